@@ -1,0 +1,50 @@
+// The GitHub runner edge: logging that cannot be hijacked by untrusted text, and the file commands (outputs,
+// state, step summary, annotations) written through @actions/core.
+import * as core from '@actions/core';
+import { randomBytes } from 'node:crypto';
+import type { Logger } from '../engine/deps.js';
+import type { Annotation } from '../report/annotations.js';
+
+/**
+ * Prints text that the action did not write. The runner parses every line for `::command::` (after leading
+ * whitespace) and the legacy `##[command]` form anywhere, so the text is wrapped in stop-commands with a fresh
+ * unguessable token, and the two patterns are also defused line by line in case a runner ignores the wrapper.
+ */
+export function printUntrusted(text: string, write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): void {
+  const token = `rc${randomBytes(16).toString('hex')}`;
+  write(`::stop-commands::${token}`);
+  for (const line of text.split(/\r\n|\r|\n/)) write(defuse(line));
+  write(`::${token}::`);
+}
+
+export function defuse(line: string): string {
+  return line.replace(/^(\s*)::/, '$1:\u200b:').replace(/##\[/g, '##\u200b[').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '�');
+}
+
+export function actionLogger(): Logger {
+  return {
+    info: (m) => core.info(defuse(m)),
+    warn: (m) => core.warning(m),
+    untrusted(title, text) {
+      core.startGroup(defuse(title));
+      printUntrusted(text);
+      core.endGroup();
+    },
+  };
+}
+
+export function emitAnnotations(list: readonly Annotation[]): void {
+  for (const a of list) {
+    const props = { title: a.title, ...(a.file ? { file: a.file, startLine: a.startLine } : {}) };
+    if (a.level === 'error') core.error(a.message, props);
+    else if (a.level === 'warning') core.warning(a.message, props);
+    else core.notice(a.message, props);
+  }
+}
+
+/** State keys shared by the main and post steps. */
+export const State = {
+  isPost: 'isPost',
+  teardown: 'teardown',
+  verdict: 'verdict',
+} as const;

@@ -1,0 +1,45 @@
+// Waits until every node answers HTTP below 500: the cluster is ready as soon as it is, never after a fixed sleep.
+import type { CheckContext } from './context.js';
+import { pollUntil } from './poll.js';
+import { observe, describeObservation } from './kv-api.js';
+import type { Check, NodeInfo } from '../model/result.js';
+import type { HttpOutcome } from '../http/client.js';
+
+export interface ReadinessOutcome {
+  readonly checks: Check[];
+  /** Per node URL, ms from `since` until the first answer below 500. */
+  readonly readyMs: Map<string, number>;
+}
+
+export async function waitForReady(ctx: CheckContext, nodes: readonly NodeInfo[], since: number, timeoutMs: number): Promise<ReadinessOutcome> {
+  const readyMs = new Map<string, number>();
+  const checks = await Promise.all(
+    nodes.map(async (node): Promise<Check> => {
+      const r = await pollUntil<HttpOutcome>(
+        async () => {
+          const outcome = await ctx.api.probe(node.url, ctx.signal);
+          return { done: outcome.ok && outcome.status < 500, value: outcome };
+        },
+        { timeoutMs, clock: ctx.clock, signal: ctx.signal, minDelayMs: 20, maxDelayMs: 250 },
+      );
+      const ms = r.doneAt !== undefined ? r.doneAt - since : undefined;
+      if (r.done && ms !== undefined) readyMs.set(node.url, ms);
+      const last = observe(r.last);
+      return {
+        id: `readiness:${node.label}`,
+        kind: 'readiness',
+        title: r.done ? `Readiness: ${node.label} is serving` : `Readiness: ${node.label} never answered below 500`,
+        status: r.done ? 'passed' : 'failed',
+        durationMs: ms ?? r.elapsedMs,
+        detail: r.done
+          ? `${node.label} (${node.url}) answered HTTP ${last.status} after ${Math.round(ms ?? 0)} ms.`
+          : `${node.label} (${node.url}) did not answer below 500 within ${Math.round(r.elapsedMs / 1000)} s; last: ${describeObservation(last)}.`,
+        ...(node.service ? { service: node.service } : {}),
+        node: node.label,
+        actual: last,
+        waitedMs: r.elapsedMs,
+      };
+    }),
+  );
+  return { checks, readyMs };
+}

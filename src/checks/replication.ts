@@ -1,0 +1,62 @@
+// Write a fresh value on each node in turn and read it back from every node.
+import type { CheckContext } from './context.js';
+import { awaitValue, convergenceCheck, freshKey, uniqueValue } from './context.js';
+import { observe, describeObservation } from './kv-api.js';
+import type { Check, ConvergenceMatrix } from '../model/result.js';
+
+export interface ReplicationOutcome {
+  readonly checks: Check[];
+  readonly matrix: ConvergenceMatrix;
+  /** Key and value of every acknowledged write, for later durability checks. */
+  readonly written: { key: string; value: string; writer: string }[];
+}
+
+export async function checkReplication(ctx: CheckContext): Promise<ReplicationOutcome> {
+  const checks: Check[] = [];
+  const labels = ctx.nodes.map((n) => n.label);
+  const ms: (number | null)[][] = [];
+  const written: ReplicationOutcome['written'] = [];
+  for (const writer of ctx.nodes) {
+    if (ctx.signal.aborted) break;
+    const key = freshKey(ctx, 'rep');
+    const value = uniqueValue(ctx, writer.label, 'rep');
+    const started = ctx.clock.now();
+    const write = await ctx.api.write(writer.url, key, value, ctx.signal);
+    const ackAt = ctx.clock.now();
+    if (!write.acked) {
+      const actual = observe(write.outcome);
+      checks.push({
+        id: `write:${writer.label}`,
+        kind: 'replication',
+        title: `Replication: ${writer.label} refused a write`,
+        status: 'failed',
+        durationMs: ackAt - started,
+        detail: `Writing key ${key} on ${writer.label} failed: ${describeObservation(actual)}.`,
+        ...(writer.service ? { service: writer.service } : {}),
+        node: writer.label,
+        expected: value,
+        actual,
+      });
+      ms.push(ctx.nodes.map(() => null));
+      continue;
+    }
+    written.push({ key, value, writer: writer.label });
+    const outcomes = await awaitValue(ctx, ctx.nodes, key, value, ackAt);
+    ms.push(outcomes.map((o) => o.ms));
+    for (const o of outcomes) {
+      checks.push(
+        convergenceCheck(
+          'replication',
+          `replication:${writer.label}->${o.node.label}`,
+          o.converged
+            ? `Replication: ${o.node.label} returned the value written on ${writer.label}`
+            : `Replication: ${o.node.label} never returned the value written on ${writer.label}`,
+          o,
+          value,
+          `written on ${writer.label}`,
+        ),
+      );
+    }
+  }
+  return { checks, matrix: { writers: labels, readers: labels, ms }, written };
+}

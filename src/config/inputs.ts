@@ -1,0 +1,72 @@
+// The one list of inputs. The action reads exactly these names (and a test holds action.yml to the same list);
+// the CLI turns each into a `--name` flag, so the two front ends cannot drift apart.
+
+export interface InputSpec {
+  readonly name: string;
+  readonly description: string;
+  /** Default as action.yml declares it; undefined means "no default" (empty). */
+  readonly default?: string;
+  readonly required?: boolean;
+  /** Values of this input are secret: masked in the log and never echoed. */
+  readonly secret?: boolean;
+}
+
+export const INPUTS = [
+  {
+    name: 'compose-file',
+    description:
+      'Compose file(s), newline- or comma-separated, relative to working-directory. When the default is absent, compose.yaml, compose.yml or docker-compose.yaml is used, as Compose does.',
+    default: 'docker-compose.yml',
+  },
+  {
+    name: 'servers',
+    description: 'Base URLs of the nodes, newline- or comma-separated (http://localhost:8080, ...).',
+    required: true,
+  },
+  {
+    name: 'restart-target',
+    description: 'Compose service to restart during the restart check. Empty: skip the restart check.',
+    default: '',
+  },
+  { name: 'key-path', description: 'URL path template for a key; must contain {key}.', default: '/key/{key}' },
+  { name: 'write-method', description: 'HTTP method of a write: POST or PUT.', default: 'POST' },
+  {
+    name: 'ready-path',
+    description: 'Path polled until a node answers with a status below 500. Empty: a key path of a key that does not exist.',
+    default: '',
+  },
+  { name: 'startup-timeout', description: 'Seconds to wait for every node to answer after compose up.', default: '180' },
+  {
+    name: 'convergence-timeout',
+    description: 'Seconds a written value may take to reach every node.',
+    default: '10',
+  },
+  { name: 'request-timeout', description: 'Seconds one HTTP request may take before it counts as failed.', default: '5' },
+  { name: 'working-directory', description: 'Directory the compose files are relative to.', default: '.' },
+  {
+    name: 'project-name',
+    description: 'Compose project name. Empty: unique per run (run id, attempt, job and a random suffix).',
+    default: '',
+  },
+  { name: 'build', description: 'Build images during compose up (true/false).', default: 'true' },
+  { name: 'teardown', description: 'When to remove the cluster: always, on-success or never.', default: 'always' },
+  { name: 'log-lines', description: 'Lines of each service log shown when a check fails.', default: '50' },
+  {
+    name: 'report-file',
+    description: 'Where to write the JSON report. Empty: a file in RUNNER_TEMP (or the system temp directory).',
+    default: '',
+  },
+] as const satisfies readonly InputSpec[];
+
+export type InputName = (typeof INPUTS)[number]['name'];
+export type RawInputs = Record<InputName, string>;
+
+/** Reads every declared input through `get` (trimmed), filling declared defaults for empty values. */
+export function readRawInputs(get: (name: InputName) => string | undefined): RawInputs {
+  const raw = {} as RawInputs;
+  for (const spec of INPUTS as readonly InputSpec[]) {
+    const value = (get(spec.name as InputName) ?? '').trim();
+    raw[spec.name as InputName] = value === '' ? (spec.default ?? '') : value;
+  }
+  return raw;
+}

@@ -1,0 +1,215 @@
+// Turns raw input strings into validated options. Pure: every rule that can be checked without touching the disk,
+// Docker or the network lives here, so a bad input fails before anything starts.
+import type { RawInputs, InputName } from './inputs.js';
+
+export type Teardown = 'always' | 'on-success' | 'never';
+
+export interface ServerSpec {
+  /** Normalised base URL without a trailing slash. */
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+}
+
+export interface Options {
+  readonly composeFiles: readonly string[];
+  /** True when compose-file was left at its default, so Compose's own fallback names apply. */
+  readonly composeFileDefaulted: boolean;
+  readonly servers: readonly ServerSpec[];
+  readonly restartTarget: string | undefined;
+  readonly keyPath: string;
+  readonly writeMethod: 'POST' | 'PUT';
+  readonly readyPath: string | undefined;
+  readonly startupTimeoutMs: number;
+  readonly convergenceTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+  readonly workingDirectory: string;
+  readonly projectName: string;
+  readonly build: boolean;
+  readonly teardown: Teardown;
+  readonly logLines: number;
+  readonly reportFile: string | undefined;
+}
+
+export interface InputProblem {
+  readonly input: InputName;
+  readonly message: string;
+  readonly fix: string;
+}
+
+/** Every problem found in the inputs, so the user can fix them all in one go. */
+export class InputError extends Error {
+  constructor(readonly problems: readonly InputProblem[]) {
+    super(problems.map((p) => `Input '${p.input}': ${p.message} ${p.fix}`).join('\n'));
+    this.name = 'InputError';
+  }
+}
+
+export interface OptionContext {
+  /** Variables used to build a unique default project name (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, GITHUB_JOB). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** A short random string, injected so tests are deterministic. */
+  readonly randomSuffix: string;
+}
+
+export const DEFAULT_COMPOSE_FILE = 'docker-compose.yml';
+const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
+
+/** Splits a list input on newlines and commas, trimming items and dropping empty ones. */
+export function splitList(value: string): string[] {
+  return value
+    .split(/[\n,]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+export function parseOptions(raw: RawInputs, ctx: OptionContext): Options {
+  const problems: InputProblem[] = [];
+  const fail = (input: InputName, message: string, fix: string): undefined => {
+    problems.push({ input, message, fix });
+    return undefined;
+  };
+
+  const composeFiles = splitList(raw['compose-file']);
+  if (composeFiles.length === 0) fail('compose-file', 'is empty.', `Name a compose file, e.g. '${DEFAULT_COMPOSE_FILE}'.`);
+
+  const servers = parseServers(raw.servers, (m, f) => fail('servers', m, f));
+
+  const keyPath = raw['key-path'];
+  if (!keyPath.startsWith('/') || !keyPath.includes('{key}')) {
+    fail('key-path', `'${keyPath}' must start with '/' and contain '{key}'.`, "Use a template such as '/key/{key}'.");
+  }
+
+  const method = raw['write-method'].toUpperCase();
+  if (method !== 'POST' && method !== 'PUT') {
+    fail('write-method', `'${raw['write-method']}' is not supported.`, 'Use POST or PUT.');
+  }
+
+  const readyPath = raw['ready-path'] === '' ? undefined : raw['ready-path'];
+  if (readyPath !== undefined && !readyPath.startsWith('/')) {
+    fail('ready-path', `'${readyPath}' is not a path.`, "Start it with '/', e.g. '/health'.");
+  }
+
+  const seconds = (input: InputName, max: number): number => {
+    const text = raw[input];
+    const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isFinite(value) || value <= 0 || value > max) {
+      fail(input, `'${text}' is not a number of seconds between 0 and ${max}.`, `Give a positive number up to ${max}, e.g. '${defaultFor(input)}'.`);
+      return 0;
+    }
+    return Math.round(value * 1000);
+  };
+  const startupTimeoutMs = seconds('startup-timeout', 3600);
+  const convergenceTimeoutMs = seconds('convergence-timeout', 600);
+  const requestTimeoutMs = seconds('request-timeout', 300);
+
+  const logLinesText = raw['log-lines'];
+  const logLines = /^\d+$/.test(logLinesText) ? Number(logLinesText) : -1;
+  if (logLines < 0 || logLines > 10_000) fail('log-lines', `'${logLinesText}' is not a whole number from 0 to 10000.`, "Use e.g. '50'.");
+
+  const build = parseBoolean(raw.build);
+  if (build === undefined) fail('build', `'${raw.build}' is not a boolean.`, "Use 'true' or 'false'.");
+
+  const teardown = raw.teardown as Teardown;
+  if (!['always', 'on-success', 'never'].includes(teardown)) {
+    fail('teardown', `'${raw.teardown}' is not a teardown policy.`, "Use 'always', 'on-success' or 'never'.");
+  }
+
+  let projectName = raw['project-name'];
+  if (projectName === '') {
+    projectName = defaultProjectName(ctx);
+  } else if (!PROJECT_NAME.test(projectName)) {
+    fail(
+      'project-name',
+      `'${projectName}' is not a valid Compose project name.`,
+      'Use lowercase letters, digits, dashes and underscores, starting with a letter or digit.',
+    );
+  }
+
+  const restartTarget = raw['restart-target'] === '' ? undefined : raw['restart-target'];
+  const workingDirectory = raw['working-directory'] === '' ? '.' : raw['working-directory'];
+
+  if (problems.length > 0) throw new InputError(problems);
+  return {
+    composeFiles,
+    composeFileDefaulted: composeFiles.length === 1 && composeFiles[0] === DEFAULT_COMPOSE_FILE,
+    servers,
+    restartTarget,
+    keyPath,
+    writeMethod: method as 'POST' | 'PUT',
+    readyPath,
+    startupTimeoutMs,
+    convergenceTimeoutMs,
+    requestTimeoutMs,
+    workingDirectory,
+    projectName,
+    build: build ?? true,
+    teardown,
+    logLines,
+    reportFile: raw['report-file'] === '' ? undefined : raw['report-file'],
+  };
+}
+
+function defaultFor(input: InputName): string {
+  return { 'startup-timeout': '180', 'convergence-timeout': '10', 'request-timeout': '5' }[input as string] ?? '10';
+}
+
+function parseBoolean(text: string): boolean | undefined {
+  if (/^true$/i.test(text)) return true;
+  if (/^false$/i.test(text)) return false;
+  return undefined;
+}
+
+function parseServers(value: string, fail: (message: string, fix: string) => void): ServerSpec[] {
+  const items = splitList(value);
+  if (items.length === 0) {
+    fail('is empty.', 'List the base URL of every node, e.g. http://localhost:8080, one per line or comma-separated.');
+    return [];
+  }
+  const servers: ServerSpec[] = [];
+  const seen = new Set<string>();
+  for (const item of items) {
+    let url: URL;
+    try {
+      url = new URL(item);
+    } catch {
+      fail(`'${item}' is not a URL.`, "Write each server as a full URL such as 'http://localhost:8080'.");
+      continue;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      fail(`'${item}' is not an HTTP(S) URL.`, "Use http:// or https:// URLs such as 'http://localhost:8080'.");
+      continue;
+    }
+    if (url.username !== '' || url.password !== '') {
+      // Credentials in a URL end up in logs and reports; refusing is safer than masking after the fact.
+      fail(`a server URL contains credentials (${url.protocol}//***@${url.host}).`, 'Remove user:password from the URL.');
+      continue;
+    }
+    if (url.search !== '' || url.hash !== '') {
+      fail(`'${item}' has a query or fragment.`, 'Give only scheme, host, port and an optional base path.');
+      continue;
+    }
+    const normalised = `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+    if (seen.has(normalised)) {
+      fail(`'${item}' is listed twice.`, 'List each node once.');
+      continue;
+    }
+    seen.add(normalised);
+    const port = url.port !== '' ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
+    servers.push({ url: normalised, host: url.hostname.replace(/^\[|\]$/g, ''), port });
+  }
+  return servers;
+}
+
+/** A Compose-legal project name unique to this run, so parallel jobs and matrix legs never share containers. */
+export function defaultProjectName(ctx: OptionContext): string {
+  const parts = ['replicheck', ctx.env.GITHUB_RUN_ID, ctx.env.GITHUB_RUN_ATTEMPT, ctx.env.GITHUB_JOB, ctx.randomSuffix];
+  return parts
+    .filter((p): p is string => p !== undefined && p !== '')
+    .join('-')
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/-+/g, '-')
+    .slice(0, 60)
+    .replace(/-$/, '');
+}

@@ -1,0 +1,28 @@
+// Wording shared by every reporter, so the summary, annotations and terminal say the same thing.
+import type { Check, RunResult } from '../model/result.js';
+import { describeObservation } from '../checks/kv-api.js';
+import { formatMs } from '../util/text.js';
+
+export function headline(result: RunResult): string {
+  const failed = result.checks.filter((c) => c.status === 'failed').length;
+  if (result.verdict === 'passed') {
+    return `Replicheck passed: ${result.checks.length} checks on ${result.nodes.length} nodes`;
+  }
+  if (result.errors.length > 0 && failed === 0) return `Replicheck failed: ${result.errors[0]!.message}`;
+  return `Replicheck failed: ${failed} of ${result.checks.length} checks failed`;
+}
+
+/** Expected vs actual and the time waited, for a failed check. */
+export function failureDetail(check: Check): string {
+  const parts = [check.detail];
+  if (check.expected !== undefined) parts.push(`Expected: "${check.expected}".`);
+  if (check.actual) parts.push(`Last answer: ${describeObservation(check.actual)}.`);
+  if (check.waitedMs !== undefined) parts.push(`Waited ${formatMs(check.waitedMs)}.`);
+  return parts.join(' ');
+}
+
+export function failedChecks(result: RunResult): Check[] {
+  return result.checks.filter((c) => c.status === 'failed');
+}
+
+export const STATUS_ICON: Record<Check['status'], string> = { passed: '✅', failed: '❌', skipped: '⏭️' };

@@ -1,0 +1,2 @@
+// Kept equal to package.json's version by a unit test (importing package.json would bundle all of it).
+export const VERSION = '0.1.0';

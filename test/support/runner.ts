@@ -1,0 +1,162 @@
+// Emulates the GitHub runner around `node dist/index.js`, as ../shared/reference/runner-protocol.md describes:
+// INPUT_* variables (with action.yml defaults filled in), fresh file-command files per step, STATE_* for the post
+// step, and a parser of the workflow commands in stdout/stderr that honours ::stop-commands::.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+export const ROOT = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');
+
+export interface WorkflowCommand {
+  readonly command: string;
+  readonly properties: Record<string, string>;
+  readonly message: string;
+}
+
+export interface StepRun {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly commands: WorkflowCommand[];
+  readonly outputs: Record<string, string>;
+  readonly state: Record<string, string>;
+  readonly summary: string;
+  readonly durationMs: number;
+}
+
+export interface StepOptions {
+  readonly env?: Record<string, string | undefined>;
+  readonly state?: Record<string, string>;
+  readonly timeoutMs?: number;
+  /** Called with the child once it runs (to send signals). */
+  readonly onStart?: (child: import('node:child_process').ChildProcess, stdout: () => string) => void;
+  readonly entry?: string;
+}
+
+function unescapeData(s: string): string {
+  return s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+}
+function unescapeProperty(s: string): string {
+  return unescapeData(s).replace(/%3A/g, ':').replace(/%2C/g, ',');
+}
+
+/** Parses workflow commands as the runner does, including stop-commands and the legacy ##[...] form. */
+export function parseCommands(text: string): WorkflowCommand[] {
+  const out: WorkflowCommand[] = [];
+  let stopToken: string | undefined;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trimStart();
+    if (stopToken !== undefined) {
+      if (line === `::${stopToken}::`) stopToken = undefined;
+      continue;
+    }
+    const m = /^::([A-Za-z-]+)(?: ([^:]*?))?::(.*)$/.exec(line);
+    if (m) {
+      const properties: Record<string, string> = {};
+      for (const part of (m[2] ?? '').split(',').filter(Boolean)) {
+        const eq = part.indexOf('=');
+        if (eq > 0) properties[part.slice(0, eq)] = unescapeProperty(part.slice(eq + 1));
+      }
+      const cmd = { command: m[1]!, properties, message: unescapeData(m[3] ?? '') };
+      if (cmd.command === 'stop-commands') stopToken = cmd.message;
+      out.push(cmd);
+      continue;
+    }
+    const legacy = /##\[([A-Za-z-]+)(?: ([^\]]*))?\](.*)$/.exec(raw);
+    if (legacy) out.push({ command: legacy[1]!, properties: {}, message: legacy[3] ?? '' });
+  }
+  return out;
+}
+
+/** Parses a GITHUB_OUTPUT / GITHUB_STATE file (NAME=VALUE and heredoc NAME<<DELIM forms). */
+export function parseFileCommand(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '') continue;
+    const here = /^([^=<]+)<<(.+)$/.exec(line);
+    if (here) {
+      const value: string[] = [];
+      i++;
+      while (i < lines.length && lines[i] !== here[2]) value.push(lines[i++]!);
+      out[here[1]!] = value.join('\n');
+      continue;
+    }
+    const eq = line.indexOf('=');
+    if (eq > 0) out[line.slice(0, eq)] = line.slice(eq + 1);
+  }
+  return out;
+}
+
+const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
+
+export function inputEnv(inputs: Record<string, string>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, spec] of Object.entries(action.inputs)) {
+    if (spec.default !== undefined) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = String(spec.default);
+  }
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  return env;
+}
+
+/** Runs one step (main, or post when `state` is given) like the runner would. */
+export function runStep(inputs: Record<string, string>, options: StepOptions = {}): Promise<StepRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'replicheck-step-'));
+  const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STATE: join(dir, 'state'), GITHUB_STEP_SUMMARY: join(dir, 'summary'), GITHUB_ENV: join(dir, 'env'), GITHUB_PATH: join(dir, 'path') };
+  for (const f of Object.values(files)) writeFileSync(f, '');
+  const env: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: ROOT,
+    GITHUB_RUN_ID: '4242',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_JOB: 'e2e',
+    RUNNER_TEMP: dir,
+    ...files,
+    ...inputEnv(inputs),
+    ...Object.fromEntries(Object.entries(options.state ?? {}).map(([k, v]) => [`STATE_${k}`, v])),
+    ...options.env,
+  };
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [options.entry ?? join(ROOT, 'dist/index.js')], { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 180_000);
+    options.onStart?.(child, () => stdout);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({
+        code,
+        signal,
+        stdout,
+        stderr,
+        commands: [...parseCommands(stdout), ...parseCommands(stderr)],
+        outputs: parseFileCommand(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
+        state: parseFileCommand(readFileSync(files.GITHUB_STATE, 'utf8')),
+        summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
+        durationMs: performance.now() - started,
+      });
+    });
+  });
+}
+
+/** Main step, then the post step with the state the main step saved. */
+export async function runMainAndPost(inputs: Record<string, string>, options: StepOptions = {}): Promise<{ main: StepRun; post: StepRun }> {
+  const main = await runStep(inputs, options);
+  const post = await runStep(inputs, { ...options, state: main.state, onStart: undefined });
+  return { main, post };
+}
+
+export function errors(run: StepRun): WorkflowCommand[] {
+  return run.commands.filter((c) => c.command === 'error');
+}

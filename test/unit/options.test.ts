@@ -1,0 +1,103 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { InputError, defaultProjectName, splitList } from '../../src/config/options.js';
+import { optionsFrom } from '../support/options.js';
+import type { InputName } from '../../src/config/inputs.js';
+
+function problems(inputs: Partial<Record<InputName, string>>): { input: string; message: string; fix: string }[] {
+  try {
+    optionsFrom(inputs);
+  } catch (error) {
+    assert.ok(error instanceof InputError);
+    return [...error.problems];
+  }
+  assert.fail('expected an InputError');
+}
+
+const servers = 'http://localhost:8080, http://localhost:8082\nhttp://127.0.0.1:8084/';
+
+describe('options', () => {
+  test('defaults match the issue and the lists split on commas and newlines', () => {
+    const o = optionsFrom({ servers });
+    assert.deepEqual(o.servers.map((s) => s.url), ['http://localhost:8080', 'http://localhost:8082', 'http://127.0.0.1:8084']);
+    assert.deepEqual(o.servers.map((s) => s.port), [8080, 8082, 8084]);
+    assert.deepEqual(o.composeFiles, ['docker-compose.yml']);
+    assert.equal(o.composeFileDefaulted, true);
+    assert.equal(o.keyPath, '/key/{key}');
+    assert.equal(o.writeMethod, 'POST');
+    assert.equal(o.startupTimeoutMs, 180_000);
+    assert.equal(o.convergenceTimeoutMs, 10_000);
+    assert.equal(o.build, true);
+    assert.equal(o.teardown, 'always');
+    assert.equal(o.restartTarget, undefined);
+    assert.equal(o.projectName, 'replicheck-test01');
+    assert.deepEqual(splitList(' a ,\n\nb,, c\n'), ['a', 'b', 'c']);
+  });
+
+  test('explicit values are parsed', () => {
+    const o = optionsFrom({
+      servers,
+      'compose-file': 'a.yml\nb.yml',
+      'restart-target': 'kv_4',
+      'write-method': 'put',
+      'convergence-timeout': '2.5',
+      build: 'False',
+      teardown: 'on-success',
+      'project-name': 'my_proj-1',
+    });
+    assert.deepEqual(o.composeFiles, ['a.yml', 'b.yml']);
+    assert.equal(o.composeFileDefaulted, false);
+    assert.equal(o.restartTarget, 'kv_4');
+    assert.equal(o.writeMethod, 'PUT');
+    assert.equal(o.convergenceTimeoutMs, 2500);
+    assert.equal(o.build, false);
+    assert.equal(o.teardown, 'on-success');
+    assert.equal(o.projectName, 'my_proj-1');
+  });
+
+  const bad: [string, Partial<Record<InputName, string>>, InputName, RegExp][] = [
+    ['missing servers', {}, 'servers', /is empty/],
+    ['malformed URL', { servers: 'localhost:8080:x' }, 'servers', /not an HTTP\(S\) URL|not a URL/],
+    ['not HTTP', { servers: 'ftp://localhost:21' }, 'servers', /not an HTTP/],
+    ['duplicate', { servers: 'http://localhost:8080,http://localhost:8080/' }, 'servers', /listed twice/],
+    ['credentials', { servers: 'http://user:secret@localhost:8080' }, 'servers', /credentials/],
+    ['query', { servers: 'http://localhost:8080/?a=1' }, 'servers', /query/],
+    ['key path without {key}', { servers, 'key-path': '/key/' }, 'key-path', /\{key\}/],
+    ['key path not absolute', { servers, 'key-path': 'key/{key}' }, 'key-path', /start with/],
+    ['bad method', { servers, 'write-method': 'PATCH' }, 'write-method', /not supported/],
+    ['non-numeric timeout', { servers, 'startup-timeout': 'soon' }, 'startup-timeout', /number of seconds/],
+    ['negative timeout', { servers, 'convergence-timeout': '-1' }, 'convergence-timeout', /number of seconds/],
+    ['zero timeout', { servers, 'convergence-timeout': '0' }, 'convergence-timeout', /number of seconds/],
+    ['absurd timeout', { servers, 'startup-timeout': '99999' }, 'startup-timeout', /between 0 and 3600/],
+    ['bad boolean', { servers, build: 'yes' }, 'build', /not a boolean/],
+    ['bad teardown', { servers, teardown: 'sometimes' }, 'teardown', /teardown policy/],
+    ['bad project name', { servers, 'project-name': 'My Project' }, 'project-name', /not a valid Compose project name/],
+    ['bad ready path', { servers, 'ready-path': 'health' }, 'ready-path', /not a path/],
+    ['bad log lines', { servers, 'log-lines': '-3' }, 'log-lines', /whole number/],
+  ];
+  for (const [name, inputs, input, pattern] of bad) {
+    test(`rejects ${name}, naming the input and the fix`, () => {
+      const p = problems(inputs);
+      const mine = p.find((x) => x.input === input);
+      assert.ok(mine, `no problem for ${input}: ${JSON.stringify(p)}`);
+      assert.match(mine.message, pattern);
+      assert.ok(mine.fix.length > 10);
+    });
+  }
+
+  test('credentials never appear in the message', () => {
+    const p = problems({ servers: 'http://user:secret@localhost:8080' });
+    assert.ok(!JSON.stringify(p).includes('secret'));
+  });
+
+  test('every problem is reported at once', () => {
+    const p = problems({ servers: '', teardown: 'x', build: 'y' });
+    assert.deepEqual(p.map((x) => x.input).sort(), ['build', 'servers', 'teardown']);
+  });
+
+  test('the default project name is unique per run, job and attempt and legal for Compose', () => {
+    const name = defaultProjectName({ env: { GITHUB_RUN_ID: '123', GITHUB_RUN_ATTEMPT: '2', GITHUB_JOB: 'E2E Tests!' }, randomSuffix: 'ab12' });
+    assert.equal(name, 'replicheck-123-2-e2e-tests-ab12');
+    assert.match(name, /^[a-z0-9][a-z0-9_-]*$/);
+  });
+});

@@ -1,0 +1,116 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { renderSummary, SUMMARY_LIMIT } from '../../src/report/summary.js';
+import { buildAnnotations, MAX_ANNOTATIONS } from '../../src/report/annotations.js';
+import { escapeMarkdown, escapePre } from '../../src/report/escape.js';
+import { renderText } from '../../src/report/text.js';
+import { check, resultWith } from '../support/result.js';
+
+const failedCheck = check({
+  id: 'replication:kv_0->kv_2',
+  title: 'Replication: kv_2 never returned the value written on kv_0',
+  status: 'failed',
+  service: 'kv_2',
+  node: 'kv_2',
+  detail: 'kv_2 never returned the value written on kv_0 within 10000 ms.',
+  expected: 'v1',
+  actual: { status: 404, bodyPreview: 'not found', bodyBytes: 9 },
+  waitedMs: 10_000,
+});
+
+describe('step summary', () => {
+  test('has the verdict, the check table, the convergence matrix, nodes and the timeline', () => {
+    const text = renderSummary(resultWith([check({ id: 'a', title: 'Replication: kv_0 ok', status: 'passed', node: 'kv_0' }), failedCheck]));
+    assert.match(text, /^## ❌ Replicheck failed&#58; 1 of 2 checks failed/);
+    assert.match(text, /### Checks\n\n\| \| Check \| Node \| Time \| Detail \|/);
+    // Failed checks come first.
+    assert.ok(text.indexOf('❌ | Replication&#58; kv&#95;2 never') < text.indexOf('✅ | Replication'));
+    assert.match(text, /Expected&#58; &#34;v1&#34;&#46;/);
+    assert.match(text, /\| writer \\ reader \| kv&#95;0 \| kv&#95;2 \|/);
+    assert.match(text, /\| \*\*kv&#95;2\*\* \| ❌ never \| 2 \|/);
+    assert.match(text, /Slowest: 20 ms/);
+    assert.match(text, /### Timeline/);
+    assert.match(text, /\| up \| 100 ms \| 3\.00 s \| 2\.90 s \| ✅ \|/);
+    assert.match(text, /Teardown removed every container/);
+  });
+
+  test('a passing run says so', () => {
+    const text = renderSummary(resultWith([check({ id: 'a', title: 'ok', status: 'passed' })], { convergence: { writers: ['a'], readers: ['a'], ms: [[3]] } }));
+    assert.match(text, /^## ✅ Replicheck passed&#58; 1 checks on 2 nodes/);
+  });
+
+  test('untrusted text cannot break the table or inject links, images or HTML', () => {
+    const evil = '| x | <img src=x onerror=alert(1)> ![i](http://e/x.png) [l](http://e) http://e.com www.e.com a@b.co `code` **b** \n## h\r\n::error::pwned';
+    const text = renderSummary(resultWith([check({ id: 'e', title: evil, status: 'failed', detail: evil, actual: { status: 200, bodyPreview: evil, bodyBytes: 5 } })], { logs: [{ service: 'kv_0', text: `${evil}\n</pre><script>x</script>` }] }));
+    const tableRows = text.split('\n').filter((l) => l.startsWith('| ❌'));
+    assert.equal(tableRows.length, 1);
+    assert.equal(tableRows[0]!.split(' | ').length, 5, 'the row keeps exactly five cells');
+    // Outside the <pre> log block Markdown is live, so nothing active may survive there.
+    const [markdown, pre] = text.split('<pre>');
+    for (const bad of ['<img', '<script', '](', 'http://', 'www.e', '`code`', '**b**', '\n## h']) assert.ok(!markdown!.includes(bad), `found ${bad}`);
+    // Inside <pre> (an HTML block, where Markdown is not parsed) only the HTML must be inert.
+    assert.ok(!pre!.split('</pre>')[0]!.includes('<'), 'raw < inside the log block');
+  });
+
+  test('fuzz: random strings never add table cells, tags, or lines', () => {
+    let seed = 42;
+    const rand = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const alphabet = ['|', '<', '>', '&', '[', ']', '(', ')', '!', '`', '*', '_', '\n', '\r', '\\', ':', '/', '.', 'a', ' ', '#', '"', "'", '\u0000', '\u2028', 'é', '😀'];
+    for (let i = 0; i < 500; i++) {
+      const s = Array.from({ length: 1 + Math.floor(rand() * 40) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+      const e = escapeMarkdown(s);
+      assert.ok(!/[|<>\n\r[\]`*!]/.test(e.replace(/<br>/g, '')), `unsafe output for ${JSON.stringify(s)}: ${e}`);
+      const p = escapePre(s);
+      assert.ok(!/[<>]/.test(p), `unsafe pre for ${JSON.stringify(s)}`);
+    }
+  });
+
+  test('stays under the 1 MiB limit with huge logs', () => {
+    const big = 'x'.repeat(2000);
+    const logs = Array.from({ length: 30 }, (_, i) => ({ service: `s${i}`, text: Array.from({ length: 50 }, () => big).join('\n') }));
+    const text = renderSummary(resultWith([failedCheck], { logs }));
+    assert.ok(Buffer.byteLength(text) < SUMMARY_LIMIT);
+    assert.match(text, /left out to keep the summary under the 1 MiB limit/);
+  });
+});
+
+describe('annotations', () => {
+  test('one error per failed check, pointed at the service line relative to the workspace', () => {
+    const a = buildAnnotations(resultWith([failedCheck]), '/ws');
+    assert.equal(a.length, 1);
+    assert.equal(a[0]!.title, 'Replication: kv_2 never returned the value written on kv_0');
+    assert.equal(a[0]!.file, 'examples/kv/docker-compose.yml');
+    assert.equal(a[0]!.startLine, 12);
+    assert.match(a[0]!.message, /Expected: "v1"\. Last answer: HTTP 404 with body "not found"\. Waited 10\.0 s\./);
+  });
+
+  test('no file outside the workspace', () => {
+    const a = buildAnnotations(resultWith([failedCheck]), '/elsewhere');
+    assert.equal(a[0]!.file, undefined);
+  });
+
+  test('more than ten failures are folded into the tenth', () => {
+    const many = Array.from({ length: 14 }, (_, i) => check({ id: `c${i}`, title: `failure ${i}`, status: 'failed' }));
+    const a = buildAnnotations(resultWith(many), '/ws');
+    assert.equal(a.length, MAX_ANNOTATIONS);
+    assert.equal(a[9]!.title, 'Replicheck: 5 more failures');
+    assert.match(a[9]!.message, /- failure 9\n- failure 10/);
+  });
+
+  test('run errors name the input', () => {
+    const a = buildAnnotations(resultWith([], { errors: [{ message: "Input 'servers': is empty.", fix: 'List them.', input: 'servers' }] }), '/ws');
+    assert.equal(a[0]!.title, "Replicheck: input 'servers'");
+    assert.match(a[0]!.message, /is empty\. List them\./);
+  });
+});
+
+describe('text rendering', () => {
+  test('lists checks, matrix and the verdict, one line per untrusted value', () => {
+    const text = renderText(resultWith([failedCheck]));
+    assert.match(text, /✗ Replication: kv_2 never returned the value written on kv_0/);
+    assert.match(text, /kv_2 +never +2/);
+    assert.match(text, /Replicheck failed: 1 of 1 checks failed$/);
+    const withNewline = renderText(resultWith([check({ id: 'x', title: 'a\n::error::b', status: 'failed' })]));
+    assert.ok(!withNewline.split('\n').some((l) => l.trimStart().startsWith('::error')));
+  });
+});
