@@ -149,15 +149,10 @@ export async function checkRestart(
     // Durability: what the node had acknowledged or received before the restart must still be there.
     if (earlier.length > 0) {
       const since = ctx.clock.now();
-      const lost: string[] = [];
-      let last;
-      for (const w of earlier) {
-        const [o] = await awaitValue(ctx, [node], w.key, w.value, since);
-        if (o && !o.converged) {
-          lost.push(w.key);
-          last = o.last;
-        }
-      }
+      const reads = await Promise.all(earlier.map(async (w) => ({ key: w.key, o: (await awaitValue(ctx, [node], w.key, w.value, since))[0] })));
+      const missing = reads.filter((r) => r.o && !r.o.converged);
+      const lost = missing.map((r) => r.key);
+      const last = missing[0]?.o?.last;
       checks.push({
         id: `restart:durability:${node.label}`,
         kind: 'durability',

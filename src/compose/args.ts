@@ -40,8 +40,9 @@ export function restartArgs(service: string): string[] {
   return ['restart', service];
 }
 
-export function servicesArgs(): string[] {
-  return ['config', '--services'];
+/** The resolved, interpolated configuration (YAML in both Compose generations). */
+export function configArgs(): string[] {
+  return ['config'];
 }
 
 export function logsArgs(service: string, tail: number): string[] {
@@ -50,12 +51,4 @@ export function logsArgs(service: string, tail: number): string[] {
 
 export function serviceCommandArgs(verb: 'stop' | 'start' | 'kill' | 'pause' | 'unpause', service: string): string[] {
   return [verb, service];
-}
-
-/** Parses `config --services` output (one name per line). */
-export function parseServices(stdout: string): string[] {
-  return stdout
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
 }

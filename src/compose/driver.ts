@@ -7,12 +7,12 @@ import {
   upArgs,
   downArgs,
   restartArgs,
-  servicesArgs,
   logsArgs,
-  parseServices,
+  configArgs,
   serviceCommandArgs,
 } from './args.js';
 import type { InspectedContainer } from './ports.js';
+import { parseResolvedConfig, type ResolvedProject } from './config.js';
 import { tailText } from '../util/text.js';
 
 /** A problem with the machine rather than the service under test: Docker or Compose missing or broken. */
@@ -54,18 +54,24 @@ export async function checkDocker(exec: Exec): Promise<string> {
 }
 
 /** `docker compose` (v2) first, as hosted runners have it, then the standalone v1 `docker-compose`. */
-export async function detectCompose(exec: Exec): Promise<ComposeCommand> {
-  const v2 = await exec.run('docker', ['compose', 'version', '--short'], { timeoutMs: 20 * SECOND });
-  if (v2.code === 0 && v2.stdout.trim() !== '') {
-    return { kind: 'v2', file: 'docker', prefix: ['compose'], version: v2.stdout.trim().replace(/^v/, '') };
+export async function detectCompose(exec: Exec, wanted: 'auto' | 'v2' | 'v1' = 'auto'): Promise<ComposeCommand> {
+  if (wanted !== 'v1') {
+    const v2 = await exec.run('docker', ['compose', 'version', '--short'], { timeoutMs: 20 * SECOND });
+    if (v2.code === 0 && v2.stdout.trim() !== '') {
+      return { kind: 'v2', file: 'docker', prefix: ['compose'], version: v2.stdout.trim().replace(/^v/, '') };
+    }
   }
-  const v1 = await exec.run('docker-compose', ['version', '--short'], { timeoutMs: 20 * SECOND });
-  if (v1.code === 0 && v1.stdout.trim() !== '') {
-    return { kind: 'v1', file: 'docker-compose', prefix: [], version: v1.stdout.trim().replace(/^v/, '') };
+  if (wanted !== 'v2') {
+    const v1 = await exec.run('docker-compose', ['version', '--short'], { timeoutMs: 20 * SECOND });
+    if (v1.code === 0 && v1.stdout.trim() !== '') {
+      return { kind: 'v1', file: 'docker-compose', prefix: [], version: v1.stdout.trim().replace(/^v/, '') };
+    }
   }
+  const which = { auto: 'neither `docker compose` nor `docker-compose` answered', v2: '`docker compose` (v2) did not answer', v1: '`docker-compose` (v1) did not answer' }[wanted];
   throw new SetupError(
-    'Docker Compose is not installed: neither `docker compose` nor `docker-compose` answered.',
-    'Install the Compose v2 plugin (docker-compose-plugin) or the standalone docker-compose.',
+    `Docker Compose is not installed: ${which}.`,
+    'Install the Compose v2 plugin (docker-compose-plugin) or the standalone docker-compose, or change compose-version.',
+    wanted === 'auto' ? undefined : 'compose-version',
   );
 }
 
@@ -86,9 +92,9 @@ export class Compose {
     });
   }
 
-  /** Services of the project; also proves Compose can read the files (its own message when it cannot). */
-  async services(): Promise<string[]> {
-    const r = await this.run(servicesArgs(), 60 * SECOND);
+  /** The project as Compose resolves it; also proves Compose can read the files (its own message when it cannot). */
+  async resolve(): Promise<ResolvedProject> {
+    const r = await this.run(configArgs(), 60 * SECOND);
     if (r.code !== 0) {
       throw new SetupError(
         'Compose could not read the compose file(s).',
@@ -97,7 +103,11 @@ export class Compose {
         firstLines(r),
       );
     }
-    return parseServices(r.stdout);
+    try {
+      return parseResolvedConfig(r.stdout);
+    } catch (error) {
+      throw new SetupError('Compose printed a configuration Replicheck could not read.', 'Report this with the output of `docker compose config`.', 'compose-file', String(error).slice(0, 500));
+    }
   }
 
   up(build: boolean, signal?: AbortSignal): Promise<ExecResult> {

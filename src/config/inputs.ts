@@ -42,6 +42,11 @@ export const INPUTS = [
     default: '10',
   },
   { name: 'request-timeout', description: 'Seconds one HTTP request may take before it counts as failed.', default: '5' },
+  {
+    name: 'compose-version',
+    description: 'Which Compose to use: auto (docker compose v2, else docker-compose v1), v2 or v1.',
+    default: 'auto',
+  },
   { name: 'working-directory', description: 'Directory the compose files are relative to.', default: '.' },
   {
     name: 'project-name',

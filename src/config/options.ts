@@ -23,6 +23,7 @@ export interface Options {
   readonly startupTimeoutMs: number;
   readonly convergenceTimeoutMs: number;
   readonly requestTimeoutMs: number;
+  readonly composeVersion: 'auto' | 'v2' | 'v1';
   readonly workingDirectory: string;
   readonly projectName: string;
   readonly build: boolean;
@@ -126,6 +127,11 @@ export function parseOptions(raw: RawInputs, ctx: OptionContext): Options {
     );
   }
 
+  const composeVersion = raw['compose-version'].toLowerCase();
+  if (!['auto', 'v2', 'v1'].includes(composeVersion)) {
+    fail('compose-version', `'${raw['compose-version']}' is not a Compose version.`, "Use 'auto', 'v2' or 'v1'.");
+  }
+
   const restartTarget = raw['restart-target'] === '' ? undefined : raw['restart-target'];
   const workingDirectory = raw['working-directory'] === '' ? '.' : raw['working-directory'];
 
@@ -141,6 +147,7 @@ export function parseOptions(raw: RawInputs, ctx: OptionContext): Options {
     startupTimeoutMs,
     convergenceTimeoutMs,
     requestTimeoutMs,
+    composeVersion: composeVersion as Options['composeVersion'],
     workingDirectory,
     projectName,
     build: build ?? true,

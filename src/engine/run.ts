@@ -4,6 +4,7 @@ import type { Options } from '../config/options.js';
 import { InputError } from '../config/options.js';
 import { Compose, SetupError, checkDocker, detectCompose, findLeftovers, removeByLabel } from '../compose/driver.js';
 import { bindingsFromInspect, mapServers } from '../compose/ports.js';
+import type { ResolvedProject } from '../compose/config.js';
 import type { Check, ConvergenceMatrix, NodeInfo, Phase, RunError, RunResult, ServiceLog } from '../model/result.js';
 import { SCHEMA_VERSION, decideVerdict, maxConvergence } from '../model/result.js';
 import type { EngineDeps } from './deps.js';
@@ -67,14 +68,15 @@ export async function runEngine(options: Options, deps: EngineDeps, cwd = proces
   try {
     // 1. Everything that can be checked before a container exists.
     const project = await phase('validate', async () => {
-      const resolved = await resolveComposeFiles(options, deps.files, cwd);
-      directory = resolved.directory;
-      composeFiles = resolved.files;
+      const located = await resolveComposeFiles(options, deps.files, cwd);
+      directory = located.directory;
+      composeFiles = located.files;
       const dockerVersion = await checkDocker(exec);
-      const command = await detectCompose(exec);
+      const command = await detectCompose(exec, options.composeVersion);
       log.info(`Docker engine ${dockerVersion}; using Compose ${command.kind} (${command.kind === 'v2' ? 'docker compose' : 'docker-compose'} ${command.version}).`);
       compose = new Compose(exec, command, { name: options.projectName, files: composeFiles, directory });
-      services = await compose.services();
+      const resolved = await compose.resolve();
+      services = resolved.services;
       if (options.restartTarget !== undefined && !services.includes(options.restartTarget)) {
         throw new InputError([
           {
@@ -85,6 +87,7 @@ export async function runEngine(options: Options, deps: EngineDeps, cwd = proces
         ]);
       }
       serviceLocations = await locateServices(deps.files, composeFiles);
+      checkServersArePublished(options, resolved, log);
       const taken: string[] = [];
       for (const s of options.servers) {
         if (LOOPBACK.test(s.host) && (await isListening(s.host, s.port))) taken.push(`${s.host}:${s.port}`);
@@ -223,6 +226,23 @@ export async function runEngine(options: Options, deps: EngineDeps, cwd = proces
     teardown,
   };
   return result;
+}
+
+/**
+ * A loopback URL whose port no service will publish can never answer with the cluster's data: say so now rather
+ * than after the startup timeout. With ports Docker picks at random the list is incomplete, so only warn then.
+ */
+function checkServersArePublished(options: Options, resolved: ResolvedProject, log: EngineDeps['log']): void {
+  const mapped = mapServers(options.servers, resolved.published);
+  const missing = mapped.filter((m, i) => m.service === undefined && LOOPBACK.test(options.servers[i]!.host) && !m.reason.includes('published by'));
+  if (missing.length === 0) return;
+  const ports = resolved.published.map((b) => `${b.hostPort} (${b.service})`).join(', ') || 'none';
+  const message = `${missing.map((m) => m.url).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not published by any service of the project (published ports: ${ports}).`;
+  if (resolved.hasRandomPorts) {
+    log.warn(message);
+    return;
+  }
+  throw new InputError([{ input: 'servers', message, fix: 'List the URLs of the ports the compose file publishes, or publish the port in the compose file.' }]);
 }
 
 /** Labels are service names where the mapping is unique, else host:port; duplicates get a suffix. */

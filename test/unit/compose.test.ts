@@ -1,6 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { globalArgs, upArgs, downArgs, restartArgs, logsArgs, parseServices, type ComposeCommand } from '../../src/compose/args.js';
+import { globalArgs, upArgs, downArgs, restartArgs, logsArgs, type ComposeCommand } from '../../src/compose/args.js';
+import { parseResolvedConfig } from '../../src/compose/config.js';
 import { mapServers, bindingsFromInspect, type PortBinding } from '../../src/compose/ports.js';
 import { serviceLines } from '../../src/compose/lines.js';
 import { optionsFrom } from '../support/options.js';
@@ -20,7 +21,27 @@ describe('compose arguments', () => {
   for (const [name, cmd, sub, expected] of cases) {
     test(name, () => assert.deepEqual([...globalArgs(cmd, project), ...sub], expected));
   }
-  test('config --services output', () => assert.deepEqual(parseServices('kv_0\nkv_2\n\nkv_4\n'), ['kv_0', 'kv_2', 'kv_4']));
+});
+
+describe('resolved compose config', () => {
+  test('long syntax (Compose v2) and short syntax (Compose v1) give the same bindings', () => {
+    const v2 = 'services:\n  kv_0:\n    ports:\n      - mode: ingress\n        host_ip: 127.0.0.1\n        target: 8080\n        published: "8080"\n        protocol: tcp\n  kv_2:\n    image: x\n';
+    const v1 = 'services:\n  kv_0:\n    ports:\n    - 127.0.0.1:8080:8080/tcp\n  kv_2:\n    image: x\n';
+    for (const text of [v2, v1]) {
+      const r = parseResolvedConfig(text);
+      assert.deepEqual(r.services, ['kv_0', 'kv_2']);
+      assert.deepEqual(r.published, [{ service: 'kv_0', containerPort: 8080, hostIp: '127.0.0.1', hostPort: 8080 }]);
+      assert.equal(r.hasRandomPorts, false);
+    }
+  });
+  test('ranges, IPv6 hosts, no host ip, and random ports', () => {
+    const r = parseResolvedConfig('services:\n  a:\n    ports:\n    - "9000-9001:80-81"\n    - "[::1]:7000:70/udp"\n    - "5000:50"\n    - "6000"\n');
+    assert.deepEqual(
+      r.published.map((b) => [b.hostIp, b.hostPort, b.containerPort]),
+      [['', 9000, 80], ['', 9001, 81], ['::1', 7000, 70], ['', 5000, 50]],
+    );
+    assert.equal(r.hasRandomPorts, true);
+  });
 });
 
 describe('server to service mapping', () => {

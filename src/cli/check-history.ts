@@ -1,0 +1,232 @@
+// `replicheck check-history FILE`: checks a recorded history for linearizability.
+// Exit codes: 0 linearizable, 1 not linearizable, 2 unknown (budget ran out), 3 bad input or usage.
+
+import { readFile } from 'node:fs/promises';
+import {
+  HistoryError,
+  MODEL_NAMES,
+  checkHistory,
+  formatWitness,
+  isModelName,
+  parseHistoryText,
+  type CheckResult,
+  type HistoryFormat,
+  type KeyResult,
+  type ModelName,
+  type Value,
+} from '../linearizability/index.js';
+
+export interface CommandIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export const EXIT_LINEARIZABLE = 0;
+export const EXIT_NOT_LINEARIZABLE = 1;
+export const EXIT_UNKNOWN = 2;
+export const EXIT_BAD_INPUT = 3;
+
+const FORMATS = ['auto', 'json', 'edn', 'jepsen-log'] as const;
+const DEFAULT_TIMEOUT_S = 60;
+const MAX_KEYS_SHOWN = 20;
+
+export const CHECK_HISTORY_USAGE = `Usage: replicheck check-history FILE [options]
+
+Checks a history of operations on a register, a compare-and-set register or a key-value store for
+linearizability. FILE is the action's JSON history, Jepsen EDN op maps or Jepsen log lines ('-' reads stdin).
+
+Options:
+  --model register|cas-register|kv   the model (default: the file's, else inferred from the operations)
+  --format auto|json|edn|jepsen-log  the input format (default: auto)
+  --initial VALUE                    the value every key holds at the start (JSON: 0, null, "x"; default:
+                                     null, or "" for kv histories in EDN)
+  --independent                      EDN: values are [key value] tuples (jepsen.independent)
+  --timeout S                        give up after S seconds with verdict unknown (default ${DEFAULT_TIMEOUT_S}; 0 = no limit)
+  --all-keys                         keep checking the other keys after one fails
+  --json                             print the result as JSON
+  -h, --help                         show this help
+
+Exit status: 0 linearizable, 1 not linearizable, 2 unknown (time budget ran out), 3 bad input.
+See docs/history-format.md for the formats and the semantics of :fail, :info and nil reads.
+`;
+
+interface Args {
+  file: string;
+  model?: ModelName;
+  format: HistoryFormat | 'auto';
+  initialValue?: Value;
+  independent: boolean;
+  timeoutS: number;
+  allKeys: boolean;
+  json: boolean;
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: readonly string[]): Args | 'help' {
+  const args: Partial<Args> & { format: Args['format']; independent: boolean; timeoutS: number; allKeys: boolean; json: boolean } = {
+    format: 'auto',
+    independent: false,
+    timeoutS: DEFAULT_TIMEOUT_S,
+    allKeys: false,
+    json: false,
+  };
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i] as string;
+    const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
+    const name = eq > 0 ? raw.slice(0, eq) : raw;
+    const value = (): string => {
+      if (eq > 0) return raw.slice(eq + 1);
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${name} needs a value`);
+      return v;
+    };
+    switch (name) {
+      case '-h':
+      case '--help':
+        return 'help';
+      case '--model': {
+        const v = value();
+        if (!isModelName(v)) throw new UsageError(`--model must be one of ${MODEL_NAMES.join(', ')}`);
+        args.model = v;
+        break;
+      }
+      case '--format': {
+        const v = value();
+        if (!(FORMATS as readonly string[]).includes(v)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+        args.format = v as Args['format'];
+        break;
+      }
+      case '--initial':
+        args.initialValue = parseInitial(value());
+        break;
+      case '--timeout': {
+        const v = Number(value());
+        if (!Number.isFinite(v) || v < 0) throw new UsageError('--timeout must be a number of seconds (0 = no limit)');
+        args.timeoutS = v;
+        break;
+      }
+      case '--independent':
+        args.independent = true;
+        break;
+      case '--all-keys':
+        args.allKeys = true;
+        break;
+      case '--json':
+        args.json = true;
+        break;
+      default:
+        if (raw.startsWith('-') && raw !== '-') throw new UsageError(`unknown option ${raw}`);
+        files.push(raw);
+    }
+  }
+  if (files.length !== 1) throw new UsageError(files.length === 0 ? 'a history FILE is required' : 'only one FILE can be checked at a time');
+  return { ...args, file: files[0] as string };
+}
+
+/** A JSON literal when it is one (0, null, "x"), else the text itself as a string. */
+function parseInitial(text: string): Value {
+  try {
+    const v: unknown = JSON.parse(text);
+    if (v === null || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) return v;
+  } catch {
+    // not JSON: a bare string
+  }
+  return text;
+}
+
+async function readInput(file: string): Promise<string> {
+  if (file !== '-') return readFile(file, 'utf8');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function checkHistoryCommand(args: string[], io: CommandIO): Promise<number> {
+  let parsed: Args | 'help';
+  try {
+    parsed = parseArgs(args);
+  } catch (err) {
+    io.stderr(`check-history: ${(err as Error).message}\n\n${CHECK_HISTORY_USAGE}`);
+    return EXIT_BAD_INPUT;
+  }
+  if (parsed === 'help') {
+    io.stdout(CHECK_HISTORY_USAGE);
+    return EXIT_LINEARIZABLE;
+  }
+  const opts = parsed;
+  let text: string;
+  try {
+    text = await readInput(opts.file);
+  } catch (err) {
+    io.stderr(`check-history: cannot read ${opts.file}: ${(err as Error).message}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  let result: CheckResult;
+  let format: HistoryFormat;
+  let operationCount: number;
+  try {
+    const parseOptions: Parameters<typeof parseHistoryText>[1] = { format: opts.format, independent: opts.independent };
+    if (opts.model !== undefined) parseOptions.model = opts.model;
+    if (opts.initialValue !== undefined) parseOptions.initialValue = opts.initialValue;
+    const { history, format: detected } = parseHistoryText(text, parseOptions);
+    format = detected;
+    operationCount = history.operations.length;
+    result = checkHistory(history, { timeoutMs: opts.timeoutS * 1000, checkAllKeys: opts.allKeys });
+  } catch (err) {
+    if (err instanceof HistoryError) {
+      io.stderr(`check-history: ${opts.file}: ${err.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    throw err;
+  }
+
+  if (opts.json) {
+    io.stdout(JSON.stringify({ file: opts.file, format, operations: operationCount, ...result }, null, 2) + '\n');
+  } else {
+    io.stdout(renderHuman(opts.file, format, operationCount, result));
+  }
+  if (result.verdict === 'linearizable') return EXIT_LINEARIZABLE;
+  return result.verdict === 'not-linearizable' ? EXIT_NOT_LINEARIZABLE : EXIT_UNKNOWN;
+}
+
+function countsText(k: KeyResult): string {
+  const c = k.operations;
+  const parts = [`${c.ok} ok`];
+  if (c.open > 0) parts.push(`${c.open} open`);
+  if (c.failed > 0) parts.push(`${c.failed} failed`);
+  if (c.unknownReads > 0) parts.push(`${c.unknownReads} unknown reads`);
+  return `${c.total} ops (${parts.join(', ')})`;
+}
+
+const REASONS: Record<NonNullable<KeyResult['reason']>, string> = {
+  timeout: 'time budget ran out',
+  'step-budget': 'step budget ran out',
+  stopped: 'not finished: another key already failed',
+};
+
+function renderHuman(file: string, format: HistoryFormat, operations: number, result: CheckResult): string {
+  const out: string[] = [];
+  out.push(`${file}: ${operations} operations, ${result.keys.length} key(s), format ${format}, model ${result.model}, initial value ${JSON.stringify(result.initialValue)}`);
+  const interesting = result.keys.filter((k) => k.verdict !== 'linearizable');
+  const fine = result.keys.filter((k) => k.verdict === 'linearizable');
+  const shown = [...interesting, ...fine.slice(0, Math.max(0, MAX_KEYS_SHOWN - interesting.length))];
+  const order = new Map(result.keys.map((k, i) => [k, i]));
+  shown.sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
+  for (const k of shown) {
+    const reason = k.reason !== undefined ? ` (${REASONS[k.reason]})` : '';
+    out.push(`  key ${JSON.stringify(k.key)}: ${k.verdict}${reason} - ${countsText(k)}, ${k.elapsedMs.toFixed(1)} ms`);
+  }
+  if (shown.length < result.keys.length) out.push(`  ... and ${result.keys.length - shown.length} more linearizable key(s)`);
+  const verdictText = { linearizable: 'LINEARIZABLE', 'not-linearizable': 'NOT LINEARIZABLE', unknown: 'UNKNOWN' }[result.verdict];
+  out.push(`${verdictText} (checked in ${result.elapsedMs.toFixed(1)} ms, ${result.steps} search steps)`);
+  for (const k of result.keys) {
+    if (k.witness === undefined) continue;
+    out.push('');
+    out.push('Why:');
+    out.push(formatWitness(k.witness));
+  }
+  if (result.verdict === 'unknown') out.push('The search did not finish within the budget; try a larger --timeout.');
+  return out.join('\n') + '\n';
+}
