@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 
 export const ROOT = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');
+/** The bundle under test: dist/index.js, or another build (REPLICHECK_ACTION_ENTRY) so parallel work never races on dist/. */
+export const ACTION_ENTRY = process.env.REPLICHECK_ACTION_ENTRY ?? join(ROOT, 'dist/index.js');
 
 export interface WorkflowCommand {
   readonly command: string;
@@ -125,7 +127,7 @@ export function runStep(inputs: Record<string, string>, options: StepOptions = {
   };
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [options.entry ?? join(ROOT, 'dist/index.js')], { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [options.entry ?? ACTION_ENTRY], { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

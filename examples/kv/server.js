@@ -1,0 +1,660 @@
+// A small replicated key-value service, written as a realistic target for Replicheck. No dependencies: Node 20+.
+//
+//   POST|PUT /key/:k   store the raw request body under k (k is one URL path segment, percent-decoded)
+//   GET /key/:k        200 with the stored bytes, or 404
+//   GET /health        200 "ok", or 503 while the node is isolated from all peers or still catching up
+//   /internal/*        ping, replicate, dump: node-to-node traffic, namespaced away from the keys
+//
+// Replication is asynchronous push (with per-peer retry) plus pull anti-entropy (every second each node pulls
+// every peer's full state) and a catch-up pull at start. Conflicts resolve by last-writer-wins on a version
+// (microsecond timestamp, node id). In the healthy mode a write is appended to a log and fsynced before it is
+// acknowledged, and the log is replayed on start. KV_MODE selects a deliberately broken behaviour; README.md
+// lists what each mode breaks.
+import http from 'node:http';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import dns from 'node:dns';
+import net from 'node:net';
+import { performance } from 'node:perf_hooks';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Configuration
+
+const env = process.env;
+const PORT = Number(env.PORT || 8080);
+const NODE_ID = env.NODE_ID || os.hostname();
+const PEERS = (env.PEERS || '')
+  .split(',')
+  .map((s) => s.trim().replace(/\/+$/, ''))
+  .filter(Boolean)
+  .sort();
+const MODE = (env.KV_MODE || 'healthy').trim();
+const REPLICATION_DELAY_MS = Number(env.KV_REPLICATION_DELAY_MS || 15000);
+const DATA_DIR = env.KV_DATA_DIR || '/data';
+const LOG_FILE = path.join(DATA_DIR, 'kv.log');
+
+const PING_EVERY_MS = 300;
+const PING_TIMEOUT_MS = 300;
+const ISOLATION_MS = 1500;
+const ANTI_ENTROPY_EVERY_MS = 1000;
+const PULL_TIMEOUT_MS = 1000;
+const PUSH_TIMEOUT_MS = 1000;
+const PUSH_RETRY_MS = 500;
+const FORWARD_TIMEOUT_MS = 1500;
+const BATCH_EVERY_MS = 3000;
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+const MODES = {
+  //                 persist push   retry  startCU periodicAE refuseIsolated
+  healthy:          [true,   true,  true,  true,   true,      true],
+  'no-replication': [true,   false, false, false,  false,     true],
+  'skip-peer':      [true,   true,  true,  true,   true,      true],
+  'no-catch-up':    [false,  true,  false, false,  false,     true],
+  'slow-replication': [true, true,  true,  true,   true,      true],
+  'lose-on-kill':   [false,  true,  true,  true,   false,     true],
+  'no-heal':        [true,   true,  false, true,   false,     true],
+  'stale-partition': [true,  true,  true,  true,   true,      false],
+  leader:           [true,   true,  true,  true,   true,      true],
+};
+if (!MODES[MODE]) {
+  console.error(`[${NODE_ID}] unknown KV_MODE ${JSON.stringify(MODE)}; known: ${Object.keys(MODES).join(', ')}`);
+  process.exit(2);
+}
+const [PERSIST, PUSH, RETRY, START_CATCH_UP, PERIODIC_AE, REFUSE_WHEN_ISOLATED] = MODES[MODE];
+const BATCHED = MODE === 'lose-on-kill';
+const SLOW = MODE === 'slow-replication';
+
+function log(message) {
+  process.stdout.write(`${new Date().toISOString()} [${NODE_ID}] ${message}\n`);
+}
+
+function hostOf(url) {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
+}
+
+// skip-peer: this node never sends anything to the last peer of its sorted list (no push, no retry, and its dump
+// endpoint answers that peer with nothing) and never pulls from it.
+const SKIPPED_PEER = MODE === 'skip-peer' && PEERS.length > 0 ? PEERS[PEERS.length - 1] : null;
+const peerIds = new Map(); // peer URL -> NODE_ID learnt from its ping answer
+function dataPeers() {
+  return PEERS.filter((p) => p !== SKIPPED_PEER);
+}
+function isSkippedRequester(nodeId) {
+  if (!SKIPPED_PEER || !nodeId) return false;
+  return nodeId === hostOf(SKIPPED_PEER) || nodeId === peerIds.get(SKIPPED_PEER);
+}
+
+// leader: KV_LEADER names the leader (a NODE_ID, a host name or a peer URL). Default: the smallest name.
+let LEADER_URL = null; // null: this node is the leader (or the mode is not `leader`)
+if (MODE === 'leader') {
+  const wanted = (env.KV_LEADER || [NODE_ID, ...PEERS.map(hostOf)].sort()[0]).trim().replace(/\/+$/, '');
+  const self = wanted === NODE_ID || hostOf(wanted) === NODE_ID || hostOf(wanted) === os.hostname();
+  if (!self) {
+    LEADER_URL =
+      PEERS.find((p) => p === wanted || hostOf(p) === hostOf(wanted)) ||
+      (/^https?:\/\//.test(wanted) ? wanted : `http://${wanted}:${PORT}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Store: key -> { v: Buffer, ts: number (microseconds since epoch), n: node id }
+
+const store = new Map();
+let lastIssuedTs = 0;
+
+function nowMicros() {
+  return Math.floor((performance.timeOrigin + performance.now()) * 1000);
+}
+
+function newer(a, b) {
+  // true when version a beats version b (b may be undefined)
+  if (!b) return true;
+  if (a.ts !== b.ts) return a.ts > b.ts;
+  return a.n > b.n;
+}
+
+function nextVersion(key) {
+  const current = store.get(key);
+  const ts = Math.max(nowMicros(), lastIssuedTs + 1, current ? current.ts + 1 : 0);
+  lastIssuedTs = ts;
+  return { ts, n: NODE_ID };
+}
+
+function encodeEntry(k, e) {
+  return { k, v: e.v.toString('base64'), ts: e.ts, n: e.n };
+}
+
+function decodeEntry(raw) {
+  if (!raw || typeof raw.k !== 'string' || typeof raw.v !== 'string' || typeof raw.ts !== 'number') return null;
+  return { k: raw.k, e: { v: Buffer.from(raw.v, 'base64'), ts: raw.ts, n: String(raw.n ?? '') } };
+}
+
+// Applies the entries a peer sent that are newer than what this node holds; returns how many it applied.
+function applyRemote(rawEntries) {
+  const fresh = [];
+  for (const raw of Array.isArray(rawEntries) ? rawEntries : []) {
+    const parsed = decodeEntry(raw);
+    if (!parsed || !newer(parsed.e, store.get(parsed.k))) continue;
+    store.set(parsed.k, parsed.e);
+    if (parsed.e.ts > lastIssuedTs) lastIssuedTs = parsed.e.ts;
+    fresh.push(encodeEntry(parsed.k, parsed.e));
+  }
+  appendLog(fresh, true);
+  return fresh.length;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Durability: an append-only log of entries, fsynced before a local write is acknowledged, replayed on start.
+
+let logFd = null;
+
+function openLog() {
+  if (!PERSIST) return;
+  try {
+    fs.mkdirSync(DATA_DIR, { recursive: true });
+    let replayed = 0;
+    if (fs.existsSync(LOG_FILE)) {
+      const lines = fs.readFileSync(LOG_FILE, 'utf8').split('\n');
+      for (const line of lines) {
+        if (!line) continue;
+        let parsed;
+        try {
+          parsed = decodeEntry(JSON.parse(line));
+        } catch {
+          continue; // a torn last line after a crash
+        }
+        if (parsed && newer(parsed.e, store.get(parsed.k))) {
+          store.set(parsed.k, parsed.e);
+          if (parsed.e.ts > lastIssuedTs) lastIssuedTs = parsed.e.ts;
+          replayed++;
+        }
+      }
+    }
+    logFd = fs.openSync(LOG_FILE, 'a');
+    log(`replayed ${replayed} entries from ${LOG_FILE}; ${store.size} keys`);
+  } catch (err) {
+    logFd = null;
+    log(`WARNING: cannot use ${LOG_FILE} (${err.message}); running without persistence`);
+  }
+}
+
+function appendLog(entries, durable) {
+  if (logFd === null || entries.length === 0) return;
+  fs.writeSync(logFd, entries.map((x) => JSON.stringify(x)).join('\n') + '\n');
+  if (durable) fs.fsyncSync(logFd);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Outgoing HTTP with a hard deadline that covers name resolution, connecting, sending and reading.
+
+const agent = new http.Agent({ keepAlive: false });
+// Names are resolved with a short-timeout DNS query first: the system resolver (dns.lookup) blocks a thread-pool
+// thread for 5 s or more when the DNS server is unreachable (a container cut off from its network), and queued
+// lookups would then delay recovery long after the network is back. dns.lookup is only the fallback for names
+// DNS does not know (e.g. from /etc/hosts), with at most one lookup in flight per name.
+const resolver = new dns.promises.Resolver({ timeout: 300, tries: 1 });
+const lookups = new Map(); // host -> in-flight dns.lookup promise
+
+function resolveHost(host) {
+  if (net.isIP(host)) return Promise.resolve(host);
+  if (host === 'localhost') return Promise.resolve('127.0.0.1');
+  return resolver.resolve4(host).then(
+    (addresses) => addresses[0],
+    (err) => {
+      if (err.code === 'ETIMEOUT' || err.code === 'ECONNREFUSED') throw err; // DNS unreachable: fail fast
+      let p = lookups.get(host);
+      if (!p) {
+        p = dns.promises.lookup(host).then((r) => r.address);
+        p.finally(() => lookups.delete(host)).catch(() => {});
+        lookups.set(host, p);
+      }
+      return p;
+    },
+  );
+}
+
+function call(url, { method = 'GET', body = null, headers = {}, timeoutMs }) {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    let req = null;
+    const finish = (err, value) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      if (err) {
+        if (req) req.destroy();
+        reject(err);
+      } else resolve(value);
+    };
+    const timer = setTimeout(() => finish(new Error(`timeout after ${timeoutMs} ms`)), timeoutMs);
+    let u;
+    try {
+      u = new URL(url);
+    } catch (err) {
+      finish(err);
+      return;
+    }
+    resolveHost(u.hostname).then(
+      (address) => {
+        if (done) return;
+        const h = { host: u.host, 'x-kv-node': NODE_ID, ...headers };
+        if (body !== null) h['content-length'] = String(body.length);
+        req = http.request(
+          { host: address, port: u.port || 80, path: u.pathname + u.search, method, headers: h, agent },
+          (res) => {
+            const chunks = [];
+            res.on('data', (c) => chunks.push(c));
+            res.on('end', () => finish(null, { status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+            res.on('error', (err) => finish(err));
+          },
+        );
+        req.on('error', (err) => finish(err));
+        req.end(body === null ? undefined : body);
+      },
+      (err) => finish(err),
+    );
+  });
+}
+
+async function callJson(url, opts) {
+  const res = await call(url, opts);
+  if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+  return JSON.parse(res.body.toString('utf8'));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Peer liveness and isolation
+
+const startedAt = Date.now();
+let lastContact = startedAt; // last successful call to any peer (start counts, so booting is not isolation)
+let isolatedLogged = false;
+let catchingUp = false; // refuse /key while catching up (at start, and after an isolation ends)
+let stopping = false;
+const peerUp = new Map(); // peer URL -> true/false (undefined: never tried)
+const pinging = new Set();
+
+function isolated() {
+  return PEERS.length > 0 && Date.now() - lastContact > ISOLATION_MS;
+}
+
+function notePeerContact(peer) {
+  const now = Date.now();
+  const gap = now - lastContact;
+  lastContact = now;
+  if (peerUp.get(peer) !== true) {
+    peerUp.set(peer, true);
+    log(`peer up: ${peer}${peerIds.has(peer) ? ` (${peerIds.get(peer)})` : ''}`);
+  }
+  if (gap > ISOLATION_MS && PEERS.length > 0) {
+    log(`isolation off: ${peer} answered after ${gap} ms without any peer contact`);
+    isolatedLogged = false;
+    if (PERIODIC_AE && !catchingUp) catchUp('after isolation', 2000);
+  }
+}
+
+function notePeerFailure(peer, err) {
+  if (peerUp.get(peer) !== false) {
+    peerUp.set(peer, false);
+    log(`peer down: ${peer} (${err.code || err.message})`);
+  }
+}
+
+async function pingPeer(peer) {
+  if (pinging.has(peer)) return;
+  pinging.add(peer);
+  try {
+    const info = await callJson(`${peer}/internal/ping`, { timeoutMs: PING_TIMEOUT_MS });
+    if (info && typeof info.node === 'string') peerIds.set(peer, info.node);
+    notePeerContact(peer);
+  } catch (err) {
+    notePeerFailure(peer, err);
+  } finally {
+    pinging.delete(peer);
+  }
+}
+
+function pingTick() {
+  if (stopping) return;
+  for (const peer of PEERS) pingPeer(peer);
+  if (isolated() && !isolatedLogged) {
+    isolatedLogged = true;
+    const what = REFUSE_WHEN_ISOLATED ? 'refusing /key with 503' : 'still serving (stale-partition mode)';
+    log(`isolation on: no peer answered for ${Date.now() - lastContact} ms; ${what}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Push replication: one outbox per peer (latest version per key), one request in flight per peer.
+
+const outboxes = new Map(); // peer -> Map(key -> entry)
+const flushing = new Set();
+const retryTimers = new Map();
+
+function enqueue(k, e) {
+  if (!PUSH) return;
+  for (const peer of dataPeers()) {
+    if (!outboxes.has(peer)) outboxes.set(peer, new Map());
+    outboxes.get(peer).set(k, e);
+  }
+  if (BATCHED) return; // sent by the batch timer
+  if (SLOW) {
+    setTimeout(() => flushAll(), REPLICATION_DELAY_MS).unref();
+    return;
+  }
+  flushAll();
+}
+
+function flushAll() {
+  return Promise.all(dataPeers().map((p) => flushPeer(p)));
+}
+
+async function flushPeer(peer) {
+  const box = outboxes.get(peer);
+  if (!box || box.size === 0 || flushing.has(peer)) return;
+  flushing.add(peer);
+  const now = Date.now();
+  // slow-replication: only entries written at least the delay ago leave the node
+  const batch = [...box.entries()].filter(([, e]) => !SLOW || e.ts / 1000 <= now - REPLICATION_DELAY_MS);
+  if (batch.length === 0) {
+    flushing.delete(peer);
+    return;
+  }
+  // The deadline lets the receiver discard a request that reaches it after this node gave up on it (a paused
+  // receiver finds it in its socket buffer on unpause): only an acknowledged push counts as delivered.
+  const deadline = Date.now() + PUSH_TIMEOUT_MS;
+  const body = Buffer.from(JSON.stringify({ from: NODE_ID, deadline, entries: batch.map(([k, e]) => encodeEntry(k, e)) }));
+  let ok = false;
+  try {
+    await callJson(`${peer}/internal/replicate`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json' },
+      timeoutMs: PUSH_TIMEOUT_MS,
+    });
+    ok = true;
+    notePeerContact(peer);
+  } catch (err) {
+    notePeerFailure(peer, err);
+  }
+  for (const [k, e] of batch) {
+    // drop what was sent (or, without retries, what failed) unless a newer version was queued meanwhile
+    if ((ok || !RETRY) && box.get(k) === e) box.delete(k);
+  }
+  flushing.delete(peer);
+  if (box.size > 0 && !stopping) {
+    if (!ok) {
+      if (BATCHED) return; // the next batch tick retries
+      if (!retryTimers.has(peer)) {
+        retryTimers.set(
+          peer,
+          setTimeout(() => {
+            retryTimers.delete(peer);
+            flushPeer(peer);
+          }, PUSH_RETRY_MS),
+        );
+      }
+    } else if (!BATCHED && !SLOW) {
+      flushPeer(peer); // new writes arrived while this request was in flight
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Pull anti-entropy and catch-up
+
+const pulling = new Map(); // peer -> in-flight pull (callers share it)
+
+function pullFrom(peer) {
+  let p = pulling.get(peer);
+  if (!p) {
+    p = (async () => {
+      try {
+        const dump = await callJson(`${peer}/internal/dump`, { timeoutMs: PULL_TIMEOUT_MS });
+        notePeerContact(peer);
+        return { ok: true, applied: applyRemote(dump.entries) };
+      } catch (err) {
+        notePeerFailure(peer, err);
+        return { ok: false, applied: 0 };
+      } finally {
+        pulling.delete(peer);
+      }
+    })();
+    pulling.set(peer, p);
+  }
+  return p;
+}
+
+async function catchUpOnce(reason) {
+  const peers = dataPeers();
+  const results = await Promise.all(peers.map((p) => pullFrom(p)));
+  const ok = results.filter((r) => r.ok).length;
+  const applied = results.reduce((n, r) => n + r.applied, 0);
+  if (ok > 0 || peers.length === 0) {
+    log(`catch-up (${reason}) done: ${ok}/${peers.length} peers answered, ${applied} entries applied, ${store.size} keys`);
+  }
+  return ok > 0 || peers.length === 0;
+}
+
+// Refuses /key until one catch-up round got an answer from a peer, or until limitMs has passed (bounded).
+async function catchUp(reason, limitMs) {
+  catchingUp = true;
+  const began = Date.now();
+  try {
+    for (;;) {
+      if (await catchUpOnce(reason)) return;
+      if (Date.now() - began > limitMs || stopping) {
+        log(`catch-up (${reason}): no peer answered within ${limitMs} ms; serving what this node has (${store.size} keys)`);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  } finally {
+    catchingUp = false;
+  }
+}
+
+let aeRunning = false;
+async function antiEntropyTick() {
+  if (aeRunning || stopping) return;
+  aeRunning = true;
+  try {
+    const results = await Promise.all(dataPeers().map((p) => pullFrom(p)));
+    const applied = results.reduce((n, r) => n + r.applied, 0);
+    if (applied > 0) log(`anti-entropy: applied ${applied} entries; ${store.size} keys`);
+  } finally {
+    aeRunning = false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// HTTP server
+
+function send(res, status, body, type = 'text/plain; charset=utf-8', extra = {}) {
+  const buf = Buffer.isBuffer(body) ? body : Buffer.from(body);
+  res.writeHead(status, { 'content-type': type, 'content-length': buf.length, ...extra });
+  res.end(buf);
+}
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let size = 0;
+    req.on('data', (c) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(Object.assign(new Error('body too large'), { status: 413 }));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function unavailableReason() {
+  if (catchingUp) return 'catching up from peers';
+  if (REFUSE_WHEN_ISOLATED && isolated()) return `isolated: no peer answered for ${Date.now() - lastContact} ms`;
+  return null;
+}
+
+async function handleKey(req, res, rawKey) {
+  let key;
+  try {
+    key = decodeURIComponent(rawKey);
+  } catch {
+    return send(res, 400, 'malformed key encoding\n');
+  }
+  if (key === '') return send(res, 400, 'empty key\n');
+  const method = req.method;
+  if (method !== 'GET' && method !== 'POST' && method !== 'PUT') {
+    return send(res, 405, 'use GET, POST or PUT\n', undefined, { allow: 'GET, POST, PUT' });
+  }
+  const body = method === 'GET' ? null : await readBody(req);
+
+  if (LEADER_URL && !req.headers['x-kv-forwarded']) {
+    // follower in leader mode: the leader answers every read and write
+    try {
+      const headers = { 'x-kv-forwarded': NODE_ID, 'x-kv-deadline': String(Date.now() + FORWARD_TIMEOUT_MS) };
+      if (req.headers['content-type']) headers['content-type'] = req.headers['content-type'];
+      const r = await call(`${LEADER_URL}${req.url}`, { method, body, headers, timeoutMs: FORWARD_TIMEOUT_MS });
+      return send(res, r.status, r.body, r.headers['content-type'] || 'application/octet-stream', { 'x-kv-served-by': String(r.headers['x-kv-served-by'] || 'leader') });
+    } catch (err) {
+      return send(res, 503, `leader ${LEADER_URL} unreachable: ${err.code || err.message}\n`);
+    }
+  }
+
+  const deadline = Number(req.headers['x-kv-deadline'] || 0);
+  if (deadline && Date.now() > deadline) {
+    log(`refused a forwarded ${method} that arrived ${Date.now() - deadline} ms after its deadline`);
+    // a forwarded request that arrives after the follower gave up (and answered 503) must not take effect
+    return send(res, 503, 'too late: the forwarding node has given up on this request\n');
+  }
+  const reason = unavailableReason();
+  if (reason) return send(res, 503, `unavailable: ${reason}\n`, undefined, { 'retry-after': '1' });
+
+  if (method === 'GET') {
+    const e = store.get(key);
+    if (!e) return send(res, 404, 'not found\n', undefined, { 'x-kv-served-by': NODE_ID });
+    return send(res, 200, e.v, 'application/octet-stream', { 'x-kv-version': `${e.ts}.${e.n}`, 'x-kv-served-by': NODE_ID });
+  }
+  const e = { v: body, ...nextVersion(key) };
+  appendLog([encodeEntry(key, e)], true); // fsync before the acknowledgement
+  store.set(key, e);
+  enqueue(key, e);
+  return send(res, 200, 'ok\n', undefined, { 'x-kv-version': `${e.ts}.${e.n}`, 'x-kv-served-by': NODE_ID });
+}
+
+async function handleReplicate(req, res) {
+  const body = await readBody(req);
+  let msg;
+  try {
+    msg = JSON.parse(body.toString('utf8'));
+  } catch {
+    return send(res, 400, 'bad json\n');
+  }
+  if (msg && typeof msg.deadline === 'number' && Date.now() > msg.deadline) {
+    log(`discarded a replication request from ${msg.from} that arrived ${Date.now() - msg.deadline} ms after its deadline`);
+    return send(res, 408, 'too late: the sender has given up on this request\n');
+  }
+  const applied = applyRemote(msg && msg.entries);
+  return send(res, 200, JSON.stringify({ node: NODE_ID, applied }), 'application/json');
+}
+
+function handleDump(req, res) {
+  let entries = [];
+  if (!isSkippedRequester(String(req.headers['x-kv-node'] || ''))) {
+    const cutoff = (Date.now() - REPLICATION_DELAY_MS) * 1000;
+    for (const [k, e] of store) {
+      if (SLOW && e.ts > cutoff) continue; // slow-replication: recent writes are not shared yet
+      entries.push(encodeEntry(k, e));
+    }
+  }
+  return send(res, 200, JSON.stringify({ node: NODE_ID, entries }), 'application/json');
+}
+
+async function route(req, res) {
+  const q = req.url.indexOf('?');
+  const p = q === -1 ? req.url : req.url.slice(0, q);
+  if (p.startsWith('/key/')) return handleKey(req, res, p.slice(5));
+  if (p === '/health') {
+    const reason = unavailableReason();
+    return reason ? send(res, 503, `unavailable: ${reason}\n`) : send(res, 200, 'ok\n');
+  }
+  if (p === '/internal/ping') {
+    return send(res, 200, JSON.stringify({ node: NODE_ID, mode: MODE }), 'application/json');
+  }
+  if (p === '/internal/replicate' && req.method === 'POST') return handleReplicate(req, res);
+  if (p === '/internal/dump' && req.method === 'GET') return handleDump(req, res);
+  if (p === '/') {
+    return send(res, 200, `kv node ${NODE_ID} (mode ${MODE}); GET/POST/PUT /key/<k>, GET /health\n`);
+  }
+  return send(res, 404, 'no such endpoint\n');
+}
+
+const server = http.createServer((req, res) => {
+  route(req, res).catch((err) => {
+    if (!res.headersSent) send(res, err.status || 500, `error: ${err.message}\n`);
+    else res.destroy();
+    if (!err.status) log(`error handling ${req.method} ${req.url}: ${err.stack || err}`);
+  });
+});
+server.keepAliveTimeout = 65000;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Start and stop
+
+async function shutdown(signal) {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal}: stopping`);
+  setTimeout(() => {
+    log('shutdown took too long; exiting');
+    process.exit(1);
+  }, 2500).unref();
+  server.close();
+  server.closeAllConnections();
+  if (BATCHED) {
+    // lose-on-kill: a graceful stop sends the pending batch (a SIGKILL does not); bounded to 1.5 s
+    const pending = () => [...outboxes.values()].reduce((n, b) => n + b.size, 0);
+    const before = pending();
+    const deadline = Date.now() + 1500;
+    while (pending() > 0 && Date.now() < deadline) {
+      await Promise.race([flushAll(), new Promise((r) => setTimeout(r, 200))]);
+      if (pending() > 0) await new Promise((r) => setTimeout(r, 50));
+    }
+    log(`flushed pending batch: ${before - pending()} of ${before} queued entries sent`);
+  }
+  if (logFd !== null) {
+    fs.fsyncSync(logFd);
+    fs.closeSync(logFd);
+    logFd = null;
+  }
+  log('stopped');
+  process.exit(0);
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('unhandledRejection', (err) => log(`BUG: unhandled rejection: ${(err && err.stack) || err}`));
+process.on('SIGINT', () => shutdown('SIGINT'));
+
+openLog();
+const leaderNote = MODE === 'leader' ? (LEADER_URL ? `; follower of ${LEADER_URL}` : '; this node is the leader') : '';
+const skipNote = SKIPPED_PEER ? `; skipping peer ${SKIPPED_PEER}` : '';
+log(`starting: mode ${MODE}, port ${PORT}, peers [${PEERS.join(', ')}]${leaderNote}${skipNote}`);
+server.listen(PORT, () => {
+  log(`listening on :${PORT}`);
+  if (START_CATCH_UP && PEERS.length > 0) catchUp('start', ISOLATION_MS);
+});
+if (PEERS.length > 0) setInterval(pingTick, PING_EVERY_MS).unref();
+if (PERIODIC_AE && PEERS.length > 0) setInterval(antiEntropyTick, ANTI_ENTROPY_EVERY_MS).unref();
+if (BATCHED) setInterval(() => flushAll(), BATCH_EVERY_MS).unref();
+if (RETRY && !BATCHED) {
+  // safety net: any outbox left non-empty (e.g. a retry timer lost to a race) is retried once per second
+  setInterval(() => flushAll(), 1000).unref();
+}
