@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# `npm run bench`: every benchmark, printing figures. Needs Docker for the speed benchmark.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+echo "== linearizability checker"
+node --import tsx bench/linearizability.ts
+if docker info >/dev/null 2>&1; then
+  bash scripts/build-base-image.sh >/dev/null
+  echo "== speed on the example cluster"
+  node --import tsx bench/speed.ts
+else
+  echo "== speed: skipped (no Docker engine answers)"
+fi
