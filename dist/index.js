@@ -70276,7 +70276,7 @@ __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
-__webpack_unused_export__ = publicApi.parse;
+exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
@@ -79231,6 +79231,11 @@ const INPUTS = [
         default: '10',
     },
     { name: 'request-timeout', description: 'Seconds one HTTP request may take before it counts as failed.', default: '5' },
+    {
+        name: 'compose-version',
+        description: 'Which Compose to use: auto (docker compose v2, else docker-compose v1), v2 or v1.',
+        default: 'auto',
+    },
     { name: 'working-directory', description: 'Directory the compose files are relative to.', default: '.' },
     {
         name: 'project-name',
@@ -79327,6 +79332,10 @@ function parseOptions(raw, ctx) {
     else if (!PROJECT_NAME.test(projectName)) {
         fail('project-name', `'${projectName}' is not a valid Compose project name.`, 'Use lowercase letters, digits, dashes and underscores, starting with a letter or digit.');
     }
+    const composeVersion = raw['compose-version'].toLowerCase();
+    if (!['auto', 'v2', 'v1'].includes(composeVersion)) {
+        fail('compose-version', `'${raw['compose-version']}' is not a Compose version.`, "Use 'auto', 'v2' or 'v1'.");
+    }
     const restartTarget = raw['restart-target'] === '' ? undefined : raw['restart-target'];
     const workingDirectory = raw['working-directory'] === '' ? '.' : raw['working-directory'];
     if (problems.length > 0)
@@ -79342,6 +79351,7 @@ function parseOptions(raw, ctx) {
         startupTimeoutMs,
         convergenceTimeoutMs,
         requestTimeoutMs,
+        composeVersion: composeVersion,
         workingDirectory,
         projectName,
         build: build ?? true,
@@ -79434,8 +79444,9 @@ function downArgs(stopTimeoutSeconds) {
 function restartArgs(service) {
     return ['restart', service];
 }
-function servicesArgs() {
-    return ['config', '--services'];
+/** The resolved, interpolated configuration (YAML in both Compose generations). */
+function configArgs() {
+    return ['config'];
 }
 function logsArgs(service, tail) {
     return ['logs', '--no-color', '--tail', String(tail), service];
@@ -79443,12 +79454,67 @@ function logsArgs(service, tail) {
 function serviceCommandArgs(verb, service) {
     return [verb, service];
 }
-/** Parses `config --services` output (one name per line). */
-function parseServices(stdout) {
-    return stdout
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l !== '');
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/compose/config.ts
+// Reads what Compose itself resolved (`config` output: files merged, variables interpolated, normalised) to learn
+// the services and the ports they will publish, before anything starts. The text is Compose's, so parsing its
+// YAML is reading Compose's answer, not second-guessing the user's file.
+
+function expand(range) {
+    const [a, b] = range.split('-').map((x) => Number.parseInt(x, 10));
+    if (a === undefined || Number.isNaN(a))
+        return [];
+    if (b === undefined || Number.isNaN(b))
+        return [a];
+    const out = [];
+    for (let p = a; p <= b && out.length < 1000; p++)
+        out.push(p);
+    return out;
+}
+/** Short syntax: [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTO], HOST_IP may be [IPv6]. */
+function parseShort(spec) {
+    const noProto = spec.replace(/\/(tcp|udp|sctp)$/, '');
+    let hostIp = '';
+    let rest = noProto;
+    const v6 = /^\[([^\]]+)\]:(.*)$/.exec(noProto);
+    if (v6) {
+        hostIp = v6[1];
+        rest = v6[2];
+    }
+    const parts = rest.split(':');
+    if (!v6 && parts.length === 3)
+        hostIp = parts.shift();
+    if (parts.length === 1)
+        return { hostIp, published: [], target: expand(parts[0]) };
+    return { hostIp, published: expand(parts[0]), target: expand(parts[1]) };
+}
+function parseResolvedConfig(text) {
+    const doc = ((0,dist/* parse */.qg)(text) ?? {});
+    const services = Object.keys(doc.services ?? {});
+    const published = [];
+    let hasRandomPorts = false;
+    for (const [service, def] of Object.entries(doc.services ?? {})) {
+        for (const port of def?.ports ?? []) {
+            if (typeof port === 'object' && port !== null) {
+                if (port.published === undefined || port.published === '') {
+                    hasRandomPorts = true;
+                    continue;
+                }
+                const targets = expand(String(port.target ?? ''));
+                expand(String(port.published)).forEach((hostPort, i) => published.push({ service, containerPort: targets[i] ?? targets[0] ?? 0, hostIp: port.host_ip ?? '', hostPort }));
+                continue;
+            }
+            const short = parseShort(String(port));
+            if (short.published.length === 0) {
+                hasRandomPorts = true;
+                continue;
+            }
+            short.published.forEach((hostPort, i) => published.push({ service, containerPort: short.target[i] ?? short.target[0] ?? 0, hostIp: short.hostIp, hostPort }));
+        }
+    }
+    return { services, published, hasRandomPorts };
 }
 
 ;// CONCATENATED MODULE: ./src/util/text.ts
@@ -79486,6 +79552,7 @@ function formatMs(ms) {
 ;// CONCATENATED MODULE: ./src/compose/driver.ts
 
 
+
 /** A problem with the machine rather than the service under test: Docker or Compose missing or broken. */
 class SetupError extends Error {
     fix;
@@ -79519,16 +79586,21 @@ async function checkDocker(exec) {
     return r.stdout.trim();
 }
 /** `docker compose` (v2) first, as hosted runners have it, then the standalone v1 `docker-compose`. */
-async function detectCompose(exec) {
-    const v2 = await exec.run('docker', ['compose', 'version', '--short'], { timeoutMs: 20 * SECOND });
-    if (v2.code === 0 && v2.stdout.trim() !== '') {
-        return { kind: 'v2', file: 'docker', prefix: ['compose'], version: v2.stdout.trim().replace(/^v/, '') };
+async function detectCompose(exec, wanted = 'auto') {
+    if (wanted !== 'v1') {
+        const v2 = await exec.run('docker', ['compose', 'version', '--short'], { timeoutMs: 20 * SECOND });
+        if (v2.code === 0 && v2.stdout.trim() !== '') {
+            return { kind: 'v2', file: 'docker', prefix: ['compose'], version: v2.stdout.trim().replace(/^v/, '') };
+        }
     }
-    const v1 = await exec.run('docker-compose', ['version', '--short'], { timeoutMs: 20 * SECOND });
-    if (v1.code === 0 && v1.stdout.trim() !== '') {
-        return { kind: 'v1', file: 'docker-compose', prefix: [], version: v1.stdout.trim().replace(/^v/, '') };
+    if (wanted !== 'v2') {
+        const v1 = await exec.run('docker-compose', ['version', '--short'], { timeoutMs: 20 * SECOND });
+        if (v1.code === 0 && v1.stdout.trim() !== '') {
+            return { kind: 'v1', file: 'docker-compose', prefix: [], version: v1.stdout.trim().replace(/^v/, '') };
+        }
     }
-    throw new SetupError('Docker Compose is not installed: neither `docker compose` nor `docker-compose` answered.', 'Install the Compose v2 plugin (docker-compose-plugin) or the standalone docker-compose.');
+    const which = { auto: 'neither `docker compose` nor `docker-compose` answered', v2: '`docker compose` (v2) did not answer', v1: '`docker-compose` (v1) did not answer' }[wanted];
+    throw new SetupError(`Docker Compose is not installed: ${which}.`, 'Install the Compose v2 plugin (docker-compose-plugin) or the standalone docker-compose, or change compose-version.', wanted === 'auto' ? undefined : 'compose-version');
 }
 class Compose {
     exec;
@@ -79548,13 +79620,18 @@ class Compose {
             ...(signal ? { signal } : {}),
         });
     }
-    /** Services of the project; also proves Compose can read the files (its own message when it cannot). */
-    async services() {
-        const r = await this.run(servicesArgs(), 60 * SECOND);
+    /** The project as Compose resolves it; also proves Compose can read the files (its own message when it cannot). */
+    async resolve() {
+        const r = await this.run(configArgs(), 60 * SECOND);
         if (r.code !== 0) {
             throw new SetupError('Compose could not read the compose file(s).', "Fix the file so that `docker compose config` accepts it; Compose's message is shown below.", 'compose-file', firstLines(r));
         }
-        return parseServices(r.stdout);
+        try {
+            return parseResolvedConfig(r.stdout);
+        }
+        catch (error) {
+            throw new SetupError('Compose printed a configuration Replicheck could not read.', 'Report this with the output of `docker compose config`.', 'compose-file', String(error).slice(0, 500));
+        }
     }
     up(build, signal) {
         return this.run(upArgs(build), 30 * 60 * SECOND, signal);
@@ -79687,8 +79764,6 @@ function maxConvergence(matrix) {
     return max;
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/compose/lines.ts
 // Finds the line of each service in a compose file, so an annotation about a service lands on its definition
 // in the pull request diff. The yaml parser gives positions; Compose itself stays the authority on meaning.
@@ -80082,15 +80157,10 @@ async function checkRestart(ctx, plan, restart, earlier) {
         // Durability: what the node had acknowledged or received before the restart must still be there.
         if (earlier.length > 0) {
             const since = ctx.clock.now();
-            const lost = [];
-            let last;
-            for (const w of earlier) {
-                const [o] = await awaitValue(ctx, [node], w.key, w.value, since);
-                if (o && !o.converged) {
-                    lost.push(w.key);
-                    last = o.last;
-                }
-            }
+            const reads = await Promise.all(earlier.map(async (w) => ({ key: w.key, o: (await awaitValue(ctx, [node], w.key, w.value, since))[0] })));
+            const missing = reads.filter((r) => r.o && !r.o.converged);
+            const lost = missing.map((r) => r.key);
+            const last = missing[0]?.o?.last;
             checks.push({
                 id: `restart:durability:${node.label}`,
                 kind: 'durability',
@@ -80202,14 +80272,15 @@ async function runEngine(options, deps, cwd = process.cwd()) {
     try {
         // 1. Everything that can be checked before a container exists.
         const project = await phase('validate', async () => {
-            const resolved = await resolveComposeFiles(options, deps.files, cwd);
-            directory = resolved.directory;
-            composeFiles = resolved.files;
+            const located = await resolveComposeFiles(options, deps.files, cwd);
+            directory = located.directory;
+            composeFiles = located.files;
             const dockerVersion = await checkDocker(exec);
-            const command = await detectCompose(exec);
+            const command = await detectCompose(exec, options.composeVersion);
             log.info(`Docker engine ${dockerVersion}; using Compose ${command.kind} (${command.kind === 'v2' ? 'docker compose' : 'docker-compose'} ${command.version}).`);
             compose = new Compose(exec, command, { name: options.projectName, files: composeFiles, directory });
-            services = await compose.services();
+            const resolved = await compose.resolve();
+            services = resolved.services;
             if (options.restartTarget !== undefined && !services.includes(options.restartTarget)) {
                 throw new InputError([
                     {
@@ -80220,6 +80291,7 @@ async function runEngine(options, deps, cwd = process.cwd()) {
                 ]);
             }
             serviceLocations = await locateServices(deps.files, composeFiles);
+            checkServersArePublished(options, resolved, log);
             const taken = [];
             for (const s of options.servers) {
                 if (LOOPBACK.test(s.host) && (await isListening(s.host, s.port)))
@@ -80338,6 +80410,23 @@ async function runEngine(options, deps, cwd = process.cwd()) {
         teardown,
     };
     return result;
+}
+/**
+ * A loopback URL whose port no service will publish can never answer with the cluster's data: say so now rather
+ * than after the startup timeout. With ports Docker picks at random the list is incomplete, so only warn then.
+ */
+function checkServersArePublished(options, resolved, log) {
+    const mapped = mapServers(options.servers, resolved.published);
+    const missing = mapped.filter((m, i) => m.service === undefined && LOOPBACK.test(options.servers[i].host) && !m.reason.includes('published by'));
+    if (missing.length === 0)
+        return;
+    const ports = resolved.published.map((b) => `${b.hostPort} (${b.service})`).join(', ') || 'none';
+    const message = `${missing.map((m) => m.url).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not published by any service of the project (published ports: ${ports}).`;
+    if (resolved.hasRandomPorts) {
+        log.warn(message);
+        return;
+    }
+    throw new InputError([{ input: 'servers', message, fix: 'List the URLs of the ports the compose file publishes, or publish the port in the compose file.' }]);
 }
 /** Labels are service names where the mapping is unique, else host:port; duplicates get a suffix. */
 function labelNodes(mappings, options) {
@@ -80632,12 +80721,13 @@ const HTML = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39
 function escapeHtml(text) {
     return text.replace(/[&<>"']/g, (c) => HTML[c]);
 }
-// Markdown punctuation, plus ':', '.' and '@' so GFM cannot autolink a URL, domain or e-mail address.
-const MARKDOWN = /[\\`*_{}[\]()#+\-!|~:.@$^=]/g;
+// HTML and Markdown punctuation, plus ':', '.' and '@' so GFM cannot autolink a URL, domain or e-mail address.
+// One pass, so the entities it writes are not escaped again.
+const ACTIVE = /[&<>"'\\`*_{}[\]()#+\-!|~:.@$^=]/g;
 /** Text for a table cell or a line of Markdown: one line, nothing active. */
 function escapeMarkdown(text) {
-    return escapeHtml(text)
-        .replace(MARKDOWN, (c) => `&#${c.charCodeAt(0)};`)
+    return text
+        .replace(ACTIVE, (c) => `&#${c.charCodeAt(0)};`)
         .replace(/\r\n|\r|\n/g, '<br>')
         .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, '�');
 }

@@ -28,8 +28,41 @@ export const INPUTS = [
     description: 'Compose service to restart during the restart check. Empty: skip the restart check.',
     default: '',
   },
-  { name: 'key-path', description: 'URL path template for a key; must contain {key}.', default: '/key/{key}' },
-  { name: 'write-method', description: 'HTTP method of a write: POST or PUT.', default: 'POST' },
+  {
+    name: 'api',
+    description: "Preset for the nodes' key-value API: kv (the example service) or etcd-v2 (etcd's v2 keys API). The inputs below override parts of it.",
+    default: 'kv',
+  },
+  {
+    name: 'key-path',
+    description: "URL path template for a key; must contain {key}. Default for write-path and read-path. Empty: the preset's (kv: /key/{key}, etcd-v2: /v2/keys/{key}).",
+    default: '',
+  },
+  { name: 'write-method', description: "HTTP method of a write: POST or PUT. Empty: the preset's (kv: POST, etcd-v2: PUT).", default: '' },
+  { name: 'write-path', description: 'URL path template of a write ({key}, {value} percent-encoded). Empty: key-path.', default: '' },
+  {
+    name: 'read-path',
+    description: "URL path template of a read, with an optional query ({key} percent-encoded). Empty: key-path (etcd-v2 adds ?quorum=true).",
+    default: '',
+  },
+  {
+    name: 'write-body',
+    description: "Body template of a write. Exactly {value}: the raw value; otherwise placeholders are form-encoded in a form body, JSON-escaped in a JSON body. Empty: the preset's (kv: {value}, etcd-v2: value={value}).",
+    default: '',
+  },
+  { name: 'write-content-type', description: "Content-Type of a write. Empty: the preset's (application/x-www-form-urlencoded).", default: '' },
+  {
+    name: 'headers',
+    description: "Extra request headers, one 'Name: value' per line (e.g. an Authorization header from a secret). Values are masked in the log and redacted from reports.",
+    default: '',
+    secret: true,
+  },
+  {
+    name: 'read-value',
+    description: "Where a read's answer holds the value: body (the whole body) or a JSON pointer such as /node/value. Empty: the preset's (kv: body, etcd-v2: /node/value).",
+    default: '',
+  },
+  { name: 'missing-status', description: "HTTP status(es) a node answers for a key that does not exist, comma-separated. Empty: the preset's (404).", default: '' },
   {
     name: 'ready-path',
     description: 'Path polled until a node answers with a status below 500. Empty: a key path of a key that does not exist.',

@@ -1,6 +1,7 @@
 // Turns raw input strings into validated options. Pure: every rule that can be checked without touching the disk,
 // Docker or the network lives here, so a bad input fails before anything starts.
 import type { RawInputs, InputName } from './inputs.js';
+import { parseAdapter, type ApiPreset, type KvAdapter } from './adapter.js';
 
 export type Teardown = 'always' | 'on-success' | 'never';
 
@@ -20,6 +21,9 @@ export interface Options {
   readonly keyPath: string;
   readonly writeMethod: 'POST' | 'PUT';
   readonly readyPath: string | undefined;
+  readonly api: ApiPreset;
+  /** How to write and read a key on the nodes' HTTP API (preset plus explicit inputs). */
+  readonly kv: KvAdapter;
   readonly startupTimeoutMs: number;
   readonly convergenceTimeoutMs: number;
   readonly requestTimeoutMs: number;
@@ -76,15 +80,7 @@ export function parseOptions(raw: RawInputs, ctx: OptionContext): Options {
 
   const servers = parseServers(raw.servers, (m, f) => fail('servers', m, f));
 
-  const keyPath = raw['key-path'];
-  if (!keyPath.startsWith('/') || !keyPath.includes('{key}')) {
-    fail('key-path', `'${keyPath}' must start with '/' and contain '{key}'.`, "Use a template such as '/key/{key}'.");
-  }
-
-  const method = raw['write-method'].toUpperCase();
-  if (method !== 'POST' && method !== 'PUT') {
-    fail('write-method', `'${raw['write-method']}' is not supported.`, 'Use POST or PUT.');
-  }
+  const { keyPath, adapter: kv } = parseAdapter(raw, fail);
 
   const readyPath = raw['ready-path'] === '' ? undefined : raw['ready-path'];
   if (readyPath !== undefined && !readyPath.startsWith('/')) {
@@ -142,8 +138,10 @@ export function parseOptions(raw: RawInputs, ctx: OptionContext): Options {
     servers,
     restartTarget,
     keyPath,
-    writeMethod: method as 'POST' | 'PUT',
+    writeMethod: kv.writeMethod,
     readyPath,
+    api: kv.preset,
+    kv,
     startupTimeoutMs,
     convergenceTimeoutMs,
     requestTimeoutMs,

@@ -10,7 +10,6 @@ export function tailText(text: string, lines: number, maxLineChars = 2000): stri
     .join('\n');
 }
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
 
 /** Removes terminal escape sequences, which have no meaning in a log viewer or a summary. */
