@@ -11,3 +11,7 @@ if docker info >/dev/null 2>&1; then
 else
   echo "== speed: skipped (no Docker engine answers)"
 fi
+if docker info >/dev/null 2>&1; then
+  echo "== flake budget: the healthy example end to end, ${FLAKE_RUNS:-20} times in a row"
+  node --import tsx bench/flake.ts
+fi

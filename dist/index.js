@@ -70650,7 +70650,7 @@ exports.NodeBase = NodeBase;
 
 
 var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
+var stringifyPair = __nccwpck_require__(7367);
 var addPairToJSMap = __nccwpck_require__(7104);
 var identity = __nccwpck_require__(1127);
 
@@ -75447,7 +75447,7 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 7367:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -78950,7 +78950,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -79217,8 +79217,53 @@ const INPUTS = [
         description: 'Compose service to restart during the restart check. Empty: skip the restart check.',
         default: '',
     },
-    { name: 'key-path', description: 'URL path template for a key; must contain {key}.', default: '/key/{key}' },
-    { name: 'write-method', description: 'HTTP method of a write: POST or PUT.', default: 'POST' },
+    {
+        name: 'faults',
+        description: 'Faults to run one after another, newline- or comma-separated: restart, stop, kill, pause, partition. Empty: none (restart-target alone runs the restart check).',
+        default: '',
+    },
+    { name: 'fault-targets', description: 'Compose service(s) each fault is applied to, in turn. Empty: restart-target.', default: '' },
+    { name: 'fault-duration', description: 'Seconds each fault holds (stop, kill, pause, partition) before it is healed.', default: '3' },
+    {
+        name: 'partition-networks',
+        description: "Networks a partition cuts the target off (names as in the compose file). Empty: every network of the service.",
+        default: '',
+    },
+    {
+        name: 'api',
+        description: "Preset for the nodes' key-value API: kv (the example service) or etcd-v2 (etcd's v2 keys API). The inputs below override parts of it.",
+        default: 'kv',
+    },
+    {
+        name: 'key-path',
+        description: "URL path template for a key; must contain {key}. Default for write-path and read-path. Empty: the preset's (kv: /key/{key}, etcd-v2: /v2/keys/{key}).",
+        default: '',
+    },
+    { name: 'write-method', description: "HTTP method of a write: POST or PUT. Empty: the preset's (kv: POST, etcd-v2: PUT).", default: '' },
+    { name: 'write-path', description: 'URL path template of a write ({key}, {value} percent-encoded). Empty: key-path.', default: '' },
+    {
+        name: 'read-path',
+        description: "URL path template of a read, with an optional query ({key} percent-encoded). Empty: key-path (etcd-v2 adds ?quorum=true).",
+        default: '',
+    },
+    {
+        name: 'write-body',
+        description: "Body template of a write. Exactly {value}: the raw value; otherwise placeholders are form-encoded in a form body, JSON-escaped in a JSON body. Empty: the preset's (kv: {value}, etcd-v2: value={value}).",
+        default: '',
+    },
+    { name: 'write-content-type', description: "Content-Type of a write. Empty: the preset's (application/x-www-form-urlencoded).", default: '' },
+    {
+        name: 'headers',
+        description: "Extra request headers, one 'Name: value' per line (e.g. an Authorization header from a secret). Values are masked in the log and redacted from reports.",
+        default: '',
+        secret: true,
+    },
+    {
+        name: 'read-value',
+        description: "Where a read's answer holds the value: body (the whole body) or a JSON pointer such as /node/value. Empty: the preset's (kv: body, etcd-v2: /node/value).",
+        default: '',
+    },
+    { name: 'missing-status', description: "HTTP status(es) a node answers for a key that does not exist, comma-separated. Empty: the preset's (404).", default: '' },
     {
         name: 'ready-path',
         description: 'Path polled until a node answers with a status below 500. Empty: a key path of a key that does not exist.',
@@ -79250,6 +79295,24 @@ const INPUTS = [
         description: 'Where to write the JSON report. Empty: a file in RUNNER_TEMP (or the system temp directory).',
         default: '',
     },
+    {
+        name: 'workload',
+        description: 'Concurrent workload after the checks: none, or register (random reads and writes of a few keys on random nodes, recorded as a history).',
+        default: 'none',
+    },
+    { name: 'workload-clients', description: 'Concurrent clients of the workload (1-64).', default: '8' },
+    { name: 'workload-duration', description: 'Seconds the workload runs.', default: '10' },
+    { name: 'workload-keys', description: 'How many keys the workload reads and writes (1-100).', default: '3' },
+    {
+        name: 'workload-seed',
+        description: "Seed of the workload clients' random choices (0-2147483647). Empty: a random seed, recorded in the report.",
+        default: '',
+    },
+    {
+        name: 'consistency',
+        description: 'What the workload history must satisfy: eventual (all nodes converge to a value that can legally be last) or linearizable (checked per key).',
+        default: 'eventual',
+    },
 ];
 /** Reads every declared input through `get` (trimmed), filling declared defaults for empty values. */
 function readRawInputs(get) {
@@ -79261,7 +79324,464 @@ function readRawInputs(get) {
     return raw;
 }
 
+;// CONCATENATED MODULE: ./src/http/json-pointer.ts
+// JSON pointers (RFC 6901) for reading a value out of a JSON answer, e.g. `/node/value` in etcd's v2 API.
+/** The reference tokens of a pointer, or an error text. `''` is the whole document. */
+function parsePointer(pointer) {
+    if (pointer === '')
+        return { tokens: [] };
+    if (!pointer.startsWith('/'))
+        return { error: `'${pointer}' does not start with '/'` };
+    const tokens = [];
+    for (const raw of pointer.slice(1).split('/')) {
+        // '~' is the escape character and may only start '~0' ('~') or '~1' ('/').
+        if (/~(?![01])/.test(raw))
+            return { error: `'${pointer}' has a '~' that is not '~0' or '~1'` };
+        tokens.push(raw.replace(/~1/g, '/').replace(/~0/g, '~'));
+    }
+    return { tokens };
+}
+/** The value at `tokens` in `doc`, or undefined when the document has nothing there. */
+function resolvePointer(doc, tokens) {
+    let here = doc;
+    for (const token of tokens) {
+        if (Array.isArray(here)) {
+            // Array indices are decimal without leading zeros; '-' (past the end) never names an existing element.
+            if (!/^(0|[1-9]\d*)$/.test(token))
+                return undefined;
+            here = here[Number(token)];
+        }
+        else if (here !== null && typeof here === 'object') {
+            here = Object.prototype.hasOwnProperty.call(here, token) ? here[token] : undefined;
+        }
+        else {
+            return undefined;
+        }
+        if (here === undefined)
+            return undefined;
+    }
+    return here;
+}
+/**
+ * The bytes a JSON answer holds at `tokens`: a string as its UTF-8 bytes, any other JSON value as its JSON text.
+ * Undefined when the body is not JSON or has nothing at the pointer.
+ */
+function extractJsonValue(body, tokens) {
+    let doc;
+    try {
+        doc = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
+    }
+    catch {
+        return undefined;
+    }
+    const value = resolvePointer(doc, tokens);
+    if (value === undefined)
+        return undefined;
+    return Buffer.from(typeof value === 'string' ? value : JSON.stringify(value), 'utf8');
+}
+
+;// CONCATENATED MODULE: ./src/http/template.ts
+// Request templates with `{key}` and `{value}` placeholders. Each placeholder is encoded as its position needs:
+// percent-encoded in a URL, form-encoded in a form body, JSON-escaped in a JSON body, raw elsewhere, so any key
+// and value (spaces, '/', '&', '=', '%', '+', quotes, unicode) arrives at the server exactly as written.
+const PLACEHOLDERS = (/* unused pure expression or super */ null && (['key', 'value']));
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+/** Placeholder names in a template that are not in `allowed` (e.g. a typo such as `{val}`). */
+function unknownPlaceholders(template, allowed) {
+    return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]).filter((name) => !allowed.includes(name));
+}
+function expand(template, fill, encode) {
+    return template.replace(PLACEHOLDER, (whole, name) => {
+        const text = fill[name];
+        return text === undefined ? whole : encode(text);
+    });
+}
+/** A path (and optional query) with placeholders percent-encoded, so '/', '?', '&', '#' stay inside the key. */
+function expandPath(template, fill) {
+    return expand(template, fill, encodeURIComponent);
+}
+/** How placeholders in a body are encoded, from the body's content type. */
+function bodyEncoding(contentType) {
+    const type = contentType.split(';')[0].trim().toLowerCase();
+    if (type === 'application/x-www-form-urlencoded')
+        return 'form';
+    if (type === 'application/json' || type.endsWith('+json'))
+        return 'json';
+    return 'raw';
+}
+/**
+ * A request body. A template that is exactly one placeholder sends that text raw, whatever the content type
+ * (the example service stores the raw body although it is labelled a form); otherwise placeholders are encoded
+ * for the content type: form fields with `+` for spaces, JSON string contents without the quotes.
+ */
+function expandBody(template, contentType, fill) {
+    const whole = /^\{([^{}]*)\}$/.exec(template);
+    if (whole && fill[whole[1]] !== undefined)
+        return Buffer.from(fill[whole[1]], 'utf8');
+    const encoding = bodyEncoding(contentType);
+    const encode = encoding === 'form'
+        ? (text) => new URLSearchParams([['', text]]).toString().slice(1)
+        : encoding === 'json'
+            ? (text) => JSON.stringify(text).slice(1, -1)
+            : (text) => text;
+    return Buffer.from(expand(template, fill, encode), 'utf8');
+}
+
+;// CONCATENATED MODULE: ./src/config/adapter.ts
+
+
+
+const PRESETS = {
+    // The example service and the shell harness it replaces: the raw value as the body, labelled as a form.
+    kv: {
+        keyPath: '/key/{key}',
+        writeMethod: 'POST',
+        readQuery: '',
+        writeBody: '{value}',
+        writeContentType: 'application/x-www-form-urlencoded',
+        readValue: 'body',
+        missingStatus: '404',
+    },
+    // etcd's v2 keys API. Reads go through Raft (quorum=true): a member cut off from the majority cannot serve
+    // a stale value, which is what makes the reads linearizable.
+    'etcd-v2': {
+        keyPath: '/v2/keys/{key}',
+        writeMethod: 'PUT',
+        readQuery: '?quorum=true',
+        writeBody: 'value={value}',
+        writeContentType: 'application/x-www-form-urlencoded',
+        readValue: '/node/value',
+        missingStatus: '404',
+    },
+};
+const PRESET_NAMES = Object.keys(PRESETS);
+/** Header names a client may not set itself: they describe the connection or the body, which the client owns. */
+const RESERVED_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'expect', 'te', 'trailer']);
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+function parseAdapter(raw, fail) {
+    const presetName = raw.api.toLowerCase();
+    let preset = PRESETS[presetName];
+    if (!PRESET_NAMES.includes(presetName)) {
+        fail('api', `'${raw.api}' is not a known API preset.`, `Use one of ${PRESET_NAMES.map((p) => `'${p}'`).join(', ')}, or 'kv' with explicit write-path, read-path, write-body and read-value inputs.`);
+        preset = PRESETS.kv;
+    }
+    const pick = (input, fallback) => (raw[input] === '' ? fallback : raw[input]);
+    const keyPath = pick('key-path', preset.keyPath);
+    checkPath('key-path', keyPath, ['key'], fail);
+    const writePath = pick('write-path', keyPath);
+    const writeBody = pick('write-body', preset.writeBody);
+    // A write may name its key in the body instead (e.g. POST /set with k={key}&v={value}).
+    if (raw['write-path'] !== '')
+        checkPath('write-path', writePath, ['key', 'value'], fail, writeBody.includes('{key}'));
+    const readPath = pick('read-path', `${keyPath}${keyPath.includes('?') ? preset.readQuery.replace('?', '&') : preset.readQuery}`);
+    if (raw['read-path'] !== '')
+        checkPath('read-path', readPath, ['key'], fail);
+    const method = pick('write-method', preset.writeMethod).toUpperCase();
+    if (method !== 'POST' && method !== 'PUT')
+        fail('write-method', `'${raw['write-method']}' is not supported.`, 'Use POST or PUT.');
+    const strayBody = unknownPlaceholders(writeBody, ['key', 'value']);
+    if (strayBody.length > 0) {
+        fail('write-body', `has unknown placeholder(s) ${strayBody.map((p) => `{${p}}`).join(', ')}.`, 'Only {key} and {value} are filled in, e.g. value={value}.');
+    }
+    else if (!writeBody.includes('{value}') && !writePath.includes('{value}')) {
+        fail('write-body', `'${writeBody}' does not contain {value}, and neither does the write path.`, "Put {value} where the value goes, e.g. '{value}' (the raw value) or 'value={value}' (a form field).");
+    }
+    const writeContentType = pick('write-content-type', preset.writeContentType);
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+(\s*;.*)?$/.test(writeContentType) || /[\r\n]/.test(writeContentType)) {
+        fail('write-content-type', `'${writeContentType}' is not a media type.`, "Use e.g. 'application/x-www-form-urlencoded', 'application/json' or 'text/plain; charset=utf-8'.");
+    }
+    const headers = parseHeaders(raw.headers, fail);
+    const readValueText = pick('read-value', preset.readValue);
+    let readValue = { kind: 'body' };
+    if (readValueText.toLowerCase() !== 'body') {
+        const parsed = parsePointer(readValueText);
+        if ('error' in parsed || readValueText === '') {
+            fail('read-value', `${'error' in parsed ? parsed.error : 'is empty'}: it is neither 'body' nor a JSON pointer.`, "Use 'body' for the whole answer, or a JSON pointer (RFC 6901) such as '/node/value'; write '~1' for a '/' and '~0' for a '~' inside a name.");
+        }
+        else {
+            readValue = { kind: 'json', pointer: readValueText, tokens: parsed.tokens };
+        }
+    }
+    const missingText = pick('missing-status', preset.missingStatus);
+    const missingStatus = missingText.split(/[\s,]+/).filter(Boolean).map(Number);
+    if (missingStatus.length === 0 || missingStatus.some((s) => !Number.isInteger(s) || s < 100 || s > 599 || s === 200)) {
+        fail('missing-status', `'${missingText}' is not a list of HTTP statuses (100-599, not 200).`, "Give the status a node answers for a key that does not exist, e.g. '404' or '404,410'.");
+    }
+    return {
+        keyPath,
+        adapter: {
+            preset: presetName in PRESETS ? presetName : 'kv',
+            writeMethod: method,
+            writePath,
+            readPath,
+            writeBody,
+            writeContentType,
+            headers,
+            readValue,
+            missingStatus,
+        },
+    };
+}
+function checkPath(input, template, allowed, fail, keyInBody = false) {
+    const stray = unknownPlaceholders(template, allowed);
+    if (!template.startsWith('/') || !(keyInBody || template.includes('{key}'))) {
+        fail(input, `'${template}' must start with '/' and contain '{key}'${input === 'write-path' ? ' (or the write body must)' : ''}.`, "Use a template such as '/key/{key}' or '/v2/keys/{key}?quorum=true'.");
+    }
+    else if (stray.length > 0) {
+        fail(input, `has unknown placeholder(s) ${stray.map((p) => `{${p}}`).join(', ')}.`, `Only ${allowed.map((p) => `{${p}}`).join(' and ')} ${allowed.length > 1 ? 'are' : 'is'} filled in here.`);
+    }
+    else if (/[\s#]/.test(template)) {
+        fail(input, `'${template}' contains whitespace or '#'.`, 'Percent-encode them (%20, %23); the key itself is encoded for you.');
+    }
+}
+/**
+ * `Name: value` lines. Problems name the line, never its text: a malformed line may well hold a token.
+ */
+function parseHeaders(text, fail) {
+    const headers = [];
+    const seen = new Set();
+    text.split(/\r?\n/).forEach((line, index) => {
+        if (line.trim() === '')
+            return;
+        const colon = line.indexOf(':');
+        const n = index + 1;
+        if (colon <= 0) {
+            fail('headers', `line ${n} has no 'Name:' before a colon.`, "Write one header per line as 'Name: value', e.g. 'Authorization: Bearer ${{ secrets.TOKEN }}'.");
+            return;
+        }
+        const name = line.slice(0, colon).trim();
+        const value = line.slice(colon + 1).trim();
+        const lower = name.toLowerCase();
+        if (!TOKEN.test(name)) {
+            fail('headers', `line ${n}: the header name is not a valid HTTP token.`, 'Use letters, digits and - only in header names, e.g. X-Api-Key.');
+        }
+        else if (RESERVED_HEADERS.has(lower)) {
+            fail('headers', `line ${n}: '${name}' is set by the HTTP client and cannot be given.`, 'Remove that line.');
+        }
+        else if (lower === 'content-type') {
+            fail('headers', `line ${n}: the content type of writes has its own input.`, 'Use write-content-type instead.');
+        }
+        else if (seen.has(lower)) {
+            fail('headers', `line ${n}: '${name}' is given twice.`, 'Give each header once (join values with a comma if the API allows it).');
+        }
+        else if (CONTROL.test(value)) {
+            fail('headers', `line ${n}: the value of '${name}' contains control characters.`, 'Remove them from the value.');
+        }
+        else {
+            seen.add(lower);
+            headers.push({ name, value });
+        }
+    });
+    return headers;
+}
+/**
+ * Values to mask in the log before anything is parsed or printed: every header value (or a whole malformed
+ * header line) and every line of any other input declared secret.
+ */
+function secretValues(raw) {
+    const out = new Set();
+    for (const spec of INPUTS) {
+        if (!spec.secret)
+            continue;
+        for (const line of (raw[spec.name] ?? '').split(/\r?\n/)) {
+            const colon = line.indexOf(':');
+            const secret = (spec.name === 'headers' && colon > 0 ? line.slice(colon + 1) : line).trim();
+            if (secret !== '')
+                out.add(secret);
+        }
+    }
+    return [...out];
+}
+
+;// CONCATENATED MODULE: ./src/workload/options.ts
+const MAX_CLIENTS = 64;
+const MAX_KEYS = 100;
+const MAX_DURATION_S = 600;
+/** The workload to run, or undefined for `workload: none`; problems go to `fail`. */
+function parseWorkloadOptions(raw, fail) {
+    const kind = raw.workload.toLowerCase();
+    if (kind !== 'none' && kind !== 'register')
+        fail('workload', `'${raw.workload}' is not a workload.`, "Use 'none' or 'register'.");
+    const consistency = raw.consistency.toLowerCase();
+    if (consistency !== 'eventual' && consistency !== 'linearizable') {
+        fail('consistency', `'${raw.consistency}' is not a consistency model.`, "Use 'eventual' or 'linearizable'.");
+    }
+    const whole = (input, min, max, example) => {
+        const text = raw[input];
+        const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+        if (!(value >= min && value <= max))
+            fail(input, `'${text}' is not a whole number from ${min} to ${max}.`, `Use e.g. '${example}'.`);
+        return value;
+    };
+    const clients = whole('workload-clients', 1, MAX_CLIENTS, '8');
+    const keys = whole('workload-keys', 1, MAX_KEYS, '3');
+    const durationText = raw['workload-duration'];
+    const duration = /^\d+(\.\d+)?$/.test(durationText) ? Number(durationText) : Number.NaN;
+    if (!(duration > 0 && duration <= MAX_DURATION_S)) {
+        fail('workload-duration', `'${durationText}' is not a number of seconds between 0 and ${MAX_DURATION_S}.`, "Use e.g. '10'.");
+    }
+    let seed;
+    if (raw['workload-seed'] !== '')
+        seed = whole('workload-seed', 0, 2 ** 31 - 1, '12345');
+    if (kind !== 'register')
+        return undefined;
+    return {
+        clients,
+        keys,
+        durationMs: Math.round(duration * 1000),
+        consistency: consistency,
+        seed,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/faults/plan.ts
+const FAULT_KINDS = ['restart', 'stop', 'kill', 'pause', 'partition'];
+function isFaultKind(name) {
+    return FAULT_KINDS.includes(name);
+}
+/** Splits the `faults` input into known kinds (in the order given, repeats kept) and unknown names. */
+function parseFaultKinds(items) {
+    const kinds = [];
+    const unknown = [];
+    for (const item of items) {
+        const name = item.toLowerCase();
+        if (isFaultKind(name))
+            kinds.push(name);
+        else
+            unknown.push(item);
+    }
+    return { kinds, unknown };
+}
+/** Every kind in the order given, each against every target in the order given. */
+function planFaults(input) {
+    const steps = [];
+    const seen = new Map();
+    for (const kind of input.kinds) {
+        for (const target of input.targets) {
+            const base = `fault:${kind}:${target}`;
+            const n = (seen.get(base) ?? 0) + 1;
+            seen.set(base, n);
+            const targets = input.nodes.filter((node) => node.service === target);
+            const others = input.nodes.filter((node) => node.service !== target);
+            const reachable = kind === 'partition' ? [...others, ...targets] : [...others];
+            steps.push({
+                index: steps.length + 1,
+                kind,
+                target,
+                idPrefix: n > 1 ? `${base}#${n}` : base,
+                phase: `${kind} ${target}${n > 1 ? ` #${n}` : ''}`,
+                targets,
+                others,
+                writeTo: order(input.nodes, reachable),
+                readFrom: order(input.nodes, reachable),
+            });
+        }
+    }
+    return steps;
+}
+function order(all, subset) {
+    return all.filter((n) => subset.includes(n));
+}
+/** A problem with the plan itself, reported as a failed check rather than a crash. */
+function planProblem(step) {
+    if (step.others.length === 0)
+        return `Every server maps to ${step.target}; list at least one server of another service so something stays up to take writes.`;
+    if (step.targets.length === 0)
+        return `None of the servers is published by ${step.target}, so its recovery and catch-up cannot be checked. Check the servers' ports against the compose file.`;
+    return undefined;
+}
+/**
+ * A node that answers a read below 500 without the acknowledged value is serving stale data; a node that refuses
+ * (5xx, connection error, timeout) is unavailable, which is allowed while a fault holds.
+ */
+function classifyRead(answer) {
+    if (answer.ok && answer.matches)
+        return 'converged';
+    if (!answer.ok || (answer.status ?? 0) >= 500)
+        return 'refused';
+    return 'stale';
+}
+/** Refused writes are availability loss, never data loss: reported, not failed. */
+function availability(accepted, refused) {
+    if (accepted + refused === 0)
+        return 'n/a';
+    if (refused === 0)
+        return 'full';
+    return accepted === 0 ? 'none' : 'partial';
+}
+/** Keys a node no longer returns, in the order they were written. */
+function lostKeys(written, kept) {
+    return written.filter((w) => !kept.has(w.key)).map((w) => w.key);
+}
+/** Later faults check durability of everything acknowledged so far, except keys already reported lost. */
+function carryForward(written, lost) {
+    const seen = new Set();
+    return written.filter((w) => !lost.has(w.key) && !seen.has(w.key) && (seen.add(w.key), true));
+}
+/** A fault fails when any of its checks failed; skipped checks (nothing to check) do not fail it. */
+function faultVerdict(checks) {
+    return checks.some((c) => c.status === 'failed') ? 'failed' : 'passed';
+}
+/**
+ * Which of a container's networks a partition cuts. `wanted` empty: all of them. Names match the full network
+ * name or the Compose name (`<project>_<name>`).
+ */
+function networksToCut(attached, wanted, project) {
+    if (wanted.length === 0)
+        return { cut: [...attached], missing: [] };
+    const cut = [];
+    const missing = [];
+    for (const name of wanted) {
+        const hit = attached.find((a) => a === name || a === `${project}_${name}`);
+        if (hit === undefined)
+            missing.push(name);
+        else if (!cut.includes(hit))
+            cut.push(hit);
+    }
+    return { cut, missing };
+}
+/** Aliases to restore on reconnect: what the container had, minus the short container id Docker adds itself. */
+function aliasesToRestore(aliases, containerId) {
+    const shortId = containerId.slice(0, 12);
+    return [...new Set((aliases ?? []).filter((a) => a !== shortId && a !== containerId))];
+}
+
+;// CONCATENATED MODULE: ./src/faults/options.ts
+
+const MAX_FAULT_DURATION_S = 600;
+function list(value) {
+    return value
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+function parseFaultOptions(raw, restartTarget, fail) {
+    const { kinds, unknown } = parseFaultKinds(list(raw.faults));
+    if (unknown.length > 0) {
+        fail('faults', `${unknown.map((u) => `'${u}'`).join(', ')} ${unknown.length === 1 ? 'is not a fault' : 'are not faults'}.`, `Use any of: ${FAULT_KINDS.join(', ')}.`);
+    }
+    const targets = [...new Set(list(raw['fault-targets']))];
+    if (kinds.length > 0 && targets.length === 0 && restartTarget === undefined) {
+        fail('fault-targets', 'is empty, and so is restart-target, so the faults have no service to act on.', 'Name the compose service(s) to fault, e.g. kv_4.');
+    }
+    const text = raw['fault-duration'];
+    const seconds = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_FAULT_DURATION_S) {
+        fail('fault-duration', `'${text}' is not a number of seconds between 0 and ${MAX_FAULT_DURATION_S}.`, "Give a positive number, e.g. '3'.");
+    }
+    return {
+        kinds,
+        targets: targets.length > 0 ? targets : restartTarget !== undefined ? [restartTarget] : [],
+        durationMs: Number.isFinite(seconds) ? Math.round(seconds * 1000) : 0,
+        partitionNetworks: [...new Set(list(raw['partition-networks']))],
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/config/options.ts
+
+
+
 /** Every problem found in the inputs, so the user can fix them all in one go. */
 class InputError extends Error {
     problems;
@@ -79290,14 +79810,7 @@ function parseOptions(raw, ctx) {
     if (composeFiles.length === 0)
         fail('compose-file', 'is empty.', `Name a compose file, e.g. '${DEFAULT_COMPOSE_FILE}'.`);
     const servers = parseServers(raw.servers, (m, f) => fail('servers', m, f));
-    const keyPath = raw['key-path'];
-    if (!keyPath.startsWith('/') || !keyPath.includes('{key}')) {
-        fail('key-path', `'${keyPath}' must start with '/' and contain '{key}'.`, "Use a template such as '/key/{key}'.");
-    }
-    const method = raw['write-method'].toUpperCase();
-    if (method !== 'POST' && method !== 'PUT') {
-        fail('write-method', `'${raw['write-method']}' is not supported.`, 'Use POST or PUT.');
-    }
+    const { keyPath, adapter: kv } = parseAdapter(raw, fail);
     const readyPath = raw['ready-path'] === '' ? undefined : raw['ready-path'];
     if (readyPath !== undefined && !readyPath.startsWith('/')) {
         fail('ready-path', `'${readyPath}' is not a path.`, "Start it with '/', e.g. '/health'.");
@@ -79338,6 +79851,8 @@ function parseOptions(raw, ctx) {
     }
     const restartTarget = raw['restart-target'] === '' ? undefined : raw['restart-target'];
     const workingDirectory = raw['working-directory'] === '' ? '.' : raw['working-directory'];
+    const workload = parseWorkloadOptions(raw, fail);
+    const faults = parseFaultOptions(raw, restartTarget, fail);
     if (problems.length > 0)
         throw new InputError(problems);
     return {
@@ -79346,8 +79861,10 @@ function parseOptions(raw, ctx) {
         servers,
         restartTarget,
         keyPath,
-        writeMethod: method,
+        writeMethod: kv.writeMethod,
         readyPath,
+        api: kv.preset,
+        kv,
         startupTimeoutMs,
         convergenceTimeoutMs,
         requestTimeoutMs,
@@ -79358,6 +79875,8 @@ function parseOptions(raw, ctx) {
         teardown,
         logLines,
         reportFile: raw['report-file'] === '' ? undefined : raw['report-file'],
+        workload,
+        faults,
     };
 }
 function defaultFor(input) {
@@ -79462,7 +79981,7 @@ var dist = __nccwpck_require__(8815);
 // the services and the ports they will publish, before anything starts. The text is Compose's, so parsing its
 // YAML is reading Compose's answer, not second-guessing the user's file.
 
-function expand(range) {
+function config_expand(range) {
     const [a, b] = range.split('-').map((x) => Number.parseInt(x, 10));
     if (a === undefined || Number.isNaN(a))
         return [];
@@ -79487,8 +80006,8 @@ function parseShort(spec) {
     if (!v6 && parts.length === 3)
         hostIp = parts.shift();
     if (parts.length === 1)
-        return { hostIp, published: [], target: expand(parts[0]) };
-    return { hostIp, published: expand(parts[0]), target: expand(parts[1]) };
+        return { hostIp, published: [], target: config_expand(parts[0]) };
+    return { hostIp, published: config_expand(parts[0]), target: config_expand(parts[1]) };
 }
 function parseResolvedConfig(text) {
     const doc = ((0,dist/* parse */.qg)(text) ?? {});
@@ -79502,8 +80021,8 @@ function parseResolvedConfig(text) {
                     hasRandomPorts = true;
                     continue;
                 }
-                const targets = expand(String(port.target ?? ''));
-                expand(String(port.published)).forEach((hostPort, i) => published.push({ service, containerPort: targets[i] ?? targets[0] ?? 0, hostIp: port.host_ip ?? '', hostPort }));
+                const targets = config_expand(String(port.target ?? ''));
+                config_expand(String(port.published)).forEach((hostPort, i) => published.push({ service, containerPort: targets[i] ?? targets[0] ?? 0, hostIp: port.host_ip ?? '', hostPort }));
                 continue;
             }
             const short = parseShort(String(port));
@@ -79529,7 +80048,6 @@ function tailText(text, lines, maxLineChars = 2000) {
         .map((l) => (l.length > maxLineChars ? `${l.slice(0, maxLineChars)}…` : l))
         .join('\n');
 }
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
 /** Removes terminal escape sequences, which have no meaning in a log viewer or a summary. */
 function stripAnsi(text) {
@@ -79859,39 +80377,70 @@ async function locateServices(files, paths) {
 
 ;// CONCATENATED MODULE: ./src/checks/kv-api.ts
 
+
+
 function keyUrl(baseUrl, template, key) {
-    return `${baseUrl}${template.split('{key}').join(encodeURIComponent(key))}`;
+    return `${baseUrl}${expandPath(template, { key })}`;
 }
-/** The API of the reference harness: POST/PUT the raw value as a form body, GET returns it verbatim, 404 = missing. */
-function simpleKvApi(http, options) {
-    const timeoutMs = options.requestTimeoutMs;
+/** The key the default readiness probe reads: it never exists, so a serving node answers "missing" (< 500). */
+const PROBE_KEY = 'replicheck-readiness-probe';
+/**
+ * A KvApi for any HTTP key-value API, configured by the adapter options (a preset such as kv or etcd-v2, with
+ * explicit inputs on top): write with a method, path and body template; read with a path template and take the
+ * value from the body or a JSON pointer; a configured status means "missing".
+ */
+function httpKvApi(http, options) {
+    const { kv, requestTimeoutMs: timeoutMs } = options;
+    const headers = Object.fromEntries(kv.headers.map((h) => [h.name, h.value]));
+    const writeHeaders = { ...headers, 'content-type': kv.writeContentType };
+    // A server may echo a request header (an error page, a debug endpoint); what we record must not carry it.
+    const secrets = kv.headers.map((h) => Buffer.from(h.value, 'utf8')).filter((b) => b.length >= MIN_REDACTED_BYTES);
     return {
         async write(baseUrl, key, value, signal) {
+            const fill = { key, value };
             const outcome = await http.send({
-                method: options.writeMethod,
-                url: keyUrl(baseUrl, options.keyPath, key),
-                body: value,
-                headers: { 'content-type': 'application/x-www-form-urlencoded' },
+                method: kv.writeMethod,
+                url: `${baseUrl}${expandPath(kv.writePath, fill)}`,
+                body: expandBody(kv.writeBody, kv.writeContentType, fill),
+                headers: writeHeaders,
                 timeoutMs,
                 ...(signal ? { signal } : {}),
             });
-            return { acked: outcome.ok && outcome.status >= 200 && outcome.status < 300, outcome };
+            return { acked: outcome.ok && outcome.status >= 200 && outcome.status < 300, outcome: redact(outcome, secrets) };
         },
         async read(baseUrl, key, signal) {
-            const outcome = await http.send({ method: 'GET', url: keyUrl(baseUrl, options.keyPath, key), timeoutMs, ...(signal ? { signal } : {}) });
-            if (!outcome.ok)
-                return { outcome, value: undefined };
-            if (outcome.status === 404)
-                return { outcome, value: null };
-            if (outcome.status === 200 && !outcome.truncated)
-                return { outcome, value: outcome.body };
-            return { outcome, value: undefined };
+            const outcome = await http.send({ method: 'GET', url: keyUrl(baseUrl, kv.readPath, key), headers, timeoutMs, ...(signal ? { signal } : {}) });
+            return { outcome: redact(outcome, secrets), value: readValue(outcome, kv) };
         },
-        probe(baseUrl, signal) {
-            const path = options.readyPath ?? options.keyPath.split('{key}').join('replicheck-readiness-probe');
-            return http.send({ method: 'GET', url: `${baseUrl}${path}`, timeoutMs, ...(signal ? { signal } : {}) });
+        async probe(baseUrl, signal) {
+            const url = options.readyPath !== undefined ? `${baseUrl}${options.readyPath}` : keyUrl(baseUrl, kv.readPath, PROBE_KEY);
+            return redact(await http.send({ method: 'GET', url, headers, timeoutMs, ...(signal ? { signal } : {}) }), secrets);
         },
     };
+}
+/** The value an answer holds: bytes, null for "missing", undefined when the answer says neither. */
+function readValue(outcome, kv) {
+    if (!outcome.ok)
+        return undefined;
+    if (kv.missingStatus.includes(outcome.status))
+        return null;
+    if (outcome.status < 200 || outcome.status >= 300 || outcome.truncated)
+        return undefined;
+    return kv.readValue.kind === 'body' ? outcome.body : extractJsonValue(outcome.body, kv.readValue.tokens);
+}
+const MIN_REDACTED_BYTES = 4;
+/** The outcome with every secret in its body replaced by `***`; the same object when there is none. */
+function redact(outcome, secrets) {
+    if (!outcome.ok || secrets.length === 0)
+        return outcome;
+    let body = outcome.body;
+    for (const secret of secrets) {
+        // Bounded: each pass removes one occurrence, and the body is at most the client's cap.
+        for (let at = body.indexOf(secret); at !== -1; at = body.indexOf(secret, at + 3)) {
+            body = Buffer.concat([body.subarray(0, at), Buffer.from('***'), body.subarray(at + secret.length)]);
+        }
+    }
+    return body === outcome.body ? outcome : { ...outcome, body };
 }
 /** A bounded, report-safe description of an HTTP outcome. */
 function observe(outcome) {
@@ -80211,7 +80760,2483 @@ function isListening(host, port, timeoutMs = 500) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/workload/outcome.ts
+
+// Errors raised before a single byte of the request could reach the node: nothing was applied.
+const NOT_SENT = new Set(['connection refused', 'host not found', 'host unreachable']);
+/**
+ * Write answers:
+ * - 2xx: ok.
+ * - 3xx, 4xx: fail. The node answered that it did not do it (redirects are not followed; 408 is the server giving
+ *   up on a request it had not processed; 409/429 refuse).
+ * - 503: fail. Service Unavailable is a refusal; the example service answers it only when the write was not and
+ *   will not be applied (isolated, catching up, leader unreachable and the late request refused).
+ * - any other 5xx (500, 502, 504, ...): info. A proxy or a replica may have passed the write on before failing.
+ * - connection refused, host not found/unreachable: fail (nothing was sent).
+ * - timeouts, resets, aborts, anything else: info.
+ */
+function classifyWrite(w) {
+    if (w.acked)
+        return { type: 'ok' };
+    return classifyFailure(w.outcome);
+}
+function classifyFailure(o) {
+    if (!o.ok)
+        return { type: NOT_SENT.has(o.error) ? 'fail' : 'info', error: o.error };
+    const error = `HTTP ${o.status}`;
+    if (o.status < 500 || o.status === 503)
+        return { type: 'fail', error };
+    return { type: 'info', error };
+}
+/** Longest value kept verbatim in a history; the workload's own values are far shorter. */
+const MAX_VALUE_CHARS = 200;
+/**
+ * Read answers: a value (200) or "missing" (404, null) is `ok`; everything else says nothing about the state, so
+ * the read is `info` and the checker leaves it out. A value too long to be one the workload wrote is replaced by
+ * a bounded preview (it is wrong either way, and a hostile node must not bloat the history).
+ */
+function outcome_classifyRead(r) {
+    if (r.value === null)
+        return { type: 'ok', value: null };
+    if (r.value !== undefined) {
+        const text = r.value.length <= MAX_VALUE_CHARS ? r.value.toString('utf8') : `${previewBytes(r.value, 60)} (${r.value.length} bytes)`;
+        return { type: 'ok', value: text };
+    }
+    const failed = classifyFailure(r.outcome);
+    return { type: 'info', value: null, ...(failed.error !== undefined ? { error: failed.error } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/workload/prng.ts
+// A small seeded generator (mulberry32): the same seed gives every client the same sequence of choices, so a
+// run's plan (which node, key and operation each client picks) can be replayed. Not for anything secret.
+function seededRandom(seed) {
+    let a = seed >>> 0;
+    return () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = a;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+/** One independent stream per client, derived from the run's seed. */
+function clientRandom(seed, client) {
+    return seededRandom((Math.imul(seed >>> 0, 0x9e3779b1) + Math.imul(client + 1, 0x85ebca6b)) >>> 0);
+}
+function pick(random, items) {
+    return items[Math.min(items.length - 1, Math.floor(random() * items.length))];
+}
+
+;// CONCATENATED MODULE: ./src/workload/generator.ts
+
+
+const DEFAULT_MAX_OPERATIONS = 20_000;
+// Times in the history are milliseconds since the workload started, kept to microseconds.
+const round = (ms) => Math.round(ms * 1000) / 1000;
+/**
+ * Collects the operations of one workload, possibly over several runs of the clients (one per fault window):
+ * one clock origin, one operation cap and one value counter per client, so values stay unique across runs.
+ */
+class WorkloadRecorder {
+    clock;
+    t0;
+    records = [];
+    started = 0;
+    capped = false;
+    counters = new Map();
+    constructor(clock) {
+        this.clock = clock;
+        this.t0 = clock.now();
+    }
+    nextValue(prefix, client) {
+        const n = (this.counters.get(client) ?? 0) + 1;
+        this.counters.set(client, n);
+        return `${prefix}-c${client}-${n}`;
+    }
+    /** The history so far, operations in invocation order and numbered in that order. */
+    finish() {
+        const sorted = [...this.records].sort((a, b) => a.op.invoke - b.op.invoke);
+        const numbered = sorted.map((r, i) => ({ op: { id: i, ...r.op }, endedAt: r.endedAt }));
+        return {
+            history: { schemaVersion: 1, model: 'register', initialValue: null, operations: numbered.map((r) => r.op) },
+            records: numbered,
+            startedAt: this.t0,
+            endedAt: this.clock.now(),
+            capped: this.capped,
+        };
+    }
+}
+/** Runs the clients once, for the plan's duration or until `signal` aborts, recording into `recorder`. */
+async function runClients(recorder, api, nodes, plan, signal, round0 = 0) {
+    if (nodes.length === 0 || plan.keys.length === 0 || plan.clients < 1)
+        throw new Error('a workload needs nodes, keys and clients');
+    const { clock, t0 } = recorder;
+    const end = clock.now() + plan.durationMs;
+    const maxOps = plan.maxOperations ?? DEFAULT_MAX_OPERATIONS;
+    const readRatio = plan.readRatio ?? 0.5;
+    const client = async (id) => {
+        // A different stream per run (round) of the same client, so fault windows do not replay each other's choices.
+        const random = clientRandom(plan.seed + round0 * 7919, id);
+        // Bounded by time, by the shared operation cap and by cancellation.
+        while (clock.now() < end && !signal.aborted) {
+            if (recorder.started >= maxOps) {
+                recorder.capped = true;
+                return;
+            }
+            recorder.started++;
+            const node = pick(random, nodes);
+            const key = pick(random, plan.keys);
+            const isRead = random() < readRatio;
+            const written = isRead ? undefined : recorder.nextValue(plan.valuePrefix, id);
+            const invoke = clock.now();
+            const outcome = written === undefined
+                ? { f: 'read', ...outcome_classifyRead(await api.read(node.url, key, signal)) }
+                : { f: 'write', value: written, ...classifyWrite(await api.write(node.url, key, written, signal)) };
+            const done = clock.now();
+            recorder.records.push({
+                op: {
+                    process: id,
+                    node: node.label,
+                    key,
+                    f: outcome.f,
+                    value: outcome.value,
+                    type: outcome.type,
+                    invoke: round(invoke - t0),
+                    complete: outcome.type === 'info' ? null : round(done - t0),
+                    ...(outcome.error !== undefined ? { error: outcome.error } : {}),
+                },
+                endedAt: round(done - t0),
+            });
+        }
+    };
+    await Promise.all(Array.from({ length: plan.clients }, (_, i) => client(i)));
+}
+/** One run of the clients from a fresh recorder: the plain workload. */
+async function runWorkload(api, nodes, clock, plan, signal) {
+    const recorder = new WorkloadRecorder(clock);
+    await runClients(recorder, api, nodes, plan, signal);
+    return recorder.finish();
+}
+
+;// CONCATENATED MODULE: ./src/linearizability/history.ts
+// The history types shared by the parsers, the checker and the action's recorder, and the validator of the
+// project's own versioned JSON form (documented in docs/history-format.md).
+const HISTORY_SCHEMA_VERSION = 1;
+const MODEL_NAMES = (/* unused pure expression or super */ null && (['register', 'cas-register', 'kv']));
+const history_OP_FUNCTIONS = (/* unused pure expression or super */ null && (['read', 'write', 'cas', 'get', 'put', 'append']));
+class history_HistoryError extends Error {
+    /** 1-based line of the input that is wrong, when known. */
+    line;
+    constructor(message, line) {
+        super(line === undefined ? message : `line ${line}: ${message}`);
+        this.name = 'HistoryError';
+        this.line = line;
+    }
+}
+function isValue(v) {
+    return v === null || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+}
+function isModelName(v) {
+    return typeof v === 'string' && MODEL_NAMES.includes(v);
+}
+function isOpFunction(v) {
+    return typeof v === 'string' && history_OP_FUNCTIONS.includes(v);
+}
+function history_isReadFunction(f) {
+    return f === 'read' || f === 'get';
+}
+/** Functions each model accepts; kv also takes read/write (as get/put) so one recorder can serve all. */
+const MODEL_FUNCTIONS = {
+    register: ['read', 'write'],
+    'cas-register': ['read', 'write', 'cas'],
+    kv: ['get', 'put', 'append', 'read', 'write', 'cas'],
+};
+/** Picks the least powerful model that accepts every function in the history. */
+function history_inferModel(operations) {
+    let model = 'register';
+    for (const op of operations) {
+        if (op.f === 'get' || op.f === 'put' || op.f === 'append')
+            return 'kv';
+        if (op.f === 'cas')
+            model = 'cas-register';
+    }
+    return model;
+}
+/**
+ * Checks a parsed JSON value against the own history form and returns it typed. `lineOf` maps an operation's
+ * index to its line in the source text so that errors can name it.
+ */
+function history_validateHistory(input, lineOf = () => undefined) {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+        throw new history_HistoryError('a history must be a JSON object with "schemaVersion" and "operations"');
+    }
+    const obj = input;
+    if (obj.schemaVersion !== HISTORY_SCHEMA_VERSION) {
+        throw new history_HistoryError(`unsupported schemaVersion ${JSON.stringify(obj.schemaVersion)} (expected ${HISTORY_SCHEMA_VERSION})`);
+    }
+    if (obj.model !== undefined && !isModelName(obj.model)) {
+        throw new history_HistoryError(`unknown model ${JSON.stringify(obj.model)} (expected one of ${MODEL_NAMES.join(', ')})`);
+    }
+    if (obj.initialValue !== undefined && !isValue(obj.initialValue)) {
+        throw new history_HistoryError('initialValue must be a string, a number or null');
+    }
+    if (!Array.isArray(obj.operations))
+        throw new history_HistoryError('"operations" must be an array');
+    const operations = [];
+    obj.operations.forEach((raw, i) => {
+        operations.push(validateOperation(raw, i, lineOf(i)));
+    });
+    const history = { schemaVersion: 1, operations };
+    if (obj.model !== undefined)
+        history.model = obj.model;
+    if (obj.initialValue !== undefined)
+        history.initialValue = obj.initialValue;
+    if (obj.meta !== undefined) {
+        if (typeof obj.meta !== 'object' || obj.meta === null || Array.isArray(obj.meta))
+            throw new history_HistoryError('"meta" must be an object');
+        history.meta = obj.meta;
+    }
+    return history;
+}
+function validateOperation(raw, i, line) {
+    const fail = (msg) => {
+        throw new history_HistoryError(`operations[${i}]: ${msg}`, line);
+    };
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+        fail('must be an object');
+    const o = raw;
+    if (!isOpFunction(o.f))
+        fail(`"f" must be one of ${history_OP_FUNCTIONS.join(', ')}`);
+    const f = o.f;
+    if (o.type !== 'ok' && o.type !== 'fail' && o.type !== 'info')
+        fail('"type" must be "ok", "fail" or "info"');
+    const type = o.type;
+    if (typeof o.process !== 'number' && typeof o.process !== 'string')
+        fail('"process" must be a number or a string');
+    if (typeof o.invoke !== 'number' || !Number.isFinite(o.invoke))
+        fail('"invoke" must be a finite number');
+    const invoke = o.invoke;
+    let complete = null;
+    if (o.complete !== null && o.complete !== undefined) {
+        if (typeof o.complete !== 'number' || !Number.isFinite(o.complete))
+            fail('"complete" must be a finite number or null');
+        complete = o.complete;
+        if (complete < invoke)
+            fail(`"complete" (${complete}) is before "invoke" (${invoke})`);
+    }
+    else if (type === 'ok') {
+        fail('an "ok" operation needs a "complete" time');
+    }
+    let value;
+    if (f === 'cas') {
+        if (!Array.isArray(o.value) || o.value.length !== 2 || !isValue(o.value[0]) || !isValue(o.value[1])) {
+            fail('a cas value must be [from, to]');
+        }
+        value = [o.value[0], o.value[1]];
+    }
+    else {
+        const v = o.value === undefined && history_isReadFunction(f) && type !== 'ok' ? null : o.value;
+        if (!isValue(v))
+            fail('"value" must be a string, a number or null');
+        value = v;
+    }
+    const op = { process: o.process, f, value, type, invoke, complete };
+    if (o.id !== undefined) {
+        if (typeof o.id !== 'number')
+            fail('"id" must be a number');
+        op.id = o.id;
+    }
+    if (o.node !== undefined) {
+        if (typeof o.node !== 'string')
+            fail('"node" must be a string');
+        op.node = o.node;
+    }
+    if (o.key !== undefined) {
+        if (typeof o.key !== 'string')
+            fail('"key" must be a string');
+        op.key = o.key;
+    }
+    if (o.succeeded !== undefined) {
+        if (typeof o.succeeded !== 'boolean')
+            fail('"succeeded" must be a boolean');
+        if (f !== 'cas')
+            fail('"succeeded" is only meaningful for cas');
+        op.succeeded = o.succeeded;
+    }
+    if (o.error !== undefined) {
+        if (typeof o.error !== 'string')
+            fail('"error" must be a string');
+        op.error = o.error;
+    }
+    return op;
+}
+/** Renders a history as JSON with one operation per line, so that error messages and diffs stay readable. */
+function historyToJson(history) {
+    const { operations, ...head } = history;
+    const headJson = JSON.stringify(head);
+    const body = operations.map((op) => '  ' + JSON.stringify(op)).join(',\n');
+    return `${headJson.slice(0, -1)}${headJson.length > 2 ? ',' : ''}"operations":[\n${body}\n]}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/linearizability/model.ts
+// The sequential specifications: a register (read/write), a compare-and-set register, and a key-value store
+// (get/put/append per key). The checker runs a compiled integer form of the same rules (see check.ts); the
+// value-level `step` here is the reference the tests and the witness use.
+
+/** How an operation enters the search. */
+const OpKind = {
+    /** Returned a value: legal only when the state equals it. */
+    Read: 0,
+    Write: 1,
+    /** A cas that matched: legal only when the state equals `from`; then the state becomes `to`. */
+    CasOk: 2,
+    /** A cas that ran and did not match: legal only when the state differs from `from`; no change. */
+    CasFalse: 3,
+    /** A cas whose outcome is unknown: any state is legal; it sets `to` when the state equals `from`. */
+    CasOpen: 4,
+    Append: 5,
+};
+/**
+ * Whether an operation constrains the search at all. `fail` operations did not happen; a read that did not
+ * complete (or whose result is unknown) neither changes the state nor says anything about it.
+ */
+function isIgnored(op) {
+    if (op.type === 'fail')
+        return true;
+    return op.type === 'info' && history_isReadFunction(op.f);
+}
+function opKind(op) {
+    switch (op.f) {
+        case 'read':
+        case 'get':
+            return OpKind.Read;
+        case 'write':
+        case 'put':
+            return OpKind.Write;
+        case 'append':
+            return OpKind.Append;
+        case 'cas':
+            if (op.type === 'info')
+                return OpKind.CasOpen;
+            return op.succeeded === false ? OpKind.CasFalse : OpKind.CasOk;
+    }
+}
+/** Append concatenates text; appending to an absent key starts from the empty string. */
+function appendValue(state, arg) {
+    return (state === null ? '' : String(state)) + (arg === null ? '' : String(arg));
+}
+/** One step of the sequential specification, on plain values. */
+function step(state, op) {
+    switch (opKind(op)) {
+        case OpKind.Read:
+            return { ok: state === op.value, state };
+        case OpKind.Write:
+            return { ok: true, state: op.value };
+        case OpKind.Append:
+            return { ok: true, state: appendValue(state, op.value) };
+        case OpKind.CasOk: {
+            const [from, to] = op.value;
+            return state === from ? { ok: true, state: to } : { ok: false, state };
+        }
+        case OpKind.CasFalse: {
+            const [from] = op.value;
+            return { ok: state !== from, state };
+        }
+        case OpKind.CasOpen: {
+            const [from, to] = op.value;
+            return { ok: true, state: state === from ? to : state };
+        }
+    }
+}
+/** Throws a message naming the first operation the model does not support. */
+function unsupportedOperation(model, operations) {
+    const allowed = MODEL_FUNCTIONS[model];
+    const i = operations.findIndex((op) => !allowed.includes(op.f));
+    if (i < 0)
+        return undefined;
+    const op = operations[i];
+    return `operation ${i} (${op.f}) is not supported by the ${model} model (it takes ${allowed.join(', ')})`;
+}
+/**
+ * The initial value each key holds when neither the history nor the caller says: null (absent) everywhere, except
+ * kv histories in EDN, which follow Porcupine's kv tests (a key that was never written reads as "").
+ */
+function model_defaultInitialValue(model, format) {
+    return model === 'kv' && format === 'edn' ? '' : null;
+}
+function describeValue(v) {
+    if (v === null)
+        return 'nothing (absent)';
+    return typeof v === 'string' ? JSON.stringify(v) : String(v);
+}
+function modelNoun(model) {
+    return model === 'kv' ? 'the key' : 'the register';
+}
+
+;// CONCATENATED MODULE: ./src/linearizability/witness.ts
+// Explanations of a not-linearizable verdict. The search records the furthest point it ever reached: the first
+// return entry that no order of the operations could get past. The operation that returns there is the one that
+// can never be linearized; the states the search was in at that point are the values the key could hold when it
+// would have had to take effect. The window shown around it is the operations that overlap it plus the last ones
+// to complete before it started (the ones that decide what it should have seen).
+
+
+const MAX_WINDOW = 40;
+const LAST_LINEARIZED = 6;
+function buildWitness(input) {
+    const { operations, checked, failing: failingIndex } = input;
+    const x = operations[failingIndex];
+    const xEnd = x.complete ?? Infinity;
+    const end = (op) => (op.type === 'ok' && op.complete !== null ? op.complete : Infinity);
+    let settled = -Infinity;
+    for (const i of checked) {
+        const e = end(operations[i]);
+        if (e < x.invoke && e > settled)
+            settled = e;
+    }
+    const roles = new Map();
+    for (const i of checked) {
+        const op = operations[i];
+        if (op.invoke > xEnd || end(op) < settled)
+            continue;
+        roles.set(i, i === failingIndex ? 'failing' : end(op) < x.invoke ? 'preceding' : 'concurrent');
+    }
+    // The last write of each value the key could hold explains where that value came from.
+    for (const s of input.states) {
+        let last = -1;
+        for (const i of checked) {
+            const op = operations[i];
+            if (op.invoke > xEnd || isIgnored(op))
+                continue;
+            const writes = ((op.f === 'write' || op.f === 'put') && op.value === s) || (op.f === 'cas' && op.value[1] === s);
+            if (writes && (last < 0 || op.invoke >= operations[last].invoke))
+                last = i;
+        }
+        if (last >= 0 && !roles.has(last))
+            roles.set(last, 'preceding');
+    }
+    let windowIndices = [...roles.keys()];
+    if (windowIndices.length > MAX_WINDOW) {
+        windowIndices.sort((a, b) => Math.abs(operations[a].invoke - x.invoke) - Math.abs(operations[b].invoke - x.invoke));
+        windowIndices = windowIndices.slice(0, MAX_WINDOW);
+        if (!windowIndices.includes(failingIndex))
+            windowIndices[MAX_WINDOW - 1] = failingIndex;
+    }
+    windowIndices.sort((a, b) => operations[a].invoke - operations[b].invoke || a - b);
+    const withRole = (i, role) => ({ ...operations[i], index: i, role });
+    const window = windowIndices.map((i) => withRole(i, roles.get(i)));
+    const failing = withRole(failingIndex, 'failing');
+    return {
+        key: input.key,
+        failing,
+        window,
+        possibleStates: input.states,
+        linearizedBefore: input.prefix.length,
+        lastLinearized: input.prefix.slice(-LAST_LINEARIZED).map((i) => withRole(i, roles.get(i) ?? 'preceding')),
+        explanation: explain(input.model, x, input.states),
+    };
+}
+function statesText(states) {
+    if (states.length === 0)
+        return 'no value at all';
+    if (states.length === 1)
+        return describeValue(states[0]);
+    return 'one of ' + states.map(describeValue).join(', ');
+}
+function explain(model, op, states) {
+    const noun = modelNoun(model);
+    const who = `process ${String(op.process)}${op.node !== undefined ? ` (node ${op.node})` : ''}`;
+    const holds = `every order of the operations before and during it leaves ${noun} holding ${statesText(states)}`;
+    if (op.f === 'read' || op.f === 'get') {
+        return `${op.f} by ${who} returned ${describeValue(op.value)}, but ${holds}.`;
+    }
+    if (op.f === 'cas') {
+        const [from, to] = op.value;
+        const what = `cas ${describeValue(from)} -> ${describeValue(to)} by ${who}`;
+        if (op.succeeded === false) {
+            return `${what} reported that the value did not match, but ${noun} must hold ${describeValue(from)} whenever it could have run.`;
+        }
+        return `${what} succeeded, but ${holds}, never ${describeValue(from)}.`;
+    }
+    return `${op.f} by ${who} cannot be placed: ${holds}.`;
+}
+function fmtTime(t) {
+    if (t === null || !Number.isFinite(t))
+        return 'open';
+    return Number.isInteger(t) ? String(t) : t.toFixed(3);
+}
+/** One operation as a line of text, e.g. `p3 (kv_2) read -> 3  ok  [12.500, 14.100]`. */
+function formatOperation(op) {
+    let what;
+    if (op.f === 'read' || op.f === 'get') {
+        what = op.type === 'ok' ? `${op.f} -> ${describeValue(op.value)}` : `${op.f} -> ?`;
+    }
+    else if (op.f === 'cas') {
+        const [from, to] = op.value;
+        const outcome = op.type === 'info' ? ' (outcome unknown)' : op.succeeded === false ? ' (no match)' : '';
+        what = `cas ${describeValue(from)} -> ${describeValue(to)}${outcome}`;
+    }
+    else {
+        what = `${op.f} ${describeValue(op.value)}`;
+    }
+    const node = op.node !== undefined ? ` (${op.node})` : '';
+    const complete = op.type === 'ok' ? fmtTime(op.complete) : op.type === 'info' ? 'open' : fmtTime(op.complete);
+    return `p${String(op.process)}${node} ${what}  ${op.type}  [${fmtTime(op.invoke)}, ${complete}]`;
+}
+/** A readable multi-line rendering of a witness. */
+function formatWitness(w, indent = '  ') {
+    const lines = [];
+    lines.push(`${indent}key ${JSON.stringify(w.key)}: ${w.explanation}`);
+    lines.push(`${indent}operations around it (#index, by invoke time):`);
+    for (const op of w.window) {
+        const mark = op.role === 'failing' ? '  <-- cannot be linearized' : op.role === 'preceding' ? '  (before)' : '';
+        lines.push(`${indent}  #${op.index} ${formatOperation(op)}${mark}`);
+    }
+    if (w.linearizedBefore > 0) {
+        lines.push(`${indent}the longest partial order placed ${w.linearizedBefore} operation(s); it ended with:`);
+        for (const op of w.lastLinearized)
+            lines.push(`${indent}  #${op.index} ${formatOperation(op)}`);
+    }
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/linearizability/check.ts
+// The linearizability search: Wing & Gong's algorithm with Lowe's memo of visited configurations, in the shape
+// Porcupine uses (a doubly linked list of call/return entries; linearizing an operation lifts its two entries out,
+// backtracking puts them back). Histories are split per key first (P-compositionality: a history is linearizable
+// iff each key's sub-history is), values are interned to small integers so a configuration is a bitset of
+// linearized operations plus one integer state, and the memo is an open-addressing hash table over typed arrays
+// so the hot loop does not allocate.
+
+
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+// How many loop iterations run between two looks at the clock: often enough to stop within a millisecond or so,
+// rarely enough that the clock costs nothing.
+const CLOCK_INTERVAL = 0x3fff;
+const MAX_FRONTIER_STATES = 16;
+const FIRST_SLICE = 1 << 15;
+const MAX_SLICE = 1 << 24;
+/** Checks a history; synchronous, bounded by the time and step budgets. */
+function checkHistory(history, options = {}) {
+    const started = performance.now();
+    const model = options.model ?? history.model ?? history_inferModel(history.operations);
+    const problem = unsupportedOperation(model, history.operations);
+    if (problem !== undefined)
+        throw new history_HistoryError(problem);
+    const initialValue = options.initialValue !== undefined ? options.initialValue : (history.initialValue ?? null);
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const deadline = Number.isFinite(timeoutMs) && timeoutMs > 0 ? started + timeoutMs : Infinity;
+    let stepsLeft = options.maxSteps !== undefined && options.maxSteps > 0 ? options.maxSteps : Infinity;
+    const stopAtFirstFailure = options.checkAllKeys !== true;
+    const byKey = new Map();
+    history.operations.forEach((op, i) => {
+        const key = op.key ?? '';
+        let list = byKey.get(key);
+        if (list === undefined)
+            byKey.set(key, (list = []));
+        list.push(i);
+    });
+    const all = [...byKey.keys()].sort().map((key) => {
+        const indices = byKey.get(key);
+        const checked = indices.filter((i) => !isIgnored(history.operations[i]));
+        const result = { key, verdict: 'unknown', operations: countOperations(history.operations, indices), steps: 0, elapsedMs: 0 };
+        return { result, checked, search: undefined };
+    });
+    // Keys share the budget in slices that double each round, the way parallel searches would: a key that fails
+    // quickly settles the verdict without waiting for a hard key to finish, and slicing costs at most a factor of
+    // two over running each key alone.
+    let pending = all;
+    let slice = FIRST_SLICE;
+    let failed = false;
+    let stopReason;
+    // Each round runs every pending key for a slice; the time and step budgets end the rounds.
+    while (pending.length > 0 && stopReason === undefined) {
+        const still = [];
+        for (const p of pending) {
+            if (stopReason !== undefined) {
+                still.push(p);
+                continue;
+            }
+            const t0 = performance.now();
+            if (p.search === undefined)
+                p.search = new KeySearch(history.operations, p.checked, initialValue);
+            const before = p.search.steps;
+            const outcome = p.search.run(Math.min(slice, stepsLeft), deadline);
+            stepsLeft -= p.search.steps - before;
+            p.result.steps = p.search.steps;
+            p.result.elapsedMs += performance.now() - t0;
+            if (outcome === undefined) {
+                still.push(p);
+                if (performance.now() >= deadline)
+                    stopReason = 'timeout';
+                else if (stepsLeft <= 0)
+                    stopReason = 'step-budget';
+                continue;
+            }
+            p.result.verdict = outcome.verdict;
+            p.search = undefined; // releases the memo
+            if (outcome.verdict === 'not-linearizable' && outcome.failing !== undefined) {
+                failed = true;
+                p.result.witness = buildWitness({
+                    model,
+                    key: p.result.key,
+                    operations: history.operations,
+                    checked: p.checked,
+                    failing: outcome.failing,
+                    states: outcome.frontierStates,
+                    prefix: outcome.prefix,
+                });
+                if (stopAtFirstFailure)
+                    stopReason = 'stopped';
+            }
+        }
+        pending = still;
+        slice = Math.min(slice * 2, MAX_SLICE);
+    }
+    for (const p of pending)
+        p.result.reason = stopReason ?? 'timeout';
+    const keys = all.map((p) => p.result);
+    let verdict = 'linearizable';
+    if (failed)
+        verdict = 'not-linearizable';
+    else if (keys.some((k) => k.verdict === 'unknown'))
+        verdict = 'unknown';
+    const steps = keys.reduce((sum, k) => sum + k.steps, 0);
+    return { verdict, model, initialValue, keys, steps, elapsedMs: performance.now() - started };
+}
+function countOperations(operations, indices) {
+    const counts = { total: indices.length, checked: 0, ok: 0, failed: 0, open: 0, unknownReads: 0 };
+    for (const i of indices) {
+        const op = operations[i];
+        if (op.type === 'ok')
+            counts.ok++;
+        else if (op.type === 'fail')
+            counts.failed++;
+        else if (isIgnored(op))
+            counts.unknownReads++;
+        else
+            counts.open++;
+        if (!isIgnored(op))
+            counts.checked++;
+    }
+    return counts;
+}
+// Deterministic per-operation random words for Zobrist hashing of the linearized set: setting or clearing a bit
+// updates the hash with one xor, so the memo never rehashes a whole bitset.
+function zobristWords(n) {
+    const out = new Int32Array(n);
+    let x = 0x9e3779b9 | 0;
+    for (let i = 0; i < n; i++) {
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        out[i] = x;
+    }
+    return out;
+}
+function mixHash(setHash, state) {
+    let h = setHash ^ Math.imul(state + 0x632be5ab, 0x9e3779b1);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    return h;
+}
+/** A set of (linearized bitset, state) configurations. */
+class Memo {
+    words;
+    stride;
+    pool;
+    hashes;
+    table;
+    mask;
+    count = 0;
+    constructor(words) {
+        this.words = words;
+        this.stride = words + 1;
+        const capacity = 1024;
+        this.pool = new Uint32Array(capacity * this.stride);
+        this.hashes = new Int32Array(capacity);
+        this.table = new Int32Array(capacity * 2);
+        this.mask = this.table.length - 1;
+    }
+    /** Adds the configuration; false when it was already present. */
+    add(bits, state, hash) {
+        const words = this.words;
+        const stride = this.stride;
+        const table = this.table;
+        const pool = this.pool;
+        const hashes = this.hashes;
+        let slot = hash & this.mask;
+        // Linear probing ends at an empty slot: the table is never more than half full.
+        for (;;) {
+            const r = table[slot];
+            if (r === 0)
+                break;
+            const rec = r - 1;
+            if (hashes[rec] === hash) {
+                const base = rec * stride;
+                if (pool[base] === state) {
+                    let same = true;
+                    for (let w = 0; w < words; w++) {
+                        if (pool[base + 1 + w] !== bits[w]) {
+                            same = false;
+                            break;
+                        }
+                    }
+                    if (same)
+                        return false;
+                }
+            }
+            slot = (slot + 1) & this.mask;
+        }
+        if (this.count === hashes.length)
+            this.growPool();
+        const rec = this.count++;
+        const base = rec * stride;
+        this.pool[base] = state;
+        for (let w = 0; w < words; w++)
+            this.pool[base + 1 + w] = bits[w];
+        this.hashes[rec] = hash;
+        table[slot] = rec + 1;
+        if (this.count * 2 > table.length)
+            this.growTable();
+        return true;
+    }
+    growPool() {
+        const pool = new Uint32Array(this.pool.length * 2);
+        pool.set(this.pool);
+        this.pool = pool;
+        const hashes = new Int32Array(this.hashes.length * 2);
+        hashes.set(this.hashes);
+        this.hashes = hashes;
+    }
+    growTable() {
+        const table = new Int32Array(this.table.length * 2);
+        const mask = table.length - 1;
+        for (let rec = 0; rec < this.count; rec++) {
+            let slot = this.hashes[rec] & mask;
+            while (table[slot] !== 0)
+                slot = (slot + 1) & mask;
+            table[slot] = rec + 1;
+        }
+        this.table = table;
+        this.mask = mask;
+    }
+}
+/**
+ * The search over one key's operations. It runs in slices (`run`) so that the keys of a history can share the
+ * budget fairly and the check can stop as soon as one key settles the verdict.
+ */
+class KeySearch {
+    checked;
+    steps = 0;
+    n;
+    values = [];
+    ids = new Map();
+    kind;
+    argA;
+    argB;
+    appendMemo;
+    entryOp;
+    match;
+    next;
+    prev;
+    bits;
+    zobrist;
+    memo;
+    stackEntry;
+    stackState;
+    depth = 0;
+    setHash = 0;
+    state;
+    entry;
+    frontier = -1;
+    frontierStates = [];
+    prefix = [];
+    constructor(operations, checked, initialValue) {
+        this.checked = checked;
+        const n = checked.length;
+        this.n = n;
+        this.state = this.intern(initialValue);
+        this.kind = new Uint8Array(n);
+        this.argA = new Int32Array(n);
+        this.argB = new Int32Array(n);
+        this.appendMemo = new Array(n);
+        const callTime = new Float64Array(n);
+        const returnTime = new Float64Array(n);
+        for (let i = 0; i < n; i++) {
+            const op = operations[checked[i]];
+            const k = opKind(op);
+            this.kind[i] = k;
+            if (k === OpKind.CasOk || k === OpKind.CasFalse || k === OpKind.CasOpen) {
+                const [from, to] = op.value;
+                this.argA[i] = this.intern(from);
+                this.argB[i] = this.intern(to);
+            }
+            else {
+                this.argA[i] = this.intern(op.value);
+            }
+            callTime[i] = op.invoke;
+            // An operation that may or may not have happened can take effect at any time after its call.
+            returnTime[i] = op.type === 'ok' && op.complete !== null ? op.complete : Infinity;
+        }
+        // Entries 1..2n in time order (0 is the head). At equal times calls go first: touching intervals overlap,
+        // the permissive reading for clocks of limited resolution.
+        const entryTime = (e) => (e < n ? callTime[e] : returnTime[e - n]);
+        const sorted = Array.from({ length: 2 * n }, (_, i) => i).sort((x, y) => {
+            const tx = entryTime(x);
+            const ty = entryTime(y);
+            if (tx !== ty)
+                return tx < ty ? -1 : 1;
+            return (x < n ? 0 : 1) - (y < n ? 0 : 1) || x - y;
+        });
+        const size = 2 * n + 1;
+        this.entryOp = new Int32Array(size);
+        this.match = new Int32Array(size); // call entry -> its return entry; 0 on return entries
+        this.next = new Int32Array(size);
+        this.prev = new Int32Array(size);
+        const callEntry = new Int32Array(n);
+        const returnEntry = new Int32Array(n);
+        sorted.forEach((raw, pos) => {
+            const e = pos + 1;
+            if (raw < n) {
+                this.entryOp[e] = raw;
+                callEntry[raw] = e;
+            }
+            else {
+                this.entryOp[e] = raw - n;
+                returnEntry[raw - n] = e;
+            }
+        });
+        for (let i = 0; i < n; i++)
+            this.match[callEntry[i]] = returnEntry[i];
+        for (let e = 0; e < size; e++) {
+            this.next[e] = e + 1 < size ? e + 1 : -1;
+            this.prev[e] = e - 1;
+        }
+        this.entry = this.next[0];
+        const words = (n + 31) >>> 5;
+        this.bits = new Uint32Array(words);
+        this.zobrist = zobristWords(n);
+        this.memo = new Memo(words);
+        this.stackEntry = new Int32Array(n);
+        this.stackState = new Int32Array(n);
+    }
+    intern(v) {
+        let id = this.ids.get(v);
+        if (id === undefined) {
+            id = this.values.length;
+            this.values.push(v);
+            this.ids.set(v, id);
+        }
+        return id;
+    }
+    // Appends create new values; each append remembers its transitions so each (state, append) concatenates once.
+    appendStep(state, op) {
+        let memo = this.appendMemo[op];
+        if (memo === undefined)
+            this.appendMemo[op] = memo = new Map();
+        let next = memo.get(state);
+        if (next === undefined) {
+            next = this.intern(appendValue(this.values[state], this.values[this.argA[op]]));
+            memo.set(state, next);
+        }
+        return next;
+    }
+    /**
+     * Runs at most `maxSteps` steps (one per entry visited) or until `deadline`; returns the verdict, or undefined
+     * when the slice ran out first (call again to continue).
+     */
+    run(maxSteps, deadline) {
+        if (this.n === 0)
+            return { verdict: 'linearizable', frontierStates: [], prefix: [] };
+        // The hot loop works on locals; they are written back when the slice ends.
+        const { kind, argA, argB, entryOp, match, next, prev, bits, zobrist, memo, stackEntry, stackState } = this;
+        let { depth, setHash, state, entry, steps } = this;
+        const stepLimit = steps + maxSteps;
+        let checkAt = Math.min(steps + CLOCK_INTERVAL, stepLimit);
+        let outcome;
+        // Each iteration linearizes an operation, skips an entry or backtracks; the memo bounds the configurations
+        // and the slice bounds the iterations.
+        for (;;) {
+            if (next[0] === -1) {
+                outcome = { verdict: 'linearizable', frontierStates: [], prefix: [] };
+                break;
+            }
+            if (++steps >= checkAt) {
+                if (steps >= stepLimit || performance.now() >= deadline)
+                    break;
+                checkAt = Math.min(steps + CLOCK_INTERVAL, stepLimit);
+            }
+            const ret = match[entry];
+            if (ret !== 0) {
+                const op = entryOp[entry];
+                let ns;
+                switch (kind[op]) {
+                    case OpKind.Read:
+                        ns = state === argA[op] ? state : -1;
+                        break;
+                    case OpKind.Write:
+                        ns = argA[op];
+                        break;
+                    case OpKind.CasOk:
+                        ns = state === argA[op] ? argB[op] : -1;
+                        break;
+                    case OpKind.CasFalse:
+                        ns = state !== argA[op] ? state : -1;
+                        break;
+                    case OpKind.CasOpen:
+                        ns = state === argA[op] ? argB[op] : state;
+                        break;
+                    default:
+                        ns = this.appendStep(state, op);
+                }
+                if (ns >= 0) {
+                    const w = op >>> 5;
+                    const bit = 1 << (op & 31);
+                    bits[w] = bits[w] | bit;
+                    const newSetHash = setHash ^ zobrist[op];
+                    if (memo.add(bits, ns, mixHash(newSetHash, ns))) {
+                        stackEntry[depth] = entry;
+                        stackState[depth] = state;
+                        depth++;
+                        state = ns;
+                        setHash = newSetHash;
+                        // Lift the call and its return out of the list.
+                        let p = prev[entry];
+                        let q = next[entry];
+                        next[p] = q;
+                        if (q !== -1)
+                            prev[q] = p;
+                        p = prev[ret];
+                        q = next[ret];
+                        next[p] = q;
+                        if (q !== -1)
+                            prev[q] = p;
+                        entry = next[0];
+                        continue;
+                    }
+                    bits[w] = bits[w] & ~bit;
+                }
+                entry = next[entry];
+                continue;
+            }
+            // A return entry whose operation is still pending: nothing placed so far lets it in, so undo the last choice.
+            if (entry >= this.frontier)
+                this.recordFrontier(entry, state, depth);
+            if (depth === 0) {
+                const failing = this.checked[entryOp[this.frontier]];
+                outcome = {
+                    verdict: 'not-linearizable',
+                    failing,
+                    frontierStates: this.frontierStates.map((s) => this.values[s]),
+                    prefix: this.prefix,
+                };
+                break;
+            }
+            depth--;
+            entry = stackEntry[depth];
+            state = stackState[depth];
+            const op = entryOp[entry];
+            bits[op >>> 5] = bits[op >>> 5] & ~(1 << (op & 31));
+            setHash ^= zobrist[op];
+            // Put the return back, then the call (the reverse of lifting).
+            const r = match[entry];
+            let p = prev[r];
+            let q = next[r];
+            next[p] = r;
+            if (q !== -1)
+                prev[q] = r;
+            p = prev[entry];
+            q = next[entry];
+            next[p] = entry;
+            if (q !== -1)
+                prev[q] = entry;
+            entry = next[entry];
+        }
+        this.depth = depth;
+        this.setHash = setHash;
+        this.state = state;
+        this.entry = entry;
+        this.steps = steps;
+        return outcome;
+    }
+    recordFrontier(entry, state, depth) {
+        if (entry > this.frontier) {
+            this.frontier = entry;
+            this.frontierStates.length = 0;
+            this.prefix = Array.from(this.stackEntry.subarray(0, depth), (e) => this.checked[this.entryOp[e]]);
+        }
+        if (this.frontierStates.length < MAX_FRONTIER_STATES && !this.frontierStates.includes(state))
+            this.frontierStates.push(state);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/linearizability/edn.ts
+// A small EDN reader (enough for Jepsen op maps and log values) and a writer that renders a history as Jepsen
+// op maps, one per line, for Knossos, Elle or Porcupine's kv tests to read.
+
+class edn_Keyword {
+    name;
+    constructor(name) {
+        this.name = name;
+    }
+    toString() {
+        return ':' + this.name;
+    }
+}
+class EdnSymbol {
+    name;
+    constructor(name) {
+        this.name = name;
+    }
+    toString() {
+        return this.name;
+    }
+}
+class edn_EdnMap {
+    entries;
+    line;
+    constructor(entries, 
+    /** 1-based line where the map starts, so that errors about an op map can name it. */
+    line = 0) {
+        this.entries = entries;
+        this.line = line;
+    }
+    /** Looks up a keyword key, e.g. `get('type')` for `:type`. */
+    get(name) {
+        for (const [k, v] of this.entries)
+            if (k instanceof edn_Keyword && k.name === name)
+                return v;
+        return undefined;
+    }
+    has(name) {
+        return this.entries.some(([k]) => k instanceof edn_Keyword && k.name === name);
+    }
+}
+class EdnSet {
+    items;
+    constructor(items) {
+        this.items = items;
+    }
+}
+class EdnTagged {
+    tag;
+    value;
+    constructor(tag, value) {
+        this.tag = tag;
+        this.value = value;
+    }
+}
+const DELIMITERS = new Set(['{', '}', '[', ']', '(', ')', '"', ';', ',', '#', '\\']);
+function isWhitespace(c) {
+    return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === ',' || c === '\f';
+}
+class Reader {
+    text;
+    pos = 0;
+    line = 1;
+    constructor(text) {
+        this.text = text;
+    }
+    error(message, line = this.line) {
+        throw new HistoryError(`EDN: ${message}`, line);
+    }
+    /** Skips whitespace, commas and comments; returns false at the end of the input. */
+    skip() {
+        const t = this.text;
+        while (this.pos < t.length) {
+            const c = t[this.pos];
+            if (c === '\n') {
+                this.line++;
+                this.pos++;
+            }
+            else if (c !== undefined && isWhitespace(c)) {
+                this.pos++;
+            }
+            else if (c === ';') {
+                while (this.pos < t.length && t[this.pos] !== '\n')
+                    this.pos++;
+            }
+            else {
+                return true;
+            }
+        }
+        return false;
+    }
+    peek() {
+        return this.text[this.pos];
+    }
+    read() {
+        if (!this.skip())
+            this.error('unexpected end of input');
+        const t = this.text;
+        const c = t[this.pos];
+        const startLine = this.line;
+        switch (c) {
+            case '{':
+                return this.readMap(startLine);
+            case '[':
+                this.pos++;
+                return this.readSeq(']', startLine);
+            case '(':
+                this.pos++;
+                return this.readSeq(')', startLine);
+            case '"':
+                return this.readString(startLine);
+            case '}':
+            case ']':
+            case ')':
+                this.error(`unexpected '${c}'`);
+                break;
+            case '#':
+                return this.readDispatch(startLine);
+            case '\\':
+                return this.readCharacter();
+            default:
+                break;
+        }
+        return this.readAtom();
+    }
+    readMap(startLine) {
+        this.pos++;
+        const items = this.readSeq('}', startLine);
+        if (items.length % 2 !== 0)
+            this.error('a map needs an even number of forms', startLine);
+        const entries = [];
+        for (let i = 0; i < items.length; i += 2)
+            entries.push([items[i], items[i + 1]]);
+        return new edn_EdnMap(entries, startLine);
+    }
+    readSeq(close, startLine) {
+        const items = [];
+        for (;;) {
+            if (!this.skip())
+                this.error(`'${close}' missing for the form opened here`, startLine);
+            if (this.peek() === close) {
+                this.pos++;
+                return items;
+            }
+            const value = this.read();
+            if (value !== DISCARDED)
+                items.push(value);
+        }
+    }
+    readString(startLine) {
+        const t = this.text;
+        this.pos++;
+        let out = '';
+        for (;;) {
+            if (this.pos >= t.length)
+                this.error('unterminated string', startLine);
+            const c = t[this.pos++];
+            if (c === '"')
+                return out;
+            if (c === '\n')
+                this.line++;
+            if (c !== '\\') {
+                out += c;
+                continue;
+            }
+            const e = t[this.pos++];
+            switch (e) {
+                case 'n':
+                    out += '\n';
+                    break;
+                case 't':
+                    out += '\t';
+                    break;
+                case 'r':
+                    out += '\r';
+                    break;
+                case 'b':
+                    out += '\b';
+                    break;
+                case 'f':
+                    out += '\f';
+                    break;
+                case '"':
+                    out += '"';
+                    break;
+                case '\\':
+                    out += '\\';
+                    break;
+                case 'u': {
+                    const hex = t.slice(this.pos, this.pos + 4);
+                    if (!/^[0-9a-fA-F]{4}$/.test(hex))
+                        this.error('bad \\u escape');
+                    out += String.fromCharCode(parseInt(hex, 16));
+                    this.pos += 4;
+                    break;
+                }
+                default:
+                    this.error(`unknown string escape \\${e ?? ''}`);
+            }
+        }
+    }
+    readDispatch(startLine) {
+        const t = this.text;
+        const next = t[this.pos + 1];
+        if (next === '{') {
+            this.pos += 2;
+            return new EdnSet(this.readSeq('}', startLine));
+        }
+        if (next === '_') {
+            this.pos += 2;
+            this.read();
+            return DISCARDED;
+        }
+        this.pos++;
+        const tag = this.readToken();
+        if (tag === '')
+            this.error("bad '#' dispatch");
+        return new EdnTagged(tag, this.read());
+    }
+    readCharacter() {
+        this.pos++;
+        const token = this.readToken();
+        const named = { newline: '\n', space: ' ', tab: '\t', return: '\r' };
+        return named[token] ?? token.slice(0, 1);
+    }
+    readToken() {
+        const t = this.text;
+        const start = this.pos;
+        while (this.pos < t.length) {
+            const c = t[this.pos];
+            if (isWhitespace(c) || (DELIMITERS.has(c) && c !== '#'))
+                break;
+            this.pos++;
+        }
+        return t.slice(start, this.pos);
+    }
+    readAtom() {
+        const token = this.readToken();
+        if (token === '')
+            this.error(`unexpected character '${this.peek() ?? ''}'`);
+        if (token === 'nil')
+            return null;
+        if (token === 'true')
+            return true;
+        if (token === 'false')
+            return false;
+        if (token.startsWith(':')) {
+            if (token.length === 1)
+                this.error("a keyword needs a name after ':'");
+            return new edn_Keyword(token.slice(1));
+        }
+        if (/^[+-]?\d/.test(token)) {
+            // Clojure's N (bigint) and M (bigdecimal) suffixes only change the precision, not the value.
+            const n = Number(token.replace(/[NM]$/, ''));
+            if (!Number.isFinite(n))
+                this.error(`bad number ${token}`);
+            return n;
+        }
+        return new EdnSymbol(token);
+    }
+}
+// A sentinel object so that `#_ form` disappears from its collection.
+const DISCARDED = new EdnSymbol('#_');
+/** Reads every top-level form of an EDN text, with the line each starts on. */
+function edn_readEdnForms(text) {
+    const reader = new Reader(text);
+    const forms = [];
+    // Each iteration consumes at least one character, so the loop ends with the text.
+    while (reader.skip()) {
+        const line = reader.line;
+        const value = reader.read();
+        if (value !== DISCARDED)
+            forms.push({ value, line });
+    }
+    return forms;
+}
+/** Reads exactly one EDN form (e.g. the value column of a Jepsen log line). */
+function edn_readEdn(text) {
+    const forms = edn_readEdnForms(text);
+    if (forms.length !== 1)
+        throw new HistoryError(`EDN: expected one form, found ${forms.length}`);
+    return forms[0].value;
+}
+// ---------------------------------------------------------------------------------------------------------------
+// Writer
+function ednString(s) {
+    return '"' + s.replace(/[\\"\n\r\t]/g, (c) => ({ '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' })[c] ?? c) + '"';
+}
+function ednValue(v) {
+    if (v === null)
+        return 'nil';
+    if (typeof v === 'number')
+        return Number.isInteger(v) ? String(v) : String(v);
+    return ednString(v);
+}
+function ednProcess(p) {
+    return typeof p === 'number' ? String(p) : ednString(p);
+}
+/**
+ * Renders a history as Jepsen op maps, one per line, in time order. Times become `:time` in integer nanoseconds
+ * (the history's milliseconds x 1e6). Operations that never completed (`info`) get their `:info` completion at the
+ * end of the history. A cas that ran but did not match (`succeeded: false`) is written as `:fail`, which Jepsen
+ * reads as "did not take effect": true, though it drops the information that the comparison failed. An `ok` read of
+ * null is written as `nil`, which Knossos reads as "value unknown".
+ */
+function toEdn(history, options = {}) {
+    const independent = options.keys === 'independent';
+    const events = [];
+    let maxTime = 0;
+    for (const op of history.operations) {
+        maxTime = Math.max(maxTime, op.invoke, op.complete ?? op.invoke);
+    }
+    const end = maxTime + 1;
+    const processes = renumberCrashedProcesses(history.operations);
+    history.operations.forEach((op, seq) => {
+        const process = processes[seq];
+        const keyed = (v) => (independent && op.key !== undefined ? `[${ednString(op.key)} ${v}]` : v);
+        const keyField = !independent && op.key !== undefined ? `, :key ${ednString(op.key)}` : '';
+        const inputValue = () => {
+            if (op.f === 'cas') {
+                const [from, to] = op.value;
+                return `[${ednValue(from)} ${ednValue(to)}]`;
+            }
+            if (op.f === 'read' || op.f === 'get')
+                return 'nil';
+            return ednValue(op.value);
+        };
+        const outputValue = (type) => {
+            if ((op.f === 'read' || op.f === 'get') && type === ':ok')
+                return ednValue(op.value);
+            return inputValue();
+        };
+        const map = (index, type, time, value) => `{:index ${index}, :type ${type}, :process ${ednProcess(process)}, :f :${op.f}${keyField}, :value ${keyed(value)}, :time ${Math.round(time * 1e6)}}`;
+        events.push({ time: op.invoke, phase: 0, seq, text: (i) => map(i, ':invoke', op.invoke, inputValue()) });
+        let type;
+        if (op.type === 'info')
+            type = ':info';
+        else if (op.type === 'fail' || (op.f === 'cas' && op.succeeded === false))
+            type = ':fail';
+        else
+            type = ':ok';
+        const completeTime = op.type === 'info' ? end : (op.complete ?? op.invoke);
+        events.push({ time: completeTime, phase: 1, seq, text: (i) => map(i, type, completeTime, outputValue(type)) });
+    });
+    events.sort((a, b) => a.time - b.time || a.phase - b.phase || a.seq - b.seq);
+    return events.map((e, i) => e.text(i)).join('\n') + (events.length > 0 ? '\n' : '');
+}
+/**
+ * Jepsen never reuses a process after an `:info` (the client is considered crashed; Knossos would see two open
+ * operations on one process). A recorder may reuse it, so later operations of such a process get a fresh number.
+ */
+function renumberCrashedProcesses(operations) {
+    const result = operations.map((op) => op.process);
+    let next = 0;
+    for (const op of operations)
+        if (typeof op.process === 'number')
+            next = Math.max(next, op.process + 1);
+    const order = operations.map((_, i) => i).sort((a, b) => operations[a].invoke - operations[b].invoke || a - b);
+    const crashed = new Set();
+    const alias = new Map();
+    for (const i of order) {
+        const op = operations[i];
+        let p = alias.get(op.process) ?? op.process;
+        if (crashed.has(p)) {
+            p = typeof op.process === 'number' ? next++ : `${op.process}#${next++}`;
+            alias.set(op.process, p);
+        }
+        result[i] = p;
+        if (op.type === 'info')
+            crashed.add(p);
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/linearizability/parse.ts
+// Readers for the three history formats: the project's own JSON form, Jepsen EDN op maps (Knossos semantics),
+// and the Jepsen log lines of Porcupine's etcd tests (etcd-client semantics). Every error names the input line.
+
+
+
+/** Parses a history text; throws HistoryError (with the line when known) on bad input. */
+function parseHistoryText(text, options = {}) {
+    const format = options.format === undefined || options.format === 'auto' ? detectFormat(text) : options.format;
+    let history;
+    if (format === 'json')
+        history = parseJsonHistory(text);
+    else if (format === 'edn')
+        history = parseEdnHistory(text, options.independent === true);
+    else
+        history = parseJepsenLog(text);
+    const model = options.model ?? history.model ?? inferModel(history.operations);
+    history.model = model;
+    if (options.initialValue !== undefined)
+        history.initialValue = options.initialValue;
+    else if (history.initialValue === undefined)
+        history.initialValue = defaultInitialValue(model, format);
+    return { history, format };
+}
+/** Own JSON starts with `{"`; Jepsen logs have `jepsen.util -` lines; anything else that looks like EDN is EDN. */
+function detectFormat(text) {
+    const start = text.search(/\S/);
+    if (start < 0)
+        throw new HistoryError('the history is empty');
+    if (/^\{\s*"/.test(text.slice(start)))
+        return 'json';
+    if (/INFO\s+jepsen\.util\s+-\s/.test(text.slice(0, 100_000)))
+        return 'jepsen-log';
+    if ('{[(;#'.includes(text[start]))
+        return 'edn';
+    throw new HistoryError('cannot tell the format (expected own JSON, Jepsen EDN op maps or Jepsen log lines); use --format', lineAt(text, start));
+}
+function lineAt(text, position) {
+    let line = 1;
+    for (let i = 0; i < position && i < text.length; i++)
+        if (text.charCodeAt(i) === 10)
+            line++;
+    return line;
+}
+// ---------------------------------------------------------------------------------------------------------------
+// Own JSON
+function parseJsonHistory(text) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        const pos = /position (\d+)/.exec(message);
+        const lineCol = /\(line (\d+) column \d+\)/.exec(message);
+        const line = lineCol ? Number(lineCol[1]) : pos ? lineAt(text, Number(pos[1])) : undefined;
+        throw new HistoryError(`invalid JSON: ${message.replace(/\s*\(line \d+ column \d+\)/, '')}`, line);
+    }
+    const lines = operationLines(text);
+    return validateHistory(parsed, (i) => lines[i]);
+}
+/** The line on which each element of the top-level "operations" array starts (a light scan, no second parse). */
+function operationLines(text) {
+    const lines = [];
+    let depth = 0;
+    let line = 1;
+    let lastTopString = '';
+    let opsDepth = -1;
+    let expectElement = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '\n') {
+            line++;
+            continue;
+        }
+        if (c === ' ' || c === '\t' || c === '\r')
+            continue;
+        if (depth === opsDepth && expectElement && c !== ']' && c !== ',') {
+            lines.push(line);
+            expectElement = false;
+        }
+        if (c === '"') {
+            let j = i + 1;
+            while (j < text.length && text[j] !== '"')
+                j += text[j] === '\\' ? 2 : 1;
+            if (depth === 1)
+                lastTopString = text.slice(i + 1, j);
+            i = j;
+        }
+        else if (c === '{' || c === '[') {
+            depth++;
+            if (c === '[' && depth === 2 && lastTopString === 'operations' && opsDepth < 0) {
+                opsDepth = 2;
+                expectElement = true;
+            }
+        }
+        else if (c === '}' || c === ']') {
+            if (depth === opsDepth && c === ']')
+                opsDepth = -2;
+            depth--;
+        }
+        else if (c === ',' && depth === opsDepth) {
+            expectElement = true;
+        }
+    }
+    return lines;
+}
+function toValue(v, line, what) {
+    if (v === null || typeof v === 'string')
+        return v;
+    if (typeof v === 'number')
+        return v;
+    if (v instanceof Keyword)
+        return ':' + v.name;
+    throw new HistoryError(`${what}: unsupported value ${ednText(v)} (expected nil, a number, a string or a keyword)`, line);
+}
+function ednText(v) {
+    if (Array.isArray(v))
+        return '[' + v.map(ednText).join(' ') + ']';
+    if (v instanceof EdnMap)
+        return '{...}';
+    return String(v);
+}
+function pairEvents(events, dialect) {
+    const useTime = events.length > 0 && events.every((e) => e.time !== undefined);
+    const timeOf = (e, index) => (useTime ? e.time / 1e6 : index);
+    const pending = new Map();
+    const operations = [];
+    const slotOf = new Map();
+    const procKey = (p) => `${typeof p}:${p}`;
+    events.forEach((e, index) => {
+        const pk = procKey(e.process);
+        if (e.type === 'invoke') {
+            const open = pending.get(pk);
+            if (open !== undefined) {
+                throw new HistoryError(`process ${String(e.process)} invokes again while its operation from line ${open.event.line} has not completed`, e.line);
+            }
+            pending.set(pk, { event: e, index });
+            // Reserve the operation's place so that operations stay in invocation order.
+            slotOf.set(pk, operations.length);
+            operations.push(undefined);
+            return;
+        }
+        const open = pending.get(pk);
+        if (open === undefined)
+            throw new HistoryError(`process ${String(e.process)} completes an operation it never invoked`, e.line);
+        const inv = open.event;
+        if (inv.f !== e.f)
+            throw new HistoryError(`process ${String(e.process)} invoked :${inv.f} (line ${inv.line}) but completes :${e.f}`, e.line);
+        pending.delete(pk);
+        operations[slotOf.get(pk)] = makeOperation(inv, e, timeOf(inv, open.index), timeOf(e, index), dialect);
+    });
+    for (const [pk, open] of pending) {
+        operations[slotOf.get(pk)] = makeOperation(open.event, undefined, timeOf(open.event, open.index), null, dialect);
+    }
+    operations.forEach((op, i) => (op.id = i));
+    return operations;
+}
+function makeOperation(inv, done, invoke, complete, dialect) {
+    const where = `:${inv.f}`;
+    let type = done === undefined ? 'info' : done.type;
+    let value;
+    let succeeded;
+    if (inv.f === 'cas') {
+        const v = inv.value;
+        if (!Array.isArray(v) || v.length !== 2)
+            throw new HistoryError(`${where}: a cas value must be [from to]`, inv.line);
+        value = [toValue(v[0], inv.line, where), toValue(v[1], inv.line, where)];
+        if (type === 'fail' && dialect.failedCasRan) {
+            type = 'ok';
+            succeeded = false;
+        }
+    }
+    else if (isReadFunction(inv.f)) {
+        value = type === 'ok' && done !== undefined ? toValue(done.value, done.line, where) : null;
+        if (type === 'fail' && dialect.failedReadTimedOut)
+            type = 'info';
+        if (type === 'ok' && value === null && dialect.nilReadIsUnknown)
+            type = 'info';
+    }
+    else {
+        const v = inv.value === null && done !== undefined ? done.value : inv.value;
+        value = toValue(v, inv.line, where);
+    }
+    const op = {
+        process: inv.process,
+        f: inv.f,
+        value,
+        type,
+        invoke,
+        complete: type === 'info' ? null : (complete ?? invoke),
+    };
+    if (inv.key !== undefined)
+        op.key = inv.key;
+    if (succeeded !== undefined)
+        op.succeeded = succeeded;
+    return op;
+}
+function opFunction(v, line) {
+    const name = v instanceof Keyword ? v.name : typeof v === 'string' ? v : undefined;
+    if (name === undefined || !OP_FUNCTIONS.includes(name)) {
+        throw new HistoryError(`unsupported :f ${ednText(v ?? null)} (expected one of ${OP_FUNCTIONS.map((f) => ':' + f).join(', ')})`, line);
+    }
+    return name;
+}
+function eventType(v, line) {
+    const name = v instanceof Keyword ? v.name : typeof v === 'string' ? v : '';
+    if (name === 'invoke' || name === 'ok' || name === 'fail' || name === 'info')
+        return name;
+    throw new HistoryError(`unsupported :type ${ednText(v ?? null)} (expected :invoke, :ok, :fail or :info)`, line);
+}
+// ---------------------------------------------------------------------------------------------------------------
+// Jepsen EDN op maps (Knossos semantics)
+const KNOSSOS = { nilReadIsUnknown: true, failedCasRan: false, failedReadTimedOut: false };
+const ETCD_LOG = { nilReadIsUnknown: false, failedCasRan: true, failedReadTimedOut: true };
+function parseEdnHistory(text, independent = false) {
+    const forms = readEdnForms(text);
+    let maps = forms;
+    if (forms.length === 1 && Array.isArray(forms[0]?.value)) {
+        maps = forms[0].value.map((value) => ({ value, line: value instanceof EdnMap ? value.line : (forms[0]?.line ?? 0) }));
+    }
+    const events = [];
+    for (const { value: m, line } of maps) {
+        if (!(m instanceof EdnMap))
+            throw new HistoryError(`expected an op map {:type ... :f ... :value ...}, found ${ednText(m)}`, line);
+        const process = m.get('process');
+        // Nemesis and other non-client entries take no part in the model.
+        if (process instanceof Keyword || process === undefined)
+            continue;
+        if (typeof process !== 'number' && typeof process !== 'string')
+            throw new HistoryError(`unsupported :process ${ednText(process)}`, line);
+        const type = eventType(m.get('type') ?? null, line);
+        const f = opFunction(m.get('f') ?? null, line);
+        let value = m.get('value') ?? null;
+        let key;
+        const rawKey = m.get('key');
+        if (rawKey !== undefined && rawKey !== null)
+            key = keyText(rawKey, line);
+        if (independent) {
+            if (!Array.isArray(value) || value.length !== 2)
+                throw new HistoryError('with independent keys every :value must be [key value]', line);
+            key = keyText(value[0], line);
+            value = value[1];
+        }
+        const time = m.get('time');
+        events.push({ line, process, type, f, key, value, time: typeof time === 'number' ? time : undefined });
+    }
+    return { schemaVersion: 1, operations: pairEvents(events, KNOSSOS) };
+}
+function keyText(v, line) {
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'number')
+        return String(v);
+    if (v instanceof Keyword)
+        return ':' + v.name;
+    throw new HistoryError(`unsupported key ${ednText(v)} (expected a string, a number or a keyword)`, line);
+}
+// ---------------------------------------------------------------------------------------------------------------
+// Jepsen log lines (Porcupine's etcd histories)
+const LOG_LINE = /jepsen\.util\s+-\s+(\S+)\s+(\S+)\s+(\S+)(?:\s+(.*?))?\s*$/;
+function parseJepsenLog(text) {
+    const events = [];
+    const lines = text.split('\n');
+    lines.forEach((raw, i) => {
+        const lineNo = i + 1;
+        if (!raw.includes('jepsen.util'))
+            return; // other log output
+        const m = LOG_LINE.exec(raw);
+        if (m === null)
+            throw new HistoryError('expected "INFO jepsen.util - <process> <type> <f> <value>"', lineNo);
+        const [, proc, typeText, fText, valueText] = m;
+        if (!/^-?\d+$/.test(proc)) {
+            if (proc.startsWith(':'))
+                return; // :nemesis
+            throw new HistoryError(`bad process ${proc}`, lineNo);
+        }
+        const read = (t) => {
+            try {
+                return readEdn(t);
+            }
+            catch (err) {
+                throw new HistoryError(`cannot read ${t}: ${err instanceof Error ? err.message : String(err)}`, lineNo);
+            }
+        };
+        const value = valueText !== undefined && valueText !== '' ? read(valueText) : null;
+        const type = eventType(read(typeText), lineNo);
+        const f = opFunction(read(fText), lineNo);
+        events.push({ line: lineNo, process: Number(proc), type, f, key: undefined, value, time: undefined });
+    });
+    if (events.length === 0)
+        throw new HistoryError('no "jepsen.util -" operation lines found');
+    return { schemaVersion: 1, operations: pairEvents(events, ETCD_LOG) };
+}
+
+;// CONCATENATED MODULE: ./src/linearizability/index.ts
+// Public entry points of the linearizability checker.
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/workload/eventual.ts
+function legalFinalValues(operations, key, initialValue = null) {
+    const writes = operations.filter((op) => op.key === key && op.f === 'write' && (op.type === 'ok' || op.type === 'info'));
+    // The latest invocation of an ok write is all that matters: W is superseded iff it completed before that.
+    let lastOkInvoke = -Infinity;
+    for (const w of writes)
+        if (w.type === 'ok' && w.invoke > lastOkInvoke)
+            lastOkInvoke = w.invoke;
+    const legal = new Set();
+    if (lastOkInvoke === -Infinity)
+        legal.add(initialValue);
+    for (const w of writes) {
+        const end = w.type === 'ok' && w.complete !== null ? w.complete : Infinity;
+        if (!(lastOkInvoke > end))
+            legal.add(w.value);
+    }
+    return legal;
+}
+function judgeFinalValue(operations, key, value, initialValue = null) {
+    if (legalFinalValues(operations, key, initialValue).has(value))
+        return { legal: true };
+    const writes = operations.filter((op) => op.key === key && op.f === 'write');
+    const own = writes.find((w) => w.value === value);
+    if (value === initialValue && own === undefined) {
+        return { legal: false, reason: `the key is ${value === null ? 'missing' : JSON.stringify(value)} everywhere, although writes to it were acknowledged` };
+    }
+    if (own === undefined)
+        return { legal: false, reason: `${JSON.stringify(value)} was never written to this key` };
+    if (own.type === 'fail')
+        return { legal: false, reason: `${JSON.stringify(value)} comes from a write that was refused (${own.error ?? 'failed'})` };
+    const later = writes.find((w) => w.type === 'ok' && own.complete !== null && w.invoke > own.complete);
+    const by = later ? ` (e.g. ${JSON.stringify(later.value)} by client ${String(later.process)} via ${later.node ?? '?'})` : '';
+    return {
+        legal: false,
+        reason: `${JSON.stringify(value)} was acknowledged at ${own.complete ?? '?'} ms, but a write invoked after that was acknowledged too${by}: an acknowledged later write was lost`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/workload/analyse.ts
+// Pure summaries of a recorded workload: counts per node, latency quantiles, and the per-key verdicts turned into
+// checks for the report. The I/O (running clients, polling for convergence, saving files) is in phase.ts.
+
+
+/** Nearest-rank quantiles of completed operations; null when there is none. */
+function quantiles(samples) {
+    if (samples.length === 0)
+        return null;
+    const sorted = [...samples].sort((a, b) => a - b);
+    const at = (q) => analyse_round(sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]);
+    return { count: sorted.length, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: analyse_round(sorted[sorted.length - 1]) };
+}
+const analyse_round = (ms) => Math.round(ms * 100) / 100;
+const zero = () => ({ ok: 0, fail: 0, info: 0 });
+function analyse_countOperations(records, nodeOrder) {
+    const total = zero();
+    const perNode = new Map();
+    for (const n of nodeOrder)
+        perNode.set(n, { read: zero(), write: zero() });
+    for (const { op } of records) {
+        const node = op.node ?? '?';
+        if (!perNode.has(node))
+            perNode.set(node, { read: zero(), write: zero() });
+        const entry = perNode.get(node);
+        (op.f === 'write' ? entry.write : entry.read)[op.type]++;
+        total[op.type]++;
+    }
+    return {
+        operations: { total: records.length, ...total },
+        perNode: [...perNode].map(([node, c]) => ({ node, read: c.read, write: c.write })),
+    };
+}
+/** Latency of the operations that got an answer (ok or fail); indeterminate ones have no meaningful end. */
+function latencies(records) {
+    const of = (f) => records.filter((r) => r.op.f === f && r.op.type !== 'info').map((r) => r.endedAt - r.op.invoke);
+    return { read: quantiles(of('read')), write: quantiles(of('write')) };
+}
+const CHECK_BUDGET_MS = 30_000;
+/** Per-key linearizability verdicts. `unknown` (budget spent) does not pass: nothing was proven. */
+function linearizabilityResults(history, budgetMs = CHECK_BUDGET_MS, maxSteps) {
+    const checked = checkHistory(history, {
+        model: 'register',
+        initialValue: null,
+        timeoutMs: budgetMs,
+        checkAllKeys: true,
+        ...(maxSteps !== undefined ? { maxSteps } : {}),
+    });
+    const results = checked.keys.map((k) => keyResult(k, budgetMs));
+    return { results, elapsedMs: checked.elapsedMs };
+}
+function keyResult(k, budgetMs) {
+    const base = { key: k.key, operations: k.operations.total, verdict: k.verdict };
+    if (k.verdict === 'linearizable') {
+        return { ...base, passed: true, detail: `${k.operations.total} operations (${k.operations.open} indeterminate writes) are linearizable.` };
+    }
+    if (k.verdict === 'unknown') {
+        const why = k.reason === 'step-budget' ? 'the search step budget ran out' : `the search did not finish within ${Math.round(budgetMs / 1000)} s`;
+        return {
+            ...base,
+            passed: false,
+            detail: `Could not decide whether the ${k.operations.total} operations are linearizable: ${why}. Nothing was proven; check the history file offline with \`replicheck check-history FILE --timeout 0\`, or run a shorter workload with fewer clients.`,
+        };
+    }
+    const w = k.witness;
+    return {
+        ...base,
+        passed: false,
+        detail: w ? `Not linearizable: ${w.explanation}` : 'Not linearizable.',
+        ...(w ? { witness: w, witnessText: formatWitness(w, '') } : {}),
+    };
+}
+function eventualResults(history, convergence) {
+    return convergence.map((c) => {
+        const operations = history.operations.filter((op) => op.key === c.key).length;
+        const show = (v, error) => (v === undefined ? `no answer (${error ?? 'error'})` : v === null ? 'missing' : JSON.stringify(v));
+        if (!c.converged) {
+            return {
+                key: c.key,
+                operations,
+                verdict: 'not-converged',
+                passed: false,
+                detail: `The nodes did not agree within ${Math.round(c.waitedMs)} ms: ${c.values.map((v) => `${v.node} ${show(v.value, v.error)}`).join(', ')}.`,
+            };
+        }
+        const value = c.values[0]?.value ?? null;
+        const judged = judgeFinalValue(history.operations, c.key, value, history.initialValue ?? null);
+        return {
+            key: c.key,
+            operations,
+            verdict: judged.legal ? 'converged' : 'illegal-final-value',
+            passed: judged.legal,
+            finalValue: value,
+            detail: judged.legal
+                ? `Every node holds ${show(value)} (${Math.round(c.waitedMs)} ms after the workload), a value that can legally be last.`
+                : `Every node holds ${show(value)}, which cannot be the last value: ${judged.reason}.`,
+        };
+    });
+}
+const FAILED_TITLE = {
+    'not-linearizable': 'is not linearizable',
+    unknown: 'could not be decided',
+    'not-converged': 'did not converge',
+    'illegal-final-value': 'converged to a value that cannot be last',
+};
+/** The report's checks: one per key, plus one when no operation succeeded (a workload that proves nothing). */
+function workloadChecks(results, consistency, nodes, okOperations, checkMs) {
+    const checks = [];
+    if (okOperations === 0) {
+        checks.push({
+            id: 'workload:progress',
+            kind: 'workload',
+            title: 'Workload: no operation succeeded',
+            status: 'failed',
+            durationMs: 0,
+            detail: 'Every read and write of the workload failed or timed out, so nothing could be checked. See the operation counts per node.',
+        });
+    }
+    results.forEach((r, i) => {
+        const failingNode = r.witness?.failing.node;
+        const node = failingNode !== undefined ? nodes.find((n) => n.label === failingNode) : undefined;
+        const what = consistency === 'linearizable' ? 'Linearizability' : 'Eventual consistency';
+        checks.push({
+            id: `workload:${consistency}:${i}`,
+            kind: 'workload',
+            title: `${what}: key ${r.key}${r.passed ? '' : ` ${FAILED_TITLE[r.verdict] ?? r.verdict}`}`,
+            status: r.passed ? 'passed' : 'failed',
+            durationMs: checkMs,
+            detail: r.witnessText ? `Not linearizable. Witness:\n${r.witnessText}` : r.detail,
+            ...(node ? { node: node.label, ...(node.service ? { service: node.service } : {}) } : {}),
+        });
+    });
+    return checks;
+}
+
+;// CONCATENATED MODULE: ./src/workload/phase.ts
+// The workload phase of a run: run the clients (once, or while each fault of the fault suite holds), then judge
+// the history by the chosen consistency model, save the history files, and return the report section and checks.
+
+
+
+
+
+function newSeed() {
+    return (0,external_node_crypto_.randomInt)(0, 2 ** 31);
+}
+/**
+ * One workload of a run. Plain runs call `run()` once; with the fault suite, `duringFault` runs the clients while
+ * each fault holds (until its healing is due), all into one history, and `finish()` judges the whole of it.
+ */
+class WorkloadSession {
+    ctx;
+    wl;
+    seed;
+    keys;
+    recorder;
+    rounds = 0;
+    constructor(ctx, wl) {
+        this.ctx = ctx;
+        this.wl = wl;
+        this.seed = wl.seed ?? newSeed();
+        this.keys = Array.from({ length: wl.keys }, (_, i) => `replicheck-${ctx.runId}-wl-${i}`);
+        this.recorder = new WorkloadRecorder(ctx.clock);
+    }
+    get operations() {
+        return this.recorder.records.length;
+    }
+    plan() {
+        return { clients: this.wl.clients, durationMs: this.wl.durationMs, keys: this.keys, seed: this.seed, valuePrefix: `rc-${this.ctx.runId}` };
+    }
+    /** The clients for the workload duration (or until the run is cancelled). */
+    run() {
+        return runClients(this.recorder, this.ctx.api, this.ctx.nodes, this.plan(), this.ctx.signal, this.rounds++);
+    }
+    /** The fault suite's hook: the clients run while the fault holds, at most the workload duration. */
+    duringFault = (fault) => runClients(this.recorder, this.ctx.api, this.ctx.nodes, this.plan(), AbortSignal.any([this.ctx.signal, fault.signal]), this.rounds++);
+    async finish(sink, warn) {
+        const { ctx, wl, seed, keys } = this;
+        const run = this.recorder.finish();
+        const history = { ...run.history, meta: { tool: 'replicheck', runId: ctx.runId, seed, clients: wl.clients, consistency: wl.consistency } };
+        const checkStart = ctx.clock.now();
+        const results = wl.consistency === 'linearizable'
+            ? linearizabilityResults(history).results
+            : eventualResults(history, await awaitConvergence(ctx, keys));
+        const checkMs = ctx.clock.now() - checkStart;
+        let files;
+        if (sink) {
+            try {
+                files = await sink(history);
+            }
+            catch (error) {
+                warn(`Could not write the workload history: ${error.message}`);
+            }
+        }
+        const counts = analyse_countOperations(run.records, ctx.nodes.map((n) => n.label));
+        const section = {
+            model: 'register',
+            consistency: wl.consistency,
+            clients: wl.clients,
+            durationMs: wl.durationMs,
+            elapsedMs: run.endedAt - run.startedAt,
+            seed,
+            keys,
+            capped: run.capped,
+            ...(this.rounds > 1 ? { runs: this.rounds } : {}),
+            operations: counts.operations,
+            perNode: counts.perNode,
+            latency: latencies(run.records),
+            keyResults: results,
+            checkMs,
+            ...(files ? { history: files } : {}),
+        };
+        return { section, checks: workloadChecks(results, wl.consistency, ctx.nodes, counts.operations.ok, checkMs) };
+    }
+}
+/** A plain workload: run the clients once, then judge the history. */
+async function runWorkloadPhase(ctx, wl, sink, warn) {
+    const session = new WorkloadSession(ctx, wl);
+    await session.run();
+    return session.finish(sink, warn);
+}
+/** Polls every node for every key until all nodes return the same value, or the convergence timeout passes. */
+async function awaitConvergence(ctx, keys) {
+    return Promise.all(keys.map(async (key) => {
+        const start = ctx.clock.now();
+        const r = await pollUntil(async () => {
+            const values = await Promise.all(ctx.nodes.map(async (node) => {
+                const read = outcome_classifyRead(await ctx.api.read(node.url, key, ctx.signal));
+                return read.type === 'ok'
+                    ? { node: node.label, value: read.value }
+                    : { node: node.label, value: undefined, ...(read.error !== undefined ? { error: read.error } : {}) };
+            }));
+            const first = values[0]?.value;
+            const done = first !== undefined && values.every((v) => v.value === first);
+            return { done, value: values };
+        }, { timeoutMs: ctx.options.convergenceTimeoutMs, clock: ctx.clock, signal: ctx.signal, minDelayMs: 5, maxDelayMs: 200 });
+        return { key, converged: r.done, values: r.last ?? [], waitedMs: ctx.clock.now() - start };
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/faults/active.ts
+// Faults that hold right now. Each fault cycle heals its own fault in a finally; the engine also heals whatever is
+// still registered before it collects logs and tears down, so a throw, a hang cut short or a cancel can never
+// leave a paused container or a disconnected network behind.
+class ActiveFaults {
+    held = new Map();
+    next = 0;
+    /** Registers a held fault; returns a heal that runs at most once, whoever calls it first. */
+    add(label, heal) {
+        const id = this.next++;
+        let running;
+        const once = () => {
+            running ??= heal()
+                .catch((error) => ({ ok: false, detail: `healing threw: ${error?.message ?? String(error)}` }))
+                .finally(() => this.held.delete(id));
+            return running;
+        };
+        this.held.set(id, { label, heal: once });
+        return once;
+    }
+    get size() {
+        return this.held.size;
+    }
+    /** Heals everything still held; returns one line per fault healed here. */
+    async healAll() {
+        const all = [...this.held.values()];
+        return Promise.all(all.map(async (f) => ({ label: f.label, outcome: await f.heal() })));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/faults/docker.ts
+
+
+const docker_SECOND = 1000;
+function said(r) {
+    return tailText(`${r.stderr}\n${r.stdout}`.trim(), 5) || `exit ${r.code ?? 'signal'}${r.timedOut ? ' (timed out)' : ''}`;
+}
+function dockerFaultActions(compose, exec, partitionNetworks) {
+    const verb = async (v, service) => {
+        const r = await compose.serviceCommand(v, service);
+        return { ok: r.code === 0, detail: r.code === 0 ? `compose ${v} ${service}` : `compose ${v} ${service} failed: ${said(r)}` };
+    };
+    const simple = async (service, apply, heal) => {
+        const a = await verb(apply, service);
+        // Even a failed apply may have half-worked (one of two replicas paused): heal anyway.
+        if (!a.ok) {
+            await verb(heal, service);
+            return { ok: false, detail: a.detail };
+        }
+        return { ok: true, fault: { description: `compose ${apply} ${service}, then compose ${heal}`, heal: () => verb(heal, service) } };
+    };
+    return {
+        async apply(kind, service) {
+            switch (kind) {
+                case 'restart': {
+                    const running = compose.restart(service);
+                    return {
+                        ok: true,
+                        fault: {
+                            description: `compose restart ${service}`,
+                            heal: async () => {
+                                const r = await running;
+                                return { ok: r.code === 0, detail: r.code === 0 ? `compose restart ${service}` : `compose restart ${service} failed: ${said(r)}` };
+                            },
+                        },
+                    };
+                }
+                case 'stop':
+                    return simple(service, 'stop', 'start');
+                case 'kill':
+                    return simple(service, 'kill', 'start');
+                case 'pause':
+                    return simple(service, 'pause', 'unpause');
+                case 'partition':
+                    return partition(compose, exec, service, partitionNetworks);
+            }
+        },
+    };
+}
+async function serviceContainers(compose, service) {
+    return (await compose.inspect()).filter((c) => c.Config?.Labels?.['com.docker.compose.service'] === service);
+}
+async function partition(compose, exec, service, wanted) {
+    const containers = await serviceContainers(compose, service);
+    if (containers.length === 0)
+        return { ok: false, detail: `no container of ${service} was found` };
+    const plan = [];
+    for (const c of containers) {
+        const networks = c.NetworkSettings?.Networks ?? {};
+        const { cut, missing } = networksToCut(Object.keys(networks), wanted, compose.project.name);
+        if (missing.length > 0) {
+            return {
+                ok: false,
+                input: 'partition-networks',
+                detail: `${service} is not attached to ${missing.join(', ')} (it is on ${Object.keys(networks).join(', ') || 'no network'})`,
+            };
+        }
+        for (const network of cut)
+            plan.push({ container: c.Id, network, aliases: aliasesToRestore(networks[network]?.Aliases, c.Id) });
+    }
+    if (plan.length === 0)
+        return { ok: false, detail: `${service} is attached to no network` };
+    const done = [];
+    const heal = async () => {
+        const problems = [];
+        for (const cut of done) {
+            const args = ['network', 'connect', ...cut.aliases.flatMap((a) => ['--alias', a]), cut.network, cut.container];
+            const r = await exec.run('docker', args, { timeoutMs: 30 * docker_SECOND });
+            // "already exists": someone (an earlier heal) reconnected it; the verification below decides.
+            if (r.code !== 0 && !/already exists/i.test(r.stderr))
+                problems.push(`connect ${cut.network}: ${said(r)}`);
+        }
+        // Verify: every cut network is back with every alias, so peers find the node by name again.
+        const now = await serviceContainers(compose, service);
+        for (const cut of done) {
+            const c = now.find((x) => x.Id === cut.container);
+            const net = c?.NetworkSettings?.Networks?.[cut.network];
+            if (!c)
+                problems.push(`container ${cut.container.slice(0, 12)} is gone`);
+            else if (!net)
+                problems.push(`${cut.network} is still disconnected`);
+            else {
+                const missing = cut.aliases.filter((a) => !(net.Aliases ?? []).includes(a));
+                if (missing.length > 0)
+                    problems.push(`${cut.network} lacks alias(es) ${missing.join(', ')}`);
+            }
+        }
+        const names = [...new Set(done.map((d) => d.network))].join(', ');
+        return problems.length === 0 ? { ok: true, detail: `reconnected ${service} to ${names} with its aliases` } : { ok: false, detail: problems.join('; ') };
+    };
+    for (const cut of plan) {
+        const r = await exec.run('docker', ['network', 'disconnect', cut.network, cut.container], { timeoutMs: 30 * docker_SECOND });
+        if (r.code !== 0) {
+            await heal();
+            return { ok: false, detail: `docker network disconnect ${cut.network} failed: ${said(r)}` };
+        }
+        done.push(cut);
+    }
+    const names = [...new Set(plan.map((d) => d.network))].join(', ');
+    return { ok: true, fault: { description: `docker network disconnect ${service} from ${names}, then reconnect with its aliases`, heal } };
+}
+
+;// CONCATENATED MODULE: ./src/faults/cycle.ts
+
+
+
+
+const WORDS = {
+    restart: ['restarted', 'restart'],
+    stop: ['stopped', 'stop'],
+    kill: ['killed', 'kill'],
+    pause: ['paused', 'pause'],
+    partition: ['partitioned', 'partition'],
+};
+async function runFaultCycle(ctx, step, opts) {
+    const { clock } = ctx;
+    const p = step.idPrefix;
+    const [done, noun] = WORDS[step.kind] ?? [step.kind, step.kind];
+    const what = `${step.target} was ${done}`;
+    const checks = [];
+    const acked = [];
+    const refusedBy = new Set();
+    const stale = new Set();
+    let accepted = 0;
+    let refused = 0;
+    let beganMs = undefined;
+    let healedMs;
+    let recoveryMs;
+    let catchUpMs;
+    let convergenceMs;
+    let action = `${noun} ${step.target}`;
+    let lost = [];
+    let inputProblem;
+    const title = (text) => `${cap(noun)} ${step.target}: ${text}`;
+    const finish = () => ({
+        checks,
+        acked,
+        lost,
+        ...(inputProblem ? { inputProblem } : {}),
+        report: {
+            kind: step.kind,
+            target: step.target,
+            action,
+            ...(beganMs !== undefined ? { beganMs } : {}),
+            ...(healedMs !== undefined ? { healedMs } : {}),
+            ...(beganMs !== undefined && healedMs !== undefined ? { heldMs: healedMs - beganMs } : {}),
+            writesAccepted: accepted,
+            writesRefused: refused,
+            refusedBy: [...refusedBy],
+            availability: availability(accepted, refused),
+            ...(convergenceMs !== undefined ? { convergenceMs } : {}),
+            ...(recoveryMs !== undefined ? { recoveryMs } : {}),
+            ...(catchUpMs !== undefined ? { catchUpMs } : {}),
+            staleNodes: [...stale],
+            lostKeys: lost,
+            verdict: faultVerdict(checks),
+            checkIds: checks.map((c) => c.id),
+        },
+    });
+    const problem = planProblem(step);
+    if (problem) {
+        checks.push(cycle_failed(`${p}:plan`, 'fault', title('cannot be checked'), problem, step.target));
+        return finish();
+    }
+    // Just before the fault: a fresh write on every node (the target too), so a node that acknowledges and then
+    // loses a write on the way down (kill right after an ack) is caught by the durability check.
+    const before = [];
+    for (const node of ctx.nodes) {
+        const w = await write(ctx, node, 'pre');
+        if (w.acked)
+            before.push(w.write);
+    }
+    acked.push(...before);
+    const mustKeep = carryForward([...opts.earlier, ...before], new Set());
+    const applied = await opts.actions.apply(step.kind, step.target);
+    // The fault holds from when the command that applies it returned (Compose v1 alone takes about a second).
+    const began = clock.now();
+    beganMs = opts.sinceStart();
+    if (!applied.ok) {
+        healedMs = beganMs;
+        if (applied.input)
+            inputProblem = { input: applied.input, message: applied.detail };
+        checks.push(cycle_failed(`${p}:apply`, 'fault', title(`could not be applied`), `${cap(noun)} of ${step.target} failed: ${applied.detail}.`, step.target));
+        return finish();
+    }
+    action = applied.fault.description;
+    const heal = opts.active.add(`${noun} ${step.target}`, () => applied.fault.heal());
+    let healStart = began;
+    let healOutcome;
+    const during = [];
+    const byTarget = [];
+    try {
+        // A restart heals itself: the "hold" is the restart, and writes go out once the target stopped answering.
+        if (step.kind === 'restart') {
+            let settled = false;
+            void heal().finally(() => (settled = true));
+            await pollUntil(async () => {
+                const answers = await Promise.all(step.targets.map((n) => ctx.api.probe(n.url, ctx.signal)));
+                return { done: settled || answers.some((a) => !a.ok || a.status >= 500), value: undefined };
+            }, { timeoutMs: 60_000, clock, signal: ctx.signal, minDelayMs: 5, maxDelayMs: 20 });
+        }
+        const hookAbort = new AbortController();
+        const stopHook = () => hookAbort.abort();
+        ctx.signal.addEventListener('abort', stopHook, { once: true });
+        const hook = opts.duringFault
+            ? opts.duringFault({ kind: step.kind, target: step.target, idPrefix: p, heldForMs: opts.durationMs, signal: hookAbort.signal }).catch(() => undefined)
+            : Promise.resolve();
+        try {
+            // Availability: one write on every node that may still answer.
+            const writes = await Promise.all(step.writeTo.map(async (node) => ({ node, w: await write(ctx, node, step.kind) })));
+            for (const { node, w } of writes) {
+                if (w.acked) {
+                    accepted++;
+                    during.push(w.write);
+                    (step.targets.includes(node) ? byTarget : []).push(w.write);
+                }
+                else {
+                    refused++;
+                    refusedBy.add(node.label);
+                }
+            }
+            acked.push(...during);
+            // Convergence while the fault holds: writes acknowledged on the live side must reach every node that still
+            // serves reads. A partitioned node cannot be expected to pass its own writes across the cut, so those are
+            // checked after healing.
+            const fromLive = during.filter((w) => !byTarget.includes(w));
+            if (fromLive.length > 0) {
+                const reads = await Promise.all(step.readFrom.flatMap((node) => fromLive.map((w) => readWhileHeld(ctx, node, w))));
+                let slowest = 0;
+                for (const node of step.readFrom) {
+                    const mine = reads.filter((r) => r.node === node);
+                    const staleReads = mine.filter((r) => r.state === 'stale');
+                    const refusedReads = mine.filter((r) => r.state === 'refused');
+                    for (const r of mine)
+                        if (r.ms !== null)
+                            slowest = Math.max(slowest, r.ms);
+                    const base = { kind: 'convergence', ...(node.service ? { service: node.service } : {}), node: node.label };
+                    if (staleReads.length > 0) {
+                        stale.add(node.label);
+                        const first = staleReads[0];
+                        checks.push({
+                            ...base,
+                            id: `${p}:converge:${node.label}`,
+                            title: title(`${node.label} kept serving stale data while ${what}`),
+                            status: 'failed',
+                            durationMs: first.waitedMs,
+                            detail: `${node.label} answered without the acknowledged value of ${staleReads.map((r) => r.key).join(', ')} for ${Math.round(first.waitedMs)} ms while ${what} (convergence timeout ${Math.round(ctx.options.convergenceTimeoutMs)} ms); a node that cannot get new writes must refuse reads, not serve old data.`,
+                            expected: fromLive.find((w) => w.key === first.key).value,
+                            actual: first.last,
+                            waitedMs: first.waitedMs,
+                        });
+                    }
+                    else if (refusedReads.length > 0) {
+                        refusedBy.add(node.label);
+                        checks.push({
+                            ...base,
+                            id: `${p}:converge:${node.label}`,
+                            title: title(`${node.label} refused reads while ${what}`),
+                            status: 'skipped',
+                            durationMs: refusedReads[0].waitedMs,
+                            detail: `${node.label} refused reads while ${what} (${describeObservation(refusedReads[0].last)}): availability loss, not data loss.`,
+                            actual: refusedReads[0].last,
+                        });
+                    }
+                    else {
+                        const ms = Math.max(...mine.map((r) => r.ms ?? 0));
+                        checks.push({
+                            ...base,
+                            id: `${p}:converge:${node.label}`,
+                            title: title(`${node.label} returned every write made while ${what}`),
+                            status: 'passed',
+                            durationMs: ms,
+                            detail: `${node.label} returned all ${mine.length} value(s) written while ${what}, the slowest after ${Math.round(ms)} ms.`,
+                        });
+                    }
+                }
+                convergenceMs = stale.size > 0 ? null : slowest;
+            }
+            // Hold for at least the fault duration (a restart holds as long as it takes).
+            if (step.kind !== 'restart') {
+                const left = began + opts.durationMs - clock.now();
+                if (left > 0)
+                    await clock.sleep(left, ctx.signal);
+            }
+        }
+        finally {
+            hookAbort.abort();
+            ctx.signal.removeEventListener('abort', stopHook);
+            await hook;
+        }
+    }
+    finally {
+        healStart = clock.now();
+        healOutcome = await heal();
+        healedMs = opts.sinceStart();
+    }
+    if (!healOutcome.ok) {
+        checks.push(cycle_failed(`${p}:heal`, 'fault', title('could not be healed'), `Healing ${step.target} failed: ${healOutcome.detail}.`, step.target));
+        return finish();
+    }
+    if (ctx.signal.aborted)
+        return finish();
+    // Recovery: every node of the target answers again. A restart counts from its start, other faults from healing.
+    const recoverFrom = step.kind === 'restart' ? began : healStart;
+    const recovered = [];
+    for (const node of step.targets) {
+        const back = await pollUntil(async () => {
+            const a = await ctx.api.probe(node.url, ctx.signal);
+            return { done: a.ok && a.status < 500, value: a };
+        }, { timeoutMs: ctx.options.startupTimeoutMs, clock, signal: ctx.signal, minDelayMs: 10, maxDelayMs: 200 });
+        const ms = back.doneAt !== undefined ? back.doneAt - recoverFrom : undefined;
+        if (back.done) {
+            recovered.push(node);
+            recoveryMs = Math.max(recoveryMs ?? 0, ms ?? 0);
+        }
+        checks.push({
+            id: `${p}:recovery:${node.label}`,
+            kind: 'recovery',
+            title: back.done ? title(`${node.label} answers again`) : title(`${node.label} did not answer again`),
+            status: back.done ? 'passed' : 'failed',
+            durationMs: ms ?? back.elapsedMs,
+            detail: back.done
+                ? `${node.label} answered ${Math.round(ms ?? 0)} ms after ${step.kind === 'restart' ? 'the restart began' : 'the fault was healed'}.`
+                : `${node.label} did not answer below 500 within ${Math.round(ctx.options.startupTimeoutMs / 1000)} s after the fault was healed; last: ${describeObservation(observe(back.last))}.`,
+            ...(node.service ? { service: node.service } : {}),
+            node: node.label,
+            actual: observe(back.last),
+        });
+    }
+    // Catch-up: the faulted node gets every write acknowledged while it was away; the others get what the
+    // partitioned side acknowledged.
+    for (const node of recovered) {
+        const since = clock.now();
+        if (during.length === 0) {
+            checks.push({ id: `${p}:catch-up:${node.label}`, kind: 'catch-up', title: title(`nothing to catch up on for ${node.label}`), status: 'skipped', durationMs: 0, detail: `No node acknowledged a write while ${what}.`, ...(node.service ? { service: node.service } : {}), node: node.label });
+            continue;
+        }
+        const missing = await missingOn(ctx, node, during, since);
+        const ms = clock.now() - since;
+        if (missing.length === 0)
+            catchUpMs = Math.max(catchUpMs ?? 0, missing.slowest);
+        checks.push(keysCheck(`${p}:catch-up:${node.label}`, 'catch-up', node, missing, missing.length === 0 ? title(`${node.label} caught up with every write made while it was away`) : title(`${node.label} never caught up with ${missing.length} write(s) made while it was away`), missing.length === 0 ? `${node.label} returned all ${during.length} value(s) written while ${what}, ${Math.round(missing.slowest)} ms after it answered again.` : `${node.label} never returned keys written while ${what}: ${missing.keys.join(', ')} (waited ${Math.round(ms)} ms).`, missing.length === 0 ? missing.slowest : ms));
+    }
+    if (byTarget.length > 0) {
+        for (const node of step.others) {
+            const since = clock.now();
+            const missing = await missingOn(ctx, node, byTarget, since);
+            checks.push(keysCheck(`${p}:after-heal:${node.label}`, 'catch-up', node, missing, missing.length === 0 ? title(`${node.label} got the writes ${step.target} acknowledged while cut off`) : title(`${node.label} never got ${missing.length} write(s) ${step.target} acknowledged while cut off`), missing.length === 0 ? `${node.label} returned all ${byTarget.length} value(s) ${step.target} acknowledged while cut off.` : `${node.label} never returned keys ${step.target} acknowledged while cut off: ${missing.keys.join(', ')}.`, missing.length === 0 ? missing.slowest : clock.now() - since));
+        }
+    }
+    // Durability: what was acknowledged before the fault is still there, on every node.
+    const lostSet = new Set();
+    const readers = [...step.others, ...recovered];
+    const results = await Promise.all(readers.map(async (node) => ({ node, since: clock.now(), missing: await missingOn(ctx, node, mustKeep, clock.now()) })));
+    for (const { node, since, missing } of ctx.nodes.flatMap((n) => results.filter((r) => r.node === n))) {
+        for (const k of missing.keys)
+            lostSet.add(k);
+        checks.push(keysCheck(`${p}:durability:${node.label}`, 'durability', node, missing, missing.length === 0 ? title(`${node.label} kept every earlier write`) : title(`${node.label} lost ${missing.length} acknowledged write(s)`), missing.length === 0
+            ? `${node.label} still returns all ${mustKeep.length} value(s) acknowledged before the ${noun}.`
+            : `${node.label} no longer returns keys acknowledged before the ${noun}: ${missing.keys.join(', ')}.`, clock.now() - since));
+    }
+    lost = [...lostSet];
+    return finish();
+}
+function cap(s) {
+    return s.charAt(0).toUpperCase() + s.slice(1);
+}
+async function write(ctx, node, purpose) {
+    const key = freshKey(ctx, purpose);
+    const value = uniqueValue(ctx, node.label, purpose);
+    const w = await ctx.api.write(node.url, key, value, ctx.signal);
+    return { acked: w.acked, write: { key, value, writer: node.label }, last: observe(w.outcome) };
+}
+/** Polls one node for one value until it is returned, refused, or the convergence timeout passes (stale). */
+async function readWhileHeld(ctx, node, w) {
+    const since = ctx.clock.now();
+    const want = Buffer.from(w.value, 'utf8');
+    let state = 'stale';
+    const r = await pollUntil(async () => {
+        const read = await ctx.api.read(node.url, w.key, ctx.signal);
+        const o = read.outcome;
+        state = classifyRead({ ok: o.ok, ...(o.ok ? { status: o.status } : {}), matches: read.value != null && read.value.equals(want) });
+        return { done: state !== 'stale', value: o };
+    }, { timeoutMs: ctx.options.convergenceTimeoutMs, clock: ctx.clock, signal: ctx.signal, minDelayMs: 2, maxDelayMs: 100 });
+    return {
+        node,
+        key: w.key,
+        state: r.done ? state : 'stale',
+        ms: r.done && state === 'converged' && r.doneAt !== undefined ? r.doneAt - since : null,
+        last: observe(r.last),
+        waitedMs: ctx.clock.now() - since,
+    };
+}
+async function missingOn(ctx, node, writes, since) {
+    const outcomes = await Promise.all(writes.map(async (w) => ({ w, o: (await awaitValue(ctx, [node], w.key, w.value, since))[0] })));
+    const missing = outcomes.filter((x) => !x.o.converged);
+    return {
+        length: missing.length,
+        keys: missing.map((x) => x.w.key),
+        slowest: Math.max(0, ...outcomes.map((x) => x.o.ms ?? 0)),
+        ...(missing[0] ? { last: missing[0].o.last, firstMissing: missing[0].w } : {}),
+    };
+}
+function keysCheck(id, kind, node, missing, title, detail, durationMs) {
+    return {
+        id,
+        kind,
+        title,
+        status: missing.length === 0 ? 'passed' : 'failed',
+        durationMs,
+        detail,
+        ...(node.service ? { service: node.service } : {}),
+        node: node.label,
+        ...(missing.firstMissing ? { expected: missing.firstMissing.value } : {}),
+        ...(missing.last ? { actual: missing.last } : {}),
+    };
+}
+function cycle_failed(id, kind, title, detail, service) {
+    return { id, kind, title, status: 'failed', durationMs: 0, detail, ...(service ? { service } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/faults/suite.ts
+
+
+
+
+async function runFaultSuite(ctx, deps) {
+    const f = ctx.options.faults;
+    const steps = planFaults({ kinds: f.kinds, targets: f.targets, nodes: ctx.nodes });
+    let allPassed = true;
+    let known = [...deps.earlier];
+    const lost = new Set();
+    for (const step of steps) {
+        if (ctx.signal.aborted)
+            break;
+        deps.info(`Fault ${step.index}/${steps.length}: ${step.kind} ${step.target} (${step.targets.map((n) => n.url).join(', ') || 'no server maps to it'}).`);
+        const out = await deps.phase(step.phase, () => runFaultCycle(ctx, step, { actions: deps.actions, active: deps.active, durationMs: f.durationMs, earlier: known, sinceStart: deps.sinceStart, ...(deps.duringFault ? { duringFault: deps.duringFault } : {}) }), (r) => r.report.verdict === 'passed');
+        deps.record(out.checks, out.report);
+        if (out.report.verdict === 'failed')
+            allPassed = false;
+        const r = out.report;
+        if (r.beganMs !== undefined && r.healedMs !== undefined) {
+            deps.addPhase({
+                name: `${step.phase} held`,
+                startMs: r.beganMs,
+                endMs: r.healedMs,
+                status: r.verdict === 'passed' ? 'ok' : 'failed',
+                note: `${step.kind} began at ${formatMs(r.beganMs)}, healed at ${formatMs(r.healedMs)}`,
+            });
+        }
+        for (const k of out.lost)
+            lost.add(k);
+        known = carryForward([...known, ...out.acked], lost);
+        if (out.inputProblem) {
+            throw new InputError([{ input: out.inputProblem.input, message: out.inputProblem.message, fix: 'Name networks the service is attached to (as in the compose file), or leave partition-networks empty to cut all of them.' }]);
+        }
+    }
+    return allPassed;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/run.ts
+
+
+
+
 
 
 
@@ -80230,7 +83255,7 @@ class Cancelled extends Error {
         super('The run was cancelled; the cluster was torn down.');
     }
 }
-async function runEngine(options, deps, cwd = process.cwd()) {
+async function runEngine(options, deps, cwd = process.cwd(), extras = {}) {
     const { clock, log, exec, signal } = deps;
     const t0 = clock.now();
     const startedAt = new Date().toISOString();
@@ -80247,6 +83272,10 @@ async function runEngine(options, deps, cwd = process.cwd()) {
     let services = [];
     let created = false;
     let teardown = { policy: options.teardown, performed: false };
+    let workload;
+    let faultReports;
+    // Faults that hold right now: healed by their own cycle, and again here before logs and teardown.
+    const activeFaults = new ActiveFaults();
     const since = () => clock.now() - t0;
     const phase = async (name, fn, ok = () => true) => {
         const start = since();
@@ -80281,15 +83310,16 @@ async function runEngine(options, deps, cwd = process.cwd()) {
             compose = new Compose(exec, command, { name: options.projectName, files: composeFiles, directory });
             const resolved = await compose.resolve();
             services = resolved.services;
-            if (options.restartTarget !== undefined && !services.includes(options.restartTarget)) {
-                throw new InputError([
-                    {
-                        input: 'restart-target',
-                        message: `'${options.restartTarget}' is not a service of the compose project.`,
-                        fix: `Use one of: ${services.join(', ')}.`,
-                    },
-                ]);
-            }
+            const targets = { 'restart-target': options.restartTarget === undefined ? [] : [options.restartTarget], 'fault-targets': options.faults.kinds.length > 0 ? options.faults.targets : [] };
+            const unknown = Object.entries(targets).flatMap(([input, names]) => {
+                const missing = names.filter((n) => !services.includes(n));
+                if (missing.length === 0)
+                    return [];
+                const what = missing.length === 1 ? 'is not a service' : 'are not services';
+                return [{ input: input, message: `${missing.map((t) => `'${t}'`).join(', ')} ${what} of the compose project.`, fix: `Use one of: ${services.join(', ')}.` }];
+            });
+            if (unknown.length > 0)
+                throw new InputError(unknown);
             serviceLocations = await locateServices(deps.files, composeFiles);
             checkServersArePublished(options, resolved, log);
             const taken = [];
@@ -80328,7 +83358,7 @@ async function runEngine(options, deps, cwd = process.cwd()) {
         for (const n of nodes)
             if (!n.service)
                 log.warn(`${n.url} could not be mapped to a service (${n.mapping}); it is treated as not the restart target.`);
-        const api = simpleKvApi(deps.http, options);
+        const api = httpKvApi(deps.http, options);
         const ctx = { api, clock, signal, options, runId: newRunId(), nodes };
         // 4. Readiness.
         const ready = await phase('ready', () => waitForReady(ctx, nodes, upAt, options.startupTimeoutMs), (r) => allPassed(r.checks));
@@ -80341,13 +83371,49 @@ async function runEngine(options, deps, cwd = process.cwd()) {
             checks.push(...rep.checks);
             convergence = rep.matrix;
             throwIfCancelled();
-            // 6. Restart.
-            if (options.restartTarget !== undefined) {
+            // With faults, the workload's clients run while each fault holds; the workload phase judges it all.
+            const session = options.workload !== undefined ? new WorkloadSession(ctx, options.workload) : undefined;
+            // 6. Faults: the fault suite when `faults` is set, else the restart check of restart-target as before.
+            if (options.faults.kinds.length > 0) {
+                const reports = (faultReports = []);
+                await runFaultSuite(ctx, {
+                    actions: dockerFaultActions(c, exec, options.faults.partitionNetworks),
+                    active: activeFaults,
+                    phase,
+                    addPhase: (p) => phases.push(p),
+                    sinceStart: since,
+                    info: (m) => log.info(m),
+                    earlier: rep.written,
+                    ...(session ? { duringFault: session.duringFault } : {}),
+                    record: (found, report) => {
+                        checks.push(...found);
+                        reports.push(report);
+                    },
+                });
+                throwIfCancelled();
+            }
+            else if (options.restartTarget !== undefined) {
                 const target = options.restartTarget;
                 const plan = planRestart(nodes, target);
                 log.info(`Restarting ${target} (${plan.targets.map((n) => n.url).join(', ') || 'no server maps to it'}).`);
                 const restart = await phase('restart', () => checkRestart(ctx, plan, () => c.restart(target), rep.written), (r) => allPassed(r.checks));
                 checks.push(...restart.checks);
+                throwIfCancelled();
+            }
+            // 7. Concurrent workload, judged by the chosen consistency model.
+            if (session && options.workload) {
+                const wl = options.workload;
+                const ranDuringFaults = session.operations > 0;
+                log.info(ranDuringFaults
+                    ? `Workload: ${session.operations} operations recorded while the faults held; checking ${wl.consistency} consistency.`
+                    : `Workload: ${wl.clients} clients for ${wl.durationMs / 1000} s on ${wl.keys} key(s); checking ${wl.consistency} consistency.`);
+                const w = await phase('workload', async () => {
+                    if (!ranDuringFaults)
+                        await session.run();
+                    return session.finish(extras.saveHistory, (m) => log.warn(m));
+                }, (r) => allPassed(r.checks));
+                checks.push(...w.checks);
+                workload = w.section;
                 throwIfCancelled();
             }
         }
@@ -80356,6 +83422,11 @@ async function runEngine(options, deps, cwd = process.cwd()) {
         errors.push(...toRunErrors(error));
     }
     finally {
+        for (const { label, outcome } of await activeFaults.healAll()) {
+            log.warn(`Healed ${label} before teardown: ${outcome.detail}.`);
+            if (!outcome.ok)
+                errors.push({ message: `Could not heal ${label}: ${outcome.detail}.`, fix: 'Check the containers of the project by hand (docker ps, docker network inspect).' });
+        }
         const failed = decideVerdict(checks, errors) === 'failed';
         if (created && compose && failed && options.logLines > 0 && !signal.aborted) {
             const c = compose;
@@ -80371,8 +83442,9 @@ async function runEngine(options, deps, cwd = process.cwd()) {
         if (created && compose && wanted) {
             const c = compose;
             await phase('down', async () => {
-                // On cancel the runner kills us 10 s after SIGINT: stop containers without the usual grace period.
-                const r = await c.down(signal.aborted ? 1 : 5);
+                // Everything is about to be deleted, so a long graceful stop buys nothing (etcd's leader hand-off alone
+                // holds `down` for its whole grace period); on cancel the runner kills us 10 s after SIGINT, so be quicker.
+                const r = await c.down(signal.aborted ? 1 : 2);
                 let left = await findLeftovers(exec, options.projectName);
                 if (r.code !== 0 || left.containers.length + left.networks.length + left.volumes.length > 0) {
                     left = await removeByLabel(exec, options.projectName);
@@ -80408,6 +83480,8 @@ async function runEngine(options, deps, cwd = process.cwd()) {
         logs,
         errors,
         teardown,
+        ...(workload ? { workload } : {}),
+        ...(faultReports ? { faults: faultReports } : {}),
     };
     return result;
 }
@@ -80714,6 +83788,16 @@ function cut(text) {
     return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 1)}…` : text;
 }
 
+;// CONCATENATED MODULE: ./src/report/paths.ts
+
+/**
+ * Where the JSON report goes: `report-file` (relative to `cwd`), else a file named after the project in the
+ * runner's temp folder (or the system's). The workload history is written next to it.
+ */
+function reportPath(reportFile, cwd, project, tempDir) {
+    return reportFile ? (0,external_node_path_.resolve)(cwd, reportFile) : (0,external_node_path_.join)(tempDir, `replicheck-${project || 'run'}.json`);
+}
+
 ;// CONCATENATED MODULE: ./src/report/escape.ts
 // Escaping for the step summary (GitHub-flavoured Markdown with HTML). Anything that came from a server or a
 // container goes through here, so it renders as the text it is: no table breaks, links, images or HTML.
@@ -80736,7 +83820,120 @@ function escapePre(text) {
     return escapeHtml(text).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '�');
 }
 
+;// CONCATENATED MODULE: ./src/report/workload.ts
+
+
+const MAX_WITNESS_CHARS = 20_000;
+function counts(c) {
+    return `${c.ok} / ${c.fail} / ${c.info}`;
+}
+function latencyRow(name, q) {
+    if (!q)
+        return `| ${name} | 0 | – | – | – | – |`;
+    return `| ${name} | ${q.count} | ${q.p50} | ${q.p90} | ${q.p99} | ${q.max} |`;
+}
+function workloadHeadline(w) {
+    const failed = w.keyResults.filter((k) => !k.passed).length;
+    const verdict = failed === 0 ? `${w.consistency} on all ${w.keyResults.length} keys` : `${failed} of ${w.keyResults.length} keys failed the ${w.consistency} check`;
+    return `${w.operations.total} operations by ${w.clients} clients in ${formatMs(w.elapsedMs)} (seed ${w.seed}): ${verdict}`;
+}
+function renderWorkloadSummary(w) {
+    const out = [];
+    out.push(`### Workload (${escapeMarkdown(w.model)}, ${escapeMarkdown(w.consistency)})`, '', escapeMarkdown(workloadHeadline(w)), '');
+    if (w.capped)
+        out.push('_The operation cap ended the workload before its duration; the history is complete up to there._', '');
+    out.push('| | Key | Operations | Verdict | Detail |', '|---|---|---:|---|---|');
+    for (const k of w.keyResults) {
+        out.push(`| ${k.passed ? '✅' : '❌'} | ${escapeMarkdown(k.key)} | ${k.operations} | ${escapeMarkdown(k.verdict)} | ${escapeMarkdown(k.detail)} |`);
+    }
+    out.push('');
+    for (const k of w.keyResults) {
+        if (!k.witnessText)
+            continue;
+        const text = k.witnessText.length > MAX_WITNESS_CHARS ? `${k.witnessText.slice(0, MAX_WITNESS_CHARS)}\n…` : k.witnessText;
+        out.push(`<details open><summary>Witness for key ${escapePre(k.key)}</summary>`, '', '<pre>', escapePre(text), '</pre>', '', '</details>', '');
+    }
+    out.push('Operations per node: ok / failed / indeterminate', '', '| Node | Reads | Writes |', '|---|---:|---:|');
+    for (const n of w.perNode)
+        out.push(`| ${escapeMarkdown(n.node)} | ${counts(n.read)} | ${counts(n.write)} |`);
+    out.push(`| **all** | | ${w.operations.ok} ok, ${w.operations.fail} failed, ${w.operations.info} indeterminate |`, '');
+    out.push('Latency (ms) of answered operations', '', '| Operation | Count | p50 | p90 | p99 | max |', '|---|---:|---:|---:|---:|---:|');
+    out.push(latencyRow('read', w.latency.read), latencyRow('write', w.latency.write), '');
+    if (w.history) {
+        out.push(`History: ${escapeMarkdown(w.history.json)} (JSON) and ${escapeMarkdown(w.history.edn)} (Jepsen EDN). Re-check it with \`replicheck check-history FILE\`.`, '');
+    }
+    return out.join('\n');
+}
+/** Lines for the terminal renderer; the caller keeps them on one line each and prints them untrusted. */
+function renderWorkloadText(w) {
+    const lines = [`Workload: ${workloadHeadline(w)}`];
+    for (const k of w.keyResults) {
+        lines.push(`  ${k.passed ? '✓' : '✗'} ${k.key}: ${k.verdict} (${k.operations} ops)`);
+        if (k.witnessText)
+            for (const l of k.witnessText.split('\n').slice(0, 60))
+                lines.push(`      ${l}`);
+    }
+    for (const n of w.perNode)
+        lines.push(`  ${n.node}: reads ${counts(n.read)}, writes ${counts(n.write)} (ok / failed / indeterminate)`);
+    const q = (name, l) => (l ? `${name} p50 ${l.p50} p90 ${l.p90} p99 ${l.p99} max ${l.max} ms` : `${name} –`);
+    lines.push(`  latency: ${q('read', w.latency.read)}; ${q('write', w.latency.write)}`);
+    if (w.history)
+        lines.push(`  history: ${w.history.json} (EDN: ${w.history.edn})`);
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/report/faults.ts
+
+
+const AVAILABILITY = {
+    full: 'every write accepted',
+    partial: 'some writes refused',
+    none: 'every write refused',
+    'n/a': 'nothing written',
+};
+function faultConvergence(f) {
+    if (f.staleNodes.length > 0)
+        return `stale on ${f.staleNodes.join(', ')}`;
+    if (f.convergenceMs === undefined)
+        return f.writesAccepted === 0 ? 'n/a (no write accepted)' : 'n/a';
+    if (f.convergenceMs === null)
+        return 'never';
+    return `${Math.round(f.convergenceMs)} ms`;
+}
+function ms(v) {
+    return v === undefined ? '–' : formatMs(v);
+}
+/** Markdown lines for the summary; empty when no fault ran. */
+function renderFaultTables(result) {
+    const faults = result.faults ?? [];
+    if (faults.length === 0)
+        return [];
+    const out = ['### Faults', ''];
+    faults.forEach((f, i) => {
+        const verdict = f.verdict === 'passed' ? '✅ passed' : '❌ failed';
+        out.push(`#### ${i + 1}. ${escapeMarkdown(f.kind)} ${escapeMarkdown(f.target)}`, '');
+        out.push('| Kind | Target | Held for | Writes accepted / refused | Convergence while held | Recovery | Catch-up | Verdict |');
+        out.push('|---|---|---:|---:|---|---:|---:|---|');
+        const refused = f.refusedBy.length > 0 ? `; refused writes or reads while held: ${f.refusedBy.join(', ')}` : '';
+        out.push(`| ${escapeMarkdown(f.kind)} | ${escapeMarkdown(f.target)} | ${ms(f.heldMs)} | ${f.writesAccepted} / ${f.writesRefused} | ${escapeMarkdown(faultConvergence(f))} | ${ms(f.recoveryMs)} | ${ms(f.catchUpMs)} | ${verdict} |`);
+        out.push('');
+        const notes = [`How: ${f.action}.`, `Availability: ${AVAILABILITY[f.availability] ?? f.availability}${refused}.`];
+        if (f.beganMs !== undefined)
+            notes.push(`Began at ${formatMs(f.beganMs)}${f.healedMs !== undefined ? `, healed at ${formatMs(f.healedMs)}` : ''}.`);
+        if (f.lostKeys.length > 0)
+            notes.push(`Lost acknowledged keys: ${f.lostKeys.join(', ')}.`);
+        out.push(escapeMarkdown(notes.join(' ')), '');
+    });
+    return out;
+}
+/** One line per fault for the terminal. */
+function faultLines(result) {
+    return (result.faults ?? []).map((f) => `${f.verdict === 'passed' ? '✓' : '✗'} ${f.kind} ${f.target}: held ${ms(f.heldMs)}, writes ${f.writesAccepted} accepted / ${f.writesRefused} refused, convergence ${faultConvergence(f)}, recovery ${ms(f.recoveryMs)}, catch-up ${ms(f.catchUpMs)}${f.lostKeys.length > 0 ? `, lost ${f.lostKeys.join(', ')}` : ''}`);
+}
+
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
 
 
 
@@ -80772,6 +83969,7 @@ function renderSummary(result) {
         });
         out.push('', `Slowest: ${result.maxConvergenceMs === null ? 'n/a' : `${Math.round(result.maxConvergenceMs)} ms`}`, '');
     }
+    out.push(...renderFaultTables(result));
     if (result.nodes.length > 0) {
         out.push('### Nodes', '', '| Node | URL | Mapping | Ready after up |', '|---|---|---|---:|');
         for (const n of result.nodes) {
@@ -80786,6 +83984,8 @@ function renderSummary(result) {
         }
         out.push('');
     }
+    if (result.workload)
+        out.push(renderWorkloadSummary(result.workload));
     const teardown = result.teardown;
     out.push(teardown.performed
         ? teardown.leftovers?.length
@@ -80820,10 +84020,13 @@ function cell(v) {
 ;// CONCATENATED MODULE: ./src/report/text.ts
 
 
+
+
 const identity = (s) => s;
 const plainStyle = { green: identity, red: identity, dim: identity, bold: identity };
 function oneLine(text) {
-    return text.replace(/[\r\n]+/g, ' ⏎ ').replace(/[\u0000-\u001f\u007f]/g, '�');
+    // C1 controls (U+009B is a CSI on some terminals) and bidi overrides (they reorder what is shown) go too.
+    return text.replace(/[\r\n]+/g, ' ⏎ ').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '�');
 }
 function pad(text, width) {
     const len = [...text].length;
@@ -80835,6 +84038,10 @@ function renderText(result, style = plainStyle) {
         lines.push(style.red(`✗ ${oneLine(e.message)}`));
         if (e.fix)
             lines.push(`  ${oneLine(e.fix)}`);
+        // The failing program's own words (e.g. compose up's error), bounded by the engine; one line per line.
+        if (e.detail)
+            for (const l of e.detail.split('\n').slice(-40))
+                lines.push(style.dim(`  │ ${oneLine(l)}`));
     }
     if (result.checks.length > 0) {
         const width = Math.min(70, Math.max(...result.checks.map((c) => [...c.title].length)));
@@ -80850,11 +84057,19 @@ function renderText(result, style = plainStyle) {
     if (m.writers.length > 0) {
         lines.push(style.bold('Convergence (ms), writer → reader'));
         const w = Math.max(8, ...m.writers.map((x) => [...x].length), ...m.readers.map((x) => [...x].length)) + 2;
-        lines.push(`  ${pad('', w)}${m.readers.map((r) => pad(r, w)).join('')}`);
+        lines.push(`  ${pad('', w)}${m.readers.map((r) => pad(r, w)).join('')}`.trimEnd());
         m.writers.forEach((writer, i) => {
             const row = m.ms[i] ?? [];
-            lines.push(`  ${pad(writer, w)}${m.readers.map((_, j) => pad(row[j] === null || row[j] === undefined ? 'never' : String(Math.round(row[j])), w)).join('')}`);
+            lines.push(`  ${pad(writer, w)}${m.readers.map((_, j) => pad(row[j] === null || row[j] === undefined ? 'never' : String(Math.round(row[j])), w)).join('')}`.trimEnd());
         });
+    }
+    if (result.workload)
+        for (const l of renderWorkloadText(result.workload))
+            lines.push(oneLine(l));
+    if (result.faults?.length) {
+        lines.push(style.bold('Faults'));
+        for (const l of faultLines(result))
+            lines.push(`  ${oneLine(l)}`);
     }
     const verdict = headline(result);
     lines.push(result.verdict === 'passed' ? style.green(style.bold(verdict)) : style.red(style.bold(verdict)));
@@ -80888,6 +84103,27 @@ function emptyResult(version, errors) {
 // Kept equal to package.json's version by a unit test (importing package.json would bundle all of it).
 const VERSION = '0.1.0';
 
+;// CONCATENATED MODULE: ./src/workload/files.ts
+// Where the workload history is written: next to the JSON report, as the checker's own JSON form and as Jepsen
+// EDN op maps (keys as `[key value]` tuples, the form jepsen.independent hands to Knossos per key).
+
+
+
+/** `report.json` -> `report.history.json` and `report.history.edn`. */
+function historyPaths(reportPath) {
+    const base = reportPath.replace(/\.json$/i, '');
+    return { json: `${base}.history.json`, edn: `${base}.history.edn` };
+}
+function fileHistorySink(reportPath) {
+    return async (history) => {
+        const paths = historyPaths(reportPath);
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(paths.json), { recursive: true });
+        await (0,promises_.writeFile)(paths.json, historyToJson(history));
+        await (0,promises_.writeFile)(paths.edn, toEdn(history, { keys: 'independent' }));
+        return paths;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/action/runner.ts
 // The GitHub runner edge: logging that cannot be hijacked by untrusted text, and the file commands (outputs,
 // state, step summary, annotations) written through @actions/core.
@@ -80920,14 +84156,17 @@ function actionLogger() {
     };
 }
 function emitAnnotations(list) {
+    // @actions/core escapes line breaks, so a message stays one line; a legacy `##[` inside it (from a server body
+    // or Compose output) is broken too, in case a runner looks for that form anywhere in the line.
+    const inert = (text) => text.replace(/##\[/g, '##\u200b[');
     for (const a of list) {
-        const props = { title: a.title, ...(a.file ? { file: a.file, startLine: a.startLine } : {}) };
+        const props = { title: inert(a.title), ...(a.file ? { file: a.file, startLine: a.startLine } : {}) };
         if (a.level === 'error')
-            error(a.message, props);
+            error(inert(a.message), props);
         else if (a.level === 'warning')
-            warning(a.message, props);
+            warning(inert(a.message), props);
         else
-            notice(a.message, props);
+            notice(inert(a.message), props);
     }
 }
 /** State keys shared by the main and post steps. */
@@ -80939,6 +84178,9 @@ const State = {
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
 // The action's main step: read inputs, run the engine, report through every channel, fail the step on failure.
+
+
+
 
 
 
@@ -80972,7 +84214,11 @@ async function main() {
     let reportFile;
     const http = createHttpClient();
     try {
-        const options = parseOptions(readRawInputs((name) => getInput(name)), { env: process.env, randomSuffix: (0,external_node_crypto_.randomBytes)(3).toString('hex') });
+        const raw = readRawInputs((name) => getInput(name));
+        // Masked before parsing, so not even a problem found in another input can print a header value.
+        for (const secret of secretValues(raw))
+            core_setSecret(secret);
+        const options = parseOptions(raw, { env: process.env, randomSuffix: (0,external_node_crypto_.randomBytes)(3).toString('hex') });
         reportFile = options.reportFile;
         saveState(State.teardown, options.teardown);
         result = await runEngine(options, {
@@ -80988,7 +84234,7 @@ async function main() {
                 for (const [key, value] of Object.entries(state))
                     saveState(key, JSON.stringify(value));
             },
-        }, cwd);
+        }, cwd, { saveHistory: fileHistorySink(reportPath(options.reportFile, cwd, options.projectName, tempDir())) });
     }
     catch (error) {
         if (!(error instanceof InputError))
@@ -81002,9 +84248,7 @@ async function main() {
     await report(result, reportFile, cwd, workspace);
 }
 async function report(result, reportFile, cwd, workspace) {
-    const path = reportFile
-        ? (0,external_node_path_.resolve)(cwd, reportFile)
-        : (0,external_node_path_.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), `replicheck-${result.project.name || 'run'}.json`);
+    const path = reportPath(reportFile, cwd, result.project.name, tempDir());
     await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
     await (0,promises_.writeFile)(path, `${JSON.stringify(result, null, 2)}\n`);
     startGroup('Result');
@@ -81016,10 +84260,14 @@ async function report(result, reportFile, cwd, workspace) {
     setOutput('result', result.verdict);
     setOutput('report', path);
     setOutput('max-convergence-ms', result.maxConvergenceMs === null ? '' : String(Math.round(result.maxConvergenceMs)));
+    setOutput('history', result.workload?.history?.json ?? '');
     info(`JSON report: ${path}`);
+    if (result.workload?.history)
+        info(`Workload history: ${result.workload.history.json} (EDN: ${result.workload.history.edn})`);
     if (result.verdict === 'failed')
         setFailed(`Replicheck failed: see the annotations and the step summary.`);
 }
+const tempDir = () => process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)();
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");

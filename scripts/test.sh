@@ -3,6 +3,8 @@
 # scripts/setup-docker.sh); without one they are skipped locally and fail in CI (CI=true).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Node 24 from node_modules (the `node` package), as under `npm test`, even when this script is run directly.
+export PATH="$PWD/node_modules/.bin:$PATH"
 
 # The end-to-end tests run the bundle as the runner would, so it must be built from the current source.
 npm run -s build

@@ -3,20 +3,23 @@ import * as core from '@actions/core';
 import { randomBytes } from 'node:crypto';
 import { writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { readRawInputs } from '../config/inputs.js';
 import { InputError, parseOptions } from '../config/options.js';
+import { secretValues } from '../config/adapter.js';
 import { runEngine, toRunErrors } from '../engine/run.js';
 import { systemClock } from '../engine/deps.js';
 import { nodeFiles } from '../engine/files.js';
 import { processExec } from '../exec/process.js';
 import { createHttpClient } from '../http/client.js';
 import { buildAnnotations } from '../report/annotations.js';
+import { reportPath } from '../report/paths.js';
 import { renderSummary } from '../report/summary.js';
 import { renderText } from '../report/text.js';
 import { emptyResult } from '../model/empty.js';
 import type { RunResult } from '../model/result.js';
 import { VERSION } from '../version.js';
+import { fileHistorySink } from '../workload/files.js';
 import { State, actionLogger, emitAnnotations, printUntrusted } from './runner.js';
 
 export async function main(): Promise<void> {
@@ -35,10 +38,10 @@ export async function main(): Promise<void> {
   let reportFile: string | undefined;
   const http = createHttpClient();
   try {
-    const options = parseOptions(
-      readRawInputs((name) => core.getInput(name)),
-      { env: process.env, randomSuffix: randomBytes(3).toString('hex') },
-    );
+    const raw = readRawInputs((name) => core.getInput(name));
+    // Masked before parsing, so not even a problem found in another input can print a header value.
+    for (const secret of secretValues(raw)) core.setSecret(secret);
+    const options = parseOptions(raw, { env: process.env, randomSuffix: randomBytes(3).toString('hex') });
     reportFile = options.reportFile;
     core.saveState(State.teardown, options.teardown);
     result = await runEngine(
@@ -57,6 +60,7 @@ export async function main(): Promise<void> {
         },
       },
       cwd,
+      { saveHistory: fileHistorySink(reportPath(options.reportFile, cwd, options.projectName, tempDir())) },
     );
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
@@ -69,9 +73,7 @@ export async function main(): Promise<void> {
 }
 
 async function report(result: RunResult, reportFile: string | undefined, cwd: string, workspace: string | undefined): Promise<void> {
-  const path = reportFile
-    ? resolve(cwd, reportFile)
-    : join(process.env.RUNNER_TEMP ?? tmpdir(), `replicheck-${result.project.name || 'run'}.json`);
+  const path = reportPath(reportFile, cwd, result.project.name, tempDir());
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, `${JSON.stringify(result, null, 2)}\n`);
 
@@ -85,6 +87,10 @@ async function report(result: RunResult, reportFile: string | undefined, cwd: st
   core.setOutput('result', result.verdict);
   core.setOutput('report', path);
   core.setOutput('max-convergence-ms', result.maxConvergenceMs === null ? '' : String(Math.round(result.maxConvergenceMs)));
+  core.setOutput('history', result.workload?.history?.json ?? '');
   core.info(`JSON report: ${path}`);
+  if (result.workload?.history) core.info(`Workload history: ${result.workload.history.json} (EDN: ${result.workload.history.edn})`);
   if (result.verdict === 'failed') core.setFailed(`Replicheck failed: see the annotations and the step summary.`);
 }
+
+const tempDir = (): string => process.env.RUNNER_TEMP ?? tmpdir();

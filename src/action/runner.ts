@@ -34,11 +34,14 @@ export function actionLogger(): Logger {
 }
 
 export function emitAnnotations(list: readonly Annotation[]): void {
+  // @actions/core escapes line breaks, so a message stays one line; a legacy `##[` inside it (from a server body
+  // or Compose output) is broken too, in case a runner looks for that form anywhere in the line.
+  const inert = (text: string): string => text.replace(/##\[/g, '##\u200b[');
   for (const a of list) {
-    const props = { title: a.title, ...(a.file ? { file: a.file, startLine: a.startLine } : {}) };
-    if (a.level === 'error') core.error(a.message, props);
-    else if (a.level === 'warning') core.warning(a.message, props);
-    else core.notice(a.message, props);
+    const props = { title: inert(a.title), ...(a.file ? { file: a.file, startLine: a.startLine } : {}) };
+    if (a.level === 'error') core.error(inert(a.message), props);
+    else if (a.level === 'warning') core.warning(inert(a.message), props);
+    else core.notice(inert(a.message), props);
   }
 }
 

@@ -2,6 +2,9 @@
 // key-value APIs plug in without touching them.
 import type { HttpClient, HttpOutcome } from '../http/client.js';
 import type { Options } from '../config/options.js';
+import type { KvAdapter } from '../config/adapter.js';
+import { expandBody, expandPath } from '../http/template.js';
+import { extractJsonValue } from '../http/json-pointer.js';
 import { previewBytes } from '../util/text.js';
 import type { Observation } from '../model/result.js';
 
@@ -25,36 +28,68 @@ export interface KvApi {
 }
 
 export function keyUrl(baseUrl: string, template: string, key: string): string {
-  return `${baseUrl}${template.split('{key}').join(encodeURIComponent(key))}`;
+  return `${baseUrl}${expandPath(template, { key })}`;
 }
 
-/** The API of the reference harness: POST/PUT the raw value as a form body, GET returns it verbatim, 404 = missing. */
-export function simpleKvApi(http: HttpClient, options: Pick<Options, 'keyPath' | 'writeMethod' | 'readyPath' | 'requestTimeoutMs'>): KvApi {
-  const timeoutMs = options.requestTimeoutMs;
+/** The key the default readiness probe reads: it never exists, so a serving node answers "missing" (< 500). */
+export const PROBE_KEY = 'replicheck-readiness-probe';
+
+/**
+ * A KvApi for any HTTP key-value API, configured by the adapter options (a preset such as kv or etcd-v2, with
+ * explicit inputs on top): write with a method, path and body template; read with a path template and take the
+ * value from the body or a JSON pointer; a configured status means "missing".
+ */
+export function httpKvApi(http: HttpClient, options: Pick<Options, 'kv' | 'readyPath' | 'requestTimeoutMs'>): KvApi {
+  const { kv, requestTimeoutMs: timeoutMs } = options;
+  const headers: Record<string, string> = Object.fromEntries(kv.headers.map((h) => [h.name, h.value]));
+  const writeHeaders = { ...headers, 'content-type': kv.writeContentType };
+  // A server may echo a request header (an error page, a debug endpoint); what we record must not carry it.
+  const secrets = kv.headers.map((h) => Buffer.from(h.value, 'utf8')).filter((b) => b.length >= MIN_REDACTED_BYTES);
   return {
     async write(baseUrl, key, value, signal) {
+      const fill = { key, value };
       const outcome = await http.send({
-        method: options.writeMethod,
-        url: keyUrl(baseUrl, options.keyPath, key),
-        body: value,
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        method: kv.writeMethod,
+        url: `${baseUrl}${expandPath(kv.writePath, fill)}`,
+        body: expandBody(kv.writeBody, kv.writeContentType, fill),
+        headers: writeHeaders,
         timeoutMs,
         ...(signal ? { signal } : {}),
       });
-      return { acked: outcome.ok && outcome.status >= 200 && outcome.status < 300, outcome };
+      return { acked: outcome.ok && outcome.status >= 200 && outcome.status < 300, outcome: redact(outcome, secrets) };
     },
     async read(baseUrl, key, signal) {
-      const outcome = await http.send({ method: 'GET', url: keyUrl(baseUrl, options.keyPath, key), timeoutMs, ...(signal ? { signal } : {}) });
-      if (!outcome.ok) return { outcome, value: undefined };
-      if (outcome.status === 404) return { outcome, value: null };
-      if (outcome.status === 200 && !outcome.truncated) return { outcome, value: outcome.body };
-      return { outcome, value: undefined };
+      const outcome = await http.send({ method: 'GET', url: keyUrl(baseUrl, kv.readPath, key), headers, timeoutMs, ...(signal ? { signal } : {}) });
+      return { outcome: redact(outcome, secrets), value: readValue(outcome, kv) };
     },
-    probe(baseUrl, signal) {
-      const path = options.readyPath ?? options.keyPath.split('{key}').join('replicheck-readiness-probe');
-      return http.send({ method: 'GET', url: `${baseUrl}${path}`, timeoutMs, ...(signal ? { signal } : {}) });
+    async probe(baseUrl, signal) {
+      const url = options.readyPath !== undefined ? `${baseUrl}${options.readyPath}` : keyUrl(baseUrl, kv.readPath, PROBE_KEY);
+      return redact(await http.send({ method: 'GET', url, headers, timeoutMs, ...(signal ? { signal } : {}) }), secrets);
     },
   };
+}
+
+/** The value an answer holds: bytes, null for "missing", undefined when the answer says neither. */
+export function readValue(outcome: HttpOutcome, kv: Pick<KvAdapter, 'missingStatus' | 'readValue'>): Buffer | null | undefined {
+  if (!outcome.ok) return undefined;
+  if (kv.missingStatus.includes(outcome.status)) return null;
+  if (outcome.status < 200 || outcome.status >= 300 || outcome.truncated) return undefined;
+  return kv.readValue.kind === 'body' ? outcome.body : extractJsonValue(outcome.body, kv.readValue.tokens);
+}
+
+const MIN_REDACTED_BYTES = 4;
+
+/** The outcome with every secret in its body replaced by `***`; the same object when there is none. */
+export function redact(outcome: HttpOutcome, secrets: readonly Buffer[]): HttpOutcome {
+  if (!outcome.ok || secrets.length === 0) return outcome;
+  let body = outcome.body;
+  for (const secret of secrets) {
+    // Bounded: each pass removes one occurrence, and the body is at most the client's cap.
+    for (let at = body.indexOf(secret); at !== -1; at = body.indexOf(secret, at + 3)) {
+      body = Buffer.concat([body.subarray(0, at), Buffer.from('***'), body.subarray(at + secret.length)]);
+    }
+  }
+  return body === outcome.body ? outcome : { ...outcome, body };
 }
 
 /** A bounded, report-safe description of an HTTP outcome. */

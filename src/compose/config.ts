@@ -10,6 +10,8 @@ export interface ResolvedProject {
   readonly published: PortBinding[];
   /** Some service publishes a port whose host side is chosen at start, so the list above is incomplete. */
   readonly hasRandomPorts: boolean;
+  /** Networks each service is attached to, as named in the compose file (`default` when it names none). */
+  readonly networks: Readonly<Record<string, readonly string[]>>;
 }
 
 type LongPort = { target?: number | string; published?: number | string; host_ip?: string };
@@ -40,11 +42,16 @@ function parseShort(spec: string): { hostIp: string; published: number[]; target
 }
 
 export function parseResolvedConfig(text: string): ResolvedProject {
-  const doc = (parse(text) ?? {}) as { services?: Record<string, { ports?: (string | number | LongPort)[] }> };
+  const doc = (parse(text) ?? {}) as {
+    services?: Record<string, { ports?: (string | number | LongPort)[]; networks?: string[] | Record<string, unknown>; network_mode?: string }>;
+  };
   const services = Object.keys(doc.services ?? {});
   const published: PortBinding[] = [];
   let hasRandomPorts = false;
+  const networks: Record<string, string[]> = {};
   for (const [service, def] of Object.entries(doc.services ?? {})) {
+    const named = Array.isArray(def?.networks) ? def.networks.map(String) : Object.keys(def?.networks ?? {});
+    networks[service] = named.length > 0 ? named : def?.network_mode ? [] : ['default'];
     for (const port of def?.ports ?? []) {
       if (typeof port === 'object' && port !== null) {
         if (port.published === undefined || port.published === '') {
@@ -67,5 +74,5 @@ export function parseResolvedConfig(text: string): ResolvedProject {
       );
     }
   }
-  return { services, published, hasRandomPorts };
+  return { services, published, hasRandomPorts, networks };
 }

@@ -29,6 +29,18 @@ export const INPUTS = [
     default: '',
   },
   {
+    name: 'faults',
+    description: 'Faults to run one after another, newline- or comma-separated: restart, stop, kill, pause, partition. Empty: none (restart-target alone runs the restart check).',
+    default: '',
+  },
+  { name: 'fault-targets', description: 'Compose service(s) each fault is applied to, in turn. Empty: restart-target.', default: '' },
+  { name: 'fault-duration', description: 'Seconds each fault holds (stop, kill, pause, partition) before it is healed.', default: '3' },
+  {
+    name: 'partition-networks',
+    description: "Networks a partition cuts the target off (names as in the compose file). Empty: every network of the service.",
+    default: '',
+  },
+  {
     name: 'api',
     description: "Preset for the nodes' key-value API: kv (the example service) or etcd-v2 (etcd's v2 keys API). The inputs below override parts of it.",
     default: 'kv',
@@ -93,6 +105,26 @@ export const INPUTS = [
     name: 'report-file',
     description: 'Where to write the JSON report. Empty: a file in RUNNER_TEMP (or the system temp directory).',
     default: '',
+  },
+  {
+    name: 'workload',
+    description:
+      'Concurrent workload after the checks: none, or register (random reads and writes of a few keys on random nodes, recorded as a history).',
+    default: 'none',
+  },
+  { name: 'workload-clients', description: 'Concurrent clients of the workload (1-64).', default: '8' },
+  { name: 'workload-duration', description: 'Seconds the workload runs.', default: '10' },
+  { name: 'workload-keys', description: 'How many keys the workload reads and writes (1-100).', default: '3' },
+  {
+    name: 'workload-seed',
+    description: "Seed of the workload clients' random choices (0-2147483647). Empty: a random seed, recorded in the report.",
+    default: '',
+  },
+  {
+    name: 'consistency',
+    description:
+      'What the workload history must satisfy: eventual (all nodes converge to a value that can legally be last) or linearizable (checked per key).',
+    default: 'eventual',
   },
 ] as const satisfies readonly InputSpec[];
 

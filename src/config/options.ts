@@ -2,6 +2,9 @@
 // Docker or the network lives here, so a bad input fails before anything starts.
 import type { RawInputs, InputName } from './inputs.js';
 import { parseAdapter, type ApiPreset, type KvAdapter } from './adapter.js';
+import type { WorkloadOptions } from '../workload/phase.js';
+import { parseWorkloadOptions } from '../workload/options.js';
+import { parseFaultOptions, type FaultOptions } from '../faults/options.js';
 
 export type Teardown = 'always' | 'on-success' | 'never';
 
@@ -34,6 +37,10 @@ export interface Options {
   readonly teardown: Teardown;
   readonly logLines: number;
   readonly reportFile: string | undefined;
+  /** The fault suite (inputs faults, fault-targets, fault-duration, partition-networks). */
+  readonly faults: FaultOptions;
+  /** The concurrent workload; undefined when `workload` is none. */
+  readonly workload: WorkloadOptions | undefined;
 }
 
 export interface InputProblem {
@@ -131,6 +138,9 @@ export function parseOptions(raw: RawInputs, ctx: OptionContext): Options {
   const restartTarget = raw['restart-target'] === '' ? undefined : raw['restart-target'];
   const workingDirectory = raw['working-directory'] === '' ? '.' : raw['working-directory'];
 
+  const workload = parseWorkloadOptions(raw, fail);
+  const faults = parseFaultOptions(raw, restartTarget, fail);
+
   if (problems.length > 0) throw new InputError(problems);
   return {
     composeFiles,
@@ -152,6 +162,8 @@ export function parseOptions(raw: RawInputs, ctx: OptionContext): Options {
     teardown,
     logLines,
     reportFile: raw['report-file'] === '' ? undefined : raw['report-file'],
+    workload,
+    faults,
   };
 }
 

@@ -2,21 +2,26 @@
 // guarantee that whatever it created is torn down (per policy) however the run ends.
 import type { Options } from '../config/options.js';
 import { InputError } from '../config/options.js';
+import type { InputName } from '../config/inputs.js';
 import { Compose, SetupError, checkDocker, detectCompose, findLeftovers, removeByLabel } from '../compose/driver.js';
 import { bindingsFromInspect, mapServers } from '../compose/ports.js';
 import type { ResolvedProject } from '../compose/config.js';
-import type { Check, ConvergenceMatrix, NodeInfo, Phase, RunError, RunResult, ServiceLog } from '../model/result.js';
+import type { Check, ConvergenceMatrix, FaultReport, NodeInfo, Phase, RunError, RunResult, ServiceLog } from '../model/result.js';
 import { SCHEMA_VERSION, decideVerdict, maxConvergence } from '../model/result.js';
 import type { EngineDeps } from './deps.js';
 import { resolveComposeFiles, locateServices } from './files.js';
-import { simpleKvApi } from '../checks/kv-api.js';
+import { httpKvApi } from '../checks/kv-api.js';
 import type { CheckContext } from '../checks/context.js';
 import { newRunId } from '../checks/context.js';
 import { waitForReady } from '../checks/readiness.js';
 import { checkReplication } from '../checks/replication.js';
 import { checkRestart, planRestart } from '../checks/restart.js';
 import { isListening } from '../http/port-probe.js';
+import { WorkloadSession, type HistorySink } from '../workload/phase.js';
 import { tailText, stripAnsi } from '../util/text.js';
+import { ActiveFaults } from '../faults/active.js';
+import { dockerFaultActions } from '../faults/docker.js';
+import { runFaultSuite } from '../faults/suite.js';
 
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|::1)$/i;
 
@@ -26,7 +31,12 @@ class Cancelled extends Error {
   }
 }
 
-export async function runEngine(options: Options, deps: EngineDeps, cwd = process.cwd()): Promise<RunResult> {
+export interface EngineExtras {
+  /** Where the workload history goes (the action writes it next to the JSON report). */
+  readonly saveHistory?: HistorySink;
+}
+
+export async function runEngine(options: Options, deps: EngineDeps, cwd = process.cwd(), extras: EngineExtras = {}): Promise<RunResult> {
   const { clock, log, exec, signal } = deps;
   const t0 = clock.now();
   const startedAt = new Date().toISOString();
@@ -43,6 +53,10 @@ export async function runEngine(options: Options, deps: EngineDeps, cwd = proces
   let services: string[] = [];
   let created = false;
   let teardown: RunResult['teardown'] = { policy: options.teardown, performed: false };
+  let workload: RunResult['workload'];
+  let faultReports: FaultReport[] | undefined;
+  // Faults that hold right now: healed by their own cycle, and again here before logs and teardown.
+  const activeFaults = new ActiveFaults();
 
   const since = (): number => clock.now() - t0;
   const phase = async <T>(name: string, fn: () => Promise<T>, ok: (value: T) => boolean = () => true): Promise<T> => {
@@ -77,15 +91,15 @@ export async function runEngine(options: Options, deps: EngineDeps, cwd = proces
       compose = new Compose(exec, command, { name: options.projectName, files: composeFiles, directory });
       const resolved = await compose.resolve();
       services = resolved.services;
-      if (options.restartTarget !== undefined && !services.includes(options.restartTarget)) {
-        throw new InputError([
-          {
-            input: 'restart-target',
-            message: `'${options.restartTarget}' is not a service of the compose project.`,
-            fix: `Use one of: ${services.join(', ')}.`,
-          },
-        ]);
-      }
+      const targets = { 'restart-target': options.restartTarget === undefined ? [] : [options.restartTarget], 'fault-targets': options.faults.kinds.length > 0 ? options.faults.targets : [] } as const;
+      const unknown = Object.entries(targets).flatMap(([input, names]) => {
+        const missing = names.filter((n) => !services.includes(n));
+        if (missing.length === 0) return [];
+        const what = missing.length === 1 ? 'is not a service' : 'are not services';
+        return [{ input: input as InputName, message: `${missing.map((t) => `'${t}'`).join(', ')} ${what} of the compose project.`, fix: `Use one of: ${services.join(', ')}.` }];
+      });
+      if (unknown.length > 0) throw new InputError(unknown);
+      checkPartitionNetworks(options, resolved);
       serviceLocations = await locateServices(deps.files, composeFiles);
       checkServersArePublished(options, resolved, log);
       const taken: string[] = [];
@@ -136,7 +150,7 @@ export async function runEngine(options: Options, deps: EngineDeps, cwd = proces
     nodes = labelNodes(mapServers(options.servers, bindings), options);
     for (const n of nodes) if (!n.service) log.warn(`${n.url} could not be mapped to a service (${n.mapping}); it is treated as not the restart target.`);
 
-    const api = simpleKvApi(deps.http, options);
+    const api = httpKvApi(deps.http, options);
     const ctx: CheckContext = { api, clock, signal, options, runId: newRunId(), nodes };
 
     // 4. Readiness.
@@ -156,8 +170,28 @@ export async function runEngine(options: Options, deps: EngineDeps, cwd = proces
       convergence = rep.matrix;
       throwIfCancelled();
 
-      // 6. Restart.
-      if (options.restartTarget !== undefined) {
+      // With faults, the workload's clients run while each fault holds; the workload phase judges it all.
+      const session = options.workload !== undefined ? new WorkloadSession(ctx, options.workload) : undefined;
+
+      // 6. Faults: the fault suite when `faults` is set, else the restart check of restart-target as before.
+      if (options.faults.kinds.length > 0) {
+        const reports: FaultReport[] = (faultReports = []);
+        await runFaultSuite(ctx, {
+          actions: dockerFaultActions(c, exec, options.faults.partitionNetworks),
+          active: activeFaults,
+          phase,
+          addPhase: (p) => phases.push(p),
+          sinceStart: since,
+          info: (m) => log.info(m),
+          earlier: rep.written,
+          ...(session ? { duringFault: session.duringFault } : {}),
+          record: (found, report) => {
+            checks.push(...found);
+            reports.push(report);
+          },
+        });
+        throwIfCancelled();
+      } else if (options.restartTarget !== undefined) {
         const target = options.restartTarget;
         const plan = planRestart(nodes, target);
         log.info(`Restarting ${target} (${plan.targets.map((n) => n.url).join(', ') || 'no server maps to it'}).`);
@@ -169,10 +203,36 @@ export async function runEngine(options: Options, deps: EngineDeps, cwd = proces
         checks.push(...restart.checks);
         throwIfCancelled();
       }
+
+      // 7. Concurrent workload, judged by the chosen consistency model.
+      if (session && options.workload) {
+        const wl = options.workload;
+        const ranDuringFaults = session.operations > 0;
+        log.info(
+          ranDuringFaults
+            ? `Workload: ${session.operations} operations recorded while the faults held; checking ${wl.consistency} consistency.`
+            : `Workload: ${wl.clients} clients for ${wl.durationMs / 1000} s on ${wl.keys} key(s); checking ${wl.consistency} consistency.`,
+        );
+        const w = await phase(
+          'workload',
+          async () => {
+            if (!ranDuringFaults) await session.run();
+            return session.finish(extras.saveHistory, (m) => log.warn(m));
+          },
+          (r) => allPassed(r.checks),
+        );
+        checks.push(...w.checks);
+        workload = w.section;
+        throwIfCancelled();
+      }
     }
   } catch (error) {
     errors.push(...toRunErrors(error));
   } finally {
+    for (const { label, outcome } of await activeFaults.healAll()) {
+      log.warn(`Healed ${label} before teardown: ${outcome.detail}.`);
+      if (!outcome.ok) errors.push({ message: `Could not heal ${label}: ${outcome.detail}.`, fix: 'Check the containers of the project by hand (docker ps, docker network inspect).' });
+    }
     const failed = decideVerdict(checks, errors) === 'failed';
     if (created && compose && failed && options.logLines > 0 && !signal.aborted) {
       const c = compose;
@@ -188,8 +248,9 @@ export async function runEngine(options: Options, deps: EngineDeps, cwd = proces
     if (created && compose && wanted) {
       const c = compose;
       await phase('down', async () => {
-        // On cancel the runner kills us 10 s after SIGINT: stop containers without the usual grace period.
-        const r = await c.down(signal.aborted ? 1 : 5);
+        // Everything is about to be deleted, so a long graceful stop buys nothing (etcd's leader hand-off alone
+        // holds `down` for its whole grace period); on cancel the runner kills us 10 s after SIGINT, so be quicker.
+        const r = await c.down(signal.aborted ? 1 : 2);
         let left = await findLeftovers(exec, options.projectName);
         if (r.code !== 0 || left.containers.length + left.networks.length + left.volumes.length > 0) {
           left = await removeByLabel(exec, options.projectName);
@@ -224,6 +285,8 @@ export async function runEngine(options: Options, deps: EngineDeps, cwd = proces
     logs,
     errors,
     teardown,
+    ...(workload ? { workload } : {}),
+    ...(faultReports ? { faults: faultReports } : {}),
   };
   return result;
 }
@@ -243,6 +306,26 @@ function checkServersArePublished(options: Options, resolved: ResolvedProject, l
     return;
   }
   throw new InputError([{ input: 'servers', message, fix: 'List the URLs of the ports the compose file publishes, or publish the port in the compose file.' }]);
+}
+
+/** Every network `partition-networks` names must be one each fault target is on: found now, not mid-run. */
+function checkPartitionNetworks(options: Options, resolved: ResolvedProject): void {
+  const wanted = options.faults.partitionNetworks;
+  if (!options.faults.kinds.includes('partition') || wanted.length === 0) return;
+  const problems = options.faults.targets.flatMap((service) => {
+    const on = resolved.networks[service] ?? [];
+    // Docker's full name of a compose network is `<project>_<name>`; both spellings are accepted.
+    const missing = wanted.filter((n) => !on.some((a) => a === n || `${options.projectName}_${a}` === n));
+    if (missing.length === 0) return [];
+    return [
+      {
+        input: 'partition-networks' as const,
+        message: `${service} is not attached to ${missing.join(', ')} (it is on ${on.join(', ') || 'no network'}).`,
+        fix: 'Name networks the service is attached to, as in the compose file, or leave partition-networks empty to cut all of them.',
+      },
+    ];
+  });
+  if (problems.length > 0) throw new InputError(problems);
 }
 
 /** Labels are service names where the mapping is unique, else host:port; duplicates get a suffix. */

@@ -1,6 +1,8 @@
 // The one result model. The engine fills it; every reporter (step summary, annotations, outputs, JSON report,
 // terminal) only reads it. Plain data, so it serialises as the JSON report unchanged.
 
+import type { Witness } from '../linearizability/index.js';
+
 export const SCHEMA_VERSION = 1;
 
 export type CheckStatus = 'passed' | 'failed' | 'skipped';
@@ -95,6 +97,97 @@ export interface RunResult {
   readonly logs: readonly ServiceLog[];
   readonly errors: readonly RunError[];
   readonly teardown: { readonly policy: string; readonly performed: boolean; readonly leftovers?: readonly string[] };
+  /** The concurrent workload (input `workload`), when one ran. */
+  readonly workload?: WorkloadSection;
+  /** One entry per fault of the fault suite (the `faults` input), in the order they ran. */
+  readonly faults?: readonly FaultReport[];
+}
+
+/** What one fault did and what it found; every time is milliseconds. */
+export interface FaultReport {
+  /** restart | stop | kill | pause | partition */
+  readonly kind: string;
+  readonly target: string;
+  /** How it was done (compose verb, networks cut). */
+  readonly action: string;
+  /** Since the run started; absent when the fault could not be applied. */
+  readonly beganMs?: number;
+  readonly healedMs?: number;
+  readonly heldMs?: number;
+  readonly writesAccepted: number;
+  readonly writesRefused: number;
+  /** Nodes that refused a write or a read while the fault held (availability loss, not a failure by itself). */
+  readonly refusedBy: readonly string[];
+  /** full | partial | none | n/a */
+  readonly availability: string;
+  /** Slowest convergence of a write made while the fault held, on the live nodes; null: some node never got it; absent: nothing to check. */
+  readonly convergenceMs?: number | null;
+  /** Nodes that kept answering without an acknowledged value while the fault held, past the convergence timeout. */
+  readonly staleNodes: readonly string[];
+  /** From healing until every faulted node answered again. */
+  readonly recoveryMs?: number;
+  /** From recovery until the faulted node returned every write made while the fault held. */
+  readonly catchUpMs?: number;
+  /** Keys acknowledged before the fault that some node no longer returns after it healed. */
+  readonly lostKeys: readonly string[];
+  readonly verdict: 'passed' | 'failed';
+  /** Ids of this fault's checks. */
+  readonly checkIds: readonly string[];
+}
+
+/** Milliseconds from invocation to answer, over the operations of one kind that completed (ok or fail). */
+export interface LatencyQuantiles {
+  readonly count: number;
+  readonly p50: number;
+  readonly p90: number;
+  readonly p99: number;
+  readonly max: number;
+}
+
+export interface OpCounts {
+  readonly ok: number;
+  readonly fail: number;
+  /** Indeterminate: timed out or errored in a way that may or may not have taken effect. */
+  readonly info: number;
+}
+
+export interface WorkloadKeyResult {
+  readonly key: string;
+  readonly operations: number;
+  /** linearizable | not-linearizable | unknown (linearizable mode); converged | not-converged | illegal-final-value (eventual). */
+  readonly verdict: string;
+  readonly passed: boolean;
+  /** One sentence (may quote values servers returned: untrusted). */
+  readonly detail: string;
+  /** eventual: the value every node converged to (null: missing everywhere). */
+  readonly finalValue?: string | null;
+  /** linearizable, failed key: the checker's witness, structured and as text. */
+  readonly witness?: Witness;
+  readonly witnessText?: string;
+}
+
+export interface WorkloadSection {
+  readonly model: 'register';
+  readonly consistency: 'eventual' | 'linearizable';
+  readonly clients: number;
+  /** The duration asked for, and how long the clients actually ran. */
+  readonly durationMs: number;
+  readonly elapsedMs: number;
+  /** Seed of the clients' random choices; the same seed replays the same choices. */
+  readonly seed: number;
+  readonly keys: readonly string[];
+  /** True when the operation cap ended the workload early. */
+  readonly capped: boolean;
+  /** How many times the clients ran when more than once: once per fault while the fault suite held each fault. */
+  readonly runs?: number;
+  readonly operations: OpCounts & { readonly total: number };
+  readonly perNode: readonly { readonly node: string; readonly read: OpCounts; readonly write: OpCounts }[];
+  readonly latency: { readonly read: LatencyQuantiles | null; readonly write: LatencyQuantiles | null };
+  readonly keyResults: readonly WorkloadKeyResult[];
+  /** Milliseconds the verdict took (linearizability search, or waiting for convergence). */
+  readonly checkMs: number;
+  /** The full history: JSON (the checker's own form) and Jepsen EDN next to it. Absent when it could not be written. */
+  readonly history?: { readonly json: string; readonly edn: string };
 }
 
 /** The run fails when any check failed or the run could not be carried out; skipped checks do not fail it. */

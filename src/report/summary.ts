@@ -4,6 +4,8 @@ import type { RunResult } from '../model/result.js';
 import { escapeMarkdown as md, escapePre } from './escape.js';
 import { STATUS_ICON, headline, failureDetail } from './format.js';
 import { formatMs } from '../util/text.js';
+import { renderWorkloadSummary } from './workload.js';
+import { renderFaultTables } from './faults.js';
 
 export const SUMMARY_LIMIT = 1024 * 1024;
 /** Head room under the limit for whatever else the job appends to the same step. */
@@ -41,6 +43,8 @@ export function renderSummary(result: RunResult): string {
     out.push('', `Slowest: ${result.maxConvergenceMs === null ? 'n/a' : `${Math.round(result.maxConvergenceMs)} ms`}`, '');
   }
 
+  out.push(...renderFaultTables(result));
+
   if (result.nodes.length > 0) {
     out.push('### Nodes', '', '| Node | URL | Mapping | Ready after up |', '|---|---|---|---:|');
     for (const n of result.nodes) {
@@ -56,6 +60,8 @@ export function renderSummary(result: RunResult): string {
     }
     out.push('');
   }
+
+  if (result.workload) out.push(renderWorkloadSummary(result.workload));
 
   const teardown = result.teardown;
   out.push(

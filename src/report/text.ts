@@ -3,6 +3,8 @@
 import type { RunResult } from '../model/result.js';
 import { headline, failureDetail } from './format.js';
 import { formatMs } from '../util/text.js';
+import { renderWorkloadText } from './workload.js';
+import { faultLines } from './faults.js';
 
 export interface TextStyle {
   readonly green: (s: string) => string;
@@ -15,7 +17,8 @@ const identity = (s: string): string => s;
 export const plainStyle: TextStyle = { green: identity, red: identity, dim: identity, bold: identity };
 
 export function oneLine(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ⏎ ').replace(/[\u0000-\u001f\u007f]/g, '�');
+  // C1 controls (U+009B is a CSI on some terminals) and bidi overrides (they reorder what is shown) go too.
+  return text.replace(/[\r\n]+/g, ' ⏎ ').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '�');
 }
 
 function pad(text: string, width: number): string {
@@ -28,6 +31,8 @@ export function renderText(result: RunResult, style: TextStyle = plainStyle): st
   for (const e of result.errors) {
     lines.push(style.red(`✗ ${oneLine(e.message)}`));
     if (e.fix) lines.push(`  ${oneLine(e.fix)}`);
+    // The failing program's own words (e.g. compose up's error), bounded by the engine; one line per line.
+    if (e.detail) for (const l of e.detail.split('\n').slice(-40)) lines.push(style.dim(`  │ ${oneLine(l)}`));
   }
   if (result.checks.length > 0) {
     const width = Math.min(70, Math.max(...result.checks.map((c) => [...c.title].length)));
@@ -42,11 +47,16 @@ export function renderText(result: RunResult, style: TextStyle = plainStyle): st
   if (m.writers.length > 0) {
     lines.push(style.bold('Convergence (ms), writer → reader'));
     const w = Math.max(8, ...m.writers.map((x) => [...x].length), ...m.readers.map((x) => [...x].length)) + 2;
-    lines.push(`  ${pad('', w)}${m.readers.map((r) => pad(r, w)).join('')}`);
+    lines.push(`  ${pad('', w)}${m.readers.map((r) => pad(r, w)).join('')}`.trimEnd());
     m.writers.forEach((writer, i) => {
       const row = m.ms[i] ?? [];
-      lines.push(`  ${pad(writer, w)}${m.readers.map((_, j) => pad(row[j] === null || row[j] === undefined ? 'never' : String(Math.round(row[j]!)), w)).join('')}`);
+      lines.push(`  ${pad(writer, w)}${m.readers.map((_, j) => pad(row[j] === null || row[j] === undefined ? 'never' : String(Math.round(row[j]!)), w)).join('')}`.trimEnd());
     });
+  }
+  if (result.workload) for (const l of renderWorkloadText(result.workload)) lines.push(oneLine(l));
+  if (result.faults?.length) {
+    lines.push(style.bold('Faults'));
+    for (const l of faultLines(result)) lines.push(`  ${oneLine(l)}`);
   }
   const verdict = headline(result);
   lines.push(result.verdict === 'passed' ? style.green(style.bold(verdict)) : style.red(style.bold(verdict)));

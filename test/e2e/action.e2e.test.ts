@@ -132,6 +132,12 @@ describe('bad inputs fail before any container exists', () => {
     { name: 'missing compose file', inputs: { 'compose-file': 'nope.yml' }, input: 'compose-file', pattern: /'nope\.yml' not found/ },
     { name: 'unknown restart target', inputs: { 'restart-target': 'kv_9' }, input: 'restart-target', pattern: /'kv_9' is not a service.*kv_0, kv_2, kv_4/ },
     { name: 'malformed server URL', inputs: { servers: 'http://localhost:8080,localhost' }, input: 'servers', pattern: /not a URL|not an HTTP/ },
+    {
+      name: 'partition network the target is not on',
+      inputs: { faults: 'partition', 'fault-targets': 'kv_4', 'partition-networks': 'backbone' },
+      input: 'partition-networks',
+      pattern: /kv_4 is not attached to backbone \(it is on client, cluster\)/,
+    },
     { name: 'server URL no node answers', inputs: { servers: `${KV_SERVERS},http://localhost:8099` }, input: 'servers', pattern: /localhost:8099 is not published by any service/ },
   ];
   for (const c of cases) {

@@ -4,7 +4,8 @@ import { createServer, type Server, type IncomingMessage, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 export type NodeBehaviour =
-  | { kind: 'healthy'; lagMs?: number }
+  /** lww: replicas apply a write only when it is newer (a cluster-wide sequence), so the nodes converge. */
+  | { kind: 'healthy'; lagMs?: number; lww?: boolean }
   /** Never receives other nodes' writes. */
   | { kind: 'isolated' }
   /** Answers 500 to everything. */
@@ -12,12 +13,18 @@ export type NodeBehaviour =
   /** Alternates between the right answer and a 503 on every read. */
   | { kind: 'flap'; lagMs?: number }
   /** Returns a wrong value for every replicated key. */
-  | { kind: 'corrupt' };
+  | { kind: 'corrupt' }
+  /** Every node of this kind serves one shared store: writes are visible everywhere at once (linearizable). */
+  | { kind: 'shared' }
+  /** Accepts /key requests and never answers them (reads and writes hang until the client gives up). */
+  | { kind: 'hang' };
 
 export interface FakeNode {
   readonly url: string;
   readonly server: Server;
   readonly store: Map<string, Buffer>;
+  /** Sequence number of the write each key holds (for lww replication). */
+  readonly versions: Map<string, number>;
   requests: number;
 }
 
@@ -38,13 +45,16 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 export async function startFakeCluster(behaviours: NodeBehaviour[]): Promise<FakeCluster> {
   const nodes: FakeNode[] = [];
   const timers = new Set<NodeJS.Timeout>();
+  const sharedStore = new Map<string, Buffer>();
+  let writeSeq = 0;
   for (const behaviour of behaviours) {
-    const store = new Map<string, Buffer>();
+    const store = behaviour.kind === 'shared' ? sharedStore : new Map<string, Buffer>();
     let flip = false;
-    const node: FakeNode = { url: '', server: undefined as unknown as Server, store, requests: 0 };
+    const node: FakeNode = { url: '', server: undefined as unknown as Server, store, versions: new Map(), requests: 0 };
     const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
       node.requests++;
       const match = /^\/key\/(.+)$/.exec(req.url ?? '');
+      if (behaviour.kind === 'hang' && match) return;
       if (behaviour.kind === 'error500') {
         res.writeHead(500).end('boom');
         return;
@@ -57,14 +67,18 @@ export async function startFakeCluster(behaviours: NodeBehaviour[]): Promise<Fak
       if (req.method === 'POST' || req.method === 'PUT') {
         const body = await readBody(req);
         store.set(key, body);
+        const seq = ++writeSeq;
+        node.versions.set(key, seq);
         nodes.forEach((peer, i) => {
-          if (peer === node) return;
+          if (peer === node || peer.store === store) return;
           const b = behaviours[i]!;
           if (b.kind === 'isolated') return;
           const value = b.kind === 'corrupt' ? Buffer.from('corrupted') : body;
           const lag = 'lagMs' in b ? (b.lagMs ?? 0) : 0;
           const t = setTimeout(() => {
             timers.delete(t);
+            if ('lww' in b && b.lww && (peer.versions.get(key) ?? 0) > seq) return;
+            peer.versions.set(key, seq);
             peer.store.set(key, value);
           }, lag);
           timers.add(t);

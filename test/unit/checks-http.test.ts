@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { startFakeCluster, type NodeBehaviour } from '../support/fake-cluster.js';
 import { optionsFrom } from '../support/options.js';
 import { createHttpClient } from '../../src/http/client.js';
-import { simpleKvApi } from '../../src/checks/kv-api.js';
+import { httpKvApi } from '../../src/checks/kv-api.js';
 import { checkReplication } from '../../src/checks/replication.js';
 import { waitForReady } from '../../src/checks/readiness.js';
 import type { CheckContext } from '../../src/checks/context.js';
@@ -19,7 +19,7 @@ async function withCluster(behaviours: NodeBehaviour[], convergenceSeconds: stri
   try {
     const options = optionsFrom({ servers: cluster.nodes.map((n) => n.url).join(','), 'convergence-timeout': convergenceSeconds, 'request-timeout': '2' });
     const nodes: NodeInfo[] = cluster.nodes.map((n, i) => ({ url: n.url, label: `kv_${i}`, service: `kv_${i}`, mapping: 'test' }));
-    await fn({ api: simpleKvApi(http, options), clock: systemClock, signal: new AbortController().signal, options, runId: 'test', nodes });
+    await fn({ api: httpKvApi(http, options), clock: systemClock, signal: new AbortController().signal, options, runId: 'test', nodes });
   } finally {
     await cluster.close();
   }

@@ -34,6 +34,10 @@ describe('resolved compose config', () => {
       assert.equal(r.hasRandomPorts, false);
     }
   });
+  test('networks per service: map form, list form, none (default) and network_mode', () => {
+    const r = parseResolvedConfig('services:\n  a:\n    networks:\n      client: {}\n      cluster:\n        aliases: [x]\n  b:\n    networks: [one, two]\n  c:\n    image: x\n  d:\n    network_mode: host\n');
+    assert.deepEqual(r.networks, { a: ['client', 'cluster'], b: ['one', 'two'], c: ['default'], d: [] });
+  });
   test('ranges, IPv6 hosts, no host ip, and random ports', () => {
     const r = parseResolvedConfig('services:\n  a:\n    ports:\n    - "9000-9001:80-81"\n    - "[::1]:7000:70/udp"\n    - "5000:50"\n    - "6000"\n');
     assert.deepEqual(

@@ -15,17 +15,8 @@ import {
   type ModelName,
   type Value,
 } from '../../src/linearizability/index.js';
+import { seededRandom } from '../../src/workload/prng.js';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Planned {
   op: HistoryOperation;
@@ -38,7 +29,7 @@ interface Planned {
  * clients crash (`info`, open to the end; they took effect or not at random) and some operations fail (no effect).
  */
 function generate(model: ModelName, seed: number, clients: number, opsPerClient: number, keys: number): History {
-  const rnd = mulberry32(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const planned: Planned[] = [];
   let nextProcess = clients;
@@ -105,7 +96,7 @@ function generate(model: ModelName, seed: number, clients: number, opsPerClient:
 
 /** Changes one completed read to a value nothing ever wrote. */
 function corrupt(h: History, seed: number): { history: History; index: number } | undefined {
-  const rnd = mulberry32(seed ^ 0x5bd1e995);
+  const rnd = seededRandom(seed ^ 0x5bd1e995);
   const reads = h.operations.map((o, i) => [o, i] as const).filter(([o]) => (o.f === 'read' || o.f === 'get') && o.type === 'ok');
   if (reads.length === 0) return undefined;
   const [, index] = reads[Math.floor(rnd() * reads.length)] as readonly [HistoryOperation, number];

@@ -1,0 +1,1413 @@
+export const id = 53;
+export const ids = [53];
+export const modules = {
+
+/***/ 5293:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C3: () => (/* binding */ describeObservation),
+/* harmony export */   Yt: () => (/* binding */ httpKvApi),
+/* harmony export */   lB: () => (/* binding */ observe)
+/* harmony export */ });
+/* unused harmony exports keyUrl, PROBE_KEY, readValue, redact */
+/* harmony import */ var _http_template_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6708);
+/* harmony import */ var _http_json_pointer_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4600);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9997);
+
+
+
+function keyUrl(baseUrl, template, key) {
+    return `${baseUrl}${(0,_http_template_js__WEBPACK_IMPORTED_MODULE_0__/* .expandPath */ .aD)(template, { key })}`;
+}
+/** The key the default readiness probe reads: it never exists, so a serving node answers "missing" (< 500). */
+const PROBE_KEY = 'replicheck-readiness-probe';
+/**
+ * A KvApi for any HTTP key-value API, configured by the adapter options (a preset such as kv or etcd-v2, with
+ * explicit inputs on top): write with a method, path and body template; read with a path template and take the
+ * value from the body or a JSON pointer; a configured status means "missing".
+ */
+function httpKvApi(http, options) {
+    const { kv, requestTimeoutMs: timeoutMs } = options;
+    const headers = Object.fromEntries(kv.headers.map((h) => [h.name, h.value]));
+    const writeHeaders = { ...headers, 'content-type': kv.writeContentType };
+    // A server may echo a request header (an error page, a debug endpoint); what we record must not carry it.
+    const secrets = kv.headers.map((h) => Buffer.from(h.value, 'utf8')).filter((b) => b.length >= MIN_REDACTED_BYTES);
+    return {
+        async write(baseUrl, key, value, signal) {
+            const fill = { key, value };
+            const outcome = await http.send({
+                method: kv.writeMethod,
+                url: `${baseUrl}${(0,_http_template_js__WEBPACK_IMPORTED_MODULE_0__/* .expandPath */ .aD)(kv.writePath, fill)}`,
+                body: (0,_http_template_js__WEBPACK_IMPORTED_MODULE_0__/* .expandBody */ .B0)(kv.writeBody, kv.writeContentType, fill),
+                headers: writeHeaders,
+                timeoutMs,
+                ...(signal ? { signal } : {}),
+            });
+            return { acked: outcome.ok && outcome.status >= 200 && outcome.status < 300, outcome: redact(outcome, secrets) };
+        },
+        async read(baseUrl, key, signal) {
+            const outcome = await http.send({ method: 'GET', url: keyUrl(baseUrl, kv.readPath, key), headers, timeoutMs, ...(signal ? { signal } : {}) });
+            return { outcome: redact(outcome, secrets), value: readValue(outcome, kv) };
+        },
+        async probe(baseUrl, signal) {
+            const url = options.readyPath !== undefined ? `${baseUrl}${options.readyPath}` : keyUrl(baseUrl, kv.readPath, PROBE_KEY);
+            return redact(await http.send({ method: 'GET', url, headers, timeoutMs, ...(signal ? { signal } : {}) }), secrets);
+        },
+    };
+}
+/** The value an answer holds: bytes, null for "missing", undefined when the answer says neither. */
+function readValue(outcome, kv) {
+    if (!outcome.ok)
+        return undefined;
+    if (kv.missingStatus.includes(outcome.status))
+        return null;
+    if (outcome.status < 200 || outcome.status >= 300 || outcome.truncated)
+        return undefined;
+    return kv.readValue.kind === 'body' ? outcome.body : (0,_http_json_pointer_js__WEBPACK_IMPORTED_MODULE_1__/* .extractJsonValue */ .fj)(outcome.body, kv.readValue.tokens);
+}
+const MIN_REDACTED_BYTES = 4;
+/** The outcome with every secret in its body replaced by `***`; the same object when there is none. */
+function redact(outcome, secrets) {
+    if (!outcome.ok || secrets.length === 0)
+        return outcome;
+    let body = outcome.body;
+    for (const secret of secrets) {
+        // Bounded: each pass removes one occurrence, and the body is at most the client's cap.
+        for (let at = body.indexOf(secret); at !== -1; at = body.indexOf(secret, at + 3)) {
+            body = Buffer.concat([body.subarray(0, at), Buffer.from('***'), body.subarray(at + secret.length)]);
+        }
+    }
+    return body === outcome.body ? outcome : { ...outcome, body };
+}
+/** A bounded, report-safe description of an HTTP outcome. */
+function observe(outcome) {
+    if (!outcome)
+        return { error: 'no request was made' };
+    if (!outcome.ok)
+        return { error: outcome.error };
+    return { status: outcome.status, bodyPreview: (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .previewBytes */ .Qc)(outcome.body), bodyBytes: outcome.body.length, truncated: outcome.truncated };
+}
+function describeObservation(o) {
+    if (o.error)
+        return o.error;
+    const body = o.bodyBytes === 0 ? 'empty body' : `body "${o.bodyPreview ?? ''}"${o.truncated ? ' (cut at the size cap)' : ''}`;
+    return `HTTP ${o.status ?? '?'} with ${body}`;
+}
+
+
+/***/ }),
+
+/***/ 8053:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runCommand: () => (/* binding */ runCommand)
+});
+
+// UNUSED EXPORTS: EXIT_FAILED, EXIT_INTERRUPTED, EXIT_PASSED, EXIT_USAGE, cleanupHint, cliReportPath, exitCodeFor
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/report/paths.ts
+
+/**
+ * Where the JSON report goes: `report-file` (relative to `cwd`), else a file named after the project in the
+ * runner's temp folder (or the system's). The workload history is written next to it.
+ */
+function reportPath(reportFile, cwd, project, tempDir) {
+    return reportFile ? (0,external_node_path_.resolve)(cwd, reportFile) : (0,external_node_path_.join)(tempDir, `replicheck-${project || 'run'}.json`);
+}
+
+// EXTERNAL MODULE: ./src/config/inputs.ts
+var inputs = __webpack_require__(4389);
+// EXTERNAL MODULE: ./src/config/options.ts + 3 modules
+var config_options = __webpack_require__(1597);
+// EXTERNAL MODULE: ./src/model/result.ts
+var result = __webpack_require__(2960);
+;// CONCATENATED MODULE: ./src/model/empty.ts
+
+/** The result of a run that stopped before it had a project: bad inputs. */
+function emptyResult(version, errors) {
+    return {
+        schemaVersion: result/* SCHEMA_VERSION */.f$,
+        tool: { name: 'replicheck', version },
+        verdict: 'failed',
+        startedAt: new Date().toISOString(),
+        durationMs: 0,
+        project: { name: '', directory: '', composeFiles: [] },
+        serviceLocations: {},
+        nodes: [],
+        phases: [],
+        checks: [],
+        convergence: { writers: [], readers: [], ms: [] },
+        maxConvergenceMs: null,
+        logs: [],
+        errors,
+        teardown: { policy: 'never', performed: false },
+    };
+}
+
+// EXTERNAL MODULE: ./src/checks/kv-api.ts
+var kv_api = __webpack_require__(5293);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(9997);
+;// CONCATENATED MODULE: ./src/report/format.ts
+
+
+function headline(result) {
+    const failed = result.checks.filter((c) => c.status === 'failed').length;
+    if (result.verdict === 'passed') {
+        return `Replicheck passed: ${result.checks.length} checks on ${result.nodes.length} nodes`;
+    }
+    if (result.errors.length > 0 && failed === 0)
+        return `Replicheck failed: ${result.errors[0].message}`;
+    return `Replicheck failed: ${failed} of ${result.checks.length} checks failed`;
+}
+/** Expected vs actual and the time waited, for a failed check. */
+function failureDetail(check) {
+    const parts = [check.detail];
+    if (check.expected !== undefined)
+        parts.push(`Expected: "${check.expected}".`);
+    if (check.actual)
+        parts.push(`Last answer: ${(0,kv_api/* describeObservation */.C3)(check.actual)}.`);
+    if (check.waitedMs !== undefined)
+        parts.push(`Waited ${(0,util_text/* formatMs */._V)(check.waitedMs)}.`);
+    return parts.join(' ');
+}
+function failedChecks(result) {
+    return result.checks.filter((c) => c.status === 'failed');
+}
+const STATUS_ICON = { passed: '✅', failed: '❌', skipped: '⏭️' };
+
+;// CONCATENATED MODULE: ./src/report/escape.ts
+// Escaping for the step summary (GitHub-flavoured Markdown with HTML). Anything that came from a server or a
+// container goes through here, so it renders as the text it is: no table breaks, links, images or HTML.
+const HTML = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (c) => HTML[c]);
+}
+// HTML and Markdown punctuation, plus ':', '.' and '@' so GFM cannot autolink a URL, domain or e-mail address.
+// One pass, so the entities it writes are not escaped again.
+const ACTIVE = /[&<>"'\\`*_{}[\]()#+\-!|~:.@$^=]/g;
+/** Text for a table cell or a line of Markdown: one line, nothing active. */
+function escapeMarkdown(text) {
+    return text
+        .replace(ACTIVE, (c) => `&#${c.charCodeAt(0)};`)
+        .replace(/\r\n|\r|\n/g, '<br>')
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, '�');
+}
+/** Text for a <pre> block: HTML-escaped, newlines kept. */
+function escape_escapePre(text) {
+    return escapeHtml(text).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '�');
+}
+
+;// CONCATENATED MODULE: ./src/report/workload.ts
+
+
+const MAX_WITNESS_CHARS = 20_000;
+function counts(c) {
+    return `${c.ok} / ${c.fail} / ${c.info}`;
+}
+function latencyRow(name, q) {
+    if (!q)
+        return `| ${name} | 0 | – | – | – | – |`;
+    return `| ${name} | ${q.count} | ${q.p50} | ${q.p90} | ${q.p99} | ${q.max} |`;
+}
+function workloadHeadline(w) {
+    const failed = w.keyResults.filter((k) => !k.passed).length;
+    const verdict = failed === 0 ? `${w.consistency} on all ${w.keyResults.length} keys` : `${failed} of ${w.keyResults.length} keys failed the ${w.consistency} check`;
+    return `${w.operations.total} operations by ${w.clients} clients in ${(0,util_text/* formatMs */._V)(w.elapsedMs)} (seed ${w.seed}): ${verdict}`;
+}
+function renderWorkloadSummary(w) {
+    const out = [];
+    out.push(`### Workload (${md(w.model)}, ${md(w.consistency)})`, '', md(workloadHeadline(w)), '');
+    if (w.capped)
+        out.push('_The operation cap ended the workload before its duration; the history is complete up to there._', '');
+    out.push('| | Key | Operations | Verdict | Detail |', '|---|---|---:|---|---|');
+    for (const k of w.keyResults) {
+        out.push(`| ${k.passed ? '✅' : '❌'} | ${md(k.key)} | ${k.operations} | ${md(k.verdict)} | ${md(k.detail)} |`);
+    }
+    out.push('');
+    for (const k of w.keyResults) {
+        if (!k.witnessText)
+            continue;
+        const text = k.witnessText.length > MAX_WITNESS_CHARS ? `${k.witnessText.slice(0, MAX_WITNESS_CHARS)}\n…` : k.witnessText;
+        out.push(`<details open><summary>Witness for key ${escapePre(k.key)}</summary>`, '', '<pre>', escapePre(text), '</pre>', '', '</details>', '');
+    }
+    out.push('Operations per node: ok / failed / indeterminate', '', '| Node | Reads | Writes |', '|---|---:|---:|');
+    for (const n of w.perNode)
+        out.push(`| ${md(n.node)} | ${counts(n.read)} | ${counts(n.write)} |`);
+    out.push(`| **all** | | ${w.operations.ok} ok, ${w.operations.fail} failed, ${w.operations.info} indeterminate |`, '');
+    out.push('Latency (ms) of answered operations', '', '| Operation | Count | p50 | p90 | p99 | max |', '|---|---:|---:|---:|---:|---:|');
+    out.push(latencyRow('read', w.latency.read), latencyRow('write', w.latency.write), '');
+    if (w.history) {
+        out.push(`History: ${md(w.history.json)} (JSON) and ${md(w.history.edn)} (Jepsen EDN). Re-check it with \`replicheck check-history FILE\`.`, '');
+    }
+    return out.join('\n');
+}
+/** Lines for the terminal renderer; the caller keeps them on one line each and prints them untrusted. */
+function renderWorkloadText(w) {
+    const lines = [`Workload: ${workloadHeadline(w)}`];
+    for (const k of w.keyResults) {
+        lines.push(`  ${k.passed ? '✓' : '✗'} ${k.key}: ${k.verdict} (${k.operations} ops)`);
+        if (k.witnessText)
+            for (const l of k.witnessText.split('\n').slice(0, 60))
+                lines.push(`      ${l}`);
+    }
+    for (const n of w.perNode)
+        lines.push(`  ${n.node}: reads ${counts(n.read)}, writes ${counts(n.write)} (ok / failed / indeterminate)`);
+    const q = (name, l) => (l ? `${name} p50 ${l.p50} p90 ${l.p90} p99 ${l.p99} max ${l.max} ms` : `${name} –`);
+    lines.push(`  latency: ${q('read', w.latency.read)}; ${q('write', w.latency.write)}`);
+    if (w.history)
+        lines.push(`  history: ${w.history.json} (EDN: ${w.history.edn})`);
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/report/faults.ts
+
+
+const AVAILABILITY = {
+    full: 'every write accepted',
+    partial: 'some writes refused',
+    none: 'every write refused',
+    'n/a': 'nothing written',
+};
+function faultConvergence(f) {
+    if (f.staleNodes.length > 0)
+        return `stale on ${f.staleNodes.join(', ')}`;
+    if (f.convergenceMs === undefined)
+        return f.writesAccepted === 0 ? 'n/a (no write accepted)' : 'n/a';
+    if (f.convergenceMs === null)
+        return 'never';
+    return `${Math.round(f.convergenceMs)} ms`;
+}
+function ms(v) {
+    return v === undefined ? '–' : (0,util_text/* formatMs */._V)(v);
+}
+/** Markdown lines for the summary; empty when no fault ran. */
+function renderFaultTables(result) {
+    const faults = result.faults ?? [];
+    if (faults.length === 0)
+        return [];
+    const out = ['### Faults', ''];
+    faults.forEach((f, i) => {
+        const verdict = f.verdict === 'passed' ? '✅ passed' : '❌ failed';
+        out.push(`#### ${i + 1}. ${md(f.kind)} ${md(f.target)}`, '');
+        out.push('| Kind | Target | Held for | Writes accepted / refused | Convergence while held | Recovery | Catch-up | Verdict |');
+        out.push('|---|---|---:|---:|---|---:|---:|---|');
+        const refused = f.refusedBy.length > 0 ? `; refused writes or reads while held: ${f.refusedBy.join(', ')}` : '';
+        out.push(`| ${md(f.kind)} | ${md(f.target)} | ${ms(f.heldMs)} | ${f.writesAccepted} / ${f.writesRefused} | ${md(faultConvergence(f))} | ${ms(f.recoveryMs)} | ${ms(f.catchUpMs)} | ${verdict} |`);
+        out.push('');
+        const notes = [`How: ${f.action}.`, `Availability: ${AVAILABILITY[f.availability] ?? f.availability}${refused}.`];
+        if (f.beganMs !== undefined)
+            notes.push(`Began at ${formatMs(f.beganMs)}${f.healedMs !== undefined ? `, healed at ${formatMs(f.healedMs)}` : ''}.`);
+        if (f.lostKeys.length > 0)
+            notes.push(`Lost acknowledged keys: ${f.lostKeys.join(', ')}.`);
+        out.push(md(notes.join(' ')), '');
+    });
+    return out;
+}
+/** One line per fault for the terminal. */
+function faultLines(result) {
+    return (result.faults ?? []).map((f) => `${f.verdict === 'passed' ? '✓' : '✗'} ${f.kind} ${f.target}: held ${ms(f.heldMs)}, writes ${f.writesAccepted} accepted / ${f.writesRefused} refused, convergence ${faultConvergence(f)}, recovery ${ms(f.recoveryMs)}, catch-up ${ms(f.catchUpMs)}${f.lostKeys.length > 0 ? `, lost ${f.lostKeys.join(', ')}` : ''}`);
+}
+
+;// CONCATENATED MODULE: ./src/report/text.ts
+
+
+
+
+const identity = (s) => s;
+const plainStyle = { green: identity, red: identity, dim: identity, bold: identity };
+function oneLine(text) {
+    // C1 controls (U+009B is a CSI on some terminals) and bidi overrides (they reorder what is shown) go too.
+    return text.replace(/[\r\n]+/g, ' ⏎ ').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '�');
+}
+function pad(text, width) {
+    const len = [...text].length;
+    return len >= width ? text : text + ' '.repeat(width - len);
+}
+function renderText(result, style = plainStyle) {
+    const lines = [];
+    for (const e of result.errors) {
+        lines.push(style.red(`✗ ${oneLine(e.message)}`));
+        if (e.fix)
+            lines.push(`  ${oneLine(e.fix)}`);
+        // The failing program's own words (e.g. compose up's error), bounded by the engine; one line per line.
+        if (e.detail)
+            for (const l of e.detail.split('\n').slice(-40))
+                lines.push(style.dim(`  │ ${oneLine(l)}`));
+    }
+    if (result.checks.length > 0) {
+        const width = Math.min(70, Math.max(...result.checks.map((c) => [...c.title].length)));
+        lines.push(style.bold('Checks'));
+        for (const c of result.checks) {
+            const mark = c.status === 'passed' ? style.green('✓') : c.status === 'failed' ? style.red('✗') : style.dim('-');
+            lines.push(`  ${mark} ${pad(oneLine(c.title), width)}  ${style.dim((0,util_text/* formatMs */._V)(c.durationMs))}`);
+            if (c.status === 'failed')
+                lines.push(`      ${oneLine(failureDetail(c))}`);
+        }
+    }
+    const m = result.convergence;
+    if (m.writers.length > 0) {
+        lines.push(style.bold('Convergence (ms), writer → reader'));
+        const w = Math.max(8, ...m.writers.map((x) => [...x].length), ...m.readers.map((x) => [...x].length)) + 2;
+        lines.push(`  ${pad('', w)}${m.readers.map((r) => pad(r, w)).join('')}`.trimEnd());
+        m.writers.forEach((writer, i) => {
+            const row = m.ms[i] ?? [];
+            lines.push(`  ${pad(writer, w)}${m.readers.map((_, j) => pad(row[j] === null || row[j] === undefined ? 'never' : String(Math.round(row[j])), w)).join('')}`.trimEnd());
+        });
+    }
+    if (result.workload)
+        for (const l of renderWorkloadText(result.workload))
+            lines.push(oneLine(l));
+    if (result.faults?.length) {
+        lines.push(style.bold('Faults'));
+        for (const l of faultLines(result))
+            lines.push(`  ${oneLine(l)}`);
+    }
+    const verdict = headline(result);
+    lines.push(result.verdict === 'passed' ? style.green(style.bold(verdict)) : style.red(style.bold(verdict)));
+    return lines.join('\n');
+}
+
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+// EXTERNAL MODULE: ./src/cli/args.ts
+var cli_args = __webpack_require__(7593);
+// EXTERNAL MODULE: ./src/cli/config-file.ts
+var config_file = __webpack_require__(6309);
+// EXTERNAL MODULE: ./src/cli/help.ts
+var help = __webpack_require__(7911);
+;// CONCATENATED MODULE: ./src/cli/terminal.ts
+
+
+/** NO_COLOR (any non-empty value) wins; otherwise colour only when the stream is a terminal that is not dumb. */
+function wantsColour(out, env) {
+    if (env.NO_COLOR !== undefined && env.NO_COLOR !== '')
+        return false;
+    return out.isTTY === true && env.TERM !== 'dumb';
+}
+function cliStyle(colour) {
+    if (!colour)
+        return { ...plainStyle, yellow: (s) => s };
+    const sgr = (open, close) => (s) => `\u001b[${open}m${s}\u001b[${close}m`;
+    return { green: sgr(32, 39), red: sgr(31, 39), yellow: sgr(33, 39), dim: sgr(2, 22), bold: sgr(1, 22) };
+}
+/**
+ * Text from outside (container logs, compose output, server bodies) made inert for a terminal: escape sequences
+ * removed, other C0/C1 controls (a lone CR could overwrite the line, U+009B is a CSI on some terminals) and bidi
+ * overrides (which can reorder what is shown) replaced. Newlines and tabs stay.
+ */
+function terminalSafe(text) {
+    return (0,util_text/* stripAnsi */.aJ)(text)
+        .replace(/\r\n/g, '\n')
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '�');
+}
+const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+function createProgress(out, options) {
+    const { interactive, style } = options;
+    const now = options.now ?? (() => performance.now());
+    const active = [];
+    let frame = 0;
+    let timer;
+    let shown = false;
+    const clear = () => {
+        if (shown)
+            out.write('\r\u001b[2K');
+        shown = false;
+    };
+    const draw = () => {
+        const current = active[active.length - 1];
+        if (!interactive || !current)
+            return;
+        clear();
+        out.write(`${style.dim(FRAMES[frame++ % FRAMES.length])} ${current.name} ${style.dim((0,util_text/* formatMs */._V)(now() - current.start))}`);
+        shown = true;
+    };
+    const print = (text) => {
+        clear();
+        out.write(`${text}\n`);
+        draw();
+    };
+    const ensureTimer = () => {
+        if (!interactive || timer)
+            return;
+        timer = setInterval(draw, 100);
+        timer.unref();
+    };
+    return {
+        line: print,
+        info: (message) => print(style.dim(`  ${oneLineSafe(message)}`)),
+        warn: (message) => print(style.yellow(`! ${oneLineSafe(message)}`)),
+        untrusted(title, text) {
+            const body = terminalSafe(text).replace(/\n+$/, '');
+            print(`${style.bold(oneLineSafe(title))}\n${body === '' ? style.dim('  │ (empty)') : body.split('\n').map((l) => `${style.dim('  │')} ${l}`).join('\n')}`);
+        },
+        phase(name, state) {
+            if (state === 'start') {
+                active.push({ name, start: now() });
+                if (interactive) {
+                    ensureTimer();
+                    draw();
+                }
+                else {
+                    print(`▸ ${name}`);
+                }
+                return;
+            }
+            const index = active.map((a) => a.name).lastIndexOf(name);
+            const started = index >= 0 ? active.splice(index, 1)[0].start : now();
+            const took = style.dim((0,util_text/* formatMs */._V)(now() - started));
+            print(state === 'ok' ? `${style.green('✓')} ${name} ${took}` : `${style.red('✗')} ${name} ${took}`);
+            if (active.length === 0 && timer) {
+                clearInterval(timer);
+                timer = undefined;
+            }
+        },
+        stop() {
+            if (timer)
+                clearInterval(timer);
+            timer = undefined;
+            clear();
+        },
+    };
+}
+function oneLineSafe(text) {
+    return terminalSafe(text).replace(/\n+/g, ' ⏎ ');
+}
+
+;// CONCATENATED MODULE: ./src/cli/run.ts
+// `replicheck run`: the action's engine behind a command line. Inputs come from flags over a config file over the
+// declared defaults; the verdict and the JSON report are the same objects the action produces.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const EXIT_PASSED = 0;
+const EXIT_FAILED = 1;
+const EXIT_USAGE = 2;
+const EXIT_INTERRUPTED = 130;
+/**
+ * 1 when a check failed: the cluster misbehaved, whatever else went wrong. 2 when the run could not be carried
+ * out (bad input, Docker or Compose missing, compose up failed, a busy port) and no check failed. 0 otherwise.
+ */
+function exitCodeFor(result) {
+    if (result.checks.some((c) => c.status === 'failed'))
+        return EXIT_FAILED;
+    if (result.errors.length > 0 || result.verdict === 'failed')
+        return EXIT_USAGE;
+    return EXIT_PASSED;
+}
+/** Where the report goes: `report-file` (relative to the current directory), else the temp directory. */
+function cliReportPath(options, io) {
+    return reportPath(options.reportFile, io.cwd, options.projectName, io.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)());
+}
+/** What to run by hand when the CLI was made to quit before it could tear the project down. */
+function cleanupHint(project) {
+    const label = `label=com.docker.compose.project=${project}`;
+    return [
+        `  docker compose -p ${project} down --volumes --remove-orphans`,
+        `or, with any Compose version, by label:`,
+        `  docker rm -f -v $(docker ps -aq --filter ${label})`,
+        `  docker network rm $(docker network ls -q --filter ${label})`,
+        `  docker volume rm $(docker volume ls -q --filter ${label})`,
+    ].join('\n');
+}
+async function runCommand(argv, io) {
+    const fail = (message) => {
+        io.stderr.write(`replicheck run: ${terminalSafe(message)}\nSee 'replicheck run --help'.\n`);
+        return EXIT_USAGE;
+    };
+    let options;
+    let json;
+    try {
+        const args = (0,cli_args/* parseRunArgs */.ug)(argv);
+        if (args.help) {
+            io.stdout.write((0,help/* runUsage */.l_)());
+            return EXIT_PASSED;
+        }
+        json = args.json;
+        const configPath = args.config ?? (args.noConfig ? undefined : await (0,config_file/* findDefaultConfig */.BE)(io.cwd));
+        const config = configPath === undefined ? undefined : await (0,config_file/* loadConfigFile */.HT)(configPath, io.cwd);
+        const merged = (0,config_file/* mergeInputs */.sg)(args.inputs, config, io.cwd);
+        try {
+            options = (0,config_options/* parseOptions */.Ac)((0,inputs/* readRawInputs */.y)((name) => merged[name]), { env: io.env, randomSuffix: (0,external_node_crypto_.randomBytes)(3).toString('hex') });
+        }
+        catch (error) {
+            if (!(error instanceof config_options/* InputError */.dz))
+                throw error;
+            if (json) {
+                const { toRunErrors } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(425), __webpack_require__.e(951)]).then(__webpack_require__.bind(__webpack_require__, 2951));
+                io.stdout.write(`${JSON.stringify(emptyResult(version/* VERSION */.x, toRunErrors(error)), null, 2)}\n`);
+            }
+            const lines = error.problems.map((p) => `  --${p.input}: ${p.message} ${p.fix}`);
+            io.stderr.write(`replicheck run: bad input${lines.length > 1 ? 's' : ''}${config ? ` (flags and ${config.path})` : ''}:\n${terminalSafe(lines.join('\n'))}\n`);
+            return EXIT_USAGE;
+        }
+    }
+    catch (error) {
+        if (error instanceof cli_args/* UsageError */.eb)
+            return fail(error.message);
+        throw error;
+    }
+    return execute(options, json, io);
+}
+async function execute(options, json, io) {
+    // With --json stdout carries only the report, so progress goes to stderr.
+    const progressOut = json ? io.stderr : io.stdout;
+    const style = cliStyle(wantsColour(progressOut, io.env));
+    const progress = createProgress(progressOut, { interactive: progressOut.isTTY === true && io.env.TERM !== 'dumb', style });
+    const project = options.projectName;
+    const controller = new AbortController();
+    let created = false;
+    let interrupts = 0;
+    const onSignal = (signal) => {
+        interrupts++;
+        const what = signal === 'SIGINT' ? 'Ctrl-C' : signal;
+        if (interrupts === 1) {
+            progress.line(style.yellow(`${what}: stopping the checks, healing faults and tearing down project ${project}… (${what} again quits at once)`));
+            controller.abort();
+            return;
+        }
+        progress.stop();
+        io.stderr.write(created
+            ? `${what} again: quitting without finishing the teardown. Project ${project} may be left behind (containers, network, volumes). Remove it with:\n${cleanupHint(project)}\n`
+            : `${what} again: quitting. Nothing of project ${project} had been created yet.\n`);
+        process.exit(EXIT_INTERRUPTED);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    // The engine pulls in the HTTP client and the Docker edge: loaded only now, so --help and --version stay fast.
+    const [{ runEngine }, { systemClock }, { nodeFiles }, { processExec }, { createHttpClient }, { fileHistorySink }] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(425), __webpack_require__.e(951)]).then(__webpack_require__.bind(__webpack_require__, 2951)),
+        __webpack_require__.e(/* import() */ 366).then(__webpack_require__.bind(__webpack_require__, 1366)),
+        Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(384)]).then(__webpack_require__.bind(__webpack_require__, 1384)),
+        __webpack_require__.e(/* import() */ 868).then(__webpack_require__.bind(__webpack_require__, 6868)),
+        Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(329)]).then(__webpack_require__.bind(__webpack_require__, 3329)),
+        Promise.all(/* import() */[__webpack_require__.e(425), __webpack_require__.e(438)]).then(__webpack_require__.bind(__webpack_require__, 6438)),
+    ]);
+    const path = cliReportPath(options, io);
+    progress.line(style.bold(`replicheck ${version/* VERSION */.x}: project ${project}, ${options.servers.length} node${options.servers.length === 1 ? '' : 's'}`));
+    const http = createHttpClient();
+    let result;
+    try {
+        const deps = {
+            exec: processExec,
+            http,
+            clock: systemClock,
+            log: progress,
+            files: nodeFiles,
+            signal: controller.signal,
+            version: version/* VERSION */.x,
+            onProjectKnown: () => {
+                created = true;
+            },
+        };
+        result = await runEngine(options, deps, io.cwd, { saveHistory: fileHistorySink(path) });
+    }
+    finally {
+        await http.close();
+        progress.stop();
+    }
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    await (0,promises_.writeFile)(path, `${JSON.stringify(result, null, 2)}\n`);
+    if (json) {
+        io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+        io.stderr.write(`JSON report: ${path}\n`);
+    }
+    else {
+        io.stdout.write(`\n${renderText(result, style)}\nJSON report: ${path}\n`);
+    }
+    if (controller.signal.aborted) {
+        const left = result.teardown.leftovers ?? [];
+        const message = !created
+            ? 'Interrupted before anything was created.'
+            : !result.teardown.performed
+                ? `Interrupted; teardown '${options.teardown}' left project ${project} running. Remove it with:\n${cleanupHint(project)}`
+                : left.length > 0
+                    ? `Interrupted; ${left.length} object(s) of project ${project} could not be removed:\n${cleanupHint(project)}`
+                    : `Interrupted; project ${project} was torn down, nothing is left.`;
+        io.stderr.write(`${message}\n`);
+        return EXIT_INTERRUPTED;
+    }
+    return exitCodeFor(result);
+}
+
+
+/***/ }),
+
+/***/ 1597:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  dz: () => (/* binding */ InputError),
+  Ac: () => (/* binding */ parseOptions)
+});
+
+// UNUSED EXPORTS: DEFAULT_COMPOSE_FILE, defaultProjectName, splitList
+
+// EXTERNAL MODULE: ./src/config/inputs.ts
+var inputs = __webpack_require__(4389);
+// EXTERNAL MODULE: ./src/http/json-pointer.ts
+var json_pointer = __webpack_require__(4600);
+// EXTERNAL MODULE: ./src/http/template.ts
+var http_template = __webpack_require__(6708);
+;// CONCATENATED MODULE: ./src/config/adapter.ts
+
+
+
+const PRESETS = {
+    // The example service and the shell harness it replaces: the raw value as the body, labelled as a form.
+    kv: {
+        keyPath: '/key/{key}',
+        writeMethod: 'POST',
+        readQuery: '',
+        writeBody: '{value}',
+        writeContentType: 'application/x-www-form-urlencoded',
+        readValue: 'body',
+        missingStatus: '404',
+    },
+    // etcd's v2 keys API. Reads go through Raft (quorum=true): a member cut off from the majority cannot serve
+    // a stale value, which is what makes the reads linearizable.
+    'etcd-v2': {
+        keyPath: '/v2/keys/{key}',
+        writeMethod: 'PUT',
+        readQuery: '?quorum=true',
+        writeBody: 'value={value}',
+        writeContentType: 'application/x-www-form-urlencoded',
+        readValue: '/node/value',
+        missingStatus: '404',
+    },
+};
+const PRESET_NAMES = Object.keys(PRESETS);
+/** Header names a client may not set itself: they describe the connection or the body, which the client owns. */
+const RESERVED_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'expect', 'te', 'trailer']);
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+function parseAdapter(raw, fail) {
+    const presetName = raw.api.toLowerCase();
+    let preset = PRESETS[presetName];
+    if (!PRESET_NAMES.includes(presetName)) {
+        fail('api', `'${raw.api}' is not a known API preset.`, `Use one of ${PRESET_NAMES.map((p) => `'${p}'`).join(', ')}, or 'kv' with explicit write-path, read-path, write-body and read-value inputs.`);
+        preset = PRESETS.kv;
+    }
+    const pick = (input, fallback) => (raw[input] === '' ? fallback : raw[input]);
+    const keyPath = pick('key-path', preset.keyPath);
+    checkPath('key-path', keyPath, ['key'], fail);
+    const writePath = pick('write-path', keyPath);
+    const writeBody = pick('write-body', preset.writeBody);
+    // A write may name its key in the body instead (e.g. POST /set with k={key}&v={value}).
+    if (raw['write-path'] !== '')
+        checkPath('write-path', writePath, ['key', 'value'], fail, writeBody.includes('{key}'));
+    const readPath = pick('read-path', `${keyPath}${keyPath.includes('?') ? preset.readQuery.replace('?', '&') : preset.readQuery}`);
+    if (raw['read-path'] !== '')
+        checkPath('read-path', readPath, ['key'], fail);
+    const method = pick('write-method', preset.writeMethod).toUpperCase();
+    if (method !== 'POST' && method !== 'PUT')
+        fail('write-method', `'${raw['write-method']}' is not supported.`, 'Use POST or PUT.');
+    const strayBody = (0,http_template/* unknownPlaceholders */.hX)(writeBody, ['key', 'value']);
+    if (strayBody.length > 0) {
+        fail('write-body', `has unknown placeholder(s) ${strayBody.map((p) => `{${p}}`).join(', ')}.`, 'Only {key} and {value} are filled in, e.g. value={value}.');
+    }
+    else if (!writeBody.includes('{value}') && !writePath.includes('{value}')) {
+        fail('write-body', `'${writeBody}' does not contain {value}, and neither does the write path.`, "Put {value} where the value goes, e.g. '{value}' (the raw value) or 'value={value}' (a form field).");
+    }
+    const writeContentType = pick('write-content-type', preset.writeContentType);
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+(\s*;.*)?$/.test(writeContentType) || /[\r\n]/.test(writeContentType)) {
+        fail('write-content-type', `'${writeContentType}' is not a media type.`, "Use e.g. 'application/x-www-form-urlencoded', 'application/json' or 'text/plain; charset=utf-8'.");
+    }
+    const headers = parseHeaders(raw.headers, fail);
+    const readValueText = pick('read-value', preset.readValue);
+    let readValue = { kind: 'body' };
+    if (readValueText.toLowerCase() !== 'body') {
+        const parsed = (0,json_pointer/* parsePointer */.vp)(readValueText);
+        if ('error' in parsed || readValueText === '') {
+            fail('read-value', `${'error' in parsed ? parsed.error : 'is empty'}: it is neither 'body' nor a JSON pointer.`, "Use 'body' for the whole answer, or a JSON pointer (RFC 6901) such as '/node/value'; write '~1' for a '/' and '~0' for a '~' inside a name.");
+        }
+        else {
+            readValue = { kind: 'json', pointer: readValueText, tokens: parsed.tokens };
+        }
+    }
+    const missingText = pick('missing-status', preset.missingStatus);
+    const missingStatus = missingText.split(/[\s,]+/).filter(Boolean).map(Number);
+    if (missingStatus.length === 0 || missingStatus.some((s) => !Number.isInteger(s) || s < 100 || s > 599 || s === 200)) {
+        fail('missing-status', `'${missingText}' is not a list of HTTP statuses (100-599, not 200).`, "Give the status a node answers for a key that does not exist, e.g. '404' or '404,410'.");
+    }
+    return {
+        keyPath,
+        adapter: {
+            preset: presetName in PRESETS ? presetName : 'kv',
+            writeMethod: method,
+            writePath,
+            readPath,
+            writeBody,
+            writeContentType,
+            headers,
+            readValue,
+            missingStatus,
+        },
+    };
+}
+function checkPath(input, template, allowed, fail, keyInBody = false) {
+    const stray = (0,http_template/* unknownPlaceholders */.hX)(template, allowed);
+    if (!template.startsWith('/') || !(keyInBody || template.includes('{key}'))) {
+        fail(input, `'${template}' must start with '/' and contain '{key}'${input === 'write-path' ? ' (or the write body must)' : ''}.`, "Use a template such as '/key/{key}' or '/v2/keys/{key}?quorum=true'.");
+    }
+    else if (stray.length > 0) {
+        fail(input, `has unknown placeholder(s) ${stray.map((p) => `{${p}}`).join(', ')}.`, `Only ${allowed.map((p) => `{${p}}`).join(' and ')} ${allowed.length > 1 ? 'are' : 'is'} filled in here.`);
+    }
+    else if (/[\s#]/.test(template)) {
+        fail(input, `'${template}' contains whitespace or '#'.`, 'Percent-encode them (%20, %23); the key itself is encoded for you.');
+    }
+}
+/**
+ * `Name: value` lines. Problems name the line, never its text: a malformed line may well hold a token.
+ */
+function parseHeaders(text, fail) {
+    const headers = [];
+    const seen = new Set();
+    text.split(/\r?\n/).forEach((line, index) => {
+        if (line.trim() === '')
+            return;
+        const colon = line.indexOf(':');
+        const n = index + 1;
+        if (colon <= 0) {
+            fail('headers', `line ${n} has no 'Name:' before a colon.`, "Write one header per line as 'Name: value', e.g. 'Authorization: Bearer ${{ secrets.TOKEN }}'.");
+            return;
+        }
+        const name = line.slice(0, colon).trim();
+        const value = line.slice(colon + 1).trim();
+        const lower = name.toLowerCase();
+        if (!TOKEN.test(name)) {
+            fail('headers', `line ${n}: the header name is not a valid HTTP token.`, 'Use letters, digits and - only in header names, e.g. X-Api-Key.');
+        }
+        else if (RESERVED_HEADERS.has(lower)) {
+            fail('headers', `line ${n}: '${name}' is set by the HTTP client and cannot be given.`, 'Remove that line.');
+        }
+        else if (lower === 'content-type') {
+            fail('headers', `line ${n}: the content type of writes has its own input.`, 'Use write-content-type instead.');
+        }
+        else if (seen.has(lower)) {
+            fail('headers', `line ${n}: '${name}' is given twice.`, 'Give each header once (join values with a comma if the API allows it).');
+        }
+        else if (CONTROL.test(value)) {
+            fail('headers', `line ${n}: the value of '${name}' contains control characters.`, 'Remove them from the value.');
+        }
+        else {
+            seen.add(lower);
+            headers.push({ name, value });
+        }
+    });
+    return headers;
+}
+/**
+ * Values to mask in the log before anything is parsed or printed: every header value (or a whole malformed
+ * header line) and every line of any other input declared secret.
+ */
+function secretValues(raw) {
+    const out = new Set();
+    for (const spec of INPUTS) {
+        if (!spec.secret)
+            continue;
+        for (const line of (raw[spec.name] ?? '').split(/\r?\n/)) {
+            const colon = line.indexOf(':');
+            const secret = (spec.name === 'headers' && colon > 0 ? line.slice(colon + 1) : line).trim();
+            if (secret !== '')
+                out.add(secret);
+        }
+    }
+    return [...out];
+}
+
+;// CONCATENATED MODULE: ./src/workload/options.ts
+const MAX_CLIENTS = 64;
+const MAX_KEYS = 100;
+const MAX_DURATION_S = 600;
+/** The workload to run, or undefined for `workload: none`; problems go to `fail`. */
+function parseWorkloadOptions(raw, fail) {
+    const kind = raw.workload.toLowerCase();
+    if (kind !== 'none' && kind !== 'register')
+        fail('workload', `'${raw.workload}' is not a workload.`, "Use 'none' or 'register'.");
+    const consistency = raw.consistency.toLowerCase();
+    if (consistency !== 'eventual' && consistency !== 'linearizable') {
+        fail('consistency', `'${raw.consistency}' is not a consistency model.`, "Use 'eventual' or 'linearizable'.");
+    }
+    const whole = (input, min, max, example) => {
+        const text = raw[input];
+        const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+        if (!(value >= min && value <= max))
+            fail(input, `'${text}' is not a whole number from ${min} to ${max}.`, `Use e.g. '${example}'.`);
+        return value;
+    };
+    const clients = whole('workload-clients', 1, MAX_CLIENTS, '8');
+    const keys = whole('workload-keys', 1, MAX_KEYS, '3');
+    const durationText = raw['workload-duration'];
+    const duration = /^\d+(\.\d+)?$/.test(durationText) ? Number(durationText) : Number.NaN;
+    if (!(duration > 0 && duration <= MAX_DURATION_S)) {
+        fail('workload-duration', `'${durationText}' is not a number of seconds between 0 and ${MAX_DURATION_S}.`, "Use e.g. '10'.");
+    }
+    let seed;
+    if (raw['workload-seed'] !== '')
+        seed = whole('workload-seed', 0, 2 ** 31 - 1, '12345');
+    if (kind !== 'register')
+        return undefined;
+    return {
+        clients,
+        keys,
+        durationMs: Math.round(duration * 1000),
+        consistency: consistency,
+        seed,
+    };
+}
+
+// EXTERNAL MODULE: ./src/faults/plan.ts
+var plan = __webpack_require__(3010);
+;// CONCATENATED MODULE: ./src/faults/options.ts
+
+const MAX_FAULT_DURATION_S = 600;
+function list(value) {
+    return value
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+function parseFaultOptions(raw, restartTarget, fail) {
+    const { kinds, unknown } = (0,plan/* parseFaultKinds */.PK)(list(raw.faults));
+    if (unknown.length > 0) {
+        fail('faults', `${unknown.map((u) => `'${u}'`).join(', ')} ${unknown.length === 1 ? 'is not a fault' : 'are not faults'}.`, `Use any of: ${plan/* FAULT_KINDS */.ln.join(', ')}.`);
+    }
+    const targets = [...new Set(list(raw['fault-targets']))];
+    if (kinds.length > 0 && targets.length === 0 && restartTarget === undefined) {
+        fail('fault-targets', 'is empty, and so is restart-target, so the faults have no service to act on.', 'Name the compose service(s) to fault, e.g. kv_4.');
+    }
+    const text = raw['fault-duration'];
+    const seconds = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_FAULT_DURATION_S) {
+        fail('fault-duration', `'${text}' is not a number of seconds between 0 and ${MAX_FAULT_DURATION_S}.`, "Give a positive number, e.g. '3'.");
+    }
+    return {
+        kinds,
+        targets: targets.length > 0 ? targets : restartTarget !== undefined ? [restartTarget] : [],
+        durationMs: Number.isFinite(seconds) ? Math.round(seconds * 1000) : 0,
+        partitionNetworks: [...new Set(list(raw['partition-networks']))],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/config/options.ts
+
+
+
+/** Every problem found in the inputs, so the user can fix them all in one go. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.map((p) => `Input '${p.input}': ${p.message} ${p.fix}`).join('\n'));
+        this.problems = problems;
+        this.name = 'InputError';
+    }
+}
+const DEFAULT_COMPOSE_FILE = 'docker-compose.yml';
+const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
+/** Splits a list input on newlines and commas, trimming items and dropping empty ones. */
+function splitList(value) {
+    return value
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+function parseOptions(raw, ctx) {
+    const problems = [];
+    const fail = (input, message, fix) => {
+        problems.push({ input, message, fix });
+        return undefined;
+    };
+    const composeFiles = splitList(raw['compose-file']);
+    if (composeFiles.length === 0)
+        fail('compose-file', 'is empty.', `Name a compose file, e.g. '${DEFAULT_COMPOSE_FILE}'.`);
+    const servers = parseServers(raw.servers, (m, f) => fail('servers', m, f));
+    const { keyPath, adapter: kv } = parseAdapter(raw, fail);
+    const readyPath = raw['ready-path'] === '' ? undefined : raw['ready-path'];
+    if (readyPath !== undefined && !readyPath.startsWith('/')) {
+        fail('ready-path', `'${readyPath}' is not a path.`, "Start it with '/', e.g. '/health'.");
+    }
+    const seconds = (input, max) => {
+        const text = raw[input];
+        const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+        if (!Number.isFinite(value) || value <= 0 || value > max) {
+            fail(input, `'${text}' is not a number of seconds between 0 and ${max}.`, `Give a positive number up to ${max}, e.g. '${defaultFor(input)}'.`);
+            return 0;
+        }
+        return Math.round(value * 1000);
+    };
+    const startupTimeoutMs = seconds('startup-timeout', 3600);
+    const convergenceTimeoutMs = seconds('convergence-timeout', 600);
+    const requestTimeoutMs = seconds('request-timeout', 300);
+    const logLinesText = raw['log-lines'];
+    const logLines = /^\d+$/.test(logLinesText) ? Number(logLinesText) : -1;
+    if (logLines < 0 || logLines > 10_000)
+        fail('log-lines', `'${logLinesText}' is not a whole number from 0 to 10000.`, "Use e.g. '50'.");
+    const build = parseBoolean(raw.build);
+    if (build === undefined)
+        fail('build', `'${raw.build}' is not a boolean.`, "Use 'true' or 'false'.");
+    const teardown = raw.teardown;
+    if (!['always', 'on-success', 'never'].includes(teardown)) {
+        fail('teardown', `'${raw.teardown}' is not a teardown policy.`, "Use 'always', 'on-success' or 'never'.");
+    }
+    let projectName = raw['project-name'];
+    if (projectName === '') {
+        projectName = defaultProjectName(ctx);
+    }
+    else if (!PROJECT_NAME.test(projectName)) {
+        fail('project-name', `'${projectName}' is not a valid Compose project name.`, 'Use lowercase letters, digits, dashes and underscores, starting with a letter or digit.');
+    }
+    const composeVersion = raw['compose-version'].toLowerCase();
+    if (!['auto', 'v2', 'v1'].includes(composeVersion)) {
+        fail('compose-version', `'${raw['compose-version']}' is not a Compose version.`, "Use 'auto', 'v2' or 'v1'.");
+    }
+    const restartTarget = raw['restart-target'] === '' ? undefined : raw['restart-target'];
+    const workingDirectory = raw['working-directory'] === '' ? '.' : raw['working-directory'];
+    const workload = parseWorkloadOptions(raw, fail);
+    const faults = parseFaultOptions(raw, restartTarget, fail);
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return {
+        composeFiles,
+        composeFileDefaulted: composeFiles.length === 1 && composeFiles[0] === DEFAULT_COMPOSE_FILE,
+        servers,
+        restartTarget,
+        keyPath,
+        writeMethod: kv.writeMethod,
+        readyPath,
+        api: kv.preset,
+        kv,
+        startupTimeoutMs,
+        convergenceTimeoutMs,
+        requestTimeoutMs,
+        composeVersion: composeVersion,
+        workingDirectory,
+        projectName,
+        build: build ?? true,
+        teardown,
+        logLines,
+        reportFile: raw['report-file'] === '' ? undefined : raw['report-file'],
+        workload,
+        faults,
+    };
+}
+function defaultFor(input) {
+    return { 'startup-timeout': '180', 'convergence-timeout': '10', 'request-timeout': '5' }[input] ?? '10';
+}
+function parseBoolean(text) {
+    if (/^true$/i.test(text))
+        return true;
+    if (/^false$/i.test(text))
+        return false;
+    return undefined;
+}
+function parseServers(value, fail) {
+    const items = splitList(value);
+    if (items.length === 0) {
+        fail('is empty.', 'List the base URL of every node, e.g. http://localhost:8080, one per line or comma-separated.');
+        return [];
+    }
+    const servers = [];
+    const seen = new Set();
+    for (const item of items) {
+        let url;
+        try {
+            url = new URL(item);
+        }
+        catch {
+            fail(`'${item}' is not a URL.`, "Write each server as a full URL such as 'http://localhost:8080'.");
+            continue;
+        }
+        if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+            fail(`'${item}' is not an HTTP(S) URL.`, "Use http:// or https:// URLs such as 'http://localhost:8080'.");
+            continue;
+        }
+        if (url.username !== '' || url.password !== '') {
+            // Credentials in a URL end up in logs and reports; refusing is safer than masking after the fact.
+            fail(`a server URL contains credentials (${url.protocol}//***@${url.host}).`, 'Remove user:password from the URL.');
+            continue;
+        }
+        if (url.search !== '' || url.hash !== '') {
+            fail(`'${item}' has a query or fragment.`, 'Give only scheme, host, port and an optional base path.');
+            continue;
+        }
+        const normalised = `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+        if (seen.has(normalised)) {
+            fail(`'${item}' is listed twice.`, 'List each node once.');
+            continue;
+        }
+        seen.add(normalised);
+        const port = url.port !== '' ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
+        servers.push({ url: normalised, host: url.hostname.replace(/^\[|\]$/g, ''), port });
+    }
+    return servers;
+}
+/** A Compose-legal project name unique to this run, so parallel jobs and matrix legs never share containers. */
+function defaultProjectName(ctx) {
+    const parts = ['replicheck', ctx.env.GITHUB_RUN_ID, ctx.env.GITHUB_RUN_ATTEMPT, ctx.env.GITHUB_JOB, ctx.randomSuffix];
+    return parts
+        .filter((p) => p !== undefined && p !== '')
+        .join('-')
+        .toLowerCase()
+        .replace(/[^a-z0-9_-]+/g, '-')
+        .replace(/-+/g, '-')
+        .slice(0, 60)
+        .replace(/-$/, '');
+}
+
+
+/***/ }),
+
+/***/ 3010:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DN: () => (/* binding */ carryForward),
+/* harmony export */   NB: () => (/* binding */ classifyRead),
+/* harmony export */   Op: () => (/* binding */ availability),
+/* harmony export */   PK: () => (/* binding */ parseFaultKinds),
+/* harmony export */   XJ: () => (/* binding */ planProblem),
+/* harmony export */   Yj: () => (/* binding */ faultVerdict),
+/* harmony export */   ZU: () => (/* binding */ networksToCut),
+/* harmony export */   gV: () => (/* binding */ aliasesToRestore),
+/* harmony export */   hf: () => (/* binding */ planFaults),
+/* harmony export */   ln: () => (/* binding */ FAULT_KINDS)
+/* harmony export */ });
+/* unused harmony exports isFaultKind, lostKeys */
+const FAULT_KINDS = ['restart', 'stop', 'kill', 'pause', 'partition'];
+function isFaultKind(name) {
+    return FAULT_KINDS.includes(name);
+}
+/** Splits the `faults` input into known kinds (in the order given, repeats kept) and unknown names. */
+function parseFaultKinds(items) {
+    const kinds = [];
+    const unknown = [];
+    for (const item of items) {
+        const name = item.toLowerCase();
+        if (isFaultKind(name))
+            kinds.push(name);
+        else
+            unknown.push(item);
+    }
+    return { kinds, unknown };
+}
+/** Every kind in the order given, each against every target in the order given. */
+function planFaults(input) {
+    const steps = [];
+    const seen = new Map();
+    for (const kind of input.kinds) {
+        for (const target of input.targets) {
+            const base = `fault:${kind}:${target}`;
+            const n = (seen.get(base) ?? 0) + 1;
+            seen.set(base, n);
+            const targets = input.nodes.filter((node) => node.service === target);
+            const others = input.nodes.filter((node) => node.service !== target);
+            const reachable = kind === 'partition' ? [...others, ...targets] : [...others];
+            steps.push({
+                index: steps.length + 1,
+                kind,
+                target,
+                idPrefix: n > 1 ? `${base}#${n}` : base,
+                phase: `${kind} ${target}${n > 1 ? ` #${n}` : ''}`,
+                targets,
+                others,
+                writeTo: order(input.nodes, reachable),
+                readFrom: order(input.nodes, reachable),
+            });
+        }
+    }
+    return steps;
+}
+function order(all, subset) {
+    return all.filter((n) => subset.includes(n));
+}
+/** A problem with the plan itself, reported as a failed check rather than a crash. */
+function planProblem(step) {
+    if (step.others.length === 0)
+        return `Every server maps to ${step.target}; list at least one server of another service so something stays up to take writes.`;
+    if (step.targets.length === 0)
+        return `None of the servers is published by ${step.target}, so its recovery and catch-up cannot be checked. Check the servers' ports against the compose file.`;
+    return undefined;
+}
+/**
+ * A node that answers a read below 500 without the acknowledged value is serving stale data; a node that refuses
+ * (5xx, connection error, timeout) is unavailable, which is allowed while a fault holds.
+ */
+function classifyRead(answer) {
+    if (answer.ok && answer.matches)
+        return 'converged';
+    if (!answer.ok || (answer.status ?? 0) >= 500)
+        return 'refused';
+    return 'stale';
+}
+/** Refused writes are availability loss, never data loss: reported, not failed. */
+function availability(accepted, refused) {
+    if (accepted + refused === 0)
+        return 'n/a';
+    if (refused === 0)
+        return 'full';
+    return accepted === 0 ? 'none' : 'partial';
+}
+/** Keys a node no longer returns, in the order they were written. */
+function lostKeys(written, kept) {
+    return written.filter((w) => !kept.has(w.key)).map((w) => w.key);
+}
+/** Later faults check durability of everything acknowledged so far, except keys already reported lost. */
+function carryForward(written, lost) {
+    const seen = new Set();
+    return written.filter((w) => !lost.has(w.key) && !seen.has(w.key) && (seen.add(w.key), true));
+}
+/** A fault fails when any of its checks failed; skipped checks (nothing to check) do not fail it. */
+function faultVerdict(checks) {
+    return checks.some((c) => c.status === 'failed') ? 'failed' : 'passed';
+}
+/**
+ * Which of a container's networks a partition cuts. `wanted` empty: all of them. Names match the full network
+ * name or the Compose name (`<project>_<name>`).
+ */
+function networksToCut(attached, wanted, project) {
+    if (wanted.length === 0)
+        return { cut: [...attached], missing: [] };
+    const cut = [];
+    const missing = [];
+    for (const name of wanted) {
+        const hit = attached.find((a) => a === name || a === `${project}_${name}`);
+        if (hit === undefined)
+            missing.push(name);
+        else if (!cut.includes(hit))
+            cut.push(hit);
+    }
+    return { cut, missing };
+}
+/** Aliases to restore on reconnect: what the container had, minus the short container id Docker adds itself. */
+function aliasesToRestore(aliases, containerId) {
+    const shortId = containerId.slice(0, 12);
+    return [...new Set((aliases ?? []).filter((a) => a !== shortId && a !== containerId))];
+}
+
+
+/***/ }),
+
+/***/ 4600:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   fj: () => (/* binding */ extractJsonValue),
+/* harmony export */   vp: () => (/* binding */ parsePointer)
+/* harmony export */ });
+/* unused harmony export resolvePointer */
+// JSON pointers (RFC 6901) for reading a value out of a JSON answer, e.g. `/node/value` in etcd's v2 API.
+/** The reference tokens of a pointer, or an error text. `''` is the whole document. */
+function parsePointer(pointer) {
+    if (pointer === '')
+        return { tokens: [] };
+    if (!pointer.startsWith('/'))
+        return { error: `'${pointer}' does not start with '/'` };
+    const tokens = [];
+    for (const raw of pointer.slice(1).split('/')) {
+        // '~' is the escape character and may only start '~0' ('~') or '~1' ('/').
+        if (/~(?![01])/.test(raw))
+            return { error: `'${pointer}' has a '~' that is not '~0' or '~1'` };
+        tokens.push(raw.replace(/~1/g, '/').replace(/~0/g, '~'));
+    }
+    return { tokens };
+}
+/** The value at `tokens` in `doc`, or undefined when the document has nothing there. */
+function resolvePointer(doc, tokens) {
+    let here = doc;
+    for (const token of tokens) {
+        if (Array.isArray(here)) {
+            // Array indices are decimal without leading zeros; '-' (past the end) never names an existing element.
+            if (!/^(0|[1-9]\d*)$/.test(token))
+                return undefined;
+            here = here[Number(token)];
+        }
+        else if (here !== null && typeof here === 'object') {
+            here = Object.prototype.hasOwnProperty.call(here, token) ? here[token] : undefined;
+        }
+        else {
+            return undefined;
+        }
+        if (here === undefined)
+            return undefined;
+    }
+    return here;
+}
+/**
+ * The bytes a JSON answer holds at `tokens`: a string as its UTF-8 bytes, any other JSON value as its JSON text.
+ * Undefined when the body is not JSON or has nothing at the pointer.
+ */
+function extractJsonValue(body, tokens) {
+    let doc;
+    try {
+        doc = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
+    }
+    catch {
+        return undefined;
+    }
+    const value = resolvePointer(doc, tokens);
+    if (value === undefined)
+        return undefined;
+    return Buffer.from(typeof value === 'string' ? value : JSON.stringify(value), 'utf8');
+}
+
+
+/***/ }),
+
+/***/ 6708:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B0: () => (/* binding */ expandBody),
+/* harmony export */   aD: () => (/* binding */ expandPath),
+/* harmony export */   hX: () => (/* binding */ unknownPlaceholders)
+/* harmony export */ });
+/* unused harmony exports PLACEHOLDERS, bodyEncoding */
+// Request templates with `{key}` and `{value}` placeholders. Each placeholder is encoded as its position needs:
+// percent-encoded in a URL, form-encoded in a form body, JSON-escaped in a JSON body, raw elsewhere, so any key
+// and value (spaces, '/', '&', '=', '%', '+', quotes, unicode) arrives at the server exactly as written.
+const PLACEHOLDERS = (/* unused pure expression or super */ null && (['key', 'value']));
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+/** Placeholder names in a template that are not in `allowed` (e.g. a typo such as `{val}`). */
+function unknownPlaceholders(template, allowed) {
+    return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]).filter((name) => !allowed.includes(name));
+}
+function expand(template, fill, encode) {
+    return template.replace(PLACEHOLDER, (whole, name) => {
+        const text = fill[name];
+        return text === undefined ? whole : encode(text);
+    });
+}
+/** A path (and optional query) with placeholders percent-encoded, so '/', '?', '&', '#' stay inside the key. */
+function expandPath(template, fill) {
+    return expand(template, fill, encodeURIComponent);
+}
+/** How placeholders in a body are encoded, from the body's content type. */
+function bodyEncoding(contentType) {
+    const type = contentType.split(';')[0].trim().toLowerCase();
+    if (type === 'application/x-www-form-urlencoded')
+        return 'form';
+    if (type === 'application/json' || type.endsWith('+json'))
+        return 'json';
+    return 'raw';
+}
+/**
+ * A request body. A template that is exactly one placeholder sends that text raw, whatever the content type
+ * (the example service stores the raw body although it is labelled a form); otherwise placeholders are encoded
+ * for the content type: form fields with `+` for spaces, JSON string contents without the quotes.
+ */
+function expandBody(template, contentType, fill) {
+    const whole = /^\{([^{}]*)\}$/.exec(template);
+    if (whole && fill[whole[1]] !== undefined)
+        return Buffer.from(fill[whole[1]], 'utf8');
+    const encoding = bodyEncoding(contentType);
+    const encode = encoding === 'form'
+        ? (text) => new URLSearchParams([['', text]]).toString().slice(1)
+        : encoding === 'json'
+            ? (text) => JSON.stringify(text).slice(1, -1)
+            : (text) => text;
+    return Buffer.from(expand(template, fill, encode), 'utf8');
+}
+
+
+/***/ }),
+
+/***/ 2960:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AU: () => (/* binding */ decideVerdict),
+/* harmony export */   Ao: () => (/* binding */ maxConvergence),
+/* harmony export */   f$: () => (/* binding */ SCHEMA_VERSION)
+/* harmony export */ });
+// The one result model. The engine fills it; every reporter (step summary, annotations, outputs, JSON report,
+// terminal) only reads it. Plain data, so it serialises as the JSON report unchanged.
+const SCHEMA_VERSION = 1;
+/** The run fails when any check failed or the run could not be carried out; skipped checks do not fail it. */
+function decideVerdict(checks, errors) {
+    if (errors.length > 0)
+        return 'failed';
+    return checks.some((c) => c.status === 'failed') ? 'failed' : 'passed';
+}
+function maxConvergence(matrix) {
+    let max = null;
+    for (const row of matrix.ms)
+        for (const v of row)
+            if (v !== null && (max === null || v > max))
+                max = v;
+    return max;
+}
+
+
+/***/ }),
+
+/***/ 9997:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QR: () => (/* binding */ tailText),
+/* harmony export */   Qc: () => (/* binding */ previewBytes),
+/* harmony export */   _V: () => (/* binding */ formatMs),
+/* harmony export */   aJ: () => (/* binding */ stripAnsi)
+/* harmony export */ });
+// Small pure helpers for text that came from outside (servers, containers) and must be shown bounded.
+/** The last `lines` lines of `text`, each cut to `maxLineChars`. */
+function tailText(text, lines, maxLineChars = 2000) {
+    if (lines <= 0)
+        return '';
+    const all = text.split('\n');
+    return all
+        .slice(-lines)
+        .map((l) => (l.length > maxLineChars ? `${l.slice(0, maxLineChars)}…` : l))
+        .join('\n');
+}
+const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
+/** Removes terminal escape sequences, which have no meaning in a log viewer or a summary. */
+function stripAnsi(text) {
+    return text.replace(ANSI, '');
+}
+/** A bounded, printable preview of bytes from a server: invalid UTF-8 becomes U+FFFD, controls are shown escaped. */
+function previewBytes(bytes, maxChars = 200) {
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, maxChars * 4));
+    let shown = [...text].slice(0, maxChars).join('');
+    shown = shown.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    const more = bytes.length > Buffer.byteLength(shown, 'utf8') || [...text].length > maxChars;
+    return more ? `${shown}…` : shown;
+}
+function formatMs(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,32 @@
+// The `replicheck` command: dispatch to a subcommand. Subcommands are loaded on demand so `--version` and
+// `--help` start in a few tens of milliseconds.
+import { VERSION } from '../version.js';
+import { suggest } from './args.js';
+import { mainUsage } from './help.js';
+import type { CliIO } from './run.js';
+
+const COMMANDS = ['run', 'check-history', 'help'];
+
+export async function cli(argv: readonly string[], io: CliIO): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '-h' || command === '--help' || (command === 'help' && rest.length === 0)) {
+    io.stdout.write(mainUsage(VERSION));
+    return 0;
+  }
+  if (command === '-V' || command === '--version' || command === 'version') {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (command === 'help') return cli([rest[0]!, '--help'], io);
+  if (command === 'run') {
+    const { runCommand } = await import('./run.js');
+    return runCommand(rest, io);
+  }
+  if (command === 'check-history') {
+    const { checkHistoryCommand } = await import('./check-history.js');
+    return checkHistoryCommand(rest, { stdout: (t) => io.stdout.write(t), stderr: (t) => io.stderr.write(t) });
+  }
+  const hint = suggest(command.replace(/^-+/, ''), COMMANDS, (s) => ` Did you mean '${s}'?`);
+  io.stderr.write(`replicheck: unknown ${command.startsWith('-') ? 'option' : 'command'} '${command}'.${hint}\n\n${mainUsage(VERSION)}`);
+  return 2;
+}

@@ -1,0 +1,182 @@
+// `replicheck run`: the action's engine behind a command line. Inputs come from flags over a config file over the
+// declared defaults; the verdict and the JSON report are the same objects the action produces.
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname } from 'node:path';
+import { reportPath } from '../report/paths.js';
+import { readRawInputs } from '../config/inputs.js';
+import { InputError, parseOptions, type Options } from '../config/options.js';
+import type { EngineDeps } from '../engine/deps.js';
+import type { RunResult } from '../model/result.js';
+import { emptyResult } from '../model/empty.js';
+import { renderText } from '../report/text.js';
+import { VERSION } from '../version.js';
+import { UsageError, parseRunArgs } from './args.js';
+import { findDefaultConfig, loadConfigFile, mergeInputs, type ConfigFile } from './config-file.js';
+import { runUsage } from './help.js';
+import { cliStyle, createProgress, terminalSafe, wantsColour, type Output } from './terminal.js';
+
+export const EXIT_PASSED = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_INTERRUPTED = 130;
+
+export interface CliIO {
+  readonly stdout: Output;
+  readonly stderr: Output;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+}
+
+/**
+ * 1 when a check failed: the cluster misbehaved, whatever else went wrong. 2 when the run could not be carried
+ * out (bad input, Docker or Compose missing, compose up failed, a busy port) and no check failed. 0 otherwise.
+ */
+export function exitCodeFor(result: RunResult): number {
+  if (result.checks.some((c) => c.status === 'failed')) return EXIT_FAILED;
+  if (result.errors.length > 0 || result.verdict === 'failed') return EXIT_USAGE;
+  return EXIT_PASSED;
+}
+
+/** Where the report goes: `report-file` (relative to the current directory), else the temp directory. */
+export function cliReportPath(options: Pick<Options, 'reportFile' | 'projectName'>, io: Pick<CliIO, 'env' | 'cwd'>): string {
+  return reportPath(options.reportFile, io.cwd, options.projectName, io.env.RUNNER_TEMP || tmpdir());
+}
+
+/** What to run by hand when the CLI was made to quit before it could tear the project down. */
+export function cleanupHint(project: string): string {
+  const label = `label=com.docker.compose.project=${project}`;
+  return [
+    `  docker compose -p ${project} down --volumes --remove-orphans`,
+    `or, with any Compose version, by label:`,
+    `  docker rm -f -v $(docker ps -aq --filter ${label})`,
+    `  docker network rm $(docker network ls -q --filter ${label})`,
+    `  docker volume rm $(docker volume ls -q --filter ${label})`,
+  ].join('\n');
+}
+
+export async function runCommand(argv: readonly string[], io: CliIO): Promise<number> {
+  const fail = (message: string): number => {
+    io.stderr.write(`replicheck run: ${terminalSafe(message)}\nSee 'replicheck run --help'.\n`);
+    return EXIT_USAGE;
+  };
+
+  let options: Options;
+  let json: boolean;
+  try {
+    const args = parseRunArgs(argv);
+    if (args.help) {
+      io.stdout.write(runUsage());
+      return EXIT_PASSED;
+    }
+    json = args.json;
+    const configPath = args.config ?? (args.noConfig ? undefined : await findDefaultConfig(io.cwd));
+    const config: ConfigFile | undefined = configPath === undefined ? undefined : await loadConfigFile(configPath, io.cwd);
+    const merged = mergeInputs(args.inputs, config, io.cwd);
+    try {
+      options = parseOptions(readRawInputs((name) => merged[name]), { env: io.env, randomSuffix: randomBytes(3).toString('hex') });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      if (json) {
+        const { toRunErrors } = await import('../engine/run.js');
+        io.stdout.write(`${JSON.stringify(emptyResult(VERSION, toRunErrors(error)), null, 2)}\n`);
+      }
+      const lines = error.problems.map((p) => `  --${p.input}: ${p.message} ${p.fix}`);
+      io.stderr.write(`replicheck run: bad input${lines.length > 1 ? 's' : ''}${config ? ` (flags and ${config.path})` : ''}:\n${terminalSafe(lines.join('\n'))}\n`);
+      return EXIT_USAGE;
+    }
+  } catch (error) {
+    if (error instanceof UsageError) return fail(error.message);
+    throw error;
+  }
+  return execute(options, json, io);
+}
+
+async function execute(options: Options, json: boolean, io: CliIO): Promise<number> {
+  // With --json stdout carries only the report, so progress goes to stderr.
+  const progressOut = json ? io.stderr : io.stdout;
+  const style = cliStyle(wantsColour(progressOut, io.env));
+  const progress = createProgress(progressOut, { interactive: progressOut.isTTY === true && io.env.TERM !== 'dumb', style });
+  const project = options.projectName;
+
+  const controller = new AbortController();
+  let created = false;
+  let interrupts = 0;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    interrupts++;
+    const what = signal === 'SIGINT' ? 'Ctrl-C' : signal;
+    if (interrupts === 1) {
+      progress.line(style.yellow(`${what}: stopping the checks, healing faults and tearing down project ${project}… (${what} again quits at once)`));
+      controller.abort();
+      return;
+    }
+    progress.stop();
+    io.stderr.write(
+      created
+        ? `${what} again: quitting without finishing the teardown. Project ${project} may be left behind (containers, network, volumes). Remove it with:\n${cleanupHint(project)}\n`
+        : `${what} again: quitting. Nothing of project ${project} had been created yet.\n`,
+    );
+    process.exit(EXIT_INTERRUPTED);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  // The engine pulls in the HTTP client and the Docker edge: loaded only now, so --help and --version stay fast.
+  const [{ runEngine }, { systemClock }, { nodeFiles }, { processExec }, { createHttpClient }, { fileHistorySink }] = await Promise.all([
+    import('../engine/run.js'),
+    import('../engine/deps.js'),
+    import('../engine/files.js'),
+    import('../exec/process.js'),
+    import('../http/client.js'),
+    import('../workload/files.js'),
+  ]);
+  const path = cliReportPath(options, io);
+
+  progress.line(style.bold(`replicheck ${VERSION}: project ${project}, ${options.servers.length} node${options.servers.length === 1 ? '' : 's'}`));
+  const http = createHttpClient();
+  let result: RunResult;
+  try {
+    const deps: EngineDeps = {
+      exec: processExec,
+      http,
+      clock: systemClock,
+      log: progress,
+      files: nodeFiles,
+      signal: controller.signal,
+      version: VERSION,
+      onProjectKnown: () => {
+        created = true;
+      },
+    };
+    result = await runEngine(options, deps, io.cwd, { saveHistory: fileHistorySink(path) });
+  } finally {
+    await http.close();
+    progress.stop();
+  }
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, `${JSON.stringify(result, null, 2)}\n`);
+
+  if (json) {
+    io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    io.stderr.write(`JSON report: ${path}\n`);
+  } else {
+    io.stdout.write(`\n${renderText(result, style)}\nJSON report: ${path}\n`);
+  }
+  if (controller.signal.aborted) {
+    const left = result.teardown.leftovers ?? [];
+    const message = !created
+      ? 'Interrupted before anything was created.'
+      : !result.teardown.performed
+        ? `Interrupted; teardown '${options.teardown}' left project ${project} running. Remove it with:\n${cleanupHint(project)}`
+        : left.length > 0
+          ? `Interrupted; ${left.length} object(s) of project ${project} could not be removed:\n${cleanupHint(project)}`
+          : `Interrupted; project ${project} was torn down, nothing is left.`;
+    io.stderr.write(`${message}\n`);
+    return EXIT_INTERRUPTED;
+  }
+  return exitCodeFor(result);
+}

@@ -1,0 +1,157 @@
+// Pure planning and verdicts of the fault suite: which fault runs against which service, in what order, which
+// nodes stay live while it holds, and how the findings of one fault add up to its verdict. No I/O here.
+import type { Check, NodeInfo } from '../model/result.js';
+
+export const FAULT_KINDS = ['restart', 'stop', 'kill', 'pause', 'partition'] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+export function isFaultKind(name: string): name is FaultKind {
+  return (FAULT_KINDS as readonly string[]).includes(name);
+}
+
+/** Splits the `faults` input into known kinds (in the order given, repeats kept) and unknown names. */
+export function parseFaultKinds(items: readonly string[]): { kinds: FaultKind[]; unknown: string[] } {
+  const kinds: FaultKind[] = [];
+  const unknown: string[] = [];
+  for (const item of items) {
+    const name = item.toLowerCase();
+    if (isFaultKind(name)) kinds.push(name);
+    else unknown.push(item);
+  }
+  return { kinds, unknown };
+}
+
+export interface FaultStep {
+  /** 1-based position in the suite. */
+  readonly index: number;
+  readonly kind: FaultKind;
+  /** The compose service the fault is applied to. */
+  readonly target: string;
+  /** Prefix of every check id of this fault, e.g. `fault:kill:kv_4`. */
+  readonly idPrefix: string;
+  /** Name of the engine phase (and timeline row). */
+  readonly phase: string;
+  /** Nodes published by the target service. */
+  readonly targets: readonly NodeInfo[];
+  /** Nodes of every other service: expected to stay live. */
+  readonly others: readonly NodeInfo[];
+  /**
+   * Nodes written to while the fault holds. A paused, stopped or killed target cannot answer (a paused one would
+   * only hang until the request timeout); a partitioned one may still be reachable on another network, and
+   * whether it then refuses or serves is exactly what the check wants to see.
+   */
+  readonly writeTo: readonly NodeInfo[];
+  /** Nodes whose reads must converge (or be refused) while the fault holds. */
+  readonly readFrom: readonly NodeInfo[];
+}
+
+export interface FaultPlanInput {
+  readonly kinds: readonly FaultKind[];
+  readonly targets: readonly string[];
+  readonly nodes: readonly NodeInfo[];
+}
+
+/** Every kind in the order given, each against every target in the order given. */
+export function planFaults(input: FaultPlanInput): FaultStep[] {
+  const steps: FaultStep[] = [];
+  const seen = new Map<string, number>();
+  for (const kind of input.kinds) {
+    for (const target of input.targets) {
+      const base = `fault:${kind}:${target}`;
+      const n = (seen.get(base) ?? 0) + 1;
+      seen.set(base, n);
+      const targets = input.nodes.filter((node) => node.service === target);
+      const others = input.nodes.filter((node) => node.service !== target);
+      const reachable = kind === 'partition' ? [...others, ...targets] : [...others];
+      steps.push({
+        index: steps.length + 1,
+        kind,
+        target,
+        idPrefix: n > 1 ? `${base}#${n}` : base,
+        phase: `${kind} ${target}${n > 1 ? ` #${n}` : ''}`,
+        targets,
+        others,
+        writeTo: order(input.nodes, reachable),
+        readFrom: order(input.nodes, reachable),
+      });
+    }
+  }
+  return steps;
+}
+
+function order(all: readonly NodeInfo[], subset: readonly NodeInfo[]): NodeInfo[] {
+  return all.filter((n) => subset.includes(n));
+}
+
+/** A problem with the plan itself, reported as a failed check rather than a crash. */
+export function planProblem(step: FaultStep): string | undefined {
+  if (step.others.length === 0) return `Every server maps to ${step.target}; list at least one server of another service so something stays up to take writes.`;
+  if (step.targets.length === 0) return `None of the servers is published by ${step.target}, so its recovery and catch-up cannot be checked. Check the servers' ports against the compose file.`;
+  return undefined;
+}
+
+/** How one read while a fault holds ended. */
+export type ReadState = 'converged' | 'refused' | 'stale';
+
+/**
+ * A node that answers a read below 500 without the acknowledged value is serving stale data; a node that refuses
+ * (5xx, connection error, timeout) is unavailable, which is allowed while a fault holds.
+ */
+export function classifyRead(answer: { ok: boolean; status?: number; matches: boolean }): ReadState {
+  if (answer.ok && answer.matches) return 'converged';
+  if (!answer.ok || (answer.status ?? 0) >= 500) return 'refused';
+  return 'stale';
+}
+
+export type Availability = 'full' | 'partial' | 'none' | 'n/a';
+
+/** Refused writes are availability loss, never data loss: reported, not failed. */
+export function availability(accepted: number, refused: number): Availability {
+  if (accepted + refused === 0) return 'n/a';
+  if (refused === 0) return 'full';
+  return accepted === 0 ? 'none' : 'partial';
+}
+
+export interface AckedWrite {
+  readonly key: string;
+  readonly value: string;
+  readonly writer: string;
+}
+
+/** Keys a node no longer returns, in the order they were written. */
+export function lostKeys(written: readonly AckedWrite[], kept: ReadonlySet<string>): string[] {
+  return written.filter((w) => !kept.has(w.key)).map((w) => w.key);
+}
+
+/** Later faults check durability of everything acknowledged so far, except keys already reported lost. */
+export function carryForward(written: readonly AckedWrite[], lost: ReadonlySet<string>): AckedWrite[] {
+  const seen = new Set<string>();
+  return written.filter((w) => !lost.has(w.key) && !seen.has(w.key) && (seen.add(w.key), true));
+}
+
+/** A fault fails when any of its checks failed; skipped checks (nothing to check) do not fail it. */
+export function faultVerdict(checks: readonly Check[]): 'passed' | 'failed' {
+  return checks.some((c) => c.status === 'failed') ? 'failed' : 'passed';
+}
+
+/**
+ * Which of a container's networks a partition cuts. `wanted` empty: all of them. Names match the full network
+ * name or the Compose name (`<project>_<name>`).
+ */
+export function networksToCut(attached: readonly string[], wanted: readonly string[], project: string): { cut: string[]; missing: string[] } {
+  if (wanted.length === 0) return { cut: [...attached], missing: [] };
+  const cut: string[] = [];
+  const missing: string[] = [];
+  for (const name of wanted) {
+    const hit = attached.find((a) => a === name || a === `${project}_${name}`);
+    if (hit === undefined) missing.push(name);
+    else if (!cut.includes(hit)) cut.push(hit);
+  }
+  return { cut, missing };
+}
+
+/** Aliases to restore on reconnect: what the container had, minus the short container id Docker adds itself. */
+export function aliasesToRestore(aliases: readonly string[] | null | undefined, containerId: string): string[] {
+  const shortId = containerId.slice(0, 12);
+  return [...new Set((aliases ?? []).filter((a) => a !== shortId && a !== containerId))];
+}

@@ -1,0 +1,67 @@
+// The workload part of the reports: what ran, the verdict per key, operation counts per node, latency quantiles,
+// the witness of a failing key and where the history files are. Keys and nodes are ours, but values and witness
+// text quote what servers returned, so everything goes through the escapers.
+import type { LatencyQuantiles, OpCounts, WorkloadSection } from '../model/result.js';
+import { escapeMarkdown as md, escapePre } from './escape.js';
+import { formatMs } from '../util/text.js';
+
+const MAX_WITNESS_CHARS = 20_000;
+
+function counts(c: OpCounts): string {
+  return `${c.ok} / ${c.fail} / ${c.info}`;
+}
+
+function latencyRow(name: string, q: LatencyQuantiles | null): string {
+  if (!q) return `| ${name} | 0 | – | – | – | – |`;
+  return `| ${name} | ${q.count} | ${q.p50} | ${q.p90} | ${q.p99} | ${q.max} |`;
+}
+
+export function workloadHeadline(w: WorkloadSection): string {
+  const failed = w.keyResults.filter((k) => !k.passed).length;
+  const verdict = failed === 0 ? `${w.consistency} on all ${w.keyResults.length} keys` : `${failed} of ${w.keyResults.length} keys failed the ${w.consistency} check`;
+  return `${w.operations.total} operations by ${w.clients} clients in ${formatMs(w.elapsedMs)} (seed ${w.seed}): ${verdict}`;
+}
+
+export function renderWorkloadSummary(w: WorkloadSection): string {
+  const out: string[] = [];
+  out.push(`### Workload (${md(w.model)}, ${md(w.consistency)})`, '', md(workloadHeadline(w)), '');
+  if (w.capped) out.push('_The operation cap ended the workload before its duration; the history is complete up to there._', '');
+
+  out.push('| | Key | Operations | Verdict | Detail |', '|---|---|---:|---|---|');
+  for (const k of w.keyResults) {
+    out.push(`| ${k.passed ? '✅' : '❌'} | ${md(k.key)} | ${k.operations} | ${md(k.verdict)} | ${md(k.detail)} |`);
+  }
+  out.push('');
+
+  for (const k of w.keyResults) {
+    if (!k.witnessText) continue;
+    const text = k.witnessText.length > MAX_WITNESS_CHARS ? `${k.witnessText.slice(0, MAX_WITNESS_CHARS)}\n…` : k.witnessText;
+    out.push(`<details open><summary>Witness for key ${escapePre(k.key)}</summary>`, '', '<pre>', escapePre(text), '</pre>', '', '</details>', '');
+  }
+
+  out.push('Operations per node: ok / failed / indeterminate', '', '| Node | Reads | Writes |', '|---|---:|---:|');
+  for (const n of w.perNode) out.push(`| ${md(n.node)} | ${counts(n.read)} | ${counts(n.write)} |`);
+  out.push(`| **all** | | ${w.operations.ok} ok, ${w.operations.fail} failed, ${w.operations.info} indeterminate |`, '');
+
+  out.push('Latency (ms) of answered operations', '', '| Operation | Count | p50 | p90 | p99 | max |', '|---|---:|---:|---:|---:|---:|');
+  out.push(latencyRow('read', w.latency.read), latencyRow('write', w.latency.write), '');
+
+  if (w.history) {
+    out.push(`History: ${md(w.history.json)} (JSON) and ${md(w.history.edn)} (Jepsen EDN). Re-check it with \`replicheck check-history FILE\`.`, '');
+  }
+  return out.join('\n');
+}
+
+/** Lines for the terminal renderer; the caller keeps them on one line each and prints them untrusted. */
+export function renderWorkloadText(w: WorkloadSection): string[] {
+  const lines = [`Workload: ${workloadHeadline(w)}`];
+  for (const k of w.keyResults) {
+    lines.push(`  ${k.passed ? '✓' : '✗'} ${k.key}: ${k.verdict} (${k.operations} ops)`);
+    if (k.witnessText) for (const l of k.witnessText.split('\n').slice(0, 60)) lines.push(`      ${l}`);
+  }
+  for (const n of w.perNode) lines.push(`  ${n.node}: reads ${counts(n.read)}, writes ${counts(n.write)} (ok / failed / indeterminate)`);
+  const q = (name: string, l: LatencyQuantiles | null): string => (l ? `${name} p50 ${l.p50} p90 ${l.p90} p99 ${l.p99} max ${l.max} ms` : `${name} –`);
+  lines.push(`  latency: ${q('read', w.latency.read)}; ${q('write', w.latency.write)}`);
+  if (w.history) lines.push(`  history: ${w.history.json} (EDN: ${w.history.edn})`);
+  return lines;
+}

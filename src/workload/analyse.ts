@@ -1,0 +1,161 @@
+// Pure summaries of a recorded workload: counts per node, latency quantiles, and the per-key verdicts turned into
+// checks for the report. The I/O (running clients, polling for convergence, saving files) is in phase.ts.
+import { checkHistory, formatWitness, type History, type KeyResult } from '../linearizability/index.js';
+import type { Check, LatencyQuantiles, NodeInfo, OpCounts, WorkloadKeyResult } from '../model/result.js';
+import type { OperationRecord } from './generator.js';
+import { judgeFinalValue } from './eventual.js';
+
+/** Nearest-rank quantiles of completed operations; null when there is none. */
+export function quantiles(samples: readonly number[]): LatencyQuantiles | null {
+  if (samples.length === 0) return null;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number): number => round(sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number);
+  return { count: sorted.length, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: round(sorted[sorted.length - 1] as number) };
+}
+
+const round = (ms: number): number => Math.round(ms * 100) / 100;
+
+const zero = (): { ok: number; fail: number; info: number } => ({ ok: 0, fail: 0, info: 0 });
+
+export function countOperations(records: readonly OperationRecord[], nodeOrder: readonly string[]) {
+  const total = zero();
+  const perNode = new Map<string, { read: ReturnType<typeof zero>; write: ReturnType<typeof zero> }>();
+  for (const n of nodeOrder) perNode.set(n, { read: zero(), write: zero() });
+  for (const { op } of records) {
+    const node = op.node ?? '?';
+    if (!perNode.has(node)) perNode.set(node, { read: zero(), write: zero() });
+    const entry = perNode.get(node)!;
+    (op.f === 'write' ? entry.write : entry.read)[op.type]++;
+    total[op.type]++;
+  }
+  return {
+    operations: { total: records.length, ...total } as OpCounts & { total: number },
+    perNode: [...perNode].map(([node, c]) => ({ node, read: c.read as OpCounts, write: c.write as OpCounts })),
+  };
+}
+
+/** Latency of the operations that got an answer (ok or fail); indeterminate ones have no meaningful end. */
+export function latencies(records: readonly OperationRecord[]): { read: LatencyQuantiles | null; write: LatencyQuantiles | null } {
+  const of = (f: string): number[] => records.filter((r) => r.op.f === f && r.op.type !== 'info').map((r) => r.endedAt - r.op.invoke);
+  return { read: quantiles(of('read')), write: quantiles(of('write')) };
+}
+
+export const CHECK_BUDGET_MS = 30_000;
+
+/** Per-key linearizability verdicts. `unknown` (budget spent) does not pass: nothing was proven. */
+export function linearizabilityResults(
+  history: History,
+  budgetMs = CHECK_BUDGET_MS,
+  maxSteps?: number,
+): { results: WorkloadKeyResult[]; elapsedMs: number } {
+  const checked = checkHistory(history, {
+    model: 'register',
+    initialValue: null,
+    timeoutMs: budgetMs,
+    checkAllKeys: true,
+    ...(maxSteps !== undefined ? { maxSteps } : {}),
+  });
+  const results = checked.keys.map((k): WorkloadKeyResult => keyResult(k, budgetMs));
+  return { results, elapsedMs: checked.elapsedMs };
+}
+
+function keyResult(k: KeyResult, budgetMs: number): WorkloadKeyResult {
+  const base = { key: k.key, operations: k.operations.total, verdict: k.verdict };
+  if (k.verdict === 'linearizable') {
+    return { ...base, passed: true, detail: `${k.operations.total} operations (${k.operations.open} indeterminate writes) are linearizable.` };
+  }
+  if (k.verdict === 'unknown') {
+    const why = k.reason === 'step-budget' ? 'the search step budget ran out' : `the search did not finish within ${Math.round(budgetMs / 1000)} s`;
+    return {
+      ...base,
+      passed: false,
+      detail: `Could not decide whether the ${k.operations.total} operations are linearizable: ${why}. Nothing was proven; check the history file offline with \`replicheck check-history FILE --timeout 0\`, or run a shorter workload with fewer clients.`,
+    };
+  }
+  const w = k.witness;
+  return {
+    ...base,
+    passed: false,
+    detail: w ? `Not linearizable: ${w.explanation}` : 'Not linearizable.',
+    ...(w ? { witness: w, witnessText: formatWitness(w, '') } : {}),
+  };
+}
+
+export interface Convergence {
+  readonly key: string;
+  readonly converged: boolean;
+  /** The value per node at the last poll (undefined: no answer). */
+  readonly values: readonly { readonly node: string; readonly value: string | null | undefined; readonly error?: string }[];
+  readonly waitedMs: number;
+}
+
+export function eventualResults(history: History, convergence: readonly Convergence[]): WorkloadKeyResult[] {
+  return convergence.map((c): WorkloadKeyResult => {
+    const operations = history.operations.filter((op) => op.key === c.key).length;
+    const show = (v: string | null | undefined, error?: string): string => (v === undefined ? `no answer (${error ?? 'error'})` : v === null ? 'missing' : JSON.stringify(v));
+    if (!c.converged) {
+      return {
+        key: c.key,
+        operations,
+        verdict: 'not-converged',
+        passed: false,
+        detail: `The nodes did not agree within ${Math.round(c.waitedMs)} ms: ${c.values.map((v) => `${v.node} ${show(v.value, v.error)}`).join(', ')}.`,
+      };
+    }
+    const value = c.values[0]?.value ?? null;
+    const judged = judgeFinalValue(history.operations, c.key, value, history.initialValue ?? null);
+    return {
+      key: c.key,
+      operations,
+      verdict: judged.legal ? 'converged' : 'illegal-final-value',
+      passed: judged.legal,
+      finalValue: value,
+      detail: judged.legal
+        ? `Every node holds ${show(value)} (${Math.round(c.waitedMs)} ms after the workload), a value that can legally be last.`
+        : `Every node holds ${show(value)}, which cannot be the last value: ${judged.reason}.`,
+    };
+  });
+}
+
+const FAILED_TITLE: Record<string, string> = {
+  'not-linearizable': 'is not linearizable',
+  unknown: 'could not be decided',
+  'not-converged': 'did not converge',
+  'illegal-final-value': 'converged to a value that cannot be last',
+};
+
+/** The report's checks: one per key, plus one when no operation succeeded (a workload that proves nothing). */
+export function workloadChecks(
+  results: readonly WorkloadKeyResult[],
+  consistency: 'eventual' | 'linearizable',
+  nodes: readonly NodeInfo[],
+  okOperations: number,
+  checkMs: number,
+): Check[] {
+  const checks: Check[] = [];
+  if (okOperations === 0) {
+    checks.push({
+      id: 'workload:progress',
+      kind: 'workload',
+      title: 'Workload: no operation succeeded',
+      status: 'failed',
+      durationMs: 0,
+      detail: 'Every read and write of the workload failed or timed out, so nothing could be checked. See the operation counts per node.',
+    });
+  }
+  results.forEach((r, i) => {
+    const failingNode = r.witness?.failing.node;
+    const node = failingNode !== undefined ? nodes.find((n) => n.label === failingNode) : undefined;
+    const what = consistency === 'linearizable' ? 'Linearizability' : 'Eventual consistency';
+    checks.push({
+      id: `workload:${consistency}:${i}`,
+      kind: 'workload',
+      title: `${what}: key ${r.key}${r.passed ? '' : ` ${FAILED_TITLE[r.verdict] ?? r.verdict}`}`,
+      status: r.passed ? 'passed' : 'failed',
+      durationMs: checkMs,
+      detail: r.witnessText ? `Not linearizable. Witness:\n${r.witnessText}` : r.detail,
+      ...(node ? { node: node.label, ...(node.service ? { service: node.service } : {}) } : {}),
+    });
+  });
+  return checks;
+}

@@ -1,0 +1,152 @@
+// The concurrent register workload: a fixed number of clients, each a bounded loop that sends a random read or
+// write of a random key to a random node until the duration is over. Every operation is recorded with invoke and
+// completion times from the monotonic clock, and every one is kept: errors become `fail` or `info` (outcome.ts),
+// never dropped, because dropping an indeterminate write would hide the very anomalies the checker looks for.
+import type { KvApi } from '../checks/kv-api.js';
+import type { Clock } from '../engine/deps.js';
+import type { History, HistoryOperation } from '../linearizability/index.js';
+import { classifyRead, classifyWrite } from './outcome.js';
+import { clientRandom, pick } from './prng.js';
+
+export interface WorkloadNode {
+  readonly url: string;
+  readonly label: string;
+}
+
+export interface WorkloadPlan {
+  readonly clients: number;
+  readonly durationMs: number;
+  readonly keys: readonly string[];
+  readonly seed: number;
+  /** Prefix of every written value; with the client and its counter it makes each value unique. */
+  readonly valuePrefix: string;
+  /** Share of reads, 0..1 (default 0.5). */
+  readonly readRatio?: number;
+  /** Hard cap on operations over all clients, so a very fast service cannot produce an uncheckable history. */
+  readonly maxOperations?: number;
+}
+
+/** An operation with the fields only the reports need (the history keeps what the checker needs). */
+export interface OperationRecord {
+  readonly op: HistoryOperation;
+  /** When the answer (or the error) arrived; unlike `op.complete` it is set for `info` operations too. */
+  readonly endedAt: number;
+}
+
+export interface WorkloadRun {
+  readonly history: History;
+  readonly records: readonly OperationRecord[];
+  /** Start and end of the workload on the clock. */
+  readonly startedAt: number;
+  readonly endedAt: number;
+  /** True when the operation cap stopped the clients before the duration was over. */
+  readonly capped: boolean;
+}
+
+export const DEFAULT_MAX_OPERATIONS = 20_000;
+
+// Times in the history are milliseconds since the workload started, kept to microseconds.
+const round = (ms: number): number => Math.round(ms * 1000) / 1000;
+
+/**
+ * Collects the operations of one workload, possibly over several runs of the clients (one per fault window):
+ * one clock origin, one operation cap and one value counter per client, so values stay unique across runs.
+ */
+export class WorkloadRecorder {
+  readonly t0: number;
+  readonly records: OperationRecord[] = [];
+  started = 0;
+  capped = false;
+  private readonly counters = new Map<number, number>();
+
+  constructor(readonly clock: Clock) {
+    this.t0 = clock.now();
+  }
+
+  nextValue(prefix: string, client: number): string {
+    const n = (this.counters.get(client) ?? 0) + 1;
+    this.counters.set(client, n);
+    return `${prefix}-c${client}-${n}`;
+  }
+
+  /** The history so far, operations in invocation order and numbered in that order. */
+  finish(): WorkloadRun {
+    const sorted = [...this.records].sort((a, b) => a.op.invoke - b.op.invoke);
+    const numbered = sorted.map((r, i) => ({ op: { id: i, ...r.op }, endedAt: r.endedAt }));
+    return {
+      history: { schemaVersion: 1, model: 'register', initialValue: null, operations: numbered.map((r) => r.op) },
+      records: numbered,
+      startedAt: this.t0,
+      endedAt: this.clock.now(),
+      capped: this.capped,
+    };
+  }
+}
+
+/** Runs the clients once, for the plan's duration or until `signal` aborts, recording into `recorder`. */
+export async function runClients(
+  recorder: WorkloadRecorder,
+  api: KvApi,
+  nodes: readonly WorkloadNode[],
+  plan: WorkloadPlan,
+  signal: AbortSignal,
+  round0 = 0,
+): Promise<void> {
+  if (nodes.length === 0 || plan.keys.length === 0 || plan.clients < 1) throw new Error('a workload needs nodes, keys and clients');
+  const { clock, t0 } = recorder;
+  const end = clock.now() + plan.durationMs;
+  const maxOps = plan.maxOperations ?? DEFAULT_MAX_OPERATIONS;
+  const readRatio = plan.readRatio ?? 0.5;
+
+  const client = async (id: number): Promise<void> => {
+    // A different stream per run (round) of the same client, so fault windows do not replay each other's choices.
+    const random = clientRandom(plan.seed + round0 * 7919, id);
+    // Bounded by time, by the shared operation cap and by cancellation.
+    while (clock.now() < end && !signal.aborted) {
+      if (recorder.started >= maxOps) {
+        recorder.capped = true;
+        return;
+      }
+      recorder.started++;
+      const node = pick(random, nodes);
+      const key = pick(random, plan.keys);
+      const isRead = random() < readRatio;
+      const written = isRead ? undefined : recorder.nextValue(plan.valuePrefix, id);
+      const invoke = clock.now();
+      const outcome =
+        written === undefined
+          ? { f: 'read' as const, ...classifyRead(await api.read(node.url, key, signal)) }
+          : { f: 'write' as const, value: written, ...classifyWrite(await api.write(node.url, key, written, signal)) };
+      const done = clock.now();
+      recorder.records.push({
+        op: {
+          process: id,
+          node: node.label,
+          key,
+          f: outcome.f,
+          value: outcome.value,
+          type: outcome.type,
+          invoke: round(invoke - t0),
+          complete: outcome.type === 'info' ? null : round(done - t0),
+          ...(outcome.error !== undefined ? { error: outcome.error } : {}),
+        },
+        endedAt: round(done - t0),
+      });
+    }
+  };
+
+  await Promise.all(Array.from({ length: plan.clients }, (_, i) => client(i)));
+}
+
+/** One run of the clients from a fresh recorder: the plain workload. */
+export async function runWorkload(
+  api: KvApi,
+  nodes: readonly WorkloadNode[],
+  clock: Clock,
+  plan: WorkloadPlan,
+  signal: AbortSignal,
+): Promise<WorkloadRun> {
+  const recorder = new WorkloadRecorder(clock);
+  await runClients(recorder, api, nodes, plan, signal);
+  return recorder.finish();
+}

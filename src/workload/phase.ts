@@ -1,0 +1,149 @@
+// The workload phase of a run: run the clients (once, or while each fault of the fault suite holds), then judge
+// the history by the chosen consistency model, save the history files, and return the report section and checks.
+import { randomInt } from 'node:crypto';
+import type { CheckContext } from '../checks/context.js';
+import { pollUntil } from '../checks/poll.js';
+import type { History } from '../linearizability/index.js';
+import type { Check, WorkloadSection } from '../model/result.js';
+import { WorkloadRecorder, runClients, type WorkloadPlan } from './generator.js';
+import { classifyRead } from './outcome.js';
+import { countOperations, eventualResults, latencies, linearizabilityResults, workloadChecks, type Convergence } from './analyse.js';
+
+export type Consistency = 'eventual' | 'linearizable';
+
+export interface WorkloadOptions {
+  readonly clients: number;
+  readonly durationMs: number;
+  readonly keys: number;
+  readonly consistency: Consistency;
+  /** Undefined: a fresh random seed (recorded in the report). */
+  readonly seed: number | undefined;
+}
+
+/** Writes the history somewhere durable and says where (JSON and EDN paths). */
+export type HistorySink = (history: History) => Promise<{ json: string; edn: string }>;
+
+export interface WorkloadPhaseResult {
+  readonly section: WorkloadSection;
+  readonly checks: Check[];
+}
+
+export function newSeed(): number {
+  return randomInt(0, 2 ** 31);
+}
+
+/**
+ * One workload of a run. Plain runs call `run()` once; with the fault suite, `duringFault` runs the clients while
+ * each fault holds (until its healing is due), all into one history, and `finish()` judges the whole of it.
+ */
+export class WorkloadSession {
+  readonly seed: number;
+  readonly keys: readonly string[];
+  private readonly recorder: WorkloadRecorder;
+  private rounds = 0;
+
+  constructor(
+    private readonly ctx: CheckContext,
+    private readonly wl: WorkloadOptions,
+  ) {
+    this.seed = wl.seed ?? newSeed();
+    this.keys = Array.from({ length: wl.keys }, (_, i) => `replicheck-${ctx.runId}-wl-${i}`);
+    this.recorder = new WorkloadRecorder(ctx.clock);
+  }
+
+  get operations(): number {
+    return this.recorder.records.length;
+  }
+
+  private plan(): WorkloadPlan {
+    return { clients: this.wl.clients, durationMs: this.wl.durationMs, keys: this.keys, seed: this.seed, valuePrefix: `rc-${this.ctx.runId}` };
+  }
+
+  /** The clients for the workload duration (or until the run is cancelled). */
+  run(): Promise<void> {
+    return runClients(this.recorder, this.ctx.api, this.ctx.nodes, this.plan(), this.ctx.signal, this.rounds++);
+  }
+
+  /** The fault suite's hook: the clients run while the fault holds, at most the workload duration. */
+  readonly duringFault = (fault: { readonly signal: AbortSignal }): Promise<void> =>
+    runClients(this.recorder, this.ctx.api, this.ctx.nodes, this.plan(), AbortSignal.any([this.ctx.signal, fault.signal]), this.rounds++);
+
+  async finish(sink: HistorySink | undefined, warn: (message: string) => void): Promise<WorkloadPhaseResult> {
+    const { ctx, wl, seed, keys } = this;
+    const run = this.recorder.finish();
+    const history: History = { ...run.history, meta: { tool: 'replicheck', runId: ctx.runId, seed, clients: wl.clients, consistency: wl.consistency } };
+
+    const checkStart = ctx.clock.now();
+    const results =
+      wl.consistency === 'linearizable'
+        ? linearizabilityResults(history).results
+        : eventualResults(history, await awaitConvergence(ctx, keys));
+    const checkMs = ctx.clock.now() - checkStart;
+
+    let files: { json: string; edn: string } | undefined;
+    if (sink) {
+      try {
+        files = await sink(history);
+      } catch (error) {
+        warn(`Could not write the workload history: ${(error as Error).message}`);
+      }
+    }
+    const counts = countOperations(run.records, ctx.nodes.map((n) => n.label));
+    const section: WorkloadSection = {
+      model: 'register',
+      consistency: wl.consistency,
+      clients: wl.clients,
+      durationMs: wl.durationMs,
+      elapsedMs: run.endedAt - run.startedAt,
+      seed,
+      keys,
+      capped: run.capped,
+      ...(this.rounds > 1 ? { runs: this.rounds } : {}),
+      operations: counts.operations,
+      perNode: counts.perNode,
+      latency: latencies(run.records),
+      keyResults: results,
+      checkMs,
+      ...(files ? { history: files } : {}),
+    };
+    return { section, checks: workloadChecks(results, wl.consistency, ctx.nodes, counts.operations.ok, checkMs) };
+  }
+}
+
+/** A plain workload: run the clients once, then judge the history. */
+export async function runWorkloadPhase(
+  ctx: CheckContext,
+  wl: WorkloadOptions,
+  sink: HistorySink | undefined,
+  warn: (message: string) => void,
+): Promise<WorkloadPhaseResult> {
+  const session = new WorkloadSession(ctx, wl);
+  await session.run();
+  return session.finish(sink, warn);
+}
+
+/** Polls every node for every key until all nodes return the same value, or the convergence timeout passes. */
+async function awaitConvergence(ctx: CheckContext, keys: readonly string[]): Promise<Convergence[]> {
+  return Promise.all(
+    keys.map(async (key): Promise<Convergence> => {
+      const start = ctx.clock.now();
+      const r = await pollUntil(
+        async () => {
+          const values = await Promise.all(
+            ctx.nodes.map(async (node) => {
+              const read = classifyRead(await ctx.api.read(node.url, key, ctx.signal));
+              return read.type === 'ok'
+                ? { node: node.label, value: read.value }
+                : { node: node.label, value: undefined, ...(read.error !== undefined ? { error: read.error } : {}) };
+            }),
+          );
+          const first = values[0]?.value;
+          const done = first !== undefined && values.every((v) => v.value === first);
+          return { done, value: values };
+        },
+        { timeoutMs: ctx.options.convergenceTimeoutMs, clock: ctx.clock, signal: ctx.signal, minDelayMs: 5, maxDelayMs: 200 },
+      );
+      return { key, converged: r.done, values: r.last ?? [], waitedMs: ctx.clock.now() - start };
+    }),
+  );
+}

@@ -1,0 +1,248 @@
+// The bundled CLI (dist/cli/index.js, or REPLICHECK_CLI_ENTRY) run as a person runs it, against the real example
+// cluster: a pass, a fail with --json, exit codes, and Ctrl-C in the middle of a run leaving nothing behind.
+import { test, describe, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../support/runner.js';
+import { needDocker, kvEnv, assertNothingLeft, forceCleanup } from '../support/docker.js';
+import type { RunResult } from '../../src/model/result.js';
+
+const tempDirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rc-cli-e2e-'));
+  tempDirs.push(dir);
+  return dir;
+}
+after(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+const ENTRY = process.env.REPLICHECK_CLI_ENTRY ?? join(ROOT, 'dist/cli/index.js');
+const PORTS = { KV_PORT_0: '58080', KV_PORT_2: '58082', KV_PORT_4: '58084' };
+const SERVERS = `http://localhost:${PORTS.KV_PORT_0},http://localhost:${PORTS.KV_PORT_2},http://localhost:${PORTS.KV_PORT_4}`;
+
+let counter = 0;
+function project(name: string): string {
+  return `rc-cli-${name}-${process.pid}-${++counter}`;
+}
+
+interface CliRun {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+interface RunOptions {
+  readonly env?: Record<string, string>;
+  readonly timeoutMs?: number;
+  /** Called once the child runs, with its stdout so far (to send signals at the right moment). */
+  readonly onStart?: (child: ChildProcess, stdout: () => string) => void;
+}
+
+function runCli(args: string[], options: RunOptions = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const env: Record<string, string | undefined> = { ...process.env, ...options.env };
+    // The runner's variables would change the default project name and report directory.
+    for (const key of ['GITHUB_ACTIONS', 'GITHUB_RUN_ID', 'GITHUB_JOB', 'RUNNER_TEMP', 'NO_COLOR']) delete env[key];
+    const child = spawn(process.execPath, [ENTRY, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`CLI timed out\n${stdout}\n${stderr}`));
+    }, options.timeoutMs ?? 120_000);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+    options.onStart?.(child, () => stdout);
+  });
+}
+
+function clusterArgs(name: string, extra: string[] = []): string[] {
+  return ['run', '--no-config', '--working-directory', 'examples/kv', '--servers', SERVERS, '--project-name', name, '--startup-timeout', '60', ...extra];
+}
+
+/** Runs the scenario, asserts nothing of the project is left, and cleans up whatever happens. */
+async function scenario<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    const value = await fn();
+    await assertNothingLeft(name);
+    return value;
+  } finally {
+    forceCleanup(name);
+  }
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.setTimeout(500);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+
+describe('replicheck CLI without a cluster', () => {
+  test('--version, --help and run --help from the bundle', async () => {
+    const version = await runCli(['--version']);
+    assert.equal(version.code, 0);
+    assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
+    const help = await runCli(['--help']);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /replicheck run \[options\]/);
+    const runHelp = await runCli(['run', '--help']);
+    assert.equal(runHelp.code, 0);
+    assert.match(runHelp.stdout, /--servers VALUE/);
+    assert.match(runHelp.stdout, /--restart-target VALUE/);
+  });
+
+  test('bad flags and bad inputs exit 2 without starting anything', async () => {
+    const flag = await runCli(['run', '--servres', SERVERS]);
+    assert.equal(flag.code, 2);
+    assert.match(flag.stderr, /unknown flag --servres\. Did you mean --servers\?/);
+    const input = await runCli(['run', '--no-config', '--servers', SERVERS, '--convergence-timeout', 'soon']);
+    assert.equal(input.code, 2);
+    assert.match(input.stderr, /--convergence-timeout: 'soon' is not a number of seconds/);
+  });
+
+  test('a setup problem (no compose file) exits 2 and still writes the report', async (t) => {
+    if (!needDocker(t)) return;
+    const dir = tempDir();
+    const name = project('setup');
+    const r = await scenario(name, () => runCli([...clusterArgs(name), '--compose-file', 'missing.yml', '--report-file', join(dir, 'r.json')]));
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.match(r.stdout, /✗ Input 'compose-file'/);
+    assert.match(r.stdout, /Replicheck failed/);
+    const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as RunResult;
+    assert.equal(report.verdict, 'failed');
+    assert.equal(report.checks.length, 0);
+  });
+});
+
+describe('replicheck CLI against the example cluster', () => {
+  test('healthy cluster from a YAML config file: passes, exit 0, table, matrix, report path', async (t) => {
+    if (!needDocker(t)) return;
+    const name = project('pass');
+    const dir = tempDir();
+    // Paths in a config file are relative to the file: point working-directory back at the example.
+    writeFileSync(
+      join(dir, 'replicheck.yaml'),
+      `working-directory: ${join(ROOT, 'examples/kv')}\nservers:\n${SERVERS.split(',').map((s) => `  - ${s}\n`).join('')}restart-target: kv_4\nstartup-timeout: 60\nreport-file: out/report.json\n`,
+    );
+    const r = await scenario(name, () => runCli(['run', '--config', join(dir, 'replicheck.yaml'), '--project-name', name], { env: { ...kvEnv('healthy'), ...PORTS } }));
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    // Not a TTY: plain progress lines, no escape codes.
+    assert.ok(!r.stdout.includes('\u001b'), 'no escape sequences when stdout is not a terminal');
+    for (const phase of ['validate', 'up', 'ready', 'replication', 'restart', 'down']) {
+      assert.match(r.stdout, new RegExp(`^▸ ${phase}$`, 'm'));
+      assert.match(r.stdout, new RegExp(`^✓ ${phase} \\d`, 'm'));
+    }
+    assert.match(r.stdout, /^Checks$/m);
+    assert.match(r.stdout, /✓ Catch-up: kv_4 has the value written while it was down/);
+    assert.match(r.stdout, /^Convergence \(ms\), writer → reader$/m);
+    assert.match(r.stdout, /^ +kv_0 +kv_2 +kv_4$/m);
+    assert.match(r.stdout, /^Replicheck passed: 17 checks on 3 nodes$/m);
+    const path = join(dir, 'out/report.json');
+    assert.match(r.stdout, new RegExp(`^JSON report: ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+    const report = JSON.parse(readFileSync(path, 'utf8')) as RunResult;
+    assert.equal(report.verdict, 'passed');
+    assert.equal(report.project.name, name);
+    assert.equal(report.teardown.performed, true);
+  });
+
+  test('faulty cluster (skip-peer) with --json: exit 1, the report on stdout, progress on stderr', async (t) => {
+    if (!needDocker(t)) return;
+    const name = project('fail');
+    const r = await scenario(name, () =>
+      runCli(clusterArgs(name, ['--json', '--convergence-timeout', '2', '--log-lines', '3']), { env: { ...kvEnv('skip-peer'), ...PORTS } }),
+    );
+    assert.equal(r.code, 1, r.stderr);
+    const report = JSON.parse(r.stdout) as RunResult;
+    assert.equal(report.verdict, 'failed');
+    assert.equal(report.project.name, name);
+    const failed = report.checks.filter((c) => c.status === 'failed').map((c) => c.title);
+    assert.deepEqual(failed, ['Replication: kv_4 never returned the value written on kv_0', 'Replication: kv_4 never returned the value written on kv_2']);
+    assert.equal(report.logs.length, 3);
+    assert.match(r.stderr, /^✗ replication /m);
+    assert.match(r.stderr, /^Last 3 log lines of kv_4$/m);
+    assert.match(r.stderr, /^JSON report: /m);
+    assert.ok(!r.stdout.includes('Checks\n'), 'the table is not printed with --json');
+  });
+
+  test('Ctrl-C while the checks run tears the cluster down and exits 130', async (t) => {
+    if (!needDocker(t)) return;
+    const name = project('sigint');
+    let interrupted = false;
+    const r = await scenario(name, () =>
+      runCli(clusterArgs(name, ['--convergence-timeout', '30']), {
+        // no-replication never converges: the replication phase would wait 30 s, so the signal lands inside it.
+        env: { ...kvEnv('no-replication'), ...PORTS },
+        timeoutMs: 90_000,
+        onStart: (child, stdout) => {
+          void (async () => {
+            const deadline = Date.now() + 60_000;
+            while (Date.now() < deadline && child.exitCode === null && !stdout().includes('▸ replication')) {
+              await new Promise((resolve) => setTimeout(resolve, 50));
+            }
+            // The cluster must really be up when the signal arrives.
+            if (await portOpen(Number(PORTS.KV_PORT_4))) interrupted = child.kill('SIGINT');
+          })();
+        },
+      }),
+    );
+    assert.ok(interrupted, 'SIGINT was sent');
+    assert.equal(r.code, 130, r.stdout + r.stderr);
+    assert.match(r.stdout, /Ctrl-C: stopping the checks, healing faults and tearing down project/);
+    assert.match(r.stdout, /^✗ replication /m);
+    assert.match(r.stdout, /^✓ down /m);
+    assert.ok(r.stdout.indexOf('Ctrl-C:') < r.stdout.indexOf('✓ down'));
+    assert.match(r.stderr, new RegExp(`Interrupted; project ${name} was torn down, nothing is left\\.`));
+  });
+
+  test('a second Ctrl-C quits at once and prints the command that removes what is left', async (t) => {
+    if (!needDocker(t)) return;
+    const name = project('sigint2');
+    const r = await scenario(name, async () => {
+      const run = await runCli(clusterArgs(name, ['--convergence-timeout', '30']), {
+        env: { ...kvEnv('no-replication'), ...PORTS },
+        timeoutMs: 90_000,
+        onStart: (child, stdout) => {
+          void (async () => {
+            const deadline = Date.now() + 60_000;
+            while (Date.now() < deadline && child.exitCode === null && !stdout().includes('▸ replication')) {
+              await new Promise((resolve) => setTimeout(resolve, 50));
+            }
+            child.kill('SIGINT');
+            await new Promise((resolve) => setTimeout(resolve, 20));
+            child.kill('SIGINT');
+          })();
+        },
+      });
+      // What the message tells a person to run must remove everything.
+      const command = /^ {2}(docker compose -p \S+ down --volumes --remove-orphans)$/m.exec(run.stderr)?.[1];
+      assert.ok(command, run.stderr);
+      const down = spawnSync('sh', ['-c', command], { timeout: 60_000 });
+      assert.equal(down.status, 0, down.stderr?.toString());
+      return run;
+    });
+    assert.equal(r.code, 130, r.stdout + r.stderr);
+    assert.match(r.stderr, new RegExp(`Ctrl-C again: quitting without finishing the teardown\\. Project ${name} may be left behind`));
+    assert.match(r.stderr, new RegExp(`label=com\\.docker\\.compose\\.project=${name}`));
+  });
+});

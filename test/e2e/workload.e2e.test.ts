@@ -1,0 +1,122 @@
+// The concurrent workload end to end: the bundled action against the example cluster. The leader variant is
+// linearizable and must pass `linearizable`; the default asynchronous variant serves stale reads, so it must fail
+// `linearizable` with a stale-read witness, and still pass `eventual` (every node converges to a legal value).
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { runMainAndPost, errors, type StepRun } from '../support/runner.js';
+import { needDocker, kvEnv, assertNothingLeft, forceCleanup } from '../support/docker.js';
+import type { RunResult } from '../../src/model/result.js';
+import { checkHistory, parseHistoryText } from '../../src/linearizability/index.js';
+
+// Ports and project names of this file only, so it can run beside the other end-to-end files.
+const PORTS = { KV_PORT_0: '18180', KV_PORT_2: '18182', KV_PORT_4: '18184' };
+const SERVERS = 'http://localhost:18180,http://localhost:18182,http://localhost:18184';
+
+let counter = 0;
+function project(name: string): string {
+  return `rc-work-wl-${name}-${process.pid}-${++counter}`;
+}
+
+// Short but enough: 8 clients on 2 keys for 2.5 s make a few thousand operations against the example; a write on
+// one node followed by a read on another within the replication delay (a millisecond or two) happens hundreds of
+// times in that span (see the measurement in the workload section of README.md).
+function inputs(name: string, consistency: string): Record<string, string> {
+  return {
+    'working-directory': 'examples/kv',
+    servers: SERVERS,
+    'project-name': name,
+    'startup-timeout': '60',
+    'convergence-timeout': '5',
+    'request-timeout': '2',
+    workload: 'register',
+    'workload-clients': '8',
+    'workload-duration': '2.5',
+    'workload-keys': '2',
+    consistency,
+  };
+}
+
+async function scenario(mode: string, consistency: string, extra: Record<string, string> = {}): Promise<{ main: StepRun; result: RunResult }> {
+  const name = project(`${mode}-${consistency}`);
+  try {
+    const { main } = await runMainAndPost({ ...inputs(name, consistency), ...extra }, { env: { ...kvEnv(mode), ...PORTS } });
+    await assertNothingLeft(name);
+    return { main, result: JSON.parse(readFileSync(main.outputs.report!, 'utf8')) as RunResult };
+  } finally {
+    forceCleanup(name);
+  }
+}
+
+function historyOf(main: StepRun) {
+  const path = main.outputs.history!;
+  assert.ok(path.endsWith('.history.json') && existsSync(path), `history output ${path}`);
+  const edn = path.replace(/\.json$/, '.edn');
+  assert.ok(existsSync(edn));
+  assert.match(readFileSync(edn, 'utf8'), /^\{:index 0, :type :invoke, :process \d+, :f :(read|write), :value \["replicheck-/);
+  return parseHistoryText(readFileSync(path, 'utf8')).history;
+}
+
+describe('concurrent workload on the example cluster', () => {
+  test('leader mode is linearizable', async (t) => {
+    if (!needDocker(t)) return;
+    const { main, result } = await scenario('leader', 'linearizable');
+    assert.equal(main.code, 0, main.stdout);
+    assert.deepEqual(errors(main), []);
+    const w = result.workload!;
+    assert.equal(w.consistency, 'linearizable');
+    assert.deepEqual(w.keyResults.map((k) => k.verdict), ['linearizable', 'linearizable']);
+    assert.ok(w.operations.ok > 100, `only ${w.operations.ok} ok operations`);
+    assert.deepEqual(w.perNode.map((n) => n.node), ['kv_0', 'kv_2', 'kv_4']);
+    assert.ok(result.phases.some((p) => p.name === 'workload' && p.status === 'ok'));
+    const history = historyOf(main);
+    assert.equal(history.operations.length, w.operations.total);
+    assert.equal(checkHistory(history, { model: 'register' }).verdict, 'linearizable');
+    assert.match(main.summary, /### Workload \(register, linearizable\)/);
+    assert.match(main.summary, /\| read \| \d+ \| [\d.]+ \| [\d.]+ \| [\d.]+ \| [\d.]+ \|/);
+  });
+
+  test('the asynchronous default is not linearizable: a stale-read witness', async (t) => {
+    if (!needDocker(t)) return;
+    const { main, result } = await scenario('healthy', 'linearizable');
+    assert.equal(main.code, 1, 'the step fails');
+    const failing = result.workload!.keyResults.filter((k) => k.verdict === 'not-linearizable');
+    assert.ok(failing.length >= 1, JSON.stringify(result.workload!.keyResults.map((k) => k.verdict)));
+    const witness = failing[0]!.witness!;
+    assert.equal(witness.failing.f, 'read', 'the operation that cannot be placed is a read');
+    // Stale: the value it returned was written, but an order that respects real time has replaced it already.
+    assert.ok(!witness.possibleStates.includes(witness.failing.value as string | null));
+    const annotation = errors(main).find((a) => a.properties.title?.startsWith('Linearizability: key '));
+    assert.ok(annotation, JSON.stringify(errors(main).map((a) => a.properties.title)));
+    assert.match(annotation.message, /Witness:\nkey "replicheck-[0-9a-f]+-wl-\d": read by process \d+ \(node kv_\d\) returned/);
+    assert.match(annotation.message, /<-- cannot be linearized/);
+    assert.equal(annotation.properties.file, 'examples/kv/docker-compose.yml');
+    assert.match(main.summary, /<summary>Witness for key replicheck-/);
+    assert.equal(checkHistory(historyOf(main), { model: 'register' }).verdict, 'not-linearizable');
+  });
+
+  test('the asynchronous default is eventually consistent', async (t) => {
+    if (!needDocker(t)) return;
+    const { main, result } = await scenario('healthy', 'eventual');
+    assert.equal(main.code, 0, main.stdout);
+    const w = result.workload!;
+    assert.deepEqual(w.keyResults.map((k) => k.verdict), ['converged', 'converged']);
+    assert.ok(w.keyResults.every((k) => typeof k.finalValue === 'string'));
+    assert.match(main.summary, /### Workload \(register, eventual\)/);
+    historyOf(main);
+  });
+
+  test('with the fault suite, the workload runs while the fault holds', async (t) => {
+    if (!needDocker(t)) return;
+    // kv_4 is a follower of kv_0: while it is killed its requests are refused, the rest stays linearizable.
+    const { main, result } = await scenario('leader', 'linearizable', { faults: 'kill', 'fault-targets': 'kv_4', 'fault-duration': '2' });
+    assert.equal(main.code, 0, main.stdout);
+    const w = result.workload!;
+    assert.deepEqual(w.keyResults.map((k) => k.verdict), ['linearizable', 'linearizable']);
+    const kv4 = w.perNode.find((n) => n.node === 'kv_4')!;
+    assert.ok(kv4.write.fail + kv4.write.info + kv4.read.info > 0, `kv_4 was down during the workload: ${JSON.stringify(kv4)}`);
+    assert.ok(w.elapsedMs < 2500 + 10_000, 'the clients stopped when the fault was healed');
+    const phases = result.phases.map((p) => p.name);
+    assert.ok(phases.indexOf('workload') > phases.findIndex((p) => p.startsWith('kill kv_4')), JSON.stringify(phases));
+  });
+});

@@ -1,0 +1,352 @@
+// Fault planning, verdicts and the fault cycle against an in-memory cluster (no Docker, no HTTP): the cycle must
+// tell availability loss from data loss, catch stale reads and missed catch-up, and always heal.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  aliasesToRestore,
+  availability,
+  carryForward,
+  classifyRead,
+  faultVerdict,
+  networksToCut,
+  parseFaultKinds,
+  planFaults,
+  type FaultKind,
+} from '../../src/faults/plan.js';
+import { ActiveFaults } from '../../src/faults/active.js';
+import { runFaultCycle, type DuringFault } from '../../src/faults/cycle.js';
+import type { FaultActions } from '../../src/faults/docker.js';
+import type { KvApi } from '../../src/checks/kv-api.js';
+import type { CheckContext } from '../../src/checks/context.js';
+import type { HttpOutcome } from '../../src/http/client.js';
+import type { NodeInfo, RunResult } from '../../src/model/result.js';
+import { systemClock } from '../../src/engine/deps.js';
+import { optionsFrom } from '../support/options.js';
+import { InputError } from '../../src/config/options.js';
+import { renderFaultTables } from '../../src/report/faults.js';
+
+const NODES: NodeInfo[] = ['kv_0', 'kv_2', 'kv_4'].map((s, i) => ({ url: `http://n${i}`, label: s, service: s, mapping: 'test' }));
+
+describe('fault planning', () => {
+  test('parses kinds in order, keeps repeats, collects unknown names', () => {
+    assert.deepEqual(parseFaultKinds(['kill', 'Pause', 'kill', 'nuke']), { kinds: ['kill', 'pause', 'kill'], unknown: ['nuke'] });
+  });
+
+  test('every kind against every target in order, with ids and live nodes', () => {
+    const steps = planFaults({ kinds: ['pause', 'partition'], targets: ['kv_4', 'kv_0'], nodes: NODES });
+    assert.deepEqual(steps.map((s) => `${s.index} ${s.phase} ${s.idPrefix}`), [
+      '1 pause kv_4 fault:pause:kv_4',
+      '2 pause kv_0 fault:pause:kv_0',
+      '3 partition kv_4 fault:partition:kv_4',
+      '4 partition kv_0 fault:partition:kv_0',
+    ]);
+    // A paused target is not written to (it would hang); a partitioned one may still answer on another network.
+    assert.deepEqual(steps[0]!.writeTo.map((n) => n.label), ['kv_0', 'kv_2']);
+    assert.deepEqual(steps[2]!.writeTo.map((n) => n.label), ['kv_0', 'kv_2', 'kv_4']);
+    assert.deepEqual(steps[3]!.targets.map((n) => n.label), ['kv_0']);
+    assert.deepEqual(steps[3]!.others.map((n) => n.label), ['kv_2', 'kv_4']);
+  });
+
+  test('a repeated kind gets a distinct id and phase', () => {
+    const steps = planFaults({ kinds: ['kill', 'kill'], targets: ['kv_4'], nodes: NODES });
+    assert.deepEqual(steps.map((s) => s.idPrefix), ['fault:kill:kv_4', 'fault:kill:kv_4#2']);
+    assert.deepEqual(steps.map((s) => s.phase), ['kill kv_4', 'kill kv_4 #2']);
+  });
+
+  test('reads: the value converges, a refusal is availability loss, anything else is stale', () => {
+    assert.equal(classifyRead({ ok: true, status: 200, matches: true }), 'converged');
+    assert.equal(classifyRead({ ok: true, status: 503, matches: false }), 'refused');
+    assert.equal(classifyRead({ ok: false, matches: false }), 'refused');
+    assert.equal(classifyRead({ ok: true, status: 404, matches: false }), 'stale');
+    assert.equal(classifyRead({ ok: true, status: 200, matches: false }), 'stale');
+  });
+
+  test('availability and verdicts', () => {
+    assert.equal(availability(3, 0), 'full');
+    assert.equal(availability(2, 1), 'partial');
+    assert.equal(availability(0, 2), 'none');
+    assert.equal(availability(0, 0), 'n/a');
+    const c = (status: 'passed' | 'failed' | 'skipped') => ({ id: 'x', kind: 'k', title: 't', status, durationMs: 0, detail: '' });
+    assert.equal(faultVerdict([c('passed'), c('skipped')]), 'passed');
+    assert.equal(faultVerdict([c('passed'), c('failed')]), 'failed');
+  });
+
+  test('networks to cut: all by default, Compose names or full names, unknown ones reported', () => {
+    const attached = ['p_client', 'p_cluster'];
+    assert.deepEqual(networksToCut(attached, [], 'p'), { cut: attached, missing: [] });
+    assert.deepEqual(networksToCut(attached, ['cluster'], 'p'), { cut: ['p_cluster'], missing: [] });
+    assert.deepEqual(networksToCut(attached, ['p_client', 'backend'], 'p'), { cut: ['p_client'], missing: ['backend'] });
+  });
+
+  test('aliases to restore drop the short id Docker adds itself', () => {
+    assert.deepEqual(aliasesToRestore(['p-kv_4-1', 'kv_4', 'cluster-kv_4', '6213b49a0b78', 'kv_4'], '6213b49a0b78ffff'), ['p-kv_4-1', 'kv_4', 'cluster-kv_4']);
+    assert.deepEqual(aliasesToRestore(null, 'abc'), []);
+  });
+
+  test('durability carries forward every acknowledged key once, minus those already reported lost', () => {
+    const w = (key: string) => ({ key, value: `v-${key}`, writer: 'kv_0' });
+    assert.deepEqual(carryForward([w('a'), w('b'), w('a'), w('c')], new Set(['b'])).map((x) => x.key), ['a', 'c']);
+  });
+});
+
+describe('fault inputs', () => {
+  const base = { servers: 'http://localhost:8080,http://localhost:8082' };
+  test('defaults: no faults; restart-target is the default target', () => {
+    assert.deepEqual(optionsFrom(base).faults, { kinds: [], targets: [], durationMs: 3000, partitionNetworks: [] });
+    const o = optionsFrom({ ...base, faults: 'kill\npause', 'restart-target': 'kv_4', 'fault-duration': '1.5', 'partition-networks': 'cluster' });
+    assert.deepEqual(o.faults, { kinds: ['kill', 'pause'], targets: ['kv_4'], durationMs: 1500, partitionNetworks: ['cluster'] });
+    assert.deepEqual(optionsFrom({ ...base, faults: 'stop', 'fault-targets': 'kv_0, kv_2', 'restart-target': 'kv_4' }).faults.targets, ['kv_0', 'kv_2']);
+  });
+
+  test('unknown fault names, missing targets and a bad duration are all reported', () => {
+    try {
+      optionsFrom({ ...base, faults: 'kill,nuke,unplug', 'fault-duration': '0' });
+      assert.fail('expected an InputError');
+    } catch (error) {
+      assert.ok(error instanceof InputError);
+      const byInput = new Map(error.problems.map((p) => [p.input, p]));
+      assert.match(byInput.get('faults')!.message, /'nuke', 'unplug' are not faults/);
+      assert.match(byInput.get('faults')!.fix, /restart, stop, kill, pause, partition/);
+      assert.match(byInput.get('fault-targets')!.message, /is empty/);
+      assert.match(byInput.get('fault-duration')!.message, /'0' is not a number of seconds/);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// An in-memory cluster: writes replicate at once to every node that is up and connected.
+
+type NodeState = 'up' | 'down' | 'paused' | 'cut';
+interface Behaviour {
+  /** A cut-off node answers 503 (healthy) or serves its stale store (stale-partition). */
+  readonly cut?: 'refuse' | 'stale' | 'unreachable';
+  /** A healed node does not catch up. */
+  readonly noHeal?: boolean;
+  /** A kill loses the writes the node acknowledged just before it (not yet replicated). */
+  readonly loseOnKill?: boolean;
+  /** Every write is refused (quorum lost). */
+  readonly refuseWrites?: boolean;
+}
+
+function memoryCluster(b: Behaviour = {}) {
+  const stores = new Map(NODES.map((n) => [n.url, new Map<string, string>()]));
+  const state = new Map<string, NodeState>(NODES.map((n) => [n.url, 'up']));
+  const held = new Map<string, string[]>(); // writes a cut-off or lossy node has not passed on yet
+  const ans = (status: number, body = ''): HttpOutcome => ({ ok: true, status, body: Buffer.from(body), truncated: false, durationMs: 1 });
+  const refused: HttpOutcome = { ok: false, error: 'connection refused', durationMs: 1 };
+  const reachable = (url: string): HttpOutcome | undefined => {
+    const s = state.get(url);
+    if (s === 'down' || s === 'paused') return refused;
+    if (s === 'cut' && b.cut === 'unreachable') return refused;
+    if (s === 'cut' && (b.cut ?? 'refuse') === 'refuse') return ans(503, 'isolated');
+    return undefined;
+  };
+  const api: KvApi = {
+    async write(url, key, value) {
+      const r = reachable(url);
+      if (r) return { acked: false, outcome: r };
+      if (b.refuseWrites) return { acked: false, outcome: ans(503, 'no quorum') };
+      stores.get(url)!.set(key, value);
+      const lossy = b.loseOnKill && key.includes('-pre-') && url === 'http://n2';
+      if (state.get(url) === 'cut' || lossy) held.set(url, [...(held.get(url) ?? []), key]);
+      else for (const [u, s] of stores) if (state.get(u) === 'up') s.set(key, value);
+      return { acked: true, outcome: ans(200, 'ok') };
+    },
+    async read(url, key) {
+      const r = reachable(url);
+      if (r) return { outcome: r, value: undefined };
+      const v = stores.get(url)!.get(key);
+      return v === undefined ? { outcome: ans(404), value: null } : { outcome: ans(200, v), value: Buffer.from(v) };
+    },
+    async probe(url) {
+      return reachable(url) ?? ans(404);
+    },
+  };
+  const catchUp = (url: string): void => {
+    if (b.noHeal) return;
+    for (const [u, s] of stores) if (u !== url) for (const [k, v] of s) stores.get(url)!.set(k, v);
+    for (const k of held.get(url) ?? []) for (const s of stores.values()) s.set(k, stores.get(url)!.get(k)!);
+    held.delete(url);
+  };
+  const calls: string[] = [];
+  const actions: FaultActions = {
+    async apply(kind, service) {
+      const url = NODES.find((n) => n.service === service)!.url;
+      calls.push(`apply ${kind}`);
+      const to: Record<FaultKind, NodeState> = { restart: 'down', stop: 'down', kill: 'down', pause: 'paused', partition: 'cut' };
+      state.set(url, to[kind]);
+      if (kind === 'kill' && b.loseOnKill) {
+        for (const k of held.get(url) ?? []) stores.get(url)!.delete(k);
+        held.delete(url);
+      }
+      return {
+        ok: true,
+        fault: {
+          description: `${kind} ${service}`,
+          heal: async () => {
+            calls.push(`heal ${kind}`);
+            state.set(url, 'up');
+            catchUp(url);
+            return { ok: true, detail: 'healed' };
+          },
+        },
+      };
+    },
+  };
+  return { api, actions, calls, state, stores };
+}
+
+function context(api: KvApi, signal = new AbortController().signal): CheckContext {
+  const options = optionsFrom({ servers: 'http://n0,http://n1,http://n2', 'convergence-timeout': '0.3', 'startup-timeout': '1', 'request-timeout': '1' });
+  return { api, clock: systemClock, signal, options, runId: 'test', nodes: NODES };
+}
+
+async function cycle(kind: FaultKind, b: Behaviour = {}, extra: { duringFault?: DuringFault; api?: (api: KvApi) => KvApi } = {}) {
+  const m = memoryCluster(b);
+  const active = new ActiveFaults();
+  const [step] = planFaults({ kinds: [kind], targets: ['kv_4'], nodes: NODES });
+  const earlier = [{ key: 'early', value: 'v-early', writer: 'kv_0' }];
+  for (const s of m.stores.values()) s.set('early', 'v-early');
+  const api = extra.api ? extra.api(m.api) : m.api;
+  const out = await runFaultCycle(context(api), step!, { actions: m.actions, active, durationMs: 50, earlier, sinceStart: () => performance.now(), ...(extra.duringFault ? { duringFault: extra.duringFault } : {}) });
+  return { ...out, m, active, byId: new Map(out.checks.map((c) => [c.id, c])) };
+}
+
+describe('fault cycle', () => {
+  for (const kind of ['restart', 'stop', 'kill', 'pause', 'partition'] as const) {
+    test(`${kind}: a healthy cluster passes and the fault is healed`, async () => {
+      const r = await cycle(kind);
+      assert.equal(r.report.verdict, 'passed', JSON.stringify(r.checks.filter((c) => c.status === 'failed')));
+      assert.deepEqual(r.m.calls, [`apply ${kind}`, `heal ${kind}`]);
+      assert.equal(r.active.size, 0);
+      assert.equal(r.byId.get(`fault:${kind}:kv_4:catch-up:kv_4`)?.status, 'passed');
+      assert.equal(r.byId.get(`fault:${kind}:kv_4:durability:kv_4`)?.status, 'passed');
+      assert.equal(r.byId.get(`fault:${kind}:kv_4:recovery:kv_4`)?.status, 'passed');
+      assert.equal(typeof r.report.recoveryMs, 'number');
+      assert.equal(typeof r.report.catchUpMs, 'number');
+      assert.ok(r.report.writesAccepted >= 2);
+      assert.deepEqual(r.report.lostKeys, []);
+      if (kind !== 'restart') assert.ok((r.report.heldMs ?? 0) >= 45, 'held for the fault duration');
+    });
+  }
+
+  test('partition of a node that refuses while cut off: availability loss, not a failure', async () => {
+    const r = await cycle('partition', { cut: 'refuse' });
+    assert.equal(r.report.verdict, 'passed');
+    assert.equal(r.report.writesRefused, 1);
+    assert.equal(r.report.availability, 'partial');
+    assert.deepEqual(r.report.refusedBy, ['kv_4']);
+    assert.equal(r.byId.get('fault:partition:kv_4:converge:kv_4')?.status, 'skipped');
+  });
+
+  test('kill that loses an acknowledged write: durability fails on every node, naming the key', async () => {
+    const r = await cycle('kill', { loseOnKill: true });
+    assert.equal(r.report.verdict, 'failed');
+    assert.equal(r.report.lostKeys.length, 1);
+    const [key] = r.report.lostKeys;
+    assert.match(key!, /-pre-/);
+    for (const node of ['kv_0', 'kv_2', 'kv_4']) {
+      const c = r.byId.get(`fault:kill:kv_4:durability:${node}`)!;
+      assert.equal(c.status, 'failed');
+      assert.equal(c.service, node);
+      assert.ok(c.detail.includes(key!), c.detail);
+      assert.equal(c.title, `Kill kv_4: ${node} lost 1 acknowledged write(s)`);
+    }
+    assert.deepEqual(r.lost, r.report.lostKeys);
+  });
+
+  test('partition without healing: the node never catches up', async () => {
+    const r = await cycle('partition', { cut: 'unreachable', noHeal: true });
+    const c = r.byId.get('fault:partition:kv_4:catch-up:kv_4')!;
+    assert.equal(c.status, 'failed');
+    assert.equal(c.title, 'Partition kv_4: kv_4 never caught up with 2 write(s) made while it was away');
+    assert.equal(r.report.catchUpMs, undefined);
+  });
+
+  test('partition of a node that serves stale data past the convergence timeout fails', async () => {
+    const r = await cycle('partition', { cut: 'stale' });
+    const c = r.byId.get('fault:partition:kv_4:converge:kv_4')!;
+    assert.equal(c.status, 'failed');
+    assert.equal(c.title, 'Partition kv_4: kv_4 kept serving stale data while kv_4 was partitioned');
+    assert.deepEqual(r.report.staleNodes, ['kv_4']);
+    assert.equal(r.report.convergenceMs, null);
+    // Its own write made while cut off reaches the others after healing.
+    assert.equal(r.byId.get('fault:partition:kv_4:after-heal:kv_0')?.status, 'passed');
+  });
+
+  test('every write refused (quorum lost) is availability loss, not data loss', async () => {
+    const r = await cycle('pause', { refuseWrites: true });
+    assert.equal(r.report.availability, 'none');
+    assert.equal(r.report.writesAccepted, 0);
+    assert.equal(r.report.verdict, 'passed');
+    assert.equal(r.byId.get('fault:pause:kv_4:catch-up:kv_4')?.status, 'skipped');
+  });
+
+  test('the fault is healed even when a check throws', async () => {
+    const active = new ActiveFaults();
+    const [step] = planFaults({ kinds: ['pause'], targets: ['kv_4'], nodes: NODES });
+    const m = memoryCluster();
+    const throwing: KvApi = { ...m.api, write: async (url, key, value) => (m.state.get('http://n2') === 'paused' ? Promise.reject(new Error('boom')) : m.api.write(url, key, value)) };
+    await assert.rejects(runFaultCycle(context(throwing), step!, { actions: m.actions, active, durationMs: 10, earlier: [], sinceStart: () => 0 }), /boom/);
+    assert.deepEqual(m.calls, ['apply pause', 'heal pause']);
+    assert.equal(m.state.get('http://n2'), 'up');
+    assert.equal(active.size, 0);
+  });
+
+  test('the hook runs while the fault holds and is told to stop before healing', async () => {
+    const seen: string[] = [];
+    const r = await cycle('pause', {}, {
+      duringFault: async ({ kind, target, signal }) => {
+        seen.push(`${kind} ${target} ${signal.aborted}`);
+        await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+        seen.push(`stopped ${signal.aborted}`);
+      },
+    });
+    assert.deepEqual(seen, ['pause kv_4 false', 'stopped true']);
+    assert.equal(r.report.verdict, 'passed');
+  });
+
+  test('heal runs once however many callers ask; healAll heals what is still held', async () => {
+    const active = new ActiveFaults();
+    let heals = 0;
+    const heal = active.add('pause kv_4', async () => {
+      heals++;
+      await new Promise((r) => setTimeout(r, 10));
+      return { ok: true, detail: 'unpaused' };
+    });
+    const [a, all] = await Promise.all([heal(), active.healAll()]);
+    assert.equal(heals, 1);
+    assert.equal(a.ok, true);
+    assert.deepEqual(all.map((x) => x.label), ['pause kv_4']);
+    assert.equal(active.size, 0);
+    assert.deepEqual(await active.healAll(), []);
+  });
+
+  test('an apply that fails is a failed check and nothing is held', async () => {
+    const m = memoryCluster();
+    const active = new ActiveFaults();
+    const [step] = planFaults({ kinds: ['partition'], targets: ['kv_4'], nodes: NODES });
+    const actions: FaultActions = { apply: async () => ({ ok: false, detail: 'kv_4 is not attached to backend', input: 'partition-networks' }) };
+    const r = await runFaultCycle(context(m.api), step!, { actions, active, durationMs: 10, earlier: [], sinceStart: () => 0 });
+    assert.equal(r.checks.find((c) => c.id === 'fault:partition:kv_4:apply')?.status, 'failed');
+    assert.deepEqual(r.inputProblem, { input: 'partition-networks', message: 'kv_4 is not attached to backend' });
+    assert.equal(active.size, 0);
+  });
+});
+
+describe('fault report', () => {
+  test('one table per fault, untrusted text escaped', () => {
+    const result = {
+      faults: [
+        { kind: 'kill', target: 'kv_4|<b>', action: 'compose kill', beganMs: 1000, healedMs: 3000, heldMs: 2000, writesAccepted: 2, writesRefused: 1, refusedBy: ['kv_4'], availability: 'partial', convergenceMs: 12, recoveryMs: 400, catchUpMs: 40, staleNodes: [], lostKeys: ['k1'], verdict: 'failed', checkIds: [] },
+      ],
+    } as unknown as RunResult;
+    const text = renderFaultTables(result).join('\n');
+    assert.match(text, /### Faults/);
+    assert.match(text, /\| Kind \| Target \| Held for \| Writes accepted \/ refused \| Convergence while held \| Recovery \| Catch-up \| Verdict \|/);
+    assert.match(text, /\| kill \| kv&#95;4&#124;&#60;b&#62; \| 2\.00 s \| 2 \/ 1 \| 12 ms \| 400 ms \| 40 ms \| ❌ failed \|/);
+    assert.match(text, /Lost acknowledged keys&#58; k1/);
+    assert.doesNotMatch(text, /<b>/);
+    assert.deepEqual(renderFaultTables({} as RunResult), []);
+  });
+});
