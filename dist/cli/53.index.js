@@ -900,8 +900,8 @@ function parseFaultOptions(raw, restartTarget, fail) {
     if (unknown.length > 0) {
         fail('faults', `${unknown.map((u) => `'${u}'`).join(', ')} ${unknown.length === 1 ? 'is not a fault' : 'are not faults'}.`, `Use any of: ${plan/* FAULT_KINDS */.ln.join(', ')}.`);
     }
-    const targets = [...new Set(list(raw['fault-targets']))];
-    if (kinds.length > 0 && targets.length === 0 && restartTarget === undefined) {
+    const groups = parseTargetGroups(list(raw['fault-targets']), fail);
+    if (kinds.length > 0 && groups.length === 0 && restartTarget === undefined) {
         fail('fault-targets', 'is empty, and so is restart-target, so the faults have no service to act on.', 'Name the compose service(s) to fault, e.g. kv_4.');
     }
     const text = raw['fault-duration'];
@@ -909,12 +909,40 @@ function parseFaultOptions(raw, restartTarget, fail) {
     if (!Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_FAULT_DURATION_S) {
         fail('fault-duration', `'${text}' is not a number of seconds between 0 and ${MAX_FAULT_DURATION_S}.`, "Give a positive number, e.g. '3'.");
     }
+    const chosen = groups.length > 0 ? groups : restartTarget !== undefined ? [[restartTarget]] : [];
     return {
         kinds,
-        targets: targets.length > 0 ? targets : restartTarget !== undefined ? [restartTarget] : [],
+        targets: [...new Set(chosen.flat())],
+        groups: chosen,
         durationMs: Number.isFinite(seconds) ? Math.round(seconds * 1000) : 0,
         partitionNetworks: [...new Set(list(raw['partition-networks']))],
     };
+}
+/**
+ * Each `fault-targets` entry is a group of services joined by `+`, faulted together. The same group twice runs
+ * once (as a repeated single service always has); a service may still appear in several groups.
+ */
+function parseTargetGroups(entries, fail) {
+    const groups = [];
+    const seen = new Set();
+    for (const entry of entries) {
+        const services = entry.split('+').map((s) => s.trim());
+        if (services.some((s) => s === '')) {
+            fail('fault-targets', `'${entry}' has an empty name beside a '+'.`, "Join two or more services with '+', e.g. etcd_1+etcd_2; separate groups with commas or newlines.");
+            continue;
+        }
+        const twice = [...new Set(services.filter((s, i) => services.indexOf(s) !== i))];
+        if (twice.length > 0) {
+            fail('fault-targets', `'${entry}' names ${twice.join(', ')} more than once.`, `Name each service once per group, e.g. ${[...new Set(services)].join('+')}.`);
+            continue;
+        }
+        const key = services.join('+');
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        groups.push(services);
+    }
+    return groups;
 }
 
 ;// CONCATENATED MODULE: ./src/config/options.ts

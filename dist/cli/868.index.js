@@ -52,6 +52,9 @@ const processExec = {
                 cwd: options.cwd,
                 env: options.env ? { ...process.env, ...options.env } : process.env,
                 stdio: ['ignore', 'pipe', 'pipe'],
+                // Its own process group: a Ctrl-C in a terminal reaches only Replicheck, which then stops what it started
+                // in order (heal, then tear down) instead of Compose being interrupted halfway through.
+                detached: true,
             });
             const kill = () => {
                 if (child.exitCode === null && child.signalCode === null)

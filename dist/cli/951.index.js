@@ -205,7 +205,10 @@ function parseResolvedConfig(text) {
     const services = Object.keys(doc.services ?? {});
     const published = [];
     let hasRandomPorts = false;
+    const networks = {};
     for (const [service, def] of Object.entries(doc.services ?? {})) {
+        const named = Array.isArray(def?.networks) ? def.networks.map(String) : Object.keys(def?.networks ?? {});
+        networks[service] = named.length > 0 ? named : def?.network_mode ? [] : ['default'];
         for (const port of def?.ports ?? []) {
             if (typeof port === 'object' && port !== null) {
                 if (port.published === undefined || port.published === '') {
@@ -224,7 +227,7 @@ function parseResolvedConfig(text) {
             short.published.forEach((hostPort, i) => published.push({ service, containerPort: short.target[i] ?? short.target[0] ?? 0, hostIp: short.hostIp, hostPort }));
         }
     }
-    return { services, published, hasRandomPorts };
+    return { services, published, hasRandomPorts, networks };
 }
 
 // EXTERNAL MODULE: ./src/util/text.ts
@@ -1764,6 +1767,7 @@ async function runEngine(options, deps, cwd = process.cwd(), extras = {}) {
             });
             if (unknown.length > 0)
                 throw new config_options/* InputError */.dz(unknown);
+            checkPartitionNetworks(options, resolved);
             serviceLocations = await (0,files.locateServices)(deps.files, composeFiles);
             checkServersArePublished(options, resolved, log);
             const taken = [];
@@ -1945,6 +1949,28 @@ function checkServersArePublished(options, resolved, log) {
         return;
     }
     throw new config_options/* InputError */.dz([{ input: 'servers', message, fix: 'List the URLs of the ports the compose file publishes, or publish the port in the compose file.' }]);
+}
+/** Every network `partition-networks` names must be one each fault target is on: found now, not mid-run. */
+function checkPartitionNetworks(options, resolved) {
+    const wanted = options.faults.partitionNetworks;
+    if (!options.faults.kinds.includes('partition') || wanted.length === 0)
+        return;
+    const problems = options.faults.targets.flatMap((service) => {
+        const on = resolved.networks[service] ?? [];
+        // Docker's full name of a compose network is `<project>_<name>`; both spellings are accepted.
+        const missing = wanted.filter((n) => !on.some((a) => a === n || `${options.projectName}_${a}` === n));
+        if (missing.length === 0)
+            return [];
+        return [
+            {
+                input: 'partition-networks',
+                message: `${service} is not attached to ${missing.join(', ')} (it is on ${on.join(', ') || 'no network'}).`,
+                fix: 'Name networks the service is attached to, as in the compose file, or leave partition-networks empty to cut all of them.',
+            },
+        ];
+    });
+    if (problems.length > 0)
+        throw new config_options/* InputError */.dz(problems);
 }
 /** Labels are service names where the mapping is unique, else host:port; duplicates get a suffix. */
 function labelNodes(mappings, options) {
