@@ -70650,7 +70650,7 @@ exports.NodeBase = NodeBase;
 
 
 var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(7367);
+var stringifyPair = __nccwpck_require__(9748);
 var addPairToJSMap = __nccwpck_require__(7104);
 var identity = __nccwpck_require__(1127);
 
@@ -75447,7 +75447,7 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 7367:
+/***/ 9748:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -79222,7 +79222,7 @@ const INPUTS = [
         description: 'Faults to run one after another, newline- or comma-separated: restart, stop, kill, pause, partition. Empty: none (restart-target alone runs the restart check).',
         default: '',
     },
-    { name: 'fault-targets', description: 'Compose service(s) each fault is applied to, in turn. Empty: restart-target.', default: '' },
+    { name: 'fault-targets', description: 'Compose service(s) each fault is applied to, in turn; join services with + to fault them together (etcd_1+etcd_2). Empty: restart-target.', default: '' },
     { name: 'fault-duration', description: 'Seconds each fault holds (stop, kill, pause, partition) before it is healed.', default: '3' },
     {
         name: 'partition-networks',
@@ -79322,6 +79322,15 @@ function readRawInputs(get) {
         raw[spec.name] = value === '' ? (spec.default ?? '') : value;
     }
     return raw;
+}
+
+;// CONCATENATED MODULE: ./src/config/list.ts
+/** Splits a list input on newlines and commas, trimming items and dropping empty ones. */
+function splitList(value) {
+    return value
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
 }
 
 ;// CONCATENATED MODULE: ./src/http/json-pointer.ts
@@ -79653,22 +79662,29 @@ function parseFaultKinds(items) {
     }
     return { kinds, unknown };
 }
-/** Every kind in the order given, each against every target in the order given. */
+/** The name a group goes by in ids, phases and reports. */
+function groupName(services) {
+    return services.join('+');
+}
+/** Every kind in the order given, each against every group in the order given. */
 function planFaults(input) {
     const steps = [];
     const seen = new Map();
     for (const kind of input.kinds) {
-        for (const target of input.targets) {
+        for (const group of input.groups) {
+            const target = groupName(group);
             const base = `fault:${kind}:${target}`;
             const n = (seen.get(base) ?? 0) + 1;
             seen.set(base, n);
-            const targets = input.nodes.filter((node) => node.service === target);
-            const others = input.nodes.filter((node) => node.service !== target);
+            const inGroup = (node) => node.service !== undefined && group.includes(node.service);
+            const targets = input.nodes.filter(inGroup);
+            const others = input.nodes.filter((node) => !inGroup(node));
             const reachable = kind === 'partition' ? [...others, ...targets] : [...others];
             steps.push({
                 index: steps.length + 1,
                 kind,
                 target,
+                services: [...group],
                 idPrefix: n > 1 ? `${base}#${n}` : base,
                 phase: `${kind} ${target}${n > 1 ? ` #${n}` : ''}`,
                 targets,
@@ -79685,10 +79701,15 @@ function order(all, subset) {
 }
 /** A problem with the plan itself, reported as a failed check rather than a crash. */
 function planProblem(step) {
-    if (step.others.length === 0)
-        return `Every server maps to ${step.target}; list at least one server of another service so something stays up to take writes.`;
-    if (step.targets.length === 0)
-        return `None of the servers is published by ${step.target}, so its recovery and catch-up cannot be checked. Check the servers' ports against the compose file.`;
+    const many = step.services.length > 1;
+    if (step.others.length === 0) {
+        return `Every server maps to ${many ? `a service of ${step.target}` : step.target}; list at least one server of another service so something stays up to take writes${many ? ', or fault fewer services at once' : ''}.`;
+    }
+    const unpublished = step.services.filter((s) => !step.targets.some((n) => n.service === s));
+    if (unpublished.length > 0) {
+        const names = unpublished.join(', ');
+        return `None of the servers is published by ${names}, so ${unpublished.length > 1 || many ? 'their' : 'its'} recovery and catch-up cannot be checked. Check the servers' ports against the compose file${many ? ', or leave those services out of the group' : ''}.`;
+    }
     return undefined;
 }
 /**
@@ -79749,20 +79770,15 @@ function aliasesToRestore(aliases, containerId) {
 
 ;// CONCATENATED MODULE: ./src/faults/options.ts
 
+
 const MAX_FAULT_DURATION_S = 600;
-function list(value) {
-    return value
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
 function parseFaultOptions(raw, restartTarget, fail) {
-    const { kinds, unknown } = parseFaultKinds(list(raw.faults));
+    const { kinds, unknown } = parseFaultKinds(splitList(raw.faults));
     if (unknown.length > 0) {
         fail('faults', `${unknown.map((u) => `'${u}'`).join(', ')} ${unknown.length === 1 ? 'is not a fault' : 'are not faults'}.`, `Use any of: ${FAULT_KINDS.join(', ')}.`);
     }
-    const targets = [...new Set(list(raw['fault-targets']))];
-    if (kinds.length > 0 && targets.length === 0 && restartTarget === undefined) {
+    const groups = parseTargetGroups(splitList(raw['fault-targets']), fail);
+    if (kinds.length > 0 && groups.length === 0 && restartTarget === undefined) {
         fail('fault-targets', 'is empty, and so is restart-target, so the faults have no service to act on.', 'Name the compose service(s) to fault, e.g. kv_4.');
     }
     const text = raw['fault-duration'];
@@ -79770,15 +79786,44 @@ function parseFaultOptions(raw, restartTarget, fail) {
     if (!Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_FAULT_DURATION_S) {
         fail('fault-duration', `'${text}' is not a number of seconds between 0 and ${MAX_FAULT_DURATION_S}.`, "Give a positive number, e.g. '3'.");
     }
+    const chosen = groups.length > 0 ? groups : restartTarget !== undefined ? [[restartTarget]] : [];
     return {
         kinds,
-        targets: targets.length > 0 ? targets : restartTarget !== undefined ? [restartTarget] : [],
+        targets: [...new Set(chosen.flat())],
+        groups: chosen,
         durationMs: Number.isFinite(seconds) ? Math.round(seconds * 1000) : 0,
-        partitionNetworks: [...new Set(list(raw['partition-networks']))],
+        partitionNetworks: [...new Set(splitList(raw['partition-networks']))],
     };
+}
+/**
+ * Each `fault-targets` entry is a group of services joined by `+`, faulted together. The same group twice runs
+ * once (as a repeated single service always has); a service may still appear in several groups.
+ */
+function parseTargetGroups(entries, fail) {
+    const groups = [];
+    const seen = new Set();
+    for (const entry of entries) {
+        const services = entry.split('+').map((s) => s.trim());
+        if (services.some((s) => s === '')) {
+            fail('fault-targets', `'${entry}' has an empty name beside a '+'.`, "Join two or more services with '+', e.g. etcd_1+etcd_2; separate groups with commas or newlines.");
+            continue;
+        }
+        const twice = [...new Set(services.filter((s, i) => services.indexOf(s) !== i))];
+        if (twice.length > 0) {
+            fail('fault-targets', `'${entry}' names ${twice.join(', ')} more than once.`, `Name each service once per group, e.g. ${[...new Set(services)].join('+')}.`);
+            continue;
+        }
+        const key = services.join('+');
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        groups.push(services);
+    }
+    return groups;
 }
 
 ;// CONCATENATED MODULE: ./src/config/options.ts
+
 
 
 
@@ -79793,13 +79838,7 @@ class InputError extends Error {
 }
 const DEFAULT_COMPOSE_FILE = 'docker-compose.yml';
 const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
-/** Splits a list input on newlines and commas, trimming items and dropping empty ones. */
-function splitList(value) {
-    return value
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
+
 function parseOptions(raw, ctx) {
     const problems = [];
     const fail = (input, message, fix) => {
@@ -82877,7 +82916,37 @@ async function partition(compose, exec, service, wanted) {
     return { ok: true, fault: { description: `docker network disconnect ${service} from ${names}, then reconnect with its aliases`, heal } };
 }
 
+;// CONCATENATED MODULE: ./src/faults/group.ts
+async function applyTogether(actions, kind, services) {
+    if (services.length === 1)
+        return actions.apply(kind, services[0]);
+    // At once, not in turn: with a quorum store, faulting one member and then the next would let a leader change
+    // happen in between, and the group would not be lost together.
+    const results = await Promise.all(services.map(async (service) => ({ service, r: await actions.apply(kind, service).catch((error) => ({ ok: false, detail: `applying threw: ${error?.message ?? String(error)}` })) })));
+    const applied = results.flatMap(({ service, r }) => (r.ok ? [{ service, fault: r.fault }] : []));
+    const healAll = async () => {
+        const outcomes = await Promise.all(applied.map(async ({ service, fault }) => ({
+            service,
+            o: await fault.heal().catch((error) => ({ ok: false, detail: `healing threw: ${error?.message ?? String(error)}` })),
+        })));
+        const bad = outcomes.filter((x) => !x.o.ok);
+        return bad.length === 0
+            ? { ok: true, detail: outcomes.map((x) => x.o.detail).join('; ') }
+            : { ok: false, detail: bad.map((x) => `${x.service}: ${x.o.detail}`).join('; ') };
+    };
+    const failures = results.filter((x) => !x.r.ok);
+    if (failures.length > 0) {
+        // The services whose fault did apply must not stay faulted.
+        const healed = applied.length > 0 ? await healAll() : undefined;
+        const input = failures.find((f) => f.r.input !== undefined)?.r.input;
+        const detail = failures.map((f) => `${f.service}: ${f.r.detail}`).join('; ') + (healed && !healed.ok ? `; healing the others failed too: ${healed.detail}` : '');
+        return { ok: false, detail, ...(input !== undefined ? { input } : {}) };
+    }
+    return { ok: true, fault: { description: applied.map((a) => a.fault.description).join('; '), heal: healAll } };
+}
+
 ;// CONCATENATED MODULE: ./src/faults/cycle.ts
+
 
 
 
@@ -82893,7 +82962,8 @@ async function runFaultCycle(ctx, step, opts) {
     const { clock } = ctx;
     const p = step.idPrefix;
     const [done, noun] = WORDS[step.kind] ?? [step.kind, step.kind];
-    const what = `${step.target} was ${done}`;
+    const what = `${listed(step.services)} ${step.services.length > 1 ? 'were' : 'was'} ${done}`;
+    const service = step.services[0];
     const checks = [];
     const acked = [];
     const refusedBy = new Set();
@@ -82936,7 +83006,7 @@ async function runFaultCycle(ctx, step, opts) {
     });
     const problem = planProblem(step);
     if (problem) {
-        checks.push(cycle_failed(`${p}:plan`, 'fault', title('cannot be checked'), problem, step.target));
+        checks.push(cycle_failed(`${p}:plan`, 'fault', title('cannot be checked'), problem, service));
         return finish();
     }
     // Just before the fault: a fresh write on every node (the target too), so a node that acknowledges and then
@@ -82949,7 +83019,7 @@ async function runFaultCycle(ctx, step, opts) {
     }
     acked.push(...before);
     const mustKeep = carryForward([...opts.earlier, ...before], new Set());
-    const applied = await opts.actions.apply(step.kind, step.target);
+    const applied = await applyTogether(opts.actions, step.kind, step.services);
     // The fault holds from when the command that applies it returned (Compose v1 alone takes about a second).
     const began = clock.now();
     beganMs = opts.sinceStart();
@@ -82957,7 +83027,7 @@ async function runFaultCycle(ctx, step, opts) {
         healedMs = beganMs;
         if (applied.input)
             inputProblem = { input: applied.input, message: applied.detail };
-        checks.push(cycle_failed(`${p}:apply`, 'fault', title(`could not be applied`), `${cap(noun)} of ${step.target} failed: ${applied.detail}.`, step.target));
+        checks.push(cycle_failed(`${p}:apply`, 'fault', title(`could not be applied`), `${cap(noun)} of ${step.target} failed: ${applied.detail}.`, service));
         return finish();
     }
     action = applied.fault.description;
@@ -83072,7 +83142,7 @@ async function runFaultCycle(ctx, step, opts) {
         healedMs = opts.sinceStart();
     }
     if (!healOutcome.ok) {
-        checks.push(cycle_failed(`${p}:heal`, 'fault', title('could not be healed'), `Healing ${step.target} failed: ${healOutcome.detail}.`, step.target));
+        checks.push(cycle_failed(`${p}:heal`, 'fault', title('could not be healed'), `Healing ${step.target} failed: ${healOutcome.detail}.`, service));
         return finish();
     }
     if (ctx.signal.aborted)
@@ -83104,19 +83174,47 @@ async function runFaultCycle(ctx, step, opts) {
             actual: observe(back.last),
         });
     }
-    // Catch-up: the faulted node gets every write acknowledged while it was away; the others get what the
-    // partitioned side acknowledged.
+    // Every write refused while the fault held (a quorum store that lost its quorum): the store must take writes
+    // again once healed, and the faulted nodes must get them; that write stands in for the missed ones below.
+    let afterHeal = [];
+    if (during.length === 0 && refused > 0 && recovered.length > 0) {
+        const again = await writableAgain(ctx, [...step.others, ...recovered], healStart);
+        const node = again.node;
+        if (again.write) {
+            afterHeal = [again.write];
+            acked.push(again.write);
+        }
+        checks.push({
+            id: `${p}:writable`,
+            kind: 'recovery',
+            title: again.write ? title(`writes are accepted again after healing`) : title(`writes are still refused after healing`),
+            status: again.write ? 'passed' : 'failed',
+            durationMs: again.ms,
+            detail: again.write
+                ? `Every write was refused while ${what} (availability loss); ${node.label} acknowledged one ${Math.round(again.ms)} ms after the fault was healed (${again.attempts} attempt(s)).`
+                : `Every write was refused while ${what}, and still none of ${[...step.others, ...recovered].map((n) => n.label).join(', ')} acknowledged one within ${Math.round(ctx.options.startupTimeoutMs / 1000)} s after healing (${again.attempts} attempt(s)); last: ${describeObservation(again.last)}.`,
+            ...(node?.service ? { service: node.service } : service ? { service } : {}),
+            ...(node ? { node: node.label } : {}),
+            ...(again.write ? {} : { actual: again.last }),
+        });
+    }
+    // Catch-up: the faulted nodes get every write acknowledged while they were away (or, when none was, the first
+    // one after healing); the others get what the partitioned side acknowledged.
+    const missed = during.length > 0 ? during : afterHeal;
+    const whileAway = during.length > 0 ? `written while ${what}` : 'acknowledged after healing';
     for (const node of recovered) {
         const since = clock.now();
-        if (during.length === 0) {
+        if (missed.length === 0) {
             checks.push({ id: `${p}:catch-up:${node.label}`, kind: 'catch-up', title: title(`nothing to catch up on for ${node.label}`), status: 'skipped', durationMs: 0, detail: `No node acknowledged a write while ${what}.`, ...(node.service ? { service: node.service } : {}), node: node.label });
             continue;
         }
-        const missing = await missingOn(ctx, node, during, since);
+        const missing = await missingOn(ctx, node, missed, since);
         const ms = clock.now() - since;
         if (missing.length === 0)
             catchUpMs = Math.max(catchUpMs ?? 0, missing.slowest);
-        checks.push(keysCheck(`${p}:catch-up:${node.label}`, 'catch-up', node, missing, missing.length === 0 ? title(`${node.label} caught up with every write made while it was away`) : title(`${node.label} never caught up with ${missing.length} write(s) made while it was away`), missing.length === 0 ? `${node.label} returned all ${during.length} value(s) written while ${what}, ${Math.round(missing.slowest)} ms after it answered again.` : `${node.label} never returned keys written while ${what}: ${missing.keys.join(', ')} (waited ${Math.round(ms)} ms).`, missing.length === 0 ? missing.slowest : ms));
+        checks.push(keysCheck(`${p}:catch-up:${node.label}`, 'catch-up', node, missing, missing.length === 0
+            ? title(during.length > 0 ? `${node.label} caught up with every write made while it was away` : `${node.label} caught up after healing`)
+            : title(during.length > 0 ? `${node.label} never caught up with ${missing.length} write(s) made while it was away` : `${node.label} never got the write acknowledged after healing`), missing.length === 0 ? `${node.label} returned all ${missed.length} value(s) ${whileAway}, ${Math.round(missing.slowest)} ms after it answered again.` : `${node.label} never returned keys ${whileAway}: ${missing.keys.join(', ')} (waited ${Math.round(ms)} ms).`, missing.length === 0 ? missing.slowest : ms));
     }
     if (byTarget.length > 0) {
         for (const node of step.others) {
@@ -83138,6 +83236,26 @@ async function runFaultCycle(ctx, step, opts) {
     }
     lost = [...lostSet];
     return finish();
+}
+/** `a`, `a and b`, `a, b and c`. */
+function listed(names) {
+    return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+/**
+ * Writes, node after node, until one is acknowledged or startup-timeout passes. Each attempt uses a fresh key: an
+ * attempt that timed out may still be committed later, and must not be mistaken for the one expected back.
+ */
+async function writableAgain(ctx, nodes, from) {
+    let i = 0;
+    let hit;
+    const r = await pollUntil(async () => {
+        const node = nodes[i++ % nodes.length];
+        const w = await write(ctx, node, 'healed');
+        if (w.acked)
+            hit = { write: w.write, node };
+        return { done: w.acked, value: w.last };
+    }, { timeoutMs: ctx.options.startupTimeoutMs, clock: ctx.clock, signal: ctx.signal, minDelayMs: 20, maxDelayMs: 250 });
+    return { ...(hit ? hit : {}), ms: (r.doneAt ?? ctx.clock.now()) - from, attempts: r.attempts, last: r.last ?? { error: 'no attempt was made' } };
 }
 function cap(s) {
     return s.charAt(0).toUpperCase() + s.slice(1);
@@ -83203,7 +83321,7 @@ function cycle_failed(id, kind, title, detail, service) {
 
 async function runFaultSuite(ctx, deps) {
     const f = ctx.options.faults;
-    const steps = planFaults({ kinds: f.kinds, targets: f.targets, nodes: ctx.nodes });
+    const steps = planFaults({ kinds: f.kinds, groups: f.groups, nodes: ctx.nodes });
     let allPassed = true;
     let known = [...deps.earlier];
     const lost = new Set();
@@ -83917,7 +84035,7 @@ function renderWorkloadText(w) {
 const AVAILABILITY = {
     full: 'every write accepted',
     partial: 'some writes refused',
-    none: 'every write refused',
+    none: 'every write refused (availability loss, not data loss)',
     'n/a': 'nothing written',
 };
 function faultConvergence(f) {

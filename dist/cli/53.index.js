@@ -129,8 +129,8 @@ function reportPath(reportFile, cwd, project, tempDir) {
 
 // EXTERNAL MODULE: ./src/config/inputs.ts
 var inputs = __webpack_require__(4389);
-// EXTERNAL MODULE: ./src/config/options.ts + 3 modules
-var config_options = __webpack_require__(1597);
+// EXTERNAL MODULE: ./src/config/options.ts + 4 modules
+var config_options = __webpack_require__(2304);
 // EXTERNAL MODULE: ./src/model/result.ts
 var result = __webpack_require__(2960);
 ;// CONCATENATED MODULE: ./src/model/empty.ts
@@ -278,7 +278,7 @@ function renderWorkloadText(w) {
 const AVAILABILITY = {
     full: 'every write accepted',
     partial: 'some writes refused',
-    none: 'every write refused',
+    none: 'every write refused (availability loss, not data loss)',
     'n/a': 'nothing written',
 };
 function faultConvergence(f) {
@@ -557,7 +557,7 @@ async function runCommand(argv, io) {
             if (!(error instanceof config_options/* InputError */.dz))
                 throw error;
             if (json) {
-                const { toRunErrors } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(425), __webpack_require__.e(951)]).then(__webpack_require__.bind(__webpack_require__, 2951));
+                const { toRunErrors } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(425), __webpack_require__.e(76)]).then(__webpack_require__.bind(__webpack_require__, 5076));
                 io.stdout.write(`${JSON.stringify(emptyResult(version/* VERSION */.x, toRunErrors(error)), null, 2)}\n`);
             }
             const lines = error.problems.map((p) => `  --${p.input}: ${p.message} ${p.fix}`);
@@ -599,7 +599,7 @@ async function execute(options, json, io) {
     process.on('SIGTERM', onSignal);
     // The engine pulls in the HTTP client and the Docker edge: loaded only now, so --help and --version stay fast.
     const [{ runEngine }, { systemClock }, { nodeFiles }, { processExec }, { createHttpClient }, { fileHistorySink }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(425), __webpack_require__.e(951)]).then(__webpack_require__.bind(__webpack_require__, 2951)),
+        Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(425), __webpack_require__.e(76)]).then(__webpack_require__.bind(__webpack_require__, 5076)),
         __webpack_require__.e(/* import() */ 366).then(__webpack_require__.bind(__webpack_require__, 1366)),
         Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(384)]).then(__webpack_require__.bind(__webpack_require__, 1384)),
         __webpack_require__.e(/* import() */ 868).then(__webpack_require__.bind(__webpack_require__, 6868)),
@@ -658,7 +658,7 @@ async function execute(options, json, io) {
 
 /***/ }),
 
-/***/ 1597:
+/***/ 2304:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -669,6 +669,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // UNUSED EXPORTS: DEFAULT_COMPOSE_FILE, defaultProjectName, splitList
+
+;// CONCATENATED MODULE: ./src/config/list.ts
+/** Splits a list input on newlines and commas, trimming items and dropping empty ones. */
+function splitList(value) {
+    return value
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
 
 // EXTERNAL MODULE: ./src/config/inputs.ts
 var inputs = __webpack_require__(4389);
@@ -888,19 +897,14 @@ function parseWorkloadOptions(raw, fail) {
 var plan = __webpack_require__(3010);
 ;// CONCATENATED MODULE: ./src/faults/options.ts
 
+
 const MAX_FAULT_DURATION_S = 600;
-function list(value) {
-    return value
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
 function parseFaultOptions(raw, restartTarget, fail) {
-    const { kinds, unknown } = (0,plan/* parseFaultKinds */.PK)(list(raw.faults));
+    const { kinds, unknown } = (0,plan/* parseFaultKinds */.PK)(splitList(raw.faults));
     if (unknown.length > 0) {
         fail('faults', `${unknown.map((u) => `'${u}'`).join(', ')} ${unknown.length === 1 ? 'is not a fault' : 'are not faults'}.`, `Use any of: ${plan/* FAULT_KINDS */.ln.join(', ')}.`);
     }
-    const groups = parseTargetGroups(list(raw['fault-targets']), fail);
+    const groups = parseTargetGroups(splitList(raw['fault-targets']), fail);
     if (kinds.length > 0 && groups.length === 0 && restartTarget === undefined) {
         fail('fault-targets', 'is empty, and so is restart-target, so the faults have no service to act on.', 'Name the compose service(s) to fault, e.g. kv_4.');
     }
@@ -915,7 +919,7 @@ function parseFaultOptions(raw, restartTarget, fail) {
         targets: [...new Set(chosen.flat())],
         groups: chosen,
         durationMs: Number.isFinite(seconds) ? Math.round(seconds * 1000) : 0,
-        partitionNetworks: [...new Set(list(raw['partition-networks']))],
+        partitionNetworks: [...new Set(splitList(raw['partition-networks']))],
     };
 }
 /**
@@ -949,6 +953,7 @@ function parseTargetGroups(entries, fail) {
 
 
 
+
 /** Every problem found in the inputs, so the user can fix them all in one go. */
 class InputError extends Error {
     problems;
@@ -960,13 +965,7 @@ class InputError extends Error {
 }
 const DEFAULT_COMPOSE_FILE = 'docker-compose.yml';
 const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
-/** Splits a list input on newlines and commas, trimming items and dropping empty ones. */
-function splitList(value) {
-    return value
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
+
 function parseOptions(raw, ctx) {
     const problems = [];
     const fail = (input, message, fix) => {
@@ -1128,7 +1127,7 @@ function defaultProjectName(ctx) {
 /* harmony export */   hf: () => (/* binding */ planFaults),
 /* harmony export */   ln: () => (/* binding */ FAULT_KINDS)
 /* harmony export */ });
-/* unused harmony exports isFaultKind, lostKeys */
+/* unused harmony exports isFaultKind, groupName, lostKeys */
 const FAULT_KINDS = ['restart', 'stop', 'kill', 'pause', 'partition'];
 function isFaultKind(name) {
     return FAULT_KINDS.includes(name);
@@ -1146,22 +1145,29 @@ function parseFaultKinds(items) {
     }
     return { kinds, unknown };
 }
-/** Every kind in the order given, each against every target in the order given. */
+/** The name a group goes by in ids, phases and reports. */
+function groupName(services) {
+    return services.join('+');
+}
+/** Every kind in the order given, each against every group in the order given. */
 function planFaults(input) {
     const steps = [];
     const seen = new Map();
     for (const kind of input.kinds) {
-        for (const target of input.targets) {
+        for (const group of input.groups) {
+            const target = groupName(group);
             const base = `fault:${kind}:${target}`;
             const n = (seen.get(base) ?? 0) + 1;
             seen.set(base, n);
-            const targets = input.nodes.filter((node) => node.service === target);
-            const others = input.nodes.filter((node) => node.service !== target);
+            const inGroup = (node) => node.service !== undefined && group.includes(node.service);
+            const targets = input.nodes.filter(inGroup);
+            const others = input.nodes.filter((node) => !inGroup(node));
             const reachable = kind === 'partition' ? [...others, ...targets] : [...others];
             steps.push({
                 index: steps.length + 1,
                 kind,
                 target,
+                services: [...group],
                 idPrefix: n > 1 ? `${base}#${n}` : base,
                 phase: `${kind} ${target}${n > 1 ? ` #${n}` : ''}`,
                 targets,
@@ -1178,10 +1184,15 @@ function order(all, subset) {
 }
 /** A problem with the plan itself, reported as a failed check rather than a crash. */
 function planProblem(step) {
-    if (step.others.length === 0)
-        return `Every server maps to ${step.target}; list at least one server of another service so something stays up to take writes.`;
-    if (step.targets.length === 0)
-        return `None of the servers is published by ${step.target}, so its recovery and catch-up cannot be checked. Check the servers' ports against the compose file.`;
+    const many = step.services.length > 1;
+    if (step.others.length === 0) {
+        return `Every server maps to ${many ? `a service of ${step.target}` : step.target}; list at least one server of another service so something stays up to take writes${many ? ', or fault fewer services at once' : ''}.`;
+    }
+    const unpublished = step.services.filter((s) => !step.targets.some((n) => n.service === s));
+    if (unpublished.length > 0) {
+        const names = unpublished.join(', ');
+        return `None of the servers is published by ${names}, so ${unpublished.length > 1 || many ? 'their' : 'its'} recovery and catch-up cannot be checked. Check the servers' ports against the compose file${many ? ', or leave those services out of the group' : ''}.`;
+    }
     return undefined;
 }
 /**

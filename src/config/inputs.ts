@@ -33,7 +33,7 @@ export const INPUTS = [
     description: 'Faults to run one after another, newline- or comma-separated: restart, stop, kill, pause, partition. Empty: none (restart-target alone runs the restart check).',
     default: '',
   },
-  { name: 'fault-targets', description: 'Compose service(s) each fault is applied to, in turn. Empty: restart-target.', default: '' },
+  { name: 'fault-targets', description: 'Compose service(s) each fault is applied to, in turn; join services with + to fault them together (etcd_1+etcd_2). Empty: restart-target.', default: '' },
   { name: 'fault-duration', description: 'Seconds each fault holds (stop, kill, pause, partition) before it is healed.', default: '3' },
   {
     name: 'partition-networks',

@@ -1,6 +1,7 @@
 // Turns raw input strings into validated options. Pure: every rule that can be checked without touching the disk,
 // Docker or the network lives here, so a bad input fails before anything starts.
 import type { RawInputs, InputName } from './inputs.js';
+import { splitList } from './list.js';
 import { parseAdapter, type ApiPreset, type KvAdapter } from './adapter.js';
 import type { WorkloadOptions } from '../workload/phase.js';
 import { parseWorkloadOptions } from '../workload/options.js';
@@ -67,13 +68,7 @@ export interface OptionContext {
 export const DEFAULT_COMPOSE_FILE = 'docker-compose.yml';
 const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 
-/** Splits a list input on newlines and commas, trimming items and dropping empty ones. */
-export function splitList(value: string): string[] {
-  return value
-    .split(/[\n,]/)
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
-}
+export { splitList };
 
 export function parseOptions(raw: RawInputs, ctx: OptionContext): Options {
   const problems: InputProblem[] = [];

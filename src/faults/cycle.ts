@@ -1,6 +1,8 @@
-// One fault, start to finish: write on every node just before it, apply it, write and read while it holds, heal
-// it (always, in a finally), then prove the faulted node recovers, catches up, and that nothing acknowledged before
-// the fault was lost anywhere.
+// One fault, start to finish: write on every node just before it, apply it (to one service, or to a group of
+// services at once), write and read while it holds, heal it (always, in a finally), then prove every faulted node
+// recovers, catches up, and that nothing acknowledged before the fault was lost anywhere.
+// Only acknowledged writes are ever expected back. A write refused or timed out while the fault held (a quorum
+// store without quorum) is availability loss; it may still be committed later, so nothing checks it either way.
 import type { CheckContext } from '../checks/context.js';
 import { awaitValue, freshKey, uniqueValue } from '../checks/context.js';
 import { describeObservation, observe } from '../checks/kv-api.js';
@@ -9,6 +11,7 @@ import type { Check, FaultReport, NodeInfo, Observation } from '../model/result.
 import type { HttpOutcome } from '../http/client.js';
 import type { ActiveFaults, HealOutcome } from './active.js';
 import type { FaultActions } from './docker.js';
+import { applyTogether } from './group.js';
 import type { AckedWrite, FaultStep, ReadState } from './plan.js';
 import { availability, carryForward, classifyRead, faultVerdict, planProblem } from './plan.js';
 
@@ -59,7 +62,8 @@ export async function runFaultCycle(ctx: CheckContext, step: FaultStep, opts: Fa
   const { clock } = ctx;
   const p = step.idPrefix;
   const [done, noun] = WORDS[step.kind] ?? [step.kind, step.kind];
-  const what = `${step.target} was ${done}`;
+  const what = `${listed(step.services)} ${step.services.length > 1 ? 'were' : 'was'} ${done}`;
+  const service = step.services[0];
   const checks: Check[] = [];
   const acked: AckedWrite[] = [];
   const refusedBy = new Set<string>();
@@ -104,7 +108,7 @@ export async function runFaultCycle(ctx: CheckContext, step: FaultStep, opts: Fa
 
   const problem = planProblem(step);
   if (problem) {
-    checks.push(failed(`${p}:plan`, 'fault', title('cannot be checked'), problem, step.target));
+    checks.push(failed(`${p}:plan`, 'fault', title('cannot be checked'), problem, service));
     return finish();
   }
 
@@ -118,14 +122,14 @@ export async function runFaultCycle(ctx: CheckContext, step: FaultStep, opts: Fa
   acked.push(...before);
   const mustKeep = carryForward([...opts.earlier, ...before], new Set());
 
-  const applied = await opts.actions.apply(step.kind, step.target);
+  const applied = await applyTogether(opts.actions, step.kind, step.services);
   // The fault holds from when the command that applies it returned (Compose v1 alone takes about a second).
   const began = clock.now();
   beganMs = opts.sinceStart();
   if (!applied.ok) {
     healedMs = beganMs;
     if (applied.input) inputProblem = { input: applied.input, message: applied.detail };
-    checks.push(failed(`${p}:apply`, 'fault', title(`could not be applied`), `${cap(noun)} of ${step.target} failed: ${applied.detail}.`, step.target));
+    checks.push(failed(`${p}:apply`, 'fault', title(`could not be applied`), `${cap(noun)} of ${step.target} failed: ${applied.detail}.`, service));
     return finish();
   }
   action = applied.fault.description;
@@ -237,7 +241,7 @@ export async function runFaultCycle(ctx: CheckContext, step: FaultStep, opts: Fa
     healedMs = opts.sinceStart();
   }
   if (!healOutcome.ok) {
-    checks.push(failed(`${p}:heal`, 'fault', title('could not be healed'), `Healing ${step.target} failed: ${healOutcome.detail}.`, step.target));
+    checks.push(failed(`${p}:heal`, 'fault', title('could not be healed'), `Healing ${step.target} failed: ${healOutcome.detail}.`, service));
     return finish();
   }
   if (ctx.signal.aborted) return finish();
@@ -273,20 +277,49 @@ export async function runFaultCycle(ctx: CheckContext, step: FaultStep, opts: Fa
     });
   }
 
-  // Catch-up: the faulted node gets every write acknowledged while it was away; the others get what the
-  // partitioned side acknowledged.
+  // Every write refused while the fault held (a quorum store that lost its quorum): the store must take writes
+  // again once healed, and the faulted nodes must get them; that write stands in for the missed ones below.
+  let afterHeal: AckedWrite[] = [];
+  if (during.length === 0 && refused > 0 && recovered.length > 0) {
+    const again = await writableAgain(ctx, [...step.others, ...recovered], healStart);
+    const node = again.node;
+    if (again.write) {
+      afterHeal = [again.write];
+      acked.push(again.write);
+    }
+    checks.push({
+      id: `${p}:writable`,
+      kind: 'recovery',
+      title: again.write ? title(`writes are accepted again after healing`) : title(`writes are still refused after healing`),
+      status: again.write ? 'passed' : 'failed',
+      durationMs: again.ms,
+      detail: again.write
+        ? `Every write was refused while ${what} (availability loss); ${node!.label} acknowledged one ${Math.round(again.ms)} ms after the fault was healed (${again.attempts} attempt(s)).`
+        : `Every write was refused while ${what}, and still none of ${[...step.others, ...recovered].map((n) => n.label).join(', ')} acknowledged one within ${Math.round(ctx.options.startupTimeoutMs / 1000)} s after healing (${again.attempts} attempt(s)); last: ${describeObservation(again.last)}.`,
+      ...(node?.service ? { service: node.service } : service ? { service } : {}),
+      ...(node ? { node: node.label } : {}),
+      ...(again.write ? {} : { actual: again.last }),
+    });
+  }
+
+  // Catch-up: the faulted nodes get every write acknowledged while they were away (or, when none was, the first
+  // one after healing); the others get what the partitioned side acknowledged.
+  const missed = during.length > 0 ? during : afterHeal;
+  const whileAway = during.length > 0 ? `written while ${what}` : 'acknowledged after healing';
   for (const node of recovered) {
     const since = clock.now();
-    if (during.length === 0) {
+    if (missed.length === 0) {
       checks.push({ id: `${p}:catch-up:${node.label}`, kind: 'catch-up', title: title(`nothing to catch up on for ${node.label}`), status: 'skipped', durationMs: 0, detail: `No node acknowledged a write while ${what}.`, ...(node.service ? { service: node.service } : {}), node: node.label });
       continue;
     }
-    const missing = await missingOn(ctx, node, during, since);
+    const missing = await missingOn(ctx, node, missed, since);
     const ms = clock.now() - since;
     if (missing.length === 0) catchUpMs = Math.max(catchUpMs ?? 0, missing.slowest);
     checks.push(keysCheck(`${p}:catch-up:${node.label}`, 'catch-up', node, missing,
-      missing.length === 0 ? title(`${node.label} caught up with every write made while it was away`) : title(`${node.label} never caught up with ${missing.length} write(s) made while it was away`),
-      missing.length === 0 ? `${node.label} returned all ${during.length} value(s) written while ${what}, ${Math.round(missing.slowest)} ms after it answered again.` : `${node.label} never returned keys written while ${what}: ${missing.keys.join(', ')} (waited ${Math.round(ms)} ms).`,
+      missing.length === 0
+        ? title(during.length > 0 ? `${node.label} caught up with every write made while it was away` : `${node.label} caught up after healing`)
+        : title(during.length > 0 ? `${node.label} never caught up with ${missing.length} write(s) made while it was away` : `${node.label} never got the write acknowledged after healing`),
+      missing.length === 0 ? `${node.label} returned all ${missed.length} value(s) ${whileAway}, ${Math.round(missing.slowest)} ms after it answered again.` : `${node.label} never returned keys ${whileAway}: ${missing.keys.join(', ')} (waited ${Math.round(ms)} ms).`,
       missing.length === 0 ? missing.slowest : ms));
   }
   if (byTarget.length > 0) {
@@ -315,6 +348,30 @@ export async function runFaultCycle(ctx: CheckContext, step: FaultStep, opts: Fa
   }
   lost = [...lostSet];
   return finish();
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/**
+ * Writes, node after node, until one is acknowledged or startup-timeout passes. Each attempt uses a fresh key: an
+ * attempt that timed out may still be committed later, and must not be mistaken for the one expected back.
+ */
+async function writableAgain(ctx: CheckContext, nodes: readonly NodeInfo[], from: number): Promise<{ write?: AckedWrite; node?: NodeInfo; ms: number; attempts: number; last: Observation }> {
+  let i = 0;
+  let hit: { write: AckedWrite; node: NodeInfo } | undefined;
+  const r = await pollUntil<Observation>(
+    async () => {
+      const node = nodes[i++ % nodes.length]!;
+      const w = await write(ctx, node, 'healed');
+      if (w.acked) hit = { write: w.write, node };
+      return { done: w.acked, value: w.last };
+    },
+    { timeoutMs: ctx.options.startupTimeoutMs, clock: ctx.clock, signal: ctx.signal, minDelayMs: 20, maxDelayMs: 250 },
+  );
+  return { ...(hit ? hit : {}), ms: (r.doneAt ?? ctx.clock.now()) - from, attempts: r.attempts, last: r.last ?? { error: 'no attempt was made' } };
 }
 
 function cap(s: string): string {

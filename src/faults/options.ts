@@ -1,5 +1,6 @@
 // Validation of the fault-suite inputs (pure), kept beside the faults so options.ts only calls it.
 import type { InputName, RawInputs } from '../config/inputs.js';
+import { splitList } from '../config/list.js';
 import { FAULT_KINDS, parseFaultKinds, type FaultKind } from './plan.js';
 
 type Fail = (input: InputName, message: string, fix: string) => undefined;
@@ -9,27 +10,26 @@ export const MAX_FAULT_DURATION_S = 600;
 export interface FaultOptions {
   /** Fault kinds in the order given; empty: no fault suite (restart-target alone keeps the restart check). */
   readonly kinds: readonly FaultKind[];
-  /** Services to fault; empty: restart-target. Checked against the project's services once it is resolved. */
+  /**
+   * Every service named in `fault-targets` (or restart-target), once each, in the order first named. The engine
+   * checks these against the project's services once it is resolved.
+   */
   readonly targets: readonly string[];
+  /** What each fault is applied to, in turn: one or more services faulted together (`etcd_1+etcd_2`). */
+  readonly groups: readonly (readonly string[])[];
   readonly durationMs: number;
   /** Networks a partition cuts (Compose names or full names); empty: every network of the service. */
   readonly partitionNetworks: readonly string[];
 }
 
-function list(value: string): string[] {
-  return value
-    .split(/[\n,]/)
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
-}
 
 export function parseFaultOptions(raw: RawInputs, restartTarget: string | undefined, fail: Fail): FaultOptions {
-  const { kinds, unknown } = parseFaultKinds(list(raw.faults));
+  const { kinds, unknown } = parseFaultKinds(splitList(raw.faults));
   if (unknown.length > 0) {
     fail('faults', `${unknown.map((u) => `'${u}'`).join(', ')} ${unknown.length === 1 ? 'is not a fault' : 'are not faults'}.`, `Use any of: ${FAULT_KINDS.join(', ')}.`);
   }
-  const targets = [...new Set(list(raw['fault-targets']))];
-  if (kinds.length > 0 && targets.length === 0 && restartTarget === undefined) {
+  const groups = parseTargetGroups(splitList(raw['fault-targets']), fail);
+  if (kinds.length > 0 && groups.length === 0 && restartTarget === undefined) {
     fail('fault-targets', 'is empty, and so is restart-target, so the faults have no service to act on.', 'Name the compose service(s) to fault, e.g. kv_4.');
   }
   const text = raw['fault-duration'];
@@ -37,10 +37,38 @@ export function parseFaultOptions(raw: RawInputs, restartTarget: string | undefi
   if (!Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_FAULT_DURATION_S) {
     fail('fault-duration', `'${text}' is not a number of seconds between 0 and ${MAX_FAULT_DURATION_S}.`, "Give a positive number, e.g. '3'.");
   }
+  const chosen = groups.length > 0 ? groups : restartTarget !== undefined ? [[restartTarget]] : [];
   return {
     kinds,
-    targets: targets.length > 0 ? targets : restartTarget !== undefined ? [restartTarget] : [],
+    targets: [...new Set(chosen.flat())],
+    groups: chosen,
     durationMs: Number.isFinite(seconds) ? Math.round(seconds * 1000) : 0,
-    partitionNetworks: [...new Set(list(raw['partition-networks']))],
+    partitionNetworks: [...new Set(splitList(raw['partition-networks']))],
   };
+}
+
+/**
+ * Each `fault-targets` entry is a group of services joined by `+`, faulted together. The same group twice runs
+ * once (as a repeated single service always has); a service may still appear in several groups.
+ */
+function parseTargetGroups(entries: readonly string[], fail: Fail): string[][] {
+  const groups: string[][] = [];
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    const services = entry.split('+').map((s) => s.trim());
+    if (services.some((s) => s === '')) {
+      fail('fault-targets', `'${entry}' has an empty name beside a '+'.`, "Join two or more services with '+', e.g. etcd_1+etcd_2; separate groups with commas or newlines.");
+      continue;
+    }
+    const twice = [...new Set(services.filter((s, i) => services.indexOf(s) !== i))];
+    if (twice.length > 0) {
+      fail('fault-targets', `'${entry}' names ${twice.join(', ')} more than once.`, `Name each service once per group, e.g. ${[...new Set(services)].join('+')}.`);
+      continue;
+    }
+    const key = services.join('+');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    groups.push(services);
+  }
+  return groups;
 }

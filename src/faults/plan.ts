@@ -25,13 +25,15 @@ export interface FaultStep {
   /** 1-based position in the suite. */
   readonly index: number;
   readonly kind: FaultKind;
-  /** The compose service the fault is applied to. */
+  /** What the fault is applied to, as written in the report: one service, or a group joined by `+`. */
   readonly target: string;
-  /** Prefix of every check id of this fault, e.g. `fault:kill:kv_4`. */
+  /** The compose service(s) the fault is applied to, together. */
+  readonly services: readonly string[];
+  /** Prefix of every check id of this fault, e.g. `fault:kill:kv_4` or `fault:pause:etcd_1+etcd_2`. */
   readonly idPrefix: string;
   /** Name of the engine phase (and timeline row). */
   readonly phase: string;
-  /** Nodes published by the target service. */
+  /** Nodes published by the faulted service(s). */
   readonly targets: readonly NodeInfo[];
   /** Nodes of every other service: expected to stay live. */
   readonly others: readonly NodeInfo[];
@@ -47,26 +49,35 @@ export interface FaultStep {
 
 export interface FaultPlanInput {
   readonly kinds: readonly FaultKind[];
-  readonly targets: readonly string[];
+  /** Each entry is faulted as one: a single service, or several at once. */
+  readonly groups: readonly (readonly string[])[];
   readonly nodes: readonly NodeInfo[];
 }
 
-/** Every kind in the order given, each against every target in the order given. */
+/** The name a group goes by in ids, phases and reports. */
+export function groupName(services: readonly string[]): string {
+  return services.join('+');
+}
+
+/** Every kind in the order given, each against every group in the order given. */
 export function planFaults(input: FaultPlanInput): FaultStep[] {
   const steps: FaultStep[] = [];
   const seen = new Map<string, number>();
   for (const kind of input.kinds) {
-    for (const target of input.targets) {
+    for (const group of input.groups) {
+      const target = groupName(group);
       const base = `fault:${kind}:${target}`;
       const n = (seen.get(base) ?? 0) + 1;
       seen.set(base, n);
-      const targets = input.nodes.filter((node) => node.service === target);
-      const others = input.nodes.filter((node) => node.service !== target);
+      const inGroup = (node: NodeInfo): boolean => node.service !== undefined && group.includes(node.service);
+      const targets = input.nodes.filter(inGroup);
+      const others = input.nodes.filter((node) => !inGroup(node));
       const reachable = kind === 'partition' ? [...others, ...targets] : [...others];
       steps.push({
         index: steps.length + 1,
         kind,
         target,
+        services: [...group],
         idPrefix: n > 1 ? `${base}#${n}` : base,
         phase: `${kind} ${target}${n > 1 ? ` #${n}` : ''}`,
         targets,
@@ -85,8 +96,15 @@ function order(all: readonly NodeInfo[], subset: readonly NodeInfo[]): NodeInfo[
 
 /** A problem with the plan itself, reported as a failed check rather than a crash. */
 export function planProblem(step: FaultStep): string | undefined {
-  if (step.others.length === 0) return `Every server maps to ${step.target}; list at least one server of another service so something stays up to take writes.`;
-  if (step.targets.length === 0) return `None of the servers is published by ${step.target}, so its recovery and catch-up cannot be checked. Check the servers' ports against the compose file.`;
+  const many = step.services.length > 1;
+  if (step.others.length === 0) {
+    return `Every server maps to ${many ? `a service of ${step.target}` : step.target}; list at least one server of another service so something stays up to take writes${many ? ', or fault fewer services at once' : ''}.`;
+  }
+  const unpublished = step.services.filter((s) => !step.targets.some((n) => n.service === s));
+  if (unpublished.length > 0) {
+    const names = unpublished.join(', ');
+    return `None of the servers is published by ${names}, so ${unpublished.length > 1 || many ? 'their' : 'its'} recovery and catch-up cannot be checked. Check the servers' ports against the compose file${many ? ', or leave those services out of the group' : ''}.`;
+  }
   return undefined;
 }
 

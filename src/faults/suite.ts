@@ -30,7 +30,7 @@ export interface FaultSuiteDeps {
 
 export async function runFaultSuite(ctx: CheckContext, deps: FaultSuiteDeps): Promise<boolean> {
   const f = ctx.options.faults;
-  const steps = planFaults({ kinds: f.kinds, targets: f.targets, nodes: ctx.nodes });
+  const steps = planFaults({ kinds: f.kinds, groups: f.groups, nodes: ctx.nodes });
   let allPassed = true;
   let known: AckedWrite[] = [...deps.earlier];
   const lost = new Set<string>();

@@ -6,7 +6,7 @@ import { formatMs } from '../util/text.js';
 const AVAILABILITY: Record<string, string> = {
   full: 'every write accepted',
   partial: 'some writes refused',
-  none: 'every write refused',
+  none: 'every write refused (availability loss, not data loss)',
   'n/a': 'nothing written',
 };
 

@@ -11,6 +11,7 @@ import {
   networksToCut,
   parseFaultKinds,
   planFaults,
+  planProblem,
   type FaultKind,
 } from '../../src/faults/plan.js';
 import { ActiveFaults } from '../../src/faults/active.js';
@@ -33,7 +34,7 @@ describe('fault planning', () => {
   });
 
   test('every kind against every target in order, with ids and live nodes', () => {
-    const steps = planFaults({ kinds: ['pause', 'partition'], targets: ['kv_4', 'kv_0'], nodes: NODES });
+    const steps = planFaults({ kinds: ['pause', 'partition'], groups: [['kv_4'], ['kv_0']], nodes: NODES });
     assert.deepEqual(steps.map((s) => `${s.index} ${s.phase} ${s.idPrefix}`), [
       '1 pause kv_4 fault:pause:kv_4',
       '2 pause kv_0 fault:pause:kv_0',
@@ -48,9 +49,34 @@ describe('fault planning', () => {
   });
 
   test('a repeated kind gets a distinct id and phase', () => {
-    const steps = planFaults({ kinds: ['kill', 'kill'], targets: ['kv_4'], nodes: NODES });
+    const steps = planFaults({ kinds: ['kill', 'kill'], groups: [['kv_4']], nodes: NODES });
     assert.deepEqual(steps.map((s) => s.idPrefix), ['fault:kill:kv_4', 'fault:kill:kv_4#2']);
     assert.deepEqual(steps.map((s) => s.phase), ['kill kv_4', 'kill kv_4 #2']);
+  });
+
+  test('a group is faulted as one: id, phase and report name join its services with +, the rest stay live', () => {
+    const steps = planFaults({ kinds: ['pause', 'partition'], groups: [['kv_2', 'kv_4'], ['kv_0']], nodes: NODES });
+    assert.deepEqual(steps.map((s) => `${s.phase} | ${s.idPrefix} | ${s.target}`), [
+      'pause kv_2+kv_4 | fault:pause:kv_2+kv_4 | kv_2+kv_4',
+      'pause kv_0 | fault:pause:kv_0 | kv_0',
+      'partition kv_2+kv_4 | fault:partition:kv_2+kv_4 | kv_2+kv_4',
+      'partition kv_0 | fault:partition:kv_0 | kv_0',
+    ]);
+    assert.deepEqual(steps[0]!.services, ['kv_2', 'kv_4']);
+    assert.deepEqual(steps[0]!.targets.map((n) => n.label), ['kv_2', 'kv_4']);
+    assert.deepEqual(steps[0]!.others.map((n) => n.label), ['kv_0']);
+    assert.deepEqual(steps[0]!.writeTo.map((n) => n.label), ['kv_0']);
+    assert.deepEqual(steps[2]!.writeTo.map((n) => n.label), ['kv_0', 'kv_2', 'kv_4']);
+    assert.equal(planProblem(steps[0]!), undefined);
+  });
+
+  test('plan problems: a group that leaves nothing live, a service no server publishes', () => {
+    const [all] = planFaults({ kinds: ['stop'], groups: [['kv_0', 'kv_2', 'kv_4']], nodes: NODES });
+    assert.match(planProblem(all!)!, /Every server maps to a service of kv_0\+kv_2\+kv_4; .* or fault fewer services at once\./);
+    const [partly] = planFaults({ kinds: ['stop'], groups: [['kv_4', 'worker']], nodes: NODES });
+    assert.match(planProblem(partly!)!, /^None of the servers is published by worker, so their recovery .* or leave those services out of the group\.$/);
+    const [one] = planFaults({ kinds: ['stop'], groups: [['worker']], nodes: NODES });
+    assert.match(planProblem(one!)!, /^None of the servers is published by worker, so its recovery/);
   });
 
   test('reads: the value converges, a refusal is availability loss, anything else is stale', () => {
@@ -92,10 +118,34 @@ describe('fault planning', () => {
 describe('fault inputs', () => {
   const base = { servers: 'http://localhost:8080,http://localhost:8082' };
   test('defaults: no faults; restart-target is the default target', () => {
-    assert.deepEqual(optionsFrom(base).faults, { kinds: [], targets: [], durationMs: 3000, partitionNetworks: [] });
+    assert.deepEqual(optionsFrom(base).faults, { kinds: [], targets: [], groups: [], durationMs: 3000, partitionNetworks: [] });
     const o = optionsFrom({ ...base, faults: 'kill\npause', 'restart-target': 'kv_4', 'fault-duration': '1.5', 'partition-networks': 'cluster' });
-    assert.deepEqual(o.faults, { kinds: ['kill', 'pause'], targets: ['kv_4'], durationMs: 1500, partitionNetworks: ['cluster'] });
+    assert.deepEqual(o.faults, { kinds: ['kill', 'pause'], targets: ['kv_4'], groups: [['kv_4']], durationMs: 1500, partitionNetworks: ['cluster'] });
     assert.deepEqual(optionsFrom({ ...base, faults: 'stop', 'fault-targets': 'kv_0, kv_2', 'restart-target': 'kv_4' }).faults.targets, ['kv_0', 'kv_2']);
+  });
+
+  test('groups: services joined by +, groups by commas or newlines; targets lists every service once', () => {
+    const f = optionsFrom({ ...base, faults: 'pause', 'fault-targets': 'kv_2 + kv_4, kv_0\nkv_4+kv_0\nkv_2+kv_4' }).faults;
+    assert.deepEqual(f.groups, [['kv_2', 'kv_4'], ['kv_0'], ['kv_4', 'kv_0']], 'the same group twice runs once');
+    assert.deepEqual(f.targets, ['kv_2', 'kv_4', 'kv_0']);
+  });
+
+  test('a group with an empty name or a service named twice is reported, naming fault-targets and the fix', () => {
+    for (const [text, message, fix] of [
+      ['kv_2+', /'kv_2\+' has an empty name beside a '\+'/, /e\.g\. etcd_1\+etcd_2/],
+      ['kv_0, +kv_4', /'\+kv_4' has an empty name/, /separate groups with commas or newlines/],
+      ['kv_2+kv_4+kv_2', /'kv_2\+kv_4\+kv_2' names kv_2 more than once/, /e\.g\. kv_2\+kv_4\./],
+    ] as const) {
+      try {
+        optionsFrom({ ...base, faults: 'pause', 'fault-targets': text });
+        assert.fail(`expected an InputError for ${text}`);
+      } catch (error) {
+        assert.ok(error instanceof InputError, String(error));
+        const [p] = error.problems.filter((x) => x.input === 'fault-targets');
+        assert.match(p!.message, message);
+        assert.match(p!.fix, fix);
+      }
+    }
   });
 
   test('unknown fault names, missing targets and a bad duration are all reported', () => {
@@ -124,14 +174,22 @@ interface Behaviour {
   readonly noHeal?: boolean;
   /** A kill loses the writes the node acknowledged just before it (not yet replicated). */
   readonly loseOnKill?: boolean;
-  /** Every write is refused (quorum lost). */
+  /** Every write is refused, even after healing (a cluster that never takes writes again). */
   readonly refuseWrites?: boolean;
+  /**
+   * A quorum store: without a majority up, writes and reads time out; a timed-out write may still be committed
+   * once the majority is back.
+   */
+  readonly quorum?: boolean;
 }
 
 function memoryCluster(b: Behaviour = {}) {
   const stores = new Map(NODES.map((n) => [n.url, new Map<string, string>()]));
   const state = new Map<string, NodeState>(NODES.map((n) => [n.url, 'up']));
   const held = new Map<string, string[]>(); // writes a cut-off or lossy node has not passed on yet
+  const limbo = new Map<string, string>(); // writes refused for want of a quorum, committed after all on healing
+  const timedOut: HttpOutcome = { ok: false, error: 'timed out after 1000 ms', durationMs: 1000 };
+  const noQuorum = (): boolean => b.quorum === true && [...state.values()].filter((s) => s === 'up').length < 2;
   const ans = (status: number, body = ''): HttpOutcome => ({ ok: true, status, body: Buffer.from(body), truncated: false, durationMs: 1 });
   const refused: HttpOutcome = { ok: false, error: 'connection refused', durationMs: 1 };
   const reachable = (url: string): HttpOutcome | undefined => {
@@ -146,6 +204,10 @@ function memoryCluster(b: Behaviour = {}) {
       const r = reachable(url);
       if (r) return { acked: false, outcome: r };
       if (b.refuseWrites) return { acked: false, outcome: ans(503, 'no quorum') };
+      if (noQuorum()) {
+        limbo.set(key, value);
+        return { acked: false, outcome: timedOut };
+      }
       stores.get(url)!.set(key, value);
       const lossy = b.loseOnKill && key.includes('-pre-') && url === 'http://n2';
       if (state.get(url) === 'cut' || lossy) held.set(url, [...(held.get(url) ?? []), key]);
@@ -155,6 +217,7 @@ function memoryCluster(b: Behaviour = {}) {
     async read(url, key) {
       const r = reachable(url);
       if (r) return { outcome: r, value: undefined };
+      if (noQuorum()) return { outcome: timedOut, value: undefined };
       const v = stores.get(url)!.get(key);
       return v === undefined ? { outcome: ans(404), value: null } : { outcome: ans(200, v), value: Buffer.from(v) };
     },
@@ -167,12 +230,13 @@ function memoryCluster(b: Behaviour = {}) {
     for (const [u, s] of stores) if (u !== url) for (const [k, v] of s) stores.get(url)!.set(k, v);
     for (const k of held.get(url) ?? []) for (const s of stores.values()) s.set(k, stores.get(url)!.get(k)!);
     held.delete(url);
+    if (!noQuorum()) for (const [k, v] of limbo) for (const s of stores.values()) s.set(k, v);
   };
   const calls: string[] = [];
   const actions: FaultActions = {
     async apply(kind, service) {
       const url = NODES.find((n) => n.service === service)!.url;
-      calls.push(`apply ${kind}`);
+      calls.push(`apply ${kind}${service === 'kv_4' ? '' : ` ${service}`}`);
       const to: Record<FaultKind, NodeState> = { restart: 'down', stop: 'down', kill: 'down', pause: 'paused', partition: 'cut' };
       state.set(url, to[kind]);
       if (kind === 'kill' && b.loseOnKill) {
@@ -184,7 +248,7 @@ function memoryCluster(b: Behaviour = {}) {
         fault: {
           description: `${kind} ${service}`,
           heal: async () => {
-            calls.push(`heal ${kind}`);
+            calls.push(`heal ${kind}${service === 'kv_4' ? '' : ` ${service}`}`);
             state.set(url, 'up');
             catchUp(url);
             return { ok: true, detail: 'healed' };
@@ -193,7 +257,11 @@ function memoryCluster(b: Behaviour = {}) {
       };
     },
   };
-  return { api, actions, calls, state, stores };
+  return { api, actions, calls, state, stores, limbo };
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function context(api: KvApi, signal = new AbortController().signal): CheckContext {
@@ -201,10 +269,11 @@ function context(api: KvApi, signal = new AbortController().signal): CheckContex
   return { api, clock: systemClock, signal, options, runId: 'test', nodes: NODES };
 }
 
-async function cycle(kind: FaultKind, b: Behaviour = {}, extra: { duringFault?: DuringFault; api?: (api: KvApi) => KvApi } = {}) {
+async function cycle(kind: FaultKind, b: Behaviour = {}, extra: { duringFault?: DuringFault; api?: (api: KvApi) => KvApi; services?: string[] } = {}) {
+  const services = extra.services ?? ['kv_4'];
   const m = memoryCluster(b);
   const active = new ActiveFaults();
-  const [step] = planFaults({ kinds: [kind], targets: ['kv_4'], nodes: NODES });
+  const [step] = planFaults({ kinds: [kind], groups: [services], nodes: NODES });
   const earlier = [{ key: 'early', value: 'v-early', writer: 'kv_0' }];
   for (const s of m.stores.values()) s.set('early', 'v-early');
   const api = extra.api ? extra.api(m.api) : m.api;
@@ -274,17 +343,79 @@ describe('fault cycle', () => {
     assert.equal(r.byId.get('fault:partition:kv_4:after-heal:kv_0')?.status, 'passed');
   });
 
-  test('every write refused (quorum lost) is availability loss, not data loss', async () => {
+  for (const kind of ['pause', 'partition', 'stop'] as const) {
+    test(`${kind} of two of three quorum members: every write refused is availability loss, not data loss`, async () => {
+      const r = await cycle(kind, { quorum: true, cut: 'unreachable' }, { services: ['kv_2', 'kv_4'] });
+      assert.equal(r.report.verdict, 'passed', JSON.stringify(r.checks.filter((c) => c.status === 'failed')));
+      assert.equal(r.report.target, 'kv_2+kv_4');
+      assert.equal(r.report.availability, 'none');
+      assert.equal(r.report.writesAccepted, 0);
+      assert.equal(r.report.writesRefused, kind === 'partition' ? 3 : 1);
+      assert.deepEqual(r.report.lostKeys, []);
+      assert.equal(r.report.convergenceMs, undefined, 'nothing accepted, nothing to converge');
+      assert.deepEqual(r.m.calls.slice(0, 2).sort(), [`apply ${kind}`, `apply ${kind} kv_2`]);
+      assert.deepEqual(r.m.calls.slice(2).sort(), [`heal ${kind}`, `heal ${kind} kv_2`]);
+      assert.equal(r.active.size, 0);
+      // The timed-out write was committed after all on healing; it is neither expected nor held against anyone.
+      assert.ok(r.m.limbo.size >= 1);
+      assert.ok([...r.m.limbo.keys()].every((k) => !r.acked.some((w) => w.key === k)));
+      const p = `fault:${kind}:kv_2+kv_4`;
+      assert.equal(r.byId.get(`${p}:writable`)?.status, 'passed');
+      assert.match(r.byId.get(`${p}:writable`)!.detail, /^Every write was refused while kv_2 and kv_4 were (paused|partitioned|stopped) \(availability loss\); kv_0 acknowledged one /);
+      for (const node of ['kv_2', 'kv_4']) {
+        assert.equal(r.byId.get(`${p}:recovery:${node}`)?.status, 'passed', node);
+        assert.equal(r.byId.get(`${p}:catch-up:${node}`)?.status, 'passed', node);
+        assert.equal(r.byId.get(`${p}:catch-up:${node}`)?.title, `${cap(kind)} kv_2+kv_4: ${node} caught up after healing`);
+      }
+      for (const node of ['kv_0', 'kv_2', 'kv_4']) assert.equal(r.byId.get(`${p}:durability:${node}`)?.status, 'passed', node);
+      assert.equal(new Set(r.checks.map((c) => c.id)).size, r.checks.length, 'check ids are unique');
+      assert.equal(typeof r.report.catchUpMs, 'number');
+    });
+  }
+
+  test('a cluster that still refuses every write after healing fails, naming what it answered', async () => {
     const r = await cycle('pause', { refuseWrites: true });
     assert.equal(r.report.availability, 'none');
     assert.equal(r.report.writesAccepted, 0);
-    assert.equal(r.report.verdict, 'passed');
+    assert.equal(r.report.verdict, 'failed');
+    const c = r.byId.get('fault:pause:kv_4:writable')!;
+    assert.equal(c.status, 'failed');
+    assert.equal(c.title, 'Pause kv_4: writes are still refused after healing');
+    assert.match(c.detail, /still none of kv_0, kv_2, kv_4 acknowledged one within 1 s after healing .*HTTP 503/);
     assert.equal(r.byId.get('fault:pause:kv_4:catch-up:kv_4')?.status, 'skipped');
+    assert.deepEqual(r.report.lostKeys, []);
+  });
+
+  test('a group whose members never catch up fails on each of them; durability still holds', async () => {
+    const r = await cycle('stop', { noHeal: true }, { services: ['kv_2', 'kv_4'] });
+    assert.equal(r.report.verdict, 'failed');
+    assert.equal(r.report.availability, 'full');
+    for (const node of ['kv_2', 'kv_4']) {
+      const c = r.byId.get(`fault:stop:kv_2+kv_4:catch-up:${node}`)!;
+      assert.equal(c.status, 'failed');
+      assert.equal(c.service, node);
+      assert.match(c.detail, new RegExp(`written while kv_2 and kv_4 were stopped`));
+    }
+    assert.equal(r.byId.get('fault:stop:kv_2+kv_4:catch-up:kv_0'), undefined, 'a live node has nothing to catch up on');
+  });
+
+  test('a group whose fault applies to one service but not the other heals the one and fails', async () => {
+    const m = memoryCluster();
+    const active = new ActiveFaults();
+    const [step] = planFaults({ kinds: ['pause'], groups: [['kv_2', 'kv_4']], nodes: NODES });
+    const actions: FaultActions = { apply: async (kind, service) => (service === 'kv_4' ? { ok: false, detail: 'compose pause kv_4 failed: no such service' } : m.actions.apply(kind, service)) };
+    const r = await runFaultCycle(context(m.api), step!, { actions, active, durationMs: 10, earlier: [], sinceStart: () => 0 });
+    const c = r.checks.find((x) => x.id === 'fault:pause:kv_2+kv_4:apply')!;
+    assert.equal(c.status, 'failed');
+    assert.equal(c.detail, 'Pause of kv_2+kv_4 failed: kv_4: compose pause kv_4 failed: no such service.');
+    assert.deepEqual(m.calls, ['apply pause kv_2', 'heal pause kv_2']);
+    assert.equal(m.state.get('http://n1'), 'up');
+    assert.equal(active.size, 0);
   });
 
   test('the fault is healed even when a check throws', async () => {
     const active = new ActiveFaults();
-    const [step] = planFaults({ kinds: ['pause'], targets: ['kv_4'], nodes: NODES });
+    const [step] = planFaults({ kinds: ['pause'], groups: [['kv_4']], nodes: NODES });
     const m = memoryCluster();
     const throwing: KvApi = { ...m.api, write: async (url, key, value) => (m.state.get('http://n2') === 'paused' ? Promise.reject(new Error('boom')) : m.api.write(url, key, value)) };
     await assert.rejects(runFaultCycle(context(throwing), step!, { actions: m.actions, active, durationMs: 10, earlier: [], sinceStart: () => 0 }), /boom/);
@@ -325,7 +456,7 @@ describe('fault cycle', () => {
   test('an apply that fails is a failed check and nothing is held', async () => {
     const m = memoryCluster();
     const active = new ActiveFaults();
-    const [step] = planFaults({ kinds: ['partition'], targets: ['kv_4'], nodes: NODES });
+    const [step] = planFaults({ kinds: ['partition'], groups: [['kv_4']], nodes: NODES });
     const actions: FaultActions = { apply: async () => ({ ok: false, detail: 'kv_4 is not attached to backend', input: 'partition-networks' }) };
     const r = await runFaultCycle(context(m.api), step!, { actions, active, durationMs: 10, earlier: [], sinceStart: () => 0 });
     assert.equal(r.checks.find((c) => c.id === 'fault:partition:kv_4:apply')?.status, 'failed');

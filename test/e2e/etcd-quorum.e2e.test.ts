@@ -1,0 +1,145 @@
+// Group faults against real clusters, with real Docker. Pausing or partitioning two of three etcd members takes the
+// quorum away: the member left refuses writes (a timeout here), which must be reported as availability loss, never
+// as data loss, and once healed every member must answer, take writes again and catch up. The example KV cluster
+// shows a group fault where the one node left keeps taking writes.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { runMainAndPost, errors, type StepRun } from '../support/runner.js';
+import { needDocker, kvEnv, assertNothingLeft, forceCleanup } from '../support/docker.js';
+import type { FaultReport, RunResult } from '../../src/model/result.js';
+
+const ETCD_IMAGE = process.env.REPLICHECK_ETCD_IMAGE ?? 'replicheck-etcd:local';
+const ETCD_PORTS = [process.env.ETCD_PORT_0 ?? '42379', process.env.ETCD_PORT_1 ?? '42479', process.env.ETCD_PORT_2 ?? '42579'] as const;
+const ETCD_ENV = { ETCD_IMAGE, ETCD_PORT_0: ETCD_PORTS[0], ETCD_PORT_1: ETCD_PORTS[1], ETCD_PORT_2: ETCD_PORTS[2] };
+const KV_PORTS = { KV_PORT_0: process.env.KV_PORT_0 ?? '43080', KV_PORT_2: process.env.KV_PORT_2 ?? '43082', KV_PORT_4: process.env.KV_PORT_4 ?? '43084' };
+
+let counter = 0;
+function project(name: string): string {
+  return `rc-group-${name}-${process.pid}-${++counter}`;
+}
+
+/** Docker is there, and so is the etcd image (scripts/test.sh builds it; nothing is pulled). */
+function needEtcd(t: Parameters<typeof needDocker>[0]): boolean {
+  if (!needDocker(t)) return false;
+  const r = spawnSync('docker', ['image', 'inspect', ETCD_IMAGE], { stdio: 'ignore' });
+  if (r.status !== 0) throw new Error(`image ${ETCD_IMAGE} is missing: build it with scripts/build-etcd-image.sh`);
+  return true;
+}
+
+function report(run: StepRun): RunResult {
+  return JSON.parse(readFileSync(run.outputs.report!, 'utf8')) as RunResult;
+}
+
+async function scenario(name: string, inputs: Record<string, string>, env: Record<string, string>): Promise<StepRun> {
+  try {
+    const { main, post } = await runMainAndPost(inputs, { env });
+    await assertNothingLeft(name);
+    assert.equal(post.code, 0);
+    return main;
+  } finally {
+    forceCleanup(name);
+  }
+}
+
+/** One line of figures per fault, so a run's log shows what was measured. */
+function figures(f: FaultReport): string {
+  return `${f.kind} ${f.target}: held ${f.heldMs} ms, writes ${f.writesAccepted}/${f.writesRefused}, availability ${f.availability}, recovery ${f.recoveryMs} ms, catch-up ${f.catchUpMs} ms`;
+}
+
+describe('group faults', () => {
+  for (const kind of ['pause', 'partition'] as const) {
+    test(`${kind} of etcd_1+etcd_2 loses the quorum: refused writes are availability loss, the step passes`, async (t) => {
+      if (!needEtcd(t)) return;
+      const name = project(`etcd-${kind}`);
+      const started = Date.now();
+      const main = await scenario(
+        name,
+        {
+          'working-directory': 'examples/etcd',
+          servers: ETCD_PORTS.map((p) => `http://127.0.0.1:${p}`).join('\n'),
+          'project-name': name,
+          api: 'etcd-v2',
+          build: 'false',
+          'startup-timeout': '60',
+          'convergence-timeout': '5',
+          // Below etcd's own 7 s before it answers "no leader", so a refused write costs 2 s, not 7.
+          'request-timeout': '2',
+          faults: kind,
+          'fault-targets': 'etcd_1+etcd_2',
+          'fault-duration': '2',
+        },
+        ETCD_ENV,
+      );
+      assert.equal(main.code, 0, main.stdout);
+      assert.deepEqual(errors(main), []);
+      assert.equal(main.outputs.result, 'passed');
+      const r = report(main);
+      const [f] = r.faults ?? [];
+      assert.ok(f, 'the fault ran');
+      t.diagnostic(`${figures(f)}; whole step ${Date.now() - started} ms`);
+      assert.equal(f.target, 'etcd_1+etcd_2');
+      assert.equal(f.verdict, 'passed', JSON.stringify(f));
+      // Not one write was acknowledged by the member left alone, and none of that counts as lost data.
+      assert.equal(f.writesAccepted, 0);
+      assert.ok(f.writesRefused > 0);
+      assert.equal(f.availability, 'none');
+      assert.ok(f.refusedBy.includes('etcd_0'), JSON.stringify(f.refusedBy));
+      assert.deepEqual(f.lostKeys, []);
+      assert.ok((f.heldMs ?? 0) >= 2000, 'held at least the fault duration');
+      const byId = new Map(r.checks.map((c) => [c.id, c]));
+      const p = `fault:${kind}:etcd_1+etcd_2`;
+      assert.equal(byId.get(`${p}:writable`)?.status, 'passed', JSON.stringify(byId.get(`${p}:writable`)));
+      for (const node of ['etcd_1', 'etcd_2']) {
+        assert.equal(byId.get(`${p}:recovery:${node}`)?.status, 'passed', node);
+        assert.equal(byId.get(`${p}:catch-up:${node}`)?.status, 'passed', node);
+      }
+      for (const node of ['etcd_0', 'etcd_1', 'etcd_2']) assert.equal(byId.get(`${p}:durability:${node}`)?.status, 'passed', node);
+      assert.equal(new Set(r.checks.map((c) => c.id)).size, r.checks.length, 'check ids are unique');
+      const phases = r.phases.map((ph) => ph.name);
+      assert.deepEqual(phases.slice(phases.indexOf('replication') + 1, phases.indexOf('replication') + 3), [`${kind} etcd_1+etcd_2`, `${kind} etcd_1+etcd_2 held`], JSON.stringify(phases));
+      // The summary escapes everything it prints: `_` is &#95;, `+` is &#43;, parentheses are &#40; and &#41;.
+      assert.match(main.summary, new RegExp(`\\| ${kind} \\| etcd&#95;1&#43;etcd&#95;2 \\| [\\d.]+ s \\| 0 / \\d+ \\| n/a &#40;no write accepted&#41; \\|`));
+      assert.match(main.summary, /every write refused &#40;availability loss, not data loss&#41;/);
+      assert.match(main.summary, new RegExp(`\\| ${kind} etcd&#95;1&#43;etcd&#95;2 held \\|`));
+    });
+  }
+
+  test('stop of kv_2+kv_4 on the example cluster: kv_0 keeps taking writes, both catch up after start', async (t) => {
+    if (!needDocker(t)) return;
+    const name = project('kv-stop');
+    const main = await scenario(
+      name,
+      {
+        'working-directory': 'examples/kv',
+        servers: Object.values(KV_PORTS).map((port) => `http://localhost:${port}`).join(','),
+        'project-name': name,
+        'startup-timeout': '60',
+        'convergence-timeout': '5',
+        faults: 'stop',
+        'fault-targets': 'kv_2+kv_4',
+        'fault-duration': '1',
+      },
+      { ...kvEnv('healthy'), ...KV_PORTS },
+    );
+    assert.equal(main.code, 0, main.stdout);
+    assert.deepEqual(errors(main), []);
+    const r = report(main);
+    const [f] = r.faults ?? [];
+    assert.ok(f, 'the fault ran');
+    t.diagnostic(figures(f));
+    assert.equal(f.target, 'kv_2+kv_4');
+    assert.equal(f.verdict, 'passed', JSON.stringify(f));
+    assert.equal(f.availability, 'full');
+    assert.equal(f.writesAccepted, 1, 'the one live node took its write');
+    assert.equal(f.action, 'compose stop kv_2, then compose start; compose stop kv_4, then compose start');
+    const byId = new Map(r.checks.map((c) => [c.id, c]));
+    assert.equal(byId.get('fault:stop:kv_2+kv_4:converge:kv_0')?.status, 'passed');
+    for (const node of ['kv_2', 'kv_4']) {
+      assert.equal(byId.get(`fault:stop:kv_2+kv_4:recovery:${node}`)?.status, 'passed', node);
+      assert.equal(byId.get(`fault:stop:kv_2+kv_4:catch-up:${node}`)?.status, 'passed', node);
+    }
+    assert.equal(byId.get('fault:stop:kv_2+kv_4:writable'), undefined, 'writes were accepted, so no after-heal write is needed');
+  });
+});
