@@ -4,10 +4,10 @@ import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../support/runner.js';
+import { isListening } from '../../src/http/port-probe.js';
 import { needDocker, kvEnv, assertNothingLeft, forceCleanup } from '../support/docker.js';
 import type { RunResult } from '../../src/model/result.js';
 
@@ -82,20 +82,12 @@ async function scenario<T>(name: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.setTimeout(500);
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
+/** Waits (bounded) until the CLI shows the replication phase, so a signal lands while the cluster is up. */
+async function replicationStarted(child: ChildProcess, stdout: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && child.exitCode === null && !stdout().includes('▸ replication')) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 describe('replicheck CLI without a cluster', () => {
@@ -196,12 +188,9 @@ describe('replicheck CLI against the example cluster', () => {
         timeoutMs: 90_000,
         onStart: (child, stdout) => {
           void (async () => {
-            const deadline = Date.now() + 60_000;
-            while (Date.now() < deadline && child.exitCode === null && !stdout().includes('▸ replication')) {
-              await new Promise((resolve) => setTimeout(resolve, 50));
-            }
+            await replicationStarted(child, stdout);
             // The cluster must really be up when the signal arrives.
-            if (await portOpen(Number(PORTS.KV_PORT_4))) interrupted = child.kill('SIGINT');
+            if (await isListening('127.0.0.1', Number(PORTS.KV_PORT_4))) interrupted = child.kill('SIGINT');
           })();
         },
       }),
@@ -224,10 +213,7 @@ describe('replicheck CLI against the example cluster', () => {
         timeoutMs: 90_000,
         onStart: (child, stdout) => {
           void (async () => {
-            const deadline = Date.now() + 60_000;
-            while (Date.now() < deadline && child.exitCode === null && !stdout().includes('▸ replication')) {
-              await new Promise((resolve) => setTimeout(resolve, 50));
-            }
+            await replicationStarted(child, stdout);
             child.kill('SIGINT');
             await new Promise((resolve) => setTimeout(resolve, 20));
             child.kill('SIGINT');
