@@ -581,8 +581,8 @@ async function checkReplication(ctx) {
             ms.push(ctx.nodes.map(() => null));
             continue;
         }
-        written.push({ key, value, writer: writer.label });
         const outcomes = await awaitValue(ctx, ctx.nodes, key, value, ackAt);
+        written.push({ key, value, writer: writer.label, seenBy: outcomes.filter((o) => o.converged).map((o) => o.node.label) });
         ms.push(outcomes.map((o) => o.ms));
         for (const o of outcomes) {
             checks.push(convergenceCheck('replication', `replication:${writer.label}->${o.node.label}`, o.converged
@@ -687,17 +687,29 @@ async function checkRestart(ctx, plan, restart, earlier) {
             const since = ctx.clock.now();
             const reads = await Promise.all(earlier.map(async (w) => ({ key: w.key, o: (await awaitValue(ctx, [node], w.key, w.value, since))[0] })));
             const missing = reads.filter((r) => r.o && !r.o.converged);
-            const lost = missing.map((r) => r.key);
+            // A value the node returned before the restart and not after is lost; one it never had is a replication
+            // failure already reported, but it is still not there, so durability cannot pass either.
+            const seen = new Set(earlier.filter((w) => w.seenBy.includes(node.label)).map((w) => w.key));
+            const lost = missing.filter((r) => seen.has(r.key)).map((r) => r.key);
+            const neverHad = missing.filter((r) => !seen.has(r.key)).map((r) => r.key);
             const last = missing[0]?.o?.last;
+            const problems = [
+                ...(lost.length > 0 ? [`it returned these before the restart and no longer does: ${lost.join(', ')}`] : []),
+                ...(neverHad.length > 0 ? [`it never returned these, before or after: ${neverHad.join(', ')}`] : []),
+            ];
             checks.push({
                 id: `restart:durability:${node.label}`,
                 kind: 'durability',
-                title: lost.length === 0 ? `Durability: ${node.label} kept every earlier write` : `Durability: ${node.label} lost ${lost.length} earlier write(s) after the restart`,
-                status: lost.length === 0 ? 'passed' : 'failed',
+                title: missing.length === 0
+                    ? `Durability: ${node.label} kept every earlier write`
+                    : lost.length > 0
+                        ? `Durability: ${node.label} lost ${lost.length} earlier write(s) after the restart`
+                        : `Durability: ${node.label} is missing ${neverHad.length} earlier write(s) after the restart`,
+                status: missing.length === 0 ? 'passed' : 'failed',
                 durationMs: ctx.clock.now() - since,
-                detail: lost.length === 0
+                detail: missing.length === 0
                     ? `${node.label} still returns all ${earlier.length} values written before the restart.`
-                    : `${node.label} no longer returns keys written before the restart: ${lost.join(', ')}.`,
+                    : `${node.label} does not return ${missing.length} key(s) written before the restart: ${problems.join('; ')}.`,
                 ...(node.service ? { service: node.service } : {}),
                 node: node.label,
                 ...(last ? { actual: last } : {}),
@@ -1637,7 +1649,7 @@ async function runFaultCycle(ctx, step, opts) {
             lostSet.add(k);
         checks.push(keysCheck(`${p}:durability:${node.label}`, 'durability', node, missing, missing.length === 0 ? title(`${node.label} kept every earlier write`) : title(`${node.label} lost ${missing.length} acknowledged write(s)`), missing.length === 0
             ? `${node.label} still returns all ${mustKeep.length} value(s) acknowledged before the ${noun}.`
-            : `${node.label} no longer returns keys acknowledged before the ${noun}: ${missing.keys.join(', ')}.`, clock.now() - since));
+            : `${node.label} does not return keys acknowledged before the ${noun}: ${missing.keys.join(', ')}.`, clock.now() - since));
     }
     lost = [...lostSet];
     return finish();

@@ -4,11 +4,20 @@ import { awaitValue, convergenceCheck, freshKey, uniqueValue } from './context.j
 import { observe, describeObservation } from './kv-api.js';
 import type { Check, ConvergenceMatrix } from '../model/result.js';
 
+export interface WrittenValue {
+  readonly key: string;
+  readonly value: string;
+  readonly writer: string;
+  /** Labels of the nodes that returned the value during the check. */
+  readonly seenBy: readonly string[];
+}
+
 export interface ReplicationOutcome {
   readonly checks: Check[];
   readonly matrix: ConvergenceMatrix;
   /** Key and value of every acknowledged write, for later durability checks. */
-  readonly written: { key: string; value: string; writer: string }[];
+  /** Every acknowledged write, with the nodes that returned it, for later durability checks. */
+  readonly written: WrittenValue[];
 }
 
 export async function checkReplication(ctx: CheckContext): Promise<ReplicationOutcome> {
@@ -40,8 +49,8 @@ export async function checkReplication(ctx: CheckContext): Promise<ReplicationOu
       ms.push(ctx.nodes.map(() => null));
       continue;
     }
-    written.push({ key, value, writer: writer.label });
     const outcomes = await awaitValue(ctx, ctx.nodes, key, value, ackAt);
+    written.push({ key, value, writer: writer.label, seenBy: outcomes.filter((o) => o.converged).map((o) => o.node.label) });
     ms.push(outcomes.map((o) => o.ms));
     for (const o of outcomes) {
       checks.push(

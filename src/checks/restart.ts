@@ -7,6 +7,7 @@ import { pollUntil } from './poll.js';
 import type { Check, NodeInfo } from '../model/result.js';
 import type { HttpOutcome } from '../http/client.js';
 import type { ExecResult } from '../exec/process.js';
+import type { WrittenValue } from './replication.js';
 
 export interface RestartPlan {
   readonly target: string;
@@ -29,7 +30,7 @@ export async function checkRestart(
   ctx: CheckContext,
   plan: RestartPlan,
   restart: () => Promise<ExecResult>,
-  earlier: readonly { key: string; value: string; writer: string }[],
+  earlier: readonly WrittenValue[],
 ): Promise<RestartOutcome> {
   const checks: Check[] = [];
   const { target } = plan;
@@ -151,18 +152,31 @@ export async function checkRestart(
       const since = ctx.clock.now();
       const reads = await Promise.all(earlier.map(async (w) => ({ key: w.key, o: (await awaitValue(ctx, [node], w.key, w.value, since))[0] })));
       const missing = reads.filter((r) => r.o && !r.o.converged);
-      const lost = missing.map((r) => r.key);
+      // A value the node returned before the restart and not after is lost; one it never had is a replication
+      // failure already reported, but it is still not there, so durability cannot pass either.
+      const seen = new Set(earlier.filter((w) => w.seenBy.includes(node.label)).map((w) => w.key));
+      const lost = missing.filter((r) => seen.has(r.key)).map((r) => r.key);
+      const neverHad = missing.filter((r) => !seen.has(r.key)).map((r) => r.key);
       const last = missing[0]?.o?.last;
+      const problems = [
+        ...(lost.length > 0 ? [`it returned these before the restart and no longer does: ${lost.join(', ')}`] : []),
+        ...(neverHad.length > 0 ? [`it never returned these, before or after: ${neverHad.join(', ')}`] : []),
+      ];
       checks.push({
         id: `restart:durability:${node.label}`,
         kind: 'durability',
-        title: lost.length === 0 ? `Durability: ${node.label} kept every earlier write` : `Durability: ${node.label} lost ${lost.length} earlier write(s) after the restart`,
-        status: lost.length === 0 ? 'passed' : 'failed',
+        title:
+          missing.length === 0
+            ? `Durability: ${node.label} kept every earlier write`
+            : lost.length > 0
+              ? `Durability: ${node.label} lost ${lost.length} earlier write(s) after the restart`
+              : `Durability: ${node.label} is missing ${neverHad.length} earlier write(s) after the restart`,
+        status: missing.length === 0 ? 'passed' : 'failed',
         durationMs: ctx.clock.now() - since,
         detail:
-          lost.length === 0
+          missing.length === 0
             ? `${node.label} still returns all ${earlier.length} values written before the restart.`
-            : `${node.label} no longer returns keys written before the restart: ${lost.join(', ')}.`,
+            : `${node.label} does not return ${missing.length} key(s) written before the restart: ${problems.join('; ')}.`,
         ...(node.service ? { service: node.service } : {}),
         node: node.label,
         ...(last ? { actual: last } : {}),

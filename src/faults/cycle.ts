@@ -343,7 +343,7 @@ export async function runFaultCycle(ctx: CheckContext, step: FaultStep, opts: Fa
       missing.length === 0 ? title(`${node.label} kept every earlier write`) : title(`${node.label} lost ${missing.length} acknowledged write(s)`),
       missing.length === 0
         ? `${node.label} still returns all ${mustKeep.length} value(s) acknowledged before the ${noun}.`
-        : `${node.label} no longer returns keys acknowledged before the ${noun}: ${missing.keys.join(', ')}.`,
+        : `${node.label} does not return keys acknowledged before the ${noun}: ${missing.keys.join(', ')}.`,
       clock.now() - since));
   }
   lost = [...lostSet];
