@@ -14,10 +14,8 @@ cd "$(dirname "$0")/.."
 say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 [ -n "${NO_COLOR:-}" ] || [ ! -t 1 ] && say() { printf '\n== %s\n' "$*"; }
 
-if ! command -v docker >/dev/null 2>&1 || ! docker info >/dev/null 2>&1; then
-  echo "The demo needs a running Docker engine with Compose, and none answers." >&2
-  echo "  Debian 12, as root: bash scripts/setup-docker.sh   (installs and starts one)" >&2
-  echo "  elsewhere: start Docker Desktop, or 'sudo systemctl start docker'" >&2
+if ! bash scripts/ensure-docker.sh; then
+  echo "The demo needs a running Docker engine with Compose." >&2
   exit 2
 fi
 

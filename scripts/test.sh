@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `npm test`: every test, unit and end to end. End-to-end tests need a Docker engine with Compose (see
-# scripts/setup-docker.sh); without one they are skipped locally and fail in CI (CI=true).
+# `npm test`: every test, unit and end to end. End-to-end tests need a Docker engine with Compose: on a Debian
+# machine as root one is set up when none answers (scripts/ensure-docker.sh); without one they are skipped
+# locally and fail in CI (CI=true).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Node 24 from node_modules (the `node` package), as under `npm test`, even when this script is run directly.
@@ -9,7 +10,7 @@ export PATH="$PWD/node_modules/.bin:$PATH"
 # The end-to-end tests run the bundle as the runner would, so it must be built from the current source.
 npm run -s build
 
-if docker info >/dev/null 2>&1; then
+if bash scripts/ensure-docker.sh; then
   bash scripts/build-base-image.sh >/dev/null
   if [ -f scripts/build-etcd-image.sh ]; then bash scripts/build-etcd-image.sh >/dev/null; fi
 else
