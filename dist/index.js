@@ -79324,13 +79324,38 @@ function readRawInputs(get) {
     return raw;
 }
 
-;// CONCATENATED MODULE: ./src/config/list.ts
+;// CONCATENATED MODULE: ./src/config/values.ts
+// Parsers of single input values, shared by every part that validates inputs (core, adapters, faults, workload),
+// so each kind of value is read, bounded and reported the same way.
+
 /** Splits a list input on newlines and commas, trimming items and dropping empty ones. */
 function splitList(value) {
     return value
         .split(/[\n,]/)
         .map((item) => item.trim())
         .filter((item) => item !== '');
+}
+/** The default action.yml declares for an input, to show in a fix ("e.g. '180'"). */
+function declaredDefault(input) {
+    return INPUTS.find((s) => s.name === input)?.default ?? '';
+}
+/** A positive number of seconds up to `max` (decimals allowed, no units), as milliseconds; 0 when invalid. */
+function secondsInput(raw, input, max, fail) {
+    const text = raw[input];
+    const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isFinite(value) || value <= 0 || value > max) {
+        fail(input, `'${text}' is not a number of seconds between 0 and ${max}.`, `Give a positive number up to ${max}, e.g. '${declaredDefault(input) || '10'}'.`);
+        return 0;
+    }
+    return Math.round(value * 1000);
+}
+/** A whole number from `min` to `max`; NaN when invalid. */
+function wholeInput(raw, input, min, max, fail, example = declaredDefault(input)) {
+    const text = raw[input];
+    const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (!(value >= min && value <= max))
+        fail(input, `'${text}' is not a whole number from ${min} to ${max}.`, `Use e.g. '${example}'.`);
+    return value;
 }
 
 ;// CONCATENATED MODULE: ./src/http/json-pointer.ts
@@ -79518,18 +79543,15 @@ function parseAdapter(raw, fail) {
         fail('missing-status', `'${missingText}' is not a list of HTTP statuses (100-599, not 200).`, "Give the status a node answers for a key that does not exist, e.g. '404' or '404,410'.");
     }
     return {
-        keyPath,
-        adapter: {
-            preset: presetName in PRESETS ? presetName : 'kv',
-            writeMethod: method,
-            writePath,
-            readPath,
-            writeBody,
-            writeContentType,
-            headers,
-            readValue,
-            missingStatus,
-        },
+        preset: presetName in PRESETS ? presetName : 'kv',
+        writeMethod: method,
+        writePath,
+        readPath,
+        writeBody,
+        writeContentType,
+        headers,
+        readValue,
+        missingStatus,
     };
 }
 function checkPath(input, template, allowed, fail, keyInBody = false) {
@@ -79604,6 +79626,7 @@ function secretValues(raw) {
 }
 
 ;// CONCATENATED MODULE: ./src/workload/options.ts
+
 const MAX_CLIENTS = 64;
 const MAX_KEYS = 100;
 const MAX_DURATION_S = 600;
@@ -79616,35 +79639,44 @@ function parseWorkloadOptions(raw, fail) {
     if (consistency !== 'eventual' && consistency !== 'linearizable') {
         fail('consistency', `'${raw.consistency}' is not a consistency model.`, "Use 'eventual' or 'linearizable'.");
     }
-    const whole = (input, min, max, example) => {
-        const text = raw[input];
-        const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-        if (!(value >= min && value <= max))
-            fail(input, `'${text}' is not a whole number from ${min} to ${max}.`, `Use e.g. '${example}'.`);
-        return value;
-    };
-    const clients = whole('workload-clients', 1, MAX_CLIENTS, '8');
-    const keys = whole('workload-keys', 1, MAX_KEYS, '3');
-    const durationText = raw['workload-duration'];
-    const duration = /^\d+(\.\d+)?$/.test(durationText) ? Number(durationText) : Number.NaN;
-    if (!(duration > 0 && duration <= MAX_DURATION_S)) {
-        fail('workload-duration', `'${durationText}' is not a number of seconds between 0 and ${MAX_DURATION_S}.`, "Use e.g. '10'.");
-    }
+    const clients = wholeInput(raw, 'workload-clients', 1, MAX_CLIENTS, fail);
+    const keys = wholeInput(raw, 'workload-keys', 1, MAX_KEYS, fail);
+    const durationMs = secondsInput(raw, 'workload-duration', MAX_DURATION_S, fail);
     let seed;
     if (raw['workload-seed'] !== '')
-        seed = whole('workload-seed', 0, 2 ** 31 - 1, '12345');
+        seed = wholeInput(raw, 'workload-seed', 0, 2 ** 31 - 1, fail, '12345');
     if (kind !== 'register')
         return undefined;
     return {
         clients,
         keys,
-        durationMs: Math.round(duration * 1000),
+        durationMs,
         consistency: consistency,
         seed,
     };
 }
 
+;// CONCATENATED MODULE: ./src/model/result.ts
+// The one result model. The engine fills it; every reporter (step summary, annotations, outputs, JSON report,
+// terminal) only reads it. Plain data, so it serialises as the JSON report unchanged.
+const SCHEMA_VERSION = 1;
+/** The run fails when any check failed or the run could not be carried out; skipped checks do not fail it. */
+function decideVerdict(checks, errors) {
+    if (errors.length > 0)
+        return 'failed';
+    return checks.some((c) => c.status === 'failed') ? 'failed' : 'passed';
+}
+function maxConvergence(matrix) {
+    let max = null;
+    for (const row of matrix.ms)
+        for (const v of row)
+            if (v !== null && (max === null || v > max))
+                max = v;
+    return max;
+}
+
 ;// CONCATENATED MODULE: ./src/faults/plan.ts
+
 const FAULT_KINDS = ['restart', 'stop', 'kill', 'pause', 'partition'];
 function isFaultKind(name) {
     return FAULT_KINDS.includes(name);
@@ -79742,7 +79774,7 @@ function carryForward(written, lost) {
 }
 /** A fault fails when any of its checks failed; skipped checks (nothing to check) do not fail it. */
 function faultVerdict(checks) {
-    return checks.some((c) => c.status === 'failed') ? 'failed' : 'passed';
+    return decideVerdict(checks, []);
 }
 /**
  * Which of a container's networks a partition cuts. `wanted` empty: all of them. Names match the full network
@@ -79781,17 +79813,13 @@ function parseFaultOptions(raw, restartTarget, fail) {
     if (kinds.length > 0 && groups.length === 0 && restartTarget === undefined) {
         fail('fault-targets', 'is empty, and so is restart-target, so the faults have no service to act on.', 'Name the compose service(s) to fault, e.g. kv_4.');
     }
-    const text = raw['fault-duration'];
-    const seconds = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_FAULT_DURATION_S) {
-        fail('fault-duration', `'${text}' is not a number of seconds between 0 and ${MAX_FAULT_DURATION_S}.`, "Give a positive number, e.g. '3'.");
-    }
+    const durationMs = secondsInput(raw, 'fault-duration', MAX_FAULT_DURATION_S, fail);
     const chosen = groups.length > 0 ? groups : restartTarget !== undefined ? [[restartTarget]] : [];
     return {
         kinds,
         targets: [...new Set(chosen.flat())],
         groups: chosen,
-        durationMs: Number.isFinite(seconds) ? Math.round(seconds * 1000) : 0,
+        durationMs,
         partitionNetworks: [...new Set(splitList(raw['partition-networks']))],
     };
 }
@@ -79838,7 +79866,6 @@ class InputError extends Error {
 }
 const DEFAULT_COMPOSE_FILE = 'docker-compose.yml';
 const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
-
 function parseOptions(raw, ctx) {
     const problems = [];
     const fail = (input, message, fix) => {
@@ -79849,27 +79876,15 @@ function parseOptions(raw, ctx) {
     if (composeFiles.length === 0)
         fail('compose-file', 'is empty.', `Name a compose file, e.g. '${DEFAULT_COMPOSE_FILE}'.`);
     const servers = parseServers(raw.servers, (m, f) => fail('servers', m, f));
-    const { keyPath, adapter: kv } = parseAdapter(raw, fail);
+    const kv = parseAdapter(raw, fail);
     const readyPath = raw['ready-path'] === '' ? undefined : raw['ready-path'];
     if (readyPath !== undefined && !readyPath.startsWith('/')) {
         fail('ready-path', `'${readyPath}' is not a path.`, "Start it with '/', e.g. '/health'.");
     }
-    const seconds = (input, max) => {
-        const text = raw[input];
-        const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-        if (!Number.isFinite(value) || value <= 0 || value > max) {
-            fail(input, `'${text}' is not a number of seconds between 0 and ${max}.`, `Give a positive number up to ${max}, e.g. '${defaultFor(input)}'.`);
-            return 0;
-        }
-        return Math.round(value * 1000);
-    };
-    const startupTimeoutMs = seconds('startup-timeout', 3600);
-    const convergenceTimeoutMs = seconds('convergence-timeout', 600);
-    const requestTimeoutMs = seconds('request-timeout', 300);
-    const logLinesText = raw['log-lines'];
-    const logLines = /^\d+$/.test(logLinesText) ? Number(logLinesText) : -1;
-    if (logLines < 0 || logLines > 10_000)
-        fail('log-lines', `'${logLinesText}' is not a whole number from 0 to 10000.`, "Use e.g. '50'.");
+    const startupTimeoutMs = secondsInput(raw, 'startup-timeout', 3600, fail);
+    const convergenceTimeoutMs = secondsInput(raw, 'convergence-timeout', 600, fail);
+    const requestTimeoutMs = secondsInput(raw, 'request-timeout', 300, fail);
+    const logLines = wholeInput(raw, 'log-lines', 0, 10_000, fail);
     const build = parseBoolean(raw.build);
     if (build === undefined)
         fail('build', `'${raw.build}' is not a boolean.`, "Use 'true' or 'false'.");
@@ -79899,10 +79914,7 @@ function parseOptions(raw, ctx) {
         composeFileDefaulted: composeFiles.length === 1 && composeFiles[0] === DEFAULT_COMPOSE_FILE,
         servers,
         restartTarget,
-        keyPath,
-        writeMethod: kv.writeMethod,
         readyPath,
-        api: kv.preset,
         kv,
         startupTimeoutMs,
         convergenceTimeoutMs,
@@ -79917,9 +79929,6 @@ function parseOptions(raw, ctx) {
         workload,
         faults,
     };
-}
-function defaultFor(input) {
-    return { 'startup-timeout': '180', 'convergence-timeout': '10', 'request-timeout': '5' }[input] ?? '10';
 }
 function parseBoolean(text) {
     if (/^true$/i.test(text))
@@ -80094,6 +80103,17 @@ const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
 /** Removes terminal escape sequences, which have no meaning in a log viewer or a summary. */
 function stripAnsi(text) {
     return text.replace(ANSI, '');
+}
+// C0/C1 controls other than tab and newline (a lone CR can overwrite a line; U+009B is a CSI on some terminals),
+// and bidi overrides (which reorder what is shown).
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/** Text from outside made inert for a terminal or a log: escape sequences removed, other controls replaced. */
+function inertText(text) {
+    return stripAnsi(text).replace(/\r\n/g, '\n').replace(UNSAFE, '\uFFFD');
+}
+/** `inertText` on one line: newlines shown as ⏎. */
+function oneLine(text) {
+    return inertText(text).replace(/\n+/g, ' ⏎ ');
 }
 /** A bounded, printable preview of bytes from a server: invalid UTF-8 becomes U+FFFD, controls are shown escaped. */
 function previewBytes(bytes, maxChars = 200) {
@@ -80303,25 +80323,6 @@ function bindingsFromInspect(containers) {
         }
     }
     return out;
-}
-
-;// CONCATENATED MODULE: ./src/model/result.ts
-// The one result model. The engine fills it; every reporter (step summary, annotations, outputs, JSON report,
-// terminal) only reads it. Plain data, so it serialises as the JSON report unchanged.
-const SCHEMA_VERSION = 1;
-/** The run fails when any check failed or the run could not be carried out; skipped checks do not fail it. */
-function decideVerdict(checks, errors) {
-    if (errors.length > 0)
-        return 'failed';
-    return checks.some((c) => c.status === 'failed') ? 'failed' : 'passed';
-}
-function maxConvergence(matrix) {
-    let max = null;
-    for (const row of matrix.ms)
-        for (const v of row)
-            if (v !== null && (max === null || v > max))
-                max = v;
-    return max;
 }
 
 ;// CONCATENATED MODULE: ./src/compose/lines.ts
@@ -80578,6 +80579,34 @@ function convergenceCheck(kind, id, title, outcome, expected, context) {
         waitedMs: outcome.waitedMs,
     };
 }
+/** A check that failed before it could measure anything (a plan that cannot work, a command that failed). */
+function failedCheck(id, kind, title, detail, service) {
+    return { id, kind, title, status: 'failed', durationMs: 0, detail, ...(service ? { service } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/checks/serving.ts
+
+function isServing(outcome) {
+    return outcome.ok && outcome.status < 500;
+}
+/** Polls one node until it serves, or `timeoutMs` passes; the result's last value is its last answer. */
+function untilServing(ctx, node, timeoutMs, delays = { minDelayMs: 10, maxDelayMs: 200 }) {
+    return pollUntil(async () => {
+        const outcome = await ctx.api.probe(node.url, ctx.signal);
+        return { done: isServing(outcome), value: outcome };
+    }, { timeoutMs, clock: ctx.clock, signal: ctx.signal, ...delays });
+}
+/**
+ * Polls (tightly: a restart takes well under a second) until one of `nodes` stops serving, or `over()` says the
+ * fault is already over. True when a node was seen down before that.
+ */
+async function untilOneIsDown(ctx, nodes, over) {
+    const r = await pollUntil(async () => {
+        const answers = await Promise.all(nodes.map((n) => ctx.api.probe(n.url, ctx.signal)));
+        return { done: over() || answers.some((a) => !isServing(a)), value: undefined };
+    }, { timeoutMs: 60_000, clock: ctx.clock, signal: ctx.signal, minDelayMs: 5, maxDelayMs: 20 });
+    return r.done && !over();
+}
 
 ;// CONCATENATED MODULE: ./src/checks/readiness.ts
 
@@ -80585,10 +80614,7 @@ function convergenceCheck(kind, id, title, outcome, expected, context) {
 async function waitForReady(ctx, nodes, since, timeoutMs) {
     const readyMs = new Map();
     const checks = await Promise.all(nodes.map(async (node) => {
-        const r = await pollUntil(async () => {
-            const outcome = await ctx.api.probe(node.url, ctx.signal);
-            return { done: outcome.ok && outcome.status < 500, value: outcome };
-        }, { timeoutMs, clock: ctx.clock, signal: ctx.signal, minDelayMs: 20, maxDelayMs: 250 });
+        const r = await untilServing(ctx, node, timeoutMs, { minDelayMs: 20, maxDelayMs: 250 });
         const ms = r.doneAt !== undefined ? r.doneAt - since : undefined;
         if (r.done && ms !== undefined)
             readyMs.set(node.url, ms);
@@ -80660,6 +80686,7 @@ async function checkReplication(ctx) {
 
 
 
+
 /** Pure: which nodes are the target, and which stay up to take writes. URLs that map to no service are "not the target". */
 function planRestart(nodes, target) {
     return { target, targets: nodes.filter((n) => n.service === target), others: nodes.filter((n) => n.service !== target) };
@@ -80668,11 +80695,11 @@ async function checkRestart(ctx, plan, restart, earlier) {
     const checks = [];
     const { target } = plan;
     if (plan.others.length === 0) {
-        checks.push(failed('restart:plan', 'restart', `Restart: no server outside ${target} to write through`, `Every server maps to ${target}; list at least one server of another service.`, target));
+        checks.push(failedCheck('restart:plan', 'restart', `Restart: no server outside ${target} to write through`, `Every server maps to ${target}; list at least one server of another service.`, target));
         return { checks };
     }
     if (plan.targets.length === 0) {
-        checks.push(failed('restart:plan', 'restart', `Restart: no server maps to ${target}`, `None of the servers is published by ${target}, so its catch-up cannot be checked. Check the servers' ports against the compose file.`, target));
+        checks.push(failedCheck('restart:plan', 'restart', `Restart: no server maps to ${target}`, `None of the servers is published by ${target}, so its catch-up cannot be checked. Check the servers' ports against the compose file.`, target));
     }
     const started = ctx.clock.now();
     const restarting = restart();
@@ -80682,20 +80709,15 @@ async function checkRestart(ctx, plan, restart, earlier) {
     });
     // Write while the target is down: wait (bounded by the restart itself) until it stops answering.
     let observedDown = plan.targets.length === 0;
-    if (!observedDown) {
-        const down = await pollUntil(async () => {
-            const answers = await Promise.all(plan.targets.map((n) => ctx.api.probe(n.url, ctx.signal)));
-            return { done: answers.some((a) => !a.ok || a.status >= 500) || restartDone, value: undefined };
-        }, { timeoutMs: 60_000, clock: ctx.clock, signal: ctx.signal, minDelayMs: 5, maxDelayMs: 20 });
-        observedDown = down.done && !restartDone;
-    }
+    if (!observedDown)
+        observedDown = await untilOneIsDown(ctx, plan.targets, () => restartDone);
     const key = freshKey(ctx, 'restart');
     const writer = plan.others[0];
     const value = uniqueValue(ctx, writer.label, 'restart');
     const write = await writeWithRetry(ctx, plan.others, key, value);
     const ackAt = ctx.clock.now();
     if (!write.acked) {
-        checks.push(failed('restart:write', 'restart', `Restart: no node accepted a write while ${target} restarted`, `Writing key ${key} through ${plan.others.map((n) => n.label).join(', ')} failed: ${describeObservation(observe(write.last))}.`, writer.service));
+        checks.push(failedCheck('restart:write', 'restart', `Restart: no node accepted a write while ${target} restarted`, `Writing key ${key} through ${plan.others.map((n) => n.label).join(', ')} failed: ${describeObservation(observe(write.last))}.`, writer.service));
     }
     else {
         const outcomes = await awaitValue(ctx, plan.others, key, value, ackAt);
@@ -80708,16 +80730,13 @@ async function checkRestart(ctx, plan, restart, earlier) {
     const result = await restartResult;
     const restartMs = ctx.clock.now() - started;
     if (result.code !== 0) {
-        checks.push(failed('restart:compose', 'restart', `Restart: compose restart ${target} failed`, `Compose exited with ${result.code ?? 'a signal'}${result.timedOut ? ' (timed out)' : ''}.`, target));
+        checks.push(failedCheck('restart:compose', 'restart', `Restart: compose restart ${target} failed`, `Compose exited with ${result.code ?? 'a signal'}${result.timedOut ? ' (timed out)' : ''}.`, target));
         return { checks };
     }
     let recoveryMs;
     let catchUpMs;
     for (const node of plan.targets) {
-        const back = await pollUntil(async () => {
-            const a = await ctx.api.probe(node.url, ctx.signal);
-            return { done: a.ok && a.status < 500, value: a };
-        }, { timeoutMs: ctx.options.startupTimeoutMs, clock: ctx.clock, signal: ctx.signal, minDelayMs: 10, maxDelayMs: 200 });
+        const back = await untilServing(ctx, node, ctx.options.startupTimeoutMs);
         const backMs = back.doneAt !== undefined ? back.doneAt - started : undefined;
         if (backMs !== undefined)
             recoveryMs = Math.max(recoveryMs ?? 0, backMs);
@@ -80790,9 +80809,6 @@ async function writeWithRetry(ctx, nodes, key, value) {
         return { done: w.acked, value: w.outcome };
     }, { timeoutMs: ctx.options.convergenceTimeoutMs, clock: ctx.clock, signal: ctx.signal, minDelayMs: 20, maxDelayMs: 250 });
     return { acked: r.done, node, last: r.last };
-}
-function failed(id, kind, title, detail, service) {
-    return { id, kind, title, status: 'failed', durationMs: 0, detail, ...(service ? { service } : {}) };
 }
 
 // EXTERNAL MODULE: external "node:net"
@@ -82790,6 +82806,10 @@ async function awaitConvergence(ctx, keys) {
 // Faults that hold right now. Each fault cycle heals its own fault in a finally; the engine also heals whatever is
 // still registered before it collects logs and tears down, so a throw, a hang cut short or a cancel can never
 // leave a paused container or a disconnected network behind.
+/** Turns a thrown apply or heal into a failed outcome, so one service's error cannot skip healing the others. */
+function threw(what) {
+    return (error) => ({ ok: false, detail: `${what} threw: ${error?.message ?? String(error)}` });
+}
 class ActiveFaults {
     held = new Map();
     next = 0;
@@ -82799,7 +82819,7 @@ class ActiveFaults {
         let running;
         const once = () => {
             running ??= heal()
-                .catch((error) => ({ ok: false, detail: `healing threw: ${error?.message ?? String(error)}` }))
+                .catch(threw('healing'))
                 .finally(() => this.held.delete(id));
             return running;
         };
@@ -82929,17 +82949,20 @@ async function partition(compose, exec, service, wanted) {
 }
 
 ;// CONCATENATED MODULE: ./src/faults/group.ts
+// A fault applied to several services together: each service's fault is applied at the same time, and healing
+// heals all of them. Built over FaultActions only, so the unit tests drive it with an in-memory cluster.
+
 async function applyTogether(actions, kind, services) {
     if (services.length === 1)
         return actions.apply(kind, services[0]);
     // At once, not in turn: with a quorum store, faulting one member and then the next would let a leader change
     // happen in between, and the group would not be lost together.
-    const results = await Promise.all(services.map(async (service) => ({ service, r: await actions.apply(kind, service).catch((error) => ({ ok: false, detail: `applying threw: ${error?.message ?? String(error)}` })) })));
+    const results = await Promise.all(services.map(async (service) => ({ service, r: await actions.apply(kind, service).catch(threw('applying')) })));
     const applied = results.flatMap(({ service, r }) => (r.ok ? [{ service, fault: r.fault }] : []));
     const healAll = async () => {
         const outcomes = await Promise.all(applied.map(async ({ service, fault }) => ({
             service,
-            o: await fault.heal().catch((error) => ({ ok: false, detail: `healing threw: ${error?.message ?? String(error)}` })),
+            o: await fault.heal().catch(threw('healing')),
         })));
         const bad = outcomes.filter((x) => !x.o.ok);
         return bad.length === 0
@@ -82958,6 +82981,7 @@ async function applyTogether(actions, kind, services) {
 }
 
 ;// CONCATENATED MODULE: ./src/faults/cycle.ts
+
 
 
 
@@ -83018,7 +83042,7 @@ async function runFaultCycle(ctx, step, opts) {
     });
     const problem = planProblem(step);
     if (problem) {
-        checks.push(cycle_failed(`${p}:plan`, 'fault', title('cannot be checked'), problem, service));
+        checks.push(failedCheck(`${p}:plan`, 'fault', title('cannot be checked'), problem, service));
         return finish();
     }
     // Just before the fault: a fresh write on every node (the target too), so a node that acknowledges and then
@@ -83039,7 +83063,7 @@ async function runFaultCycle(ctx, step, opts) {
         healedMs = beganMs;
         if (applied.input)
             inputProblem = { input: applied.input, message: applied.detail };
-        checks.push(cycle_failed(`${p}:apply`, 'fault', title(`could not be applied`), `${cap(noun)} of ${step.target} failed: ${applied.detail}.`, service));
+        checks.push(failedCheck(`${p}:apply`, 'fault', title(`could not be applied`), `${cap(noun)} of ${step.target} failed: ${applied.detail}.`, service));
         return finish();
     }
     action = applied.fault.description;
@@ -83053,10 +83077,7 @@ async function runFaultCycle(ctx, step, opts) {
         if (step.kind === 'restart') {
             let settled = false;
             void heal().finally(() => (settled = true));
-            await pollUntil(async () => {
-                const answers = await Promise.all(step.targets.map((n) => ctx.api.probe(n.url, ctx.signal)));
-                return { done: settled || answers.some((a) => !a.ok || a.status >= 500), value: undefined };
-            }, { timeoutMs: 60_000, clock, signal: ctx.signal, minDelayMs: 5, maxDelayMs: 20 });
+            await untilOneIsDown(ctx, step.targets, () => settled);
         }
         const hookAbort = new AbortController();
         const stopHook = () => hookAbort.abort();
@@ -83154,7 +83175,7 @@ async function runFaultCycle(ctx, step, opts) {
         healedMs = opts.sinceStart();
     }
     if (!healOutcome.ok) {
-        checks.push(cycle_failed(`${p}:heal`, 'fault', title('could not be healed'), `Healing ${step.target} failed: ${healOutcome.detail}.`, service));
+        checks.push(failedCheck(`${p}:heal`, 'fault', title('could not be healed'), `Healing ${step.target} failed: ${healOutcome.detail}.`, service));
         return finish();
     }
     if (ctx.signal.aborted)
@@ -83163,10 +83184,7 @@ async function runFaultCycle(ctx, step, opts) {
     const recoverFrom = step.kind === 'restart' ? began : healStart;
     const recovered = [];
     for (const node of step.targets) {
-        const back = await pollUntil(async () => {
-            const a = await ctx.api.probe(node.url, ctx.signal);
-            return { done: a.ok && a.status < 500, value: a };
-        }, { timeoutMs: ctx.options.startupTimeoutMs, clock, signal: ctx.signal, minDelayMs: 10, maxDelayMs: 200 });
+        const back = await untilServing(ctx, node, ctx.options.startupTimeoutMs);
         const ms = back.doneAt !== undefined ? back.doneAt - recoverFrom : undefined;
         if (back.done) {
             recovered.push(node);
@@ -83322,9 +83340,6 @@ function keysCheck(id, kind, node, missing, title, detail, durationMs) {
         ...(missing.last ? { actual: missing.last } : {}),
     };
 }
-function cycle_failed(id, kind, title, detail, service) {
-    return { id, kind, title, status: 'failed', durationMs: 0, detail, ...(service ? { service } : {}) };
-}
 
 ;// CONCATENATED MODULE: ./src/faults/suite.ts
 
@@ -83430,7 +83445,7 @@ async function runEngine(options, deps, cwd = process.cwd(), extras = {}) {
         if (signal.aborted)
             throw new Cancelled();
     };
-    const allPassed = (list) => list.every((c) => c.status !== 'failed');
+    const allPassed = (list) => decideVerdict(list, []) === 'passed';
     try {
         // 1. Everything that can be checked before a container exists.
         const project = await phase('validate', async () => {
@@ -83875,7 +83890,7 @@ function createHttpClient(options = {}) {
 
 
 function headline(result) {
-    const failed = result.checks.filter((c) => c.status === 'failed').length;
+    const failed = failedChecks(result).length;
     if (result.verdict === 'passed') {
         return `Replicheck passed: ${result.checks.length} checks on ${result.nodes.length} nodes`;
     }
@@ -84183,10 +84198,6 @@ function cell(v) {
 
 const identity = (s) => s;
 const plainStyle = { green: identity, red: identity, dim: identity, bold: identity };
-function oneLine(text) {
-    // C1 controls (U+009B is a CSI on some terminals) and bidi overrides (they reorder what is shown) go too.
-    return text.replace(/[\r\n]+/g, ' ⏎ ').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '�');
-}
 function pad(text, width) {
     const len = [...text].length;
     return len >= width ? text : text + ' '.repeat(width - len);
@@ -84288,6 +84299,7 @@ function fileHistorySink(reportPath) {
 // state, step summary, annotations) written through @actions/core.
 
 
+
 /**
  * Prints text that the action did not write. The runner parses every line for `::command::` (after leading
  * whitespace) and the legacy `##[command]` form anywhere, so the text is wrapped in stop-commands with a fresh
@@ -84301,7 +84313,7 @@ function printUntrusted(text, write = (l) => process.stdout.write(`${l}\n`)) {
     write(`::${token}::`);
 }
 function defuse(line) {
-    return line.replace(/^(\s*)::/, '$1:\u200b:').replace(/##\[/g, '##\u200b[').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '�');
+    return inertText(line).replace(/^(\s*)::/, '$1:\u200b:').replace(/##\[/g, '##\u200b[');
 }
 function actionLogger() {
     return {

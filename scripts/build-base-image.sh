@@ -37,41 +37,17 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 root="$work/root"
-mkdir -p "$root/usr/local/bin" "$root/etc" "$root/tmp" "$root/root"
-chmod 1777 "$root/tmp"
-chmod 755 "$root" "$root/etc" "$root/usr" "$root/usr/local" "$root/usr/local/bin" "$root/root"
-cp "$node_bin" "$root/usr/local/bin/node"
-chmod 755 "$root/usr/local/bin/node"
-
-copy_lib() {
-  local lib=$1
-  [ -e "$lib" ] || return 0
-  mkdir -p "$root$(dirname "$lib")"
-  cp -L "$lib" "$root$lib"
-}
-
-# Every library ldd resolves (`name => /path (addr)`), and the dynamic loader (`/lib64/ld-... (addr)`).
-# A static binary makes ldd fail: then there is nothing to copy.
-libs=$(ldd "$node_bin" 2>/dev/null | awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\// {print $1}' || true)
-for lib in $libs; do copy_lib "$lib"; done
-# Name resolution modules: built into glibc since 2.34, separate files before that. Copy them when they exist.
-libc_dir=$(printf '%s\n' $libs | awk '/\/libc\.so/ {sub(/\/[^\/]*$/, ""); print; exit}')
-if [ -n "$libc_dir" ]; then
-  for extra in libnss_files.so.2 libnss_dns.so.2 libresolv.so.2; do copy_lib "$libc_dir/$extra"; done
-fi
-
-printf 'root:x:0:0:root:/root:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n' >"$root/etc/passwd"
-printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"
-printf 'hosts: files dns\n' >"$root/etc/nsswitch.conf"
+# shellcheck source=scripts/image-root.sh
+. "$(dirname "$0")/image-root.sh"
+new_root "$root"
+add_binary "$root" "$node_bin" node
 
 log "importing node $version ($arch) from $node_bin as $image"
-tar -C "$root" --numeric-owner --owner=0 --group=0 -c . |
-  docker import \
-    --change "LABEL replicheck.node.version=$version" \
-    --change "LABEL replicheck.node.arch=$arch" \
-    --change 'ENV PATH=/usr/local/bin:/usr/bin:/bin' \
-    --change 'CMD ["node"]' \
-    - "$image" >/dev/null
+import_root "$root" "$image" \
+  --change "LABEL replicheck.node.version=$version" \
+  --change "LABEL replicheck.node.arch=$arch" \
+  --change 'ENV PATH=/usr/local/bin:/usr/bin:/bin' \
+  --change 'CMD ["node"]'
 docker run --rm "$image" node -e 'process.exit(0)' || die "the new image cannot run node"
 log "built $image"
 printf '%s\n' "$image"

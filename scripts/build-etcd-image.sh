@@ -46,7 +46,11 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 chmod 755 "$work"
 root="$work/root"
-mkdir -p "$root/usr/local/bin" "$root/etc" "$root/tmp" "$root/var/lib/etcd"
+# shellcheck source=scripts/image-root.sh
+. "$(dirname "$0")/image-root.sh"
+new_root "$root"
+mkdir -p "$root/var/lib/etcd"
+chmod 0700 "$root/var/lib/etcd"
 
 if [ -n "${REPLICHECK_ETCD_BIN:-}" ]; then
   etcd_bin=$REPLICHECK_ETCD_BIN
@@ -73,35 +77,13 @@ else
 fi
 [ -x "$etcd_bin" ] || { log "no etcd binary at $etcd_bin"; exit 1; }
 
-install -m 0755 "$etcd_bin" "$root/usr/local/bin/etcd"
-[ -n "$etcdctl_bin" ] && install -m 0755 "$etcdctl_bin" "$root/usr/local/bin/etcdctl"
-
-# Shared libraries the binaries need (Debian builds them against glibc), at the same paths as on the host.
-copy_libs() {
-  ldd "$1" 2>/dev/null | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^\//) print $i }' | sort -u |
-    while read -r lib; do
-      [ -e "$lib" ] || continue
-      mkdir -p "$root$(dirname "$lib")"
-      cp -L "$lib" "$root$lib"
-    done
-}
-if ldd "$root/usr/local/bin/etcd" >/dev/null 2>&1; then
-  copy_libs "$root/usr/local/bin/etcd"
-  [ -n "$etcdctl_bin" ] && copy_libs "$root/usr/local/bin/etcdctl"
-fi
-
-chmod 1777 "$root/tmp"
-chmod 0700 "$root/var/lib/etcd"
-printf 'root:x:0:0:root:/root:/nonexistent\nnobody:x:65534:65534:nobody:/nonexistent:/nonexistent\n' >"$root/etc/passwd"
-printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"
-printf 'hosts: files dns\n' >"$root/etc/nsswitch.conf"
+add_binary "$root" "$etcd_bin" etcd
+[ -n "$etcdctl_bin" ] && add_binary "$root" "$etcdctl_bin" etcdctl
 
 log "importing $image (etcd $version)"
-tar -C "$root" --numeric-owner --owner=0 --group=0 -c . |
-  docker import \
-    --change 'ENTRYPOINT ["/usr/local/bin/etcd"]' \
-    --change 'WORKDIR /var/lib/etcd' \
-    --change 'EXPOSE 2379 2380' \
-    --change "LABEL $label=$version" \
-    - "$image" >/dev/null
+import_root "$root" "$image" \
+  --change 'ENTRYPOINT ["/usr/local/bin/etcd"]' \
+  --change 'WORKDIR /var/lib/etcd' \
+  --change 'EXPOSE 2379 2380' \
+  --change "LABEL $label=$version"
 log "built $image: $(docker run --rm "$image" --version | head -n 1)"

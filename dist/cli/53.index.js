@@ -130,7 +130,7 @@ function reportPath(reportFile, cwd, project, tempDir) {
 // EXTERNAL MODULE: ./src/config/inputs.ts
 var inputs = __webpack_require__(4389);
 // EXTERNAL MODULE: ./src/config/options.ts + 4 modules
-var config_options = __webpack_require__(2304);
+var config_options = __webpack_require__(6225);
 // EXTERNAL MODULE: ./src/model/result.ts
 var result = __webpack_require__(2960);
 ;// CONCATENATED MODULE: ./src/model/empty.ts
@@ -164,7 +164,7 @@ var util_text = __webpack_require__(9997);
 
 
 function headline(result) {
-    const failed = result.checks.filter((c) => c.status === 'failed').length;
+    const failed = failedChecks(result).length;
     if (result.verdict === 'passed') {
         return `Replicheck passed: ${result.checks.length} checks on ${result.nodes.length} nodes`;
     }
@@ -328,10 +328,6 @@ function faultLines(result) {
 
 const identity = (s) => s;
 const plainStyle = { green: identity, red: identity, dim: identity, bold: identity };
-function oneLine(text) {
-    // C1 controls (U+009B is a CSI on some terminals) and bidi overrides (they reorder what is shown) go too.
-    return text.replace(/[\r\n]+/g, ' ⏎ ').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '�');
-}
 function pad(text, width) {
     const len = [...text].length;
     return len >= width ? text : text + ' '.repeat(width - len);
@@ -339,22 +335,22 @@ function pad(text, width) {
 function renderText(result, style = plainStyle) {
     const lines = [];
     for (const e of result.errors) {
-        lines.push(style.red(`✗ ${oneLine(e.message)}`));
+        lines.push(style.red(`✗ ${(0,util_text/* oneLine */.TN)(e.message)}`));
         if (e.fix)
-            lines.push(`  ${oneLine(e.fix)}`);
+            lines.push(`  ${(0,util_text/* oneLine */.TN)(e.fix)}`);
         // The failing program's own words (e.g. compose up's error), bounded by the engine; one line per line.
         if (e.detail)
             for (const l of e.detail.split('\n').slice(-40))
-                lines.push(style.dim(`  │ ${oneLine(l)}`));
+                lines.push(style.dim(`  │ ${(0,util_text/* oneLine */.TN)(l)}`));
     }
     if (result.checks.length > 0) {
         const width = Math.min(70, Math.max(...result.checks.map((c) => [...c.title].length)));
         lines.push(style.bold('Checks'));
         for (const c of result.checks) {
             const mark = c.status === 'passed' ? style.green('✓') : c.status === 'failed' ? style.red('✗') : style.dim('-');
-            lines.push(`  ${mark} ${pad(oneLine(c.title), width)}  ${style.dim((0,util_text/* formatMs */._V)(c.durationMs))}`);
+            lines.push(`  ${mark} ${pad((0,util_text/* oneLine */.TN)(c.title), width)}  ${style.dim((0,util_text/* formatMs */._V)(c.durationMs))}`);
             if (c.status === 'failed')
-                lines.push(`      ${oneLine(failureDetail(c))}`);
+                lines.push(`      ${(0,util_text/* oneLine */.TN)(failureDetail(c))}`);
         }
     }
     const m = result.convergence;
@@ -369,11 +365,11 @@ function renderText(result, style = plainStyle) {
     }
     if (result.workload)
         for (const l of renderWorkloadText(result.workload))
-            lines.push(oneLine(l));
+            lines.push((0,util_text/* oneLine */.TN)(l));
     if (result.faults?.length) {
         lines.push(style.bold('Faults'));
         for (const l of faultLines(result))
-            lines.push(`  ${oneLine(l)}`);
+            lines.push(`  ${(0,util_text/* oneLine */.TN)(l)}`);
     }
     const verdict = headline(result);
     lines.push(result.verdict === 'passed' ? style.green(style.bold(verdict)) : style.red(style.bold(verdict)));
@@ -402,16 +398,6 @@ function cliStyle(colour) {
         return { ...plainStyle, yellow: (s) => s };
     const sgr = (open, close) => (s) => `\u001b[${open}m${s}\u001b[${close}m`;
     return { green: sgr(32, 39), red: sgr(31, 39), yellow: sgr(33, 39), dim: sgr(2, 22), bold: sgr(1, 22) };
-}
-/**
- * Text from outside (container logs, compose output, server bodies) made inert for a terminal: escape sequences
- * removed, other C0/C1 controls (a lone CR could overwrite the line, U+009B is a CSI on some terminals) and bidi
- * overrides (which can reorder what is shown) replaced. Newlines and tabs stay.
- */
-function terminalSafe(text) {
-    return (0,util_text/* stripAnsi */.aJ)(text)
-        .replace(/\r\n/g, '\n')
-        .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '�');
 }
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 function createProgress(out, options) {
@@ -447,11 +433,11 @@ function createProgress(out, options) {
     };
     return {
         line: print,
-        info: (message) => print(style.dim(`  ${oneLineSafe(message)}`)),
-        warn: (message) => print(style.yellow(`! ${oneLineSafe(message)}`)),
+        info: (message) => print(style.dim(`  ${(0,util_text/* oneLine */.TN)(message)}`)),
+        warn: (message) => print(style.yellow(`! ${(0,util_text/* oneLine */.TN)(message)}`)),
         untrusted(title, text) {
-            const body = terminalSafe(text).replace(/\n+$/, '');
-            print(`${style.bold(oneLineSafe(title))}\n${body === '' ? style.dim('  │ (empty)') : body.split('\n').map((l) => `${style.dim('  │')} ${l}`).join('\n')}`);
+            const body = (0,util_text/* inertText */.UJ)(text).replace(/\n+$/, '');
+            print(`${style.bold((0,util_text/* oneLine */.TN)(title))}\n${body === '' ? style.dim('  │ (empty)') : body.split('\n').map((l) => `${style.dim('  │')} ${l}`).join('\n')}`);
         },
         phase(name, state) {
             if (state === 'start') {
@@ -482,13 +468,12 @@ function createProgress(out, options) {
         },
     };
 }
-function oneLineSafe(text) {
-    return terminalSafe(text).replace(/\n+/g, ' ⏎ ');
-}
 
 ;// CONCATENATED MODULE: ./src/cli/run.ts
 // `replicheck run`: the action's engine behind a command line. Inputs come from flags over a config file over the
 // declared defaults; the verdict and the JSON report are the same objects the action produces.
+
+
 
 
 
@@ -512,7 +497,7 @@ const EXIT_INTERRUPTED = 130;
  * out (bad input, Docker or Compose missing, compose up failed, a busy port) and no check failed. 0 otherwise.
  */
 function exitCodeFor(result) {
-    if (result.checks.some((c) => c.status === 'failed'))
+    if (failedChecks(result).length > 0)
         return EXIT_FAILED;
     if (result.errors.length > 0 || result.verdict === 'failed')
         return EXIT_USAGE;
@@ -535,7 +520,7 @@ function cleanupHint(project) {
 }
 async function runCommand(argv, io) {
     const fail = (message) => {
-        io.stderr.write(`replicheck run: ${terminalSafe(message)}\nSee 'replicheck run --help'.\n`);
+        io.stderr.write(`replicheck run: ${(0,util_text/* inertText */.UJ)(message)}\nSee 'replicheck run --help'.\n`);
         return EXIT_USAGE;
     };
     let options;
@@ -557,11 +542,11 @@ async function runCommand(argv, io) {
             if (!(error instanceof config_options/* InputError */.dz))
                 throw error;
             if (json) {
-                const { toRunErrors } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(425), __webpack_require__.e(76)]).then(__webpack_require__.bind(__webpack_require__, 5076));
+                const { toRunErrors } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(425), __webpack_require__.e(171)]).then(__webpack_require__.bind(__webpack_require__, 171));
                 io.stdout.write(`${JSON.stringify(emptyResult(version/* VERSION */.x, toRunErrors(error)), null, 2)}\n`);
             }
             const lines = error.problems.map((p) => `  --${p.input}: ${p.message} ${p.fix}`);
-            io.stderr.write(`replicheck run: bad input${lines.length > 1 ? 's' : ''}${config ? ` (flags and ${config.path})` : ''}:\n${terminalSafe(lines.join('\n'))}\n`);
+            io.stderr.write(`replicheck run: bad input${lines.length > 1 ? 's' : ''}${config ? ` (flags and ${config.path})` : ''}:\n${(0,util_text/* inertText */.UJ)(lines.join('\n'))}\n`);
             return EXIT_USAGE;
         }
     }
@@ -599,7 +584,7 @@ async function execute(options, json, io) {
     process.on('SIGTERM', onSignal);
     // The engine pulls in the HTTP client and the Docker edge: loaded only now, so --help and --version stay fast.
     const [{ runEngine }, { systemClock }, { nodeFiles }, { processExec }, { createHttpClient }, { fileHistorySink }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(425), __webpack_require__.e(76)]).then(__webpack_require__.bind(__webpack_require__, 5076)),
+        Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(425), __webpack_require__.e(171)]).then(__webpack_require__.bind(__webpack_require__, 171)),
         __webpack_require__.e(/* import() */ 366).then(__webpack_require__.bind(__webpack_require__, 1366)),
         Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(384)]).then(__webpack_require__.bind(__webpack_require__, 1384)),
         __webpack_require__.e(/* import() */ 868).then(__webpack_require__.bind(__webpack_require__, 6868)),
@@ -658,7 +643,7 @@ async function execute(options, json, io) {
 
 /***/ }),
 
-/***/ 2304:
+/***/ 6225:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -668,9 +653,14 @@ __webpack_require__.d(__webpack_exports__, {
   Ac: () => (/* binding */ parseOptions)
 });
 
-// UNUSED EXPORTS: DEFAULT_COMPOSE_FILE, defaultProjectName, splitList
+// UNUSED EXPORTS: DEFAULT_COMPOSE_FILE, defaultProjectName
 
-;// CONCATENATED MODULE: ./src/config/list.ts
+// EXTERNAL MODULE: ./src/config/inputs.ts
+var inputs = __webpack_require__(4389);
+;// CONCATENATED MODULE: ./src/config/values.ts
+// Parsers of single input values, shared by every part that validates inputs (core, adapters, faults, workload),
+// so each kind of value is read, bounded and reported the same way.
+
 /** Splits a list input on newlines and commas, trimming items and dropping empty ones. */
 function splitList(value) {
     return value
@@ -678,9 +668,29 @@ function splitList(value) {
         .map((item) => item.trim())
         .filter((item) => item !== '');
 }
+/** The default action.yml declares for an input, to show in a fix ("e.g. '180'"). */
+function declaredDefault(input) {
+    return inputs/* INPUTS */.m.find((s) => s.name === input)?.default ?? '';
+}
+/** A positive number of seconds up to `max` (decimals allowed, no units), as milliseconds; 0 when invalid. */
+function secondsInput(raw, input, max, fail) {
+    const text = raw[input];
+    const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isFinite(value) || value <= 0 || value > max) {
+        fail(input, `'${text}' is not a number of seconds between 0 and ${max}.`, `Give a positive number up to ${max}, e.g. '${declaredDefault(input) || '10'}'.`);
+        return 0;
+    }
+    return Math.round(value * 1000);
+}
+/** A whole number from `min` to `max`; NaN when invalid. */
+function wholeInput(raw, input, min, max, fail, example = declaredDefault(input)) {
+    const text = raw[input];
+    const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (!(value >= min && value <= max))
+        fail(input, `'${text}' is not a whole number from ${min} to ${max}.`, `Use e.g. '${example}'.`);
+    return value;
+}
 
-// EXTERNAL MODULE: ./src/config/inputs.ts
-var inputs = __webpack_require__(4389);
 // EXTERNAL MODULE: ./src/http/json-pointer.ts
 var json_pointer = __webpack_require__(4600);
 // EXTERNAL MODULE: ./src/http/template.ts
@@ -767,18 +777,15 @@ function parseAdapter(raw, fail) {
         fail('missing-status', `'${missingText}' is not a list of HTTP statuses (100-599, not 200).`, "Give the status a node answers for a key that does not exist, e.g. '404' or '404,410'.");
     }
     return {
-        keyPath,
-        adapter: {
-            preset: presetName in PRESETS ? presetName : 'kv',
-            writeMethod: method,
-            writePath,
-            readPath,
-            writeBody,
-            writeContentType,
-            headers,
-            readValue,
-            missingStatus,
-        },
+        preset: presetName in PRESETS ? presetName : 'kv',
+        writeMethod: method,
+        writePath,
+        readPath,
+        writeBody,
+        writeContentType,
+        headers,
+        readValue,
+        missingStatus,
     };
 }
 function checkPath(input, template, allowed, fail, keyInBody = false) {
@@ -853,6 +860,7 @@ function secretValues(raw) {
 }
 
 ;// CONCATENATED MODULE: ./src/workload/options.ts
+
 const MAX_CLIENTS = 64;
 const MAX_KEYS = 100;
 const MAX_DURATION_S = 600;
@@ -865,29 +873,18 @@ function parseWorkloadOptions(raw, fail) {
     if (consistency !== 'eventual' && consistency !== 'linearizable') {
         fail('consistency', `'${raw.consistency}' is not a consistency model.`, "Use 'eventual' or 'linearizable'.");
     }
-    const whole = (input, min, max, example) => {
-        const text = raw[input];
-        const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-        if (!(value >= min && value <= max))
-            fail(input, `'${text}' is not a whole number from ${min} to ${max}.`, `Use e.g. '${example}'.`);
-        return value;
-    };
-    const clients = whole('workload-clients', 1, MAX_CLIENTS, '8');
-    const keys = whole('workload-keys', 1, MAX_KEYS, '3');
-    const durationText = raw['workload-duration'];
-    const duration = /^\d+(\.\d+)?$/.test(durationText) ? Number(durationText) : Number.NaN;
-    if (!(duration > 0 && duration <= MAX_DURATION_S)) {
-        fail('workload-duration', `'${durationText}' is not a number of seconds between 0 and ${MAX_DURATION_S}.`, "Use e.g. '10'.");
-    }
+    const clients = wholeInput(raw, 'workload-clients', 1, MAX_CLIENTS, fail);
+    const keys = wholeInput(raw, 'workload-keys', 1, MAX_KEYS, fail);
+    const durationMs = secondsInput(raw, 'workload-duration', MAX_DURATION_S, fail);
     let seed;
     if (raw['workload-seed'] !== '')
-        seed = whole('workload-seed', 0, 2 ** 31 - 1, '12345');
+        seed = wholeInput(raw, 'workload-seed', 0, 2 ** 31 - 1, fail, '12345');
     if (kind !== 'register')
         return undefined;
     return {
         clients,
         keys,
-        durationMs: Math.round(duration * 1000),
+        durationMs,
         consistency: consistency,
         seed,
     };
@@ -908,17 +905,13 @@ function parseFaultOptions(raw, restartTarget, fail) {
     if (kinds.length > 0 && groups.length === 0 && restartTarget === undefined) {
         fail('fault-targets', 'is empty, and so is restart-target, so the faults have no service to act on.', 'Name the compose service(s) to fault, e.g. kv_4.');
     }
-    const text = raw['fault-duration'];
-    const seconds = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_FAULT_DURATION_S) {
-        fail('fault-duration', `'${text}' is not a number of seconds between 0 and ${MAX_FAULT_DURATION_S}.`, "Give a positive number, e.g. '3'.");
-    }
+    const durationMs = secondsInput(raw, 'fault-duration', MAX_FAULT_DURATION_S, fail);
     const chosen = groups.length > 0 ? groups : restartTarget !== undefined ? [[restartTarget]] : [];
     return {
         kinds,
         targets: [...new Set(chosen.flat())],
         groups: chosen,
-        durationMs: Number.isFinite(seconds) ? Math.round(seconds * 1000) : 0,
+        durationMs,
         partitionNetworks: [...new Set(splitList(raw['partition-networks']))],
     };
 }
@@ -965,7 +958,6 @@ class InputError extends Error {
 }
 const DEFAULT_COMPOSE_FILE = 'docker-compose.yml';
 const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
-
 function parseOptions(raw, ctx) {
     const problems = [];
     const fail = (input, message, fix) => {
@@ -976,27 +968,15 @@ function parseOptions(raw, ctx) {
     if (composeFiles.length === 0)
         fail('compose-file', 'is empty.', `Name a compose file, e.g. '${DEFAULT_COMPOSE_FILE}'.`);
     const servers = parseServers(raw.servers, (m, f) => fail('servers', m, f));
-    const { keyPath, adapter: kv } = parseAdapter(raw, fail);
+    const kv = parseAdapter(raw, fail);
     const readyPath = raw['ready-path'] === '' ? undefined : raw['ready-path'];
     if (readyPath !== undefined && !readyPath.startsWith('/')) {
         fail('ready-path', `'${readyPath}' is not a path.`, "Start it with '/', e.g. '/health'.");
     }
-    const seconds = (input, max) => {
-        const text = raw[input];
-        const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-        if (!Number.isFinite(value) || value <= 0 || value > max) {
-            fail(input, `'${text}' is not a number of seconds between 0 and ${max}.`, `Give a positive number up to ${max}, e.g. '${defaultFor(input)}'.`);
-            return 0;
-        }
-        return Math.round(value * 1000);
-    };
-    const startupTimeoutMs = seconds('startup-timeout', 3600);
-    const convergenceTimeoutMs = seconds('convergence-timeout', 600);
-    const requestTimeoutMs = seconds('request-timeout', 300);
-    const logLinesText = raw['log-lines'];
-    const logLines = /^\d+$/.test(logLinesText) ? Number(logLinesText) : -1;
-    if (logLines < 0 || logLines > 10_000)
-        fail('log-lines', `'${logLinesText}' is not a whole number from 0 to 10000.`, "Use e.g. '50'.");
+    const startupTimeoutMs = secondsInput(raw, 'startup-timeout', 3600, fail);
+    const convergenceTimeoutMs = secondsInput(raw, 'convergence-timeout', 600, fail);
+    const requestTimeoutMs = secondsInput(raw, 'request-timeout', 300, fail);
+    const logLines = wholeInput(raw, 'log-lines', 0, 10_000, fail);
     const build = parseBoolean(raw.build);
     if (build === undefined)
         fail('build', `'${raw.build}' is not a boolean.`, "Use 'true' or 'false'.");
@@ -1026,10 +1006,7 @@ function parseOptions(raw, ctx) {
         composeFileDefaulted: composeFiles.length === 1 && composeFiles[0] === DEFAULT_COMPOSE_FILE,
         servers,
         restartTarget,
-        keyPath,
-        writeMethod: kv.writeMethod,
         readyPath,
-        api: kv.preset,
         kv,
         startupTimeoutMs,
         convergenceTimeoutMs,
@@ -1044,9 +1021,6 @@ function parseOptions(raw, ctx) {
         workload,
         faults,
     };
-}
-function defaultFor(input) {
-    return { 'startup-timeout': '180', 'convergence-timeout': '10', 'request-timeout': '5' }[input] ?? '10';
 }
 function parseBoolean(text) {
     if (/^true$/i.test(text))
@@ -1128,6 +1102,8 @@ function defaultProjectName(ctx) {
 /* harmony export */   ln: () => (/* binding */ FAULT_KINDS)
 /* harmony export */ });
 /* unused harmony exports isFaultKind, groupName, lostKeys */
+/* harmony import */ var _model_result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2960);
+
 const FAULT_KINDS = ['restart', 'stop', 'kill', 'pause', 'partition'];
 function isFaultKind(name) {
     return FAULT_KINDS.includes(name);
@@ -1225,7 +1201,7 @@ function carryForward(written, lost) {
 }
 /** A fault fails when any of its checks failed; skipped checks (nothing to check) do not fail it. */
 function faultVerdict(checks) {
-    return checks.some((c) => c.status === 'failed') ? 'failed' : 'passed';
+    return (0,_model_result_js__WEBPACK_IMPORTED_MODULE_0__/* .decideVerdict */ .AU)(checks, []);
 }
 /**
  * Which of a container's networks a partition cuts. `wanted` empty: all of them. Names match the full network
@@ -1413,6 +1389,8 @@ function maxConvergence(matrix) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   QR: () => (/* binding */ tailText),
 /* harmony export */   Qc: () => (/* binding */ previewBytes),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   UJ: () => (/* binding */ inertText),
 /* harmony export */   _V: () => (/* binding */ formatMs),
 /* harmony export */   aJ: () => (/* binding */ stripAnsi)
 /* harmony export */ });
@@ -1431,6 +1409,17 @@ const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
 /** Removes terminal escape sequences, which have no meaning in a log viewer or a summary. */
 function stripAnsi(text) {
     return text.replace(ANSI, '');
+}
+// C0/C1 controls other than tab and newline (a lone CR can overwrite a line; U+009B is a CSI on some terminals),
+// and bidi overrides (which reorder what is shown).
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/** Text from outside made inert for a terminal or a log: escape sequences removed, other controls replaced. */
+function inertText(text) {
+    return stripAnsi(text).replace(/\r\n/g, '\n').replace(UNSAFE, '\uFFFD');
+}
+/** `inertText` on one line: newlines shown as ⏎. */
+function oneLine(text) {
+    return inertText(text).replace(/\n+/g, ' ⏎ ');
 }
 /** A bounded, printable preview of bytes from a server: invalid UTF-8 becomes U+FFFD, controls are shown escaped. */
 function previewBytes(bytes, maxChars = 200) {

@@ -3,6 +3,7 @@
 import * as core from '@actions/core';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../engine/deps.js';
+import { inertText } from '../util/text.js';
 import type { Annotation } from '../report/annotations.js';
 
 /**
@@ -18,7 +19,7 @@ export function printUntrusted(text: string, write: (line: string) => void = (l)
 }
 
 export function defuse(line: string): string {
-  return line.replace(/^(\s*)::/, '$1:\u200b:').replace(/##\[/g, '##\u200b[').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '�');
+  return inertText(line).replace(/^(\s*)::/, '$1:\u200b:').replace(/##\[/g, '##\u200b[');
 }
 
 export function actionLogger(): Logger {

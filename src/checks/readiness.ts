@@ -1,9 +1,8 @@
 // Waits until every node answers HTTP below 500: the cluster is ready as soon as it is, never after a fixed sleep.
 import type { CheckContext } from './context.js';
-import { pollUntil } from './poll.js';
+import { untilServing } from './serving.js';
 import { observe, describeObservation } from './kv-api.js';
 import type { Check, NodeInfo } from '../model/result.js';
-import type { HttpOutcome } from '../http/client.js';
 
 export interface ReadinessOutcome {
   readonly checks: Check[];
@@ -15,13 +14,7 @@ export async function waitForReady(ctx: CheckContext, nodes: readonly NodeInfo[]
   const readyMs = new Map<string, number>();
   const checks = await Promise.all(
     nodes.map(async (node): Promise<Check> => {
-      const r = await pollUntil<HttpOutcome>(
-        async () => {
-          const outcome = await ctx.api.probe(node.url, ctx.signal);
-          return { done: outcome.ok && outcome.status < 500, value: outcome };
-        },
-        { timeoutMs, clock: ctx.clock, signal: ctx.signal, minDelayMs: 20, maxDelayMs: 250 },
-      );
+      const r = await untilServing(ctx, node, timeoutMs, { minDelayMs: 20, maxDelayMs: 250 });
       const ms = r.doneAt !== undefined ? r.doneAt - since : undefined;
       if (r.done && ms !== undefined) readyMs.set(node.url, ms);
       const last = observe(r.last);

@@ -1,8 +1,9 @@
 // Restart one service through Compose, write through another node while it is down, and prove that the others
 // converge, that the restarted node comes back, catches up with the write, and kept what it had before.
 import type { CheckContext } from './context.js';
-import { awaitValue, convergenceCheck, freshKey, uniqueValue } from './context.js';
+import { awaitValue, convergenceCheck, failedCheck as failed, freshKey, uniqueValue } from './context.js';
 import { observe, describeObservation } from './kv-api.js';
+import { untilOneIsDown, untilServing } from './serving.js';
 import { pollUntil } from './poll.js';
 import type { Check, NodeInfo } from '../model/result.js';
 import type { HttpOutcome } from '../http/client.js';
@@ -51,16 +52,7 @@ export async function checkRestart(
 
   // Write while the target is down: wait (bounded by the restart itself) until it stops answering.
   let observedDown = plan.targets.length === 0;
-  if (!observedDown) {
-    const down = await pollUntil(
-      async () => {
-        const answers = await Promise.all(plan.targets.map((n) => ctx.api.probe(n.url, ctx.signal)));
-        return { done: answers.some((a) => !a.ok || a.status >= 500) || restartDone, value: undefined };
-      },
-      { timeoutMs: 60_000, clock: ctx.clock, signal: ctx.signal, minDelayMs: 5, maxDelayMs: 20 },
-    );
-    observedDown = down.done && !restartDone;
-  }
+  if (!observedDown) observedDown = await untilOneIsDown(ctx, plan.targets, () => restartDone);
 
   const key = freshKey(ctx, 'restart');
   const writer = plan.others[0]!;
@@ -105,13 +97,7 @@ export async function checkRestart(
   let recoveryMs: number | undefined;
   let catchUpMs: number | undefined;
   for (const node of plan.targets) {
-    const back = await pollUntil<HttpOutcome>(
-      async () => {
-        const a = await ctx.api.probe(node.url, ctx.signal);
-        return { done: a.ok && a.status < 500, value: a };
-      },
-      { timeoutMs: ctx.options.startupTimeoutMs, clock: ctx.clock, signal: ctx.signal, minDelayMs: 10, maxDelayMs: 200 },
-    );
+    const back = await untilServing(ctx, node, ctx.options.startupTimeoutMs);
     const backMs = back.doneAt !== undefined ? back.doneAt - started : undefined;
     if (backMs !== undefined) recoveryMs = Math.max(recoveryMs ?? 0, backMs);
     checks.push({
@@ -198,8 +184,4 @@ async function writeWithRetry(ctx: CheckContext, nodes: readonly NodeInfo[], key
     { timeoutMs: ctx.options.convergenceTimeoutMs, clock: ctx.clock, signal: ctx.signal, minDelayMs: 20, maxDelayMs: 250 },
   );
   return { acked: r.done, node, last: r.last };
-}
-
-function failed(id: string, kind: string, title: string, detail: string, service?: string): Check {
-  return { id, kind, title, status: 'failed', durationMs: 0, detail, ...(service ? { service } : {}) };
 }

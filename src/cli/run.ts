@@ -11,11 +11,13 @@ import type { EngineDeps } from '../engine/deps.js';
 import type { RunResult } from '../model/result.js';
 import { emptyResult } from '../model/empty.js';
 import { renderText } from '../report/text.js';
+import { failedChecks } from '../report/format.js';
 import { VERSION } from '../version.js';
 import { UsageError, parseRunArgs } from './args.js';
 import { findDefaultConfig, loadConfigFile, mergeInputs, type ConfigFile } from './config-file.js';
 import { runUsage } from './help.js';
-import { cliStyle, createProgress, terminalSafe, wantsColour, type Output } from './terminal.js';
+import { cliStyle, createProgress, wantsColour, type Output } from './terminal.js';
+import { inertText } from '../util/text.js';
 
 export const EXIT_PASSED = 0;
 export const EXIT_FAILED = 1;
@@ -34,7 +36,7 @@ export interface CliIO {
  * out (bad input, Docker or Compose missing, compose up failed, a busy port) and no check failed. 0 otherwise.
  */
 export function exitCodeFor(result: RunResult): number {
-  if (result.checks.some((c) => c.status === 'failed')) return EXIT_FAILED;
+  if (failedChecks(result).length > 0) return EXIT_FAILED;
   if (result.errors.length > 0 || result.verdict === 'failed') return EXIT_USAGE;
   return EXIT_PASSED;
 }
@@ -58,7 +60,7 @@ export function cleanupHint(project: string): string {
 
 export async function runCommand(argv: readonly string[], io: CliIO): Promise<number> {
   const fail = (message: string): number => {
-    io.stderr.write(`replicheck run: ${terminalSafe(message)}\nSee 'replicheck run --help'.\n`);
+    io.stderr.write(`replicheck run: ${inertText(message)}\nSee 'replicheck run --help'.\n`);
     return EXIT_USAGE;
   };
 
@@ -83,7 +85,7 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<nu
         io.stdout.write(`${JSON.stringify(emptyResult(VERSION, toRunErrors(error)), null, 2)}\n`);
       }
       const lines = error.problems.map((p) => `  --${p.input}: ${p.message} ${p.fix}`);
-      io.stderr.write(`replicheck run: bad input${lines.length > 1 ? 's' : ''}${config ? ` (flags and ${config.path})` : ''}:\n${terminalSafe(lines.join('\n'))}\n`);
+      io.stderr.write(`replicheck run: bad input${lines.length > 1 ? 's' : ''}${config ? ` (flags and ${config.path})` : ''}:\n${inertText(lines.join('\n'))}\n`);
       return EXIT_USAGE;
     }
   } catch (error) {

@@ -3,7 +3,7 @@
 import type { Logger } from '../engine/deps.js';
 import type { TextStyle } from '../report/text.js';
 import { plainStyle } from '../report/text.js';
-import { stripAnsi, formatMs } from '../util/text.js';
+import { formatMs, inertText, oneLine } from '../util/text.js';
 
 export interface Output {
   write(text: string): void;
@@ -26,16 +26,6 @@ export function cliStyle(colour: boolean): CliStyle {
   return { green: sgr(32, 39), red: sgr(31, 39), yellow: sgr(33, 39), dim: sgr(2, 22), bold: sgr(1, 22) };
 }
 
-/**
- * Text from outside (container logs, compose output, server bodies) made inert for a terminal: escape sequences
- * removed, other C0/C1 controls (a lone CR could overwrite the line, U+009B is a CSI on some terminals) and bidi
- * overrides (which can reorder what is shown) replaced. Newlines and tabs stay.
- */
-export function terminalSafe(text: string): string {
-  return stripAnsi(text)
-    .replace(/\r\n/g, '\n')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '�');
-}
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
@@ -81,11 +71,11 @@ export function createProgress(
 
   return {
     line: print,
-    info: (message) => print(style.dim(`  ${oneLineSafe(message)}`)),
-    warn: (message) => print(style.yellow(`! ${oneLineSafe(message)}`)),
+    info: (message) => print(style.dim(`  ${oneLine(message)}`)),
+    warn: (message) => print(style.yellow(`! ${oneLine(message)}`)),
     untrusted(title, text) {
-      const body = terminalSafe(text).replace(/\n+$/, '');
-      print(`${style.bold(oneLineSafe(title))}\n${body === '' ? style.dim('  │ (empty)') : body.split('\n').map((l) => `${style.dim('  │')} ${l}`).join('\n')}`);
+      const body = inertText(text).replace(/\n+$/, '');
+      print(`${style.bold(oneLine(title))}\n${body === '' ? style.dim('  │ (empty)') : body.split('\n').map((l) => `${style.dim('  │')} ${l}`).join('\n')}`);
     },
     phase(name, state) {
       if (state === 'start') {
@@ -113,8 +103,4 @@ export function createProgress(
       clear();
     },
   };
-}
-
-function oneLineSafe(text: string): string {
-  return terminalSafe(text).replace(/\n+/g, ' ⏎ ');
 }

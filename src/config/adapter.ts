@@ -2,6 +2,7 @@
 // explicit input. Pure, like the rest of the option parsing: a bad template fails before any container starts.
 import type { InputName, RawInputs } from './inputs.js';
 import { INPUTS, type InputSpec } from './inputs.js';
+import type { Fail } from './values.js';
 import { parsePointer } from '../http/json-pointer.js';
 import { unknownPlaceholders, type Placeholder } from '../http/template.js';
 
@@ -66,19 +67,13 @@ export const PRESETS: Readonly<Record<ApiPreset, Preset>> = {
 
 export const PRESET_NAMES = Object.keys(PRESETS) as ApiPreset[];
 
-type Fail = (input: InputName, message: string, fix: string) => undefined;
 
 /** Header names a client may not set itself: they describe the connection or the body, which the client owns. */
 const RESERVED_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'expect', 'te', 'trailer']);
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
 
-export interface ParsedAdapter {
-  readonly keyPath: string;
-  readonly adapter: KvAdapter;
-}
-
-export function parseAdapter(raw: RawInputs, fail: Fail): ParsedAdapter {
+export function parseAdapter(raw: RawInputs, fail: Fail): KvAdapter {
   const presetName = raw.api.toLowerCase() as ApiPreset;
   let preset = PRESETS[presetName];
   if (!PRESET_NAMES.includes(presetName)) {
@@ -135,18 +130,15 @@ export function parseAdapter(raw: RawInputs, fail: Fail): ParsedAdapter {
   }
 
   return {
-    keyPath,
-    adapter: {
-      preset: presetName in PRESETS ? presetName : 'kv',
-      writeMethod: method as 'POST' | 'PUT',
-      writePath,
-      readPath,
-      writeBody,
-      writeContentType,
-      headers,
-      readValue,
-      missingStatus,
-    },
+    preset: presetName in PRESETS ? presetName : 'kv',
+    writeMethod: method as 'POST' | 'PUT',
+    writePath,
+    readPath,
+    writeBody,
+    writeContentType,
+    headers,
+    readValue,
+    missingStatus,
   };
 }
 

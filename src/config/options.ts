@@ -1,8 +1,8 @@
 // Turns raw input strings into validated options. Pure: every rule that can be checked without touching the disk,
 // Docker or the network lives here, so a bad input fails before anything starts.
 import type { RawInputs, InputName } from './inputs.js';
-import { splitList } from './list.js';
-import { parseAdapter, type ApiPreset, type KvAdapter } from './adapter.js';
+import { secondsInput, splitList, wholeInput, type Fail } from './values.js';
+import { parseAdapter, type KvAdapter } from './adapter.js';
 import type { WorkloadOptions } from '../workload/phase.js';
 import { parseWorkloadOptions } from '../workload/options.js';
 import { parseFaultOptions, type FaultOptions } from '../faults/options.js';
@@ -22,10 +22,7 @@ export interface Options {
   readonly composeFileDefaulted: boolean;
   readonly servers: readonly ServerSpec[];
   readonly restartTarget: string | undefined;
-  readonly keyPath: string;
-  readonly writeMethod: 'POST' | 'PUT';
   readonly readyPath: string | undefined;
-  readonly api: ApiPreset;
   /** How to write and read a key on the nodes' HTTP API (preset plus explicit inputs). */
   readonly kv: KvAdapter;
   readonly startupTimeoutMs: number;
@@ -68,11 +65,9 @@ export interface OptionContext {
 export const DEFAULT_COMPOSE_FILE = 'docker-compose.yml';
 const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 
-export { splitList };
-
 export function parseOptions(raw: RawInputs, ctx: OptionContext): Options {
   const problems: InputProblem[] = [];
-  const fail = (input: InputName, message: string, fix: string): undefined => {
+  const fail: Fail = (input, message, fix) => {
     problems.push({ input, message, fix });
     return undefined;
   };
@@ -82,29 +77,17 @@ export function parseOptions(raw: RawInputs, ctx: OptionContext): Options {
 
   const servers = parseServers(raw.servers, (m, f) => fail('servers', m, f));
 
-  const { keyPath, adapter: kv } = parseAdapter(raw, fail);
+  const kv = parseAdapter(raw, fail);
 
   const readyPath = raw['ready-path'] === '' ? undefined : raw['ready-path'];
   if (readyPath !== undefined && !readyPath.startsWith('/')) {
     fail('ready-path', `'${readyPath}' is not a path.`, "Start it with '/', e.g. '/health'.");
   }
 
-  const seconds = (input: InputName, max: number): number => {
-    const text = raw[input];
-    const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-    if (!Number.isFinite(value) || value <= 0 || value > max) {
-      fail(input, `'${text}' is not a number of seconds between 0 and ${max}.`, `Give a positive number up to ${max}, e.g. '${defaultFor(input)}'.`);
-      return 0;
-    }
-    return Math.round(value * 1000);
-  };
-  const startupTimeoutMs = seconds('startup-timeout', 3600);
-  const convergenceTimeoutMs = seconds('convergence-timeout', 600);
-  const requestTimeoutMs = seconds('request-timeout', 300);
-
-  const logLinesText = raw['log-lines'];
-  const logLines = /^\d+$/.test(logLinesText) ? Number(logLinesText) : -1;
-  if (logLines < 0 || logLines > 10_000) fail('log-lines', `'${logLinesText}' is not a whole number from 0 to 10000.`, "Use e.g. '50'.");
+  const startupTimeoutMs = secondsInput(raw, 'startup-timeout', 3600, fail);
+  const convergenceTimeoutMs = secondsInput(raw, 'convergence-timeout', 600, fail);
+  const requestTimeoutMs = secondsInput(raw, 'request-timeout', 300, fail);
+  const logLines = wholeInput(raw, 'log-lines', 0, 10_000, fail);
 
   const build = parseBoolean(raw.build);
   if (build === undefined) fail('build', `'${raw.build}' is not a boolean.`, "Use 'true' or 'false'.");
@@ -142,10 +125,7 @@ export function parseOptions(raw: RawInputs, ctx: OptionContext): Options {
     composeFileDefaulted: composeFiles.length === 1 && composeFiles[0] === DEFAULT_COMPOSE_FILE,
     servers,
     restartTarget,
-    keyPath,
-    writeMethod: kv.writeMethod,
     readyPath,
-    api: kv.preset,
     kv,
     startupTimeoutMs,
     convergenceTimeoutMs,
@@ -160,10 +140,6 @@ export function parseOptions(raw: RawInputs, ctx: OptionContext): Options {
     workload,
     faults,
   };
-}
-
-function defaultFor(input: InputName): string {
-  return { 'startup-timeout': '180', 'convergence-timeout': '10', 'request-timeout': '5' }[input as string] ?? '10';
 }
 
 function parseBoolean(text: string): boolean | undefined {

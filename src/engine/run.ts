@@ -77,7 +77,7 @@ export async function runEngine(options: Options, deps: EngineDeps, cwd = proces
   const throwIfCancelled = (): void => {
     if (signal.aborted) throw new Cancelled();
   };
-  const allPassed = (list: readonly Check[]): boolean => list.every((c) => c.status !== 'failed');
+  const allPassed = (list: readonly Check[]): boolean => decideVerdict(list, []) === 'passed';
 
   try {
     // 1. Everything that can be checked before a container exists.

@@ -8,6 +8,11 @@ export interface HealOutcome {
   readonly detail: string;
 }
 
+/** Turns a thrown apply or heal into a failed outcome, so one service's error cannot skip healing the others. */
+export function threw(what: string): (error: unknown) => { ok: false; detail: string } {
+  return (error) => ({ ok: false, detail: `${what} threw: ${(error as Error)?.message ?? String(error)}` });
+}
+
 export class ActiveFaults {
   private readonly held = new Map<number, { label: string; heal: () => Promise<HealOutcome> }>();
   private next = 0;
@@ -18,7 +23,7 @@ export class ActiveFaults {
     let running: Promise<HealOutcome> | undefined;
     const once = (): Promise<HealOutcome> => {
       running ??= heal()
-        .catch((error: unknown): HealOutcome => ({ ok: false, detail: `healing threw: ${(error as Error)?.message ?? String(error)}` }))
+        .catch(threw('healing'))
         .finally(() => this.held.delete(id));
       return running;
     };

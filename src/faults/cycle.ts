@@ -4,9 +4,10 @@
 // Only acknowledged writes are ever expected back. A write refused or timed out while the fault held (a quorum
 // store without quorum) is availability loss; it may still be committed later, so nothing checks it either way.
 import type { CheckContext } from '../checks/context.js';
-import { awaitValue, freshKey, uniqueValue } from '../checks/context.js';
+import { awaitValue, failedCheck as failed, freshKey, uniqueValue } from '../checks/context.js';
 import { describeObservation, observe } from '../checks/kv-api.js';
 import { pollUntil } from '../checks/poll.js';
+import { untilOneIsDown, untilServing } from '../checks/serving.js';
 import type { Check, FaultReport, NodeInfo, Observation } from '../model/result.js';
 import type { HttpOutcome } from '../http/client.js';
 import type { ActiveFaults, HealOutcome } from './active.js';
@@ -143,13 +144,7 @@ export async function runFaultCycle(ctx: CheckContext, step: FaultStep, opts: Fa
     if (step.kind === 'restart') {
       let settled = false;
       void heal().finally(() => (settled = true));
-      await pollUntil(
-        async () => {
-          const answers = await Promise.all(step.targets.map((n) => ctx.api.probe(n.url, ctx.signal)));
-          return { done: settled || answers.some((a) => !a.ok || a.status >= 500), value: undefined };
-        },
-        { timeoutMs: 60_000, clock, signal: ctx.signal, minDelayMs: 5, maxDelayMs: 20 },
-      );
+      await untilOneIsDown(ctx, step.targets, () => settled);
     }
     const hookAbort = new AbortController();
     const stopHook = (): void => hookAbort.abort();
@@ -250,13 +245,7 @@ export async function runFaultCycle(ctx: CheckContext, step: FaultStep, opts: Fa
   const recoverFrom = step.kind === 'restart' ? began : healStart;
   const recovered: NodeInfo[] = [];
   for (const node of step.targets) {
-    const back = await pollUntil<HttpOutcome>(
-      async () => {
-        const a = await ctx.api.probe(node.url, ctx.signal);
-        return { done: a.ok && a.status < 500, value: a };
-      },
-      { timeoutMs: ctx.options.startupTimeoutMs, clock, signal: ctx.signal, minDelayMs: 10, maxDelayMs: 200 },
-    );
+    const back = await untilServing(ctx, node, ctx.options.startupTimeoutMs);
     const ms = back.doneAt !== undefined ? back.doneAt - recoverFrom : undefined;
     if (back.done) {
       recovered.push(node);
@@ -441,8 +430,4 @@ function keysCheck(id: string, kind: string, node: NodeInfo, missing: Missing, t
     ...(missing.firstMissing ? { expected: missing.firstMissing.value } : {}),
     ...(missing.last ? { actual: missing.last } : {}),
   };
-}
-
-function failed(id: string, kind: string, title: string, detail: string, service?: string): Check {
-  return { id, kind, title, status: 'failed', durationMs: 0, detail, ...(service ? { service } : {}) };
 }

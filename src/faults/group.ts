@@ -1,6 +1,6 @@
 // A fault applied to several services together: each service's fault is applied at the same time, and healing
 // heals all of them. Built over FaultActions only, so the unit tests drive it with an in-memory cluster.
-import type { HealOutcome } from './active.js';
+import { threw, type HealOutcome } from './active.js';
 import type { ApplyResult, FaultActions } from './docker.js';
 import type { FaultKind } from './plan.js';
 
@@ -8,13 +8,13 @@ export async function applyTogether(actions: FaultActions, kind: FaultKind, serv
   if (services.length === 1) return actions.apply(kind, services[0]!);
   // At once, not in turn: with a quorum store, faulting one member and then the next would let a leader change
   // happen in between, and the group would not be lost together.
-  const results = await Promise.all(services.map(async (service) => ({ service, r: await actions.apply(kind, service).catch((error: unknown): ApplyResult => ({ ok: false, detail: `applying threw: ${(error as Error)?.message ?? String(error)}` })) })));
+  const results = await Promise.all(services.map(async (service) => ({ service, r: await actions.apply(kind, service).catch(threw('applying')) })));
   const applied = results.flatMap(({ service, r }) => (r.ok ? [{ service, fault: r.fault }] : []));
   const healAll = async (): Promise<HealOutcome> => {
     const outcomes = await Promise.all(
       applied.map(async ({ service, fault }) => ({
         service,
-        o: await fault.heal().catch((error: unknown): HealOutcome => ({ ok: false, detail: `healing threw: ${(error as Error)?.message ?? String(error)}` })),
+        o: await fault.heal().catch(threw('healing')),
       })),
     );
     const bad = outcomes.filter((x) => !x.o.ok);

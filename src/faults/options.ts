@@ -1,9 +1,7 @@
 // Validation of the fault-suite inputs (pure), kept beside the faults so options.ts only calls it.
-import type { InputName, RawInputs } from '../config/inputs.js';
-import { splitList } from '../config/list.js';
+import type { RawInputs } from '../config/inputs.js';
+import { secondsInput, splitList, type Fail } from '../config/values.js';
 import { FAULT_KINDS, parseFaultKinds, type FaultKind } from './plan.js';
-
-type Fail = (input: InputName, message: string, fix: string) => undefined;
 
 export const MAX_FAULT_DURATION_S = 600;
 
@@ -32,17 +30,13 @@ export function parseFaultOptions(raw: RawInputs, restartTarget: string | undefi
   if (kinds.length > 0 && groups.length === 0 && restartTarget === undefined) {
     fail('fault-targets', 'is empty, and so is restart-target, so the faults have no service to act on.', 'Name the compose service(s) to fault, e.g. kv_4.');
   }
-  const text = raw['fault-duration'];
-  const seconds = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_FAULT_DURATION_S) {
-    fail('fault-duration', `'${text}' is not a number of seconds between 0 and ${MAX_FAULT_DURATION_S}.`, "Give a positive number, e.g. '3'.");
-  }
+  const durationMs = secondsInput(raw, 'fault-duration', MAX_FAULT_DURATION_S, fail);
   const chosen = groups.length > 0 ? groups : restartTarget !== undefined ? [[restartTarget]] : [];
   return {
     kinds,
     targets: [...new Set(chosen.flat())],
     groups: chosen,
-    durationMs: Number.isFinite(seconds) ? Math.round(seconds * 1000) : 0,
+    durationMs,
     partitionNetworks: [...new Set(splitList(raw['partition-networks']))],
   };
 }

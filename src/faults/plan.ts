@@ -1,6 +1,7 @@
 // Pure planning and verdicts of the fault suite: which fault runs against which service, in what order, which
 // nodes stay live while it holds, and how the findings of one fault add up to its verdict. No I/O here.
 import type { Check, NodeInfo } from '../model/result.js';
+import { decideVerdict } from '../model/result.js';
 
 export const FAULT_KINDS = ['restart', 'stop', 'kill', 'pause', 'partition'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -149,7 +150,7 @@ export function carryForward(written: readonly AckedWrite[], lost: ReadonlySet<s
 
 /** A fault fails when any of its checks failed; skipped checks (nothing to check) do not fail it. */
 export function faultVerdict(checks: readonly Check[]): 'passed' | 'failed' {
-  return checks.some((c) => c.status === 'failed') ? 'failed' : 'passed';
+  return decideVerdict(checks, []);
 }
 
 /**

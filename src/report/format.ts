@@ -4,7 +4,7 @@ import { describeObservation } from '../checks/kv-api.js';
 import { formatMs } from '../util/text.js';
 
 export function headline(result: RunResult): string {
-  const failed = result.checks.filter((c) => c.status === 'failed').length;
+  const failed = failedChecks(result).length;
   if (result.verdict === 'passed') {
     return `Replicheck passed: ${result.checks.length} checks on ${result.nodes.length} nodes`;
   }

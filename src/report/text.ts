@@ -2,7 +2,7 @@
 // control characters; the caller decides where it goes (the action prints it inside a stop-commands block).
 import type { RunResult } from '../model/result.js';
 import { headline, failureDetail } from './format.js';
-import { formatMs } from '../util/text.js';
+import { formatMs, oneLine } from '../util/text.js';
 import { renderWorkloadText } from './workload.js';
 import { faultLines } from './faults.js';
 
@@ -16,10 +16,6 @@ export interface TextStyle {
 const identity = (s: string): string => s;
 export const plainStyle: TextStyle = { green: identity, red: identity, dim: identity, bold: identity };
 
-export function oneLine(text: string): string {
-  // C1 controls (U+009B is a CSI on some terminals) and bidi overrides (they reorder what is shown) go too.
-  return text.replace(/[\r\n]+/g, ' ⏎ ').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '�');
-}
 
 function pad(text: string, width: number): string {
   const len = [...text].length;

@@ -17,6 +17,20 @@ export function stripAnsi(text: string): string {
   return text.replace(ANSI, '');
 }
 
+// C0/C1 controls other than tab and newline (a lone CR can overwrite a line; U+009B is a CSI on some terminals),
+// and bidi overrides (which reorder what is shown).
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text from outside made inert for a terminal or a log: escape sequences removed, other controls replaced. */
+export function inertText(text: string): string {
+  return stripAnsi(text).replace(/\r\n/g, '\n').replace(UNSAFE, '\uFFFD');
+}
+
+/** `inertText` on one line: newlines shown as ⏎. */
+export function oneLine(text: string): string {
+  return inertText(text).replace(/\n+/g, ' ⏎ ');
+}
+
 /** A bounded, printable preview of bytes from a server: invalid UTF-8 becomes U+FFFD, controls are shown escaped. */
 export function previewBytes(bytes: Uint8Array, maxChars = 200): string {
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, maxChars * 4));

@@ -3,13 +3,11 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { runMainAndPost, runStep, errors, type StepRun } from '../support/runner.js';
-import { needDocker, kvEnv, assertNothingLeft, forceCleanup, KV_SERVERS } from '../support/docker.js';
-import type { RunResult } from '../../src/model/result.js';
+import { runMainAndPost, runStep, errors, readReport } from '../support/runner.js';
+import { needDocker, kvEnv, assertNothingLeft, forceCleanup, leavesNothing, uniqueProject, KV_SERVERS } from '../support/docker.js';
 
-let counter = 0;
 function project(name: string): string {
-  return `rc-e2e-${name}-${process.pid}-${++counter}`;
+  return uniqueProject('rc-e2e', name);
 }
 
 function baseInputs(name: string, extra: Record<string, string> = {}): Record<string, string> {
@@ -22,19 +20,9 @@ function baseInputs(name: string, extra: Record<string, string> = {}): Record<st
   };
 }
 
-function report(run: StepRun): RunResult {
-  return JSON.parse(readFileSync(run.outputs.report!, 'utf8')) as RunResult;
-}
-
-/** Runs main then post, always checks that nothing of the project is left, and cleans up whatever happens. */
-async function scenario(name: string, inputs: Record<string, string>, env: Record<string, string>) {
-  try {
-    const run = await runMainAndPost(inputs, { env });
-    await assertNothingLeft(name);
-    return run;
-  } finally {
-    forceCleanup(name);
-  }
+/** Runs main then post, and proves nothing of the project is left. */
+function scenario(name: string, inputs: Record<string, string>, env: Record<string, string>) {
+  return leavesNothing(name, () => runMainAndPost(inputs, { env }));
 }
 
 describe('healthy example cluster', () => {
@@ -50,7 +38,7 @@ describe('healthy example cluster', () => {
       assert.deepEqual(errors(main), []);
       assert.equal(main.outputs.result, 'passed');
       assert.match(main.outputs['max-convergence-ms'] ?? '', /^\d+$/);
-      const r = report(main);
+      const r = readReport(main);
       assert.equal(r.schemaVersion, 1);
       assert.equal(r.project.compose?.kind, label === 'Compose v1' ? 'v1' : 'v2');
       assert.match(main.stdout, new RegExp(`using Compose ${label === 'Compose v1' ? 'v1' : 'v2'}`));

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../support/runner.js';
 import { isListening } from '../../src/http/port-probe.js';
-import { needDocker, kvEnv, assertNothingLeft, forceCleanup } from '../support/docker.js';
+import { needDocker, kvEnv, leavesNothing, uniqueProject } from '../support/docker.js';
 import type { RunResult } from '../../src/model/result.js';
 
 const tempDirs: string[] = [];
@@ -25,9 +25,8 @@ const ENTRY = process.env.REPLICHECK_CLI_ENTRY ?? join(ROOT, 'dist/cli/index.js'
 const PORTS = { KV_PORT_0: '58080', KV_PORT_2: '58082', KV_PORT_4: '58084' };
 const SERVERS = `http://localhost:${PORTS.KV_PORT_0},http://localhost:${PORTS.KV_PORT_2},http://localhost:${PORTS.KV_PORT_4}`;
 
-let counter = 0;
 function project(name: string): string {
-  return `rc-cli-${name}-${process.pid}-${++counter}`;
+  return uniqueProject('rc-cli', name);
 }
 
 interface CliRun {
@@ -71,17 +70,6 @@ function clusterArgs(name: string, extra: string[] = []): string[] {
   return ['run', '--no-config', '--working-directory', 'examples/kv', '--servers', SERVERS, '--project-name', name, '--startup-timeout', '60', ...extra];
 }
 
-/** Runs the scenario, asserts nothing of the project is left, and cleans up whatever happens. */
-async function scenario<T>(name: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    const value = await fn();
-    await assertNothingLeft(name);
-    return value;
-  } finally {
-    forceCleanup(name);
-  }
-}
-
 /** Waits (bounded) until the CLI shows the replication phase, so a signal lands while the cluster is up. */
 async function replicationStarted(child: ChildProcess, stdout: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;
@@ -117,7 +105,7 @@ describe('replicheck CLI without a cluster', () => {
     if (!needDocker(t)) return;
     const dir = tempDir();
     const name = project('setup');
-    const r = await scenario(name, () => runCli([...clusterArgs(name), '--compose-file', 'missing.yml', '--report-file', join(dir, 'r.json')]));
+    const r = await leavesNothing(name, () => runCli([...clusterArgs(name), '--compose-file', 'missing.yml', '--report-file', join(dir, 'r.json')]));
     assert.equal(r.code, 2, r.stdout + r.stderr);
     assert.match(r.stdout, /✗ Input 'compose-file'/);
     assert.match(r.stdout, /Replicheck failed/);
@@ -137,7 +125,7 @@ describe('replicheck CLI against the example cluster', () => {
       join(dir, 'replicheck.yaml'),
       `working-directory: ${join(ROOT, 'examples/kv')}\nservers:\n${SERVERS.split(',').map((s) => `  - ${s}\n`).join('')}restart-target: kv_4\nstartup-timeout: 60\nreport-file: out/report.json\n`,
     );
-    const r = await scenario(name, () => runCli(['run', '--config', join(dir, 'replicheck.yaml'), '--project-name', name], { env: { ...kvEnv('healthy'), ...PORTS } }));
+    const r = await leavesNothing(name, () => runCli(['run', '--config', join(dir, 'replicheck.yaml'), '--project-name', name], { env: { ...kvEnv('healthy'), ...PORTS } }));
     assert.equal(r.code, 0, r.stdout + r.stderr);
     // Not a TTY: plain progress lines, no escape codes.
     assert.ok(!r.stdout.includes('\u001b'), 'no escape sequences when stdout is not a terminal');
@@ -161,7 +149,7 @@ describe('replicheck CLI against the example cluster', () => {
   test('faulty cluster (skip-peer) with --json: exit 1, the report on stdout, progress on stderr', async (t) => {
     if (!needDocker(t)) return;
     const name = project('fail');
-    const r = await scenario(name, () =>
+    const r = await leavesNothing(name, () =>
       runCli(clusterArgs(name, ['--json', '--convergence-timeout', '2', '--log-lines', '3']), { env: { ...kvEnv('skip-peer'), ...PORTS } }),
     );
     assert.equal(r.code, 1, r.stderr);
@@ -181,7 +169,7 @@ describe('replicheck CLI against the example cluster', () => {
     if (!needDocker(t)) return;
     const name = project('sigint');
     let interrupted = false;
-    const r = await scenario(name, () =>
+    const r = await leavesNothing(name, () =>
       runCli(clusterArgs(name, ['--convergence-timeout', '30']), {
         // no-replication never converges: the replication phase would wait 30 s, so the signal lands inside it.
         env: { ...kvEnv('no-replication'), ...PORTS },
@@ -207,7 +195,7 @@ describe('replicheck CLI against the example cluster', () => {
   test('a second Ctrl-C quits at once and prints the command that removes what is left', async (t) => {
     if (!needDocker(t)) return;
     const name = project('sigint2');
-    const r = await scenario(name, async () => {
+    const r = await leavesNothing(name, async () => {
       const run = await runCli(clusterArgs(name, ['--convergence-timeout', '30']), {
         env: { ...kvEnv('no-replication'), ...PORTS },
         timeoutMs: 90_000,

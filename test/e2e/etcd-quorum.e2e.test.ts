@@ -4,43 +4,23 @@
 // shows a group fault where the one node left keeps taking writes.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { runMainAndPost, errors, type StepRun } from '../support/runner.js';
-import { needDocker, kvEnv, assertNothingLeft, forceCleanup } from '../support/docker.js';
-import type { FaultReport, RunResult } from '../../src/model/result.js';
+import { runMainAndPost, errors, readReport as report, type StepRun } from '../support/runner.js';
+import { needDocker, needEtcd, kvEnv, leavesNothing, uniqueProject, ETCD_IMAGE } from '../support/docker.js';
+import type { FaultReport } from '../../src/model/result.js';
 
-const ETCD_IMAGE = process.env.REPLICHECK_ETCD_IMAGE ?? 'replicheck-etcd:local';
 const ETCD_PORTS = [process.env.ETCD_PORT_0 ?? '42379', process.env.ETCD_PORT_1 ?? '42479', process.env.ETCD_PORT_2 ?? '42579'] as const;
 const ETCD_ENV = { ETCD_IMAGE, ETCD_PORT_0: ETCD_PORTS[0], ETCD_PORT_1: ETCD_PORTS[1], ETCD_PORT_2: ETCD_PORTS[2] };
 const KV_PORTS = { KV_PORT_0: process.env.KV_PORT_0 ?? '43080', KV_PORT_2: process.env.KV_PORT_2 ?? '43082', KV_PORT_4: process.env.KV_PORT_4 ?? '43084' };
 
-let counter = 0;
 function project(name: string): string {
-  return `rc-group-${name}-${process.pid}-${++counter}`;
+  return uniqueProject('rc-group', name);
 }
 
-/** Docker is there, and so is the etcd image (scripts/test.sh builds it; nothing is pulled). */
-function needEtcd(t: Parameters<typeof needDocker>[0]): boolean {
-  if (!needDocker(t)) return false;
-  const r = spawnSync('docker', ['image', 'inspect', ETCD_IMAGE], { stdio: 'ignore' });
-  if (r.status !== 0) throw new Error(`image ${ETCD_IMAGE} is missing: build it with scripts/build-etcd-image.sh`);
-  return true;
-}
-
-function report(run: StepRun): RunResult {
-  return JSON.parse(readFileSync(run.outputs.report!, 'utf8')) as RunResult;
-}
-
+/** Main then post; the post step must succeed and nothing of the project may be left. */
 async function scenario(name: string, inputs: Record<string, string>, env: Record<string, string>): Promise<StepRun> {
-  try {
-    const { main, post } = await runMainAndPost(inputs, { env });
-    await assertNothingLeft(name);
-    assert.equal(post.code, 0);
-    return main;
-  } finally {
-    forceCleanup(name);
-  }
+  const { main, post } = await leavesNothing(name, () => runMainAndPost(inputs, { env }));
+  assert.equal(post.code, 0);
+  return main;
 }
 
 /** One line of figures per fault, so a run's log shows what was measured. */

@@ -6,29 +6,19 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { runMainAndPost, errors, ROOT } from '../support/runner.js';
-import { needDocker, assertNothingLeft, forceCleanup } from '../support/docker.js';
+import { needEtcd, leavesNothing, uniqueProject, assertNothingLeft, forceCleanup, ETCD_IMAGE } from '../support/docker.js';
 import { optionsFrom } from '../support/options.js';
 import { createHttpClient } from '../../src/http/client.js';
 import { httpKvApi, observe } from '../../src/checks/kv-api.js';
 import type { RunResult } from '../../src/model/result.js';
 
-const ETCD_IMAGE = process.env.REPLICHECK_ETCD_IMAGE ?? 'replicheck-etcd:local';
 const PORTS = [process.env.ETCD_PORT_0 ?? '32379', process.env.ETCD_PORT_1 ?? '32479', process.env.ETCD_PORT_2 ?? '32579'] as const;
 const SERVERS = PORTS.map((p) => `http://127.0.0.1:${p}`);
 const ENV = { ETCD_IMAGE, ETCD_PORT_0: PORTS[0], ETCD_PORT_1: PORTS[1], ETCD_PORT_2: PORTS[2] };
 const SERVICES = ['etcd_0', 'etcd_1', 'etcd_2'];
 
-let counter = 0;
 function project(name: string): string {
-  return `rc-adapt-etcd-${name}-${process.pid}-${++counter}`;
-}
-
-/** Docker is there, and so is the etcd image (scripts/test.sh builds it; nothing is pulled). */
-function needEtcd(t: Parameters<typeof needDocker>[0]): boolean {
-  if (!needDocker(t)) return false;
-  const r = spawnSync('docker', ['image', 'inspect', ETCD_IMAGE], { stdio: 'ignore' });
-  if (r.status !== 0) throw new Error(`image ${ETCD_IMAGE} is missing: build it with scripts/build-etcd-image.sh`);
-  return true;
+  return uniqueProject('rc-adapt-etcd', name);
 }
 
 function inputs(name: string, extra: Record<string, string> = {}): Record<string, string> {
@@ -49,14 +39,8 @@ function report(path: string | undefined): { parsed: RunResult; text: string } {
   return { parsed: JSON.parse(text) as RunResult, text };
 }
 
-async function scenario(name: string, stepInputs: Record<string, string>) {
-  try {
-    const run = await runMainAndPost(stepInputs, { env: ENV });
-    await assertNothingLeft(name);
-    return run;
-  } finally {
-    forceCleanup(name);
-  }
+function scenario(name: string, stepInputs: Record<string, string>) {
+  return leavesNothing(name, () => runMainAndPost(stepInputs, { env: ENV }));
 }
 
 describe('etcd (examples/etcd) through the etcd-v2 preset', () => {

@@ -5,16 +5,15 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { runMainAndPost, runStep, errors, type StepRun } from '../support/runner.js';
-import { needDocker, kvEnv, assertNothingLeft, forceCleanup } from '../support/docker.js';
+import { runMainAndPost, runStep, errors, readReport, type StepRun } from '../support/runner.js';
+import { needDocker, kvEnv, assertNothingLeft, forceCleanup, leavesNothing, uniqueProject } from '../support/docker.js';
 import type { RunResult } from '../../src/model/result.js';
 
 const PORTS = { KV_PORT_0: '28080', KV_PORT_2: '28082', KV_PORT_4: '28084' };
 const SERVERS = 'http://localhost:28080,http://localhost:28082,http://localhost:28084';
 
-let counter = 0;
 function project(name: string): string {
-  return `rc-faults-${name}-${process.pid}-${++counter}`;
+  return uniqueProject('rc-faults', name);
 }
 
 function inputs(name: string, extra: Record<string, string>): Record<string, string> {
@@ -23,10 +22,6 @@ function inputs(name: string, extra: Record<string, string>): Record<string, str
 
 function env(mode: string): Record<string, string> {
   return { ...kvEnv(mode), ...PORTS };
-}
-
-function report(run: StepRun): RunResult {
-  return JSON.parse(readFileSync(run.outputs.report!, 'utf8')) as RunResult;
 }
 
 /** Every container of the project runs unpaused and is attached to both networks with its compose aliases. */
@@ -50,15 +45,10 @@ function assertHealed(name: string): void {
 }
 
 async function failing(name: string, mode: string, extra: Record<string, string>): Promise<{ main: StepRun; r: RunResult; titles: string[] }> {
-  try {
-    const { main } = await runMainAndPost(inputs(name, extra), { env: env(mode) });
-    await assertNothingLeft(name);
-    assert.equal(main.code, 1, 'the step fails');
-    assert.equal(main.outputs.result, 'failed');
-    return { main, r: report(main), titles: errors(main).map((a) => a.properties.title ?? '') };
-  } finally {
-    forceCleanup(name);
-  }
+  const { main } = await leavesNothing(name, () => runMainAndPost(inputs(name, extra), { env: env(mode) }));
+  assert.equal(main.code, 1, 'the step fails');
+  assert.equal(main.outputs.result, 'failed');
+  return { main, r: readReport(main), titles: errors(main).map((a) => a.properties.title ?? '') };
 }
 
 function annotationLine(main: StepRun, title: string): string {
@@ -76,7 +66,7 @@ describe('fault suite', () => {
       assert.equal(main.code, 0, main.stdout);
       assert.deepEqual(errors(main), []);
       assertHealed(name);
-      const r = report(main);
+      const r = readReport(main);
       assert.deepEqual(r.faults?.map((f) => f.kind), ['restart', 'stop', 'kill', 'pause', 'partition']);
       for (const f of r.faults ?? []) {
         assert.equal(f.verdict, 'passed', `${f.kind}: ${JSON.stringify(f)}`);

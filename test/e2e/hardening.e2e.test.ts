@@ -8,19 +8,17 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, w
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runStep, errors, ROOT, type StepRun } from '../support/runner.js';
-import { needDocker, kvEnv, assertNothingLeft, forceCleanup } from '../support/docker.js';
+import { runStep, errors, parsedLines, readReport, ROOT } from '../support/runner.js';
+import { needDocker, kvEnv, assertNothingLeft, forceCleanup, uniqueProject } from '../support/docker.js';
 import { findLeftovers } from '../../src/compose/driver.js';
 import { processExec } from '../../src/exec/process.js';
-import type { RunResult } from '../../src/model/result.js';
 
 const PORTS = { KV_PORT_0: '48080', KV_PORT_2: '48082', KV_PORT_4: '48084' };
 const SERVERS = 'http://localhost:48080,http://localhost:48082,http://localhost:48084';
 const HOSTILE_OVERRIDE = '../../test/fixtures/hostile/hostile-node.override.yml';
 
-let counter = 0;
 function project(name: string): string {
-  return `rc-hard-${name}-${process.pid}-${++counter}`;
+  return uniqueProject('rc-hard', name);
 }
 
 function inputs(name: string, extra: Record<string, string> = {}): Record<string, string> {
@@ -29,10 +27,6 @@ function inputs(name: string, extra: Record<string, string> = {}): Record<string
 
 function env(mode = 'healthy', extra: Record<string, string> = {}): Record<string, string> {
   return kvEnv(mode, { ...PORTS, ...extra });
-}
-
-function report(run: StepRun): RunResult {
-  return JSON.parse(readFileSync(run.outputs.report!, 'utf8')) as RunResult;
 }
 
 async function objectCount(name: string): Promise<number> {
@@ -74,7 +68,7 @@ describe('a cluster that prints and serves attack strings', () => {
       assert.ok(main.stdout.includes('pwned'), 'the hostile log lines were printed');
       assert.ok(main.stdout.includes('::stop-commands::'));
 
-      const r = report(main);
+      const r = readReport(main);
       const ours = new Set([...r.checks.filter((c) => c.status === 'failed').map((c) => c.title), ...r.errors.map((e) => (e.input ? `Replicheck: input '${e.input}'` : 'Replicheck'))]);
       const annotations = errors(main);
       assert.ok(annotations.length > 0);
@@ -100,7 +94,7 @@ describe('a cluster that prints and serves attack strings', () => {
       assert.match(main.summary, /<summary>Last log lines of kv_4<\/summary>/);
       // Outside the stop-commands blocks the attack text appears only as escaped data of Replicheck's own
       // annotations (one line each, checked above), never as a line of its own or in the legacy form.
-      for (const line of outsideBlocks(main.stdout)) {
+      for (const line of parsedLines(main.stdout)) {
         assert.ok(!line.includes('##['), `legacy command outside a block: ${line}`);
         if (!line.startsWith('::error title=')) assert.ok(!/pwned|::add-mask::x/.test(line), `attack text outside a block: ${line}`);
       }
@@ -135,23 +129,6 @@ describe('a cluster that prints and serves attack strings', () => {
     }
   });
 });
-
-/** Lines of a step's output that are not inside a stop-commands block: the ones the runner parses. */
-function outsideBlocks(text: string): string[] {
-  const out: string[] = [];
-  let token: string | undefined;
-  for (const line of text.split(/\r?\n/)) {
-    const trimmed = line.trimStart();
-    if (token !== undefined) {
-      if (trimmed === `::${token}::`) token = undefined;
-      continue;
-    }
-    const stop = /^::stop-commands::(.*)$/.exec(trimmed);
-    if (stop) token = stop[1];
-    else out.push(line);
-  }
-  return out;
-}
 
 interface BadCase {
   readonly name: string;
@@ -380,7 +357,7 @@ describe('cancellation and crashes', () => {
       assert.match(main.stdout, /cancelled/);
       // Torn down by the main step alone…
       await assertNothingLeft(name);
-      const r = report(main);
+      const r = readReport(main);
       assert.equal(r.teardown.performed, true);
       assert.ok(r.phases.some((p) => p.name === 'down'));
       // …and the post step, run with the saved state, is idempotent.

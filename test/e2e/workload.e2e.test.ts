@@ -4,8 +4,8 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { runMainAndPost, errors, type StepRun } from '../support/runner.js';
-import { needDocker, kvEnv, assertNothingLeft, forceCleanup } from '../support/docker.js';
+import { runMainAndPost, errors, readReport, type StepRun } from '../support/runner.js';
+import { needDocker, kvEnv, leavesNothing, uniqueProject } from '../support/docker.js';
 import type { RunResult } from '../../src/model/result.js';
 import { checkHistory, parseHistoryText } from '../../src/linearizability/index.js';
 
@@ -13,9 +13,8 @@ import { checkHistory, parseHistoryText } from '../../src/linearizability/index.
 const PORTS = { KV_PORT_0: '18180', KV_PORT_2: '18182', KV_PORT_4: '18184' };
 const SERVERS = 'http://localhost:18180,http://localhost:18182,http://localhost:18184';
 
-let counter = 0;
 function project(name: string): string {
-  return `rc-work-wl-${name}-${process.pid}-${++counter}`;
+  return uniqueProject('rc-work-wl', name);
 }
 
 // Short but enough: 8 clients on 2 keys for 2.5 s make a few thousand operations against the example; a write on
@@ -39,13 +38,8 @@ function inputs(name: string, consistency: string): Record<string, string> {
 
 async function scenario(mode: string, consistency: string, extra: Record<string, string> = {}): Promise<{ main: StepRun; result: RunResult }> {
   const name = project(`${mode}-${consistency}`);
-  try {
-    const { main } = await runMainAndPost({ ...inputs(name, consistency), ...extra }, { env: { ...kvEnv(mode), ...PORTS } });
-    await assertNothingLeft(name);
-    return { main, result: JSON.parse(readFileSync(main.outputs.report!, 'utf8')) as RunResult };
-  } finally {
-    forceCleanup(name);
-  }
+  const { main } = await leavesNothing(name, () => runMainAndPost({ ...inputs(name, consistency), ...extra }, { env: { ...kvEnv(mode), ...PORTS } }));
+  return { main, result: readReport(main) };
 }
 
 function historyOf(main: StepRun) {

@@ -48,3 +48,31 @@ export function forceCleanup(project: string): void {
 
 export const KV_DIR = `${ROOT}/examples/kv`;
 export const KV_SERVERS = 'http://localhost:8080,http://localhost:8082,http://localhost:8084';
+
+export const ETCD_IMAGE = process.env.REPLICHECK_ETCD_IMAGE ?? 'replicheck-etcd:local';
+
+/** Docker as needDocker, plus the offline etcd image (made by scripts/build-etcd-image.sh, which npm test runs). */
+export function needEtcd(t: TestContext): boolean {
+  if (!needDocker(t)) return false;
+  const r = spawnSync('docker', ['image', 'inspect', ETCD_IMAGE], { stdio: 'ignore' });
+  if (r.status !== 0) throw new Error(`image ${ETCD_IMAGE} is missing: build it with scripts/build-etcd-image.sh`);
+  return true;
+}
+
+let counter = 0;
+
+/** A project name no other test (or parallel run) uses. */
+export function uniqueProject(prefix: string, name: string): string {
+  return `${prefix}-${name}-${process.pid}-${++counter}`;
+}
+
+/** Runs `fn`, then proves nothing of the project is left; whatever happens, removes what is. */
+export async function leavesNothing<T>(project: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    const value = await fn();
+    await assertNothingLeft(project);
+    return value;
+  } finally {
+    forceCleanup(project);
+  }
+}

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import type { RunResult } from '../../src/model/result.js';
 
 export const ROOT = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');
 /** The bundle under test: dist/index.js, or another build (REPLICHECK_ACTION_ENTRY) so parallel work never races on dist/. */
@@ -45,26 +46,38 @@ function unescapeProperty(s: string): string {
   return unescapeData(s).replace(/%3A/g, ':').replace(/%2C/g, ',');
 }
 
+/**
+ * The lines the runner parses for commands: all but those inside a `::stop-commands::TOKEN` block (the line that
+ * opens a block is parsed; the lines up to and including `::TOKEN::` are not). Leading whitespace is ignored.
+ */
+export function parsedLines(text: string): string[] {
+  const out: string[] = [];
+  let token: string | undefined;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trimStart();
+    if (token !== undefined) {
+      if (line === `::${token}::`) token = undefined;
+      continue;
+    }
+    const stop = /^::stop-commands::(.*)$/.exec(line);
+    if (stop) token = unescapeData(stop[1]!);
+    out.push(raw);
+  }
+  return out;
+}
+
 /** Parses workflow commands as the runner does, including stop-commands and the legacy ##[...] form. */
 export function parseCommands(text: string): WorkflowCommand[] {
   const out: WorkflowCommand[] = [];
-  let stopToken: string | undefined;
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trimStart();
-    if (stopToken !== undefined) {
-      if (line === `::${stopToken}::`) stopToken = undefined;
-      continue;
-    }
-    const m = /^::([A-Za-z-]+)(?: ([^:]*?))?::(.*)$/.exec(line);
+  for (const raw of parsedLines(text)) {
+    const m = /^::([A-Za-z-]+)(?: ([^:]*?))?::(.*)$/.exec(raw.trimStart());
     if (m) {
       const properties: Record<string, string> = {};
       for (const part of (m[2] ?? '').split(',').filter(Boolean)) {
         const eq = part.indexOf('=');
         if (eq > 0) properties[part.slice(0, eq)] = unescapeProperty(part.slice(eq + 1));
       }
-      const cmd = { command: m[1]!, properties, message: unescapeData(m[3] ?? '') };
-      if (cmd.command === 'stop-commands') stopToken = cmd.message;
-      out.push(cmd);
+      out.push({ command: m[1]!, properties, message: unescapeData(m[3] ?? '') });
       continue;
     }
     const legacy = /##\[([A-Za-z-]+)(?: ([^\]]*))?\](.*)$/.exec(raw);
@@ -161,4 +174,9 @@ export async function runMainAndPost(inputs: Record<string, string>, options: St
 
 export function errors(run: StepRun): WorkflowCommand[] {
   return run.commands.filter((c) => c.command === 'error');
+}
+
+/** The JSON report a step wrote (the path is its `report` output). */
+export function readReport(run: StepRun): RunResult {
+  return JSON.parse(readFileSync(run.outputs.report!, 'utf8')) as RunResult;
 }

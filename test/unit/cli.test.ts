@@ -11,7 +11,8 @@ import { configInputs, findDefaultConfig, loadConfigFile, mergeInputs } from '..
 import { mainUsage, runUsage } from '../../src/cli/help.js';
 import { cli } from '../../src/cli/main.js';
 import { cleanupHint, exitCodeFor, cliReportPath as reportPath } from '../../src/cli/run.js';
-import { cliStyle, createProgress, terminalSafe, wantsColour } from '../../src/cli/terminal.js';
+import { cliStyle, createProgress, wantsColour } from '../../src/cli/terminal.js';
+import { inertText as terminalSafe } from '../../src/util/text.js';
 import { VERSION } from '../../src/version.js';
 import { resultWith, check } from '../support/result.js';
 

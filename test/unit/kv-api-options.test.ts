@@ -23,8 +23,7 @@ function problems(inputs: Partial<Record<InputName, string>>) {
 describe('presets', () => {
   test('kv (the default) is the example service: POST the raw value, read the body, 404 missing', () => {
     const o = optionsFrom({ servers });
-    assert.equal(o.api, 'kv');
-    assert.equal(o.keyPath, '/key/{key}');
+    assert.equal(o.kv.preset, 'kv');
     assert.deepEqual(
       { ...o.kv },
       {
@@ -43,8 +42,8 @@ describe('presets', () => {
 
   test('etcd-v2 is six inputs in one: PUT a form field, quorum reads, value at /node/value', () => {
     const o = optionsFrom({ servers, api: 'ETCD-v2' });
-    assert.equal(o.api, 'etcd-v2');
-    assert.equal(o.writeMethod, 'PUT');
+    assert.equal(o.kv.preset, 'etcd-v2');
+    assert.equal(o.kv.writeMethod, 'PUT');
     assert.equal(o.kv.writePath, '/v2/keys/{key}');
     assert.equal(o.kv.readPath, '/v2/keys/{key}?quorum=true');
     assert.equal(o.kv.writeBody, 'value={value}');

@@ -1,6 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { InputError, defaultProjectName, splitList } from '../../src/config/options.js';
+import { InputError, defaultProjectName } from '../../src/config/options.js';
+import { splitList } from '../../src/config/values.js';
 import { optionsFrom } from '../support/options.js';
 import type { InputName } from '../../src/config/inputs.js';
 
@@ -23,8 +24,9 @@ describe('options', () => {
     assert.deepEqual(o.servers.map((s) => s.port), [8080, 8082, 8084]);
     assert.deepEqual(o.composeFiles, ['docker-compose.yml']);
     assert.equal(o.composeFileDefaulted, true);
-    assert.equal(o.keyPath, '/key/{key}');
-    assert.equal(o.writeMethod, 'POST');
+    assert.equal(o.kv.writePath, '/key/{key}');
+    assert.equal(o.kv.readPath, '/key/{key}');
+    assert.equal(o.kv.writeMethod, 'POST');
     assert.equal(o.startupTimeoutMs, 180_000);
     assert.equal(o.convergenceTimeoutMs, 10_000);
     assert.equal(o.build, true);
@@ -48,7 +50,7 @@ describe('options', () => {
     assert.deepEqual(o.composeFiles, ['a.yml', 'b.yml']);
     assert.equal(o.composeFileDefaulted, false);
     assert.equal(o.restartTarget, 'kv_4');
-    assert.equal(o.writeMethod, 'PUT');
+    assert.equal(o.kv.writeMethod, 'PUT');
     assert.equal(o.convergenceTimeoutMs, 2500);
     assert.equal(o.build, false);
     assert.equal(o.teardown, 'on-success');

@@ -1,0 +1,38 @@
+// Parsers of single input values, shared by every part that validates inputs (core, adapters, faults, workload),
+// so each kind of value is read, bounded and reported the same way.
+import { INPUTS, type InputName, type InputSpec, type RawInputs } from './inputs.js';
+
+/** Collects a problem with an input; returns undefined so callers can `return fail(...)`. */
+export type Fail = (input: InputName, message: string, fix: string) => undefined;
+
+/** Splits a list input on newlines and commas, trimming items and dropping empty ones. */
+export function splitList(value: string): string[] {
+  return value
+    .split(/[\n,]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+/** The default action.yml declares for an input, to show in a fix ("e.g. '180'"). */
+export function declaredDefault(input: InputName): string {
+  return (INPUTS as readonly InputSpec[]).find((s) => s.name === input)?.default ?? '';
+}
+
+/** A positive number of seconds up to `max` (decimals allowed, no units), as milliseconds; 0 when invalid. */
+export function secondsInput(raw: RawInputs, input: InputName, max: number, fail: Fail): number {
+  const text = raw[input];
+  const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isFinite(value) || value <= 0 || value > max) {
+    fail(input, `'${text}' is not a number of seconds between 0 and ${max}.`, `Give a positive number up to ${max}, e.g. '${declaredDefault(input) || '10'}'.`);
+    return 0;
+  }
+  return Math.round(value * 1000);
+}
+
+/** A whole number from `min` to `max`; NaN when invalid. */
+export function wholeInput(raw: RawInputs, input: InputName, min: number, max: number, fail: Fail, example = declaredDefault(input)): number {
+  const text = raw[input];
+  const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!(value >= min && value <= max)) fail(input, `'${text}' is not a whole number from ${min} to ${max}.`, `Use e.g. '${example}'.`);
+  return value;
+}
