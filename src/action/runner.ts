@@ -46,9 +46,7 @@ export function emitAnnotations(list: readonly Annotation[]): void {
   }
 }
 
-/** State keys shared by the main and post steps. */
+/** State keys of the main step: `isPost` tells the bundle which step it is; the rest is one record (post-state). */
 export const State = {
   isPost: 'isPost',
-  teardown: 'teardown',
-  verdict: 'verdict',
 } as const;

@@ -1,32 +1,29 @@
-import { randomBytes } from 'node:crypto';
-import type { Options } from '../config/options.js';
-import type { Clock } from '../engine/deps.js';
+// What every check, fault and workload driver is handed: the API to the nodes, time, cancel, the limits, the ids
+// it writes, and the run's record of what each node returned. Nothing else of the run reaches deep code.
+import type { Clock } from '../core/clock.js';
+import type { Ids } from '../core/ids.js';
+import { pollSettings, type Limits, type PollName } from '../core/policies.js';
+import { pollUntil, type PollResult } from '../core/poll.js';
 import type { NodeInfo, Check, Observation } from '../model/result.js';
 import type { KvApi } from './kv-api.js';
 import { observe } from './kv-api.js';
-import { pollUntil } from './poll.js';
+import type { SeenValues } from './seen.js';
 
 export interface CheckContext {
   readonly api: KvApi;
   readonly clock: Clock;
   readonly signal: AbortSignal;
-  readonly options: Options;
-  /** Short id of this run, part of every key and value so runs never read each other's data. */
-  readonly runId: string;
+  readonly limits: Limits;
+  readonly ids: Ids;
   readonly nodes: readonly NodeInfo[];
+  /** Every acknowledged value a node returned, recorded by the reads below. */
+  readonly seen: SeenValues;
 }
 
-export function newRunId(): string {
-  return randomBytes(4).toString('hex');
-}
-
-/** A value no other write in any run produces: run id, writer, time and randomness. */
-export function uniqueValue(ctx: CheckContext, writer: string, purpose: string): string {
-  return `rc-${ctx.runId}-${purpose}-${writer}-${Date.now()}-${randomBytes(4).toString('hex')}`.replace(/[^A-Za-z0-9_.-]/g, '_');
-}
-
-export function freshKey(ctx: CheckContext, purpose: string): string {
-  return `replicheck-${ctx.runId}-${purpose}-${randomBytes(3).toString('hex')}`;
+/** Polls `attempt` under one of the named policies (its timeout from the limits unless `timeoutMs` is given). */
+export function pollAs<T>(ctx: CheckContext, name: PollName, attempt: () => Promise<{ done: boolean; value: T }>, timeoutMs?: number): Promise<PollResult<T>> {
+  const s = pollSettings(name, ctx.limits);
+  return pollUntil(attempt, { ...s, ...(timeoutMs !== undefined ? { timeoutMs } : {}), clock: ctx.clock, signal: ctx.signal });
 }
 
 export interface ReaderOutcome {
@@ -48,18 +45,21 @@ export async function awaitValue(
   key: string,
   expected: string,
   since: number,
-  timeoutMs = ctx.options.convergenceTimeoutMs,
+  timeoutMs?: number,
 ): Promise<ReaderOutcome[]> {
   const want = Buffer.from(expected, 'utf8');
   return Promise.all(
     readers.map(async (node) => {
-      const r = await pollUntil(
+      const r = await pollAs(
+        ctx,
+        'value',
         async () => {
           const read = await ctx.api.read(node.url, key, ctx.signal);
           return { done: read.value != null && read.value.equals(want), value: read.outcome };
         },
-        { timeoutMs, clock: ctx.clock, signal: ctx.signal, minDelayMs: 2, maxDelayMs: 100 },
+        timeoutMs,
       );
+      if (r.done) ctx.seen.record(key, expected, node.label);
       const last = observe(r.last);
       return {
         node,

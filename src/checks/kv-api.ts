@@ -1,7 +1,6 @@
 // How a value is written to and read from a node. The checks speak only this interface, so other HTTP
 // key-value APIs plug in without touching them.
 import type { HttpClient, HttpOutcome } from '../http/client.js';
-import type { Options } from '../config/options.js';
 import type { KvAdapter } from '../config/adapter.js';
 import { expandBody, expandPath } from '../http/template.js';
 import { extractJsonValue } from '../http/json-pointer.js';
@@ -39,7 +38,7 @@ export const PROBE_KEY = 'replicheck-readiness-probe';
  * explicit inputs on top): write with a method, path and body template; read with a path template and take the
  * value from the body or a JSON pointer; a configured status means "missing".
  */
-export function httpKvApi(http: HttpClient, options: Pick<Options, 'kv' | 'readyPath' | 'requestTimeoutMs'>): KvApi {
+export function httpKvApi(http: HttpClient, options: { readonly kv: KvAdapter; readonly readyPath: string | undefined; readonly requestTimeoutMs: number }): KvApi {
   const { kv, requestTimeoutMs: timeoutMs } = options;
   const headers: Record<string, string> = Object.fromEntries(kv.headers.map((h) => [h.name, h.value]));
   const writeHeaders = { ...headers, 'content-type': kv.writeContentType };

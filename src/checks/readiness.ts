@@ -1,6 +1,6 @@
 // Waits until every node answers HTTP below 500: the cluster is ready as soon as it is, never after a fixed sleep.
 import type { CheckContext } from './context.js';
-import { untilServing } from './serving.js';
+import { untilReady } from './serving.js';
 import { observe, describeObservation } from './kv-api.js';
 import type { Check, NodeInfo } from '../model/result.js';
 
@@ -10,11 +10,11 @@ export interface ReadinessOutcome {
   readonly readyMs: Map<string, number>;
 }
 
-export async function waitForReady(ctx: CheckContext, nodes: readonly NodeInfo[], since: number, timeoutMs: number): Promise<ReadinessOutcome> {
+export async function waitForReady(ctx: CheckContext, nodes: readonly NodeInfo[], since: number): Promise<ReadinessOutcome> {
   const readyMs = new Map<string, number>();
   const checks = await Promise.all(
     nodes.map(async (node): Promise<Check> => {
-      const r = await untilServing(ctx, node, timeoutMs, { minDelayMs: 20, maxDelayMs: 250 });
+      const r = await untilReady(ctx, node);
       const ms = r.doneAt !== undefined ? r.doneAt - since : undefined;
       if (r.done && ms !== undefined) readyMs.set(node.url, ms);
       const last = observe(r.last);

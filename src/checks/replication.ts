@@ -1,23 +1,16 @@
 // Write a fresh value on each node in turn and read it back from every node.
 import type { CheckContext } from './context.js';
-import { awaitValue, convergenceCheck, freshKey, uniqueValue } from './context.js';
+import { awaitValue, convergenceCheck } from './context.js';
 import { observe, describeObservation } from './kv-api.js';
 import type { Check, ConvergenceMatrix } from '../model/result.js';
+import type { AckedWrite } from './seen.js';
 
-export interface WrittenValue {
-  readonly key: string;
-  readonly value: string;
-  readonly writer: string;
-  /** Labels of the nodes that returned the value during the check. */
-  readonly seenBy: readonly string[];
-}
 
 export interface ReplicationOutcome {
   readonly checks: Check[];
   readonly matrix: ConvergenceMatrix;
-  /** Key and value of every acknowledged write, for later durability checks. */
-  /** Every acknowledged write, with the nodes that returned it, for later durability checks. */
-  readonly written: WrittenValue[];
+  /** Every acknowledged write, for later durability checks (which node returned it is in the context's record). */
+  readonly written: AckedWrite[];
 }
 
 export async function checkReplication(ctx: CheckContext): Promise<ReplicationOutcome> {
@@ -27,8 +20,8 @@ export async function checkReplication(ctx: CheckContext): Promise<ReplicationOu
   const written: ReplicationOutcome['written'] = [];
   for (const writer of ctx.nodes) {
     if (ctx.signal.aborted) break;
-    const key = freshKey(ctx, 'rep');
-    const value = uniqueValue(ctx, writer.label, 'rep');
+    const key = ctx.ids.key('rep');
+    const value = ctx.ids.value(writer.label, 'rep');
     const started = ctx.clock.now();
     const write = await ctx.api.write(writer.url, key, value, ctx.signal);
     const ackAt = ctx.clock.now();
@@ -49,8 +42,9 @@ export async function checkReplication(ctx: CheckContext): Promise<ReplicationOu
       ms.push(ctx.nodes.map(() => null));
       continue;
     }
+    ctx.seen.record(key, value, writer.label);
+    written.push({ key, value, writer: writer.label });
     const outcomes = await awaitValue(ctx, ctx.nodes, key, value, ackAt);
-    written.push({ key, value, writer: writer.label, seenBy: outcomes.filter((o) => o.converged).map((o) => o.node.label) });
     ms.push(outcomes.map((o) => o.ms));
     for (const o of outcomes) {
       checks.push(

@@ -1,23 +1,34 @@
 // Whether nodes are serving: the probe behind readiness, restarts and fault recovery. Any HTTP answer below 500
 // counts as serving; an error, a timeout or a 5xx does not.
 import type { CheckContext } from './context.js';
+import { pollAs } from './context.js';
 import type { NodeInfo } from '../model/result.js';
 import type { HttpOutcome } from '../http/client.js';
-import { pollUntil, type PollResult } from './poll.js';
+import type { PollResult } from '../core/poll.js';
+import type { ReadOutcome } from './kv-api.js';
 
 export function isServing(outcome: HttpOutcome): boolean {
   return outcome.ok && outcome.status < 500;
 }
 
-/** Polls one node until it serves, or `timeoutMs` passes; the result's last value is its last answer. */
-export function untilServing(ctx: CheckContext, node: NodeInfo, timeoutMs: number, delays = { minDelayMs: 10, maxDelayMs: 200 }): Promise<PollResult<HttpOutcome>> {
-  return pollUntil<HttpOutcome>(
-    async () => {
-      const outcome = await ctx.api.probe(node.url, ctx.signal);
-      return { done: isServing(outcome), value: outcome };
-    },
-    { timeoutMs, clock: ctx.clock, signal: ctx.signal, ...delays },
-  );
+/** Polls one node with the readiness probe until it serves (policy `ready`); the last value is its last answer. */
+export function untilReady(ctx: CheckContext, node: NodeInfo): Promise<PollResult<HttpOutcome>> {
+  return pollAs<HttpOutcome>(ctx, 'ready', async () => {
+    const outcome = await ctx.api.probe(node.url, ctx.signal);
+    return { done: isServing(outcome), value: outcome };
+  });
+}
+
+/**
+ * Polls one recovering node until it serves again (policy `recover`). The probe is a read of `key`, a key the node
+ * must catch up on: its first requests after a fault are then the very reads that catch-up is judged by, so a
+ * node that caches what it answered while still catching up cannot hide it behind an unrelated health path.
+ */
+export function untilRecovered(ctx: CheckContext, node: NodeInfo, key: string | undefined): Promise<PollResult<ReadOutcome>> {
+  return pollAs<ReadOutcome>(ctx, 'recover', async () => {
+    const read = key !== undefined ? await ctx.api.read(node.url, key, ctx.signal) : { outcome: await ctx.api.probe(node.url, ctx.signal), value: undefined };
+    return { done: isServing(read.outcome), value: read };
+  });
 }
 
 /**
@@ -25,12 +36,9 @@ export function untilServing(ctx: CheckContext, node: NodeInfo, timeoutMs: numbe
  * fault is already over. True when a node was seen down before that.
  */
 export async function untilOneIsDown(ctx: CheckContext, nodes: readonly NodeInfo[], over: () => boolean): Promise<boolean> {
-  const r = await pollUntil(
-    async () => {
-      const answers = await Promise.all(nodes.map((n) => ctx.api.probe(n.url, ctx.signal)));
-      return { done: over() || answers.some((a) => !isServing(a)), value: undefined };
-    },
-    { timeoutMs: 60_000, clock: ctx.clock, signal: ctx.signal, minDelayMs: 5, maxDelayMs: 20 },
-  );
+  const r = await pollAs(ctx, 'down', async () => {
+    const answers = await Promise.all(nodes.map((n) => ctx.api.probe(n.url, ctx.signal)));
+    return { done: over() || answers.some((a) => !isServing(a)), value: undefined };
+  });
   return r.done && !over();
 }

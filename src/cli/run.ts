@@ -1,15 +1,9 @@
 // `replicheck run`: the action's engine behind a command line. Inputs come from flags over a config file over the
 // declared defaults; the verdict and the JSON report are the same objects the action produces.
-import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname } from 'node:path';
-import { reportPath } from '../report/paths.js';
-import { readRawInputs } from '../config/inputs.js';
-import { InputError, parseOptions, type Options } from '../config/options.js';
-import type { EngineDeps } from '../engine/deps.js';
+import { readRawInputs, type InputName, type RawInputs } from '../config/inputs.js';
+import { runReplicheck, type HostedRun } from '../host/run.js';
 import type { RunResult } from '../model/result.js';
-import { emptyResult } from '../model/empty.js';
 import { renderText } from '../report/text.js';
 import { failedChecks } from '../report/format.js';
 import { VERSION } from '../version.js';
@@ -41,11 +35,6 @@ export function exitCodeFor(result: RunResult): number {
   return EXIT_PASSED;
 }
 
-/** Where the report goes: `report-file` (relative to the current directory), else the temp directory. */
-export function cliReportPath(options: Pick<Options, 'reportFile' | 'projectName'>, io: Pick<CliIO, 'env' | 'cwd'>): string {
-  return reportPath(options.reportFile, io.cwd, options.projectName, io.env.RUNNER_TEMP || tmpdir());
-}
-
 /** What to run by hand when the CLI was made to quit before it could tear the project down. */
 export function cleanupHint(project: string): string {
   const label = `label=com.docker.compose.project=${project}`;
@@ -63,9 +52,9 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<nu
     io.stderr.write(`replicheck run: ${inertText(message)}\nSee 'replicheck run --help'.\n`);
     return EXIT_USAGE;
   };
-
-  let options: Options;
   let json: boolean;
+  let config: ConfigFile | undefined;
+  let merged: Partial<Record<InputName, string>>;
   try {
     const args = parseRunArgs(argv);
     if (args.help) {
@@ -74,34 +63,21 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<nu
     }
     json = args.json;
     const configPath = args.config ?? (args.noConfig ? undefined : await findDefaultConfig(io.cwd));
-    const config: ConfigFile | undefined = configPath === undefined ? undefined : await loadConfigFile(configPath, io.cwd);
-    const merged = mergeInputs(args.inputs, config, io.cwd);
-    try {
-      options = parseOptions(readRawInputs((name) => merged[name]), { env: io.env, randomSuffix: randomBytes(3).toString('hex') });
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      if (json) {
-        const { toRunErrors } = await import('../engine/run.js');
-        io.stdout.write(`${JSON.stringify(emptyResult(VERSION, toRunErrors(error)), null, 2)}\n`);
-      }
-      const lines = error.problems.map((p) => `  --${p.input}: ${p.message} ${p.fix}`);
-      io.stderr.write(`replicheck run: bad input${lines.length > 1 ? 's' : ''}${config ? ` (flags and ${config.path})` : ''}:\n${inertText(lines.join('\n'))}\n`);
-      return EXIT_USAGE;
-    }
+    config = configPath === undefined ? undefined : await loadConfigFile(configPath, io.cwd);
+    merged = mergeInputs(args.inputs, config, io.cwd);
   } catch (error) {
     if (error instanceof UsageError) return fail(error.message);
     throw error;
   }
-  return execute(options, json, io);
+  return execute(readRawInputs((name) => merged[name]), json, config, io);
 }
 
-async function execute(options: Options, json: boolean, io: CliIO): Promise<number> {
+async function execute(raw: RawInputs, json: boolean, config: ConfigFile | undefined, io: CliIO): Promise<number> {
   // With --json stdout carries only the report, so progress goes to stderr.
   const progressOut = json ? io.stderr : io.stdout;
   const style = cliStyle(wantsColour(progressOut, io.env));
   const progress = createProgress(progressOut, { interactive: progressOut.isTTY === true && io.env.TERM !== 'dumb', style });
-  const project = options.projectName;
-
+  let project = '';
   const controller = new AbortController();
   let created = false;
   let interrupts = 0;
@@ -123,45 +99,36 @@ async function execute(options: Options, json: boolean, io: CliIO): Promise<numb
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-
-  // The engine pulls in the HTTP client and the Docker edge: loaded only now, so --help and --version stay fast.
-  const [{ runEngine }, { systemClock }, { nodeFiles }, { processExec }, { createHttpClient }, { fileHistorySink }] = await Promise.all([
-    import('../engine/run.js'),
-    import('../engine/deps.js'),
-    import('../engine/files.js'),
-    import('../exec/process.js'),
-    import('../http/client.js'),
-    import('../workload/files.js'),
-  ]);
-  const path = cliReportPath(options, io);
-
-  progress.line(style.bold(`replicheck ${VERSION}: project ${project}, ${options.servers.length} node${options.servers.length === 1 ? '' : 's'}`));
-  const http = createHttpClient();
-  let result: RunResult;
+  let run: HostedRun;
   try {
-    const deps: EngineDeps = {
-      exec: processExec,
-      http,
-      clock: systemClock,
+    run = await runReplicheck(raw, {
+      env: io.env,
+      cwd: io.cwd,
+      tempDir: io.env.RUNNER_TEMP || tmpdir(),
       log: progress,
-      files: nodeFiles,
       signal: controller.signal,
-      version: VERSION,
+      reportBadInputs: false,
+      onStart: (options) => {
+        project = options.projectName;
+        progress.line(style.bold(`replicheck ${VERSION}: project ${project}, ${options.servers.length} node${options.servers.length === 1 ? '' : 's'}`));
+      },
       onProjectKnown: () => {
         created = true;
       },
-    };
-    result = await runEngine(options, deps, io.cwd, { saveHistory: fileHistorySink(path) });
+    });
   } finally {
-    await http.close();
     progress.stop();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
-  process.off('SIGINT', onSignal);
-  process.off('SIGTERM', onSignal);
 
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, `${JSON.stringify(result, null, 2)}\n`);
-
+  if (run.kind === 'bad-input') {
+    if (json) io.stdout.write(`${JSON.stringify(run.result, null, 2)}\n`);
+    const lines = run.problems.map((p) => `  --${p.input}: ${p.message} ${p.fix}`);
+    io.stderr.write(`replicheck run: bad input${lines.length > 1 ? 's' : ''}${config ? ` (flags and ${config.path})` : ''}:\n${inertText(lines.join('\n'))}\n`);
+    return EXIT_USAGE;
+  }
+  const { result, reportPath: path, options } = run;
   if (json) {
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     io.stderr.write(`JSON report: ${path}\n`);

@@ -13,6 +13,8 @@ export interface ServerMapping {
   readonly url: string;
   /** Undefined when no published port of the project matches the URL. */
   readonly service: string | undefined;
+  /** How many services publish the URL's port: one maps it, several make it ambiguous, none leave it unmapped. */
+  readonly match: 'one' | 'several' | 'none';
   readonly reason: string;
 }
 
@@ -31,12 +33,12 @@ export function mapServers(servers: readonly ServerSpec[], bindings: readonly Po
   return servers.map((server) => {
     const matches = [...new Set(bindings.filter((b) => b.hostPort === server.port && hostMatches(server.host, b.hostIp)).map((b) => b.service))];
     if (matches.length === 1) {
-      return { url: server.url, service: matches[0], reason: `published port ${server.port}` };
+      return { url: server.url, service: matches[0], match: 'one', reason: `published port ${server.port}` };
     }
     if (matches.length > 1) {
-      return { url: server.url, service: undefined, reason: `port ${server.port} is published by ${matches.join(', ')}` };
+      return { url: server.url, service: undefined, match: 'several', reason: `port ${server.port} is published by ${matches.join(', ')}` };
     }
-    return { url: server.url, service: undefined, reason: `no service of the project publishes port ${server.port}` };
+    return { url: server.url, service: undefined, match: 'none', reason: `no service of the project publishes port ${server.port}` };
   });
 }
 

@@ -3,11 +3,14 @@
 import type { RawInputs, InputName } from './inputs.js';
 import { secondsInput, splitList, wholeInput, type Fail } from './values.js';
 import { parseAdapter, type KvAdapter } from './adapter.js';
-import type { WorkloadOptions } from '../workload/phase.js';
+import type { WorkloadOptions } from '../workload/options.js';
 import { parseWorkloadOptions } from '../workload/options.js';
 import { parseFaultOptions, type FaultOptions } from '../faults/options.js';
 
-export type Teardown = 'always' | 'on-success' | 'never';
+import type { Limits } from '../core/policies.js';
+import { TEARDOWNS, type Teardown } from '../model/post-state.js';
+
+export type { Teardown };
 
 export interface ServerSpec {
   /** Normalised base URL without a trailing slash. */
@@ -25,8 +28,8 @@ export interface Options {
   readonly readyPath: string | undefined;
   /** How to write and read a key on the nodes' HTTP API (preset plus explicit inputs). */
   readonly kv: KvAdapter;
-  readonly startupTimeoutMs: number;
-  readonly convergenceTimeoutMs: number;
+  /** startup-timeout and convergence-timeout: all the deep code may know of the options besides the adapter. */
+  readonly limits: Limits;
   readonly requestTimeoutMs: number;
   readonly composeVersion: 'auto' | 'v2' | 'v1';
   readonly workingDirectory: string;
@@ -93,8 +96,8 @@ export function parseOptions(raw: RawInputs, ctx: OptionContext): Options {
   if (build === undefined) fail('build', `'${raw.build}' is not a boolean.`, "Use 'true' or 'false'.");
 
   const teardown = raw.teardown as Teardown;
-  if (!['always', 'on-success', 'never'].includes(teardown)) {
-    fail('teardown', `'${raw.teardown}' is not a teardown policy.`, "Use 'always', 'on-success' or 'never'.");
+  if (!TEARDOWNS.includes(teardown)) {
+    fail('teardown', `'${raw.teardown}' is not a teardown policy.`, "Use 'always', 'on-success', 'never' or 'post'.");
   }
 
   let projectName = raw['project-name'];
@@ -127,8 +130,7 @@ export function parseOptions(raw: RawInputs, ctx: OptionContext): Options {
     restartTarget,
     readyPath,
     kv,
-    startupTimeoutMs,
-    convergenceTimeoutMs,
+    limits: { startupTimeoutMs, convergenceTimeoutMs },
     requestTimeoutMs,
     composeVersion: composeVersion as Options['composeVersion'],
     workingDirectory,

@@ -1,14 +1,12 @@
 // The small interfaces the engine talks to the world through. Real implementations live beside each front end;
-// tests pass real-but-local ones (in-process HTTP servers, a real Docker engine).
+// tests pass real-but-local ones (in-process HTTP servers, a real Docker engine) or scripted fakes (a process
+// runner that answers from a script, a virtual clock).
 import type { Exec } from '../exec/process.js';
 import type { HttpClient } from '../http/client.js';
+import type { Clock, Random } from '../core/clock.js';
+import type { PostState } from '../model/post-state.js';
 
-export interface Clock {
-  /** Monotonic milliseconds. */
-  now(): number;
-  /** Resolves after `ms`, or early (without throwing) when `signal` aborts. */
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
+export type { Clock, Random };
 
 export interface Logger {
   info(message: string): void;
@@ -24,40 +22,18 @@ export interface Files {
   readText(path: string): Promise<string>;
 }
 
-/** What a front end must remember so it can tear the project down even if the main process dies. */
-export interface TeardownState {
-  readonly project: string;
-  readonly composeFile: string;
-  readonly composePrefix: readonly string[];
-  readonly files: readonly string[];
-  readonly directory: string;
-  readonly teardown: string;
-}
-
 export interface EngineDeps {
   readonly exec: Exec;
   readonly http: HttpClient;
   readonly clock: Clock;
+  readonly random: Random;
   readonly log: Logger;
   readonly files: Files;
-  /** Called once the project is known and before anything is created. */
-  readonly onProjectKnown?: (state: TeardownState) => void;
+  /** Whether something already listens on host:port (asked before `up`, for loopback servers only). */
+  readonly isListening: (host: string, port: number) => Promise<boolean>;
+  /** Called once the project is known and before anything is created: what a later step needs to clean up. */
+  readonly onProjectKnown?: (state: PostState) => void;
   /** Aborted on cancel (SIGINT/SIGTERM): the engine stops checking, heals, and tears down. */
   readonly signal: AbortSignal;
   readonly version: string;
 }
-
-export const systemClock: Clock = {
-  now: () => performance.now(),
-  sleep: (ms, signal) =>
-    new Promise((resolve) => {
-      if (signal?.aborted) return resolve();
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
-        resolve();
-      }
-      signal?.addEventListener('abort', done, { once: true });
-    }),
-};

@@ -2,6 +2,7 @@
 // nodes stay live while it holds, and how the findings of one fault add up to its verdict. No I/O here.
 import type { Check, NodeInfo } from '../model/result.js';
 import { decideVerdict } from '../model/result.js';
+import type { AckedWrite } from '../checks/seen.js';
 
 export const FAULT_KINDS = ['restart', 'stop', 'kill', 'pause', 'partition'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -46,6 +47,13 @@ export interface FaultStep {
   readonly writeTo: readonly NodeInfo[];
   /** Nodes whose reads must converge (or be refused) while the fault holds. */
   readonly readFrom: readonly NodeInfo[];
+  /** Whose words the checks use: the fault suite's, or the restart check's (`restart-target`). */
+  readonly voice: 'fault' | 'restart';
+  /**
+   * Write on every node just before applying the fault, so a write lost on the way down is caught. The restart
+   * check (`restart-target`) has always judged durability by the replication writes alone, and keeps doing so.
+   */
+  readonly writeBefore: boolean;
 }
 
 export interface FaultPlanInput {
@@ -85,6 +93,8 @@ export function planFaults(input: FaultPlanInput): FaultStep[] {
         others,
         writeTo: order(input.nodes, reachable),
         readFrom: order(input.nodes, reachable),
+        voice: 'fault',
+        writeBefore: true,
       });
     }
   }
@@ -93,6 +103,15 @@ export function planFaults(input: FaultPlanInput): FaultStep[] {
 
 function order(all: readonly NodeInfo[], subset: readonly NodeInfo[]): NodeInfo[] {
   return all.filter((n) => subset.includes(n));
+}
+
+/**
+ * `restart-target` alone: the restart fault in the restart check's voice, with its ids (`restart:recovery:kv_4`)
+ * and its phase name (`restart`), as reports and users have always known it.
+ */
+export function planRestartCheck(service: string, nodes: readonly NodeInfo[]): FaultStep {
+  const [step] = planFaults({ kinds: ['restart'], groups: [[service]], nodes });
+  return { ...step!, idPrefix: 'restart', phase: 'restart', voice: 'restart', writeBefore: false };
 }
 
 /** A problem with the plan itself, reported as a failed check rather than a crash. */
@@ -131,11 +150,7 @@ export function availability(accepted: number, refused: number): Availability {
   return accepted === 0 ? 'none' : 'partial';
 }
 
-export interface AckedWrite {
-  readonly key: string;
-  readonly value: string;
-  readonly writer: string;
-}
+export type { AckedWrite };
 
 /** Keys a node no longer returns, in the order they were written. */
 export function lostKeys(written: readonly AckedWrite[], kept: ReadonlySet<string>): string[] {

@@ -2,12 +2,12 @@ import type { RunError, RunResult } from './result.js';
 import { SCHEMA_VERSION } from './result.js';
 
 /** The result of a run that stopped before it had a project: bad inputs. */
-export function emptyResult(version: string, errors: readonly RunError[]): RunResult {
+export function emptyResult(version: string, errors: readonly RunError[], startedAt: string): RunResult {
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'replicheck', version },
     verdict: 'failed',
-    startedAt: new Date().toISOString(),
+    startedAt,
     durationMs: 0,
     project: { name: '', directory: '', composeFiles: [] },
     serviceLocations: {},

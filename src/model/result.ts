@@ -128,8 +128,10 @@ export interface FaultReport {
   readonly recoveryMs?: number;
   /** From recovery until the faulted node returned every write made while the fault held. */
   readonly catchUpMs?: number;
-  /** Keys acknowledged before the fault that some node no longer returns after it healed. */
+  /** Keys acknowledged before the fault that a node returned (or acknowledged) before and no longer returns after it healed. */
   readonly lostKeys: readonly string[];
+  /** Every key acknowledged before the fault that some node does not return after it healed, lost or never had; absent when it equals lostKeys. */
+  readonly missingKeys?: readonly string[];
   readonly verdict: 'passed' | 'failed';
   /** Ids of this fault's checks. */
   readonly checkIds: readonly string[];

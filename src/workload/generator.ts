@@ -3,7 +3,7 @@
 // completion times from the monotonic clock, and every one is kept: errors become `fail` or `info` (outcome.ts),
 // never dropped, because dropping an indeterminate write would hide the very anomalies the checker looks for.
 import type { KvApi } from '../checks/kv-api.js';
-import type { Clock } from '../engine/deps.js';
+import type { Clock } from '../core/clock.js';
 import type { History, HistoryOperation } from '../linearizability/index.js';
 import { classifyRead, classifyWrite } from './outcome.js';
 import { clientRandom, pick } from './prng.js';

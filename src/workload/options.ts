@@ -1,7 +1,17 @@
 // Validation of the workload inputs (pure), kept beside the workload so options.ts only calls it.
 import type { RawInputs } from '../config/inputs.js';
 import { secondsInput, wholeInput, type Fail } from '../config/values.js';
-import type { WorkloadOptions } from './phase.js';
+
+export type Consistency = 'eventual' | 'linearizable';
+
+export interface WorkloadOptions {
+  readonly clients: number;
+  readonly durationMs: number;
+  readonly keys: number;
+  readonly consistency: Consistency;
+  /** Undefined: a fresh random seed (recorded in the report). */
+  readonly seed: number | undefined;
+}
 
 export const MAX_CLIENTS = 64;
 export const MAX_KEYS = 100;

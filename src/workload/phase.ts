@@ -1,24 +1,13 @@
 // The workload phase of a run: run the clients (once, or while each fault of the fault suite holds), then judge
 // the history by the chosen consistency model, save the history files, and return the report section and checks.
-import { randomInt } from 'node:crypto';
 import type { CheckContext } from '../checks/context.js';
-import { pollUntil } from '../checks/poll.js';
+import { pollAs } from '../checks/context.js';
+import type { WorkloadOptions } from './options.js';
 import type { History } from '../linearizability/index.js';
 import type { Check, WorkloadSection } from '../model/result.js';
 import { WorkloadRecorder, runClients, type WorkloadPlan } from './generator.js';
 import { classifyRead } from './outcome.js';
 import { countOperations, eventualResults, latencies, linearizabilityResults, workloadChecks, type Convergence } from './analyse.js';
-
-export type Consistency = 'eventual' | 'linearizable';
-
-export interface WorkloadOptions {
-  readonly clients: number;
-  readonly durationMs: number;
-  readonly keys: number;
-  readonly consistency: Consistency;
-  /** Undefined: a fresh random seed (recorded in the report). */
-  readonly seed: number | undefined;
-}
 
 /** Writes the history somewhere durable and says where (JSON and EDN paths). */
 export type HistorySink = (history: History) => Promise<{ json: string; edn: string }>;
@@ -28,9 +17,8 @@ export interface WorkloadPhaseResult {
   readonly checks: Check[];
 }
 
-export function newSeed(): number {
-  return randomInt(0, 2 ** 31);
-}
+/** The largest seed (exclusive): seeds are drawn from [0, 2^31). */
+export const SEED_RANGE = 2 ** 31;
 
 /**
  * One workload of a run. Plain runs call `run()` once; with the fault suite, `duringFault` runs the clients while
@@ -42,12 +30,14 @@ export class WorkloadSession {
   private readonly recorder: WorkloadRecorder;
   private rounds = 0;
 
+  /** `seed`: the one to use when the options name none (drawn by the engine from its random source). */
   constructor(
     private readonly ctx: CheckContext,
     private readonly wl: WorkloadOptions,
+    seed: number,
   ) {
-    this.seed = wl.seed ?? newSeed();
-    this.keys = Array.from({ length: wl.keys }, (_, i) => `replicheck-${ctx.runId}-wl-${i}`);
+    this.seed = wl.seed ?? seed;
+    this.keys = Array.from({ length: wl.keys }, (_, i) => `replicheck-${ctx.ids.runId}-wl-${i}`);
     this.recorder = new WorkloadRecorder(ctx.clock);
   }
 
@@ -56,7 +46,7 @@ export class WorkloadSession {
   }
 
   private plan(): WorkloadPlan {
-    return { clients: this.wl.clients, durationMs: this.wl.durationMs, keys: this.keys, seed: this.seed, valuePrefix: `rc-${this.ctx.runId}` };
+    return { clients: this.wl.clients, durationMs: this.wl.durationMs, keys: this.keys, seed: this.seed, valuePrefix: `rc-${this.ctx.ids.runId}` };
   }
 
   /** The clients for the workload duration (or until the run is cancelled). */
@@ -71,7 +61,7 @@ export class WorkloadSession {
   async finish(sink: HistorySink | undefined, warn: (message: string) => void): Promise<WorkloadPhaseResult> {
     const { ctx, wl, seed, keys } = this;
     const run = this.recorder.finish();
-    const history: History = { ...run.history, meta: { tool: 'replicheck', runId: ctx.runId, seed, clients: wl.clients, consistency: wl.consistency } };
+    const history: History = { ...run.history, meta: { tool: 'replicheck', runId: ctx.ids.runId, seed, clients: wl.clients, consistency: wl.consistency } };
 
     const checkStart = ctx.clock.now();
     const results =
@@ -110,24 +100,14 @@ export class WorkloadSession {
   }
 }
 
-/** A plain workload: run the clients once, then judge the history. */
-export async function runWorkloadPhase(
-  ctx: CheckContext,
-  wl: WorkloadOptions,
-  sink: HistorySink | undefined,
-  warn: (message: string) => void,
-): Promise<WorkloadPhaseResult> {
-  const session = new WorkloadSession(ctx, wl);
-  await session.run();
-  return session.finish(sink, warn);
-}
-
 /** Polls every node for every key until all nodes return the same value, or the convergence timeout passes. */
 async function awaitConvergence(ctx: CheckContext, keys: readonly string[]): Promise<Convergence[]> {
   return Promise.all(
     keys.map(async (key): Promise<Convergence> => {
       const start = ctx.clock.now();
-      const r = await pollUntil(
+      const r = await pollAs(
+        ctx,
+        'settle',
         async () => {
           const values = await Promise.all(
             ctx.nodes.map(async (node) => {
@@ -141,7 +121,6 @@ async function awaitConvergence(ctx: CheckContext, keys: readonly string[]): Pro
           const done = first !== undefined && values.every((v) => v.value === first);
           return { done, value: values };
         },
-        { timeoutMs: ctx.options.convergenceTimeoutMs, clock: ctx.clock, signal: ctx.signal, minDelayMs: 5, maxDelayMs: 200 },
       );
       return { key, converged: r.done, values: r.last ?? [], waitedMs: ctx.clock.now() - start };
     }),

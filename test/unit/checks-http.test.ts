@@ -8,7 +8,7 @@ import { httpKvApi } from '../../src/checks/kv-api.js';
 import { checkReplication } from '../../src/checks/replication.js';
 import { waitForReady } from '../../src/checks/readiness.js';
 import type { CheckContext } from '../../src/checks/context.js';
-import { systemClock } from '../../src/engine/deps.js';
+import { checkContext } from '../support/context.js';
 import type { NodeInfo } from '../../src/model/result.js';
 
 const http = createHttpClient();
@@ -19,7 +19,7 @@ async function withCluster(behaviours: NodeBehaviour[], convergenceSeconds: stri
   try {
     const options = optionsFrom({ servers: cluster.nodes.map((n) => n.url).join(','), 'convergence-timeout': convergenceSeconds, 'request-timeout': '2' });
     const nodes: NodeInfo[] = cluster.nodes.map((n, i) => ({ url: n.url, label: `kv_${i}`, service: `kv_${i}`, mapping: 'test' }));
-    await fn({ api: httpKvApi(http, options), clock: systemClock, signal: new AbortController().signal, options, runId: 'test', nodes });
+    await fn(checkContext(httpKvApi(http, options), nodes, { limits: options.limits }));
   } finally {
     await cluster.close();
   }
@@ -97,7 +97,7 @@ describe('readiness', () => {
   test('records when each node first answered below 500 and fails one that never does', async () => {
     await withCluster([{ kind: 'healthy' }, { kind: 'error500' }], '1', async (ctx) => {
       const since = ctx.clock.now();
-      const r = await waitForReady(ctx, ctx.nodes, since, 400);
+      const r = await waitForReady({ ...ctx, limits: { ...ctx.limits, startupTimeoutMs: 400 } }, ctx.nodes, since);
       assert.equal(r.checks[0]!.status, 'passed');
       assert.ok(r.readyMs.has(ctx.nodes[0]!.url));
       assert.equal(r.checks[1]!.status, 'failed');
@@ -109,7 +109,7 @@ describe('readiness', () => {
   test('a port nobody listens on is reported as connection refused', async () => {
     await withCluster([{ kind: 'healthy' }], '1', async (ctx) => {
       const nodes: NodeInfo[] = [{ url: 'http://127.0.0.1:1', label: 'nobody', mapping: 'test' }];
-      const r = await waitForReady(ctx, nodes, ctx.clock.now(), 200);
+      const r = await waitForReady({ ...ctx, limits: { ...ctx.limits, startupTimeoutMs: 200 } }, nodes, ctx.clock.now());
       assert.equal(r.checks[0]!.status, 'failed');
       assert.equal(r.checks[0]!.actual?.error, 'connection refused');
     });

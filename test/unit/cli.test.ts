@@ -10,7 +10,8 @@ import { UsageError, parseRunArgs, suggest } from '../../src/cli/args.js';
 import { configInputs, findDefaultConfig, loadConfigFile, mergeInputs } from '../../src/cli/config-file.js';
 import { mainUsage, runUsage } from '../../src/cli/help.js';
 import { cli } from '../../src/cli/main.js';
-import { cleanupHint, exitCodeFor, cliReportPath as reportPath } from '../../src/cli/run.js';
+import { cleanupHint, exitCodeFor } from '../../src/cli/run.js';
+import { reportPath } from '../../src/report/paths.js';
 import { cliStyle, createProgress, wantsColour } from '../../src/cli/terminal.js';
 import { inertText as terminalSafe } from '../../src/util/text.js';
 import { VERSION } from '../../src/version.js';
@@ -245,8 +246,8 @@ describe('exit codes and report path', () => {
   });
 
   test('report-file relative to the current directory, else the temp directory', () => {
-    assert.equal(reportPath({ reportFile: 'out/r.json', projectName: 'p' }, { cwd: '/w', env: {} }), '/w/out/r.json');
-    assert.equal(reportPath({ reportFile: undefined, projectName: 'p' }, { cwd: '/w', env: { RUNNER_TEMP: '/t' } }), '/t/replicheck-p.json');
+    assert.equal(reportPath('out/r.json', '/w', 'p', '/tmp'), '/w/out/r.json');
+    assert.equal(reportPath(undefined, '/w', 'p', '/t'), '/t/replicheck-p.json');
   });
 
   test('the cleanup hint names the project for Compose and for plain docker', () => {

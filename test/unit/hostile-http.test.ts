@@ -12,7 +12,7 @@ import { createHttpClient, DEFAULT_BODY_CAP } from '../../src/http/client.js';
 import { httpKvApi } from '../../src/checks/kv-api.js';
 import { checkReplication } from '../../src/checks/replication.js';
 import type { CheckContext } from '../../src/checks/context.js';
-import { systemClock } from '../../src/engine/deps.js';
+import { checkContext } from '../support/context.js';
 import type { Check, NodeInfo } from '../../src/model/result.js';
 import { renderSummary } from '../../src/report/summary.js';
 import { renderText } from '../../src/report/text.js';
@@ -327,7 +327,7 @@ describe('replication check against a hostile node', () => {
           { url: good.url, label: 'good', service: 'good', mapping: 'test' },
           { url: evil.url, label: 'evil', service: 'evil', mapping: 'test' },
         ];
-        const ctx: CheckContext = { api: httpKvApi(http, options), clock: systemClock, signal: new AbortController().signal, options, runId: 'hostile', nodes };
+        const ctx: CheckContext = checkContext(httpKvApi(http, options), nodes, { limits: options.limits, runId: 'hostile' });
         const started = performance.now();
         const r = await checkReplication(ctx);
         const took = performance.now() - started;
@@ -347,7 +347,7 @@ describe('replication check against a hostile node', () => {
         for (const t of extra) assert.equal(t.requests.length, 0, 'a redirect was followed');
 
         // Every reporter stays bounded whatever the node sent.
-        const result = { ...emptyResult('test', []), verdict: 'failed' as const, checks: r.checks };
+        const result = { ...emptyResult('test', [], new Date().toISOString()), verdict: 'failed' as const, checks: r.checks };
         assert.ok(Buffer.byteLength(renderSummary(result)) < 64 * 1024);
         assert.ok(Buffer.byteLength(renderText(result)) < 64 * 1024);
         for (const a of buildAnnotations(result, undefined)) assert.ok(a.message.length <= 4000);

@@ -27,8 +27,7 @@ describe('options', () => {
     assert.equal(o.kv.writePath, '/key/{key}');
     assert.equal(o.kv.readPath, '/key/{key}');
     assert.equal(o.kv.writeMethod, 'POST');
-    assert.equal(o.startupTimeoutMs, 180_000);
-    assert.equal(o.convergenceTimeoutMs, 10_000);
+    assert.deepEqual(o.limits, { startupTimeoutMs: 180_000, convergenceTimeoutMs: 10_000 });
     assert.equal(o.build, true);
     assert.equal(o.teardown, 'always');
     assert.equal(o.restartTarget, undefined);
@@ -51,7 +50,7 @@ describe('options', () => {
     assert.equal(o.composeFileDefaulted, false);
     assert.equal(o.restartTarget, 'kv_4');
     assert.equal(o.kv.writeMethod, 'PUT');
-    assert.equal(o.convergenceTimeoutMs, 2500);
+    assert.equal(o.limits.convergenceTimeoutMs, 2500);
     assert.equal(o.build, false);
     assert.equal(o.teardown, 'on-success');
     assert.equal(o.projectName, 'my_proj-1');

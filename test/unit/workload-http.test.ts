@@ -10,10 +10,12 @@ import { optionsFrom } from '../support/options.js';
 import { createHttpClient } from '../../src/http/client.js';
 import { httpKvApi } from '../../src/checks/kv-api.js';
 import type { CheckContext } from '../../src/checks/context.js';
-import { systemClock } from '../../src/engine/deps.js';
+import { systemClock } from '../../src/core/clock.js';
+import { checkContext } from '../support/context.js';
 import type { NodeInfo } from '../../src/model/result.js';
 import { runWorkload } from '../../src/workload/generator.js';
-import { runWorkloadPhase } from '../../src/workload/phase.js';
+import { WorkloadSession, type HistorySink } from '../../src/workload/phase.js';
+import type { WorkloadOptions } from '../../src/workload/options.js';
 import { checkHistory, validateHistory, parseEdnHistory, type History } from '../../src/linearizability/index.js';
 
 const http = createHttpClient();
@@ -28,7 +30,7 @@ async function withCluster(
   try {
     const options = optionsFrom({ servers: cluster.nodes.map((n) => n.url).join(','), 'request-timeout': '2', ...inputs });
     const nodes: NodeInfo[] = cluster.nodes.map((n, i) => ({ url: n.url, label: `kv_${i}`, service: `kv_${i}`, mapping: 'test' }));
-    await fn({ api: httpKvApi(http, options), clock: systemClock, signal: new AbortController().signal, options, runId: 'test', nodes });
+    await fn(checkContext(httpKvApi(http, options), nodes, { limits: options.limits }));
   } finally {
     await cluster.close();
   }
@@ -226,3 +228,10 @@ test('the EDN written for a history reads back with --independent', async () => 
   assert.equal(back.operations.length, 2);
   assert.equal(back.operations[1]!.key, 'k');
 });
+
+/** A plain workload as the engine runs one: the clients once, then the judgement. */
+async function runWorkloadPhase(ctx: CheckContext, wl: WorkloadOptions, sink: HistorySink | undefined, warn: (message: string) => void) {
+  const session = new WorkloadSession(ctx, wl, 0);
+  await session.run();
+  return session.finish(sink, warn);
+}

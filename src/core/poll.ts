@@ -1,5 +1,5 @@
 // Polling without fixed sleeps: try at once, then back off gently, and stop at the deadline or on cancel.
-import type { Clock } from '../engine/deps.js';
+import type { Clock } from './clock.js';
 
 export interface PollOptions {
   readonly timeoutMs: number;

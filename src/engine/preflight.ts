@@ -1,0 +1,97 @@
+// Everything that can be checked before a container exists: compose files, Docker and Compose, the resolved
+// project, targets, networks, published and free ports. Each problem is an input or setup error, found now.
+import type { Options } from '../config/options.js';
+import { InputError, type InputProblem } from '../config/options.js';
+import { Compose, SetupError, checkDocker, detectCompose } from '../compose/driver.js';
+import type { ResolvedProject } from '../compose/config.js';
+import { mapServers } from '../compose/ports.js';
+import type { RunResult } from '../model/result.js';
+import type { EngineDeps } from './deps.js';
+import { resolveComposeFiles, locateServices } from './files.js';
+
+export const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|::1)$/i;
+
+export interface Preflight {
+  readonly compose: Compose;
+  readonly directory: string;
+  readonly composeFiles: string[];
+  readonly services: string[];
+  readonly serviceLocations: RunResult['serviceLocations'];
+}
+
+export async function preflight(options: Options, deps: EngineDeps, cwd: string, onFiles: (directory: string, files: string[]) => void): Promise<Preflight> {
+  const { exec, log } = deps;
+  const located = await resolveComposeFiles(options, deps.files, cwd);
+  onFiles(located.directory, located.files);
+  const dockerVersion = await checkDocker(exec);
+  const command = await detectCompose(exec, options.composeVersion);
+  log.info(`Docker engine ${dockerVersion}; using Compose ${command.kind} (${command.kind === 'v2' ? 'docker compose' : 'docker-compose'} ${command.version}).`);
+  const compose = new Compose(exec, command, { name: options.projectName, files: located.files, directory: located.directory });
+  const resolved = await compose.resolve();
+  const problems = [...unknownTargets(options, resolved.services), ...partitionNetworkProblems(options, resolved)];
+  if (problems.length > 0) throw new InputError(problems);
+  const serviceLocations = await locateServices(deps.files, located.files);
+  checkServersArePublished(options, resolved, log);
+  const taken: string[] = [];
+  for (const s of options.servers) {
+    if (LOOPBACK.test(s.host) && (await deps.isListening(s.host, s.port))) taken.push(`${s.host}:${s.port}`);
+  }
+  if (taken.length > 0) {
+    throw new SetupError(
+      `Port(s) ${taken.join(', ')} are already in use by something else before the cluster started.`,
+      'Stop whatever listens there (an earlier run, another service), or publish the cluster on free ports and list those.',
+      'servers',
+    );
+  }
+  return { compose, directory: located.directory, composeFiles: located.files, services: resolved.services, serviceLocations };
+}
+
+/** Every service named as a target must be a service of the project. */
+export function unknownTargets(options: Pick<Options, 'restartTarget' | 'faults'>, services: readonly string[]): InputProblem[] {
+  const named = [
+    ['restart-target', options.restartTarget === undefined ? [] : [options.restartTarget]],
+    ['fault-targets', options.faults.kinds.length > 0 ? options.faults.targets : []],
+  ] as const;
+  return named.flatMap(([input, names]) => {
+    const missing = names.filter((n) => !services.includes(n));
+    if (missing.length === 0) return [];
+    const what = missing.length === 1 ? 'is not a service' : 'are not services';
+    return [{ input, message: `${missing.map((t) => `'${t}'`).join(', ')} ${what} of the compose project.`, fix: `Use one of: ${services.join(', ')}.` }];
+  });
+}
+
+/**
+ * A loopback URL whose port no service will publish can never answer with the cluster's data: say so now rather
+ * than after the startup timeout. With ports Docker picks at random the list is incomplete, so only warn then.
+ */
+function checkServersArePublished(options: Options, resolved: ResolvedProject, log: EngineDeps['log']): void {
+  const mapped = mapServers(options.servers, resolved.published);
+  const missing = mapped.filter((m, i) => m.match === 'none' && LOOPBACK.test(options.servers[i]!.host));
+  if (missing.length === 0) return;
+  const ports = resolved.published.map((b) => `${b.hostPort} (${b.service})`).join(', ') || 'none';
+  const message = `${missing.map((m) => m.url).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not published by any service of the project (published ports: ${ports}).`;
+  if (resolved.hasRandomPorts) {
+    log.warn(message);
+    return;
+  }
+  throw new InputError([{ input: 'servers', message, fix: 'List the URLs of the ports the compose file publishes, or publish the port in the compose file.' }]);
+}
+
+/** Every network `partition-networks` names must be one each fault target is on: found now, not mid-run. */
+export function partitionNetworkProblems(options: Pick<Options, 'faults' | 'projectName'>, resolved: Pick<ResolvedProject, 'networks'>): InputProblem[] {
+  const wanted = options.faults.partitionNetworks;
+  if (!options.faults.kinds.includes('partition') || wanted.length === 0) return [];
+  return options.faults.targets.flatMap((service) => {
+    const on = resolved.networks[service] ?? [];
+    // Docker's full name of a compose network is `<project>_<name>`; both spellings are accepted.
+    const missing = wanted.filter((n) => !on.some((a) => a === n || `${options.projectName}_${a}` === n));
+    if (missing.length === 0) return [];
+    return [
+      {
+        input: 'partition-networks' as const,
+        message: `${service} is not attached to ${missing.join(', ')} (it is on ${on.join(', ') || 'no network'}).`,
+        fix: 'Name networks the service is attached to, as in the compose file, or leave partition-networks empty to cut all of them.',
+      },
+    ];
+  });
+}

@@ -1,0 +1,300 @@
+// The driver of one fault: it acts and records what it saw, and judges nothing. Write on every node just before
+// the fault, apply it (to one service, or to a group at once), write and read while it holds, heal it (always, in
+// a finally), then read back from every faulted node what it must have: recovery, catch-up and durability are
+// decided afterwards from these observations by the pure judge (judge.ts).
+import type { CheckContext } from '../checks/context.js';
+import { awaitValue, pollAs } from '../checks/context.js';
+import { observe } from '../checks/kv-api.js';
+import type { AckedWrite } from '../checks/seen.js';
+import { untilOneIsDown, untilRecovered } from '../checks/serving.js';
+import type { NodeInfo, Observation } from '../model/result.js';
+import type { HttpOutcome } from '../http/client.js';
+import type { ActiveFaults, HealOutcome } from './active.js';
+import type { FaultActions } from './docker.js';
+import { applyTogether } from './group.js';
+import type { FaultStep, ReadState } from './plan.js';
+import { carryForward, classifyRead, planProblem } from './plan.js';
+
+/** Runs alongside the checks while a fault holds (e.g. a concurrent workload); its signal aborts when healing is due. */
+export type DuringFault = (fault: { readonly kind: string; readonly target: string; readonly idPrefix: string; readonly heldForMs: number; readonly signal: AbortSignal }) => Promise<void>;
+
+export interface ObserveOptions {
+  readonly actions: FaultActions;
+  readonly active: ActiveFaults;
+  /** How long the fault holds at least (restart: as long as the restart takes). */
+  readonly durationMs: number;
+  /** Everything acknowledged before this fault (replication and earlier faults). */
+  readonly earlier: readonly AckedWrite[];
+  /** Milliseconds since the run started, for the timeline. */
+  readonly sinceStart: () => number;
+  readonly duringFault?: DuringFault;
+}
+
+/** One write sent while the fault held, and whether it was acknowledged. */
+export interface WriteAttempt {
+  readonly node: NodeInfo;
+  readonly write: AckedWrite;
+  readonly acked: boolean;
+  readonly byTarget: boolean;
+}
+
+/** One node polled for one value while the fault held. */
+export interface HeldRead {
+  readonly node: NodeInfo;
+  readonly write: AckedWrite;
+  readonly state: ReadState;
+  /** From the first poll to the read that returned the value; null unless it converged. */
+  readonly ms: number | null;
+  readonly last: Observation;
+  readonly waitedMs: number;
+}
+
+export interface RecoveryRead {
+  readonly node: NodeInfo;
+  readonly done: boolean;
+  /** From the start of the restart, or from healing, to the first answer below 500. */
+  readonly ms?: number;
+  readonly elapsedMs: number;
+  readonly last: Observation;
+  /** The key the probe read (the first the node must catch up on), when there was one. */
+  readonly probeKey?: string;
+}
+
+/** One node read for a list of acknowledged writes until each is there or the convergence timeout passes. */
+export interface KeysRead {
+  readonly node: NodeInfo;
+  readonly expected: readonly AckedWrite[];
+  /** The writes the node never returned, in the order written. */
+  readonly missing: readonly AckedWrite[];
+  /** Of those, the keys the node had returned at some earlier point of the run (lost, not just never had). */
+  readonly lost: readonly string[];
+  /** The slowest of the values that did arrive, from the start of the reads. */
+  readonly slowestMs: number;
+  readonly waitedMs: number;
+  readonly last?: Observation;
+}
+
+export interface WritableAgain {
+  readonly write?: AckedWrite;
+  readonly node?: NodeInfo;
+  readonly ms: number;
+  readonly attempts: number;
+  readonly last: Observation;
+  readonly triedOn: readonly NodeInfo[];
+}
+
+/** Everything one fault did and saw, in order. Absent parts were not reached. */
+export interface FaultObservations {
+  readonly step: FaultStep;
+  readonly planProblem?: string;
+  /** Everything that must still be there after the fault (earlier writes and the ones just before it). */
+  readonly mustKeep: readonly AckedWrite[];
+  readonly before: readonly AckedWrite[];
+  readonly applied?: { readonly ok: true; readonly description: string } | { readonly ok: false; readonly detail: string; readonly input?: string };
+  readonly beganMs?: number;
+  readonly healedMs?: number;
+  readonly writes: readonly WriteAttempt[];
+  readonly held: readonly HeldRead[];
+  readonly heal?: HealOutcome;
+  /** The run was cancelled before the checks after healing. */
+  readonly cancelled: boolean;
+  readonly recovery: readonly RecoveryRead[];
+  readonly writable?: WritableAgain;
+  readonly catchUp: readonly KeysRead[];
+  readonly afterHeal: readonly KeysRead[];
+  readonly durability: readonly KeysRead[];
+  /** Wall time the restart command took, for a restart. */
+  readonly restartMs?: number;
+}
+
+export async function observeFault(ctx: CheckContext, step: FaultStep, opts: ObserveOptions): Promise<FaultObservations> {
+  const { clock } = ctx;
+  const o: { -readonly [K in keyof FaultObservations]: FaultObservations[K] } = {
+    step,
+    mustKeep: [],
+    before: [],
+    writes: [],
+    held: [],
+    cancelled: false,
+    recovery: [],
+    catchUp: [],
+    afterHeal: [],
+    durability: [],
+  };
+  const problem = planProblem(step);
+  if (problem) return { ...o, planProblem: problem };
+
+  // Just before the fault: a fresh write on every node (the target too), so a node that acknowledges and then
+  // loses a write on the way down (kill right after an ack) is caught by the durability check.
+  const before = step.writeBefore ? await Promise.all(ctx.nodes.map((node) => write(ctx, node, 'pre'))) : [];
+  o.before = before.filter((w) => w.acked).map((w) => w.write);
+  o.mustKeep = carryForward([...opts.earlier, ...o.before], new Set());
+
+  const applied = await applyTogether(opts.actions, step.kind, step.services);
+  // The fault holds from when the command that applies it returned (Compose v1 alone takes about a second).
+  const began = clock.now();
+  o.beganMs = opts.sinceStart();
+  if (!applied.ok) {
+    o.healedMs = o.beganMs;
+    o.applied = { ok: false, detail: applied.detail, ...(applied.input ? { input: applied.input } : {}) };
+    return o;
+  }
+  o.applied = { ok: true, description: applied.fault.description };
+  const heal = opts.active.add(`${step.kind} ${step.target}`, () => applied.fault.heal());
+  let healStart = began;
+  try {
+    // A restart heals itself: the "hold" is the restart, and writes go out once the target stopped answering.
+    if (step.kind === 'restart') {
+      let settled = false;
+      void heal().finally(() => (settled = true));
+      await untilOneIsDown(ctx, step.targets, () => settled);
+    }
+    await whileHeld(ctx, step, opts, began, o);
+  } finally {
+    healStart = clock.now();
+    o.heal = await heal();
+    o.healedMs = opts.sinceStart();
+    if (step.kind === 'restart') o.restartMs = healStart - began;
+  }
+  if (!o.heal.ok) return o;
+  if (ctx.signal.aborted) return { ...o, cancelled: true };
+  await afterHealing(ctx, step, step.kind === 'restart' ? began : healStart, healStart, o);
+  return o;
+}
+
+/** Availability writes, reads while the fault holds, the hook (a workload), and holding for the duration. */
+async function whileHeld(ctx: CheckContext, step: FaultStep, opts: ObserveOptions, began: number, o: { writes: readonly WriteAttempt[]; held: readonly HeldRead[] }): Promise<void> {
+  const hookAbort = new AbortController();
+  const stopHook = (): void => hookAbort.abort();
+  ctx.signal.addEventListener('abort', stopHook, { once: true });
+  const hook = opts.duringFault
+    ? opts.duringFault({ kind: step.kind, target: step.target, idPrefix: step.idPrefix, heldForMs: opts.durationMs, signal: hookAbort.signal }).catch(() => undefined)
+    : Promise.resolve();
+  try {
+    const writes = await Promise.all(step.writeTo.map(async (node) => ({ ...(await write(ctx, node, step.kind)), node, byTarget: step.targets.includes(node) })));
+    o.writes = writes.map(({ node, write: w, acked, byTarget }) => ({ node, write: w, acked, byTarget }));
+    // Reads while the fault holds: writes acknowledged on the live side must reach every node that still serves
+    // reads. A partitioned node cannot be expected to pass its own writes across the cut: checked after healing.
+    const fromLive = o.writes.filter((w) => w.acked && !w.byTarget).map((w) => w.write);
+    o.held = await Promise.all(step.readFrom.flatMap((node) => fromLive.map((w) => readWhileHeld(ctx, node, w))));
+    // Hold for at least the fault duration (a restart holds as long as it takes).
+    if (step.kind !== 'restart') {
+      const left = began + opts.durationMs - ctx.clock.now();
+      if (left > 0) await ctx.clock.sleep(left, ctx.signal);
+    }
+  } finally {
+    hookAbort.abort();
+    ctx.signal.removeEventListener('abort', stopHook);
+    await hook;
+  }
+}
+
+/** Recovery, writes after a fault that refused them all, catch-up, and durability, in that order. */
+async function afterHealing(
+  ctx: CheckContext,
+  step: FaultStep,
+  recoverFrom: number,
+  healStart: number,
+  o: { -readonly [K in keyof FaultObservations]: FaultObservations[K] },
+): Promise<void> {
+  const during = o.writes.filter((w) => w.acked).map((w) => w.write);
+  const refused = o.writes.some((w) => !w.acked);
+  // The first request a recovering node gets is a read of a key it must catch up on (see untilRecovered).
+  const probeKey = (during[0] ?? o.mustKeep[0])?.key;
+  o.recovery = await Promise.all(
+    step.targets.map(async (node): Promise<RecoveryRead> => {
+      const back = await untilRecovered(ctx, node, probeKey);
+      return {
+        node,
+        done: back.done,
+        ...(back.doneAt !== undefined ? { ms: back.doneAt - recoverFrom } : {}),
+        elapsedMs: back.elapsedMs,
+        last: observe(back.last?.outcome),
+        ...(probeKey !== undefined ? { probeKey } : {}),
+      };
+    }),
+  );
+  const recovered = o.recovery.filter((r) => r.done).map((r) => r.node);
+
+  // Every write refused while the fault held (a quorum store that lost its quorum): the store must take writes
+  // again once healed, and the faulted nodes must get that one in place of the missed ones.
+  let afterHeal: AckedWrite[] = [];
+  if (during.length === 0 && refused && recovered.length > 0) {
+    o.writable = await writableAgain(ctx, [...step.others, ...recovered], healStart);
+    if (o.writable.write) afterHeal = [o.writable.write];
+  }
+  const missed = during.length > 0 ? during : afterHeal;
+  const byTarget = o.writes.filter((w) => w.acked && w.byTarget).map((w) => w.write);
+  const [catchUp, others] = await Promise.all([
+    Promise.all(recovered.filter(() => missed.length > 0).map((node) => readKeys(ctx, node, missed))),
+    Promise.all(byTarget.length > 0 ? step.others.map((node) => readKeys(ctx, node, byTarget)) : []),
+  ]);
+  o.catchUp = catchUp;
+  o.afterHeal = others;
+  // Durability: what was acknowledged before the fault is still there, on every node that answers.
+  const readers = ctx.nodes.filter((n) => step.others.includes(n) || recovered.includes(n));
+  o.durability = await Promise.all(readers.map((node) => readKeys(ctx, node, o.mustKeep)));
+}
+
+async function write(ctx: CheckContext, node: NodeInfo, purpose: string): Promise<{ acked: boolean; write: AckedWrite; last: Observation }> {
+  const key = ctx.ids.key(purpose);
+  const value = ctx.ids.value(node.label, purpose);
+  const w = await ctx.api.write(node.url, key, value, ctx.signal);
+  if (w.acked) ctx.seen.record(key, value, node.label);
+  return { acked: w.acked, write: { key, value, writer: node.label }, last: observe(w.outcome) };
+}
+
+/**
+ * Writes, node after node, until one is acknowledged or the policy's timeout passes. Each attempt uses a fresh key:
+ * an attempt that timed out may still be committed later, and must not be mistaken for the one expected back.
+ */
+async function writableAgain(ctx: CheckContext, nodes: readonly NodeInfo[], from: number): Promise<WritableAgain> {
+  let i = 0;
+  let hit: { write: AckedWrite; node: NodeInfo } | undefined;
+  const r = await pollAs<Observation>(ctx, 'writable', async () => {
+    const node = nodes[i++ % nodes.length]!;
+    const w = await write(ctx, node, 'healed');
+    if (w.acked) hit = { write: w.write, node };
+    return { done: w.acked, value: w.last };
+  });
+  return { ...(hit ? hit : {}), ms: (r.doneAt ?? ctx.clock.now()) - from, attempts: r.attempts, last: r.last ?? { error: 'no attempt was made' }, triedOn: nodes };
+}
+
+/** Polls one node for one value until it is returned, refused, or the convergence timeout passes (stale). */
+async function readWhileHeld(ctx: CheckContext, node: NodeInfo, w: AckedWrite): Promise<HeldRead> {
+  const since = ctx.clock.now();
+  const want = Buffer.from(w.value, 'utf8');
+  let state = 'stale' as ReadState;
+  const r = await pollAs<HttpOutcome>(ctx, 'value', async () => {
+    const read = await ctx.api.read(node.url, w.key, ctx.signal);
+    const out = read.outcome;
+    state = classifyRead({ ok: out.ok, ...(out.ok ? { status: out.status } : {}), matches: read.value != null && read.value.equals(want) });
+    if (state === 'converged') ctx.seen.record(w.key, w.value, node.label);
+    return { done: state !== 'stale', value: out };
+  });
+  return {
+    node,
+    write: w,
+    state: r.done ? state : 'stale',
+    ms: r.done && state === 'converged' && r.doneAt !== undefined ? r.doneAt - since : null,
+    last: observe(r.last),
+    waitedMs: ctx.clock.now() - since,
+  };
+}
+
+async function readKeys(ctx: CheckContext, node: NodeInfo, writes: readonly AckedWrite[]): Promise<KeysRead> {
+  const since = ctx.clock.now();
+  // What the node had returned before these reads: a write missing now that it returned then was lost.
+  const hadBefore = new Set(writes.filter((w) => ctx.seen.returned(w.key, w.value, node.label)).map((w) => w.key));
+  const outcomes = await Promise.all(writes.map(async (w) => ({ w, o: (await awaitValue(ctx, [node], w.key, w.value, since))[0]! })));
+  const missing = outcomes.filter((x) => !x.o.converged);
+  return {
+    node,
+    expected: writes,
+    missing: missing.map((x) => x.w),
+    lost: missing.filter((x) => hadBefore.has(x.w.key)).map((x) => x.w.key),
+    slowestMs: Math.max(0, ...outcomes.map((x) => x.o.ms ?? 0)),
+    waitedMs: ctx.clock.now() - since,
+    ...(missing[0] ? { last: missing[0].o.last } : {}),
+  };
+}

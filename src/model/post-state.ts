@@ -1,0 +1,63 @@
+// What the main step hands to the post step, as one record encoded once (JSON under one state key), and the pure
+// decision the post step takes from it. The post step may run after a crash or a SIGKILL of the main step, so the
+// record is saved before anything is created and again with the verdict at the end.
+
+export type Teardown = 'always' | 'on-success' | 'never' | 'post';
+export const TEARDOWNS: readonly Teardown[] = ['always', 'on-success', 'never', 'post'];
+
+export interface PostState {
+  readonly project: string;
+  readonly teardown: Teardown;
+  /** How to call Compose again: its program and prefix (`docker` + `compose` for v2), files and directory. */
+  readonly compose: { readonly file: string; readonly prefix: readonly string[]; readonly files: readonly string[]; readonly directory: string };
+  /** Set when the main step finished; absent after a crash or a kill. */
+  readonly verdict?: 'passed' | 'failed';
+}
+
+/** The single state key the record travels under. */
+export const POST_STATE_KEY = 'replicheck';
+
+export function encodePostState(state: PostState): string {
+  return JSON.stringify(state);
+}
+
+/** Undefined for anything but a record this version wrote (empty, truncated, or from elsewhere). */
+export function decodePostState(text: string): PostState | undefined {
+  if (text === '') return undefined;
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof v !== 'object' || v === null) return undefined;
+  const s = v as Partial<PostState>;
+  const c = s.compose as Partial<PostState['compose']> | undefined;
+  const strings = (x: unknown): x is string[] => Array.isArray(x) && x.every((y) => typeof y === 'string');
+  if (typeof s.project !== 'string' || s.project === '' || !TEARDOWNS.includes(s.teardown as Teardown)) return undefined;
+  if (!c || typeof c.file !== 'string' || typeof c.directory !== 'string' || !strings(c.prefix) || !strings(c.files)) return undefined;
+  if (s.verdict !== undefined && s.verdict !== 'passed' && s.verdict !== 'failed') return undefined;
+  return s as PostState;
+}
+
+export type PostPlan = { readonly remove: false; readonly why: string } | { readonly remove: true; readonly why: string; readonly project: string };
+
+/** What the post step does with the project the main step left. */
+export function planPost(state: PostState | undefined): PostPlan {
+  if (!state) return { remove: false, why: 'no project was created; nothing to tear down' };
+  const { project, teardown, verdict } = state;
+  switch (teardown) {
+    case 'never':
+      return { remove: false, why: `teardown 'never': leaving project ${project} running` };
+    case 'on-success':
+      // A main step that was killed has no verdict: nothing passed, but nobody asked to look at it either, and
+      // a cancelled run is torn down by the engine too. Only a verdict of failure keeps the project.
+      return verdict === 'failed'
+        ? { remove: false, why: `teardown 'on-success' and the run failed: leaving project ${project} for inspection` }
+        : { remove: true, why: `teardown 'on-success' and the run ${verdict ?? 'did not finish'}`, project };
+    case 'post':
+      return { remove: true, why: `teardown 'post': the job's steps are over`, project };
+    case 'always':
+      return { remove: true, why: `teardown 'always': removing whatever the main step left`, project };
+  }
+}
