@@ -29025,7 +29025,7 @@ const INPUTS = [
         default: '',
     },
     { name: 'build', description: 'Build images during compose up (true/false).', default: 'true' },
-    { name: 'teardown', description: 'When to remove the cluster: always, on-success or never.', default: 'always' },
+    { name: 'teardown', description: 'When to remove the cluster: always, on-success, never, or post (keep it for the job\'s later steps and remove it in the post step).', default: 'always' },
     { name: 'log-lines', description: 'Lines of each service log shown when a check fails.', default: '50' },
     {
         name: 'report-file',
