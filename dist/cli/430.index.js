@@ -11,14 +11,16 @@ export const modules = {
 /* harmony export */   lB: () => (/* binding */ observe)
 /* harmony export */ });
 /* unused harmony exports keyUrl, PROBE_KEY, readValue, redact */
-/* harmony import */ var _http_template_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6708);
-/* harmony import */ var _http_json_pointer_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4600);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9997);
+/* harmony import */ var _http_template_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6708);
+/* harmony import */ var _http_json_pointer_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4600);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9997);
+/* harmony import */ var _core_values_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4101);
+
 
 
 
 function keyUrl(baseUrl, template, key) {
-    return `${baseUrl}${(0,_http_template_js__WEBPACK_IMPORTED_MODULE_0__/* .expandPath */ .aD)(template, { key })}`;
+    return `${baseUrl}${(0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .expandPath */ .aD)(template, { key })}`;
 }
 /** The key the default readiness probe reads: it never exists, so a serving node answers "missing" (< 500). */
 const PROBE_KEY = 'replicheck-readiness-probe';
@@ -29,17 +31,19 @@ const PROBE_KEY = 'replicheck-readiness-probe';
  */
 function httpKvApi(http, options) {
     const { kv, requestTimeoutMs: timeoutMs } = options;
+    const codec = (0,_core_values_js__WEBPACK_IMPORTED_MODULE_0__/* .valueCodec */ .cB)(options.valueFormat ?? 'text');
     const headers = Object.fromEntries(kv.headers.map((h) => [h.name, h.value]));
     const writeHeaders = { ...headers, 'content-type': kv.writeContentType };
     // A server may echo a request header (an error page, a debug endpoint); what we record must not carry it.
     const secrets = kv.headers.map((h) => Buffer.from(h.value, 'utf8')).filter((b) => b.length >= MIN_REDACTED_BYTES);
     return {
+        codec,
         async write(baseUrl, key, value, signal) {
-            const fill = { key, value };
+            const fill = { key, value: codec.toBytes(value) };
             const outcome = await http.send({
                 method: kv.writeMethod,
-                url: `${baseUrl}${(0,_http_template_js__WEBPACK_IMPORTED_MODULE_0__/* .expandPath */ .aD)(kv.writePath, fill)}`,
-                body: (0,_http_template_js__WEBPACK_IMPORTED_MODULE_0__/* .expandBody */ .B0)(kv.writeBody, kv.writeContentType, fill),
+                url: `${baseUrl}${(0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .expandPath */ .aD)(kv.writePath, fill)}`,
+                body: (0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .expandBody */ .B0)(kv.writeBody, kv.writeContentType, fill),
                 headers: writeHeaders,
                 timeoutMs,
                 ...(signal ? { signal } : {}),
@@ -64,7 +68,7 @@ function readValue(outcome, kv) {
         return null;
     if (outcome.status < 200 || outcome.status >= 300 || outcome.truncated)
         return undefined;
-    return kv.readValue.kind === 'body' ? outcome.body : (0,_http_json_pointer_js__WEBPACK_IMPORTED_MODULE_1__/* .extractJsonValue */ .fj)(outcome.body, kv.readValue.tokens);
+    return kv.readValue.kind === 'body' ? outcome.body : (0,_http_json_pointer_js__WEBPACK_IMPORTED_MODULE_2__/* .extractJsonValue */ .fj)(outcome.body, kv.readValue.tokens);
 }
 const MIN_REDACTED_BYTES = 4;
 /** The outcome with every secret in its body replaced by `***`; the same object when there is none. */
@@ -86,7 +90,7 @@ function observe(outcome) {
         return { error: 'no request was made' };
     if (!outcome.ok)
         return { error: outcome.error };
-    return { status: outcome.status, bodyPreview: (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .previewBytes */ .Qc)(outcome.body), bodyBytes: outcome.body.length, truncated: outcome.truncated };
+    return { status: outcome.status, bodyPreview: (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .previewBytes */ .Qc)(outcome.body), bodyBytes: outcome.body.length, truncated: outcome.truncated };
 }
 function describeObservation(o) {
     if (o.error)
@@ -216,7 +220,7 @@ async function runReplicheck(raw, host) {
     host.onStart?.(options, path);
     // The engine pulls in the HTTP client and the Docker edge: loaded only now, so a CLI --help stays fast.
     const [{ runEngine }, { nodeFiles }, { processExec }, { createHttpClient }, { fileHistorySink }, { isListening }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(425), __webpack_require__.e(426)]).then(__webpack_require__.bind(__webpack_require__, 4426)),
+        Promise.all(/* import() */[__webpack_require__.e(425), __webpack_require__.e(366)]).then(__webpack_require__.bind(__webpack_require__, 2366)),
         __webpack_require__.e(/* import() */ 384).then(__webpack_require__.bind(__webpack_require__, 1384)),
         __webpack_require__.e(/* import() */ 868).then(__webpack_require__.bind(__webpack_require__, 6868)),
         Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(329)]).then(__webpack_require__.bind(__webpack_require__, 3329)),
@@ -257,9 +261,13 @@ async function writeReport(path, result) {
 var kv_api = __webpack_require__(5293);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(9997);
+// EXTERNAL MODULE: ./src/core/values.ts
+var values = __webpack_require__(4101);
 ;// CONCATENATED MODULE: ./src/report/format.ts
 
 
+
+const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 function headline(result) {
     const failed = failedChecks(result).length;
     if (result.verdict === 'passed') {
@@ -276,6 +284,8 @@ function failureDetail(check) {
         parts.push(`Expected: "${check.expected}".`);
     if (check.actual)
         parts.push(`Last answer: ${(0,kv_api/* describeObservation */.C3)(check.actual)}.`);
+    if (check.actual?.difference)
+        parts.push(`${cap((0,values/* describeDifference */.hF)(check.actual.difference))}.`);
     if (check.waitedMs !== undefined)
         parts.push(`Waited ${(0,util_text/* formatMs */._V)(check.waitedMs)}.`);
     return parts.join(' ');
@@ -1197,6 +1207,8 @@ function secretValues(raw) {
     return [...out];
 }
 
+// EXTERNAL MODULE: ./src/core/values.ts
+var values = __webpack_require__(4101);
 ;// CONCATENATED MODULE: ./src/workload/options.ts
 
 const MAX_CLIENTS = 64;
@@ -1341,6 +1353,8 @@ function planPost(state) {
 
 
 
+
+
 /** Every problem found in the inputs, so the user can fix them all in one go. */
 class InputError extends Error {
     problems;
@@ -1363,6 +1377,7 @@ function parseOptions(raw, ctx) {
         fail('compose-file', 'is empty.', `Name a compose file, e.g. '${DEFAULT_COMPOSE_FILE}'.`);
     const servers = parseServers(raw.servers, (m, f) => fail('servers', m, f));
     const kv = parseAdapter(raw, fail);
+    const valueFormat = parseValueFormat(raw['value-format'], kv, fail);
     const readyPath = raw['ready-path'] === '' ? undefined : raw['ready-path'];
     if (readyPath !== undefined && !readyPath.startsWith('/')) {
         fail('ready-path', `'${readyPath}' is not a path.`, "Start it with '/', e.g. '/health'.");
@@ -1402,6 +1417,7 @@ function parseOptions(raw, ctx) {
         restartTarget,
         readyPath,
         kv,
+        valueFormat,
         limits: { startupTimeoutMs, convergenceTimeoutMs },
         requestTimeoutMs,
         composeVersion: composeVersion,
@@ -1414,6 +1430,23 @@ function parseOptions(raw, ctx) {
         workload,
         faults,
     };
+}
+function parseValueFormat(text, kv, fail) {
+    const format = text.toLowerCase();
+    if (!values/* VALUE_FORMATS */.H7.includes(format)) {
+        fail('value-format', `'${text}' is not a value format.`, "Use 'text', 'token' or 'bytes'.");
+        return 'text';
+    }
+    if (format === 'bytes') {
+        // JSON strings carry text, not bytes: a value with invalid UTF-8 cannot go into one, nor come out of one.
+        if (!(0,http_template/* carriesBytes */.nS)(kv.writeBody, kv.writeContentType)) {
+            fail('value-format', `bytes cannot travel in the JSON write body '${kv.writeBody}'.`, "Send the value as the whole body (write-body '{value}') or in a form body, or use value-format 'text'.");
+        }
+        if (kv.readValue.kind !== 'body') {
+            fail('value-format', `bytes cannot be read from a JSON value (read-value '${kv.readValue.pointer}').`, "Read the value from the whole body (read-value 'body'), or use value-format 'text'.");
+        }
+    }
+    return format;
 }
 function parseBoolean(text) {
     if (/^true$/i.test(text))
@@ -1474,6 +1507,109 @@ function defaultProjectName(ctx) {
         .replace(/-+/g, '-')
         .slice(0, 60)
         .replace(/-$/, '');
+}
+
+
+/***/ }),
+
+/***/ 4101:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fl: () => (/* binding */ formatValue),
+/* harmony export */   H7: () => (/* binding */ VALUE_FORMATS),
+/* harmony export */   at: () => (/* binding */ firstDifference),
+/* harmony export */   cB: () => (/* binding */ valueCodec),
+/* harmony export */   hF: () => (/* binding */ describeDifference)
+/* harmony export */ });
+/* unused harmony exports TEXT_TAIL, escapeBytes, unescapeBytes, describeByte */
+// The values Replicheck writes, in three formats, and how they travel as bytes.
+//   text  (default): unique and readable, and carrying the bytes that commonly break an API: space, '+', '%'
+//         followed by hex digits, '&', '=', '/', '?', '#', quotes, a backslash and non-ASCII UTF-8. A service that
+//         form-decodes bodies, or mangles anything else, no longer passes by accident.
+//   token: letters, digits and '-' only, for APIs that cannot carry more.
+//   bytes: arbitrary bytes, NUL, CR/LF and invalid UTF-8 included, for stores that promise binary safety. Such a
+//         value is handled as an escaped string (printable ASCII as is, `\\` for a backslash, `\xHH` for any
+//         other byte), which is what histories and reports show; on the wire it is the raw bytes.
+// Every comparison with what a node returned is byte for byte.
+const VALUE_FORMATS = ['text', 'token', 'bytes'];
+/** Every byte a text value carries after its unique head. */
+const TEXT_TAIL = ` a+b%41&c=d/e?f#g"h'i\\j é✓`;
+/** The raw bytes a bytes value carries besides the text tail: NUL, CR, LF, and sequences that are not UTF-8. */
+const BINARY_TAIL = Buffer.from([0x00, 0x0d, 0x0a, 0xff, 0xfe, 0xc3, 0x28, 0x80]);
+function valueCodec(format) {
+    if (format === 'bytes')
+        return { format, toBytes: unescapeBytes, fromBytes: escapeBytes };
+    return { format, toBytes: (v) => Buffer.from(v, 'utf8'), fromBytes: (b) => b.toString('utf8') };
+}
+/**
+ * A value of `format` from a unique head (run id, writer, time, randomness). `random` gives raw bytes for the
+ * bytes format, so not even the binary part repeats.
+ */
+function formatValue(format, head, randomBytes) {
+    switch (format) {
+        case 'token':
+            return head.replace(/[^A-Za-z0-9-]/g, '-');
+        case 'text':
+            return `${head}${TEXT_TAIL}`;
+        case 'bytes':
+            return escapeBytes(Buffer.concat([Buffer.from(`${head}${TEXT_TAIL}`, 'utf8'), BINARY_TAIL, randomBytes()]));
+    }
+}
+/** Printable ASCII as is, a backslash doubled, every other byte as `\xHH`. */
+function escapeBytes(bytes) {
+    let out = '';
+    for (const b of bytes) {
+        if (b === 0x5c)
+            out += '\\\\';
+        else if (b >= 0x20 && b < 0x7f)
+            out += String.fromCharCode(b);
+        else
+            out += `\\x${b.toString(16).padStart(2, '0')}`;
+    }
+    return out;
+}
+/** The inverse of escapeBytes; anything else in the text is taken as UTF-8. */
+function unescapeBytes(text) {
+    const parts = [];
+    let plain = '';
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '\\' && text[i + 1] === '\\') {
+            plain += '\\';
+            i++;
+        }
+        else if (c === '\\' && text[i + 1] === 'x' && /^[0-9a-f]{2}$/i.test(text.slice(i + 2, i + 4))) {
+            parts.push(Buffer.from(plain, 'utf8'), Buffer.from([Number.parseInt(text.slice(i + 2, i + 4), 16)]));
+            plain = '';
+            i += 3;
+        }
+        else {
+            plain += c;
+        }
+    }
+    parts.push(Buffer.from(plain, 'utf8'));
+    return Buffer.concat(parts);
+}
+function firstDifference(expected, actual) {
+    const n = Math.min(expected.length, actual.length);
+    let i = 0;
+    while (i < n && expected[i] === actual[i])
+        i++;
+    if (i === n && expected.length === actual.length)
+        return undefined;
+    return { offset: i, expected: expected[i] ?? null, actual: actual[i] ?? null, expectedLength: expected.length, actualLength: actual.length };
+}
+/** `0x2b '+'`, `0x00`, or `the end`: one byte as a person reads it. */
+function describeByte(b) {
+    if (b === null)
+        return 'the end';
+    const hex = `0x${b.toString(16).padStart(2, '0')}`;
+    return b >= 0x20 && b < 0x7f ? `${hex} '${b === 0x27 ? "\\'" : String.fromCharCode(b)}'` : hex;
+}
+/** One sentence: where the value a node returned first differs from the one expected. */
+function describeDifference(d) {
+    return `first difference at byte ${d.offset}: expected ${describeByte(d.expected)}, got ${describeByte(d.actual)} (expected ${d.expectedLength} bytes, got ${d.actualLength})`;
 }
 
 
@@ -1739,7 +1875,8 @@ function extractJsonValue(body, tokens) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B0: () => (/* binding */ expandBody),
 /* harmony export */   aD: () => (/* binding */ expandPath),
-/* harmony export */   hX: () => (/* binding */ unknownPlaceholders)
+/* harmony export */   hX: () => (/* binding */ unknownPlaceholders),
+/* harmony export */   nS: () => (/* binding */ carriesBytes)
 /* harmony export */ });
 /* unused harmony exports PLACEHOLDERS, bodyEncoding */
 // Request templates with `{key}` and `{value}` placeholders. Each placeholder is encoded as its position needs:
@@ -1751,15 +1888,42 @@ const PLACEHOLDER = /\{([^{}]*)\}/g;
 function unknownPlaceholders(template, allowed) {
     return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]).filter((name) => !allowed.includes(name));
 }
+/** The template with each placeholder replaced by its encoded bytes; the template's own text is UTF-8. */
 function expand(template, fill, encode) {
-    return template.replace(PLACEHOLDER, (whole, name) => {
-        const text = fill[name];
-        return text === undefined ? whole : encode(text);
-    });
+    const parts = [];
+    let at = 0;
+    for (const m of template.matchAll(PLACEHOLDER)) {
+        const value = fill[m[1]];
+        if (value === undefined)
+            continue;
+        parts.push(Buffer.from(template.slice(at, m.index), 'utf8'), encode(bytesOf(value)));
+        at = m.index + m[0].length;
+    }
+    parts.push(Buffer.from(template.slice(at), 'utf8'));
+    return Buffer.concat(parts);
+}
+function bytesOf(value) {
+    return typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(value);
+}
+// Bytes left as they are in a URL component and in a form field (RFC 3986 unreserved; forms also keep '*').
+const UNRESERVED = /[A-Za-z0-9\-._~]/;
+/** Percent-encodes every byte but the unreserved ones; a form writes a space as '+'. Works on any bytes. */
+function percentEncode(bytes, form) {
+    let out = '';
+    for (const b of bytes) {
+        const c = String.fromCharCode(b);
+        if (b < 0x80 && (UNRESERVED.test(c) || (form && c === '*')))
+            out += c;
+        else if (form && b === 0x20)
+            out += '+';
+        else
+            out += `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+    }
+    return Buffer.from(out, 'latin1');
 }
 /** A path (and optional query) with placeholders percent-encoded, so '/', '?', '&', '#' stay inside the key. */
 function expandPath(template, fill) {
-    return expand(template, fill, encodeURIComponent);
+    return expand(template, fill, (b) => percentEncode(b, false)).toString('latin1');
 }
 /** How placeholders in a body are encoded, from the body's content type. */
 function bodyEncoding(contentType) {
@@ -1777,15 +1941,21 @@ function bodyEncoding(contentType) {
  */
 function expandBody(template, contentType, fill) {
     const whole = /^\{([^{}]*)\}$/.exec(template);
-    if (whole && fill[whole[1]] !== undefined)
-        return Buffer.from(fill[whole[1]], 'utf8');
+    const only = whole ? fill[whole[1]] : undefined;
+    if (only !== undefined)
+        return bytesOf(only);
     const encoding = bodyEncoding(contentType);
     const encode = encoding === 'form'
-        ? (text) => new URLSearchParams([['', text]]).toString().slice(1)
+        ? (b) => percentEncode(b, true)
         : encoding === 'json'
-            ? (text) => JSON.stringify(text).slice(1, -1)
-            : (text) => text;
-    return Buffer.from(expand(template, fill, encode), 'utf8');
+            ? // JSON carries text only: options refuse value-format bytes with a JSON body, so this is valid UTF-8.
+                (b) => Buffer.from(JSON.stringify(b.toString('utf8')).slice(1, -1), 'utf8')
+            : (b) => b;
+    return expand(template, fill, encode);
+}
+/** Whether a body template sends the value so that any bytes arrive intact (raw, or form-encoded). */
+function carriesBytes(template, contentType) {
+    return /^\{value\}$/.test(template) || !template.includes('{value}') || bodyEncoding(contentType) !== 'json';
 }
 
 

@@ -56,6 +56,9 @@ const MODES = {
   'no-heal':        [true,   true,  false, true,   false,     true],
   'stale-partition': [true,  true,  true,  true,   true,      false],
   leader:           [true,   true,  true,  true,   true,      true],
+  'form-decode':    [true,   true,  true,  true,   true,      true],
+  'negative-cache': [true,   true,  true,  true,   true,      true],
+  forget:           [true,   true,  true,  true,   true,      true],
 };
 if (!MODES[MODE]) {
   console.error(`[${NODE_ID}] unknown KV_MODE ${JSON.stringify(MODE)}; known: ${Object.keys(MODES).join(', ')}`);
@@ -64,6 +67,15 @@ if (!MODES[MODE]) {
 const [PERSIST, PUSH, RETRY, START_CATCH_UP, PERIODIC_AE, REFUSE_WHEN_ISOLATED] = MODES[MODE];
 const BATCHED = MODE === 'lose-on-kill';
 const SLOW = MODE === 'slow-replication';
+// form-decode: replicas decode what they receive as a form field ('+' becomes a space, %XX a byte)
+const FORM_DECODE = MODE === 'form-decode';
+// negative-cache: after a restart the node serves reads while it catches up (slowly) and remembers every key it
+// did not have then as missing, for good
+const NEGATIVE_CACHE = MODE === 'negative-cache';
+const NEGATIVE_CACHE_CATCH_UP_DELAY_MS = 2500;
+// forget: a replicated value is dropped for good 500 ms after the node first served it
+const FORGET_AFTER_MS = 500;
+const FORGET = MODE === 'forget';
 
 function log(message) {
   process.stdout.write(`${new Date().toISOString()} [${NODE_ID}] ${message}\n`);
@@ -139,7 +151,9 @@ function applyRemote(rawEntries) {
   const fresh = [];
   for (const raw of Array.isArray(rawEntries) ? rawEntries : []) {
     const parsed = decodeEntry(raw);
-    if (!parsed || !newer(parsed.e, store.get(parsed.k))) continue;
+    if (!parsed || !newer(parsed.e, store.get(parsed.k)) || forgotten.has(parsed.k)) continue;
+    if (FORM_DECODE) parsed.e.v = formDecode(parsed.e.v);
+    if (FORGET) replicated.add(parsed.k);
     store.set(parsed.k, parsed.e);
     if (parsed.e.ts > lastIssuedTs) lastIssuedTs = parsed.e.ts;
     fresh.push(encodeEntry(parsed.k, parsed.e));
@@ -147,6 +161,27 @@ function applyRemote(rawEntries) {
   appendLog(fresh, true);
   return fresh.length;
 }
+
+// form-decode's bug: a value taken for a form field
+function formDecode(bytes) {
+  const s = bytes.toString('latin1');
+  const out = [];
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '+') out.push(0x20);
+    else if (s[i] === '%' && /^[0-9a-fA-F]{2}$/.test(s.slice(i + 1, i + 3))) {
+      out.push(Number.parseInt(s.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else out.push(s.charCodeAt(i));
+  }
+  return Buffer.from(out);
+}
+
+// forget's bug: replicated keys it served, and keys it dropped (never taken again from a peer)
+const replicated = new Set();
+const forgotten = new Set();
+// negative-cache's bug: keys answered "not found" while catching up after a restart
+const negative = new Set();
+let restartCatchUp = false;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Durability: an append-only log of entries, fsynced before a local write is acknowledged, replayed on start.
@@ -499,7 +534,7 @@ function readBody(req) {
 }
 
 function unavailableReason() {
-  if (catchingUp) return 'catching up from peers';
+  if (catchingUp && !restartCatchUp) return 'catching up from peers';
   if (REFUSE_WHEN_ISOLATED && isolated()) return `isolated: no peer answered for ${Date.now() - lastContact} ms`;
   return null;
 }
@@ -540,8 +575,22 @@ async function handleKey(req, res, rawKey) {
   if (reason) return send(res, 503, `unavailable: ${reason}\n`, undefined, { 'retry-after': '1' });
 
   if (method === 'GET') {
-    const e = store.get(key);
-    if (!e) return send(res, 404, 'not found\n', undefined, { 'x-kv-served-by': NODE_ID });
+    const e = negative.has(key) ? undefined : store.get(key);
+    if (!e) {
+      if (restartCatchUp && !negative.has(key)) {
+        negative.add(key);
+        log(`negative-cache: remembering ${JSON.stringify(key)} as missing (asked while catching up)`);
+      }
+      return send(res, 404, 'not found\n', undefined, { 'x-kv-served-by': NODE_ID });
+    }
+    if (FORGET && replicated.has(key)) {
+      replicated.delete(key);
+      setTimeout(() => {
+        forgotten.add(key);
+        store.delete(key);
+        log(`forget: dropped ${JSON.stringify(key)} ${FORGET_AFTER_MS} ms after serving it`);
+      }, FORGET_AFTER_MS).unref();
+    }
     return send(res, 200, e.v, 'application/octet-stream', { 'x-kv-version': `${e.ts}.${e.n}`, 'x-kv-served-by': NODE_ID });
   }
   const e = { v: body, ...nextVersion(key) };
@@ -649,6 +698,14 @@ const skipNote = SKIPPED_PEER ? `; skipping peer ${SKIPPED_PEER}` : '';
 log(`starting: mode ${MODE}, port ${PORT}, peers [${PEERS.join(', ')}]${leaderNote}${skipNote}`);
 server.listen(PORT, () => {
   log(`listening on :${PORT}`);
+  if (NEGATIVE_CACHE && store.size > 0 && PEERS.length > 0) {
+    // a restart (the log had entries): serve at once, catch up late, and cache what is missing meanwhile
+    restartCatchUp = true;
+    catchingUp = true;
+    log(`negative-cache: serving while catching up for ${NEGATIVE_CACHE_CATCH_UP_DELAY_MS} ms`);
+    setTimeout(() => catchUp('start', ISOLATION_MS).finally(() => (restartCatchUp = false)), NEGATIVE_CACHE_CATCH_UP_DELAY_MS);
+    return;
+  }
   if (START_CATCH_UP && PEERS.length > 0) catchUp('start', ISOLATION_MS);
 });
 if (PEERS.length > 0) setInterval(pingTick, PING_EVERY_MS).unref();

@@ -5,7 +5,8 @@ import type { Ids } from '../core/ids.js';
 import { pollSettings, type Limits, type PollName } from '../core/policies.js';
 import { pollUntil, type PollResult } from '../core/poll.js';
 import type { NodeInfo, Check, Observation } from '../model/result.js';
-import type { KvApi } from './kv-api.js';
+import type { KvApi, ReadOutcome } from './kv-api.js';
+import { firstDifference } from '../core/values.js';
 import { observe } from './kv-api.js';
 import type { SeenValues } from './seen.js';
 
@@ -47,7 +48,7 @@ export async function awaitValue(
   since: number,
   timeoutMs?: number,
 ): Promise<ReaderOutcome[]> {
-  const want = Buffer.from(expected, 'utf8');
+  const want = ctx.api.codec.toBytes(expected);
   return Promise.all(
     readers.map(async (node) => {
       const r = await pollAs(
@@ -55,12 +56,12 @@ export async function awaitValue(
         'value',
         async () => {
           const read = await ctx.api.read(node.url, key, ctx.signal);
-          return { done: read.value != null && read.value.equals(want), value: read.outcome };
+          return { done: read.value != null && read.value.equals(want), value: read };
         },
         timeoutMs,
       );
       if (r.done) ctx.seen.record(key, expected, node.label);
-      const last = observe(r.last);
+      const last = observeRead(r.last, want);
       return {
         node,
         converged: r.done,
@@ -70,6 +71,13 @@ export async function awaitValue(
       };
     }),
   );
+}
+
+/** What a read answered, with where its value first differs from the one expected when it returned another. */
+export function observeRead(read: ReadOutcome | undefined, want: Buffer): Observation {
+  const o = observe(read?.outcome);
+  const difference = read?.value ? firstDifference(want, read.value) : undefined;
+  return difference ? { ...o, difference } : o;
 }
 
 /** A check of one reader's convergence, worded for the report. */

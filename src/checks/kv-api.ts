@@ -6,6 +6,7 @@ import { expandBody, expandPath } from '../http/template.js';
 import { extractJsonValue } from '../http/json-pointer.js';
 import { previewBytes } from '../util/text.js';
 import type { Observation } from '../model/result.js';
+import { valueCodec, type ValueCodec, type ValueFormat } from '../core/values.js';
 
 export interface WriteOutcome {
   /** The node acknowledged the write (2xx). */
@@ -20,6 +21,8 @@ export interface ReadOutcome {
 }
 
 export interface KvApi {
+  /** How values travel as bytes (value-format): writes send codec.toBytes(value); reads are compared to it. */
+  readonly codec: ValueCodec;
   write(baseUrl: string, key: string, value: string, signal?: AbortSignal): Promise<WriteOutcome>;
   read(baseUrl: string, key: string, signal?: AbortSignal): Promise<ReadOutcome>;
   /** One readiness probe: any answer below 500 means the node is serving. */
@@ -38,15 +41,20 @@ export const PROBE_KEY = 'replicheck-readiness-probe';
  * explicit inputs on top): write with a method, path and body template; read with a path template and take the
  * value from the body or a JSON pointer; a configured status means "missing".
  */
-export function httpKvApi(http: HttpClient, options: { readonly kv: KvAdapter; readonly readyPath: string | undefined; readonly requestTimeoutMs: number }): KvApi {
+export function httpKvApi(
+  http: HttpClient,
+  options: { readonly kv: KvAdapter; readonly readyPath: string | undefined; readonly requestTimeoutMs: number; readonly valueFormat?: ValueFormat },
+): KvApi {
   const { kv, requestTimeoutMs: timeoutMs } = options;
+  const codec = valueCodec(options.valueFormat ?? 'text');
   const headers: Record<string, string> = Object.fromEntries(kv.headers.map((h) => [h.name, h.value]));
   const writeHeaders = { ...headers, 'content-type': kv.writeContentType };
   // A server may echo a request header (an error page, a debug endpoint); what we record must not carry it.
   const secrets = kv.headers.map((h) => Buffer.from(h.value, 'utf8')).filter((b) => b.length >= MIN_REDACTED_BYTES);
   return {
+    codec,
     async write(baseUrl, key, value, signal) {
-      const fill = { key, value };
+      const fill = { key, value: codec.toBytes(value) };
       const outcome = await http.send({
         method: kv.writeMethod,
         url: `${baseUrl}${expandPath(kv.writePath, fill)}`,

@@ -27,6 +27,11 @@ export class SeenValues {
     return entry !== undefined && entry.value === value && entry.nodes.has(node);
   }
 
+  /** Every acknowledged value known, with the nodes that returned (or acknowledged) it, in the order first seen. */
+  entries(): { key: string; value: string; nodes: string[] }[] {
+    return [...this.byKey].map(([key, e]) => ({ key, value: e.value, nodes: [...e.nodes] }));
+  }
+
   /** The nodes that have returned `value` for `key`. */
   nodesFor(key: string, value: string): string[] {
     const entry = this.byKey.get(key);

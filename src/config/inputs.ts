@@ -76,6 +76,12 @@ export const INPUTS = [
   },
   { name: 'missing-status', description: "HTTP status(es) a node answers for a key that does not exist, comma-separated. Empty: the preset's (404).", default: '' },
   {
+    name: 'value-format',
+    description:
+      "Values written: text (unique, readable, and carrying space, +, %41, &, =, /, ?, #, quotes, a backslash and é✓, which break mis-encoding APIs), token (letters, digits and - only) or bytes (any bytes, NUL, CR/LF and invalid UTF-8 included; needs a raw or form body and read-value body).",
+    default: 'text',
+  },
+  {
     name: 'ready-path',
     description: 'Path polled until a node answers with a status below 500. Empty: a key path of a key that does not exist.',
     default: '',

@@ -3,6 +3,8 @@
 import type { RawInputs, InputName } from './inputs.js';
 import { secondsInput, splitList, wholeInput, type Fail } from './values.js';
 import { parseAdapter, type KvAdapter } from './adapter.js';
+import { VALUE_FORMATS, type ValueFormat } from '../core/values.js';
+import { carriesBytes } from '../http/template.js';
 import type { WorkloadOptions } from '../workload/options.js';
 import { parseWorkloadOptions } from '../workload/options.js';
 import { parseFaultOptions, type FaultOptions } from '../faults/options.js';
@@ -28,6 +30,8 @@ export interface Options {
   readonly readyPath: string | undefined;
   /** How to write and read a key on the nodes' HTTP API (preset plus explicit inputs). */
   readonly kv: KvAdapter;
+  /** What the values written look like (value-format). */
+  readonly valueFormat: ValueFormat;
   /** startup-timeout and convergence-timeout: all the deep code may know of the options besides the adapter. */
   readonly limits: Limits;
   readonly requestTimeoutMs: number;
@@ -81,6 +85,7 @@ export function parseOptions(raw: RawInputs, ctx: OptionContext): Options {
   const servers = parseServers(raw.servers, (m, f) => fail('servers', m, f));
 
   const kv = parseAdapter(raw, fail);
+  const valueFormat = parseValueFormat(raw['value-format'], kv, fail);
 
   const readyPath = raw['ready-path'] === '' ? undefined : raw['ready-path'];
   if (readyPath !== undefined && !readyPath.startsWith('/')) {
@@ -130,6 +135,7 @@ export function parseOptions(raw: RawInputs, ctx: OptionContext): Options {
     restartTarget,
     readyPath,
     kv,
+    valueFormat,
     limits: { startupTimeoutMs, convergenceTimeoutMs },
     requestTimeoutMs,
     composeVersion: composeVersion as Options['composeVersion'],
@@ -142,6 +148,24 @@ export function parseOptions(raw: RawInputs, ctx: OptionContext): Options {
     workload,
     faults,
   };
+}
+
+function parseValueFormat(text: string, kv: KvAdapter, fail: Fail): ValueFormat {
+  const format = text.toLowerCase() as ValueFormat;
+  if (!VALUE_FORMATS.includes(format)) {
+    fail('value-format', `'${text}' is not a value format.`, "Use 'text', 'token' or 'bytes'.");
+    return 'text';
+  }
+  if (format === 'bytes') {
+    // JSON strings carry text, not bytes: a value with invalid UTF-8 cannot go into one, nor come out of one.
+    if (!carriesBytes(kv.writeBody, kv.writeContentType)) {
+      fail('value-format', `bytes cannot travel in the JSON write body '${kv.writeBody}'.`, "Send the value as the whole body (write-body '{value}') or in a form body, or use value-format 'text'.");
+    }
+    if (kv.readValue.kind !== 'body') {
+      fail('value-format', `bytes cannot be read from a JSON value (read-value '${kv.readValue.pointer}').`, "Read the value from the whole body (read-value 'body'), or use value-format 'text'.");
+    }
+  }
+  return format;
 }
 
 function parseBoolean(text: string): boolean | undefined {

@@ -17,6 +17,7 @@ import type { CheckContext } from '../checks/context.js';
 import { SeenValues } from '../checks/seen.js';
 import { waitForReady } from '../checks/readiness.js';
 import { checkReplication } from '../checks/replication.js';
+import { judgeSweep, sweep } from '../checks/sweep.js';
 import { runIds } from '../core/ids.js';
 import { WorkloadSession, SEED_RANGE, type HistorySink } from '../workload/phase.js';
 import { tailText, stripAnsi } from '../util/text.js';
@@ -128,7 +129,7 @@ async function checkCluster(options: Options, deps: EngineDeps, c: Compose, rec:
     clock,
     signal,
     limits: options.limits,
-    ids: runIds(deps.random, clock),
+    ids: runIds(deps.random, clock, options.valueFormat),
     nodes,
     seen: new SeenValues(),
   };
@@ -188,6 +189,10 @@ async function checkCluster(options: Options, deps: EngineDeps, c: Compose, rec:
     found.workload = w.section;
     throwIfCancelled(signal);
   }
+
+  // Last, every acknowledged value once more on every node: none may be gone from a node that returned it.
+  await rec.checked('sweep', async () => ({ checks: judgeSweep(await sweep(ctx), nodes) }));
+  throwIfCancelled(signal);
 }
 
 /** Logs of every service when the run failed, then teardown as the policy says. */

@@ -3,12 +3,11 @@
 // a finally), then read back from every faulted node what it must have: recovery, catch-up and durability are
 // decided afterwards from these observations by the pure judge (judge.ts).
 import type { CheckContext } from '../checks/context.js';
-import { awaitValue, pollAs } from '../checks/context.js';
-import { observe } from '../checks/kv-api.js';
+import { awaitValue, observeRead, pollAs } from '../checks/context.js';
+import { observe, type ReadOutcome } from '../checks/kv-api.js';
 import type { AckedWrite } from '../checks/seen.js';
 import { untilOneIsDown, untilRecovered } from '../checks/serving.js';
 import type { NodeInfo, Observation } from '../model/result.js';
-import type { HttpOutcome } from '../http/client.js';
 import type { ActiveFaults, HealOutcome } from './active.js';
 import type { FaultActions } from './docker.js';
 import { applyTogether } from './group.js';
@@ -263,21 +262,21 @@ async function writableAgain(ctx: CheckContext, nodes: readonly NodeInfo[], from
 /** Polls one node for one value until it is returned, refused, or the convergence timeout passes (stale). */
 async function readWhileHeld(ctx: CheckContext, node: NodeInfo, w: AckedWrite): Promise<HeldRead> {
   const since = ctx.clock.now();
-  const want = Buffer.from(w.value, 'utf8');
+  const want = ctx.api.codec.toBytes(w.value);
   let state = 'stale' as ReadState;
-  const r = await pollAs<HttpOutcome>(ctx, 'value', async () => {
+  const r = await pollAs<ReadOutcome>(ctx, 'value', async () => {
     const read = await ctx.api.read(node.url, w.key, ctx.signal);
     const out = read.outcome;
     state = classifyRead({ ok: out.ok, ...(out.ok ? { status: out.status } : {}), matches: read.value != null && read.value.equals(want) });
     if (state === 'converged') ctx.seen.record(w.key, w.value, node.label);
-    return { done: state !== 'stale', value: out };
+    return { done: state !== 'stale', value: read };
   });
   return {
     node,
     write: w,
     state: r.done ? state : 'stale',
     ms: r.done && state === 'converged' && r.doneAt !== undefined ? r.doneAt - since : null,
-    last: observe(r.last),
+    last: observeRead(r.last, want),
     waitedMs: ctx.clock.now() - since,
   };
 }

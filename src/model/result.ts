@@ -2,6 +2,7 @@
 // terminal) only reads it. Plain data, so it serialises as the JSON report unchanged.
 
 import type { Witness } from '../linearizability/index.js';
+import type { ByteDifference } from '../core/values.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -15,6 +16,8 @@ export interface Observation {
   readonly bodyPreview?: string;
   readonly bodyBytes?: number;
   readonly truncated?: boolean;
+  /** When the node returned a value other than the one expected: where the two first differ, byte by byte. */
+  readonly difference?: ByteDifference;
 }
 
 export interface Check {

@@ -2,6 +2,9 @@
 import type { Check, RunResult } from '../model/result.js';
 import { describeObservation } from '../checks/kv-api.js';
 import { formatMs } from '../util/text.js';
+import { describeDifference } from '../core/values.js';
+
+const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function headline(result: RunResult): string {
   const failed = failedChecks(result).length;
@@ -17,6 +20,7 @@ export function failureDetail(check: Check): string {
   const parts = [check.detail];
   if (check.expected !== undefined) parts.push(`Expected: "${check.expected}".`);
   if (check.actual) parts.push(`Last answer: ${describeObservation(check.actual)}.`);
+  if (check.actual?.difference) parts.push(`${cap(describeDifference(check.actual.difference))}.`);
   if (check.waitedMs !== undefined) parts.push(`Waited ${formatMs(check.waitedMs)}.`);
   return parts.join(' ');
 }

@@ -20,6 +20,8 @@ export interface WorkloadPlan {
   readonly seed: number;
   /** Prefix of every written value; with the client and its counter it makes each value unique. */
   readonly valuePrefix: string;
+  /** Turns that unique head into a value of the run's format (value-format); default: the head as it is. */
+  readonly formatValue?: (head: string) => string;
   /** Share of reads, 0..1 (default 0.5). */
   readonly readRatio?: number;
   /** Hard cap on operations over all clients, so a very fast service cannot produce an uncheckable history. */
@@ -111,11 +113,11 @@ export async function runClients(
       const node = pick(random, nodes);
       const key = pick(random, plan.keys);
       const isRead = random() < readRatio;
-      const written = isRead ? undefined : recorder.nextValue(plan.valuePrefix, id);
+      const written = isRead ? undefined : (plan.formatValue ?? String)(recorder.nextValue(plan.valuePrefix, id));
       const invoke = clock.now();
       const outcome =
         written === undefined
-          ? { f: 'read' as const, ...classifyRead(await api.read(node.url, key, signal)) }
+          ? { f: 'read' as const, ...classifyRead(await api.read(node.url, key, signal), api.codec) }
           : { f: 'write' as const, value: written, ...classifyWrite(await api.write(node.url, key, written, signal)) };
       const done = clock.now();
       recorder.records.push({

@@ -2,6 +2,7 @@
 // answer proves it did not take effect; whenever it may have, it is `info` (indeterminate) and the checker keeps
 // it open. Calling a possibly-applied write `fail` would make a correct service look broken, so doubt goes to info.
 import type { ReadOutcome, WriteOutcome } from '../checks/kv-api.js';
+import type { ValueCodec } from '../core/values.js';
 import type { HttpOutcome } from '../http/client.js';
 import { previewBytes } from '../util/text.js';
 
@@ -41,10 +42,11 @@ export const MAX_VALUE_CHARS = 200;
  * the read is `info` and the checker leaves it out. A value too long to be one the workload wrote is replaced by
  * a bounded preview (it is wrong either way, and a hostile node must not bloat the history).
  */
-export function classifyRead(r: ReadOutcome): Recorded & { value: string | null } {
+export function classifyRead(r: ReadOutcome, codec: ValueCodec): Recorded & { value: string | null } {
   if (r.value === null) return { type: 'ok', value: null };
   if (r.value !== undefined) {
-    const text = r.value.length <= MAX_VALUE_CHARS ? r.value.toString('utf8') : `${previewBytes(r.value, 60)} (${r.value.length} bytes)`;
+    // As a value of the run's format, so it equals the written value exactly when the bytes are the same.
+    const text = r.value.length <= MAX_VALUE_CHARS * 4 ? codec.fromBytes(r.value) : `${previewBytes(r.value, 60)} (${r.value.length} bytes)`;
     return { type: 'ok', value: text };
   }
   const failed = classifyFailure(r.outcome);

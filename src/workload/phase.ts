@@ -3,6 +3,7 @@
 import type { CheckContext } from '../checks/context.js';
 import { pollAs } from '../checks/context.js';
 import type { WorkloadOptions } from './options.js';
+import { formatValue } from '../core/values.js';
 import type { History } from '../linearizability/index.js';
 import type { Check, WorkloadSection } from '../model/result.js';
 import { WorkloadRecorder, runClients, type WorkloadPlan } from './generator.js';
@@ -46,7 +47,7 @@ export class WorkloadSession {
   }
 
   private plan(): WorkloadPlan {
-    return { clients: this.wl.clients, durationMs: this.wl.durationMs, keys: this.keys, seed: this.seed, valuePrefix: `rc-${this.ctx.ids.runId}` };
+    return { clients: this.wl.clients, durationMs: this.wl.durationMs, keys: this.keys, seed: this.seed, valuePrefix: `rc-${this.ctx.ids.runId}`, formatValue: (head) => formatValue(this.ctx.api.codec.format, head, () => Buffer.alloc(0)) };
   }
 
   /** The clients for the workload duration (or until the run is cancelled). */
@@ -111,7 +112,7 @@ async function awaitConvergence(ctx: CheckContext, keys: readonly string[]): Pro
         async () => {
           const values = await Promise.all(
             ctx.nodes.map(async (node) => {
-              const read = classifyRead(await ctx.api.read(node.url, key, ctx.signal));
+              const read = classifyRead(await ctx.api.read(node.url, key, ctx.signal), ctx.api.codec);
               return read.type === 'ok'
                 ? { node: node.label, value: read.value }
                 : { node: node.label, value: undefined, ...(read.error !== undefined ? { error: read.error } : {}) };

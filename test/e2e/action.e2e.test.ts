@@ -50,7 +50,7 @@ describe('healthy example cluster', () => {
       assert.equal(byId.get('restart:durability:kv_4')?.status, 'passed');
       assert.equal(byId.get('restart:recovery:kv_4')?.status, 'passed');
       assert.equal(r.checks.filter((c) => c.kind === 'replication').length, 9);
-      assert.deepEqual(r.phases.map((p) => p.name), ['validate', 'up', 'ready', 'replication', 'restart', 'down']);
+      assert.deepEqual(r.phases.map((p) => p.name), ['validate', 'up', 'ready', 'replication', 'restart', 'sweep', 'down']);
       assert.match(main.summary, /## ✅ Replicheck passed/);
       assert.match(main.summary, /### Checks/);
       assert.match(main.summary, /### Convergence/);

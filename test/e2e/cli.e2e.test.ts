@@ -129,7 +129,7 @@ describe('replicheck CLI against the example cluster', () => {
     assert.equal(r.code, 0, r.stdout + r.stderr);
     // Not a TTY: plain progress lines, no escape codes.
     assert.ok(!r.stdout.includes('\u001b'), 'no escape sequences when stdout is not a terminal');
-    for (const phase of ['validate', 'up', 'ready', 'replication', 'restart', 'down']) {
+    for (const phase of ['validate', 'up', 'ready', 'replication', 'restart', 'sweep', 'down']) {
       assert.match(r.stdout, new RegExp(`^▸ ${phase}$`, 'm'));
       assert.match(r.stdout, new RegExp(`^✓ ${phase} \\d`, 'm'));
     }

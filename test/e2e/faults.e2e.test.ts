@@ -86,7 +86,7 @@ describe('fault suite', () => {
       }
       assert.deepEqual(
         r.phases.map((p) => p.name),
-        ['validate', 'up', 'ready', 'replication', ...['restart', 'stop', 'kill', 'pause', 'partition'].flatMap((k) => [`${k} kv_4`, `${k} kv_4 held`])],
+        ['validate', 'up', 'ready', 'replication', ...['restart', 'stop', 'kill', 'pause', 'partition'].flatMap((k) => [`${k} kv_4`, `${k} kv_4 held`]), 'sweep'],
       );
       assert.match(r.phases.find((p) => p.name === 'pause kv_4 held')?.note ?? '', /pause began at .*, healed at/);
       assert.match(main.summary, /### Faults/);

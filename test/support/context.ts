@@ -6,9 +6,10 @@ import { SeenValues } from '../../src/checks/seen.js';
 import { systemClock, systemRandom, type Clock } from '../../src/core/clock.js';
 import { runIds } from '../../src/core/ids.js';
 import type { Limits } from '../../src/core/policies.js';
+import type { ValueFormat } from '../../src/core/values.js';
 import type { NodeInfo } from '../../src/model/result.js';
 
-export function checkContext(api: KvApi, nodes: readonly NodeInfo[], o: { limits: Limits; signal?: AbortSignal; clock?: Clock; runId?: string }): CheckContext {
+export function checkContext(api: KvApi, nodes: readonly NodeInfo[], o: { limits: Limits; signal?: AbortSignal; clock?: Clock; runId?: string; format?: ValueFormat }): CheckContext {
   const clock = o.clock ?? systemClock;
-  return { api, clock, signal: o.signal ?? new AbortController().signal, limits: o.limits, ids: runIds(systemRandom, clock, o.runId ?? 'test'), nodes, seen: new SeenValues() };
+  return { api, clock, signal: o.signal ?? new AbortController().signal, limits: o.limits, ids: runIds(systemRandom, clock, o.format ?? 'text', o.runId ?? 'test'), nodes, seen: new SeenValues() };
 }

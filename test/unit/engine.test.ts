@@ -78,7 +78,7 @@ describe('engine', () => {
   test('a healthy cluster with the restart check: phases in order, the restart as a fault, torn down', async () => {
     const { result, exec, known } = await run(HEALTHY, { 'restart-target': 'kv_2' });
     assert.equal(result.verdict, 'passed', JSON.stringify(result.checks.filter((c) => c.status === 'failed')));
-    assert.deepEqual(result.phases.map((p) => p.name), ['validate', 'up', 'ready', 'replication', 'restart', 'down']);
+    assert.deepEqual(result.phases.map((p) => p.name), ['validate', 'up', 'ready', 'replication', 'restart', 'sweep', 'down']);
     assert.deepEqual(composeVerbs(exec), ['config', 'up --detach --build --force-recreate --remove-orphans', 'restart kv_2', 'down --volumes --remove-orphans --timeout 2']);
     for (const id of ['restart:recovery:kv_2', 'restart:catch-up:kv_2', 'restart:durability:kv_2']) assert.equal(result.checks.find((c) => c.id === id)?.status, 'passed', id);
     assert.equal(result.faults, undefined, 'the restart check is not listed as a fault of the suite');
@@ -111,7 +111,7 @@ describe('engine', () => {
   test("teardown 'on-success' keeps a failed cluster and collects its logs", async () => {
     const { result, exec } = await run([{ kind: 'healthy' }, { kind: 'isolated' }, { kind: 'healthy' }], { teardown: 'on-success' });
     assert.equal(result.verdict, 'failed');
-    assert.deepEqual(result.phases.map((p) => p.name), ['validate', 'up', 'ready', 'replication', 'logs']);
+    assert.deepEqual(result.phases.map((p) => p.name), ['validate', 'up', 'ready', 'replication', 'sweep', 'logs']);
     assert.deepEqual(result.logs.map((l) => l.service), ['kv_0', 'kv_1', 'kv_2']);
     assert.equal(exec.exists, true);
   });
@@ -141,7 +141,7 @@ describe('engine', () => {
   test('faults run as phases with held rows, each healed', async () => {
     const { result, exec } = await run(HEALTHY, { faults: 'stop,pause', 'fault-targets': 'kv_1', 'fault-duration': '5' });
     assert.equal(result.verdict, 'passed', JSON.stringify(result.checks.filter((c) => c.status === 'failed')));
-    assert.deepEqual(result.phases.map((p) => p.name), ['validate', 'up', 'ready', 'replication', 'stop kv_1', 'stop kv_1 held', 'pause kv_1', 'pause kv_1 held', 'down']);
+    assert.deepEqual(result.phases.map((p) => p.name), ['validate', 'up', 'ready', 'replication', 'stop kv_1', 'stop kv_1 held', 'pause kv_1', 'pause kv_1 held', 'sweep', 'down']);
     assert.deepEqual(composeVerbs(exec).filter((v) => /^(stop|start|pause|unpause) /.test(v)), ['stop kv_1', 'start kv_1', 'pause kv_1', 'unpause kv_1']);
     // The 5 s hold took no wall time under the virtual clock, and the report still says it held 5 s.
     for (const f of result.faults!) assert.ok(f.heldMs! >= 5000, `${f.kind} held ${f.heldMs}`);

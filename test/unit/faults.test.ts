@@ -24,6 +24,7 @@ import type { CheckContext } from '../../src/checks/context.js';
 import type { HttpOutcome } from '../../src/http/client.js';
 import type { NodeInfo, RunResult } from '../../src/model/result.js';
 import { checkContext } from '../support/context.js';
+import { valueCodec } from '../../src/core/values.js';
 import { optionsFrom } from '../support/options.js';
 import { InputError } from '../../src/config/options.js';
 import { renderFaultTables } from '../../src/report/faults.js';
@@ -202,6 +203,7 @@ function memoryCluster(b: Behaviour = {}) {
     return undefined;
   };
   const api: KvApi = {
+    codec: valueCodec('text'),
     async write(url, key, value) {
       const r = reachable(url);
       if (r) return { acked: false, outcome: r };

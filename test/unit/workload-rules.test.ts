@@ -15,6 +15,9 @@ import type { WorkloadSection } from '../../src/model/result.js';
 import { optionsFrom } from '../support/options.js';
 import { resultWith } from '../support/result.js';
 import { InputError } from '../../src/config/options.js';
+import { valueCodec } from '../../src/core/values.js';
+
+const TEXT = valueCodec('text');
 
 const w = (value: string, type: HistoryOperation['type'], invoke: number, complete: number | null, process = 0): HistoryOperation => ({
   process,
@@ -92,11 +95,11 @@ describe('recording semantics', () => {
     }
   });
   test('reads: a value or missing is ok; anything else is an indeterminate read; long values are bounded', () => {
-    assert.deepEqual(classifyRead({ outcome: answer(200), value: Buffer.from('v1') }), { type: 'ok', value: 'v1' });
-    assert.deepEqual(classifyRead({ outcome: answer(404), value: null }), { type: 'ok', value: null });
-    assert.deepEqual(classifyRead({ outcome: answer(500), value: undefined }), { type: 'info', value: null, error: 'HTTP 500' });
-    assert.deepEqual(classifyRead({ outcome: error('timeout'), value: undefined }), { type: 'info', value: null, error: 'timeout' });
-    const long = classifyRead({ outcome: answer(200), value: Buffer.alloc(5000, 'a') });
+    assert.deepEqual(classifyRead({ outcome: answer(200), value: Buffer.from('v1') }, TEXT), { type: 'ok', value: 'v1' });
+    assert.deepEqual(classifyRead({ outcome: answer(404), value: null }, TEXT), { type: 'ok', value: null });
+    assert.deepEqual(classifyRead({ outcome: answer(500), value: undefined }, TEXT), { type: 'info', value: null, error: 'HTTP 500' });
+    assert.deepEqual(classifyRead({ outcome: error('timeout'), value: undefined }, TEXT), { type: 'info', value: null, error: 'timeout' });
+    const long = classifyRead({ outcome: answer(200), value: Buffer.alloc(5000, 'a') }, TEXT);
     assert.equal(long.type, 'ok');
     assert.ok((long.value as string).length < 100 && (long.value as string).endsWith('(5000 bytes)'));
   });
