@@ -42260,15 +42260,22 @@ const HTML = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39
 function escapeHtml(text) {
     return text.replace(/[&<>"']/g, (c) => HTML[c]);
 }
-// HTML and Markdown punctuation, plus ':', '.' and '@' so GFM cannot autolink a URL, domain or e-mail address.
-// One pass, so the entities it writes are not escaped again.
-const ACTIVE = /[&<>"'\\`*_{}[\]()#+\-!|~:.@$^=]/g;
-/** Text for a table cell or a line of Markdown: one line, nothing active. */
+// What Markdown or HTML could act on in one line of text: tags and entities, table pipes, link and image
+// brackets, code spans, emphasis and strikethrough, math, backslash escapes, and the starts of autolinks (URLs,
+// www., e-mail addresses and @mentions). Everything else (. : - ( ) = # " ' ...) is left as it is, so the raw
+// Markdown stays readable. One pass, so the entities it writes are not escaped again.
+const ACTIVE = /[&<>|[\]`*!\\~$@]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|:(?=\/\/)|(?<=\bwww)\./gi;
+const NAMED = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+// A line that starts with these is a heading, quote, list item or rule; the text never starts a line itself
+// today, but a reporter that puts it first must not turn it into structure.
+const LINE_START = /^(?:[#>+=-]|\d+(?=[.)]))/;
+/** Text for a table cell or a line of Markdown: one line, nothing active, the rest readable. */
 function escapeMarkdown(text) {
     return text
-        .replace(ACTIVE, (c) => `&#${c.charCodeAt(0)};`)
+        .replace(ACTIVE, (c) => NAMED[c] ?? `&#${c.charCodeAt(0)};`)
+        .replace(LINE_START, (c) => `&#${c.charCodeAt(0)};${c.slice(1)}`)
         .replace(/\r\n|\r|\n/g, '<br>')
-        .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, '�');
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, '\ufffd');
 }
 /** Text for a <pre> block: HTML-escaped, newlines kept. */
 function escapePre(text) {

@@ -54,7 +54,7 @@ describe('healthy example cluster', () => {
       assert.match(main.summary, /## ✅ Replicheck passed/);
       assert.match(main.summary, /### Checks/);
       assert.match(main.summary, /### Convergence/);
-      assert.match(main.summary, /Catch&#45;up&#58; kv&#95;4 has the value written while it was down/);
+      assert.match(main.summary, /Catch-up: kv_4 has the value written while it was down/);
       assert.equal(r.teardown.performed, true);
       assert.equal(post.code, 0);
       assert.match(post.stdout, /nothing of project .* is left/);

@@ -91,7 +91,7 @@ describe('fault suite', () => {
       assert.match(r.phases.find((p) => p.name === 'pause kv_4 held')?.note ?? '', /pause began at .*, healed at/);
       assert.match(main.summary, /### Faults/);
       assert.match(main.summary, /\| Kind \| Target \| Held for \| Writes accepted \/ refused \|/);
-      assert.match(main.summary, /\| partition \| kv&#95;4 \|/);
+      assert.match(main.summary, /\| partition \| kv_4 \|/);
     } finally {
       forceCleanup(name);
     }

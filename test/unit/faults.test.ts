@@ -480,8 +480,8 @@ describe('fault report', () => {
     const text = renderFaultTables(result).join('\n');
     assert.match(text, /### Faults/);
     assert.match(text, /\| Kind \| Target \| Held for \| Writes accepted \/ refused \| Convergence while held \| Recovery \| Catch-up \| Verdict \|/);
-    assert.match(text, /\| kill \| kv&#95;4&#124;&#60;b&#62; \| 2\.00 s \| 2 \/ 1 \| 12 ms \| 400 ms \| 40 ms \| ❌ failed \|/);
-    assert.match(text, /Lost acknowledged keys&#58; k1/);
+    assert.match(text, /\| kill \| kv_4&#124;&lt;b&gt; \| 2\.00 s \| 2 \/ 1 \| 12 ms \| 400 ms \| 40 ms \| ❌ failed \|/);
+    assert.match(text, /Lost acknowledged keys: k1/);
     assert.doesNotMatch(text, /<b>/);
     assert.deepEqual(renderFaultTables({} as RunResult), []);
   });

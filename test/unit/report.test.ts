@@ -21,13 +21,13 @@ const failedCheck = check({
 describe('step summary', () => {
   test('has the verdict, the check table, the convergence matrix, nodes and the timeline', () => {
     const text = renderSummary(resultWith([check({ id: 'a', title: 'Replication: kv_0 ok', status: 'passed', node: 'kv_0' }), failedCheck]));
-    assert.match(text, /^## ❌ Replicheck failed&#58; 1 of 2 checks failed/);
+    assert.match(text, /^## ❌ Replicheck failed: 1 of 2 checks failed/);
     assert.match(text, /### Checks\n\n\| \| Check \| Node \| Time \| Detail \|/);
     // Failed checks come first.
-    assert.ok(text.indexOf('❌ | Replication&#58; kv&#95;2 never') < text.indexOf('✅ | Replication'));
-    assert.match(text, /Expected&#58; &#34;v1&#34;&#46;/);
-    assert.match(text, /\| writer \\ reader \| kv&#95;0 \| kv&#95;2 \|/);
-    assert.match(text, /\| \*\*kv&#95;2\*\* \| ❌ never \| 2 \|/);
+    assert.ok(text.indexOf('❌ | Replication: kv_2 never') < text.indexOf('✅ | Replication'));
+    assert.match(text, /Expected: "v1"\./);
+    assert.match(text, /\| writer \\ reader \| kv_0 \| kv_2 \|/);
+    assert.match(text, /\| \*\*kv_2\*\* \| ❌ never \| 2 \|/);
     assert.match(text, /Slowest: 20 ms/);
     assert.match(text, /### Timeline/);
     assert.match(text, /\| up \| 100 ms \| 3\.00 s \| 2\.90 s \| ✅ \|/);
@@ -36,7 +36,7 @@ describe('step summary', () => {
 
   test('a passing run says so', () => {
     const text = renderSummary(resultWith([check({ id: 'a', title: 'ok', status: 'passed' })], { convergence: { writers: ['a'], readers: ['a'], ms: [[3]] } }));
-    assert.match(text, /^## ✅ Replicheck passed&#58; 1 checks on 2 nodes/);
+    assert.match(text, /^## ✅ Replicheck passed: 1 checks on 2 nodes/);
   });
 
   test('untrusted text cannot break the table or inject links, images or HTML', () => {
