@@ -28375,10 +28375,12 @@ __webpack_unused_export__ = debug; // for test
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C3: () => (/* binding */ describeObservation),
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   Tg: () => (/* binding */ moduleApiOptions),
 /* harmony export */   Yt: () => (/* binding */ httpKvApi),
 /* harmony export */   lB: () => (/* binding */ observe)
 /* harmony export */ });
-/* unused harmony exports keyUrl, PROBE_KEY, readValue, redact */
+/* unused harmony exports keyUrl, PROBE_KEY, readValue, decodeBase64, casResult */
 /* harmony import */ var _http_template_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6708);
 /* harmony import */ var _http_json_pointer_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4600);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9997);
@@ -28402,8 +28404,15 @@ function httpKvApi(http, options) {
     const codec = (0,_core_values_js__WEBPACK_IMPORTED_MODULE_0__/* .valueCodec */ .cB)(options.valueFormat ?? 'text');
     const headers = Object.fromEntries(kv.headers.map((h) => [h.name, h.value]));
     const writeHeaders = { ...headers, 'content-type': kv.writeContentType };
+    const readHeaders = kv.readBody !== '' ? { ...headers, 'content-type': kv.readContentType || 'application/json' } : headers;
+    const readRequest = (baseUrl, key) => ({
+        method: kv.readMethod,
+        url: keyUrl(baseUrl, kv.readPath, key),
+        headers: readHeaders,
+        ...(kv.readBody !== '' ? { body: (0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .expandBody */ .B0)(kv.readBody, readHeaders['content-type'] ?? 'application/json', { key }) } : {}),
+    });
     // A server may echo a request header (an error page, a debug endpoint); what we record must not carry it.
-    const secrets = kv.headers.map((h) => Buffer.from(h.value, 'utf8')).filter((b) => b.length >= MIN_REDACTED_BYTES);
+    const secrets = secretsOf(kv);
     return {
         codec,
         async write(baseUrl, key, value, signal) {
@@ -28419,16 +28428,20 @@ function httpKvApi(http, options) {
             return { acked: outcome.ok && outcome.status >= 200 && outcome.status < 300, outcome: redact(outcome, secrets) };
         },
         async read(baseUrl, key, signal) {
-            const outcome = await http.send({ method: 'GET', url: keyUrl(baseUrl, kv.readPath, key), headers, timeoutMs, ...(signal ? { signal } : {}) });
+            const outcome = await http.send({ ...readRequest(baseUrl, key), timeoutMs, ...(signal ? { signal } : {}) });
             return { outcome: redact(outcome, secrets), value: readValue(outcome, kv) };
         },
         async probe(baseUrl, signal) {
-            const url = options.readyPath !== undefined ? `${baseUrl}${options.readyPath}` : keyUrl(baseUrl, kv.readPath, PROBE_KEY);
-            return redact(await http.send({ method: 'GET', url, headers, timeoutMs, ...(signal ? { signal } : {}) }), secrets);
+            const request = options.readyPath !== undefined ? { method: 'GET', url: `${baseUrl}${options.readyPath}`, headers } : readRequest(baseUrl, PROBE_KEY);
+            return redact(await http.send({ ...request, timeoutMs, ...(signal ? { signal } : {}) }), secrets);
         },
+        ...(kv.cas ? { cas: casRequest(http, kv.cas, headers, codec, timeoutMs, secrets) } : {}),
     };
 }
-/** The value an answer holds: bytes, null for "missing", undefined when the answer says neither. */
+/**
+ * The value an answer holds: bytes, null for "missing", undefined when the answer says neither. A JSON answer
+ * with nothing at the pointer (etcd v3: no "kvs", or an empty one) means missing, like the missing status.
+ */
 function readValue(outcome, kv) {
     if (!outcome.ok)
         return undefined;
@@ -28436,9 +28449,55 @@ function readValue(outcome, kv) {
         return null;
     if (outcome.status < 200 || outcome.status >= 300 || outcome.truncated)
         return undefined;
-    return kv.readValue.kind === 'body' ? outcome.body : (0,_http_json_pointer_js__WEBPACK_IMPORTED_MODULE_2__/* .extractJsonValue */ .fj)(outcome.body, kv.readValue.tokens);
+    const raw = kv.readValue.kind === 'body' ? outcome.body : (0,_http_json_pointer_js__WEBPACK_IMPORTED_MODULE_2__/* .extractJsonValue */ .fj)(outcome.body, kv.readValue.tokens);
+    if (raw == null || kv.readValueEncoding !== 'base64')
+        return raw;
+    return decodeBase64(raw.toString('latin1'));
+}
+/** Strict base64: what a store sends is either exactly that or an answer that says nothing (undefined). */
+function decodeBase64(text) {
+    if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text))
+        return undefined;
+    return Buffer.from(text, 'base64');
+}
+function casRequest(http, cas, headers, codec, timeoutMs, secrets) {
+    const h = { ...headers, 'content-type': cas.contentType };
+    return async (baseUrl, key, expected, value, signal) => {
+        const fill = { key, expected: codec.toBytes(expected), value: codec.toBytes(value) };
+        const outcome = redact(await http.send({ method: cas.method, url: `${baseUrl}${(0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .expandPath */ .aD)(cas.path, fill)}`, body: (0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .expandBody */ .B0)(cas.body, cas.contentType, fill), headers: h, timeoutMs, ...(signal ? { signal } : {}) }), secrets);
+        return { result: casResult(outcome, cas), outcome };
+    };
+}
+/** Swapped only on a 2xx that says so; a definite "no" only where the API says the comparison failed. */
+function casResult(outcome, cas) {
+    if (!outcome.ok || outcome.truncated)
+        return 'unknown';
+    if (cas.notSwapped.includes(outcome.status))
+        return 'not-swapped';
+    if (outcome.status < 200 || outcome.status >= 300)
+        return 'unknown';
+    if (!cas.swapped)
+        return 'swapped';
+    const at = (0,_http_json_pointer_js__WEBPACK_IMPORTED_MODULE_2__/* .extractJsonValue */ .fj)(outcome.body, cas.swapped);
+    if (at === undefined)
+        return 'unknown';
+    // etcd leaves `false` out of its JSON: a well-formed answer without the field is a comparison that failed.
+    return at !== null && at.toString('utf8') === 'true' ? 'swapped' : 'not-swapped';
 }
 const MIN_REDACTED_BYTES = 4;
+/** Header values long enough to redact from what servers answer (a server may echo a header). */
+function secretsOf(kv) {
+    return kv.headers.map((h) => Buffer.from(h.value, 'utf8')).filter((b) => b.length >= MIN_REDACTED_BYTES);
+}
+/** What an adapter module's API needs of the options: the same headers, secrets, timeout and value format. */
+function moduleApiOptions(options) {
+    return {
+        headers: Object.fromEntries(options.kv.headers.map((h) => [h.name, h.value])),
+        secrets: secretsOf(options.kv),
+        requestTimeoutMs: options.requestTimeoutMs,
+        codec: (0,_core_values_js__WEBPACK_IMPORTED_MODULE_0__/* .valueCodec */ .cB)(options.valueFormat ?? 'text'),
+    };
+}
 /** The outcome with every secret in its body replaced by `***`; the same object when there is none. */
 function redact(outcome, secrets) {
     if (!outcome.ok || secrets.length === 0)
@@ -28778,7 +28837,11 @@ const PRESETS = {
         readQuery: '',
         writeBody: '{value}',
         writeContentType: 'application/x-www-form-urlencoded',
+        readMethod: 'GET',
+        readBody: '',
+        readContentType: '',
         readValue: 'body',
+        readValueEncoding: 'none',
         missingStatus: '404',
     },
     // etcd's v2 keys API. Reads go through Raft (quorum=true): a member cut off from the majority cannot serve
@@ -28789,8 +28852,41 @@ const PRESETS = {
         readQuery: '?quorum=true',
         writeBody: 'value={value}',
         writeContentType: 'application/x-www-form-urlencoded',
+        readMethod: 'GET',
+        readBody: '',
+        readContentType: '',
         readValue: '/node/value',
+        readValueEncoding: 'none',
         missingStatus: '404',
+        // prevValue: 412 (errorCode 101) when the value differs, 404 when the key does not exist.
+        cas: { method: 'PUT', path: '/v2/keys/{key}?prevValue={expected}', body: 'value={value}', contentType: 'application/x-www-form-urlencoded', notSwapped: [412, 404] },
+    },
+    // etcd's v3 API through its HTTP/JSON gateway (etcd 3.4 and later; the v2 API is gone in 3.6). Keys and values
+    // travel base64-encoded; a range request is linearizable unless its body asks for "serializable": true; a
+    // missing key answers 200 with no (or an empty) "kvs".
+    'etcd-v3': {
+        keyPath: '',
+        writePath: '/v3/kv/put',
+        readPath: '/v3/kv/range',
+        writeMethod: 'POST',
+        readQuery: '',
+        writeBody: '{"key":"{key:base64}","value":"{value:base64}"}',
+        writeContentType: 'application/json',
+        readMethod: 'POST',
+        readBody: '{"key":"{key:base64}"}',
+        readContentType: 'application/json',
+        readValue: '/kvs/0/value',
+        readValueEncoding: 'base64',
+        missingStatus: '404',
+        // A transaction: put when the value equals the expected one; "succeeded" is true only then.
+        cas: {
+            method: 'POST',
+            path: '/v3/kv/txn',
+            body: '{"compare":[{"key":"{key:base64}","result":"EQUAL","target":"VALUE","value":"{expected:base64}"}],"success":[{"requestPut":{"key":"{key:base64}","value":"{value:base64}"}}]}',
+            contentType: 'application/json',
+            swapped: ['succeeded'],
+            notSwapped: [],
+        },
     },
 };
 const PRESET_NAMES = Object.keys(PRESETS);
@@ -28806,30 +28902,46 @@ function parseAdapter(raw, fail) {
         preset = PRESETS.kv;
     }
     const pick = (input, fallback) => (raw[input] === '' ? fallback : raw[input]);
+    const problem = (input, template, allowed, example) => {
+        for (const p of (0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .templateProblems */ .bi)(template, allowed))
+            fail(input, `'${template}' ${p}.`, `Write it like ${example}.`);
+    };
     const keyPath = pick('key-path', preset.keyPath);
-    checkPath('key-path', keyPath, ['key'], fail);
-    const writePath = pick('write-path', keyPath);
+    if (raw['key-path'] !== '' || preset.writePath === undefined)
+        checkPath('key-path', keyPath, ['key'], fail);
+    const pathFromKey = (own) => (raw['key-path'] !== '' || own === undefined ? keyPath : own);
+    const writePath = pick('write-path', pathFromKey(preset.writePath));
     const writeBody = pick('write-body', preset.writeBody);
     // A write may name its key in the body instead (e.g. POST /set with k={key}&v={value}).
     if (raw['write-path'] !== '')
-        checkPath('write-path', writePath, ['key', 'value'], fail, writeBody.includes('{key}'));
-    const readPath = pick('read-path', `${keyPath}${keyPath.includes('?') ? preset.readQuery.replace('?', '&') : preset.readQuery}`);
+        checkPath('write-path', writePath, ['key', 'value'], fail, (0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .usesPlaceholder */ .U4)(writeBody, 'key'));
+    const readMethod = pick('read-method', preset.readMethod).toUpperCase();
+    if (readMethod !== 'GET' && readMethod !== 'POST')
+        fail('read-method', `'${raw['read-method']}' is not supported.`, 'Use GET or POST.');
+    const readBody = pick('read-body', preset.readBody);
+    problem('read-body', readBody, ['key'], `'{"key":"{key:base64}"}'`);
+    if (readMethod === 'GET' && readBody !== '')
+        fail('read-body', 'is set, but reads are GET requests, which carry no body.', "Set read-method to 'POST', or leave read-body empty.");
+    const ownRead = preset.readPath ?? `${keyPath}${keyPath.includes('?') ? preset.readQuery.replace('?', '&') : preset.readQuery}`;
+    const readPath = pick('read-path', raw['key-path'] !== '' ? `${keyPath}${keyPath.includes('?') ? preset.readQuery.replace('?', '&') : preset.readQuery}` : ownRead);
     if (raw['read-path'] !== '')
-        checkPath('read-path', readPath, ['key'], fail);
+        checkPath('read-path', readPath, ['key'], fail, (0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .usesPlaceholder */ .U4)(readBody, 'key'));
+    const readContentType = pick('read-content-type', preset.readContentType || (readBody !== '' ? 'application/json' : ''));
+    if (readContentType !== '')
+        checkMediaType('read-content-type', readContentType, fail);
     const method = pick('write-method', preset.writeMethod).toUpperCase();
     if (method !== 'POST' && method !== 'PUT')
         fail('write-method', `'${raw['write-method']}' is not supported.`, 'Use POST or PUT.');
-    const strayBody = (0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .unknownPlaceholders */ .hX)(writeBody, ['key', 'value']);
-    if (strayBody.length > 0) {
-        fail('write-body', `has unknown placeholder(s) ${strayBody.map((p) => `{${p}}`).join(', ')}.`, 'Only {key} and {value} are filled in, e.g. value={value}.');
+    const bodyProblems = (0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .templateProblems */ .bi)(writeBody, ['key', 'value']);
+    if (bodyProblems.length > 0) {
+        for (const p of bodyProblems)
+            fail('write-body', `${p}.`, 'Only {key} and {value} are filled in, e.g. value={value} or {"v":"{value:base64}"}.');
     }
-    else if (!writeBody.includes('{value}') && !writePath.includes('{value}')) {
+    else if (!(0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .usesPlaceholder */ .U4)(writeBody, 'value') && !(0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .usesPlaceholder */ .U4)(writePath, 'value')) {
         fail('write-body', `'${writeBody}' does not contain {value}, and neither does the write path.`, "Put {value} where the value goes, e.g. '{value}' (the raw value) or 'value={value}' (a form field).");
     }
     const writeContentType = pick('write-content-type', preset.writeContentType);
-    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+(\s*;.*)?$/.test(writeContentType) || /[\r\n]/.test(writeContentType)) {
-        fail('write-content-type', `'${writeContentType}' is not a media type.`, "Use e.g. 'application/x-www-form-urlencoded', 'application/json' or 'text/plain; charset=utf-8'.");
-    }
+    checkMediaType('write-content-type', writeContentType, fail);
     const headers = parseHeaders(raw.headers, fail);
     const readValueText = pick('read-value', preset.readValue);
     let readValue = { kind: 'body' };
@@ -28842,11 +28954,26 @@ function parseAdapter(raw, fail) {
             readValue = { kind: 'json', pointer: readValueText, tokens: parsed.tokens };
         }
     }
+    const encodingText = pick('read-value-encoding', preset.readValueEncoding).toLowerCase();
+    if (encodingText !== 'none' && encodingText !== 'base64')
+        fail('read-value-encoding', `'${raw['read-value-encoding']}' is not an encoding.`, "Use 'none' or 'base64'.");
     const missingText = pick('missing-status', preset.missingStatus);
     const missingStatus = missingText.split(/[\s,]+/).filter(Boolean).map(Number);
     if (missingStatus.length === 0 || missingStatus.some((s) => !Number.isInteger(s) || s < 100 || s > 599 || s === 200)) {
         fail('missing-status', `'${missingText}' is not a list of HTTP statuses (100-599, not 200).`, "Give the status a node answers for a key that does not exist, e.g. '404' or '404,410'.");
     }
+    const module = raw.adapter === '' ? undefined : raw.adapter;
+    if (module !== undefined) {
+        // A module replaces the templates: inputs that shape requests would silently do nothing.
+        const shaping = ['api', 'key-path', 'write-path', 'read-path', 'write-method', 'write-body', 'write-content-type', 'read-method', 'read-body', 'read-content-type', 'read-value', 'read-value-encoding', 'missing-status'].filter((name) => raw[name] !== '' && !(name === 'api' && raw.api.toLowerCase() === 'kv'));
+        if (shaping.length > 0)
+            fail('adapter', `replaces the request templates, but ${shaping.join(', ')} ${shaping.length === 1 ? 'is' : 'are'} set too.`, `Leave ${shaping.join(', ')} empty: the module decides how requests look (headers still apply).`);
+        if (!/\.(mjs|js)$/.test(module))
+            fail('adapter', `'${module}' is not an ES module file.`, "Name a .mjs (or .js in an ES module package) file, relative to working-directory, e.g. 'replicheck-adapter.mjs'.");
+    }
+    // Explicit request inputs make the preset's compare-and-set unsafe to assume.
+    const custom = ['key-path', 'write-path', 'write-body', 'write-content-type', 'write-method'].some((name) => raw[name] !== '');
+    const cas = presetName in PRESETS && !custom && module === undefined ? preset.cas : undefined;
     return {
         preset: presetName in PRESETS ? presetName : 'kv',
         writeMethod: method,
@@ -28854,18 +28981,30 @@ function parseAdapter(raw, fail) {
         readPath,
         writeBody,
         writeContentType,
+        readMethod: readMethod,
+        readBody,
+        readContentType,
         headers,
         readValue,
+        readValueEncoding: encodingText,
         missingStatus,
+        ...(cas ? { cas } : {}),
+        ...(module !== undefined ? { module } : {}),
     };
 }
-function checkPath(input, template, allowed, fail, keyInBody = false) {
-    const stray = (0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .unknownPlaceholders */ .hX)(template, allowed);
-    if (!template.startsWith('/') || !(keyInBody || template.includes('{key}'))) {
-        fail(input, `'${template}' must start with '/' and contain '{key}'${input === 'write-path' ? ' (or the write body must)' : ''}.`, "Use a template such as '/key/{key}' or '/v2/keys/{key}?quorum=true'.");
+function checkMediaType(input, value, fail) {
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+(\s*;.*)?$/.test(value) || /[\r\n]/.test(value)) {
+        fail(input, `'${value}' is not a media type.`, "Use e.g. 'application/x-www-form-urlencoded', 'application/json' or 'text/plain; charset=utf-8'.");
     }
-    else if (stray.length > 0) {
-        fail(input, `has unknown placeholder(s) ${stray.map((p) => `{${p}}`).join(', ')}.`, `Only ${allowed.map((p) => `{${p}}`).join(' and ')} ${allowed.length > 1 ? 'are' : 'is'} filled in here.`);
+}
+function checkPath(input, template, allowed, fail, keyInBody = false) {
+    const problems = (0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .templateProblems */ .bi)(template, allowed);
+    if (!template.startsWith('/') || !(keyInBody || (0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .usesPlaceholder */ .U4)(template, 'key'))) {
+        fail(input, `'${template}' must start with '/' and contain '{key}'${input === 'write-path' ? ' (or the write body must)' : input === 'read-path' ? ' (or the read body must)' : ''}.`, "Use a template such as '/key/{key}' or '/v2/keys/{key}?quorum=true'.");
+    }
+    else if (problems.length > 0) {
+        for (const p of problems)
+            fail(input, `${p}.`, `Only ${allowed.map((x) => `{${x}}`).join(' and ')} ${allowed.length > 1 ? 'are' : 'is'} filled in here.`);
     }
     else if (/[\s#]/.test(template)) {
         fail(input, `'${template}' contains whitespace or '#'.`, 'Percent-encode them (%20, %23); the key itself is encoded for you.');
@@ -28972,7 +29111,7 @@ const INPUTS = [
     },
     {
         name: 'api',
-        description: "Preset for the nodes' key-value API: kv (the example service) or etcd-v2 (etcd's v2 keys API). The inputs below override parts of it.",
+        description: "Preset for the nodes' key-value API: kv (the example service), etcd-v3 (etcd's v3 JSON API) or etcd-v2 (etcd's v2 keys API). The inputs below override parts of it.",
         default: 'kv',
     },
     {
@@ -29002,6 +29141,19 @@ const INPUTS = [
     {
         name: 'read-value',
         description: "Where a read's answer holds the value: body (the whole body) or a JSON pointer such as /node/value. Empty: the preset's (kv: body, etcd-v2: /node/value).",
+        default: '',
+    },
+    { name: 'read-method', description: "GET or POST (a read with a body, e.g. etcd-v3's range request). Empty: the preset's.", default: '' },
+    {
+        name: 'read-body',
+        description: 'Body template of a read (read-method POST); {key} or {key:base64} / {key:json}. Empty: the preset\'s (etcd-v3: {"key":"{key:base64}"}).',
+        default: '',
+    },
+    { name: 'read-content-type', description: "Content-Type of a read with a body. Empty: the preset's (application/json).", default: '' },
+    { name: 'read-value-encoding', description: "How the value at read-value is encoded: none or base64. Empty: the preset's (etcd-v3: base64).", default: '' },
+    {
+        name: 'adapter',
+        description: 'Path of an ES module (relative to working-directory) exporting write, read and optionally cas, for APIs no template can describe. Replaces the request templates.',
         default: '',
     },
     { name: 'missing-status', description: "HTTP status(es) a node answers for a key that does not exist, comma-separated. Empty: the preset's (404).", default: '' },
@@ -29043,7 +29195,7 @@ const INPUTS = [
     },
     {
         name: 'workload',
-        description: 'Concurrent workload after the checks: none, or register (random reads and writes of a few keys on random nodes, recorded as a history).',
+        description: 'Concurrent workload after the checks: none, register (random reads and writes of a few keys on random nodes, recorded as a history) or cas-register (reads, writes and compare-and-set, where the API has one).',
         default: 'none',
     },
     { name: 'workload-clients', description: 'Concurrent clients of the workload (1-64).', default: '8' },
@@ -29135,8 +29287,8 @@ const MAX_DURATION_S = 600;
 /** The workload to run, or undefined for `workload: none`; problems go to `fail`. */
 function parseWorkloadOptions(raw, fail) {
     const kind = raw.workload.toLowerCase();
-    if (kind !== 'none' && kind !== 'register')
-        fail('workload', `'${raw.workload}' is not a workload.`, "Use 'none' or 'register'.");
+    if (kind !== 'none' && kind !== 'register' && kind !== 'cas-register')
+        fail('workload', `'${raw.workload}' is not a workload.`, "Use 'none', 'register' or 'cas-register'.");
     const consistency = raw.consistency.toLowerCase();
     if (consistency !== 'eventual' && consistency !== 'linearizable') {
         fail('consistency', `'${raw.consistency}' is not a consistency model.`, "Use 'eventual' or 'linearizable'.");
@@ -29147,9 +29299,10 @@ function parseWorkloadOptions(raw, fail) {
     let seed;
     if (raw['workload-seed'] !== '')
         seed = wholeInput(raw, 'workload-seed', 0, 2 ** 31 - 1, fail, '12345');
-    if (kind !== 'register')
+    if (kind !== 'register' && kind !== 'cas-register')
         return undefined;
     return {
+        model: kind,
         clients,
         keys,
         durationMs,
@@ -29272,6 +29425,10 @@ function parseOptions(raw, ctx) {
     const restartTarget = raw['restart-target'] === '' ? undefined : raw['restart-target'];
     const workingDirectory = raw['working-directory'] === '' ? '.' : raw['working-directory'];
     const workload = parseWorkloadOptions(raw, fail);
+    // Whether a module has a cas is known once it is loaded (before anything starts); a preset says it now.
+    if (workload?.model === 'cas-register' && kv.module === undefined && !kv.cas) {
+        fail('workload', `cas-register needs a compare-and-set, and the '${kv.preset}' API${kv.preset === 'kv' ? '' : ' as configured'} has none.`, "Use api 'etcd-v3' or 'etcd-v2' (without custom write inputs), an adapter module that exports cas, or workload 'register'.");
+    }
     const faults = parseFaultOptions(raw, restartTarget, fail);
     if (problems.length > 0)
         throw new InputError(problems);
@@ -29302,13 +29459,14 @@ function parseValueFormat(text, kv, fail) {
         fail('value-format', `'${text}' is not a value format.`, "Use 'text', 'token' or 'bytes'.");
         return 'text';
     }
-    if (format === 'bytes') {
+    // An adapter module gets the bytes as a Uint8Array and sends them as it likes.
+    if (format === 'bytes' && kv.module === undefined) {
         // JSON strings carry text, not bytes: a value with invalid UTF-8 cannot go into one, nor come out of one.
         if (!(0,template/* carriesBytes */.nS)(kv.writeBody, kv.writeContentType)) {
             fail('value-format', `bytes cannot travel in the JSON write body '${kv.writeBody}'.`, "Send the value as the whole body (write-body '{value}') or in a form body, or use value-format 'text'.");
         }
-        if (kv.readValue.kind !== 'body') {
-            fail('value-format', `bytes cannot be read from a JSON value (read-value '${kv.readValue.pointer}').`, "Read the value from the whole body (read-value 'body'), or use value-format 'text'.");
+        if (kv.readValue.kind !== 'body' && kv.readValueEncoding !== 'base64') {
+            fail('value-format', `bytes cannot be read from a JSON value (read-value '${kv.readValue.pointer}') that is not base64.`, "Read the value from the whole body (read-value 'body') or as base64 (read-value-encoding 'base64'), or use value-format 'text'.");
         }
     }
     return format;
@@ -29816,7 +29974,8 @@ function resolvePointer(doc, tokens) {
 }
 /**
  * The bytes a JSON answer holds at `tokens`: a string as its UTF-8 bytes, any other JSON value as its JSON text.
- * Undefined when the body is not JSON or has nothing at the pointer.
+ * Null when the body is JSON with nothing at the pointer (a missing key, e.g. etcd v3's absent or empty "kvs");
+ * undefined when the body is not JSON at all.
  */
 function extractJsonValue(body, tokens) {
     let doc;
@@ -29828,7 +29987,7 @@ function extractJsonValue(body, tokens) {
     }
     const value = resolvePointer(doc, tokens);
     if (value === undefined)
-        return undefined;
+        return null;
     return Buffer.from(typeof value === 'string' ? value : JSON.stringify(value), 'utf8');
 }
 
@@ -29840,30 +29999,65 @@ function extractJsonValue(body, tokens) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   B0: () => (/* binding */ expandBody),
+/* harmony export */   U4: () => (/* binding */ usesPlaceholder),
 /* harmony export */   aD: () => (/* binding */ expandPath),
-/* harmony export */   hX: () => (/* binding */ unknownPlaceholders),
+/* harmony export */   bi: () => (/* binding */ templateProblems),
 /* harmony export */   nS: () => (/* binding */ carriesBytes)
 /* harmony export */ });
-/* unused harmony exports PLACEHOLDERS, bodyEncoding */
-// Request templates with `{key}` and `{value}` placeholders. Each placeholder is encoded as its position needs:
-// percent-encoded in a URL, form-encoded in a form body, JSON-escaped in a JSON body, raw elsewhere, so any key
-// and value (spaces, '/', '&', '=', '%', '+', quotes, unicode) arrives at the server exactly as written.
-const PLACEHOLDERS = (/* unused pure expression or super */ null && (['key', 'value']));
-const PLACEHOLDER = /\{([^{}]*)\}/g;
+/* unused harmony exports PLACEHOLDERS, ENCODINGS, unknownPlaceholders, bodyEncoding */
+// Request templates with `{key}`, `{value}` (and, for compare-and-set, `{expected}`) placeholders. Each placeholder
+// is encoded as its position needs: percent-encoded in a URL, form-encoded in a form body, JSON-escaped in a JSON
+// body, raw elsewhere, so any key and value (spaces, '/', '&', '=', '%', '+', quotes, unicode, any bytes) arrives
+// at the server exactly as written. A placeholder may name its encoding: `{key:base64}`, `{value:json}`.
+//   base64: standard base64 (etcd's v3 JSON API sends keys and values so); in a URL or a form it is then
+//           percent-encoded as the position requires, in a JSON body it is already valid string content.
+//   json:   the content of a JSON string, escaped (without the quotes); likewise percent-encoded in a URL or form.
+const PLACEHOLDERS = (/* unused pure expression or super */ null && (['key', 'value', 'expected']));
+const ENCODINGS = ['base64', 'json'];
+// A name is an identifier, so JSON in a body template (`{"a":1}`, `{}`) is never taken for a placeholder.
+const PLACEHOLDER = /\{([A-Za-z_][\w-]*)(?::([^{}"\s]*))?\}/g;
+function placeholders(template) {
+    return [...template.matchAll(PLACEHOLDER)].map((m) => ({ name: m[1], encoding: m[2], index: m.index, length: m[0].length }));
+}
 /** Placeholder names in a template that are not in `allowed` (e.g. a typo such as `{val}`). */
 function unknownPlaceholders(template, allowed) {
-    return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]).filter((name) => !allowed.includes(name));
+    return placeholders(template)
+        .map((p) => p.name)
+        .filter((name) => !allowed.includes(name));
+}
+/** Everything wrong with a template, one sentence each: unknown placeholders and unknown encodings. */
+function templateProblems(template, allowed) {
+    const problems = [];
+    const unknown = unknownPlaceholders(template, allowed);
+    if (unknown.length > 0)
+        problems.push(`has unknown placeholder(s) ${unknown.map((p) => `{${p}}`).join(', ')}; only ${allowed.map((p) => `{${p}}`).join(', ')} are filled in`);
+    const badEncodings = placeholders(template).filter((p) => p.encoding !== undefined && !ENCODINGS.includes(p.encoding));
+    if (badEncodings.length > 0) {
+        problems.push(`names unknown encoding(s) ${badEncodings.map((p) => `{${p.name}:${p.encoding}}`).join(', ')}; use ${ENCODINGS.map((e) => `:${e}`).join(' or ')}, or none`);
+    }
+    return problems;
+}
+/** Whether the template uses the placeholder at all, with any encoding. */
+function usesPlaceholder(template, name) {
+    return placeholders(template).some((p) => p.name === name);
+}
+function explicit(encoding, bytes) {
+    if (encoding === 'base64')
+        return Buffer.from(bytes.toString('base64'), 'latin1');
+    if (encoding === 'json')
+        return Buffer.from(JSON.stringify(bytes.toString('utf8')).slice(1, -1), 'utf8');
+    return bytes;
 }
 /** The template with each placeholder replaced by its encoded bytes; the template's own text is UTF-8. */
-function expand(template, fill, encode) {
+function expand(template, fill, position) {
     const parts = [];
     let at = 0;
-    for (const m of template.matchAll(PLACEHOLDER)) {
-        const value = fill[m[1]];
+    for (const p of placeholders(template)) {
+        const value = fill[p.name];
         if (value === undefined)
             continue;
-        parts.push(Buffer.from(template.slice(at, m.index), 'utf8'), encode(bytesOf(value)));
-        at = m.index + m[0].length;
+        parts.push(Buffer.from(template.slice(at, p.index), 'utf8'), position(explicit(p.encoding, bytesOf(value)), p.encoding !== undefined));
+        at = p.index + p.length;
     }
     parts.push(Buffer.from(template.slice(at), 'utf8'));
     return Buffer.concat(parts);
@@ -29901,27 +30095,33 @@ function bodyEncoding(contentType) {
     return 'raw';
 }
 /**
- * A request body. A template that is exactly one placeholder sends that text raw, whatever the content type
- * (the example service stores the raw body although it is labelled a form); otherwise placeholders are encoded
- * for the content type: form fields with `+` for spaces, JSON string contents without the quotes.
+ * A request body. A template that is exactly one placeholder without an encoding sends that text raw, whatever
+ * the content type (the example service stores the raw body although it is labelled a form); otherwise
+ * placeholders are encoded for the content type: form fields with `+` for spaces, JSON string contents without
+ * the quotes (unless the placeholder named its encoding, whose output is already valid JSON string content).
  */
 function expandBody(template, contentType, fill) {
-    const whole = /^\{([^{}]*)\}$/.exec(template);
+    const whole = /^\{([A-Za-z_][\w-]*)\}$/.exec(template);
     const only = whole ? fill[whole[1]] : undefined;
     if (only !== undefined)
         return bytesOf(only);
     const encoding = bodyEncoding(contentType);
-    const encode = encoding === 'form'
-        ? (b) => percentEncode(b, true)
-        : encoding === 'json'
-            ? // JSON carries text only: options refuse value-format bytes with a JSON body, so this is valid UTF-8.
-                (b) => Buffer.from(JSON.stringify(b.toString('utf8')).slice(1, -1), 'utf8')
-            : (b) => b;
-    return expand(template, fill, encode);
+    return expand(template, fill, (b, explicitlyEncoded) => {
+        if (encoding === 'form')
+            return percentEncode(b, true);
+        // JSON carries text only: options refuse value-format bytes unless the value is base64 here.
+        if (encoding === 'json' && !explicitlyEncoded)
+            return Buffer.from(JSON.stringify(b.toString('utf8')).slice(1, -1), 'utf8');
+        return b;
+    });
 }
-/** Whether a body template sends the value so that any bytes arrive intact (raw, or form-encoded). */
+/** Whether a body template sends the value so that any bytes arrive intact (raw, form-encoded, or base64). */
 function carriesBytes(template, contentType) {
-    return /^\{value\}$/.test(template) || !template.includes('{value}') || bodyEncoding(contentType) !== 'json';
+    if (/^\{value\}$/.test(template))
+        return true;
+    return placeholders(template)
+        .filter((p) => p.name === 'value')
+        .every((p) => p.encoding === 'base64' || (p.encoding === undefined && bodyEncoding(contentType) !== 'json'));
 }
 
 
@@ -42118,7 +42318,7 @@ async function runReplicheck(raw, host) {
     host.onStart?.(options, path);
     // The engine pulls in the HTTP client and the Docker edge: loaded only now, so a CLI --help stays fast.
     const [{ runEngine }, { nodeFiles }, { processExec }, { createHttpClient }, { fileHistorySink }, { isListening }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(425), __nccwpck_require__.e(366)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2366)),
+        Promise.all(/* import() */[__nccwpck_require__.e(425), __nccwpck_require__.e(654)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7654)),
         __nccwpck_require__.e(/* import() */ 384).then(__nccwpck_require__.bind(__nccwpck_require__, 1384)),
         Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6602)),
         Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(329)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3329)),
@@ -42677,7 +42877,7 @@ async function post() {
         info(`Replicheck post: nothing of project ${project} is left.`);
         return;
     }
-    info(`Replicheck post: ${plan.why}; removing ${count} object(s) of project ${project}.`);
+    info(`Replicheck post: ${plan.why}; removing ${count} object(s) left by project ${project}.`);
     const { file, prefix, files, directory } = state.compose;
     // Compose first, so it stops services in order; when the files are gone, removal by label still works.
     if (files.every((f) => (0,external_node_fs_namespaceObject.existsSync)(f)) && (0,external_node_fs_namespaceObject.existsSync)(directory)) {

@@ -399,7 +399,7 @@ const INPUTS = [
     },
     {
         name: 'api',
-        description: "Preset for the nodes' key-value API: kv (the example service) or etcd-v2 (etcd's v2 keys API). The inputs below override parts of it.",
+        description: "Preset for the nodes' key-value API: kv (the example service), etcd-v3 (etcd's v3 JSON API) or etcd-v2 (etcd's v2 keys API). The inputs below override parts of it.",
         default: 'kv',
     },
     {
@@ -429,6 +429,19 @@ const INPUTS = [
     {
         name: 'read-value',
         description: "Where a read's answer holds the value: body (the whole body) or a JSON pointer such as /node/value. Empty: the preset's (kv: body, etcd-v2: /node/value).",
+        default: '',
+    },
+    { name: 'read-method', description: "GET or POST (a read with a body, e.g. etcd-v3's range request). Empty: the preset's.", default: '' },
+    {
+        name: 'read-body',
+        description: 'Body template of a read (read-method POST); {key} or {key:base64} / {key:json}. Empty: the preset\'s (etcd-v3: {"key":"{key:base64}"}).',
+        default: '',
+    },
+    { name: 'read-content-type', description: "Content-Type of a read with a body. Empty: the preset's (application/json).", default: '' },
+    { name: 'read-value-encoding', description: "How the value at read-value is encoded: none or base64. Empty: the preset's (etcd-v3: base64).", default: '' },
+    {
+        name: 'adapter',
+        description: 'Path of an ES module (relative to working-directory) exporting write, read and optionally cas, for APIs no template can describe. Replaces the request templates.',
         default: '',
     },
     { name: 'missing-status', description: "HTTP status(es) a node answers for a key that does not exist, comma-separated. Empty: the preset's (404).", default: '' },
@@ -470,7 +483,7 @@ const INPUTS = [
     },
     {
         name: 'workload',
-        description: 'Concurrent workload after the checks: none, or register (random reads and writes of a few keys on random nodes, recorded as a history).',
+        description: 'Concurrent workload after the checks: none, register (random reads and writes of a few keys on random nodes, recorded as a history) or cas-register (reads, writes and compare-and-set, where the API has one).',
         default: 'none',
     },
     { name: 'workload-clients', description: 'Concurrent clients of the workload (1-64).', default: '8' },

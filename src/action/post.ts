@@ -22,7 +22,7 @@ export async function post(): Promise<void> {
     core.info(`Replicheck post: nothing of project ${project} is left.`);
     return;
   }
-  core.info(`Replicheck post: ${plan.why}; removing ${count} object(s) of project ${project}.`);
+  core.info(`Replicheck post: ${plan.why}; removing ${count} object(s) left by project ${project}.`);
   const { file, prefix, files, directory } = state.compose;
   // Compose first, so it stops services in order; when the files are gone, removal by label still works.
   if (files.every((f) => existsSync(f)) && existsSync(directory)) {

@@ -1,7 +1,7 @@
 // How a value is written to and read from a node. The checks speak only this interface, so other HTTP
 // key-value APIs plug in without touching them.
 import type { HttpClient, HttpOutcome } from '../http/client.js';
-import type { KvAdapter } from '../config/adapter.js';
+import type { CasRequest, KvAdapter } from '../config/adapter.js';
 import { expandBody, expandPath } from '../http/template.js';
 import { extractJsonValue } from '../http/json-pointer.js';
 import { previewBytes } from '../util/text.js';
@@ -20,6 +20,12 @@ export interface ReadOutcome {
   readonly value: Buffer | null | undefined;
 }
 
+/** How a compare-and-set ended: it swapped, it certainly did not (the comparison failed), or nobody knows. */
+export interface CasOutcome {
+  readonly result: 'swapped' | 'not-swapped' | 'unknown';
+  readonly outcome: HttpOutcome;
+}
+
 export interface KvApi {
   /** How values travel as bytes (value-format): writes send codec.toBytes(value); reads are compared to it. */
   readonly codec: ValueCodec;
@@ -27,6 +33,8 @@ export interface KvApi {
   read(baseUrl: string, key: string, signal?: AbortSignal): Promise<ReadOutcome>;
   /** One readiness probe: any answer below 500 means the node is serving. */
   probe(baseUrl: string, signal?: AbortSignal): Promise<HttpOutcome>;
+  /** Sets `value` when the key holds `expected`; absent where the API has no compare-and-set. */
+  readonly cas?: (baseUrl: string, key: string, expected: string, value: string, signal?: AbortSignal) => Promise<CasOutcome>;
 }
 
 export function keyUrl(baseUrl: string, template: string, key: string): string {
@@ -49,8 +57,15 @@ export function httpKvApi(
   const codec = valueCodec(options.valueFormat ?? 'text');
   const headers: Record<string, string> = Object.fromEntries(kv.headers.map((h) => [h.name, h.value]));
   const writeHeaders = { ...headers, 'content-type': kv.writeContentType };
+  const readHeaders = kv.readBody !== '' ? { ...headers, 'content-type': kv.readContentType || 'application/json' } : headers;
+  const readRequest = (baseUrl: string, key: string) => ({
+    method: kv.readMethod,
+    url: keyUrl(baseUrl, kv.readPath, key),
+    headers: readHeaders,
+    ...(kv.readBody !== '' ? { body: expandBody(kv.readBody, readHeaders['content-type'] ?? 'application/json', { key }) } : {}),
+  });
   // A server may echo a request header (an error page, a debug endpoint); what we record must not carry it.
-  const secrets = kv.headers.map((h) => Buffer.from(h.value, 'utf8')).filter((b) => b.length >= MIN_REDACTED_BYTES);
+  const secrets = secretsOf(kv);
   return {
     codec,
     async write(baseUrl, key, value, signal) {
@@ -66,25 +81,76 @@ export function httpKvApi(
       return { acked: outcome.ok && outcome.status >= 200 && outcome.status < 300, outcome: redact(outcome, secrets) };
     },
     async read(baseUrl, key, signal) {
-      const outcome = await http.send({ method: 'GET', url: keyUrl(baseUrl, kv.readPath, key), headers, timeoutMs, ...(signal ? { signal } : {}) });
+      const outcome = await http.send({ ...readRequest(baseUrl, key), timeoutMs, ...(signal ? { signal } : {}) });
       return { outcome: redact(outcome, secrets), value: readValue(outcome, kv) };
     },
     async probe(baseUrl, signal) {
-      const url = options.readyPath !== undefined ? `${baseUrl}${options.readyPath}` : keyUrl(baseUrl, kv.readPath, PROBE_KEY);
-      return redact(await http.send({ method: 'GET', url, headers, timeoutMs, ...(signal ? { signal } : {}) }), secrets);
+      const request = options.readyPath !== undefined ? { method: 'GET' as const, url: `${baseUrl}${options.readyPath}`, headers } : readRequest(baseUrl, PROBE_KEY);
+      return redact(await http.send({ ...request, timeoutMs, ...(signal ? { signal } : {}) }), secrets);
     },
+    ...(kv.cas ? { cas: casRequest(http, kv.cas, headers, codec, timeoutMs, secrets) } : {}),
   };
 }
 
-/** The value an answer holds: bytes, null for "missing", undefined when the answer says neither. */
-export function readValue(outcome: HttpOutcome, kv: Pick<KvAdapter, 'missingStatus' | 'readValue'>): Buffer | null | undefined {
+/**
+ * The value an answer holds: bytes, null for "missing", undefined when the answer says neither. A JSON answer
+ * with nothing at the pointer (etcd v3: no "kvs", or an empty one) means missing, like the missing status.
+ */
+export function readValue(outcome: HttpOutcome, kv: Pick<KvAdapter, 'missingStatus' | 'readValue' | 'readValueEncoding'>): Buffer | null | undefined {
   if (!outcome.ok) return undefined;
   if (kv.missingStatus.includes(outcome.status)) return null;
   if (outcome.status < 200 || outcome.status >= 300 || outcome.truncated) return undefined;
-  return kv.readValue.kind === 'body' ? outcome.body : extractJsonValue(outcome.body, kv.readValue.tokens);
+  const raw = kv.readValue.kind === 'body' ? outcome.body : extractJsonValue(outcome.body, kv.readValue.tokens);
+  if (raw == null || kv.readValueEncoding !== 'base64') return raw;
+  return decodeBase64(raw.toString('latin1'));
+}
+
+/** Strict base64: what a store sends is either exactly that or an answer that says nothing (undefined). */
+export function decodeBase64(text: string): Buffer | undefined {
+  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return undefined;
+  return Buffer.from(text, 'base64');
+}
+
+function casRequest(http: HttpClient, cas: CasRequest, headers: Record<string, string>, codec: ValueCodec, timeoutMs: number, secrets: readonly Buffer[]): NonNullable<KvApi['cas']> {
+  const h = { ...headers, 'content-type': cas.contentType };
+  return async (baseUrl, key, expected, value, signal) => {
+    const fill = { key, expected: codec.toBytes(expected), value: codec.toBytes(value) };
+    const outcome = redact(
+      await http.send({ method: cas.method, url: `${baseUrl}${expandPath(cas.path, fill)}`, body: expandBody(cas.body, cas.contentType, fill), headers: h, timeoutMs, ...(signal ? { signal } : {}) }),
+      secrets,
+    );
+    return { result: casResult(outcome, cas), outcome };
+  };
+}
+
+/** Swapped only on a 2xx that says so; a definite "no" only where the API says the comparison failed. */
+export function casResult(outcome: HttpOutcome, cas: Pick<CasRequest, 'swapped' | 'notSwapped'>): CasOutcome['result'] {
+  if (!outcome.ok || outcome.truncated) return 'unknown';
+  if (cas.notSwapped.includes(outcome.status)) return 'not-swapped';
+  if (outcome.status < 200 || outcome.status >= 300) return 'unknown';
+  if (!cas.swapped) return 'swapped';
+  const at = extractJsonValue(outcome.body, cas.swapped);
+  if (at === undefined) return 'unknown';
+  // etcd leaves `false` out of its JSON: a well-formed answer without the field is a comparison that failed.
+  return at !== null && at.toString('utf8') === 'true' ? 'swapped' : 'not-swapped';
 }
 
 const MIN_REDACTED_BYTES = 4;
+
+/** Header values long enough to redact from what servers answer (a server may echo a header). */
+function secretsOf(kv: Pick<KvAdapter, 'headers'>): Buffer[] {
+  return kv.headers.map((h) => Buffer.from(h.value, 'utf8')).filter((b) => b.length >= MIN_REDACTED_BYTES);
+}
+
+/** What an adapter module's API needs of the options: the same headers, secrets, timeout and value format. */
+export function moduleApiOptions(options: { readonly kv: KvAdapter; readonly requestTimeoutMs: number; readonly valueFormat?: ValueFormat }) {
+  return {
+    headers: Object.fromEntries(options.kv.headers.map((h) => [h.name, h.value])),
+    secrets: secretsOf(options.kv),
+    requestTimeoutMs: options.requestTimeoutMs,
+    codec: valueCodec(options.valueFormat ?? 'text'),
+  };
+}
 
 /** The outcome with every secret in its body replaced by `***`; the same object when there is none. */
 export function redact(outcome: HttpOutcome, secrets: readonly Buffer[]): HttpOutcome {

@@ -4,15 +4,29 @@ import type { InputName, RawInputs } from './inputs.js';
 import { INPUTS, type InputSpec } from './inputs.js';
 import type { Fail } from './values.js';
 import { parsePointer } from '../http/json-pointer.js';
-import { unknownPlaceholders, type Placeholder } from '../http/template.js';
+import { templateProblems, usesPlaceholder, type Placeholder } from '../http/template.js';
 
-export type ApiPreset = 'kv' | 'etcd-v2';
+export type ApiPreset = 'kv' | 'etcd-v2' | 'etcd-v3';
 
 export type ReadValue = { readonly kind: 'body' } | { readonly kind: 'json'; readonly pointer: string; readonly tokens: readonly string[] };
 
 export interface HttpHeader {
   readonly name: string;
   readonly value: string;
+}
+
+/**
+ * How a compare-and-set is sent, where an API has one (presets only): `{key}`, `{expected}` (the value the key
+ * must hold) and `{value}` (the new one). It swapped when the answer is 2xx and, with `swapped`, the JSON there is
+ * true; a 2xx without it, or a status in `notSwapped`, means the comparison did not match (nothing changed).
+ */
+export interface CasRequest {
+  readonly method: 'POST' | 'PUT';
+  readonly path: string;
+  readonly body: string;
+  readonly contentType: string;
+  readonly swapped?: readonly string[];
+  readonly notSwapped: readonly number[];
 }
 
 export interface KvAdapter {
@@ -23,22 +37,41 @@ export interface KvAdapter {
   readonly readPath: string;
   readonly writeBody: string;
   readonly writeContentType: string;
+  /** GET (no body), or POST with `readBody` (e.g. etcd's v3 range request). */
+  readonly readMethod: 'GET' | 'POST';
+  readonly readBody: string;
+  readonly readContentType: string;
   /** Sent with every request. Values are secret: masked in the log, redacted from recorded answers. */
   readonly headers: readonly HttpHeader[];
   readonly readValue: ReadValue;
+  /** How the value at `readValue` is encoded: as it is, or base64 (etcd v3). */
+  readonly readValueEncoding: 'none' | 'base64';
   /** Statuses that mean "this key does not exist". */
   readonly missingStatus: readonly number[];
+  /** The API's compare-and-set, when the preset has one (workload cas-register needs it). */
+  readonly cas?: CasRequest;
+  /** Path of a user's ES module that speaks to the nodes instead of the templates (input `adapter`). */
+  readonly module?: string;
 }
 
 interface Preset {
+  /** Default key path: both the write and the read path unless the preset names its own. */
   readonly keyPath: string;
+  /** Paths of APIs that send the key in the body (etcd v3). */
+  readonly writePath?: string;
+  readonly readPath?: string;
   readonly writeMethod: 'POST' | 'PUT';
   /** Appended to the key path to make the default read path. */
   readonly readQuery: string;
   readonly writeBody: string;
   readonly writeContentType: string;
+  readonly readMethod: 'GET' | 'POST';
+  readonly readBody: string;
+  readonly readContentType: string;
   readonly readValue: string;
+  readonly readValueEncoding: 'none' | 'base64';
   readonly missingStatus: string;
+  readonly cas?: CasRequest;
 }
 
 export const PRESETS: Readonly<Record<ApiPreset, Preset>> = {
@@ -49,7 +82,11 @@ export const PRESETS: Readonly<Record<ApiPreset, Preset>> = {
     readQuery: '',
     writeBody: '{value}',
     writeContentType: 'application/x-www-form-urlencoded',
+    readMethod: 'GET',
+    readBody: '',
+    readContentType: '',
     readValue: 'body',
+    readValueEncoding: 'none',
     missingStatus: '404',
   },
   // etcd's v2 keys API. Reads go through Raft (quorum=true): a member cut off from the majority cannot serve
@@ -60,8 +97,41 @@ export const PRESETS: Readonly<Record<ApiPreset, Preset>> = {
     readQuery: '?quorum=true',
     writeBody: 'value={value}',
     writeContentType: 'application/x-www-form-urlencoded',
+    readMethod: 'GET',
+    readBody: '',
+    readContentType: '',
     readValue: '/node/value',
+    readValueEncoding: 'none',
     missingStatus: '404',
+    // prevValue: 412 (errorCode 101) when the value differs, 404 when the key does not exist.
+    cas: { method: 'PUT', path: '/v2/keys/{key}?prevValue={expected}', body: 'value={value}', contentType: 'application/x-www-form-urlencoded', notSwapped: [412, 404] },
+  },
+  // etcd's v3 API through its HTTP/JSON gateway (etcd 3.4 and later; the v2 API is gone in 3.6). Keys and values
+  // travel base64-encoded; a range request is linearizable unless its body asks for "serializable": true; a
+  // missing key answers 200 with no (or an empty) "kvs".
+  'etcd-v3': {
+    keyPath: '',
+    writePath: '/v3/kv/put',
+    readPath: '/v3/kv/range',
+    writeMethod: 'POST',
+    readQuery: '',
+    writeBody: '{"key":"{key:base64}","value":"{value:base64}"}',
+    writeContentType: 'application/json',
+    readMethod: 'POST',
+    readBody: '{"key":"{key:base64}"}',
+    readContentType: 'application/json',
+    readValue: '/kvs/0/value',
+    readValueEncoding: 'base64',
+    missingStatus: '404',
+    // A transaction: put when the value equals the expected one; "succeeded" is true only then.
+    cas: {
+      method: 'POST',
+      path: '/v3/kv/txn',
+      body: '{"compare":[{"key":"{key:base64}","result":"EQUAL","target":"VALUE","value":"{expected:base64}"}],"success":[{"requestPut":{"key":"{key:base64}","value":"{value:base64}"}}]}',
+      contentType: 'application/json',
+      swapped: ['succeeded'],
+      notSwapped: [],
+    },
   },
 };
 
@@ -81,30 +151,41 @@ export function parseAdapter(raw: RawInputs, fail: Fail): KvAdapter {
     preset = PRESETS.kv;
   }
   const pick = (input: InputName, fallback: string): string => (raw[input] === '' ? fallback : raw[input]);
+  const problem = (input: InputName, template: string, allowed: Placeholder[], example: string): void => {
+    for (const p of templateProblems(template, allowed)) fail(input, `'${template}' ${p}.`, `Write it like ${example}.`);
+  };
 
   const keyPath = pick('key-path', preset.keyPath);
-  checkPath('key-path', keyPath, ['key'], fail);
-  const writePath = pick('write-path', keyPath);
+  if (raw['key-path'] !== '' || preset.writePath === undefined) checkPath('key-path', keyPath, ['key'], fail);
+  const pathFromKey = (own: string | undefined): string => (raw['key-path'] !== '' || own === undefined ? keyPath : own);
+  const writePath = pick('write-path', pathFromKey(preset.writePath));
   const writeBody = pick('write-body', preset.writeBody);
   // A write may name its key in the body instead (e.g. POST /set with k={key}&v={value}).
-  if (raw['write-path'] !== '') checkPath('write-path', writePath, ['key', 'value'], fail, writeBody.includes('{key}'));
-  const readPath = pick('read-path', `${keyPath}${keyPath.includes('?') ? preset.readQuery.replace('?', '&') : preset.readQuery}`);
-  if (raw['read-path'] !== '') checkPath('read-path', readPath, ['key'], fail);
+  if (raw['write-path'] !== '') checkPath('write-path', writePath, ['key', 'value'], fail, usesPlaceholder(writeBody, 'key'));
+
+  const readMethod = pick('read-method', preset.readMethod).toUpperCase();
+  if (readMethod !== 'GET' && readMethod !== 'POST') fail('read-method', `'${raw['read-method']}' is not supported.`, 'Use GET or POST.');
+  const readBody = pick('read-body', preset.readBody);
+  problem('read-body', readBody, ['key'], `'{"key":"{key:base64}"}'`);
+  if (readMethod === 'GET' && readBody !== '') fail('read-body', 'is set, but reads are GET requests, which carry no body.', "Set read-method to 'POST', or leave read-body empty.");
+  const ownRead = preset.readPath ?? `${keyPath}${keyPath.includes('?') ? preset.readQuery.replace('?', '&') : preset.readQuery}`;
+  const readPath = pick('read-path', raw['key-path'] !== '' ? `${keyPath}${keyPath.includes('?') ? preset.readQuery.replace('?', '&') : preset.readQuery}` : ownRead);
+  if (raw['read-path'] !== '') checkPath('read-path', readPath, ['key'], fail, usesPlaceholder(readBody, 'key'));
+  const readContentType = pick('read-content-type', preset.readContentType || (readBody !== '' ? 'application/json' : ''));
+  if (readContentType !== '') checkMediaType('read-content-type', readContentType, fail);
 
   const method = pick('write-method', preset.writeMethod).toUpperCase();
   if (method !== 'POST' && method !== 'PUT') fail('write-method', `'${raw['write-method']}' is not supported.`, 'Use POST or PUT.');
 
-  const strayBody = unknownPlaceholders(writeBody, ['key', 'value']);
-  if (strayBody.length > 0) {
-    fail('write-body', `has unknown placeholder(s) ${strayBody.map((p) => `{${p}}`).join(', ')}.`, 'Only {key} and {value} are filled in, e.g. value={value}.');
-  } else if (!writeBody.includes('{value}') && !writePath.includes('{value}')) {
+  const bodyProblems = templateProblems(writeBody, ['key', 'value']);
+  if (bodyProblems.length > 0) {
+    for (const p of bodyProblems) fail('write-body', `${p}.`, 'Only {key} and {value} are filled in, e.g. value={value} or {"v":"{value:base64}"}.');
+  } else if (!usesPlaceholder(writeBody, 'value') && !usesPlaceholder(writePath, 'value')) {
     fail('write-body', `'${writeBody}' does not contain {value}, and neither does the write path.`, "Put {value} where the value goes, e.g. '{value}' (the raw value) or 'value={value}' (a form field).");
   }
 
   const writeContentType = pick('write-content-type', preset.writeContentType);
-  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+(\s*;.*)?$/.test(writeContentType) || /[\r\n]/.test(writeContentType)) {
-    fail('write-content-type', `'${writeContentType}' is not a media type.`, "Use e.g. 'application/x-www-form-urlencoded', 'application/json' or 'text/plain; charset=utf-8'.");
-  }
+  checkMediaType('write-content-type', writeContentType, fail);
 
   const headers = parseHeaders(raw.headers, fail);
 
@@ -122,6 +203,8 @@ export function parseAdapter(raw: RawInputs, fail: Fail): KvAdapter {
       readValue = { kind: 'json', pointer: readValueText, tokens: parsed.tokens };
     }
   }
+  const encodingText = pick('read-value-encoding', preset.readValueEncoding).toLowerCase();
+  if (encodingText !== 'none' && encodingText !== 'base64') fail('read-value-encoding', `'${raw['read-value-encoding']}' is not an encoding.`, "Use 'none' or 'base64'.");
 
   const missingText = pick('missing-status', preset.missingStatus);
   const missingStatus = missingText.split(/[\s,]+/).filter(Boolean).map(Number);
@@ -129,6 +212,19 @@ export function parseAdapter(raw: RawInputs, fail: Fail): KvAdapter {
     fail('missing-status', `'${missingText}' is not a list of HTTP statuses (100-599, not 200).`, "Give the status a node answers for a key that does not exist, e.g. '404' or '404,410'.");
   }
 
+  const module = raw.adapter === '' ? undefined : raw.adapter;
+  if (module !== undefined) {
+    // A module replaces the templates: inputs that shape requests would silently do nothing.
+    const shaping = (['api', 'key-path', 'write-path', 'read-path', 'write-method', 'write-body', 'write-content-type', 'read-method', 'read-body', 'read-content-type', 'read-value', 'read-value-encoding', 'missing-status'] as const).filter(
+      (name) => raw[name] !== '' && !(name === 'api' && raw.api.toLowerCase() === 'kv'),
+    );
+    if (shaping.length > 0) fail('adapter', `replaces the request templates, but ${shaping.join(', ')} ${shaping.length === 1 ? 'is' : 'are'} set too.`, `Leave ${shaping.join(', ')} empty: the module decides how requests look (headers still apply).`);
+    if (!/\.(mjs|js)$/.test(module)) fail('adapter', `'${module}' is not an ES module file.`, "Name a .mjs (or .js in an ES module package) file, relative to working-directory, e.g. 'replicheck-adapter.mjs'.");
+  }
+
+  // Explicit request inputs make the preset's compare-and-set unsafe to assume.
+  const custom = (['key-path', 'write-path', 'write-body', 'write-content-type', 'write-method'] as const).some((name) => raw[name] !== '');
+  const cas = presetName in PRESETS && !custom && module === undefined ? preset.cas : undefined;
   return {
     preset: presetName in PRESETS ? presetName : 'kv',
     writeMethod: method as 'POST' | 'PUT',
@@ -136,18 +232,30 @@ export function parseAdapter(raw: RawInputs, fail: Fail): KvAdapter {
     readPath,
     writeBody,
     writeContentType,
+    readMethod: readMethod as 'GET' | 'POST',
+    readBody,
+    readContentType,
     headers,
     readValue,
+    readValueEncoding: encodingText as 'none' | 'base64',
     missingStatus,
+    ...(cas ? { cas } : {}),
+    ...(module !== undefined ? { module } : {}),
   };
 }
 
+function checkMediaType(input: InputName, value: string, fail: Fail): void {
+  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+(\s*;.*)?$/.test(value) || /[\r\n]/.test(value)) {
+    fail(input, `'${value}' is not a media type.`, "Use e.g. 'application/x-www-form-urlencoded', 'application/json' or 'text/plain; charset=utf-8'.");
+  }
+}
+
 function checkPath(input: InputName, template: string, allowed: Placeholder[], fail: Fail, keyInBody = false): void {
-  const stray = unknownPlaceholders(template, allowed);
-  if (!template.startsWith('/') || !(keyInBody || template.includes('{key}'))) {
-    fail(input, `'${template}' must start with '/' and contain '{key}'${input === 'write-path' ? ' (or the write body must)' : ''}.`, "Use a template such as '/key/{key}' or '/v2/keys/{key}?quorum=true'.");
-  } else if (stray.length > 0) {
-    fail(input, `has unknown placeholder(s) ${stray.map((p) => `{${p}}`).join(', ')}.`, `Only ${allowed.map((p) => `{${p}}`).join(' and ')} ${allowed.length > 1 ? 'are' : 'is'} filled in here.`);
+  const problems = templateProblems(template, allowed);
+  if (!template.startsWith('/') || !(keyInBody || usesPlaceholder(template, 'key'))) {
+    fail(input, `'${template}' must start with '/' and contain '{key}'${input === 'write-path' ? ' (or the write body must)' : input === 'read-path' ? ' (or the read body must)' : ''}.`, "Use a template such as '/key/{key}' or '/v2/keys/{key}?quorum=true'.");
+  } else if (problems.length > 0) {
+    for (const p of problems) fail(input, `${p}.`, `Only ${allowed.map((x) => `{${x}}`).join(' and ')} ${allowed.length > 1 ? 'are' : 'is'} filled in here.`);
   } else if (/[\s#]/.test(template)) {
     fail(input, `'${template}' contains whitespace or '#'.`, 'Percent-encode them (%20, %23); the key itself is encoded for you.');
   }

@@ -125,6 +125,10 @@ export function parseOptions(raw: RawInputs, ctx: OptionContext): Options {
   const workingDirectory = raw['working-directory'] === '' ? '.' : raw['working-directory'];
 
   const workload = parseWorkloadOptions(raw, fail);
+  // Whether a module has a cas is known once it is loaded (before anything starts); a preset says it now.
+  if (workload?.model === 'cas-register' && kv.module === undefined && !kv.cas) {
+    fail('workload', `cas-register needs a compare-and-set, and the '${kv.preset}' API${kv.preset === 'kv' ? '' : ' as configured'} has none.`, "Use api 'etcd-v3' or 'etcd-v2' (without custom write inputs), an adapter module that exports cas, or workload 'register'.");
+  }
   const faults = parseFaultOptions(raw, restartTarget, fail);
 
   if (problems.length > 0) throw new InputError(problems);
@@ -156,13 +160,14 @@ function parseValueFormat(text: string, kv: KvAdapter, fail: Fail): ValueFormat 
     fail('value-format', `'${text}' is not a value format.`, "Use 'text', 'token' or 'bytes'.");
     return 'text';
   }
-  if (format === 'bytes') {
+  // An adapter module gets the bytes as a Uint8Array and sends them as it likes.
+  if (format === 'bytes' && kv.module === undefined) {
     // JSON strings carry text, not bytes: a value with invalid UTF-8 cannot go into one, nor come out of one.
     if (!carriesBytes(kv.writeBody, kv.writeContentType)) {
       fail('value-format', `bytes cannot travel in the JSON write body '${kv.writeBody}'.`, "Send the value as the whole body (write-body '{value}') or in a form body, or use value-format 'text'.");
     }
-    if (kv.readValue.kind !== 'body') {
-      fail('value-format', `bytes cannot be read from a JSON value (read-value '${kv.readValue.pointer}').`, "Read the value from the whole body (read-value 'body'), or use value-format 'text'.");
+    if (kv.readValue.kind !== 'body' && kv.readValueEncoding !== 'base64') {
+      fail('value-format', `bytes cannot be read from a JSON value (read-value '${kv.readValue.pointer}') that is not base64.`, "Read the value from the whole body (read-value 'body') or as base64 (read-value-encoding 'base64'), or use value-format 'text'.");
     }
   }
   return format;

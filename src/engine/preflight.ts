@@ -8,10 +8,14 @@ import { mapServers } from '../compose/ports.js';
 import type { RunResult } from '../model/result.js';
 import type { EngineDeps } from './deps.js';
 import { resolveComposeFiles, locateServices } from './files.js';
+import { isAbsolute, resolve } from 'node:path';
+import { loadAdapter, type AdapterFunctions } from '../checks/adapter-module.js';
 
 export const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|::1)$/i;
 
 export interface Preflight {
+  /** The user's adapter module (input `adapter`), loaded and checked. */
+  readonly adapter?: AdapterFunctions;
   readonly compose: Compose;
   readonly directory: string;
   readonly composeFiles: string[];
@@ -23,6 +27,7 @@ export async function preflight(options: Options, deps: EngineDeps, cwd: string,
   const { exec, log } = deps;
   const located = await resolveComposeFiles(options, deps.files, cwd);
   onFiles(located.directory, located.files);
+  const adapter = options.kv.module !== undefined ? await loadAdapterModule(options, deps, located.directory) : undefined;
   const dockerVersion = await checkDocker(exec);
   const command = await detectCompose(exec, options.composeVersion);
   log.info(`Docker engine ${dockerVersion}; using Compose ${command.kind} (${command.kind === 'v2' ? 'docker compose' : 'docker-compose'} ${command.version}).`);
@@ -43,7 +48,24 @@ export async function preflight(options: Options, deps: EngineDeps, cwd: string,
       'servers',
     );
   }
-  return { compose, directory: located.directory, composeFiles: located.files, services: resolved.services, serviceLocations };
+  return { ...(adapter ? { adapter } : {}), compose, directory: located.directory, composeFiles: located.files, services: resolved.services, serviceLocations };
+}
+
+/** The adapter module, loaded before anything starts: a missing file or a wrong shape is an input error. */
+async function loadAdapterModule(options: Options, deps: EngineDeps, directory: string): Promise<AdapterFunctions> {
+  const given = options.kv.module!;
+  const path = isAbsolute(given) ? given : resolve(directory, given);
+  if (!(await deps.files.exists(path))) {
+    throw new InputError([{ input: 'adapter', message: `'${given}' not found (looked for ${path}).`, fix: 'Give the path of the module relative to working-directory.' }]);
+  }
+  const loaded = await loadAdapter(path);
+  if ('problem' in loaded) {
+    throw new InputError([{ input: 'adapter', message: `'${given}' ${loaded.problem}.`, fix: 'Export async functions write({ url, key, value, fetch }) and read({ url, key, fetch }), and optionally cas; see the README.' }]);
+  }
+  if (options.workload?.model === 'cas-register' && !loaded.functions.cas) {
+    throw new InputError([{ input: 'workload', message: `cas-register needs a compare-and-set, and the adapter module '${given}' exports no cas.`, fix: "Export cas({ url, key, expected, value, fetch }) from the module, or use workload 'register'." }]);
+  }
+  return loaded.functions;
 }
 
 /** Every service named as a target must be a service of the project. */

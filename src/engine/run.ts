@@ -12,7 +12,8 @@ import type { EngineDeps } from './deps.js';
 import { Cancelled, toRunErrors } from './errors.js';
 import { preflight, type Preflight } from './preflight.js';
 import { RunRecorder } from './recorder.js';
-import { httpKvApi } from '../checks/kv-api.js';
+import { httpKvApi, moduleApiOptions } from '../checks/kv-api.js';
+import { moduleKvApi } from '../checks/adapter-module.js';
 import type { CheckContext } from '../checks/context.js';
 import { SeenValues } from '../checks/seen.js';
 import { waitForReady } from '../checks/readiness.js';
@@ -62,7 +63,7 @@ export async function runEngine(options: Options, deps: EngineDeps, cwd = proces
     });
     created = true;
     await rec.phase('up', () => up(c, options, signal));
-    await checkCluster(options, deps, c, rec, found, activeFaults, extras);
+    await checkCluster(options, deps, pre, rec, found, activeFaults, extras);
   } catch (error) {
     rec.errors.push(...toRunErrors(error));
   } finally {
@@ -117,15 +118,16 @@ async function up(c: Compose, options: Options, signal: AbortSignal): Promise<vo
 }
 
 /** Readiness, replication, faults (or the restart check) and the workload, each judged as it ends. */
-async function checkCluster(options: Options, deps: EngineDeps, c: Compose, rec: RunRecorder, found: Findings, activeFaults: ActiveFaults, extras: EngineExtras): Promise<void> {
+async function checkCluster(options: Options, deps: EngineDeps, pre: Preflight, rec: RunRecorder, found: Findings, activeFaults: ActiveFaults, extras: EngineExtras): Promise<void> {
   const { clock, log, signal } = deps;
+  const c = pre.compose;
   // Which URL is which service.
   const upAt = clock.now();
   found.nodes = labelNodes(mapServers(options.servers, bindingsFromInspect(await c.inspect())), options);
   for (const n of found.nodes) if (!n.service) log.warn(`${n.url} could not be mapped to a service (${n.mapping}); it is treated as not the restart target.`);
   const nodes = found.nodes;
   const ctx: CheckContext = {
-    api: httpKvApi(deps.http, options),
+    api: pre.adapter ? moduleKvApi(pre.adapter, deps.http, moduleApiOptions(options)) : httpKvApi(deps.http, options),
     clock,
     signal,
     limits: options.limits,

@@ -4,7 +4,7 @@
 import { Agent, request } from 'undici';
 
 export interface HttpRequest {
-  readonly method: 'GET' | 'POST' | 'PUT';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'HEAD';
   readonly url: string;
   readonly body?: string | Buffer;
   readonly headers?: Readonly<Record<string, string>>;

@@ -33,9 +33,10 @@ export function resolvePointer(doc: unknown, tokens: readonly string[]): unknown
 
 /**
  * The bytes a JSON answer holds at `tokens`: a string as its UTF-8 bytes, any other JSON value as its JSON text.
- * Undefined when the body is not JSON or has nothing at the pointer.
+ * Null when the body is JSON with nothing at the pointer (a missing key, e.g. etcd v3's absent or empty "kvs");
+ * undefined when the body is not JSON at all.
  */
-export function extractJsonValue(body: Uint8Array, tokens: readonly string[]): Buffer | undefined {
+export function extractJsonValue(body: Uint8Array, tokens: readonly string[]): Buffer | null | undefined {
   let doc: unknown;
   try {
     doc = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
@@ -43,6 +44,6 @@ export function extractJsonValue(body: Uint8Array, tokens: readonly string[]): B
     return undefined;
   }
   const value = resolvePointer(doc, tokens);
-  if (value === undefined) return undefined;
+  if (value === undefined) return null;
   return Buffer.from(typeof value === 'string' ? value : JSON.stringify(value), 'utf8');
 }

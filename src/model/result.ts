@@ -172,7 +172,7 @@ export interface WorkloadKeyResult {
 }
 
 export interface WorkloadSection {
-  readonly model: 'register';
+  readonly model: 'register' | 'cas-register';
   readonly consistency: 'eventual' | 'linearizable';
   readonly clients: number;
   /** The duration asked for, and how long the clients actually ran. */

@@ -25,7 +25,8 @@ export function countOperations(records: readonly OperationRecord[], nodeOrder: 
     const node = op.node ?? '?';
     if (!perNode.has(node)) perNode.set(node, { read: zero(), write: zero() });
     const entry = perNode.get(node)!;
-    (op.f === 'write' ? entry.write : entry.read)[op.type]++;
+    // A compare-and-set counts as a write: it writes when it matches.
+    (op.f === 'read' ? entry.read : entry.write)[op.type]++;
     total[op.type]++;
   }
   return {
@@ -36,8 +37,8 @@ export function countOperations(records: readonly OperationRecord[], nodeOrder: 
 
 /** Latency of the operations that got an answer (ok or fail); indeterminate ones have no meaningful end. */
 export function latencies(records: readonly OperationRecord[]): { read: LatencyQuantiles | null; write: LatencyQuantiles | null } {
-  const of = (f: string): number[] => records.filter((r) => r.op.f === f && r.op.type !== 'info').map((r) => r.endedAt - r.op.invoke);
-  return { read: quantiles(of('read')), write: quantiles(of('write')) };
+  const of = (reads: boolean): number[] => records.filter((r) => (r.op.f === 'read') === reads && r.op.type !== 'info').map((r) => r.endedAt - r.op.invoke);
+  return { read: quantiles(of(true)), write: quantiles(of(false)) };
 }
 
 export const CHECK_BUDGET_MS = 30_000;
@@ -45,11 +46,12 @@ export const CHECK_BUDGET_MS = 30_000;
 /** Per-key linearizability verdicts. `unknown` (budget spent) does not pass: nothing was proven. */
 export function linearizabilityResults(
   history: History,
+  model: 'register' | 'cas-register' = 'register',
   budgetMs = CHECK_BUDGET_MS,
   maxSteps?: number,
 ): { results: WorkloadKeyResult[]; elapsedMs: number } {
   const checked = checkHistory(history, {
-    model: 'register',
+    model,
     initialValue: null,
     timeoutMs: budgetMs,
     checkAllKeys: true,

@@ -17,8 +17,21 @@ export interface FinalValueVerdict {
   readonly reason?: string;
 }
 
+/**
+ * The writes of a key: plain writes, and compare-and-sets that swapped (or may have) as writes of their new value.
+ * A cas that certainly did not swap wrote nothing.
+ */
+function writesOf(operations: readonly HistoryOperation[], key: string): HistoryOperation[] {
+  return operations.flatMap((op): HistoryOperation[] => {
+    if (op.key !== key) return [];
+    if (op.f === 'write') return [op];
+    if (op.f === 'cas' && op.succeeded !== false) return [{ ...op, f: 'write', value: (op.value as [Value, Value])[1] }];
+    return [];
+  });
+}
+
 export function legalFinalValues(operations: readonly HistoryOperation[], key: string, initialValue: Value = null): Set<Value> {
-  const writes = operations.filter((op) => op.key === key && op.f === 'write' && (op.type === 'ok' || op.type === 'info'));
+  const writes = writesOf(operations, key).filter((op) => op.type === 'ok' || op.type === 'info');
   // The latest invocation of an ok write is all that matters: W is superseded iff it completed before that.
   let lastOkInvoke = -Infinity;
   for (const w of writes) if (w.type === 'ok' && w.invoke > lastOkInvoke) lastOkInvoke = w.invoke;
@@ -33,7 +46,7 @@ export function legalFinalValues(operations: readonly HistoryOperation[], key: s
 
 export function judgeFinalValue(operations: readonly HistoryOperation[], key: string, value: Value, initialValue: Value = null): FinalValueVerdict {
   if (legalFinalValues(operations, key, initialValue).has(value)) return { legal: true };
-  const writes = operations.filter((op) => op.key === key && op.f === 'write');
+  const writes = writesOf(operations, key);
   const own = writes.find((w) => w.value === value);
   if (value === initialValue && own === undefined) {
     return { legal: false, reason: `the key is ${value === null ? 'missing' : JSON.stringify(value)} everywhere, although writes to it were acknowledged` };

@@ -4,8 +4,8 @@
 // never dropped, because dropping an indeterminate write would hide the very anomalies the checker looks for.
 import type { KvApi } from '../checks/kv-api.js';
 import type { Clock } from '../core/clock.js';
-import type { History, HistoryOperation } from '../linearizability/index.js';
-import { classifyRead, classifyWrite } from './outcome.js';
+import type { History, HistoryOperation, OpType, Value } from '../linearizability/index.js';
+import { classifyCas, classifyRead, classifyWrite } from './outcome.js';
 import { clientRandom, pick } from './prng.js';
 
 export interface WorkloadNode {
@@ -24,6 +24,8 @@ export interface WorkloadPlan {
   readonly formatValue?: (head: string) => string;
   /** Share of reads, 0..1 (default 0.5). */
   readonly readRatio?: number;
+  /** cas-register: half of the non-reads are compare-and-set from the last value the client saw of the key. */
+  readonly model?: 'register' | 'cas-register';
   /** Hard cap on operations over all clients, so a very fast service cannot produce an uncheckable history. */
   readonly maxOperations?: number;
 }
@@ -61,7 +63,10 @@ export class WorkloadRecorder {
   capped = false;
   private readonly counters = new Map<number, number>();
 
-  constructor(readonly clock: Clock) {
+  constructor(
+    readonly clock: Clock,
+    readonly model: 'register' | 'cas-register' = 'register',
+  ) {
     this.t0 = clock.now();
   }
 
@@ -76,7 +81,7 @@ export class WorkloadRecorder {
     const sorted = [...this.records].sort((a, b) => a.op.invoke - b.op.invoke);
     const numbered = sorted.map((r, i) => ({ op: { id: i, ...r.op }, endedAt: r.endedAt }));
     return {
-      history: { schemaVersion: 1, model: 'register', initialValue: null, operations: numbered.map((r) => r.op) },
+      history: { schemaVersion: 1, model: this.model, initialValue: null, operations: numbered.map((r) => r.op) },
       records: numbered,
       startedAt: this.t0,
       endedAt: this.clock.now(),
@@ -100,9 +105,12 @@ export async function runClients(
   const maxOps = plan.maxOperations ?? DEFAULT_MAX_OPERATIONS;
   const readRatio = plan.readRatio ?? 0.5;
 
+  const cas = plan.model === 'cas-register' ? api.cas : undefined;
   const client = async (id: number): Promise<void> => {
     // A different stream per run (round) of the same client, so fault windows do not replay each other's choices.
     const random = clientRandom(plan.seed + round0 * 7919, id);
+    // The last value this client saw of each key: what its compare-and-set expects.
+    const lastSeen = new Map<string, string>();
     // Bounded by time, by the shared operation cap and by cancellation.
     while (clock.now() < end && !signal.aborted) {
       if (recorder.started >= maxOps) {
@@ -113,13 +121,20 @@ export async function runClients(
       const node = pick(random, nodes);
       const key = pick(random, plan.keys);
       const isRead = random() < readRatio;
+      const expected = !isRead && cas && random() < 0.5 ? lastSeen.get(key) : undefined;
       const written = isRead ? undefined : (plan.formatValue ?? String)(recorder.nextValue(plan.valuePrefix, id));
       const invoke = clock.now();
-      const outcome =
+      const outcome: { f: 'read' | 'write' | 'cas'; value: Value | [Value, Value]; type: OpType; error?: string; succeeded?: false } =
         written === undefined
-          ? { f: 'read' as const, ...classifyRead(await api.read(node.url, key, signal), api.codec) }
-          : { f: 'write' as const, value: written, ...classifyWrite(await api.write(node.url, key, written, signal)) };
+          ? { f: 'read', ...classifyRead(await api.read(node.url, key, signal), api.codec) }
+          : expected !== undefined && cas
+            ? { f: 'cas', value: [expected, written], ...classifyCas(await cas(node.url, key, expected, written, signal)) }
+            : { f: 'write', value: written, ...classifyWrite(await api.write(node.url, key, written, signal)) };
       const done = clock.now();
+      if (outcome.type === 'ok') {
+        const now = outcome.f === 'cas' ? (outcome.succeeded === false ? undefined : written) : outcome.f === 'write' ? written : (outcome.value as Value);
+        if (typeof now === 'string') lastSeen.set(key, now);
+      }
       recorder.records.push({
         op: {
           process: id,
@@ -128,6 +143,7 @@ export async function runClients(
           f: outcome.f,
           value: outcome.value,
           type: outcome.type,
+          ...(outcome.succeeded === false ? { succeeded: false } : {}),
           invoke: round(invoke - t0),
           complete: outcome.type === 'info' ? null : round(done - t0),
           ...(outcome.error !== undefined ? { error: outcome.error } : {}),

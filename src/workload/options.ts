@@ -4,7 +4,11 @@ import { secondsInput, wholeInput, type Fail } from '../config/values.js';
 
 export type Consistency = 'eventual' | 'linearizable';
 
+export type WorkloadModel = 'register' | 'cas-register';
+
 export interface WorkloadOptions {
+  /** register: reads and writes; cas-register: reads, writes and compare-and-set. */
+  readonly model: WorkloadModel;
   readonly clients: number;
   readonly durationMs: number;
   readonly keys: number;
@@ -20,7 +24,7 @@ export const MAX_DURATION_S = 600;
 /** The workload to run, or undefined for `workload: none`; problems go to `fail`. */
 export function parseWorkloadOptions(raw: RawInputs, fail: Fail): WorkloadOptions | undefined {
   const kind = raw.workload.toLowerCase();
-  if (kind !== 'none' && kind !== 'register') fail('workload', `'${raw.workload}' is not a workload.`, "Use 'none' or 'register'.");
+  if (kind !== 'none' && kind !== 'register' && kind !== 'cas-register') fail('workload', `'${raw.workload}' is not a workload.`, "Use 'none', 'register' or 'cas-register'.");
   const consistency = raw.consistency.toLowerCase();
   if (consistency !== 'eventual' && consistency !== 'linearizable') {
     fail('consistency', `'${raw.consistency}' is not a consistency model.`, "Use 'eventual' or 'linearizable'.");
@@ -30,8 +34,9 @@ export function parseWorkloadOptions(raw: RawInputs, fail: Fail): WorkloadOption
   const durationMs = secondsInput(raw, 'workload-duration', MAX_DURATION_S, fail);
   let seed: number | undefined;
   if (raw['workload-seed'] !== '') seed = wholeInput(raw, 'workload-seed', 0, 2 ** 31 - 1, fail, '12345');
-  if (kind !== 'register') return undefined;
+  if (kind !== 'register' && kind !== 'cas-register') return undefined;
   return {
+    model: kind,
     clients,
     keys,
     durationMs,

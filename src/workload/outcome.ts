@@ -1,7 +1,7 @@
 // How one HTTP answer becomes an operation type. The rule is conservative: an operation is `fail` only when the
 // answer proves it did not take effect; whenever it may have, it is `info` (indeterminate) and the checker keeps
 // it open. Calling a possibly-applied write `fail` would make a correct service look broken, so doubt goes to info.
-import type { ReadOutcome, WriteOutcome } from '../checks/kv-api.js';
+import type { CasOutcome, ReadOutcome, WriteOutcome } from '../checks/kv-api.js';
 import type { ValueCodec } from '../core/values.js';
 import type { HttpOutcome } from '../http/client.js';
 import { previewBytes } from '../util/text.js';
@@ -25,6 +25,19 @@ const NOT_SENT = new Set(['connection refused', 'host not found', 'host unreacha
 export function classifyWrite(w: WriteOutcome): Recorded {
   if (w.acked) return { type: 'ok' };
   return classifyFailure(w.outcome);
+}
+
+/**
+ * Compare-and-set answers: swapped is `ok`; a comparison that certainly failed is `ok` with succeeded false (it
+ * ran and changed nothing, which still says the value was not the expected one); a refusal before anything ran is
+ * `fail`; anything else, a 2xx that could not be read included, may have swapped: `info`.
+ */
+export function classifyCas(c: CasOutcome): Recorded & { succeeded?: false } {
+  if (c.result === 'swapped') return { type: 'ok' };
+  if (c.result === 'not-swapped') return { type: 'ok', succeeded: false };
+  const o = c.outcome;
+  if (o.ok && o.status >= 200 && o.status < 300) return { type: 'info', error: `HTTP ${o.status} that does not say whether it swapped` };
+  return classifyFailure(o);
 }
 
 function classifyFailure(o: HttpOutcome): Recorded {

@@ -39,7 +39,7 @@ export class WorkloadSession {
   ) {
     this.seed = wl.seed ?? seed;
     this.keys = Array.from({ length: wl.keys }, (_, i) => `replicheck-${ctx.ids.runId}-wl-${i}`);
-    this.recorder = new WorkloadRecorder(ctx.clock);
+    this.recorder = new WorkloadRecorder(ctx.clock, wl.model);
   }
 
   get operations(): number {
@@ -47,7 +47,7 @@ export class WorkloadSession {
   }
 
   private plan(): WorkloadPlan {
-    return { clients: this.wl.clients, durationMs: this.wl.durationMs, keys: this.keys, seed: this.seed, valuePrefix: `rc-${this.ctx.ids.runId}`, formatValue: (head) => formatValue(this.ctx.api.codec.format, head, () => Buffer.alloc(0)) };
+    return { clients: this.wl.clients, durationMs: this.wl.durationMs, keys: this.keys, seed: this.seed, valuePrefix: `rc-${this.ctx.ids.runId}`, model: this.wl.model, formatValue: (head) => formatValue(this.ctx.api.codec.format, head, () => Buffer.alloc(0)) };
   }
 
   /** The clients for the workload duration (or until the run is cancelled). */
@@ -67,7 +67,7 @@ export class WorkloadSession {
     const checkStart = ctx.clock.now();
     const results =
       wl.consistency === 'linearizable'
-        ? linearizabilityResults(history).results
+        ? linearizabilityResults(history, wl.model).results
         : eventualResults(history, await awaitConvergence(ctx, keys));
     const checkMs = ctx.clock.now() - checkStart;
 
@@ -81,7 +81,7 @@ export class WorkloadSession {
     }
     const counts = countOperations(run.records, ctx.nodes.map((n) => n.label));
     const section: WorkloadSection = {
-      model: 'register',
+      model: wl.model,
       consistency: wl.consistency,
       clients: wl.clients,
       durationMs: wl.durationMs,

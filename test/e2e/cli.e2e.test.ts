@@ -137,7 +137,7 @@ describe('replicheck CLI against the example cluster', () => {
     assert.match(r.stdout, /✓ Catch-up: kv_4 has the value written while it was down/);
     assert.match(r.stdout, /^Convergence \(ms\), writer → reader$/m);
     assert.match(r.stdout, /^ +kv_0 +kv_2 +kv_4$/m);
-    assert.match(r.stdout, /^Replicheck passed: 17 checks on 3 nodes$/m);
+    assert.match(r.stdout, /^Replicheck passed: 22 checks on 3 nodes$/m);
     const path = join(dir, 'out/report.json');
     assert.match(r.stdout, new RegExp(`^JSON report: ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
     const report = JSON.parse(readFileSync(path, 'utf8')) as RunResult;

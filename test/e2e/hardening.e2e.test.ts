@@ -2,6 +2,7 @@
 // strings, against bad input and broken machines (one clear error, no container), and under the runner's cancel
 // sequence and a SIGKILL (nothing of the project may remain once the post step has run).
 import { test, describe, after } from 'node:test';
+import { POST_STATE_KEY, decodePostState, encodePostState } from '../../src/model/post-state.js';
 import assert from 'node:assert/strict';
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -231,7 +232,7 @@ describe('bad input and broken machines: one clear error, no container', () => {
       fix: /Use one of: kv_0, kv_2, kv_4/,
     },
     { name: 'unknown service in restart-target', inputs: { 'restart-target': 'kv_7' }, title: "Replicheck: input 'restart-target'", message: /'kv_7' is not a service/, fix: /Use one of: kv_0, kv_2, kv_4/ },
-    { name: 'unknown workload name', inputs: { workload: 'chaos' }, title: "Replicheck: input 'workload'", message: /'chaos' is not a workload/, fix: /Use 'none' or 'register'/ },
+    { name: 'unknown workload name', inputs: { workload: 'chaos' }, title: "Replicheck: input 'workload'", message: /'chaos' is not a workload/, fix: /Use 'none', 'register' or 'cas-register'/ },
     { name: 'key-path without {key}', inputs: { 'key-path': '/key/' }, title: "Replicheck: input 'key-path'", message: /must start with '\/' and contain '\{key\}'/, fix: /\/key\/\{key\}/ },
     {
       name: 'Docker not installed',
@@ -409,7 +410,7 @@ describe('cancellation and crashes', () => {
       assert.ok(killed);
       assert.equal(main.signal, 'SIGKILL');
       assert.ok((await objectCount(name)) > 0, 'the killed step left the cluster running (else this proves nothing)');
-      assert.equal(main.state.project, JSON.stringify(name), 'the project was saved before anything was created');
+      assert.equal(decodePostState(main.state[POST_STATE_KEY] ?? '')?.project, name, 'the project was saved before anything was created');
       const post = await runStep(inputs(name), { state: main.state, env: env() });
       assert.equal(post.code, 0, post.stdout);
       assert.match(post.stdout, /removing \d+ object\(s\) left by project/);
@@ -437,7 +438,8 @@ describe('cancellation and crashes', () => {
       });
       assert.equal(main.signal, 'SIGKILL');
       assert.ok((await objectCount(name)) > 0);
-      const state = { ...main.state, files: JSON.stringify([join(ROOT, 'no/such/compose.yml')]) };
+      const saved = decodePostState(main.state[POST_STATE_KEY] ?? '')!;
+      const state = { ...main.state, [POST_STATE_KEY]: encodePostState({ ...saved, compose: { ...saved.compose, files: [join(ROOT, 'no/such/compose.yml')] } }) };
       const post = await runStep(inputs(name), { state, env: env() });
       assert.equal(post.code, 0, post.stdout);
       await assertNothingLeft(name);

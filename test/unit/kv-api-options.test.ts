@@ -33,8 +33,12 @@ describe('presets', () => {
         readPath: '/key/{key}',
         writeBody: '{value}',
         writeContentType: 'application/x-www-form-urlencoded',
+        readMethod: 'GET',
+        readBody: '',
+        readContentType: '',
         headers: [],
         readValue: { kind: 'body' },
+        readValueEncoding: 'none',
         missingStatus: [404],
       },
     );
@@ -129,7 +133,7 @@ describe('templates and JSON pointers', () => {
     assert.equal(expandBody('v={value}', 'application/x-www-form-urlencoded', { value: 'a b&c=d+é' }).toString(), 'v=a+b%26c%3Dd%2B%C3%A9');
     assert.equal(expandBody('{"v":"{value}"}', 'application/merge-patch+json', { value: 'q"\\\n' }).toString(), '{"v":"q\\"\\\\\\n"}');
     assert.equal(expandBody('<v>{value}</v>', 'text/xml', { value: 'a&b' }).toString(), '<v>a&b</v>');
-    assert.deepEqual(unknownPlaceholders('/{key}/{Key}/{}', ['key']), ['Key', '']);
+    assert.deepEqual(unknownPlaceholders('/{key}/{Key}/{}', ['key']), ['Key'], 'an identifier in braces is a placeholder; {} is text');
   });
 
   test('RFC 6901 pointers, escapes and array indices', () => {

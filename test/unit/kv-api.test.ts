@@ -202,9 +202,9 @@ describe('reading the value out of an answer', () => {
     assert.equal((await readOnce({ status: 200, body: '{"node":{"value":null}}' }, pointer)).value?.toString(), 'null');
   });
 
-  test('an answer without the pointer, or not JSON, holds no value (the poll goes on), and is still recorded', async () => {
+  test('a JSON answer with nothing at the pointer means missing; one that is not JSON holds no value; both are recorded', async () => {
     const none = await readOnce({ status: 200, body: '{"node":{}}' }, pointer);
-    assert.equal(none.value, undefined);
+    assert.equal(none.value, null);
     assert.equal(observe(none.outcome).bodyPreview, '{"node":{}}');
     assert.equal((await readOnce({ status: 200, body: 'not json' }, pointer)).value, undefined);
   });

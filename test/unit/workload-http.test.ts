@@ -136,7 +136,7 @@ describe('workload phase', () => {
       let saved: History | undefined;
       const r = await runWorkloadPhase(
         ctx,
-        { clients: 4, durationMs: 400, keys: 2, consistency: 'linearizable', seed: 1 },
+        { model: 'register', clients: 4, durationMs: 400, keys: 2, consistency: 'linearizable', seed: 1 },
         async (h) => {
           saved = h;
           return { json: '/tmp/x.history.json', edn: '/tmp/x.history.edn' };
@@ -161,7 +161,7 @@ describe('workload phase', () => {
       { kind: 'healthy', lagMs: 30, lww: true },
     ];
     await withCluster(lagging, {}, async (ctx) => {
-      const r = await runWorkloadPhase(ctx, { clients: 6, durationMs: 500, keys: 1, consistency: 'linearizable', seed: 3 }, undefined, () => undefined);
+      const r = await runWorkloadPhase(ctx, { model: 'register', clients: 6, durationMs: 500, keys: 1, consistency: 'linearizable', seed: 3 }, undefined, () => undefined);
       const failed = r.checks.filter((c) => c.status === 'failed');
       assert.equal(failed.length, 1, JSON.stringify(r.checks));
       const key = r.section.keyResults[0]!;
@@ -171,7 +171,7 @@ describe('workload phase', () => {
       assert.ok(failed[0]!.service?.startsWith('kv_'), 'the finding points at the node that served the stale read');
     });
     await withCluster(lagging, { 'convergence-timeout': '2' }, async (ctx) => {
-      const r = await runWorkloadPhase(ctx, { clients: 6, durationMs: 500, keys: 2, consistency: 'eventual', seed: 3 }, undefined, () => undefined);
+      const r = await runWorkloadPhase(ctx, { model: 'register', clients: 6, durationMs: 500, keys: 2, consistency: 'eventual', seed: 3 }, undefined, () => undefined);
       assert.ok(r.checks.every((c) => c.status === 'passed'), JSON.stringify(r.checks));
       assert.deepEqual(r.section.keyResults.map((k) => k.verdict), ['converged', 'converged']);
     });
@@ -182,7 +182,7 @@ describe('workload phase', () => {
     // value an acknowledged later write should have replaced.
     const unordered: NodeBehaviour[] = [{ kind: 'healthy', lagMs: 30 }, { kind: 'healthy', lagMs: 30 }, { kind: 'healthy', lagMs: 30 }];
     await withCluster(unordered, { 'convergence-timeout': '0.5' }, async (ctx) => {
-      const r = await runWorkloadPhase(ctx, { clients: 6, durationMs: 500, keys: 2, consistency: 'eventual', seed: 3 }, undefined, () => undefined);
+      const r = await runWorkloadPhase(ctx, { model: 'register', clients: 6, durationMs: 500, keys: 2, consistency: 'eventual', seed: 3 }, undefined, () => undefined);
       const failed = r.section.keyResults.filter((k) => !k.passed);
       assert.ok(failed.length > 0, JSON.stringify(r.section.keyResults));
       for (const k of failed) assert.ok(['not-converged', 'illegal-final-value'].includes(k.verdict));
@@ -192,7 +192,7 @@ describe('workload phase', () => {
 
   test('a workload where nothing succeeds fails instead of passing vacuously', async () => {
     await withCluster([{ kind: 'error500' }, { kind: 'error500' }], { 'convergence-timeout': '0.2' }, async (ctx) => {
-      const r = await runWorkloadPhase(ctx, { clients: 2, durationMs: 150, keys: 1, consistency: 'linearizable', seed: 3 }, undefined, () => undefined);
+      const r = await runWorkloadPhase(ctx, { model: 'register', clients: 2, durationMs: 150, keys: 1, consistency: 'linearizable', seed: 3 }, undefined, () => undefined);
       assert.equal(r.checks[0]!.id, 'workload:progress');
       assert.equal(r.checks[0]!.status, 'failed');
       assert.equal(r.section.operations.ok, 0);
@@ -205,7 +205,7 @@ describe('workload phase', () => {
       const warnings: string[] = [];
       const r = await runWorkloadPhase(
         ctx,
-        { clients: 1, durationMs: 50, keys: 1, consistency: 'linearizable', seed: 3 },
+        { model: 'register', clients: 1, durationMs: 50, keys: 1, consistency: 'linearizable', seed: 3 },
         () => Promise.reject(new Error('disk full')),
         (m) => warnings.push(m),
       );

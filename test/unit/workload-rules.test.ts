@@ -150,7 +150,7 @@ describe('verdicts as checks', () => {
   });
 
   test('a search that runs out of budget fails with a clear message', () => {
-    const steps = linearizabilityResults(staleHistory, 30_000, 1).results;
+    const steps = linearizabilityResults(staleHistory, 'register', 30_000, 1).results;
     assert.ok(steps.some((k) => k.verdict === 'unknown' && !k.passed), JSON.stringify(steps));
     assert.match(steps.find((k) => k.verdict === 'unknown')!.detail, /Could not decide .*: the search step budget ran out\. Nothing was proven/);
     const keys = workloadChecks(steps, 'linearizable', [], 4, 1);
@@ -189,6 +189,7 @@ describe('workload inputs', () => {
   });
   test('register with defaults and with every option', () => {
     assert.deepEqual(optionsFrom({ servers: 'http://localhost:8080', workload: 'register' }).workload, {
+      model: 'register',
       clients: 8,
       keys: 3,
       durationMs: 10_000,
@@ -205,7 +206,7 @@ describe('workload inputs', () => {
         'workload-seed': '42',
         consistency: 'linearizable',
       }).workload,
-      { clients: 3, keys: 5, durationMs: 2500, consistency: 'linearizable', seed: 42 },
+      { model: 'register', clients: 3, keys: 5, durationMs: 2500, consistency: 'linearizable', seed: 42 },
     );
   });
   test('every bad value is reported at once', () => {

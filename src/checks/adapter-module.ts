@@ -1,0 +1,142 @@
+// A user's ES module as the API to the nodes (input `adapter`), for APIs no template can describe, e.g. CouchDB,
+// where an update must carry the document's current revision. The module exports
+//   write({ url, key, value, fetch, signal }) -> true (acknowledged) | false (refused)
+//   read({ url, key, fetch, signal })         -> string | Uint8Array (the value) | null (no such key)
+//   cas({ url, key, expected, value, fetch, signal }) -> true (swapped) | false (the value was not `expected`)
+// `value` and `expected` are strings, or Uint8Arrays with value-format bytes. `fetch(pathOrUrl, init)` is
+// Replicheck's HTTP client: the run's request timeout, body cap and headers (masked) apply, a path is taken
+// relative to the node's URL, and it resolves to { status, headers, body, text(), json() } or rejects on a
+// network error. Whatever a function throws, returns wrongly, or takes too long for becomes a failed request
+// with a bounded, inert message, never a crash.
+import { pathToFileURL } from 'node:url';
+import type { HttpClient, HttpOutcome, HttpRequest } from '../http/client.js';
+import type { KvApi } from './kv-api.js';
+import { redact } from './kv-api.js';
+import type { ValueCodec } from '../core/values.js';
+import { oneLine } from '../util/text.js';
+
+export interface AdapterFunctions {
+  readonly write: (args: Record<string, unknown>) => unknown;
+  readonly read: (args: Record<string, unknown>) => unknown;
+  readonly cas?: (args: Record<string, unknown>) => unknown;
+}
+
+/** Loads the module and checks its shape; the problem, in one sentence, when it cannot serve. */
+export async function loadAdapter(path: string): Promise<{ functions: AdapterFunctions } | { problem: string }> {
+  let mod: Record<string, unknown>;
+  try {
+    // Not bundled: the module is the user's, loaded from disk at run time.
+    mod = (await import(/* webpackIgnore: true */ pathToFileURL(path).href)) as Record<string, unknown>;
+  } catch (error) {
+    return { problem: `could not be loaded: ${bounded(error)}` };
+  }
+  const missing = ['write', 'read'].filter((name) => typeof mod[name] !== 'function');
+  if (missing.length > 0) return { problem: `does not export ${missing.join(' and ')} as function(s) (it exports ${Object.keys(mod).join(', ') || 'nothing'})` };
+  if (mod.cas !== undefined && typeof mod.cas !== 'function') return { problem: 'exports cas, but not as a function' };
+  return { functions: mod as unknown as AdapterFunctions };
+}
+
+function bounded(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return oneLine(text).slice(0, 300);
+}
+
+/** The answer a module's fetch resolves to. */
+export interface AdapterResponse {
+  readonly status: number;
+  readonly body: Uint8Array;
+  text(): string;
+  json(): unknown;
+}
+
+export interface ModuleApiOptions {
+  readonly headers: Readonly<Record<string, string>>;
+  readonly secrets: readonly Buffer[];
+  readonly requestTimeoutMs: number;
+  readonly codec: ValueCodec;
+}
+
+const failure = (error: string): HttpOutcome => ({ ok: false, error, durationMs: 0 });
+const answer = (body: Buffer): HttpOutcome => ({ ok: true, status: 200, body, truncated: false, durationMs: 0 });
+
+export function moduleKvApi(fns: AdapterFunctions, http: HttpClient, o: ModuleApiOptions): KvApi {
+  // A call may make several requests (read a revision, then write): three request timeouts bound it.
+  const deadlineMs = 3 * o.requestTimeoutMs;
+  const fetchFor = (baseUrl: string, signal: AbortSignal) =>
+    async (target: unknown, init: { method?: unknown; headers?: unknown; body?: unknown } = {}): Promise<AdapterResponse> => {
+      if (typeof target !== 'string') throw new TypeError('fetch needs a URL or a path as a string');
+      const url = target.startsWith('/') ? `${baseUrl}${target}` : target;
+      const method = String(init.method ?? 'GET').toUpperCase();
+      if (!['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD'].includes(method)) throw new TypeError(`fetch does not send ${method} requests`);
+      const headers = { ...(isStringRecord(init.headers) ? init.headers : {}), ...o.headers };
+      const body = typeof init.body === 'string' || init.body instanceof Uint8Array ? Buffer.from(init.body) : undefined;
+      const r = redact(await http.send({ method: method as HttpRequest['method'], url, headers, timeoutMs: o.requestTimeoutMs, signal, ...(body ? { body } : {}) }), o.secrets);
+      if (!r.ok) throw new Error(r.error);
+      const bytes = r.body;
+      return { status: r.status, body: new Uint8Array(bytes), text: () => bytes.toString('utf8'), json: () => JSON.parse(bytes.toString('utf8')) as unknown };
+    };
+
+  /** Runs one function of the module under the deadline; its value, or the reason it gave none. */
+  const call = async (name: string, fn: (args: Record<string, unknown>) => unknown, baseUrl: string, args: Record<string, unknown>, outer?: AbortSignal): Promise<{ value: unknown } | { error: string }> => {
+    const deadline = AbortSignal.timeout(deadlineMs);
+    const signal = outer ? AbortSignal.any([outer, deadline]) : deadline;
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<{ error: string }>((resolve) => {
+      timer = setTimeout(() => resolve({ error: `adapter ${name} did not finish within ${deadlineMs / 1000} s` }), deadlineMs);
+    });
+    try {
+      const run = Promise.resolve()
+        .then(() => fn({ url: baseUrl, ...args, fetch: fetchFor(baseUrl, signal), signal }))
+        .then((value) => ({ value }), (error: unknown) => ({ error: `adapter ${name} threw: ${bounded(error)}` }));
+      return await Promise.race([run, expired]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  const arg = (v: string): string | Uint8Array => (o.codec.format === 'bytes' ? new Uint8Array(o.codec.toBytes(v)) : v);
+
+  return {
+    codec: o.codec,
+    async write(baseUrl, key, value, signal) {
+      const r = await call('write', fns.write, baseUrl, { key, value: arg(value) }, signal);
+      if ('error' in r) return { acked: false, outcome: failure(r.error) };
+      if (typeof r.value !== 'boolean') return { acked: false, outcome: failure(`adapter write returned ${describe(r.value)}, not true or false`) };
+      return { acked: r.value, outcome: r.value ? answer(Buffer.alloc(0)) : { ok: true, status: 503, body: Buffer.from('adapter write returned false'), truncated: false, durationMs: 0 } };
+    },
+    async read(baseUrl, key, signal) {
+      const r = await call('read', fns.read, baseUrl, { key }, signal);
+      if ('error' in r) return { outcome: failure(r.error), value: undefined };
+      if (r.value === null) return { outcome: { ok: true, status: 404, body: Buffer.alloc(0), truncated: false, durationMs: 0 }, value: null };
+      if (typeof r.value === 'string' || r.value instanceof Uint8Array) {
+        const bytes = typeof r.value === 'string' ? Buffer.from(r.value, 'utf8') : Buffer.from(r.value);
+        return { outcome: answer(bytes), value: bytes };
+      }
+      return { outcome: failure(`adapter read returned ${describe(r.value)}, not a string, a Uint8Array or null`), value: undefined };
+    },
+    async probe(baseUrl, signal) {
+      // A serving node is one whose adapter can read (a missing key is an answer too).
+      return (await this.read(baseUrl, 'replicheck-readiness-probe', signal)).outcome;
+    },
+    ...(fns.cas
+      ? {
+          cas: async (baseUrl: string, key: string, expected: string, value: string, signal?: AbortSignal) => {
+            const r = await call('cas', fns.cas!, baseUrl, { key, expected: arg(expected), value: arg(value) }, signal);
+            if ('error' in r) return { result: 'unknown' as const, outcome: failure(r.error) };
+            if (typeof r.value !== 'boolean') return { result: 'unknown' as const, outcome: failure(`adapter cas returned ${describe(r.value)}, not true or false`) };
+            return { result: r.value ? ('swapped' as const) : ('not-swapped' as const), outcome: answer(Buffer.alloc(0)) };
+          },
+        }
+      : {}),
+  };
+}
+
+function isStringRecord(v: unknown): v is Record<string, string> {
+  return typeof v === 'object' && v !== null && Object.values(v).every((x) => typeof x === 'string');
+}
+
+function describe(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (typeof v === 'string') return `a string`;
+  return Array.isArray(v) ? 'an array' : `a ${typeof v}`;
+}
