@@ -29099,10 +29099,11 @@ const INPUTS = [
     },
     {
         name: 'faults',
-        description: 'Faults to run one after another, newline- or comma-separated: restart, stop, kill, pause, partition. Empty: none (restart-target alone runs the restart check).',
+        description: 'Faults, newline- or comma-separated: restart, stop, kill, pause, partition (cut from peers; partition:halves, :majorities-ring, :bridge, :one-way), disconnect, loss[:P%], latency:MS[/JITTER], clock[:±Ns]. Empty: none (restart-target alone runs the restart check).',
         default: '',
     },
     { name: 'fault-targets', description: 'Compose service(s) each fault is applied to, in turn; join services with + to fault them together (etcd_1+etcd_2). Empty: restart-target.', default: '' },
+    { name: 'fault-schedule', description: 'sequence (one fault after another) or random (faults start and heal at random moments while the workload runs, from workload-seed).', default: 'sequence' },
     { name: 'fault-duration', description: 'Seconds each fault holds (stop, kill, pause, partition) before it is healed.', default: '3' },
     {
         name: 'partition-networks',
@@ -29311,29 +29312,39 @@ function parseWorkloadOptions(raw, fail) {
     };
 }
 
-// EXTERNAL MODULE: ./src/faults/plan.ts
-var plan = __nccwpck_require__(3010);
+// EXTERNAL MODULE: ./src/faults/kinds.ts
+var kinds = __nccwpck_require__(7426);
 ;// CONCATENATED MODULE: ./src/faults/options.ts
 
 
 const MAX_FAULT_DURATION_S = 600;
+const FAULT_SCHEDULES = ['sequence', 'random'];
 function parseFaultOptions(raw, restartTarget, fail) {
-    const { kinds, unknown } = (0,plan/* parseFaultKinds */.PK)(splitList(raw.faults));
-    if (unknown.length > 0) {
-        fail('faults', `${unknown.map((u) => `'${u}'`).join(', ')} ${unknown.length === 1 ? 'is not a fault' : 'are not faults'}.`, `Use any of: ${plan/* FAULT_KINDS */.ln.join(', ')}.`);
+    const { specs, problems } = (0,kinds/* parseFaultSpecs */.G)(splitList(raw.faults));
+    for (const problem of problems) {
+        fail('faults', `${problem}.`, `Use any of: ${kinds/* FAULT_KINDS */.ln.join(', ')}; partition takes :${kinds/* TOPOLOGIES */.Qb.join(', :')}; e.g. loss:30%, latency:200, clock:-30s.`);
     }
     const groups = parseTargetGroups(splitList(raw['fault-targets']), fail);
-    if (kinds.length > 0 && groups.length === 0 && restartTarget === undefined) {
+    const needTargets = specs.some((s) => !(0,kinds/* isClusterWide */.O9)(s));
+    if (needTargets && groups.length === 0 && restartTarget === undefined) {
         fail('fault-targets', 'is empty, and so is restart-target, so the faults have no service to act on.', 'Name the compose service(s) to fault, e.g. kv_4.');
     }
     const durationMs = secondsInput(raw, 'fault-duration', MAX_FAULT_DURATION_S, fail);
     const chosen = groups.length > 0 ? groups : restartTarget !== undefined ? [[restartTarget]] : [];
+    const schedule = (raw['fault-schedule'] || 'sequence').toLowerCase();
+    if (!FAULT_SCHEDULES.includes(schedule))
+        fail('fault-schedule', `'${raw['fault-schedule']}' is not a fault schedule.`, "Use 'sequence' or 'random'.");
+    const partitionNetworks = [...new Set(splitList(raw['partition-networks']))];
+    if (partitionNetworks.length > 0 && specs.length > 0 && !specs.some((s) => s.kind === 'disconnect')) {
+        fail('partition-networks', 'applies to the disconnect fault only, and faults has none.', "partition cuts a node off from its peers inside its network namespace, whatever its networks; use 'disconnect' to cut networks with Docker, or leave partition-networks empty.");
+    }
     return {
-        kinds,
+        specs,
+        schedule,
         targets: [...new Set(chosen.flat())],
         groups: chosen,
         durationMs,
-        partitionNetworks: [...new Set(splitList(raw['partition-networks']))],
+        partitionNetworks,
     };
 }
 /**
@@ -29425,11 +29436,14 @@ function parseOptions(raw, ctx) {
     const restartTarget = raw['restart-target'] === '' ? undefined : raw['restart-target'];
     const workingDirectory = raw['working-directory'] === '' ? '.' : raw['working-directory'];
     const workload = parseWorkloadOptions(raw, fail);
+    const faults = parseFaultOptions(raw, restartTarget, fail);
+    if (faults.schedule === 'random' && faults.specs.length > 0 && workload === undefined) {
+        fail('fault-schedule', 'random runs the faults while the workload runs, and workload is none.', "Set workload (e.g. register) and workload-duration, or use fault-schedule 'sequence'.");
+    }
     // Whether a module has a cas is known once it is loaded (before anything starts); a preset says it now.
     if (workload?.model === 'cas-register' && kv.module === undefined && !kv.cas) {
         fail('workload', `cas-register needs a compare-and-set, and the '${kv.preset}' API${kv.preset === 'kv' ? '' : ' as configured'} has none.`, "Use api 'etcd-v3' or 'etcd-v2' (without custom write inputs), an adapter module that exports cas, or workload 'register'.");
     }
-    const faults = parseFaultOptions(raw, restartTarget, fail);
     if (problems.length > 0)
         throw new InputError(problems);
     return {
@@ -29772,6 +29786,616 @@ const processExec = {
 
 /***/ }),
 
+/***/ 3239:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DN: () => (/* binding */ FAKETIME_LIB),
+/* harmony export */   FG: () => (/* binding */ clockOverride),
+/* harmony export */   Io: () => (/* binding */ findFaketime),
+/* harmony export */   QM: () => (/* binding */ readOffset),
+/* harmony export */   RB: () => (/* binding */ resetClocks),
+/* harmony export */   VU: () => (/* binding */ offsetText),
+/* harmony export */   oK: () => (/* binding */ FAKETIME_DIRS),
+/* harmony export */   sf: () => (/* binding */ setOffset)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8815);
+// Clock skew through libfaketime: the library from the host is mounted into the target's containers and preloaded
+// (a compose override Replicheck adds before `up`), reading its offset from a file on the host that the fault
+// rewrites: "+0" normally, "-30s" while the fault holds. It shifts the wall clock of dynamically linked glibc
+// programs only (not static binaries such as most Go programs, nor musl images such as Alpine's); monotonic
+// clocks and timers are left alone.
+
+
+
+/** Where Debian, Ubuntu and others install the library (multiarch directories first). */
+const FAKETIME_DIRS = ['/usr/lib/x86_64-linux-gnu/faketime', '/usr/lib/aarch64-linux-gnu/faketime', '/usr/lib64/faketime', '/usr/lib/faketime'];
+const FAKETIME_LIB = 'libfaketimeMT.so.1';
+const IN_CONTAINER_LIB = '/replicheck-faketime';
+const IN_CONTAINER_CLOCK = '/replicheck-clock';
+async function findFaketime(exists) {
+    for (const dir of FAKETIME_DIRS)
+        if (await exists((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, FAKETIME_LIB)))
+            return dir;
+    return undefined;
+}
+/** The compose override that preloads libfaketime into `services`, each reading its own offset file. */
+function clockOverride(services, libDir, clockDir) {
+    const entries = Object.fromEntries(services.map((s) => [
+        s,
+        {
+            volumes: [`${libDir}:${IN_CONTAINER_LIB}:ro`, `${clockDir}:${IN_CONTAINER_CLOCK}:ro`],
+            environment: {
+                LD_PRELOAD: `${IN_CONTAINER_LIB}/${FAKETIME_LIB}`,
+                FAKETIME_TIMESTAMP_FILE: `${IN_CONTAINER_CLOCK}/${s}`,
+                FAKETIME_NO_CACHE: '1',
+                FAKETIME_DONT_FAKE_MONOTONIC: '1',
+            },
+        },
+    ]));
+    return `# Written by Replicheck for the clock fault; removed with the project.\n${(0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .stringify */ .As)({ services: entries })}`;
+}
+/** `-30s`, `+5s`, `+0`: the offset as libfaketime reads it. */
+function offsetText(seconds) {
+    if (seconds === 0)
+        return '+0';
+    return `${seconds < 0 ? '-' : '+'}${Math.abs(seconds)}s`;
+}
+/** Writes a service's offset atomically (a rename), so the library never reads half a file. */
+async function setOffset(clockDir, service, seconds) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(clockDir, { recursive: true });
+    const tmp = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(clockDir, `.${service}.tmp`);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(tmp, `${offsetText(seconds)}\n`, { mode: 0o644 });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(tmp, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(clockDir, service));
+}
+/** Puts every offset file back to +0; one line per file that would not. */
+async function resetClocks(clockDir) {
+    let names;
+    try {
+        names = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(clockDir)).filter((n) => !n.startsWith('.') && !n.endsWith('.yml'));
+    }
+    catch {
+        return [];
+    }
+    const problems = [];
+    for (const service of names) {
+        await setOffset(clockDir, service, 0).catch(() => undefined);
+        const now = await readOffset(clockDir, service);
+        if (now !== '+0')
+            problems.push(`${service}'s clock offset file reads ${now ?? 'nothing'}`);
+    }
+    return problems;
+}
+async function readOffset(clockDir, service) {
+    try {
+        return (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(clockDir, service), 'utf8')).trim();
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 7773:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ healAllNetwork),
+/* harmony export */   Y: () => (/* binding */ dockerFaultActions)
+/* harmony export */ });
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3010);
+/* harmony import */ var _netns_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5565);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3239);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9997);
+
+
+
+
+const SECOND = 1000;
+function said(r) {
+    return (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .tailText */ .QR)(`${r.stderr}\n${r.stdout}`.trim(), 5) || `exit ${r.code ?? 'signal'}${r.timedOut ? ' (timed out)' : ''}`;
+}
+function dockerFaultActions(compose, exec, o) {
+    const verb = async (v, service) => {
+        const r = await compose.serviceCommand(v, service);
+        return { ok: r.code === 0, detail: r.code === 0 ? `compose ${v} ${service}` : `compose ${v} ${service} failed: ${said(r)}` };
+    };
+    const simple = async (service, apply, heal) => {
+        const a = await verb(apply, service);
+        // Even a failed apply may have half-worked (one of two replicas paused): heal anyway.
+        if (!a.ok) {
+            await verb(heal, service);
+            return { ok: false, detail: a.detail };
+        }
+        return { ok: true, fault: { description: `compose ${apply} ${service}, then compose ${heal}`, heal: () => verb(heal, service) } };
+    };
+    return {
+        async apply(spec, service) {
+            switch (spec.kind) {
+                case 'restart': {
+                    const running = compose.restart(service);
+                    return {
+                        ok: true,
+                        fault: {
+                            description: `compose restart ${service}`,
+                            heal: async () => {
+                                const r = await running;
+                                return { ok: r.code === 0, detail: r.code === 0 ? `compose restart ${service}` : `compose restart ${service} failed: ${said(r)}` };
+                            },
+                        },
+                    };
+                }
+                case 'stop':
+                    return simple(service, 'stop', 'start');
+                case 'kill':
+                    return simple(service, 'kill', 'start');
+                case 'pause':
+                    return simple(service, 'pause', 'unpause');
+                case 'disconnect':
+                    return partition(compose, exec, service, o.partitionNetworks);
+                case 'partition':
+                case 'loss':
+                    return cutFromPeers(compose, o.netns, spec, service);
+                case 'latency':
+                    return delayToPeers(compose, o.netns, spec, service);
+                case 'clock':
+                    return skewClock(o.clockDir, spec, service);
+            }
+        },
+        applyGrudges: (spec, grudges) => applyGrudges(compose, o.netns, spec, grudges),
+    };
+}
+async function netContainers(compose) {
+    return (await compose.inspect()).flatMap((c) => {
+        const service = c.Config?.Labels?.['com.docker.compose.service'];
+        const pid = c.State?.Pid ?? 0;
+        if (!service || pid <= 0)
+            return [];
+        const ips = Object.values(c.NetworkSettings?.Networks ?? {}).map((n) => n.IPAddress ?? '').filter((ip) => ip !== '');
+        return [{ id: c.Id, service, pid, ips }];
+    });
+}
+/** Heals the packet filters of every container given, and proves each namespace is back as it was. */
+function healFilters(ns, targets, what) {
+    return async () => {
+        const outcomes = await Promise.all(targets.map(async (t) => ({ t, r: await (0,_netns_js__WEBPACK_IMPORTED_MODULE_2__/* .unfilter */ .wr)(ns, t.pid) })));
+        const bad = outcomes.filter((x) => !x.r.ok);
+        return bad.length === 0 ? { ok: true, detail: `${what}: packet filter rules removed` } : { ok: false, detail: bad.map((x) => `${x.t.service}: ${x.r.detail}`).join('; ') };
+    };
+}
+/** partition, partition:one-way, loss: drops between the service's containers and every other container. */
+async function cutFromPeers(compose, ns, spec, service) {
+    const all = await netContainers(compose);
+    const mine = all.filter((c) => c.service === service);
+    const peers = all.filter((c) => c.service !== service).flatMap((c) => c.ips);
+    if (mine.length === 0)
+        return { ok: false, detail: `no running container of ${service} was found` };
+    const directions = spec.topology === 'one-way' ? ['in'] : ['in', 'out'];
+    const drops = peers.flatMap((ip) => directions.map((direction) => ({ ip, direction })));
+    const done = [];
+    for (const c of mine) {
+        const r = await (0,_netns_js__WEBPACK_IMPORTED_MODULE_2__/* .applyFilter */ .$h)(ns, c.pid, drops, spec.kind === 'loss' ? spec.loss : undefined);
+        if (!r.ok) {
+            await healFilters(ns, done, service)();
+            return { ok: false, detail: r.detail };
+        }
+        done.push(c);
+    }
+    const how = spec.kind === 'loss'
+        ? `dropped ${Math.round((spec.loss ?? 0) * 100)}% of ${service}'s packets to and from its ${peers.length} peer address(es)`
+        : spec.topology === 'one-way'
+            ? `${service} receives nothing from its ${peers.length} peer address(es); what it sends still arrives`
+            : `cut ${service} off from its ${peers.length} peer address(es), both ways; clients still reach it`;
+    return { ok: true, fault: { description: `${how} (iptables in its network namespace)`, heal: healFilters(ns, done, service) } };
+}
+async function delayToPeers(compose, ns, spec, service) {
+    const all = await netContainers(compose);
+    const mine = all.filter((c) => c.service === service);
+    const peers = all.filter((c) => c.service !== service).flatMap((c) => c.ips);
+    if (mine.length === 0)
+        return { ok: false, detail: `no running container of ${service} was found` };
+    const heal = async () => {
+        const outcomes = await Promise.all(mine.map(async (c) => ({ c, r: await (0,_netns_js__WEBPACK_IMPORTED_MODULE_2__/* .undelay */ .xG)(ns, c.pid) })));
+        const bad = outcomes.filter((x) => !x.r.ok);
+        return bad.length === 0 ? { ok: true, detail: `${service}: queueing disciplines removed` } : { ok: false, detail: bad.map((x) => x.r.detail).join('; ') };
+    };
+    for (const c of mine) {
+        const r = await (0,_netns_js__WEBPACK_IMPORTED_MODULE_2__/* .applyDelay */ .wm)(ns, c.pid, peers, spec.delayMs ?? 0, spec.jitterMs);
+        if (!r.ok) {
+            await heal();
+            return { ok: false, detail: r.detail };
+        }
+    }
+    return { ok: true, fault: { description: `delayed ${service}'s packets to its peers by ${spec.delayMs} ms${spec.jitterMs ? ` ± ${spec.jitterMs} ms` : ''} (tc netem)`, heal } };
+}
+async function skewClock(clockDir, spec, service) {
+    if (!clockDir)
+        return { ok: false, detail: 'the clock fault was not prepared before the cluster started' };
+    const heal = async () => {
+        await (0,_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .setOffset */ .sf)(clockDir, service, 0);
+        const now = await (0,_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .readOffset */ .QM)(clockDir, service);
+        return now === '+0' ? { ok: true, detail: `${service}'s clock offset back to +0` } : { ok: false, detail: `${service}'s clock offset file reads ${now ?? 'nothing'}` };
+    };
+    try {
+        await (0,_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .setOffset */ .sf)(clockDir, service, spec.clockOffsetS ?? 0);
+    }
+    catch (error) {
+        await heal().catch(() => undefined);
+        return { ok: false, detail: `could not write the clock offset: ${error.message}` };
+    }
+    return { ok: true, fault: { description: `shifted ${service}'s wall clock by ${(0,_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .offsetText */ .VU)(spec.clockOffsetS ?? 0)} (libfaketime)`, heal } };
+}
+/** Cluster-wide partitions: each service drops what it receives from the services it holds a grudge against. */
+async function applyGrudges(compose, ns, spec, grudges) {
+    const all = await netContainers(compose);
+    const touched = [];
+    for (const c of all) {
+        const from = grudges.filter(([a]) => a === c.service).map(([, b]) => b);
+        if (from.length === 0)
+            continue;
+        const drops = all.filter((x) => from.includes(x.service)).flatMap((x) => x.ips.map((ip) => ({ ip, direction: 'in' })));
+        const r = await (0,_netns_js__WEBPACK_IMPORTED_MODULE_2__/* .applyFilter */ .$h)(ns, c.pid, drops);
+        if (!r.ok) {
+            await healFilters(ns, touched, spec.name)();
+            return { ok: false, detail: `${c.service}: ${r.detail}` };
+        }
+        touched.push(c);
+    }
+    const text = grudges.map(([a, b]) => `${a}<-${b}`).join(', ');
+    return { ok: true, fault: { description: `${spec.name}: dropped ${text} (iptables in each network namespace)`, heal: healFilters(ns, touched, spec.name) } };
+}
+/**
+ * Removes whatever network or clock fault Replicheck may have left on any container of the project: the last
+ * resort before teardown and in the post step (after a SIGKILL of the main step). Quiet when there is nothing.
+ */
+async function healAllNetwork(compose, ns) {
+    const problems = [];
+    for (const c of await netContainers(compose)) {
+        const f = await (0,_netns_js__WEBPACK_IMPORTED_MODULE_2__/* .unfilter */ .wr)(ns, c.pid);
+        if (!f.ok)
+            problems.push(`${c.service}: ${f.detail}`);
+        const d = await (0,_netns_js__WEBPACK_IMPORTED_MODULE_2__/* .undelay */ .xG)(ns, c.pid);
+        if (!d.ok)
+            problems.push(`${c.service}: ${d.detail}`);
+    }
+    return problems;
+}
+async function serviceContainers(compose, service) {
+    return (await compose.inspect()).filter((c) => c.Config?.Labels?.['com.docker.compose.service'] === service);
+}
+async function partition(compose, exec, service, wanted) {
+    const containers = await serviceContainers(compose, service);
+    if (containers.length === 0)
+        return { ok: false, detail: `no container of ${service} was found` };
+    const plan = [];
+    for (const c of containers) {
+        const networks = c.NetworkSettings?.Networks ?? {};
+        const { cut, missing } = (0,_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .networksToCut */ .ZU)(Object.keys(networks), wanted, compose.project.name);
+        if (missing.length > 0) {
+            return {
+                ok: false,
+                input: 'partition-networks',
+                detail: `${service} is not attached to ${missing.join(', ')} (it is on ${Object.keys(networks).join(', ') || 'no network'})`,
+            };
+        }
+        for (const network of cut)
+            plan.push({ container: c.Id, network, aliases: (0,_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .aliasesToRestore */ .gV)(networks[network]?.Aliases, c.Id) });
+    }
+    if (plan.length === 0)
+        return { ok: false, detail: `${service} is attached to no network` };
+    const done = [];
+    const heal = async () => {
+        const problems = [];
+        for (const cut of done) {
+            const args = ['network', 'connect', ...cut.aliases.flatMap((a) => ['--alias', a]), cut.network, cut.container];
+            const r = await exec.run('docker', args, { timeoutMs: 30 * SECOND });
+            // "already exists": someone (an earlier heal) reconnected it; the verification below decides.
+            if (r.code !== 0 && !/already exists/i.test(r.stderr))
+                problems.push(`connect ${cut.network}: ${said(r)}`);
+        }
+        // Verify: every cut network is back with every alias, so peers find the node by name again.
+        const now = await serviceContainers(compose, service);
+        for (const cut of done) {
+            const c = now.find((x) => x.Id === cut.container);
+            const net = c?.NetworkSettings?.Networks?.[cut.network];
+            if (!c)
+                problems.push(`container ${cut.container.slice(0, 12)} is gone`);
+            else if (!net)
+                problems.push(`${cut.network} is still disconnected`);
+            else {
+                const missing = cut.aliases.filter((a) => !(net.Aliases ?? []).includes(a));
+                if (missing.length > 0)
+                    problems.push(`${cut.network} lacks alias(es) ${missing.join(', ')}`);
+            }
+        }
+        const names = [...new Set(done.map((d) => d.network))].join(', ');
+        return problems.length === 0 ? { ok: true, detail: `reconnected ${service} to ${names} with its aliases` } : { ok: false, detail: problems.join('; ') };
+    };
+    for (const cut of plan) {
+        const r = await exec.run('docker', ['network', 'disconnect', cut.network, cut.container], { timeoutMs: 30 * SECOND });
+        if (r.code !== 0) {
+            await heal();
+            return { ok: false, detail: `docker network disconnect ${cut.network} failed: ${said(r)}` };
+        }
+        done.push(cut);
+    }
+    const names = [...new Set(plan.map((d) => d.network))].join(', ');
+    return { ok: true, fault: { description: `docker network disconnect ${service} from ${names}, then reconnect with its aliases`, heal } };
+}
+
+
+/***/ }),
+
+/***/ 7426:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DH: () => (/* binding */ topologyGrudges),
+/* harmony export */   G: () => (/* binding */ parseFaultSpecs),
+/* harmony export */   H: () => (/* binding */ isLinkFault),
+/* harmony export */   O9: () => (/* binding */ isClusterWide),
+/* harmony export */   Qb: () => (/* binding */ TOPOLOGIES),
+/* harmony export */   ln: () => (/* binding */ FAULT_KINDS),
+/* harmony export */   m9: () => (/* binding */ measuresOnly)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_LOSS, DEFAULT_CLOCK_OFFSET_S, parseFaultSpec */
+// What `faults` may name. A kind may carry a parameter after a colon: `partition:halves`, `loss:30%`,
+// `latency:200` (ms, or `latency:200/50` with 50 ms of jitter), `clock:-30s`. Pure: parsed before anything starts.
+const FAULT_KINDS = ['restart', 'stop', 'kill', 'pause', 'partition', 'disconnect', 'loss', 'latency', 'clock'];
+/** Partitions over all of the project's nodes (fault-targets ignored), and the one-way cut of a target. */
+const TOPOLOGIES = ['halves', 'majorities-ring', 'bridge', 'one-way'];
+const DEFAULT_LOSS = 0.3;
+const DEFAULT_CLOCK_OFFSET_S = -30;
+const MAX_DELAY_MS = 60_000;
+const MAX_CLOCK_OFFSET_S = 10 * 365 * 24 * 3600;
+/** Kinds that act on the target's network namespace (packet filters, queueing disciplines). */
+function isLinkFault(spec) {
+    return spec.kind === 'partition' || spec.kind === 'loss' || spec.kind === 'latency';
+}
+/** Topologies that cut the whole cluster rather than one target. */
+function isClusterWide(spec) {
+    return spec.topology !== undefined && spec.topology !== 'one-way';
+}
+/** Faults during which convergence is measured but not judged (the link still works, only worse). */
+function measuresOnly(spec) {
+    return spec.kind === 'loss' || spec.kind === 'latency';
+}
+/** Parses `faults` entries in order (repeats kept); every entry that is not a fault is one problem sentence. */
+function parseFaultSpecs(items) {
+    const specs = [];
+    const problems = [];
+    for (const item of items) {
+        const r = parseFaultSpec(item);
+        if ('problem' in r)
+            problems.push(r.problem);
+        else
+            specs.push(r.spec);
+    }
+    return { specs, problems };
+}
+function parseFaultSpec(item) {
+    const [rawKind, ...rest] = item.split(':');
+    const kind = (rawKind ?? '').trim().toLowerCase();
+    const param = rest.join(':').trim();
+    if (!FAULT_KINDS.includes(kind))
+        return { problem: `'${item}' is not a fault` };
+    const none = () => (param === '' ? { spec: { kind, name: kind } } : { problem: `'${item}': ${kind} takes no parameter` });
+    switch (kind) {
+        case 'partition': {
+            if (param === '')
+                return { spec: { kind, name: kind } };
+            const topology = param.toLowerCase();
+            if (!TOPOLOGIES.includes(topology))
+                return { problem: `'${item}': '${param}' is not a partition topology (${TOPOLOGIES.join(', ')})` };
+            return { spec: { kind, name: `partition:${topology}`, topology } };
+        }
+        case 'loss': {
+            if (param === '')
+                return { spec: { kind, name: kind, loss: DEFAULT_LOSS } };
+            const m = /^(\d+(?:\.\d+)?)%?$/.exec(param);
+            const p = m ? Number(m[1]) : NaN;
+            if (!(p > 0 && p < 100))
+                return { problem: `'${item}': the loss must be a percentage above 0 and below 100, e.g. loss:30%` };
+            return { spec: { kind, name: `loss:${p}%`, loss: p / 100 } };
+        }
+        case 'latency': {
+            const m = /^(\d+)(?:ms)?(?:\/(\d+)(?:ms)?)?$/.exec(param);
+            const delay = m ? Number(m[1]) : NaN;
+            const jitter = m?.[2] !== undefined ? Number(m[2]) : 0;
+            if (!(delay > 0 && delay <= MAX_DELAY_MS) || jitter > delay) {
+                return { problem: `'${item}': give the delay in ms (1 to ${MAX_DELAY_MS}) and optionally a jitter no larger than it, e.g. latency:200 or latency:200/50` };
+            }
+            return { spec: { kind, name: `latency:${delay}${jitter ? `/${jitter}` : ''}`, delayMs: delay, ...(jitter ? { jitterMs: jitter } : {}) } };
+        }
+        case 'clock': {
+            if (param === '')
+                return { spec: { kind, name: kind, clockOffsetS: DEFAULT_CLOCK_OFFSET_S } };
+            const m = /^([+-])(\d+(?:\.\d+)?)s$/.exec(param);
+            const s = m ? Number(m[2]) * (m[1] === '-' ? -1 : 1) : NaN;
+            if (!m || s === 0 || Math.abs(s) > MAX_CLOCK_OFFSET_S)
+                return { problem: `'${item}': give a signed offset in seconds, e.g. clock:-30s or clock:+5s` };
+            return { spec: { kind, name: `clock:${m[1]}${m[2]}s`, clockOffsetS: s } };
+        }
+        default:
+            return none();
+    }
+}
+/**
+ * Which node may not receive from which, for a topology over `n` nodes in an order (already shuffled by the
+ * caller from the run's seed). A pair [a, b] means a drops what b sends; `symmetric` pairs come both ways.
+ */
+function topologyGrudges(topology, n) {
+    const all = Array.from({ length: n }, (_, i) => i);
+    const both = (a, b) => a.flatMap((x) => b.flatMap((y) => [[x, y], [y, x]]));
+    switch (topology) {
+        case 'halves': {
+            const cut = Math.floor(n / 2);
+            const [a, b] = [all.slice(0, cut), all.slice(cut)];
+            return { drops: both(a, b), sides: `[${a.join(' ')}] | [${b.join(' ')}]` };
+        }
+        case 'bridge': {
+            // Two halves that cannot talk, and one node (the last) that talks to both.
+            const rest = all.slice(0, n - 1);
+            const cut = Math.floor(rest.length / 2);
+            const [a, b] = [rest.slice(0, cut), rest.slice(cut)];
+            return { drops: both(a, b), sides: `[${a.join(' ')}] | [${b.join(' ')}], bridged by ${n - 1}` };
+        }
+        case 'majorities-ring': {
+            // In a ring every node hears from the nodes closest to it, just enough for a majority, and no two nodes
+            // hear from the same set. With symmetric links that needs five nodes or more; below that (three or four)
+            // each node hears only from the nodes after it, which keeps every heard set a majority and all different.
+            const majority = Math.floor(n / 2) + 1;
+            const reach = Math.ceil((majority - 1) / 2);
+            const symmetric = 2 * reach + 1 < n && n >= 5;
+            const drops = [];
+            for (const i of all) {
+                for (const j of all) {
+                    if (i === j)
+                        continue;
+                    const d = symmetric ? Math.min((j - i + n) % n, (i - j + n) % n) : (j - i + n) % n;
+                    if (d > (symmetric ? reach : majority - 1))
+                        drops.push([i, j]);
+                }
+            }
+            return { drops, sides: symmetric ? `each node hears its ${reach} neighbour(s) on each side` : `each node hears the ${majority - 1} node(s) after it` };
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 5565:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $h: () => (/* binding */ applyFilter),
+/* harmony export */   Sl: () => (/* binding */ probeNetem),
+/* harmony export */   Vs: () => (/* binding */ netnsRunner),
+/* harmony export */   wm: () => (/* binding */ applyDelay),
+/* harmony export */   wr: () => (/* binding */ unfilter),
+/* harmony export */   xG: () => (/* binding */ undelay)
+/* harmony export */ });
+/* unused harmony exports CHAIN, said, filterCommands, unfilterCommands, delayCommands, interfaces */
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9997);
+
+const CHAIN = 'REPLICHECK';
+const SECOND = 1000;
+function netnsRunner(exec, asRoot) {
+    const wrap = (argv) => (asRoot ? [argv[0], argv.slice(1)] : ['sudo', ['-n', ...argv]]);
+    return {
+        run: (pid, argv) => {
+            const [file, args] = wrap(['nsenter', '-t', String(pid), '-n', ...argv]);
+            return exec.run(file, args, { timeoutMs: 20 * SECOND });
+        },
+        root: (argv) => {
+            const [file, args] = wrap(argv);
+            return exec.run(file, args, { timeoutMs: 20 * SECOND });
+        },
+    };
+}
+function said(r) {
+    return (0,_util_text_js__WEBPACK_IMPORTED_MODULE_0__/* .tailText */ .QR)(`${r.stderr}\n${r.stdout}`.trim(), 3) || `exit ${r.code ?? 'signal'}${r.timedOut ? ' (timed out)' : ''}`;
+}
+/** The iptables commands that set up the chain with these drops (pure, so the exact rules are tested). */
+function filterCommands(drops, loss) {
+    const chance = loss !== undefined ? ['-m', 'statistic', '--mode', 'random', '--probability', String(loss)] : [];
+    return [
+        ['iptables', '-w', '-N', CHAIN],
+        ['iptables', '-w', '-I', 'INPUT', '1', '-j', CHAIN],
+        ['iptables', '-w', '-I', 'OUTPUT', '1', '-j', CHAIN],
+        ...drops.map((d) => ['iptables', '-w', '-A', CHAIN, d.direction === 'in' ? '-s' : '-d', `${d.ip}/32`, ...chance, '-j', 'DROP']),
+    ];
+}
+/** The commands that remove the chain again, in an order that works from any partial state. */
+function unfilterCommands() {
+    return [
+        ['iptables', '-w', '-D', 'INPUT', '-j', CHAIN],
+        ['iptables', '-w', '-D', 'OUTPUT', '-j', CHAIN],
+        ['iptables', '-w', '-F', CHAIN],
+        ['iptables', '-w', '-X', CHAIN],
+    ];
+}
+/** Delay (and jitter) on what the namespace sends to these addresses: a prio qdisc whose 4th band is netem. */
+function delayCommands(iface, peers, delayMs, jitterMs = 0) {
+    return [
+        ['tc', 'qdisc', 'add', 'dev', iface, 'root', 'handle', '1:', 'prio', 'bands', '4', 'priomap', '1', '2', '2', '2', '1', '2', '0', '0', '1', '1', '1', '1', '1', '1', '1', '1'],
+        ['tc', 'qdisc', 'add', 'dev', iface, 'parent', '1:4', 'handle', '40:', 'netem', 'delay', `${delayMs}ms`, ...(jitterMs ? [`${jitterMs}ms`] : [])],
+        ...peers.map((ip) => ['tc', 'filter', 'add', 'dev', iface, 'parent', '1:', 'protocol', 'ip', 'prio', '1', 'u32', 'match', 'ip', 'dst', `${ip}/32`, 'flowid', '1:4']),
+    ];
+}
+/** Applies the drops; on any failure removes what it added and says why. */
+async function applyFilter(ns, pid, drops, loss) {
+    await unfilter(ns, pid); // a leftover chain from a killed run must not make -N fail
+    for (const argv of filterCommands(drops, loss)) {
+        const r = await ns.run(pid, argv);
+        if (r.code !== 0) {
+            await unfilter(ns, pid);
+            return { ok: false, detail: `${argv.join(' ')} failed: ${said(r)}` };
+        }
+    }
+    return { ok: true };
+}
+/** Removes the chain (each step may fail when that part is already gone), then proves it is gone. */
+async function unfilter(ns, pid) {
+    for (const argv of unfilterCommands()) {
+        // A hook may have been added twice by a retried apply: delete until it is not there (bounded).
+        for (let i = 0; i < (argv[3] === '-D' || argv[2] === '-D' ? 4 : 1); i++)
+            if ((await ns.run(pid, argv)).code !== 0)
+                break;
+    }
+    const left = await ns.run(pid, ['iptables', '-w', '-S']);
+    if (left.code !== 0)
+        return { ok: false, detail: `iptables -S failed: ${said(left)}` };
+    return left.stdout.includes(CHAIN) ? { ok: false, detail: `rules of ${CHAIN} are still there` } : { ok: true, detail: 'packet filter rules removed' };
+}
+/** Network interfaces of the namespace other than loopback. */
+async function interfaces(ns, pid) {
+    const r = await ns.run(pid, ['ip', '-o', 'link', 'show']);
+    if (r.code !== 0)
+        return [];
+    return [...r.stdout.matchAll(/^\d+:\s+([^:@\s]+)/gm)].map((m) => m[1]).filter((n) => n !== 'lo');
+}
+async function applyDelay(ns, pid, peers, delayMs, jitterMs) {
+    for (const iface of await interfaces(ns, pid)) {
+        for (const argv of delayCommands(iface, peers, delayMs, jitterMs)) {
+            const r = await ns.run(pid, argv);
+            if (r.code !== 0) {
+                await undelay(ns, pid);
+                return { ok: false, detail: `${argv.join(' ')} failed: ${said(r)}` };
+            }
+        }
+    }
+    return { ok: true };
+}
+async function undelay(ns, pid) {
+    const problems = [];
+    for (const iface of await interfaces(ns, pid)) {
+        await ns.run(pid, ['tc', 'qdisc', 'del', 'dev', iface, 'root']);
+        const left = await ns.run(pid, ['tc', 'qdisc', 'show', 'dev', iface]);
+        if (/netem|prio 1:/.test(left.stdout))
+            problems.push(`${iface} still has ${left.stdout.trim()}`);
+    }
+    return problems.length === 0 ? { ok: true, detail: 'queueing disciplines removed' } : { ok: false, detail: problems.join('; ') };
+}
+/**
+ * Whether this kernel has the netem queueing discipline: tried in a network namespace of its own that is gone
+ * with the command (`unshare -n`), so nothing on the machine changes.
+ */
+async function probeNetem(ns) {
+    const r = await ns.root(['unshare', '-n', 'tc', 'qdisc', 'add', 'dev', 'lo', 'root', 'netem', 'delay', '1ms']);
+    return r.code === 0 ? { ok: true, detail: 'netem is available' } : { ok: false, detail: said(r) };
+}
+
+
+/***/ }),
+
 /***/ 3010:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29779,60 +30403,56 @@ const processExec = {
 /* harmony export */   DN: () => (/* binding */ carryForward),
 /* harmony export */   NB: () => (/* binding */ classifyRead),
 /* harmony export */   Op: () => (/* binding */ availability),
-/* harmony export */   PK: () => (/* binding */ parseFaultKinds),
 /* harmony export */   XJ: () => (/* binding */ planProblem),
 /* harmony export */   Yj: () => (/* binding */ faultVerdict),
 /* harmony export */   ZU: () => (/* binding */ networksToCut),
 /* harmony export */   Zl: () => (/* binding */ planRestartCheck),
 /* harmony export */   gV: () => (/* binding */ aliasesToRestore),
-/* harmony export */   hf: () => (/* binding */ planFaults),
-/* harmony export */   ln: () => (/* binding */ FAULT_KINDS)
+/* harmony export */   hf: () => (/* binding */ planFaults)
 /* harmony export */ });
-/* unused harmony exports isFaultKind, groupName, lostKeys */
-/* harmony import */ var _model_result_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2960);
+/* unused harmony exports groupName, lostKeys */
+/* harmony import */ var _model_result_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2960);
+/* harmony import */ var _kinds_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7426);
 
-const FAULT_KINDS = ['restart', 'stop', 'kill', 'pause', 'partition'];
-function isFaultKind(name) {
-    return FAULT_KINDS.includes(name);
-}
-/** Splits the `faults` input into known kinds (in the order given, repeats kept) and unknown names. */
-function parseFaultKinds(items) {
-    const kinds = [];
-    const unknown = [];
-    for (const item of items) {
-        const name = item.toLowerCase();
-        if (isFaultKind(name))
-            kinds.push(name);
-        else
-            unknown.push(item);
-    }
-    return { kinds, unknown };
-}
+
+
 /** The name a group goes by in ids, phases and reports. */
 function groupName(services) {
     return services.join('+');
 }
-/** Every kind in the order given, each against every group in the order given. */
+/** Faults after which the target still answers clients while they hold: only the lifecycle faults stop it. */
+function reachableWhileHeld(spec) {
+    return !['restart', 'stop', 'kill', 'pause'].includes(spec.kind);
+}
+/**
+ * Every fault in the order given, each against every group in the order given; a cluster-wide partition
+ * (`partition:halves`, `majorities-ring`, `bridge`) once, over all of the project's services.
+ */
 function planFaults(input) {
     const steps = [];
     const seen = new Map();
-    for (const kind of input.kinds) {
-        for (const group of input.groups) {
-            const target = groupName(group);
-            const base = `fault:${kind}:${target}`;
+    const services = [...new Set(input.nodes.flatMap((n) => (n.service ? [n.service] : [])))];
+    for (const spec of input.specs) {
+        const wide = (0,_kinds_js__WEBPACK_IMPORTED_MODULE_0__/* .isClusterWide */ .O9)(spec);
+        for (const group of wide ? [services] : input.groups) {
+            const target = wide ? 'cluster' : groupName(group);
+            const base = `fault:${spec.name}:${target}`;
             const n = (seen.get(base) ?? 0) + 1;
             seen.set(base, n);
             const inGroup = (node) => node.service !== undefined && group.includes(node.service);
             const targets = input.nodes.filter(inGroup);
             const others = input.nodes.filter((node) => !inGroup(node));
-            const reachable = kind === 'partition' ? [...others, ...targets] : [...others];
+            const reachable = reachableWhileHeld(spec) ? [...others, ...targets] : [...others];
+            const grudges = wide ? grudgesFor(spec.topology, (input.shuffle ?? ((x) => [...x]))(services)) : undefined;
             steps.push({
                 index: steps.length + 1,
-                kind,
+                kind: spec.kind,
+                spec,
+                ...(grudges ? { grudges } : {}),
                 target,
                 services: [...group],
                 idPrefix: n > 1 ? `${base}#${n}` : base,
-                phase: `${kind} ${target}${n > 1 ? ` #${n}` : ''}`,
+                phase: `${spec.name} ${target}${n > 1 ? ` #${n}` : ''}`,
                 targets,
                 others,
                 writeTo: order(input.nodes, reachable),
@@ -29844,6 +30464,9 @@ function planFaults(input) {
     }
     return steps;
 }
+function grudgesFor(topology, ordered) {
+    return (0,_kinds_js__WEBPACK_IMPORTED_MODULE_0__/* .topologyGrudges */ .DH)(topology, ordered.length).drops.map(([a, b]) => [ordered[a], ordered[b]]);
+}
 function order(all, subset) {
     return all.filter((n) => subset.includes(n));
 }
@@ -29852,12 +30475,15 @@ function order(all, subset) {
  * and its phase name (`restart`), as reports and users have always known it.
  */
 function planRestartCheck(service, nodes) {
-    const [step] = planFaults({ kinds: ['restart'], groups: [[service]], nodes });
+    const [step] = planFaults({ specs: [{ kind: 'restart', name: 'restart' }], groups: [[service]], nodes });
     return { ...step, idPrefix: 'restart', phase: 'restart', voice: 'restart', writeBefore: false };
 }
 /** A problem with the plan itself, reported as a failed check rather than a crash. */
 function planProblem(step) {
     const many = step.services.length > 1;
+    if (step.grudges) {
+        return step.services.length < 3 ? `${step.spec.name} needs at least three services; the project has ${step.services.length}.` : undefined;
+    }
     if (step.others.length === 0) {
         return `Every server maps to ${many ? `a service of ${step.target}` : step.target}; list at least one server of another service so something stays up to take writes${many ? ', or fault fewer services at once' : ''}.`;
     }
@@ -29898,7 +30524,7 @@ function carryForward(written, lost) {
 }
 /** A fault fails when any of its checks failed; skipped checks (nothing to check) do not fail it. */
 function faultVerdict(checks) {
-    return (0,_model_result_js__WEBPACK_IMPORTED_MODULE_0__/* .decideVerdict */ .AU)(checks, []);
+    return (0,_model_result_js__WEBPACK_IMPORTED_MODULE_1__/* .decideVerdict */ .AU)(checks, []);
 }
 /**
  * Which of a container's networks a partition cuts. `wanted` empty: all of them. Names match the full network
@@ -30168,6 +30794,9 @@ function decodePostState(text) {
         return undefined;
     if (s.verdict !== undefined && s.verdict !== 'passed' && s.verdict !== 'failed')
         return undefined;
+    const f = s.faults;
+    if (f !== undefined && (typeof f !== 'object' || f === null || (f.netns !== undefined && typeof f.netns !== 'boolean') || (f.clockDir !== undefined && typeof f.clockDir !== 'string')))
+        return undefined;
     return s;
 }
 /** What the post step does with the project the main step left. */
@@ -30401,6 +31030,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
@@ -33168,7 +33804,7 @@ __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
-__webpack_unused_export__ = publicApi.stringify;
+exports.As = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
@@ -42207,8 +42843,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./src/config/inputs.ts
 var inputs = __nccwpck_require__(4389);
 // EXTERNAL MODULE: ./src/config/adapter.ts
@@ -42318,7 +42954,7 @@ async function runReplicheck(raw, host) {
     host.onStart?.(options, path);
     // The engine pulls in the HTTP client and the Docker edge: loaded only now, so a CLI --help stays fast.
     const [{ runEngine }, { nodeFiles }, { processExec }, { createHttpClient }, { fileHistorySink }, { isListening }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(425), __nccwpck_require__.e(654)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7654)),
+        Promise.all(/* import() */[__nccwpck_require__.e(425), __nccwpck_require__.e(843)]).then(__nccwpck_require__.bind(__nccwpck_require__, 843)),
         __nccwpck_require__.e(/* import() */ 384).then(__nccwpck_require__.bind(__nccwpck_require__, 1384)),
         Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6602)),
         Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(329)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3329)),
@@ -42336,6 +42972,7 @@ async function runReplicheck(raw, host) {
             log: host.log,
             files: nodeFiles,
             isListening,
+            isRoot: () => process.getuid?.() === 0,
             signal: host.signal,
             version: VERSION,
             ...(host.onProjectKnown ? { onProjectKnown: host.onProjectKnown } : {}),
@@ -42816,7 +43453,7 @@ async function main() {
     const run = await runReplicheck(raw, {
         env: process.env,
         cwd: workspace ?? process.cwd(),
-        tempDir: process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(),
+        tempDir: process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(),
         log: actionLogger(),
         signal: controller.signal,
         reportBadInputs: true,
@@ -42853,6 +43490,12 @@ var exec_process = __nccwpck_require__(6602);
 var compose_args = __nccwpck_require__(6563);
 // EXTERNAL MODULE: ./src/compose/driver.ts + 1 modules
 var driver = __nccwpck_require__(8519);
+// EXTERNAL MODULE: ./src/faults/docker.ts
+var docker = __nccwpck_require__(7773);
+// EXTERNAL MODULE: ./src/faults/netns.ts
+var netns = __nccwpck_require__(5565);
+// EXTERNAL MODULE: ./src/faults/clock.ts
+var clock = __nccwpck_require__(3239);
 ;// CONCATENATED MODULE: ./src/action/post.ts
 // The post step: runs after the main step however it ended (failure, cancel, crash, SIGKILL) and at the end of the
 // job, and does what planPost decides from the one state record: remove what is left of the project, or leave it.
@@ -42863,8 +43506,15 @@ var driver = __nccwpck_require__(8519);
 
 
 
+
+
+
+
 async function post() {
     const state = (0,post_state/* decodePostState */.I2)(getState(post_state/* POST_STATE_KEY */.lQ));
+    // Whatever the teardown policy, nothing stays partitioned or skewed after the job.
+    if (state?.faults)
+        await undoFaults(state);
     const plan = (0,post_state/* planPost */.ig)(state);
     if (!plan.remove || !state) {
         info(`Replicheck post: ${plan.why}.`);
@@ -42891,6 +43541,20 @@ async function post() {
         warning(`Replicheck post: ${remaining} object(s) of project ${project} could not be removed.`);
     else
         info(`Replicheck post: project ${project} removed.`);
+    if (state.faults?.clockDir)
+        await (0,promises_.rm)(state.faults.clockDir, { recursive: true, force: true }).catch(() => undefined);
+}
+async function undoFaults(state) {
+    const problems = [];
+    if (state.faults?.netns) {
+        const { file, prefix, files, directory } = state.compose;
+        const compose = new driver/* Compose */.Lo(exec_process.processExec, { kind: prefix.length > 0 ? 'v2' : 'v1', file, prefix, version: '' }, { name: state.project, files, directory });
+        problems.push(...(await (0,docker/* healAllNetwork */.M)(compose, (0,netns/* netnsRunner */.Vs)(exec_process.processExec, process.getuid?.() === 0)).catch((e) => [String(e)])));
+    }
+    if (state.faults?.clockDir)
+        problems.push(...(await (0,clock/* resetClocks */.RB)(state.faults.clockDir)));
+    for (const p of problems)
+        warning(`Replicheck post: could not undo a fault: ${p}.`);
 }
 
 ;// CONCATENATED MODULE: ./src/action/index.ts

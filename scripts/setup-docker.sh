@@ -18,6 +18,13 @@ if ! command -v dockerd >/dev/null 2>&1 || ! command -v docker-compose >/dev/nul
   apt_install docker.io docker-compose iproute2
 fi
 
+# 1b. What the network and clock faults use on the host: nsenter (util-linux), iptables, tc (iproute2), and
+# libfaketime, whose library the clock fault mounts into containers.
+if ! command -v iptables >/dev/null 2>&1 || ! command -v nsenter >/dev/null 2>&1 || ! ls /usr/lib/*/faketime/libfaketimeMT.so.1 >/dev/null 2>&1; then
+  log "installing iptables, iproute2, util-linux and libfaketime from Debian"
+  apt_install iptables iproute2 util-linux libfaketime
+fi
+
 # 2. Compose v2 is not in bookworm; trixie's docker-compose package carries it as one static binary. Fetch it
 #    with apt from the same mirror the machine already uses (read at run time, never written into the repo).
 plugin_dir=/usr/local/lib/docker/cli-plugins

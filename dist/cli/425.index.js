@@ -93,6 +93,17 @@ function validateHistory(input, lineOf = () => undefined) {
         history.model = obj.model;
     if (obj.initialValue !== undefined)
         history.initialValue = obj.initialValue;
+    if (obj.nemesis !== undefined) {
+        if (!Array.isArray(obj.nemesis))
+            throw new HistoryError('"nemesis" must be an array');
+        history.nemesis = obj.nemesis.map((e, i) => {
+            const x = e;
+            if (typeof x !== 'object' || x === null || typeof x.time !== 'number' || (x.f !== 'start' && x.f !== 'stop') || typeof x.fault !== 'string' || typeof x.target !== 'string') {
+                throw new HistoryError(`nemesis[${i}] must be { time, f: "start" | "stop", fault, target }`);
+            }
+            return { time: x.time, f: x.f, fault: x.fault, target: x.target };
+        });
+    }
     if (obj.meta !== undefined) {
         if (typeof obj.meta !== 'object' || obj.meta === null || Array.isArray(obj.meta))
             throw new HistoryError('"meta" must be an object');
@@ -1221,6 +1232,11 @@ function toEdn(history, options = {}) {
             type = ':ok';
         const completeTime = op.type === 'info' ? end : (op.complete ?? op.invoke);
         events.push({ time: completeTime, phase: 1, seq, text: (i) => map(i, type, completeTime, outputValue(type)) });
+    });
+    // The nemesis's starts and heals, as Jepsen writes them: info ops of the process :nemesis.
+    (history.nemesis ?? []).forEach((e, i) => {
+        const seq = history.operations.length + i;
+        events.push({ time: e.time, phase: 0, seq, text: (n) => `{:index ${n}, :type :info, :process :nemesis, :f :${e.f}, :value ${ednString(`${e.fault} ${e.target}`)}, :time ${Math.round(e.time * 1e6)}}` });
     });
     events.sort((a, b) => a.time - b.time || a.phase - b.phase || a.seq - b.seq);
     return events.map((e, i) => e.text(i)).join('\n') + (events.length > 0 ? '\n' : '');

@@ -279,7 +279,7 @@ async function runReplicheck(raw, host) {
     host.onStart?.(options, path);
     // The engine pulls in the HTTP client and the Docker edge: loaded only now, so a CLI --help stays fast.
     const [{ runEngine }, { nodeFiles }, { processExec }, { createHttpClient }, { fileHistorySink }, { isListening }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(425), __webpack_require__.e(654)]).then(__webpack_require__.bind(__webpack_require__, 7654)),
+        Promise.all(/* import() */[__webpack_require__.e(425), __webpack_require__.e(344)]).then(__webpack_require__.bind(__webpack_require__, 2344)),
         __webpack_require__.e(/* import() */ 384).then(__webpack_require__.bind(__webpack_require__, 1384)),
         __webpack_require__.e(/* import() */ 868).then(__webpack_require__.bind(__webpack_require__, 6868)),
         Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(329)]).then(__webpack_require__.bind(__webpack_require__, 3329)),
@@ -297,6 +297,7 @@ async function runReplicheck(raw, host) {
             log: host.log,
             files: nodeFiles,
             isListening,
+            isRoot: () => process.getuid?.() === 0,
             signal: host.signal,
             version: version/* VERSION */.x,
             ...(host.onProjectKnown ? { onProjectKnown: host.onProjectKnown } : {}),
@@ -1387,29 +1388,39 @@ function parseWorkloadOptions(raw, fail) {
     };
 }
 
-// EXTERNAL MODULE: ./src/faults/plan.ts
-var plan = __webpack_require__(3010);
+// EXTERNAL MODULE: ./src/faults/kinds.ts
+var kinds = __webpack_require__(7426);
 ;// CONCATENATED MODULE: ./src/faults/options.ts
 
 
 const MAX_FAULT_DURATION_S = 600;
+const FAULT_SCHEDULES = ['sequence', 'random'];
 function parseFaultOptions(raw, restartTarget, fail) {
-    const { kinds, unknown } = (0,plan/* parseFaultKinds */.PK)(splitList(raw.faults));
-    if (unknown.length > 0) {
-        fail('faults', `${unknown.map((u) => `'${u}'`).join(', ')} ${unknown.length === 1 ? 'is not a fault' : 'are not faults'}.`, `Use any of: ${plan/* FAULT_KINDS */.ln.join(', ')}.`);
+    const { specs, problems } = (0,kinds/* parseFaultSpecs */.G)(splitList(raw.faults));
+    for (const problem of problems) {
+        fail('faults', `${problem}.`, `Use any of: ${kinds/* FAULT_KINDS */.ln.join(', ')}; partition takes :${kinds/* TOPOLOGIES */.Qb.join(', :')}; e.g. loss:30%, latency:200, clock:-30s.`);
     }
     const groups = parseTargetGroups(splitList(raw['fault-targets']), fail);
-    if (kinds.length > 0 && groups.length === 0 && restartTarget === undefined) {
+    const needTargets = specs.some((s) => !(0,kinds/* isClusterWide */.O9)(s));
+    if (needTargets && groups.length === 0 && restartTarget === undefined) {
         fail('fault-targets', 'is empty, and so is restart-target, so the faults have no service to act on.', 'Name the compose service(s) to fault, e.g. kv_4.');
     }
     const durationMs = secondsInput(raw, 'fault-duration', MAX_FAULT_DURATION_S, fail);
     const chosen = groups.length > 0 ? groups : restartTarget !== undefined ? [[restartTarget]] : [];
+    const schedule = (raw['fault-schedule'] || 'sequence').toLowerCase();
+    if (!FAULT_SCHEDULES.includes(schedule))
+        fail('fault-schedule', `'${raw['fault-schedule']}' is not a fault schedule.`, "Use 'sequence' or 'random'.");
+    const partitionNetworks = [...new Set(splitList(raw['partition-networks']))];
+    if (partitionNetworks.length > 0 && specs.length > 0 && !specs.some((s) => s.kind === 'disconnect')) {
+        fail('partition-networks', 'applies to the disconnect fault only, and faults has none.', "partition cuts a node off from its peers inside its network namespace, whatever its networks; use 'disconnect' to cut networks with Docker, or leave partition-networks empty.");
+    }
     return {
-        kinds,
+        specs,
+        schedule,
         targets: [...new Set(chosen.flat())],
         groups: chosen,
         durationMs,
-        partitionNetworks: [...new Set(splitList(raw['partition-networks']))],
+        partitionNetworks,
     };
 }
 /**
@@ -1470,6 +1481,9 @@ function decodePostState(text) {
     if (!c || typeof c.file !== 'string' || typeof c.directory !== 'string' || !strings(c.prefix) || !strings(c.files))
         return undefined;
     if (s.verdict !== undefined && s.verdict !== 'passed' && s.verdict !== 'failed')
+        return undefined;
+    const f = s.faults;
+    if (f !== undefined && (typeof f !== 'object' || f === null || (f.netns !== undefined && typeof f.netns !== 'boolean') || (f.clockDir !== undefined && typeof f.clockDir !== 'string')))
         return undefined;
     return s;
 }
@@ -1554,11 +1568,14 @@ function parseOptions(raw, ctx) {
     const restartTarget = raw['restart-target'] === '' ? undefined : raw['restart-target'];
     const workingDirectory = raw['working-directory'] === '' ? '.' : raw['working-directory'];
     const workload = parseWorkloadOptions(raw, fail);
+    const faults = parseFaultOptions(raw, restartTarget, fail);
+    if (faults.schedule === 'random' && faults.specs.length > 0 && workload === undefined) {
+        fail('fault-schedule', 'random runs the faults while the workload runs, and workload is none.', "Set workload (e.g. register) and workload-duration, or use fault-schedule 'sequence'.");
+    }
     // Whether a module has a cas is known once it is loaded (before anything starts); a preset says it now.
     if (workload?.model === 'cas-register' && kv.module === undefined && !kv.cas) {
         fail('workload', `cas-register needs a compare-and-set, and the '${kv.preset}' API${kv.preset === 'kv' ? '' : ' as configured'} has none.`, "Use api 'etcd-v3' or 'etcd-v2' (without custom write inputs), an adapter module that exports cas, or workload 'register'.");
     }
-    const faults = parseFaultOptions(raw, restartTarget, fail);
     if (problems.length > 0)
         throw new InputError(problems);
     return {
@@ -1800,156 +1817,140 @@ function toRunErrors(error) {
 
 /***/ }),
 
-/***/ 3010:
+/***/ 7426:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DN: () => (/* binding */ carryForward),
-/* harmony export */   NB: () => (/* binding */ classifyRead),
-/* harmony export */   Op: () => (/* binding */ availability),
-/* harmony export */   PK: () => (/* binding */ parseFaultKinds),
-/* harmony export */   XJ: () => (/* binding */ planProblem),
-/* harmony export */   Yj: () => (/* binding */ faultVerdict),
-/* harmony export */   ZU: () => (/* binding */ networksToCut),
-/* harmony export */   Zl: () => (/* binding */ planRestartCheck),
-/* harmony export */   gV: () => (/* binding */ aliasesToRestore),
-/* harmony export */   hf: () => (/* binding */ planFaults),
-/* harmony export */   ln: () => (/* binding */ FAULT_KINDS)
+/* harmony export */   DH: () => (/* binding */ topologyGrudges),
+/* harmony export */   G: () => (/* binding */ parseFaultSpecs),
+/* harmony export */   H: () => (/* binding */ isLinkFault),
+/* harmony export */   O9: () => (/* binding */ isClusterWide),
+/* harmony export */   Qb: () => (/* binding */ TOPOLOGIES),
+/* harmony export */   ln: () => (/* binding */ FAULT_KINDS),
+/* harmony export */   m9: () => (/* binding */ measuresOnly)
 /* harmony export */ });
-/* unused harmony exports isFaultKind, groupName, lostKeys */
-/* harmony import */ var _model_result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2960);
-
-const FAULT_KINDS = ['restart', 'stop', 'kill', 'pause', 'partition'];
-function isFaultKind(name) {
-    return FAULT_KINDS.includes(name);
+/* unused harmony exports DEFAULT_LOSS, DEFAULT_CLOCK_OFFSET_S, parseFaultSpec */
+// What `faults` may name. A kind may carry a parameter after a colon: `partition:halves`, `loss:30%`,
+// `latency:200` (ms, or `latency:200/50` with 50 ms of jitter), `clock:-30s`. Pure: parsed before anything starts.
+const FAULT_KINDS = ['restart', 'stop', 'kill', 'pause', 'partition', 'disconnect', 'loss', 'latency', 'clock'];
+/** Partitions over all of the project's nodes (fault-targets ignored), and the one-way cut of a target. */
+const TOPOLOGIES = ['halves', 'majorities-ring', 'bridge', 'one-way'];
+const DEFAULT_LOSS = 0.3;
+const DEFAULT_CLOCK_OFFSET_S = -30;
+const MAX_DELAY_MS = 60_000;
+const MAX_CLOCK_OFFSET_S = 10 * 365 * 24 * 3600;
+/** Kinds that act on the target's network namespace (packet filters, queueing disciplines). */
+function isLinkFault(spec) {
+    return spec.kind === 'partition' || spec.kind === 'loss' || spec.kind === 'latency';
 }
-/** Splits the `faults` input into known kinds (in the order given, repeats kept) and unknown names. */
-function parseFaultKinds(items) {
-    const kinds = [];
-    const unknown = [];
+/** Topologies that cut the whole cluster rather than one target. */
+function isClusterWide(spec) {
+    return spec.topology !== undefined && spec.topology !== 'one-way';
+}
+/** Faults during which convergence is measured but not judged (the link still works, only worse). */
+function measuresOnly(spec) {
+    return spec.kind === 'loss' || spec.kind === 'latency';
+}
+/** Parses `faults` entries in order (repeats kept); every entry that is not a fault is one problem sentence. */
+function parseFaultSpecs(items) {
+    const specs = [];
+    const problems = [];
     for (const item of items) {
-        const name = item.toLowerCase();
-        if (isFaultKind(name))
-            kinds.push(name);
+        const r = parseFaultSpec(item);
+        if ('problem' in r)
+            problems.push(r.problem);
         else
-            unknown.push(item);
+            specs.push(r.spec);
     }
-    return { kinds, unknown };
+    return { specs, problems };
 }
-/** The name a group goes by in ids, phases and reports. */
-function groupName(services) {
-    return services.join('+');
+function parseFaultSpec(item) {
+    const [rawKind, ...rest] = item.split(':');
+    const kind = (rawKind ?? '').trim().toLowerCase();
+    const param = rest.join(':').trim();
+    if (!FAULT_KINDS.includes(kind))
+        return { problem: `'${item}' is not a fault` };
+    const none = () => (param === '' ? { spec: { kind, name: kind } } : { problem: `'${item}': ${kind} takes no parameter` });
+    switch (kind) {
+        case 'partition': {
+            if (param === '')
+                return { spec: { kind, name: kind } };
+            const topology = param.toLowerCase();
+            if (!TOPOLOGIES.includes(topology))
+                return { problem: `'${item}': '${param}' is not a partition topology (${TOPOLOGIES.join(', ')})` };
+            return { spec: { kind, name: `partition:${topology}`, topology } };
+        }
+        case 'loss': {
+            if (param === '')
+                return { spec: { kind, name: kind, loss: DEFAULT_LOSS } };
+            const m = /^(\d+(?:\.\d+)?)%?$/.exec(param);
+            const p = m ? Number(m[1]) : NaN;
+            if (!(p > 0 && p < 100))
+                return { problem: `'${item}': the loss must be a percentage above 0 and below 100, e.g. loss:30%` };
+            return { spec: { kind, name: `loss:${p}%`, loss: p / 100 } };
+        }
+        case 'latency': {
+            const m = /^(\d+)(?:ms)?(?:\/(\d+)(?:ms)?)?$/.exec(param);
+            const delay = m ? Number(m[1]) : NaN;
+            const jitter = m?.[2] !== undefined ? Number(m[2]) : 0;
+            if (!(delay > 0 && delay <= MAX_DELAY_MS) || jitter > delay) {
+                return { problem: `'${item}': give the delay in ms (1 to ${MAX_DELAY_MS}) and optionally a jitter no larger than it, e.g. latency:200 or latency:200/50` };
+            }
+            return { spec: { kind, name: `latency:${delay}${jitter ? `/${jitter}` : ''}`, delayMs: delay, ...(jitter ? { jitterMs: jitter } : {}) } };
+        }
+        case 'clock': {
+            if (param === '')
+                return { spec: { kind, name: kind, clockOffsetS: DEFAULT_CLOCK_OFFSET_S } };
+            const m = /^([+-])(\d+(?:\.\d+)?)s$/.exec(param);
+            const s = m ? Number(m[2]) * (m[1] === '-' ? -1 : 1) : NaN;
+            if (!m || s === 0 || Math.abs(s) > MAX_CLOCK_OFFSET_S)
+                return { problem: `'${item}': give a signed offset in seconds, e.g. clock:-30s or clock:+5s` };
+            return { spec: { kind, name: `clock:${m[1]}${m[2]}s`, clockOffsetS: s } };
+        }
+        default:
+            return none();
+    }
 }
-/** Every kind in the order given, each against every group in the order given. */
-function planFaults(input) {
-    const steps = [];
-    const seen = new Map();
-    for (const kind of input.kinds) {
-        for (const group of input.groups) {
-            const target = groupName(group);
-            const base = `fault:${kind}:${target}`;
-            const n = (seen.get(base) ?? 0) + 1;
-            seen.set(base, n);
-            const inGroup = (node) => node.service !== undefined && group.includes(node.service);
-            const targets = input.nodes.filter(inGroup);
-            const others = input.nodes.filter((node) => !inGroup(node));
-            const reachable = kind === 'partition' ? [...others, ...targets] : [...others];
-            steps.push({
-                index: steps.length + 1,
-                kind,
-                target,
-                services: [...group],
-                idPrefix: n > 1 ? `${base}#${n}` : base,
-                phase: `${kind} ${target}${n > 1 ? ` #${n}` : ''}`,
-                targets,
-                others,
-                writeTo: order(input.nodes, reachable),
-                readFrom: order(input.nodes, reachable),
-                voice: 'fault',
-                writeBefore: true,
-            });
+/**
+ * Which node may not receive from which, for a topology over `n` nodes in an order (already shuffled by the
+ * caller from the run's seed). A pair [a, b] means a drops what b sends; `symmetric` pairs come both ways.
+ */
+function topologyGrudges(topology, n) {
+    const all = Array.from({ length: n }, (_, i) => i);
+    const both = (a, b) => a.flatMap((x) => b.flatMap((y) => [[x, y], [y, x]]));
+    switch (topology) {
+        case 'halves': {
+            const cut = Math.floor(n / 2);
+            const [a, b] = [all.slice(0, cut), all.slice(cut)];
+            return { drops: both(a, b), sides: `[${a.join(' ')}] | [${b.join(' ')}]` };
+        }
+        case 'bridge': {
+            // Two halves that cannot talk, and one node (the last) that talks to both.
+            const rest = all.slice(0, n - 1);
+            const cut = Math.floor(rest.length / 2);
+            const [a, b] = [rest.slice(0, cut), rest.slice(cut)];
+            return { drops: both(a, b), sides: `[${a.join(' ')}] | [${b.join(' ')}], bridged by ${n - 1}` };
+        }
+        case 'majorities-ring': {
+            // In a ring every node hears from the nodes closest to it, just enough for a majority, and no two nodes
+            // hear from the same set. With symmetric links that needs five nodes or more; below that (three or four)
+            // each node hears only from the nodes after it, which keeps every heard set a majority and all different.
+            const majority = Math.floor(n / 2) + 1;
+            const reach = Math.ceil((majority - 1) / 2);
+            const symmetric = 2 * reach + 1 < n && n >= 5;
+            const drops = [];
+            for (const i of all) {
+                for (const j of all) {
+                    if (i === j)
+                        continue;
+                    const d = symmetric ? Math.min((j - i + n) % n, (i - j + n) % n) : (j - i + n) % n;
+                    if (d > (symmetric ? reach : majority - 1))
+                        drops.push([i, j]);
+                }
+            }
+            return { drops, sides: symmetric ? `each node hears its ${reach} neighbour(s) on each side` : `each node hears the ${majority - 1} node(s) after it` };
         }
     }
-    return steps;
-}
-function order(all, subset) {
-    return all.filter((n) => subset.includes(n));
-}
-/**
- * `restart-target` alone: the restart fault in the restart check's voice, with its ids (`restart:recovery:kv_4`)
- * and its phase name (`restart`), as reports and users have always known it.
- */
-function planRestartCheck(service, nodes) {
-    const [step] = planFaults({ kinds: ['restart'], groups: [[service]], nodes });
-    return { ...step, idPrefix: 'restart', phase: 'restart', voice: 'restart', writeBefore: false };
-}
-/** A problem with the plan itself, reported as a failed check rather than a crash. */
-function planProblem(step) {
-    const many = step.services.length > 1;
-    if (step.others.length === 0) {
-        return `Every server maps to ${many ? `a service of ${step.target}` : step.target}; list at least one server of another service so something stays up to take writes${many ? ', or fault fewer services at once' : ''}.`;
-    }
-    const unpublished = step.services.filter((s) => !step.targets.some((n) => n.service === s));
-    if (unpublished.length > 0) {
-        const names = unpublished.join(', ');
-        return `None of the servers is published by ${names}, so ${unpublished.length > 1 || many ? 'their' : 'its'} recovery and catch-up cannot be checked. Check the servers' ports against the compose file${many ? ', or leave those services out of the group' : ''}.`;
-    }
-    return undefined;
-}
-/**
- * A node that answers a read below 500 without the acknowledged value is serving stale data; a node that refuses
- * (5xx, connection error, timeout) is unavailable, which is allowed while a fault holds.
- */
-function classifyRead(answer) {
-    if (answer.ok && answer.matches)
-        return 'converged';
-    if (!answer.ok || (answer.status ?? 0) >= 500)
-        return 'refused';
-    return 'stale';
-}
-/** Refused writes are availability loss, never data loss: reported, not failed. */
-function availability(accepted, refused) {
-    if (accepted + refused === 0)
-        return 'n/a';
-    if (refused === 0)
-        return 'full';
-    return accepted === 0 ? 'none' : 'partial';
-}
-/** Keys a node no longer returns, in the order they were written. */
-function lostKeys(written, kept) {
-    return written.filter((w) => !kept.has(w.key)).map((w) => w.key);
-}
-/** Later faults check durability of everything acknowledged so far, except keys already reported lost. */
-function carryForward(written, lost) {
-    const seen = new Set();
-    return written.filter((w) => !lost.has(w.key) && !seen.has(w.key) && (seen.add(w.key), true));
-}
-/** A fault fails when any of its checks failed; skipped checks (nothing to check) do not fail it. */
-function faultVerdict(checks) {
-    return (0,_model_result_js__WEBPACK_IMPORTED_MODULE_0__/* .decideVerdict */ .AU)(checks, []);
-}
-/**
- * Which of a container's networks a partition cuts. `wanted` empty: all of them. Names match the full network
- * name or the Compose name (`<project>_<name>`).
- */
-function networksToCut(attached, wanted, project) {
-    if (wanted.length === 0)
-        return { cut: [...attached], missing: [] };
-    const cut = [];
-    const missing = [];
-    for (const name of wanted) {
-        const hit = attached.find((a) => a === name || a === `${project}_${name}`);
-        if (hit === undefined)
-            missing.push(name);
-        else if (!cut.includes(hit))
-            cut.push(hit);
-    }
-    return { cut, missing };
-}
-/** Aliases to restore on reconnect: what the container had, minus the short container id Docker adds itself. */
-function aliasesToRestore(aliases, containerId) {
-    const shortId = containerId.slice(0, 12);
-    return [...new Set((aliases ?? []).filter((a) => a !== shortId && a !== containerId))];
 }
 
 

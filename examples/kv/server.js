@@ -39,7 +39,8 @@ const PING_TIMEOUT_MS = 300;
 const ISOLATION_MS = 1500;
 const ANTI_ENTROPY_EVERY_MS = 1000;
 const PULL_TIMEOUT_MS = 1000;
-const PUSH_TIMEOUT_MS = 1000;
+// give-up: a push that takes more than 100 ms is abandoned for good (no retry, no anti-entropy)
+const PUSH_TIMEOUT_MS = MODE === 'give-up' ? 100 : 1000;
 const PUSH_RETRY_MS = 500;
 const FORWARD_TIMEOUT_MS = 1500;
 const BATCH_EVERY_MS = 3000;
@@ -59,6 +60,8 @@ const MODES = {
   'form-decode':    [true,   true,  true,  true,   true,      true],
   'negative-cache': [true,   true,  true,  true,   true,      true],
   forget:           [true,   true,  true,  true,   true,      true],
+  'give-up':        [true,   true,  false, true,   false,     true],
+  'lww-wallclock':  [true,   true,  true,  true,   true,      true],
 };
 if (!MODES[MODE]) {
   console.error(`[${NODE_ID}] unknown KV_MODE ${JSON.stringify(MODE)}; known: ${Object.keys(MODES).join(', ')}`);
@@ -131,6 +134,9 @@ function newer(a, b) {
 }
 
 function nextVersion(key) {
+  // lww-wallclock: the version is the node's wall clock alone, so a node whose clock is behind writes "older"
+  // versions than writes made before it, and loses to them
+  if (MODE === 'lww-wallclock') return { ts: Date.now() * 1000, n: NODE_ID };
   const current = store.get(key);
   const ts = Math.max(nowMicros(), lastIssuedTs + 1, current ? current.ts + 1 : 0);
   lastIssuedTs = ts;

@@ -5,11 +5,17 @@ import * as core from '@actions/core';
 import { existsSync } from 'node:fs';
 import { processExec } from '../exec/process.js';
 import { downArgs, globalArgs } from '../compose/args.js';
-import { findLeftovers, removeByLabel } from '../compose/driver.js';
-import { POST_STATE_KEY, decodePostState, planPost } from '../model/post-state.js';
+import { Compose, findLeftovers, removeByLabel } from '../compose/driver.js';
+import { POST_STATE_KEY, decodePostState, planPost, type PostState } from '../model/post-state.js';
+import { healAllNetwork } from '../faults/docker.js';
+import { netnsRunner } from '../faults/netns.js';
+import { resetClocks } from '../faults/clock.js';
+import { rm } from 'node:fs/promises';
 
 export async function post(): Promise<void> {
   const state = decodePostState(core.getState(POST_STATE_KEY));
+  // Whatever the teardown policy, nothing stays partitioned or skewed after the job.
+  if (state?.faults) await undoFaults(state);
   const plan = planPost(state);
   if (!plan.remove || !state) {
     core.info(`Replicheck post: ${plan.why}.`);
@@ -34,4 +40,16 @@ export async function post(): Promise<void> {
   const remaining = left.containers.length + left.networks.length + left.volumes.length;
   if (remaining > 0) core.warning(`Replicheck post: ${remaining} object(s) of project ${project} could not be removed.`);
   else core.info(`Replicheck post: project ${project} removed.`);
+  if (state.faults?.clockDir) await rm(state.faults.clockDir, { recursive: true, force: true }).catch(() => undefined);
+}
+
+async function undoFaults(state: PostState): Promise<void> {
+  const problems: string[] = [];
+  if (state.faults?.netns) {
+    const { file, prefix, files, directory } = state.compose;
+    const compose = new Compose(processExec, { kind: prefix.length > 0 ? 'v2' : 'v1', file, prefix, version: '' }, { name: state.project, files, directory });
+    problems.push(...(await healAllNetwork(compose, netnsRunner(processExec, process.getuid?.() === 0)).catch((e: unknown) => [String(e)])));
+  }
+  if (state.faults?.clockDir) problems.push(...(await resetClocks(state.faults.clockDir)));
+  for (const p of problems) core.warning(`Replicheck post: could not undo a fault: ${p}.`);
 }

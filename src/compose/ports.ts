@@ -63,9 +63,9 @@ export interface InspectedContainer {
   readonly Id: string;
   readonly Name?: string;
   readonly Config?: { readonly Labels?: Readonly<Record<string, string>> };
-  readonly State?: { readonly Status?: string; readonly Paused?: boolean; readonly Running?: boolean; readonly ExitCode?: number };
+  readonly State?: { readonly Status?: string; readonly Paused?: boolean; readonly Running?: boolean; readonly ExitCode?: number; readonly Pid?: number };
   readonly NetworkSettings?: {
     readonly Ports?: Readonly<Record<string, readonly { HostIp?: string; HostPort: string }[] | null>>;
-    readonly Networks?: Readonly<Record<string, { readonly Aliases?: readonly string[] | null; readonly NetworkID?: string }>>;
+    readonly Networks?: Readonly<Record<string, { readonly Aliases?: readonly string[] | null; readonly NetworkID?: string; readonly IPAddress?: string }>>;
   };
 }

@@ -30,10 +30,12 @@ export const INPUTS = [
   },
   {
     name: 'faults',
-    description: 'Faults to run one after another, newline- or comma-separated: restart, stop, kill, pause, partition. Empty: none (restart-target alone runs the restart check).',
+    description:
+      'Faults, newline- or comma-separated: restart, stop, kill, pause, partition (cut from peers; partition:halves, :majorities-ring, :bridge, :one-way), disconnect, loss[:P%], latency:MS[/JITTER], clock[:±Ns]. Empty: none (restart-target alone runs the restart check).',
     default: '',
   },
   { name: 'fault-targets', description: 'Compose service(s) each fault is applied to, in turn; join services with + to fault them together (etcd_1+etcd_2). Empty: restart-target.', default: '' },
+  { name: 'fault-schedule', description: 'sequence (one fault after another) or random (faults start and heal at random moments while the workload runs, from workload-seed).', default: 'sequence' },
   { name: 'fault-duration', description: 'Seconds each fault holds (stop, kill, pause, partition) before it is healed.', default: '3' },
   {
     name: 'partition-networks',

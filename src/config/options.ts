@@ -125,11 +125,14 @@ export function parseOptions(raw: RawInputs, ctx: OptionContext): Options {
   const workingDirectory = raw['working-directory'] === '' ? '.' : raw['working-directory'];
 
   const workload = parseWorkloadOptions(raw, fail);
+  const faults = parseFaultOptions(raw, restartTarget, fail);
+  if (faults.schedule === 'random' && faults.specs.length > 0 && workload === undefined) {
+    fail('fault-schedule', 'random runs the faults while the workload runs, and workload is none.', "Set workload (e.g. register) and workload-duration, or use fault-schedule 'sequence'.");
+  }
   // Whether a module has a cas is known once it is loaded (before anything starts); a preset says it now.
   if (workload?.model === 'cas-register' && kv.module === undefined && !kv.cas) {
     fail('workload', `cas-register needs a compare-and-set, and the '${kv.preset}' API${kv.preset === 'kv' ? '' : ' as configured'} has none.`, "Use api 'etcd-v3' or 'etcd-v2' (without custom write inputs), an adapter module that exports cas, or workload 'register'.");
   }
-  const faults = parseFaultOptions(raw, restartTarget, fail);
 
   if (problems.length > 0) throw new InputError(problems);
   return {

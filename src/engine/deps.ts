@@ -29,6 +29,8 @@ export interface EngineDeps {
   readonly random: Random;
   readonly log: Logger;
   readonly files: Files;
+  /** Whether this process runs as root (faults in network namespaces need root, or else sudo). */
+  readonly isRoot: () => boolean;
   /** Whether something already listens on host:port (asked before `up`, for loopback servers only). */
   readonly isListening: (host: string, port: number) => Promise<boolean>;
   /** Called once the project is known and before anything is created: what a later step needs to clean up. */

@@ -10,10 +10,20 @@ import type { EngineDeps } from './deps.js';
 import { resolveComposeFiles, locateServices } from './files.js';
 import { isAbsolute, resolve } from 'node:path';
 import { loadAdapter, type AdapterFunctions } from '../checks/adapter-module.js';
+import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isLinkFault } from '../faults/kinds.js';
+import { netnsRunner, probeNetem, type NetnsRunner } from '../faults/netns.js';
+import { FAKETIME_DIRS, FAKETIME_LIB, clockOverride, findFaketime, setOffset } from '../faults/clock.js';
 
 export const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|::1)$/i;
 
 export interface Preflight {
+  /** Runs commands in containers' network namespaces, when a fault needs it. */
+  readonly netns?: NetnsRunner;
+  /** The clock fault's offset files (mounted into the targets by a compose override). */
+  readonly clockDir?: string;
   /** The user's adapter module (input `adapter`), loaded and checked. */
   readonly adapter?: AdapterFunctions;
   readonly compose: Compose;
@@ -31,7 +41,10 @@ export async function preflight(options: Options, deps: EngineDeps, cwd: string,
   const dockerVersion = await checkDocker(exec);
   const command = await detectCompose(exec, options.composeVersion);
   log.info(`Docker engine ${dockerVersion}; using Compose ${command.kind} (${command.kind === 'v2' ? 'docker compose' : 'docker-compose'} ${command.version}).`);
-  const compose = new Compose(exec, command, { name: options.projectName, files: located.files, directory: located.directory });
+  const netns = await checkNemesis(options, deps);
+  const clock = await prepareClock(options, deps);
+  const files = clock ? [...located.files, clock.override] : located.files;
+  const compose = new Compose(exec, command, { name: options.projectName, files, directory: located.directory });
   const resolved = await compose.resolve();
   const problems = [...unknownTargets(options, resolved.services), ...partitionNetworkProblems(options, resolved)];
   if (problems.length > 0) throw new InputError(problems);
@@ -48,7 +61,7 @@ export async function preflight(options: Options, deps: EngineDeps, cwd: string,
       'servers',
     );
   }
-  return { ...(adapter ? { adapter } : {}), compose, directory: located.directory, composeFiles: located.files, services: resolved.services, serviceLocations };
+  return { ...(adapter ? { adapter } : {}), ...(netns ? { netns } : {}), ...(clock ? { clockDir: clock.dir } : {}), compose, directory: located.directory, composeFiles: located.files, services: resolved.services, serviceLocations };
 }
 
 /** The adapter module, loaded before anything starts: a missing file or a wrong shape is an input error. */
@@ -68,11 +81,59 @@ async function loadAdapterModule(options: Options, deps: EngineDeps, directory: 
   return loaded.functions;
 }
 
+/**
+ * Faults inside network namespaces need root (or passwordless sudo), nsenter and iptables; latency needs the netem
+ * queueing discipline in the kernel. Each missing piece is an input error naming the fault, found now.
+ */
+async function checkNemesis(options: Options, deps: EngineDeps): Promise<NetnsRunner | undefined> {
+  const specs = options.faults.specs.filter((s) => isLinkFault(s));
+  if (specs.length === 0) return undefined;
+  const names = [...new Set(specs.map((s) => s.name))].join(', ');
+  const asRoot = deps.isRoot();
+  if (!asRoot) {
+    const sudo = await deps.exec.run('sudo', ['-n', 'true'], { timeoutMs: 10_000 });
+    if (sudo.code !== 0) {
+      throw new InputError([{ input: 'faults', message: `${names} change packet filters inside the containers' network namespaces, which needs root, and this user (not root) has no passwordless sudo.`, fix: 'Run as root, or give the user passwordless sudo (GitHub-hosted runners have it), or drop these faults.' }]);
+    }
+  }
+  const ns = netnsRunner(deps.exec, asRoot);
+  const tools = ['nsenter', 'iptables', ...(specs.some((s) => s.kind === 'latency') ? ['tc', 'unshare'] : [])];
+  const missing: string[] = [];
+  for (const tool of tools) if ((await ns.root(['sh', '-c', `command -v ${tool}`])).code !== 0) missing.push(tool);
+  if (missing.length > 0) {
+    throw new InputError([{ input: 'faults', message: `${names} need ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not installed.`, fix: 'Install util-linux (nsenter, unshare), iptables and iproute2 (tc), e.g. apt-get install iptables iproute2.' }]);
+  }
+  const latency = specs.filter((s) => s.kind === 'latency');
+  if (latency.length > 0) {
+    const netem = await probeNetem(ns);
+    if (!netem.ok) {
+      throw new InputError([{ input: 'faults', message: `${latency.map((s) => s.name).join(', ')} needs the netem queueing discipline, which this kernel does not have (tc: ${netem.detail}).`, fix: 'Run on a machine whose kernel has sch_netem (GitHub-hosted runners usually do; modprobe sch_netem), or use loss instead.' }]);
+    }
+  }
+  return ns;
+}
+
+/** The clock fault preloads libfaketime through a compose override written now, before anything starts. */
+async function prepareClock(options: Options, deps: EngineDeps): Promise<{ dir: string; override: string } | undefined> {
+  const specs = options.faults.specs.filter((s) => s.kind === 'clock');
+  if (specs.length === 0) return undefined;
+  const lib = await findFaketime(deps.files.exists);
+  if (!lib) {
+    throw new InputError([{ input: 'faults', message: `${specs[0]!.name} needs libfaketime on this machine (${FAKETIME_LIB} in ${FAKETIME_DIRS[0]} or similar), and it is not installed.`, fix: 'Install it (apt-get install libfaketime), or drop the clock fault. It works for dynamically linked glibc programs only.' }]);
+  }
+  const dir = await mkdtemp(join(tmpdir(), `replicheck-clock-${options.projectName}-`));
+  await chmod(dir, 0o755);
+  for (const service of options.faults.targets) await setOffset(dir, service, 0);
+  const override = join(dir, 'compose.clock.yml');
+  await writeFile(override, clockOverride(options.faults.targets, lib, dir));
+  return { dir, override };
+}
+
 /** Every service named as a target must be a service of the project. */
 export function unknownTargets(options: Pick<Options, 'restartTarget' | 'faults'>, services: readonly string[]): InputProblem[] {
   const named = [
     ['restart-target', options.restartTarget === undefined ? [] : [options.restartTarget]],
-    ['fault-targets', options.faults.kinds.length > 0 ? options.faults.targets : []],
+    ['fault-targets', options.faults.specs.length > 0 ? options.faults.targets : []],
   ] as const;
   return named.flatMap(([input, names]) => {
     const missing = names.filter((n) => !services.includes(n));
@@ -102,7 +163,7 @@ function checkServersArePublished(options: Options, resolved: ResolvedProject, l
 /** Every network `partition-networks` names must be one each fault target is on: found now, not mid-run. */
 export function partitionNetworkProblems(options: Pick<Options, 'faults' | 'projectName'>, resolved: Pick<ResolvedProject, 'networks'>): InputProblem[] {
   const wanted = options.faults.partitionNetworks;
-  if (!options.faults.kinds.includes('partition') || wanted.length === 0) return [];
+  if (!options.faults.specs.some((s) => s.kind === 'disconnect') || wanted.length === 0) return [];
   return options.faults.targets.flatMap((service) => {
     const on = resolved.networks[service] ?? [];
     // Docker's full name of a compose network is `<project>_<name>`; both spellings are accepted.

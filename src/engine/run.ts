@@ -26,6 +26,13 @@ import { ActiveFaults } from '../faults/active.js';
 import { dockerFaultActions } from '../faults/docker.js';
 import { FaultInputProblem, runFaultSuite } from '../faults/suite.js';
 import { planFaults, planRestartCheck } from '../faults/plan.js';
+import { judgeWindows, planWindows, runWindows, type WindowOutcome } from '../faults/nemesis.js';
+import type { NemesisEvent } from '../linearizability/index.js';
+import { netnsRunner } from '../faults/netns.js';
+import { healAllNetwork } from '../faults/docker.js';
+import { resetClocks } from '../faults/clock.js';
+import { rm } from 'node:fs/promises';
+import { seededShuffle } from '../workload/prng.js';
 
 export interface EngineExtras {
   /** Where the workload history goes (the action writes it next to the JSON report). */
@@ -59,7 +66,8 @@ export async function runEngine(options: Options, deps: EngineDeps, cwd = proces
     deps.onProjectKnown?.({
       project: options.projectName,
       teardown: options.teardown,
-      compose: { file: c.command.file, prefix: c.command.prefix, files: files.composeFiles, directory: files.directory },
+      compose: { file: c.command.file, prefix: c.command.prefix, files: c.project.files, directory: files.directory },
+      ...(pre.netns || pre.clockDir ? { faults: { ...(pre.netns ? { netns: true } : {}), ...(pre.clockDir ? { clockDir: pre.clockDir } : {}) } } : {}),
     });
     created = true;
     await rec.phase('up', () => up(c, options, signal));
@@ -71,7 +79,9 @@ export async function runEngine(options: Options, deps: EngineDeps, cwd = proces
       log.warn(`Healed ${label} before teardown: ${outcome.detail}.`);
       if (!outcome.ok) rec.errors.push({ message: `Could not heal ${label}: ${outcome.detail}.`, fix: 'Check the containers of the project by hand (docker ps, docker network inspect).' });
     }
+    if (created && pre) await sweepFaults(pre, rec, log);
     if (created && pre) teardown = await collectAndTearDown(options, deps, pre, rec);
+    if (pre?.clockDir && (teardown.performed || !created)) await rm(pre.clockDir, { recursive: true, force: true }).catch(() => undefined);
   }
 
   return {
@@ -149,13 +159,36 @@ async function checkCluster(options: Options, deps: EngineDeps, pre: Preflight, 
   const wl = options.workload;
   const session = wl ? new WorkloadSession(ctx, wl, deps.random.int(SEED_RANGE)) : undefined;
   const f = options.faults;
-  const steps = f.kinds.length > 0 ? planFaults({ kinds: f.kinds, groups: f.groups, nodes }) : options.restartTarget !== undefined ? [planRestartCheck(options.restartTarget, nodes)] : [];
-  if (steps.length > 0) {
+  const shuffle = seededShuffle(wl?.seed ?? deps.random.int(SEED_RANGE));
+  const steps = f.specs.length > 0 ? planFaults({ specs: f.specs, groups: f.groups, nodes, shuffle }) : options.restartTarget !== undefined ? [planRestartCheck(options.restartTarget, nodes)] : [];
+  const actions = dockerFaultActions(c, deps.exec, { partitionNetworks: f.partitionNetworks, netns: pre.netns ?? netnsRunner(deps.exec, deps.isRoot()), ...(pre.clockDir ? { clockDir: pre.clockDir } : {}) });
+  if (steps.length > 0 && f.schedule === 'random' && session && wl) {
+    // The faults run inside the workload phase, at random moments; the history carries their starts and heals.
+    const seed = wl.seed ?? session.seed;
+    const { windows, left } = planWindows(steps, wl.durationMs, f.durationMs, seed);
+    for (const step of left) log.warn(`${step.spec.name} ${step.target} found no free moment in the workload's ${wl.durationMs / 1000} s that does not overlap a fault on the same service; it was left out.`);
+    log.info(`Workload: ${wl.clients} clients for ${wl.durationMs / 1000} s with ${windows.length} fault(s) at random moments (seed ${seed}); checking ${wl.consistency} consistency.`);
+    const events: NemesisEvent[] = [];
+    let outcomes: WindowOutcome[] = [];
+    const w = await rec.checked('workload', async () => {
+      [outcomes] = await Promise.all([
+        runWindows(ctx, windows, { actions, active: activeFaults, sinceStart: rec.since, sinceWorkload: () => session.elapsed(), record: (e) => events.push(e) }),
+        session.run(),
+      ]);
+      return session.finish(extras.saveHistory, (m) => log.warn(m), events);
+    });
+    found.workload = w.section;
+    const judged = await judgeWindows(ctx, outcomes);
+    rec.checks.push(...judged.checks);
+    rec.phases.push(...judged.phases);
+    found.faults = judged.reports;
+    throwIfCancelled(signal);
+  } else if (steps.length > 0) {
     const reports: FaultReport[] = [];
-    if (f.kinds.length > 0) found.faults = reports;
+    if (f.specs.length > 0) found.faults = reports;
     try {
       await runFaultSuite(ctx, steps, {
-        actions: dockerFaultActions(c, deps.exec, f.partitionNetworks),
+        actions,
         active: activeFaults,
         durationMs: f.durationMs,
         phase: rec.phase,
@@ -177,7 +210,7 @@ async function checkCluster(options: Options, deps: EngineDeps, pre: Preflight, 
   }
 
   // The concurrent workload, judged by the chosen consistency model.
-  if (session && wl) {
+  if (session && wl && !found.workload) {
     const ranDuringFaults = session.operations > 0;
     log.info(
       ranDuringFaults
@@ -195,6 +228,19 @@ async function checkCluster(options: Options, deps: EngineDeps, pre: Preflight, 
   // Last, every acknowledged value once more on every node: none may be gone from a node that returned it.
   await rec.checked('sweep', async () => ({ checks: judgeSweep(await sweep(ctx), nodes) }));
   throwIfCancelled(signal);
+}
+
+/**
+ * The last resort before logs and teardown, whatever happened above: no packet filter, queueing discipline or
+ * clock offset of Replicheck's stays on any container of the project.
+ */
+async function sweepFaults(pre: Preflight, rec: RunRecorder, log: EngineDeps['log']): Promise<void> {
+  const problems = pre.netns ? await healAllNetwork(pre.compose, pre.netns).catch((e: unknown) => [String(e)]) : [];
+  if (pre.clockDir) problems.push(...(await resetClocks(pre.clockDir)));
+  for (const p of problems) {
+    log.warn(`Could not undo a fault: ${p}.`);
+    rec.errors.push({ message: `Could not undo a fault: ${p}.`, fix: "Check the containers by hand: nsenter -t <pid> -n iptables -S, tc qdisc show." });
+  }
 }
 
 /** Logs of every service when the run failed, then teardown as the policy says. */

@@ -1,11 +1,15 @@
-// How each fault is done, over the Compose driver and plain docker (network disconnect/connect). The cycle only
-// sees FaultActions, so unit tests can count applies and heals without Docker.
+// How each fault is done: Compose verbs (restart, stop, kill, pause), plain docker (network disconnect), packet
+// filters and queueing disciplines inside the containers' network namespaces (partition, loss, latency), and
+// libfaketime offset files (clock). The cycle only sees FaultActions, so unit tests can count applies and heals
+// without Docker.
 import type { Compose } from '../compose/driver.js';
 import type { Exec, ExecResult } from '../exec/process.js';
 import type { InspectedContainer } from '../compose/ports.js';
 import type { HealOutcome } from './active.js';
-import type { FaultKind } from './plan.js';
+import type { FaultSpec } from './kinds.js';
 import { aliasesToRestore, networksToCut } from './plan.js';
+import { applyDelay, applyFilter, undelay, unfilter, type Drop, type NetnsRunner } from './netns.js';
+import { offsetText, readOffset, setOffset } from './clock.js';
 import { tailText } from '../util/text.js';
 
 export interface AppliedFault {
@@ -18,7 +22,10 @@ export interface AppliedFault {
 export type ApplyResult = { readonly ok: true; readonly fault: AppliedFault } | { readonly ok: false; readonly detail: string; readonly input?: string };
 
 export interface FaultActions {
-  apply(kind: FaultKind, service: string): Promise<ApplyResult>;
+  /** Applies a fault to one service's containers. */
+  apply(spec: FaultSpec, service: string): Promise<ApplyResult>;
+  /** Applies a cluster-wide partition: each [a, b] means service a receives nothing from service b. */
+  applyGrudges(spec: FaultSpec, grudges: readonly (readonly [string, string])[]): Promise<ApplyResult>;
 }
 
 const SECOND = 1000;
@@ -27,7 +34,15 @@ function said(r: ExecResult): string {
   return tailText(`${r.stderr}\n${r.stdout}`.trim(), 5) || `exit ${r.code ?? 'signal'}${r.timedOut ? ' (timed out)' : ''}`;
 }
 
-export function dockerFaultActions(compose: Compose, exec: Exec, partitionNetworks: readonly string[]): FaultActions {
+export interface DockerFaultOptions {
+  readonly partitionNetworks: readonly string[];
+  /** Enters containers' network namespaces (as root, or through sudo). */
+  readonly netns: NetnsRunner;
+  /** Where the clock fault's offset files are (the compose override mounts it); absent without a clock fault. */
+  readonly clockDir?: string;
+}
+
+export function dockerFaultActions(compose: Compose, exec: Exec, o: DockerFaultOptions): FaultActions {
   const verb = async (v: 'stop' | 'start' | 'kill' | 'pause' | 'unpause', service: string): Promise<HealOutcome> => {
     const r = await compose.serviceCommand(v, service);
     return { ok: r.code === 0, detail: r.code === 0 ? `compose ${v} ${service}` : `compose ${v} ${service} failed: ${said(r)}` };
@@ -43,8 +58,8 @@ export function dockerFaultActions(compose: Compose, exec: Exec, partitionNetwor
   };
 
   return {
-    async apply(kind, service) {
-      switch (kind) {
+    async apply(spec, service) {
+      switch (spec.kind) {
         case 'restart': {
           const running = compose.restart(service);
           return {
@@ -64,11 +79,142 @@ export function dockerFaultActions(compose: Compose, exec: Exec, partitionNetwor
           return simple(service, 'kill', 'start');
         case 'pause':
           return simple(service, 'pause', 'unpause');
+        case 'disconnect':
+          return partition(compose, exec, service, o.partitionNetworks);
         case 'partition':
-          return partition(compose, exec, service, partitionNetworks);
+        case 'loss':
+          return cutFromPeers(compose, o.netns, spec, service);
+        case 'latency':
+          return delayToPeers(compose, o.netns, spec, service);
+        case 'clock':
+          return skewClock(o.clockDir, spec, service);
       }
     },
+    applyGrudges: (spec, grudges) => applyGrudges(compose, o.netns, spec, grudges),
   };
+}
+
+/** A container of the project, as the network faults need it: its PID 1 and its addresses. */
+interface NetContainer {
+  readonly id: string;
+  readonly service: string;
+  readonly pid: number;
+  readonly ips: readonly string[];
+}
+
+async function netContainers(compose: Compose): Promise<NetContainer[]> {
+  return (await compose.inspect()).flatMap((c) => {
+    const service = c.Config?.Labels?.['com.docker.compose.service'];
+    const pid = c.State?.Pid ?? 0;
+    if (!service || pid <= 0) return [];
+    const ips = Object.values(c.NetworkSettings?.Networks ?? {}).map((n) => n.IPAddress ?? '').filter((ip) => ip !== '');
+    return [{ id: c.Id, service, pid, ips }];
+  });
+}
+
+/** Heals the packet filters of every container given, and proves each namespace is back as it was. */
+function healFilters(ns: NetnsRunner, targets: readonly NetContainer[], what: string): () => Promise<HealOutcome> {
+  return async () => {
+    const outcomes = await Promise.all(targets.map(async (t) => ({ t, r: await unfilter(ns, t.pid) })));
+    const bad = outcomes.filter((x) => !x.r.ok);
+    return bad.length === 0 ? { ok: true, detail: `${what}: packet filter rules removed` } : { ok: false, detail: bad.map((x) => `${x.t.service}: ${x.r.detail}`).join('; ') };
+  };
+}
+
+/** partition, partition:one-way, loss: drops between the service's containers and every other container. */
+async function cutFromPeers(compose: Compose, ns: NetnsRunner, spec: FaultSpec, service: string): Promise<ApplyResult> {
+  const all = await netContainers(compose);
+  const mine = all.filter((c) => c.service === service);
+  const peers = all.filter((c) => c.service !== service).flatMap((c) => c.ips);
+  if (mine.length === 0) return { ok: false, detail: `no running container of ${service} was found` };
+  const directions: Drop['direction'][] = spec.topology === 'one-way' ? ['in'] : ['in', 'out'];
+  const drops = peers.flatMap((ip) => directions.map((direction) => ({ ip, direction })));
+  const done: NetContainer[] = [];
+  for (const c of mine) {
+    const r = await applyFilter(ns, c.pid, drops, spec.kind === 'loss' ? spec.loss : undefined);
+    if (!r.ok) {
+      await healFilters(ns, done, service)();
+      return { ok: false, detail: r.detail };
+    }
+    done.push(c);
+  }
+  const how =
+    spec.kind === 'loss'
+      ? `dropped ${Math.round((spec.loss ?? 0) * 100)}% of ${service}'s packets to and from its ${peers.length} peer address(es)`
+      : spec.topology === 'one-way'
+        ? `${service} receives nothing from its ${peers.length} peer address(es); what it sends still arrives`
+        : `cut ${service} off from its ${peers.length} peer address(es), both ways; clients still reach it`;
+  return { ok: true, fault: { description: `${how} (iptables in its network namespace)`, heal: healFilters(ns, done, service) } };
+}
+
+async function delayToPeers(compose: Compose, ns: NetnsRunner, spec: FaultSpec, service: string): Promise<ApplyResult> {
+  const all = await netContainers(compose);
+  const mine = all.filter((c) => c.service === service);
+  const peers = all.filter((c) => c.service !== service).flatMap((c) => c.ips);
+  if (mine.length === 0) return { ok: false, detail: `no running container of ${service} was found` };
+  const heal = async (): Promise<HealOutcome> => {
+    const outcomes = await Promise.all(mine.map(async (c) => ({ c, r: await undelay(ns, c.pid) })));
+    const bad = outcomes.filter((x) => !x.r.ok);
+    return bad.length === 0 ? { ok: true, detail: `${service}: queueing disciplines removed` } : { ok: false, detail: bad.map((x) => x.r.detail).join('; ') };
+  };
+  for (const c of mine) {
+    const r = await applyDelay(ns, c.pid, peers, spec.delayMs ?? 0, spec.jitterMs);
+    if (!r.ok) {
+      await heal();
+      return { ok: false, detail: r.detail };
+    }
+  }
+  return { ok: true, fault: { description: `delayed ${service}'s packets to its peers by ${spec.delayMs} ms${spec.jitterMs ? ` ± ${spec.jitterMs} ms` : ''} (tc netem)`, heal } };
+}
+
+async function skewClock(clockDir: string | undefined, spec: FaultSpec, service: string): Promise<ApplyResult> {
+  if (!clockDir) return { ok: false, detail: 'the clock fault was not prepared before the cluster started' };
+  const heal = async (): Promise<HealOutcome> => {
+    await setOffset(clockDir, service, 0);
+    const now = await readOffset(clockDir, service);
+    return now === '+0' ? { ok: true, detail: `${service}'s clock offset back to +0` } : { ok: false, detail: `${service}'s clock offset file reads ${now ?? 'nothing'}` };
+  };
+  try {
+    await setOffset(clockDir, service, spec.clockOffsetS ?? 0);
+  } catch (error) {
+    await heal().catch(() => undefined);
+    return { ok: false, detail: `could not write the clock offset: ${(error as Error).message}` };
+  }
+  return { ok: true, fault: { description: `shifted ${service}'s wall clock by ${offsetText(spec.clockOffsetS ?? 0)} (libfaketime)`, heal } };
+}
+
+/** Cluster-wide partitions: each service drops what it receives from the services it holds a grudge against. */
+async function applyGrudges(compose: Compose, ns: NetnsRunner, spec: FaultSpec, grudges: readonly (readonly [string, string])[]): Promise<ApplyResult> {
+  const all = await netContainers(compose);
+  const touched: NetContainer[] = [];
+  for (const c of all) {
+    const from = grudges.filter(([a]) => a === c.service).map(([, b]) => b);
+    if (from.length === 0) continue;
+    const drops = all.filter((x) => from.includes(x.service)).flatMap((x) => x.ips.map((ip) => ({ ip, direction: 'in' as const })));
+    const r = await applyFilter(ns, c.pid, drops);
+    if (!r.ok) {
+      await healFilters(ns, touched, spec.name)();
+      return { ok: false, detail: `${c.service}: ${r.detail}` };
+    }
+    touched.push(c);
+  }
+  const text = grudges.map(([a, b]) => `${a}<-${b}`).join(', ');
+  return { ok: true, fault: { description: `${spec.name}: dropped ${text} (iptables in each network namespace)`, heal: healFilters(ns, touched, spec.name) } };
+}
+
+/**
+ * Removes whatever network or clock fault Replicheck may have left on any container of the project: the last
+ * resort before teardown and in the post step (after a SIGKILL of the main step). Quiet when there is nothing.
+ */
+export async function healAllNetwork(compose: Compose, ns: NetnsRunner): Promise<string[]> {
+  const problems: string[] = [];
+  for (const c of await netContainers(compose)) {
+    const f = await unfilter(ns, c.pid);
+    if (!f.ok) problems.push(`${c.service}: ${f.detail}`);
+    const d = await undelay(ns, c.pid);
+    if (!d.ok) problems.push(`${c.service}: ${d.detail}`);
+  }
+  return problems;
 }
 
 interface Cut {

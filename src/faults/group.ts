@@ -2,9 +2,9 @@
 // heals all of them. Built over FaultActions only, so the unit tests drive it with an in-memory cluster.
 import { threw, type HealOutcome } from './active.js';
 import type { ApplyResult, FaultActions } from './docker.js';
-import type { FaultKind } from './plan.js';
+import type { FaultSpec } from './kinds.js';
 
-export async function applyTogether(actions: FaultActions, kind: FaultKind, services: readonly string[]): Promise<ApplyResult> {
+export async function applyTogether(actions: FaultActions, kind: FaultSpec, services: readonly string[]): Promise<ApplyResult> {
   if (services.length === 1) return actions.apply(kind, services[0]!);
   // At once, not in turn: with a quorum store, faulting one member and then the next would let a leader change
   // happen in between, and the group would not be lost together.

@@ -5,6 +5,7 @@
 import type { CheckContext } from '../checks/context.js';
 import { awaitValue, observeRead, pollAs } from '../checks/context.js';
 import { observe, type ReadOutcome } from '../checks/kv-api.js';
+import type { HttpOutcome } from '../http/client.js';
 import type { AckedWrite } from '../checks/seen.js';
 import { untilOneIsDown, untilRecovered } from '../checks/serving.js';
 import type { NodeInfo, Observation } from '../model/result.js';
@@ -104,6 +105,8 @@ export interface FaultObservations {
   readonly durability: readonly KeysRead[];
   /** Wall time the restart command took, for a restart. */
   readonly restartMs?: number;
+  /** Every request Replicheck sent while the fault held: how long each took, and how many failed. */
+  readonly requests?: { readonly ms: readonly number[]; readonly errors: number };
 }
 
 export async function observeFault(ctx: CheckContext, step: FaultStep, opts: ObserveOptions): Promise<FaultObservations> {
@@ -129,7 +132,7 @@ export async function observeFault(ctx: CheckContext, step: FaultStep, opts: Obs
   o.before = before.filter((w) => w.acked).map((w) => w.write);
   o.mustKeep = carryForward([...opts.earlier, ...o.before], new Set());
 
-  const applied = await applyTogether(opts.actions, step.kind, step.services);
+  const applied = step.grudges ? await opts.actions.applyGrudges(step.spec, step.grudges) : await applyTogether(opts.actions, step.spec, step.services);
   // The fault holds from when the command that applies it returned (Compose v1 alone takes about a second).
   const began = clock.now();
   o.beganMs = opts.sinceStart();
@@ -162,7 +165,38 @@ export async function observeFault(ctx: CheckContext, step: FaultStep, opts: Obs
 }
 
 /** Availability writes, reads while the fault holds, the hook (a workload), and holding for the duration. */
-async function whileHeld(ctx: CheckContext, step: FaultStep, opts: ObserveOptions, began: number, o: { writes: readonly WriteAttempt[]; held: readonly HeldRead[] }): Promise<void> {
+async function whileHeld(
+  outer: CheckContext,
+  step: FaultStep,
+  opts: ObserveOptions,
+  began: number,
+  o: { writes: readonly WriteAttempt[]; held: readonly HeldRead[]; requests?: FaultObservations['requests'] },
+): Promise<void> {
+  // Measured: what every request took while the fault held (judged only where the fault should not slow them).
+  const ms: number[] = [];
+  let errors = 0;
+  const note = (outcome: HttpOutcome): void => {
+    ms.push(outcome.durationMs);
+    if (!outcome.ok || outcome.status >= 500) errors++;
+  };
+  const api = outer.api;
+  const ctx: CheckContext = {
+    ...outer,
+    api: {
+      ...api,
+      write: async (...args) => {
+        const r = await api.write(...args);
+        note(r.outcome);
+        return r;
+      },
+      read: async (...args) => {
+        const r = await api.read(...args);
+        note(r.outcome);
+        return r;
+      },
+    },
+  };
+  o.requests = { ms, errors: 0 };
   const hookAbort = new AbortController();
   const stopHook = (): void => hookAbort.abort();
   ctx.signal.addEventListener('abort', stopHook, { once: true });
@@ -185,6 +219,7 @@ async function whileHeld(ctx: CheckContext, step: FaultStep, opts: ObserveOption
     hookAbort.abort();
     ctx.signal.removeEventListener('abort', stopHook);
     await hook;
+    o.requests = { ms, errors };
   }
 }
 

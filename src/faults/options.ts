@@ -1,13 +1,18 @@
 // Validation of the fault-suite inputs (pure), kept beside the faults so options.ts only calls it.
 import type { RawInputs } from '../config/inputs.js';
 import { secondsInput, splitList, type Fail } from '../config/values.js';
-import { FAULT_KINDS, parseFaultKinds, type FaultKind } from './plan.js';
+import { FAULT_KINDS, TOPOLOGIES, isClusterWide, parseFaultSpecs, type FaultSpec } from './kinds.js';
 
 export const MAX_FAULT_DURATION_S = 600;
 
+export const FAULT_SCHEDULES = ['sequence', 'random'] as const;
+export type FaultSchedule = (typeof FAULT_SCHEDULES)[number];
+
 export interface FaultOptions {
-  /** Fault kinds in the order given; empty: no fault suite (restart-target alone keeps the restart check). */
-  readonly kinds: readonly FaultKind[];
+  /** Faults in the order given; empty: no fault suite (restart-target alone keeps the restart check). */
+  readonly specs: readonly FaultSpec[];
+  /** sequence: one fault after another; random: at random moments while the workload runs. */
+  readonly schedule: FaultSchedule;
   /**
    * Every service named in `fault-targets` (or restart-target), once each, in the order first named. The engine
    * checks these against the project's services once it is resolved.
@@ -22,22 +27,30 @@ export interface FaultOptions {
 
 
 export function parseFaultOptions(raw: RawInputs, restartTarget: string | undefined, fail: Fail): FaultOptions {
-  const { kinds, unknown } = parseFaultKinds(splitList(raw.faults));
-  if (unknown.length > 0) {
-    fail('faults', `${unknown.map((u) => `'${u}'`).join(', ')} ${unknown.length === 1 ? 'is not a fault' : 'are not faults'}.`, `Use any of: ${FAULT_KINDS.join(', ')}.`);
+  const { specs, problems } = parseFaultSpecs(splitList(raw.faults));
+  for (const problem of problems) {
+    fail('faults', `${problem}.`, `Use any of: ${FAULT_KINDS.join(', ')}; partition takes :${TOPOLOGIES.join(', :')}; e.g. loss:30%, latency:200, clock:-30s.`);
   }
   const groups = parseTargetGroups(splitList(raw['fault-targets']), fail);
-  if (kinds.length > 0 && groups.length === 0 && restartTarget === undefined) {
+  const needTargets = specs.some((s) => !isClusterWide(s));
+  if (needTargets && groups.length === 0 && restartTarget === undefined) {
     fail('fault-targets', 'is empty, and so is restart-target, so the faults have no service to act on.', 'Name the compose service(s) to fault, e.g. kv_4.');
   }
   const durationMs = secondsInput(raw, 'fault-duration', MAX_FAULT_DURATION_S, fail);
   const chosen = groups.length > 0 ? groups : restartTarget !== undefined ? [[restartTarget]] : [];
+  const schedule = (raw['fault-schedule'] || 'sequence').toLowerCase() as FaultSchedule;
+  if (!FAULT_SCHEDULES.includes(schedule)) fail('fault-schedule', `'${raw['fault-schedule']}' is not a fault schedule.`, "Use 'sequence' or 'random'.");
+  const partitionNetworks = [...new Set(splitList(raw['partition-networks']))];
+  if (partitionNetworks.length > 0 && specs.length > 0 && !specs.some((s) => s.kind === 'disconnect')) {
+    fail('partition-networks', 'applies to the disconnect fault only, and faults has none.', "partition cuts a node off from its peers inside its network namespace, whatever its networks; use 'disconnect' to cut networks with Docker, or leave partition-networks empty.");
+  }
   return {
-    kinds,
+    specs,
+    schedule,
     targets: [...new Set(chosen.flat())],
     groups: chosen,
     durationMs,
-    partitionNetworks: [...new Set(splitList(raw['partition-networks']))],
+    partitionNetworks,
   };
 }
 

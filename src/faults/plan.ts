@@ -3,30 +3,18 @@
 import type { Check, NodeInfo } from '../model/result.js';
 import { decideVerdict } from '../model/result.js';
 import type { AckedWrite } from '../checks/seen.js';
+import { isClusterWide, topologyGrudges, type FaultKind, type FaultSpec, type Topology } from './kinds.js';
 
-export const FAULT_KINDS = ['restart', 'stop', 'kill', 'pause', 'partition'] as const;
-export type FaultKind = (typeof FAULT_KINDS)[number];
-
-export function isFaultKind(name: string): name is FaultKind {
-  return (FAULT_KINDS as readonly string[]).includes(name);
-}
-
-/** Splits the `faults` input into known kinds (in the order given, repeats kept) and unknown names. */
-export function parseFaultKinds(items: readonly string[]): { kinds: FaultKind[]; unknown: string[] } {
-  const kinds: FaultKind[] = [];
-  const unknown: string[] = [];
-  for (const item of items) {
-    const name = item.toLowerCase();
-    if (isFaultKind(name)) kinds.push(name);
-    else unknown.push(item);
-  }
-  return { kinds, unknown };
-}
+export { FAULT_KINDS, type FaultKind } from './kinds.js';
 
 export interface FaultStep {
   /** 1-based position in the suite. */
   readonly index: number;
   readonly kind: FaultKind;
+  /** The fault as `faults` named it, with its parameter. */
+  readonly spec: FaultSpec;
+  /** Cluster-wide partitions: [a, b] means service a receives nothing from service b. */
+  readonly grudges?: readonly (readonly [string, string])[];
   /** What the fault is applied to, as written in the report: one service, or a group joined by `+`. */
   readonly target: string;
   /** The compose service(s) the fault is applied to, together. */
@@ -57,10 +45,12 @@ export interface FaultStep {
 }
 
 export interface FaultPlanInput {
-  readonly kinds: readonly FaultKind[];
+  readonly specs: readonly FaultSpec[];
   /** Each entry is faulted as one: a single service, or several at once. */
   readonly groups: readonly (readonly string[])[];
   readonly nodes: readonly NodeInfo[];
+  /** Orders the nodes of a cluster-wide partition (from the run's seed), so which side a node is on varies. */
+  readonly shuffle?: <T>(items: readonly T[]) => T[];
 }
 
 /** The name a group goes by in ids, phases and reports. */
@@ -68,27 +58,40 @@ export function groupName(services: readonly string[]): string {
   return services.join('+');
 }
 
-/** Every kind in the order given, each against every group in the order given. */
+/** Faults after which the target still answers clients while they hold: only the lifecycle faults stop it. */
+function reachableWhileHeld(spec: FaultSpec): boolean {
+  return !['restart', 'stop', 'kill', 'pause'].includes(spec.kind);
+}
+
+/**
+ * Every fault in the order given, each against every group in the order given; a cluster-wide partition
+ * (`partition:halves`, `majorities-ring`, `bridge`) once, over all of the project's services.
+ */
 export function planFaults(input: FaultPlanInput): FaultStep[] {
   const steps: FaultStep[] = [];
   const seen = new Map<string, number>();
-  for (const kind of input.kinds) {
-    for (const group of input.groups) {
-      const target = groupName(group);
-      const base = `fault:${kind}:${target}`;
+  const services = [...new Set(input.nodes.flatMap((n) => (n.service ? [n.service] : [])))];
+  for (const spec of input.specs) {
+    const wide = isClusterWide(spec);
+    for (const group of wide ? [services] : input.groups) {
+      const target = wide ? 'cluster' : groupName(group);
+      const base = `fault:${spec.name}:${target}`;
       const n = (seen.get(base) ?? 0) + 1;
       seen.set(base, n);
       const inGroup = (node: NodeInfo): boolean => node.service !== undefined && group.includes(node.service);
       const targets = input.nodes.filter(inGroup);
       const others = input.nodes.filter((node) => !inGroup(node));
-      const reachable = kind === 'partition' ? [...others, ...targets] : [...others];
+      const reachable = reachableWhileHeld(spec) ? [...others, ...targets] : [...others];
+      const grudges = wide ? grudgesFor(spec.topology as Exclude<Topology, 'one-way'>, (input.shuffle ?? ((x) => [...x]))(services)) : undefined;
       steps.push({
         index: steps.length + 1,
-        kind,
+        kind: spec.kind,
+        spec,
+        ...(grudges ? { grudges } : {}),
         target,
         services: [...group],
         idPrefix: n > 1 ? `${base}#${n}` : base,
-        phase: `${kind} ${target}${n > 1 ? ` #${n}` : ''}`,
+        phase: `${spec.name} ${target}${n > 1 ? ` #${n}` : ''}`,
         targets,
         others,
         writeTo: order(input.nodes, reachable),
@@ -101,6 +104,10 @@ export function planFaults(input: FaultPlanInput): FaultStep[] {
   return steps;
 }
 
+function grudgesFor(topology: Exclude<Topology, 'one-way'>, ordered: readonly string[]): [string, string][] {
+  return topologyGrudges(topology, ordered.length).drops.map(([a, b]) => [ordered[a]!, ordered[b]!]);
+}
+
 function order(all: readonly NodeInfo[], subset: readonly NodeInfo[]): NodeInfo[] {
   return all.filter((n) => subset.includes(n));
 }
@@ -110,13 +117,16 @@ function order(all: readonly NodeInfo[], subset: readonly NodeInfo[]): NodeInfo[
  * and its phase name (`restart`), as reports and users have always known it.
  */
 export function planRestartCheck(service: string, nodes: readonly NodeInfo[]): FaultStep {
-  const [step] = planFaults({ kinds: ['restart'], groups: [[service]], nodes });
+  const [step] = planFaults({ specs: [{ kind: 'restart', name: 'restart' }], groups: [[service]], nodes });
   return { ...step!, idPrefix: 'restart', phase: 'restart', voice: 'restart', writeBefore: false };
 }
 
 /** A problem with the plan itself, reported as a failed check rather than a crash. */
 export function planProblem(step: FaultStep): string | undefined {
   const many = step.services.length > 1;
+  if (step.grudges) {
+    return step.services.length < 3 ? `${step.spec.name} needs at least three services; the project has ${step.services.length}.` : undefined;
+  }
   if (step.others.length === 0) {
     return `Every server maps to ${many ? `a service of ${step.target}` : step.target}; list at least one server of another service so something stays up to take writes${many ? ', or fault fewer services at once' : ''}.`;
   }

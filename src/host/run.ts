@@ -73,6 +73,7 @@ export async function runReplicheck(raw: RawInputs, host: RunHost): Promise<Host
       log: host.log,
       files: nodeFiles,
       isListening,
+      isRoot: () => process.getuid?.() === 0,
       signal: host.signal,
       version: VERSION,
       ...(host.onProjectKnown ? { onProjectKnown: host.onProjectKnown } : {}),

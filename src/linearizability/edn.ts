@@ -333,6 +333,11 @@ export function toEdn(history: History, options: ToEdnOptions = {}): string {
     const completeTime = op.type === 'info' ? end : (op.complete ?? op.invoke);
     events.push({ time: completeTime, phase: 1, seq, text: (i) => map(i, type, completeTime, outputValue(type)) });
   });
+  // The nemesis's starts and heals, as Jepsen writes them: info ops of the process :nemesis.
+  (history.nemesis ?? []).forEach((e, i) => {
+    const seq = history.operations.length + i;
+    events.push({ time: e.time, phase: 0, seq, text: (n) => `{:index ${n}, :type :info, :process :nemesis, :f :${e.f}, :value ${ednString(`${e.fault} ${e.target}`)}, :time ${Math.round(e.time * 1e6)}}` });
+  });
   events.sort((a, b) => a.time - b.time || a.phase - b.phase || a.seq - b.seq);
   return events.map((e, i) => e.text(i)).join('\n') + (events.length > 0 ? '\n' : '');
 }

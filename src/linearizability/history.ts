@@ -49,6 +49,17 @@ export interface History {
   operations: HistoryOperation[];
   /** Free-form metadata (service, run id, ...); ignored by the checker. */
   meta?: Record<string, unknown>;
+  /** When faults began and were healed (the nemesis), in the operations' time unit; ignored by the checker. */
+  nemesis?: NemesisEvent[];
+}
+
+export interface NemesisEvent {
+  readonly time: number;
+  /** start: the fault began; stop: it was healed. */
+  readonly f: 'start' | 'stop';
+  /** The fault as reports name it (`partition`, `loss:30%`) and what it was applied to. */
+  readonly fault: string;
+  readonly target: string;
 }
 
 export class HistoryError extends Error {
@@ -122,6 +133,16 @@ export function validateHistory(input: unknown, lineOf: LineOf = () => undefined
   const history: History = { schemaVersion: 1, operations };
   if (obj.model !== undefined) history.model = obj.model as ModelName;
   if (obj.initialValue !== undefined) history.initialValue = obj.initialValue as Value;
+  if (obj.nemesis !== undefined) {
+    if (!Array.isArray(obj.nemesis)) throw new HistoryError('"nemesis" must be an array');
+    history.nemesis = obj.nemesis.map((e: unknown, i: number) => {
+      const x = e as Partial<NemesisEvent>;
+      if (typeof x !== 'object' || x === null || typeof x.time !== 'number' || (x.f !== 'start' && x.f !== 'stop') || typeof x.fault !== 'string' || typeof x.target !== 'string') {
+        throw new HistoryError(`nemesis[${i}] must be { time, f: "start" | "stop", fault, target }`);
+      }
+      return { time: x.time, f: x.f, fault: x.fault, target: x.target };
+    });
+  }
   if (obj.meta !== undefined) {
     if (typeof obj.meta !== 'object' || obj.meta === null || Array.isArray(obj.meta)) throw new HistoryError('"meta" must be an object');
     history.meta = obj.meta as Record<string, unknown>;

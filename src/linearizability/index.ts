@@ -11,7 +11,7 @@ export {
   isModelName,
   validateHistory,
 } from './history.js';
-export type { History, HistoryOperation, ModelName, OpFunction, OpType, Value } from './history.js';
+export type { History, HistoryOperation, ModelName, NemesisEvent, OpFunction, OpType, Value } from './history.js';
 export { checkHistory } from './check.js';
 export type { CheckOptions, CheckResult, KeyResult, OperationCounts, Verdict } from './check.js';
 export { detectFormat, parseEdnHistory, parseHistoryText, parseJepsenLog, parseJsonHistory } from './parse.js';

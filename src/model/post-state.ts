@@ -12,6 +12,8 @@ export interface PostState {
   readonly compose: { readonly file: string; readonly prefix: readonly string[]; readonly files: readonly string[]; readonly directory: string };
   /** Set when the main step finished; absent after a crash or a kill. */
   readonly verdict?: 'passed' | 'failed';
+  /** Faults the post step must make sure are undone: network namespace rules, clock offset files. */
+  readonly faults?: { readonly netns?: boolean; readonly clockDir?: string };
 }
 
 /** The single state key the record travels under. */
@@ -37,6 +39,8 @@ export function decodePostState(text: string): PostState | undefined {
   if (typeof s.project !== 'string' || s.project === '' || !TEARDOWNS.includes(s.teardown as Teardown)) return undefined;
   if (!c || typeof c.file !== 'string' || typeof c.directory !== 'string' || !strings(c.prefix) || !strings(c.files)) return undefined;
   if (s.verdict !== undefined && s.verdict !== 'passed' && s.verdict !== 'failed') return undefined;
+  const f = s.faults as { netns?: unknown; clockDir?: unknown } | undefined;
+  if (f !== undefined && (typeof f !== 'object' || f === null || (f.netns !== undefined && typeof f.netns !== 'boolean') || (f.clockDir !== undefined && typeof f.clockDir !== 'string'))) return undefined;
   return s as PostState;
 }
 

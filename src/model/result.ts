@@ -127,6 +127,8 @@ export interface FaultReport {
   readonly convergenceMs?: number | null;
   /** Nodes that kept answering without an acknowledged value while the fault held, past the convergence timeout. */
   readonly staleNodes: readonly string[];
+  /** Requests Replicheck sent while the fault held: latency quantiles in ms, and how many failed or got a 5xx. */
+  readonly requests?: LatencyQuantiles & { readonly errors: number };
   /** From healing until every faulted node answered again. */
   readonly recoveryMs?: number;
   /** From recovery until the faulted node returned every write made while the fault held. */

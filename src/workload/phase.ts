@@ -4,7 +4,7 @@ import type { CheckContext } from '../checks/context.js';
 import { pollAs } from '../checks/context.js';
 import type { WorkloadOptions } from './options.js';
 import { formatValue } from '../core/values.js';
-import type { History } from '../linearizability/index.js';
+import type { History, NemesisEvent } from '../linearizability/index.js';
 import type { Check, WorkloadSection } from '../model/result.js';
 import { WorkloadRecorder, runClients, type WorkloadPlan } from './generator.js';
 import { classifyRead } from './outcome.js';
@@ -59,10 +59,19 @@ export class WorkloadSession {
   readonly duringFault = (fault: { readonly signal: AbortSignal }): Promise<void> =>
     runClients(this.recorder, this.ctx.api, this.ctx.nodes, this.plan(), AbortSignal.any([this.ctx.signal, fault.signal]), this.rounds++);
 
-  async finish(sink: HistorySink | undefined, warn: (message: string) => void): Promise<WorkloadPhaseResult> {
+  /** Milliseconds since the workload's clock origin: the time unit of its history. */
+  elapsed(): number {
+    return Math.round((this.ctx.clock.now() - this.recorder.t0) * 1000) / 1000;
+  }
+
+  async finish(sink: HistorySink | undefined, warn: (message: string) => void, nemesis: readonly NemesisEvent[] = []): Promise<WorkloadPhaseResult> {
     const { ctx, wl, seed, keys } = this;
     const run = this.recorder.finish();
-    const history: History = { ...run.history, meta: { tool: 'replicheck', runId: ctx.ids.runId, seed, clients: wl.clients, consistency: wl.consistency } };
+    const history: History = {
+      ...run.history,
+      meta: { tool: 'replicheck', runId: ctx.ids.runId, seed, clients: wl.clients, consistency: wl.consistency },
+      ...(nemesis.length > 0 ? { nemesis: [...nemesis].sort((a, b) => a.time - b.time) } : {}),
+    };
 
     const checkStart = ctx.clock.now();
     const results =

@@ -22,3 +22,16 @@ export function clientRandom(seed: number, client: number): Random {
 export function pick<T>(random: Random, items: readonly T[]): T {
   return items[Math.min(items.length - 1, Math.floor(random() * items.length))] as T;
 }
+
+/** A copy of `items` in an order drawn from `seed` (Fisher-Yates): the same seed, the same order. */
+export function seededShuffle(seed: number): <T>(items: readonly T[]) => T[] {
+  return <T>(items: readonly T[]): T[] => {
+    const random = seededRandom(seed);
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [out[i], out[j]] = [out[j]!, out[i]!];
+    }
+    return out;
+  };
+}

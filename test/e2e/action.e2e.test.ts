@@ -123,7 +123,7 @@ describe('bad inputs fail before any container exists', () => {
     { name: 'malformed server URL', inputs: { servers: 'http://localhost:8080,localhost' }, input: 'servers', pattern: /not a URL|not an HTTP/ },
     {
       name: 'partition network the target is not on',
-      inputs: { faults: 'partition', 'fault-targets': 'kv_4', 'partition-networks': 'backbone' },
+      inputs: { faults: 'disconnect', 'fault-targets': 'kv_4', 'partition-networks': 'backbone' },
       input: 'partition-networks',
       pattern: /kv_4 is not attached to backbone \(it is on client, cluster\)/,
     },

@@ -60,6 +60,7 @@ async function run(behaviours: NodeBehaviour[], inputs: Partial<Record<InputName
       files: nodeFiles,
       // The test's servers listen already: the port probe is the engine's dependency, so it can say "free".
       isListening: async () => false,
+      isRoot: () => true,
       onProjectKnown: (s) => known.push(s),
       signal: controller.signal,
       version: 'test',

@@ -22,7 +22,7 @@ const keys = (node: NodeInfo, expected: string[], missing: string[] = [], lost: 
 });
 
 function step(kind: 'kill' | 'partition' | 'pause' = 'kill'): FaultStep {
-  return planFaults({ kinds: [kind], groups: [['kv_4']], nodes: NODES })[0]!;
+  return planFaults({ specs: [{ kind, name: kind }], groups: [['kv_4']], nodes: NODES })[0]!;
 }
 
 /** A fault that went well: two writes while it held, read back everywhere, recovered, caught up, nothing lost. */

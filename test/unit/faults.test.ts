@@ -9,11 +9,15 @@ import {
   classifyRead,
   faultVerdict,
   networksToCut,
-  parseFaultKinds,
   planFaults,
   planProblem,
   type FaultKind,
 } from '../../src/faults/plan.js';
+import { parseFaultSpecs, type FaultSpec } from '../../src/faults/kinds.js';
+
+function specsOf(names: readonly string[]): FaultSpec[] {
+  return parseFaultSpecs(names).specs;
+}
 import { ActiveFaults } from '../../src/faults/active.js';
 import { observeFault, type DuringFault, type ObserveOptions } from '../../src/faults/observe.js';
 import { judgeFault } from '../../src/faults/judge.js';
@@ -33,11 +37,24 @@ const NODES: NodeInfo[] = ['kv_0', 'kv_2', 'kv_4'].map((s, i) => ({ url: `http:/
 
 describe('fault planning', () => {
   test('parses kinds in order, keeps repeats, collects unknown names', () => {
-    assert.deepEqual(parseFaultKinds(['kill', 'Pause', 'kill', 'nuke']), { kinds: ['kill', 'pause', 'kill'], unknown: ['nuke'] });
+    const r = parseFaultSpecs(['kill', 'Pause', 'kill', 'nuke', 'partition:halves', 'partition:moon', 'loss', 'loss:12.5%', 'loss:0', 'latency:200/50', 'latency:5/9', 'clock', 'clock:+5s', 'clock:5', 'stop:now']);
+    assert.deepEqual(r.specs.map((s) => s.name), ['kill', 'pause', 'kill', 'partition:halves', 'loss', 'loss:12.5%', 'latency:200/50', 'clock', 'clock:+5s']);
+    assert.deepEqual(r.specs.find((s) => s.name === 'loss')?.loss, 0.3);
+    assert.deepEqual(r.specs.find((s) => s.name === 'loss:12.5%')?.loss, 0.125);
+    assert.deepEqual(r.specs.find((s) => s.kind === 'latency'), { kind: 'latency', name: 'latency:200/50', delayMs: 200, jitterMs: 50 });
+    assert.deepEqual(r.specs.filter((s) => s.kind === 'clock').map((s) => s.clockOffsetS), [-30, 5]);
+    assert.deepEqual(r.problems, [
+      "'nuke' is not a fault",
+      "'partition:moon': 'moon' is not a partition topology (halves, majorities-ring, bridge, one-way)",
+      "'loss:0': the loss must be a percentage above 0 and below 100, e.g. loss:30%",
+      "'latency:5/9': give the delay in ms (1 to 60000) and optionally a jitter no larger than it, e.g. latency:200 or latency:200/50",
+      "'clock:5': give a signed offset in seconds, e.g. clock:-30s or clock:+5s",
+      "'stop:now': stop takes no parameter",
+    ]);
   });
 
   test('every kind against every target in order, with ids and live nodes', () => {
-    const steps = planFaults({ kinds: ['pause', 'partition'], groups: [['kv_4'], ['kv_0']], nodes: NODES });
+    const steps = planFaults({ specs: specsOf(['pause', 'partition']), groups: [['kv_4'], ['kv_0']], nodes: NODES });
     assert.deepEqual(steps.map((s) => `${s.index} ${s.phase} ${s.idPrefix}`), [
       '1 pause kv_4 fault:pause:kv_4',
       '2 pause kv_0 fault:pause:kv_0',
@@ -52,13 +69,13 @@ describe('fault planning', () => {
   });
 
   test('a repeated kind gets a distinct id and phase', () => {
-    const steps = planFaults({ kinds: ['kill', 'kill'], groups: [['kv_4']], nodes: NODES });
+    const steps = planFaults({ specs: specsOf(['kill', 'kill']), groups: [['kv_4']], nodes: NODES });
     assert.deepEqual(steps.map((s) => s.idPrefix), ['fault:kill:kv_4', 'fault:kill:kv_4#2']);
     assert.deepEqual(steps.map((s) => s.phase), ['kill kv_4', 'kill kv_4 #2']);
   });
 
   test('a group is faulted as one: id, phase and report name join its services with +, the rest stay live', () => {
-    const steps = planFaults({ kinds: ['pause', 'partition'], groups: [['kv_2', 'kv_4'], ['kv_0']], nodes: NODES });
+    const steps = planFaults({ specs: specsOf(['pause', 'partition']), groups: [['kv_2', 'kv_4'], ['kv_0']], nodes: NODES });
     assert.deepEqual(steps.map((s) => `${s.phase} | ${s.idPrefix} | ${s.target}`), [
       'pause kv_2+kv_4 | fault:pause:kv_2+kv_4 | kv_2+kv_4',
       'pause kv_0 | fault:pause:kv_0 | kv_0',
@@ -74,11 +91,11 @@ describe('fault planning', () => {
   });
 
   test('plan problems: a group that leaves nothing live, a service no server publishes', () => {
-    const [all] = planFaults({ kinds: ['stop'], groups: [['kv_0', 'kv_2', 'kv_4']], nodes: NODES });
+    const [all] = planFaults({ specs: specsOf(['stop']), groups: [['kv_0', 'kv_2', 'kv_4']], nodes: NODES });
     assert.match(planProblem(all!)!, /Every server maps to a service of kv_0\+kv_2\+kv_4; .* or fault fewer services at once\./);
-    const [partly] = planFaults({ kinds: ['stop'], groups: [['kv_4', 'worker']], nodes: NODES });
+    const [partly] = planFaults({ specs: specsOf(['stop']), groups: [['kv_4', 'worker']], nodes: NODES });
     assert.match(planProblem(partly!)!, /^None of the servers is published by worker, so their recovery .* or leave those services out of the group\.$/);
-    const [one] = planFaults({ kinds: ['stop'], groups: [['worker']], nodes: NODES });
+    const [one] = planFaults({ specs: specsOf(['stop']), groups: [['worker']], nodes: NODES });
     assert.match(planProblem(one!)!, /^None of the servers is published by worker, so its recovery/);
   });
 
@@ -121,10 +138,26 @@ describe('fault planning', () => {
 describe('fault inputs', () => {
   const base = { servers: 'http://localhost:8080,http://localhost:8082' };
   test('defaults: no faults; restart-target is the default target', () => {
-    assert.deepEqual(optionsFrom(base).faults, { kinds: [], targets: [], groups: [], durationMs: 3000, partitionNetworks: [] });
-    const o = optionsFrom({ ...base, faults: 'kill\npause', 'restart-target': 'kv_4', 'fault-duration': '1.5', 'partition-networks': 'cluster' });
-    assert.deepEqual(o.faults, { kinds: ['kill', 'pause'], targets: ['kv_4'], groups: [['kv_4']], durationMs: 1500, partitionNetworks: ['cluster'] });
+    assert.deepEqual(optionsFrom(base).faults, { specs: [], schedule: 'sequence', targets: [], groups: [], durationMs: 3000, partitionNetworks: [] });
+    const o = optionsFrom({ ...base, faults: 'kill\ndisconnect', 'restart-target': 'kv_4', 'fault-duration': '1.5', 'partition-networks': 'cluster' });
+    assert.deepEqual(o.faults, {
+      specs: [
+        { kind: 'kill', name: 'kill' },
+        { kind: 'disconnect', name: 'disconnect' },
+      ],
+      schedule: 'sequence',
+      targets: ['kv_4'],
+      groups: [['kv_4']],
+      durationMs: 1500,
+      partitionNetworks: ['cluster'],
+    });
     assert.deepEqual(optionsFrom({ ...base, faults: 'stop', 'fault-targets': 'kv_0, kv_2', 'restart-target': 'kv_4' }).faults.targets, ['kv_0', 'kv_2']);
+  });
+
+  test('partition-networks applies to disconnect only; cluster-wide partitions need no targets', () => {
+    assert.throws(() => optionsFrom({ ...base, faults: 'partition', 'fault-targets': 'kv_4', 'partition-networks': 'cluster' }), /partition-networks.*applies to the disconnect fault only/s);
+    assert.deepEqual(optionsFrom({ ...base, faults: 'partition:halves' }).faults.groups, []);
+    assert.throws(() => optionsFrom({ ...base, faults: 'partition:one-way' }), /fault-targets/);
   });
 
   test('groups: services joined by +, groups by commas or newlines; targets lists every service once', () => {
@@ -153,13 +186,14 @@ describe('fault inputs', () => {
 
   test('unknown fault names, missing targets and a bad duration are all reported', () => {
     try {
-      optionsFrom({ ...base, faults: 'kill,nuke,unplug', 'fault-duration': '0' });
+      optionsFrom({ ...base, faults: 'kill,nuke,unplug', 'fault-duration': '0', 'fault-schedule': 'chaos' });
       assert.fail('expected an InputError');
     } catch (error) {
       assert.ok(error instanceof InputError);
       const byInput = new Map(error.problems.map((p) => [p.input, p]));
-      assert.match(byInput.get('faults')!.message, /'nuke', 'unplug' are not faults/);
-      assert.match(byInput.get('faults')!.fix, /restart, stop, kill, pause, partition/);
+      assert.deepEqual(error.problems.filter((p) => p.input === 'faults').map((p) => p.message), ["'nuke' is not a fault.", "'unplug' is not a fault."]);
+      assert.match(byInput.get('faults')!.fix, /restart, stop, kill, pause, partition, disconnect, loss, latency, clock/);
+      assert.match(byInput.get('fault-schedule')!.message, /'chaos' is not a fault schedule/);
       assert.match(byInput.get('fault-targets')!.message, /is empty/);
       assert.match(byInput.get('fault-duration')!.message, /'0' is not a number of seconds/);
     }
@@ -238,11 +272,13 @@ function memoryCluster(b: Behaviour = {}) {
   };
   const calls: string[] = [];
   const actions: FaultActions = {
-    async apply(kind, service) {
+    applyGrudges: async () => ({ ok: false, detail: 'no cluster-wide partitions in the memory cluster' }),
+    async apply(spec, service) {
+      const kind = spec.kind;
       const url = NODES.find((n) => n.service === service)!.url;
       calls.push(`apply ${kind}${service === 'kv_4' ? '' : ` ${service}`}`);
-      const to: Record<FaultKind, NodeState> = { restart: 'down', stop: 'down', kill: 'down', pause: 'paused', partition: 'cut' };
-      state.set(url, to[kind]);
+      const to: Partial<Record<FaultKind, NodeState>> = { restart: 'down', stop: 'down', kill: 'down', pause: 'paused', partition: 'cut' };
+      state.set(url, to[kind]!);
       if (kind === 'kill' && b.loseOnKill) {
         for (const k of held.get(url) ?? []) stores.get(url)!.delete(k);
         held.delete(url);
@@ -277,7 +313,7 @@ async function cycle(kind: FaultKind, b: Behaviour = {}, extra: { duringFault?: 
   const services = extra.services ?? ['kv_4'];
   const m = memoryCluster(b);
   const active = new ActiveFaults();
-  const [step] = planFaults({ kinds: [kind], groups: [services], nodes: NODES });
+  const [step] = planFaults({ specs: specsOf([kind]), groups: [services], nodes: NODES });
   const earlier = [{ key: 'early', value: 'v-early', writer: 'kv_0' }];
   for (const s of m.stores.values()) s.set('early', 'v-early');
   const api = extra.api ? extra.api(m.api) : m.api;
@@ -407,8 +443,8 @@ describe('fault cycle', () => {
   test('a group whose fault applies to one service but not the other heals the one and fails', async () => {
     const m = memoryCluster();
     const active = new ActiveFaults();
-    const [step] = planFaults({ kinds: ['pause'], groups: [['kv_2', 'kv_4']], nodes: NODES });
-    const actions: FaultActions = { apply: async (kind, service) => (service === 'kv_4' ? { ok: false, detail: 'compose pause kv_4 failed: no such service' } : m.actions.apply(kind, service)) };
+    const [step] = planFaults({ specs: specsOf(['pause']), groups: [['kv_2', 'kv_4']], nodes: NODES });
+    const actions: FaultActions = { ...m.actions, apply: async (kind, service) => (service === 'kv_4' ? { ok: false, detail: 'compose pause kv_4 failed: no such service' } : m.actions.apply(kind, service)) };
     const r = await runFaultCycle(context(m.api), step!, { actions, active, durationMs: 10, earlier: [], sinceStart: () => 0 });
     const c = r.checks.find((x) => x.id === 'fault:pause:kv_2+kv_4:apply')!;
     assert.equal(c.status, 'failed');
@@ -420,7 +456,7 @@ describe('fault cycle', () => {
 
   test('the fault is healed even when a check throws', async () => {
     const active = new ActiveFaults();
-    const [step] = planFaults({ kinds: ['pause'], groups: [['kv_4']], nodes: NODES });
+    const [step] = planFaults({ specs: specsOf(['pause']), groups: [['kv_4']], nodes: NODES });
     const m = memoryCluster();
     const throwing: KvApi = { ...m.api, write: async (url, key, value) => (m.state.get('http://n2') === 'paused' ? Promise.reject(new Error('boom')) : m.api.write(url, key, value)) };
     await assert.rejects(runFaultCycle(context(throwing), step!, { actions: m.actions, active, durationMs: 10, earlier: [], sinceStart: () => 0 }), /boom/);
@@ -461,8 +497,8 @@ describe('fault cycle', () => {
   test('an apply that fails is a failed check and nothing is held', async () => {
     const m = memoryCluster();
     const active = new ActiveFaults();
-    const [step] = planFaults({ kinds: ['partition'], groups: [['kv_4']], nodes: NODES });
-    const actions: FaultActions = { apply: async () => ({ ok: false, detail: 'kv_4 is not attached to backend', input: 'partition-networks' }) };
+    const [step] = planFaults({ specs: specsOf(['partition']), groups: [['kv_4']], nodes: NODES });
+    const actions: FaultActions = { apply: async () => ({ ok: false, detail: 'kv_4 is not attached to backend', input: 'partition-networks' }), applyGrudges: async () => ({ ok: false, detail: 'unused' }) };
     const r = await runFaultCycle(context(m.api), step!, { actions, active, durationMs: 10, earlier: [], sinceStart: () => 0 });
     assert.equal(r.checks.find((c) => c.id === 'fault:partition:kv_4:apply')?.status, 'failed');
     assert.deepEqual(r.inputProblem, { input: 'partition-networks', message: 'kv_4 is not attached to backend' });

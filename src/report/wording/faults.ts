@@ -12,6 +12,8 @@ export interface Said {
 /** The facts a sentence may need, all decided by the judge. */
 export interface FaultFacts {
   readonly kind: string;
+  /** The fault as `faults` named it, with its parameter (`loss:30%`); titles use it. */
+  readonly name?: string;
   /** The faulted service or group, as named in reports. */
   readonly target: string;
   readonly services: readonly string[];
@@ -45,6 +47,10 @@ const PARTICIPLE: Record<string, [string, string]> = {
   kill: ['killed', 'kill'],
   pause: ['paused', 'pause'],
   partition: ['partitioned', 'partition'],
+  disconnect: ['disconnected', 'disconnect'],
+  loss: ['losing packets', 'loss'],
+  latency: ['slowed down', 'latency'],
+  clock: ['skewed', 'clock skew'],
 };
 
 /** `a`, `a and b`, `a, b and c`. */
@@ -66,8 +72,9 @@ function missingClauses(lost: readonly string[], neverHad: readonly string[], wh
 
 /** The fault suite's voice: every title starts with the fault, e.g. `Pause kv_4: ...`. */
 export function faultVoice(f: FaultFacts): FaultVoice {
-  const [done, noun] = PARTICIPLE[f.kind] ?? [f.kind, f.kind];
-  const what = `${listed(f.services)} ${f.services.length > 1 ? 'were' : 'was'} ${done}`;
+  const [done, plain] = PARTICIPLE[f.kind] ?? [f.kind, f.kind];
+  const noun = f.name && f.name !== f.kind ? f.name : plain;
+  const what = f.target === 'cluster' ? `the cluster was split (${noun})` : `${listed(f.services)} ${f.services.length > 1 ? 'were' : 'was'} ${done}`;
   const title = (text: string): string => `${cap(noun)} ${f.target}: ${text}`;
   const since = f.kind === 'restart' ? 'the restart began' : 'the fault was healed';
   return {

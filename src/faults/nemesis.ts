@@ -1,0 +1,154 @@
+// fault-schedule: random. While the workload runs, faults start and heal at random moments across its duration,
+// drawn from the run's seed, several at once when they touch different services. Every start and heal goes into
+// the history (the nemesis events) and the report's timeline; the history as a whole is what is judged.
+import type { CheckContext } from '../checks/context.js';
+import type { NodeInfo, Check, FaultReport, Phase } from '../model/result.js';
+import { observe } from '../checks/kv-api.js';
+import { untilRecovered } from '../checks/serving.js';
+import type { NemesisEvent } from '../linearizability/index.js';
+import type { ActiveFaults, HealOutcome } from './active.js';
+import type { FaultActions } from './docker.js';
+import { applyTogether } from './group.js';
+import type { FaultStep } from './plan.js';
+import { planProblem } from './plan.js';
+import { seededRandom } from '../workload/prng.js';
+import { formatMs } from '../util/text.js';
+
+export interface Window {
+  readonly step: FaultStep;
+  /** Milliseconds after the workload starts. */
+  readonly startMs: number;
+  readonly endMs: number;
+}
+
+/**
+ * Places each fault in a window of `holdMs` inside [0, durationMs), at a random start (from `seed`), so that faults
+ * touching a common service never overlap. A fault that finds no free place after a bounded number of draws is
+ * left out (and said so by the caller).
+ */
+export function planWindows(steps: readonly FaultStep[], durationMs: number, holdMs: number, seed: number): { windows: Window[]; left: FaultStep[] } {
+  const random = seededRandom(seed);
+  const hold = Math.min(holdMs, durationMs * 0.6);
+  const windows: Window[] = [];
+  const left: FaultStep[] = [];
+  for (const step of steps) {
+    let placed: Window | undefined;
+    for (let attempt = 0; attempt < 50 && !placed; attempt++) {
+      const startMs = Math.floor(random() * Math.max(1, durationMs * 0.9 - hold));
+      const candidate = { step, startMs, endMs: startMs + hold };
+      const clash = windows.some((w) => w.startMs < candidate.endMs && candidate.startMs < w.endMs && w.step.services.some((s) => step.services.includes(s)));
+      if (!clash) placed = candidate;
+    }
+    if (placed) windows.push(placed);
+    else left.push(step);
+  }
+  return { windows: windows.sort((a, b) => a.startMs - b.startMs), left };
+}
+
+export interface RandomScheduleDeps {
+  readonly actions: FaultActions;
+  readonly active: ActiveFaults;
+  /** Milliseconds since the run started, for the timeline. */
+  readonly sinceStart: () => number;
+  /** Milliseconds since the workload started: the history's clock. */
+  readonly sinceWorkload: () => number;
+  readonly record: (event: NemesisEvent) => void;
+}
+
+export interface WindowOutcome {
+  readonly window: Window;
+  readonly applied: { ok: true; description: string } | { ok: false; detail: string };
+  readonly beganMs?: number;
+  readonly healedMs?: number;
+  readonly heal?: HealOutcome;
+}
+
+/** Runs the windows against the clock until all are over (or the run is cancelled); heals always. */
+export async function runWindows(ctx: CheckContext, windows: readonly Window[], deps: RandomScheduleDeps): Promise<WindowOutcome[]> {
+  const started = ctx.clock.now();
+  return Promise.all(
+    windows.map(async (window): Promise<WindowOutcome> => {
+      const { step } = window;
+      const wait = started + window.startMs - ctx.clock.now();
+      if (wait > 0) await ctx.clock.sleep(wait, ctx.signal);
+      if (ctx.signal.aborted) return { window, applied: { ok: false, detail: 'the run was cancelled first' } };
+      const problem = planProblem(step);
+      if (problem) return { window, applied: { ok: false, detail: problem } };
+      const a = step.grudges ? await deps.actions.applyGrudges(step.spec, step.grudges) : await applyTogether(deps.actions, step.spec, step.services);
+      if (!a.ok) return { window, applied: { ok: false, detail: a.detail } };
+      const heal = deps.active.add(`${step.spec.name} ${step.target}`, () => a.fault.heal());
+      const beganMs = deps.sinceStart();
+      deps.record({ time: deps.sinceWorkload(), f: 'start', fault: step.spec.name, target: step.target });
+      try {
+        const left = started + window.endMs - ctx.clock.now();
+        if (left > 0) await ctx.clock.sleep(left, ctx.signal);
+      } finally {
+        const outcome = await heal();
+        deps.record({ time: deps.sinceWorkload(), f: 'stop', fault: step.spec.name, target: step.target });
+        // eslint-disable-next-line no-unsafe-finally
+        return { window, applied: { ok: true, description: a.fault.description }, beganMs, healedMs: deps.sinceStart(), heal: outcome };
+      }
+    }),
+  );
+}
+
+/**
+ * Judges each window: it applied, it healed, and every node it touched answers again (the workload history is
+ * judged as a whole elsewhere). The reads are of the recovering nodes' own keys: nothing here is a catch-up claim.
+ */
+export async function judgeWindows(ctx: CheckContext, outcomes: readonly WindowOutcome[]): Promise<{ checks: Check[]; reports: FaultReport[]; phases: Phase[] }> {
+  const checks: Check[] = [];
+  const reports: FaultReport[] = [];
+  const phases: Phase[] = [];
+  for (const o of outcomes) {
+    const { step } = o.window;
+    const p = step.idPrefix;
+    const title = (text: string): string => `${step.spec.name} ${step.target} (random schedule): ${text}`;
+    const mine: Check[] = [];
+    if (!o.applied.ok) {
+      mine.push({ id: `${p}:apply`, kind: 'fault', title: title('could not be applied'), status: 'failed', durationMs: 0, detail: `${step.spec.name} of ${step.target} failed: ${o.applied.detail}.`, ...(step.services[0] ? { service: step.services[0] } : {}) });
+    } else if (o.heal && !o.heal.ok) {
+      mine.push({ id: `${p}:heal`, kind: 'fault', title: title('could not be healed'), status: 'failed', durationMs: 0, detail: `Healing ${step.target} failed: ${o.heal.detail}.`, ...(step.services[0] ? { service: step.services[0] } : {}) });
+    } else {
+      for (const node of step.targets) mine.push(await recovered(ctx, node, title, p));
+    }
+    checks.push(...mine);
+    const failed = mine.some((c) => c.status === 'failed');
+    reports.push({
+      kind: step.kind,
+      target: step.target,
+      action: o.applied.ok ? o.applied.description : `${step.spec.name} ${step.target}`,
+      ...(o.beganMs !== undefined ? { beganMs: o.beganMs } : {}),
+      ...(o.healedMs !== undefined ? { healedMs: o.healedMs } : {}),
+      ...(o.beganMs !== undefined && o.healedMs !== undefined ? { heldMs: o.healedMs - o.beganMs } : {}),
+      writesAccepted: 0,
+      writesRefused: 0,
+      refusedBy: [],
+      availability: 'n/a',
+      staleNodes: [],
+      lostKeys: [],
+      verdict: failed ? 'failed' : 'passed',
+      checkIds: mine.map((c) => c.id),
+    });
+    if (o.beganMs !== undefined && o.healedMs !== undefined) {
+      phases.push({ name: `${step.phase} held`, startMs: o.beganMs, endMs: o.healedMs, status: failed ? 'failed' : 'ok', note: `random schedule: ${step.spec.name} began at ${formatMs(o.beganMs)}, healed at ${formatMs(o.healedMs)}` });
+    }
+  }
+  return { checks, reports, phases };
+}
+
+async function recovered(ctx: CheckContext, node: NodeInfo, title: (t: string) => string, p: string): Promise<Check> {
+  const back = await untilRecovered(ctx, node, undefined);
+  const last = observe(back.last?.outcome);
+  return {
+    id: `${p}:recovery:${node.label}`,
+    kind: 'recovery',
+    title: back.done ? title(`${node.label} answers again`) : title(`${node.label} did not answer again`),
+    status: back.done ? 'passed' : 'failed',
+    durationMs: back.elapsedMs,
+    detail: back.done ? `${node.label} answered after the fault was healed.` : `${node.label} did not answer below 500 within ${Math.round(ctx.limits.startupTimeoutMs / 1000)} s after the fault was healed.`,
+    ...(node.service ? { service: node.service } : {}),
+    node: node.label,
+    actual: last,
+  };
+}
