@@ -20,10 +20,11 @@ fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 status=0
-# Unit test files are independent of each other and run side by side; the end-to-end files share the example
-# cluster's published ports, so they run one at a time.
+# Unit test files are independent of each other and run side by side. Each end-to-end file publishes its clusters
+# on ports of its own and names its compose projects uniquely, so a few of them run side by side as well (each
+# file's tests stay in order); REPLICHECK_E2E_CONCURRENCY=1 runs them one at a time.
 node --import tsx --test --test-concurrency=8 --test-reporter=spec "$@" 'test/unit/**/*.test.ts' | tee "$out/unit" || status=1
-node --import tsx --test --test-concurrency=1 --test-reporter=spec "$@" 'test/e2e/**/*.test.ts' | tee "$out/e2e" || status=1
+node --import tsx --test --test-concurrency="${REPLICHECK_E2E_CONCURRENCY:-3}" --test-reporter=spec "$@" 'test/e2e/**/*.test.ts' | tee "$out/e2e" || status=1
 
 count() { awk -v k="$1" '$1 == "ℹ" && $2 == k { n += $3 } END { print n + 0 }' "$out/unit" "$out/e2e"; }
 echo "replicheck: $(count pass) passed, $(count fail) failed, $(count skipped) skipped"

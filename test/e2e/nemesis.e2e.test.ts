@@ -112,11 +112,13 @@ describe('clock skew through libfaketime', () => {
 
   test('lww-wallclock: a later write on the node whose clock is behind loses, and the eventual check fails', async (t) => {
     if (!needDocker(t)) return;
-    const { r, titles } = await run('lww-wallclock', { faults: 'clock', workload: 'register', consistency: 'eventual', 'workload-duration': '3', 'workload-clients': '4', 'workload-keys': '1' });
+    // A key is caught when its last acknowledged write was made on kv_4 (about one in three): ten keys make a miss
+    // of all of them unlikely (2/3^10, under 2%).
+    const { r, titles } = await run('lww-wallclock', { faults: 'clock', 'fault-duration': '3', workload: 'register', consistency: 'eventual', 'workload-duration': '3', 'workload-clients': '8', 'workload-keys': '10' });
     assert.equal(r.verdict, 'failed');
     const w = r.workload!;
-    assert.ok(w.keyResults.some((k) => !k.passed && /acknowledged later write was lost|illegal|never converged/.test(k.detail) || k.verdict === 'illegal-final-value'), JSON.stringify(w.keyResults));
-    assert.ok(titles.some((x) => /^Workload/.test(x)), JSON.stringify(titles));
+    assert.ok(w.keyResults.some((k) => !k.passed), JSON.stringify(w.keyResults));
+    assert.ok(titles.some((x) => /^Eventual consistency: key .* converged to a value that cannot be last$/.test(x)), JSON.stringify(titles));
   });
 });
 

@@ -80,6 +80,41 @@ describe('etcd 3.4 through its v3 JSON API (api: etcd-v3)', () => {
   });
 });
 
+describe('etcd 3.4 under a partition that cuts one member from its peers, while clients still reach it', () => {
+  const partitioned = (readBody?: string) => ({
+    servers: ETCD_SERVERS,
+    api: 'etcd-v3',
+    build: 'false',
+    faults: 'partition',
+    'fault-targets': 'etcd_2',
+    'fault-duration': '3',
+    workload: 'register',
+    consistency: 'linearizable',
+    'workload-clients': '6',
+    'workload-duration': '3',
+    'workload-keys': '2',
+    'request-timeout': '1',
+    ...(readBody ? { 'read-body': readBody } : {}),
+  });
+
+  test('serializable reads: the cut-off member serves stale values, and the linearizable check fails with a stale-read witness', async (t) => {
+    if (!needEtcd(t)) return;
+    const { r, annotations } = await run('etcd', ETCD_ENV, partitioned('{"key":"{key:base64}","serializable":true}'));
+    assert.equal(r.verdict, 'failed');
+    const bad = r.workload!.keyResults.filter((k) => k.verdict === 'not-linearizable');
+    assert.ok(bad.length > 0, JSON.stringify(r.workload!.keyResults.map((k) => k.verdict)));
+    assert.ok(bad.some((k) => k.witness && /etcd_2/.test(k.witnessText ?? '')), JSON.stringify(bad.map((k) => k.witnessText)));
+    assert.ok(annotations.some((a) => /^Linearizability: key .* is not linearizable/.test(a) || /not linearizable/i.test(a)), annotations.join('\n'));
+  });
+
+  test('the default linearizable reads: the cut-off member refuses (times out), and the check passes', async (t) => {
+    if (!needEtcd(t)) return;
+    const { r } = await run('etcd', ETCD_ENV, partitioned());
+    assert.equal(r.verdict, 'passed', failed(r));
+    assert.ok(r.workload!.keyResults.every((k) => k.verdict === 'linearizable'));
+  });
+});
+
 describe('an adapter module against a revision-based store (examples/revkv)', () => {
   const servers = REV_PORTS.map((p) => `http://127.0.0.1:${p}`).join(',');
   test('replication, a restart and the sweep pass through adapter.mjs', async (t) => {

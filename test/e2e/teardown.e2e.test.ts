@@ -7,7 +7,11 @@ import assert from 'node:assert/strict';
 import { findLeftovers } from '../../src/compose/driver.js';
 import { processExec } from '../../src/exec/process.js';
 import { runStep } from '../support/runner.js';
-import { needDocker, kvEnv, forceCleanup, uniqueProject, KV_SERVERS } from '../support/docker.js';
+import { needDocker, kvEnv, forceCleanup, uniqueProject } from '../support/docker.js';
+
+// Ports of this file alone, so it can run beside the other end-to-end files.
+const PORTS = { KV_PORT_0: '18380', KV_PORT_2: '18382', KV_PORT_4: '18384' };
+const KV_SERVERS = 'http://localhost:18380,http://localhost:18382,http://localhost:18384';
 
 async function containers(project: string): Promise<number> {
   return (await findLeftovers(processExec, project)).containers.length;
@@ -28,15 +32,15 @@ describe('teardown policies from the main step to the post step', () => {
       const name = uniqueProject('rc-td', c.teardown);
       try {
         const inputs = { 'working-directory': 'examples/kv', servers: KV_SERVERS, 'project-name': name, 'startup-timeout': '60', 'convergence-timeout': '1.5', teardown: c.teardown };
-        const main = await runStep(inputs, { env: kvEnv(c.mode) });
+        const main = await runStep(inputs, { env: { ...kvEnv(c.mode), ...PORTS } });
         assert.equal(main.outputs.result, c.verdict);
         assert.equal((await containers(name)) > 0, c.between, 'between the steps');
         if (c.teardown === 'post') {
           // The cluster serves the job's later steps.
-          const res = await fetch('http://localhost:8080/key/replicheck-between-steps', { method: 'PUT', body: 'x' });
+          const res = await fetch('http://localhost:18380/key/replicheck-between-steps', { method: 'PUT', body: 'x' });
           assert.ok(res.ok, `a later step can write: ${res.status}`);
         }
-        const post = await runStep(inputs, { env: kvEnv(c.mode), state: main.state });
+        const post = await runStep(inputs, { env: { ...kvEnv(c.mode), ...PORTS }, state: main.state });
         assert.equal(post.code, 0);
         assert.equal((await containers(name)) > 0, c.after, `after the post step: ${post.stdout}`);
         assert.match(post.stdout, c.after ? /leaving project/ : /removed|nothing of project .* is left/);
