@@ -538,7 +538,12 @@ async function preflight(options, deps, cwd, onFiles) {
     const files = clock ? [...located.files, clock.override] : located.files;
     const compose = new driver/* Compose */.Lo(exec, command, { name: options.projectName, files, directory: located.directory });
     const resolved = await compose.resolve();
-    const problems = [...unknownTargets(options, resolved.services), ...partitionNetworkProblems(options, resolved)];
+    const misnamed = options.servers.filter((s) => s.name !== undefined && !resolved.services.includes(s.name));
+    const problems = [
+        ...unknownTargets(options, resolved.services),
+        ...partitionNetworkProblems(options, resolved),
+        ...(misnamed.length > 0 ? [{ input: 'servers', message: `${misnamed.map((s) => `'${s.name}'`).join(', ')} ${misnamed.length === 1 ? 'is not a service' : 'are not services'} of the compose project.`, fix: `With cluster: compose a server's name is its service: use one of ${resolved.services.join(', ')}.` }] : []),
+    ];
     if (problems.length > 0)
         throw new config_options/* InputError */.dz(problems);
     const serviceLocations = await (0,engine_files.locateServices)(deps.files, located.files);
@@ -672,6 +677,8 @@ function partitionNetworkProblems(options, resolved) {
     });
 }
 
+// EXTERNAL MODULE: ./src/faults/commands.ts
+var commands = __webpack_require__(4127);
 ;// CONCATENATED MODULE: ./src/engine/recorder.ts
 
 class RunRecorder {
@@ -2682,7 +2689,12 @@ async function recovered(ctx, node, title, p) {
 
 
 
+
+
 async function runEngine(options, deps, cwd = process.cwd(), extras = {}) {
+    return options.cluster === 'external' ? runExternal(options, deps, cwd, extras) : runCompose(options, deps, cwd, extras);
+}
+async function runCompose(options, deps, cwd, extras) {
     const { clock, log, signal } = deps;
     const startedAt = new Date(clock.wallMs()).toISOString();
     const rec = new RunRecorder(clock, log);
@@ -2705,7 +2717,13 @@ async function runEngine(options, deps, cwd = process.cwd(), extras = {}) {
         });
         created = true;
         await rec.phase('up', () => up(c, options, signal));
-        await checkCluster(options, deps, pre, rec, found, activeFaults, extras);
+        const f = options.faults;
+        const cluster = {
+            mapNodes: async () => labelNodes(mapServers(options.servers, bindingsFromInspect(await c.inspect())), options),
+            actions: dockerFaultActions(c, deps.exec, { partitionNetworks: f.partitionNetworks, netns: pre.netns ?? netnsRunner(deps.exec, deps.isRoot()), ...(pre.clockDir ? { clockDir: pre.clockDir } : {}) }),
+            ...(pre.adapter ? { adapter: pre.adapter } : {}),
+        };
+        await checkCluster(options, deps, cluster, rec, found, activeFaults, extras);
     }
     catch (error) {
         rec.errors.push(...(0,errors/* toRunErrors */.W)(error));
@@ -2723,19 +2741,72 @@ async function runEngine(options, deps, cwd = process.cwd(), extras = {}) {
         if (pre?.clockDir && (teardown.performed || !created))
             await (0,promises_.rm)(pre.clockDir, { recursive: true, force: true }).catch(() => undefined);
     }
+    return run_result(deps, rec, found, startedAt, teardown, {
+        name: options.projectName,
+        directory: files.directory,
+        composeFiles: files.composeFiles,
+        ...(pre ? { compose: { kind: pre.compose.command.kind, version: pre.compose.command.version } } : {}),
+    }, pre?.serviceLocations ?? {});
+}
+/**
+ * A cluster Replicheck did not start (cluster: external): no compose command, nothing built or torn down; faults
+ * through the user's commands, whose pending heals are handed to the post step as they change.
+ */
+async function runExternal(options, deps, cwd, extras) {
+    const { clock, log } = deps;
+    const startedAt = new Date(clock.wallMs()).toISOString();
+    const rec = new RunRecorder(clock, log);
+    const found = { nodes: externalNodes(options), convergence: { writers: [], readers: [], ms: [] } };
+    const directory = (0,external_node_path_.isAbsolute)(options.workingDirectory) ? options.workingDirectory : (0,external_node_path_.resolve)(cwd, options.workingDirectory);
+    const activeFaults = new ActiveFaults();
+    const pending = new Map();
+    const save = () => deps.onProjectKnown?.({ project: '', teardown: 'never', cluster: 'external', heals: [...pending.values()], cwd: directory });
+    try {
+        const adapter = await rec.phase('validate', async () => (options.kv.module !== undefined ? loadAdapterModule(options, deps, directory) : undefined));
+        save();
+        const actions = (0,commands/* commandFaultActions */.PX)({
+            exec: deps.exec,
+            commands: options.faultCommands,
+            urls: new Map(found.nodes.map((n) => [n.label, n.url])),
+            cwd: directory,
+            timeoutMs: options.faultCommandTimeoutMs,
+            onRun: ({ command, result }) => log.untrusted(`Fault command (exit ${result.code ?? 'signal'}${result.timedOut ? ', timed out' : ''}): ${command}`, (0,util_text/* tailText */.QR)((0,util_text/* stripAnsi */.aJ)(`${result.stdout}\n${result.stderr}`.trim()), commands/* COMMAND_OUTPUT_LINES */.u3) || '(no output)'),
+            onPending: (key, heal) => {
+                if (heal)
+                    pending.set(key, heal);
+                else
+                    pending.delete(key);
+                save();
+            },
+        });
+        await checkCluster(options, deps, { mapNodes: async () => externalNodes(options), actions, ...(adapter ? { adapter } : {}) }, rec, found, activeFaults, extras);
+    }
+    catch (error) {
+        rec.errors.push(...(0,errors/* toRunErrors */.W)(error));
+    }
+    finally {
+        for (const { label, outcome } of await activeFaults.healAll()) {
+            log.warn(`Healed ${label} at the end of the run: ${outcome.detail}.`);
+            if (!outcome.ok)
+                rec.errors.push({ message: `Could not heal ${label}: ${outcome.detail}.`, fix: 'Run the heal command by hand; the node may still be faulted.' });
+        }
+    }
+    log.info('cluster: external: nothing was started, so nothing is torn down.');
+    return run_result(deps, rec, found, startedAt, { policy: 'never', performed: false }, { name: 'external', directory, composeFiles: [] }, {});
+}
+/** Nodes of an external cluster: named servers by their names (what fault-targets and reports use), else host:port. */
+function externalNodes(options) {
+    return options.servers.map((s) => (s.name ? { url: s.url, label: s.name, service: s.name, mapping: `named ${s.name}` } : { url: s.url, label: `${s.host}:${s.port}`, mapping: 'not named' }));
+}
+function run_result(deps, rec, found, startedAt, teardown, project, serviceLocations) {
     return {
         schemaVersion: result/* SCHEMA_VERSION */.f$,
         tool: { name: 'replicheck', version: deps.version },
         verdict: (0,result/* decideVerdict */.AU)(rec.checks, rec.errors),
         startedAt,
         durationMs: rec.since(),
-        project: {
-            name: options.projectName,
-            directory: files.directory,
-            composeFiles: files.composeFiles,
-            ...(pre ? { compose: { kind: pre.compose.command.kind, version: pre.compose.command.version } } : {}),
-        },
-        serviceLocations: pre?.serviceLocations ?? {},
+        project,
+        serviceLocations,
         nodes: found.nodes,
         phases: rec.phases,
         checks: rec.checks,
@@ -2760,18 +2831,17 @@ async function up(c, options, signal) {
     }
 }
 /** Readiness, replication, faults (or the restart check) and the workload, each judged as it ends. */
-async function checkCluster(options, deps, pre, rec, found, activeFaults, extras) {
+async function checkCluster(options, deps, cluster, rec, found, activeFaults, extras) {
     const { clock, log, signal } = deps;
-    const c = pre.compose;
     // Which URL is which service.
     const upAt = clock.now();
-    found.nodes = labelNodes(mapServers(options.servers, bindingsFromInspect(await c.inspect())), options);
+    found.nodes = await cluster.mapNodes();
     for (const n of found.nodes)
         if (!n.service)
             log.warn(`${n.url} could not be mapped to a service (${n.mapping}); it is treated as not the restart target.`);
     const nodes = found.nodes;
     const ctx = {
-        api: pre.adapter ? moduleKvApi(pre.adapter, deps.http, (0,kv_api/* moduleApiOptions */.Tg)(options)) : (0,kv_api/* httpKvApi */.Yt)(deps.http, options),
+        api: cluster.adapter ? moduleKvApi(cluster.adapter, deps.http, (0,kv_api/* moduleApiOptions */.Tg)(options)) : (0,kv_api/* httpKvApi */.Yt)(deps.http, options),
         clock,
         signal,
         limits: options.limits,
@@ -2793,7 +2863,7 @@ async function checkCluster(options, deps, pre, rec, found, activeFaults, extras
     const f = options.faults;
     const shuffle = seededShuffle(wl?.seed ?? deps.random.int(SEED_RANGE));
     const steps = f.specs.length > 0 ? planFaults({ specs: f.specs, groups: f.groups, nodes, shuffle }) : options.restartTarget !== undefined ? [planRestartCheck(options.restartTarget, nodes)] : [];
-    const actions = dockerFaultActions(c, deps.exec, { partitionNetworks: f.partitionNetworks, netns: pre.netns ?? netnsRunner(deps.exec, deps.isRoot()), ...(pre.clockDir ? { clockDir: pre.clockDir } : {}) });
+    const actions = cluster.actions;
     if (steps.length > 0 && f.schedule === 'random' && session && wl) {
         // The faults run inside the workload phase, at random moments; the history carries their starts and heals.
         const seed = wl.seed ?? session.seed;
@@ -2921,12 +2991,14 @@ function labelNodes(mappings, options) {
     const seen = new Map();
     return mappings.map((m, i) => {
         const s = options.servers[i];
-        let label = m.service ?? `${s.host}:${s.port}`;
+        // A named server is its service (checked against the project before anything started).
+        let label = s.name ?? m.service ?? `${s.host}:${s.port}`;
         const n = (seen.get(label) ?? 0) + 1;
         seen.set(label, n);
         if (n > 1)
             label = `${label}#${n}`;
-        return { url: m.url, label, ...(m.service ? { service: m.service } : {}), mapping: m.reason };
+        const service = s.name ?? m.service;
+        return { url: m.url, label, ...(service ? { service } : {}), mapping: s.name && s.name !== m.service ? `named ${s.name} (${m.reason})` : m.reason };
     });
 }
 

@@ -1356,6 +1356,10 @@ function secretValues(raw) {
 
 // EXTERNAL MODULE: ./src/core/values.ts
 var values = __webpack_require__(4101);
+// EXTERNAL MODULE: ./src/faults/commands.ts
+var commands = __webpack_require__(4127);
+// EXTERNAL MODULE: ./src/faults/kinds.ts
+var faults_kinds = __webpack_require__(7426);
 ;// CONCATENATED MODULE: ./src/workload/options.ts
 
 const MAX_CLIENTS = 64;
@@ -1388,20 +1392,18 @@ function parseWorkloadOptions(raw, fail) {
     };
 }
 
-// EXTERNAL MODULE: ./src/faults/kinds.ts
-var kinds = __webpack_require__(7426);
 ;// CONCATENATED MODULE: ./src/faults/options.ts
 
 
 const MAX_FAULT_DURATION_S = 600;
 const FAULT_SCHEDULES = ['sequence', 'random'];
 function parseFaultOptions(raw, restartTarget, fail) {
-    const { specs, problems } = (0,kinds/* parseFaultSpecs */.G)(splitList(raw.faults));
+    const { specs, problems } = (0,faults_kinds/* parseFaultSpecs */.G)(splitList(raw.faults));
     for (const problem of problems) {
-        fail('faults', `${problem}.`, `Use any of: ${kinds/* FAULT_KINDS */.ln.join(', ')}; partition takes :${kinds/* TOPOLOGIES */.Qb.join(', :')}; e.g. loss:30%, latency:200, clock:-30s.`);
+        fail('faults', `${problem}.`, `Use any of: ${faults_kinds/* FAULT_KINDS */.ln.join(', ')}; partition takes :${faults_kinds/* TOPOLOGIES */.Qb.join(', :')}; e.g. loss:30%, latency:200, clock:-30s.`);
     }
     const groups = parseTargetGroups(splitList(raw['fault-targets']), fail);
-    const needTargets = specs.some((s) => !(0,kinds/* isClusterWide */.O9)(s));
+    const needTargets = specs.some((s) => !(0,faults_kinds/* isClusterWide */.O9)(s));
     if (needTargets && groups.length === 0 && restartTarget === undefined) {
         fail('fault-targets', 'is empty, and so is restart-target, so the faults have no service to act on.', 'Name the compose service(s) to fault, e.g. kv_4.');
     }
@@ -1476,9 +1478,15 @@ function decodePostState(text) {
     const s = v;
     const c = s.compose;
     const strings = (x) => Array.isArray(x) && x.every((y) => typeof y === 'string');
-    if (typeof s.project !== 'string' || s.project === '' || !TEARDOWNS.includes(s.teardown))
+    if (typeof s.project !== 'string' || !TEARDOWNS.includes(s.teardown))
         return undefined;
-    if (!c || typeof c.file !== 'string' || typeof c.directory !== 'string' || !strings(c.prefix) || !strings(c.files))
+    if (s.cluster === 'external') {
+        const heals = s.heals;
+        if (!Array.isArray(heals) || !heals.every((h) => typeof h?.label === 'string' && typeof h?.command === 'string') || typeof s.cwd !== 'string')
+            return undefined;
+        return s;
+    }
+    if (s.project === '' || !c || typeof c.file !== 'string' || typeof c.directory !== 'string' || !strings(c.prefix) || !strings(c.files))
         return undefined;
     if (s.verdict !== undefined && s.verdict !== 'passed' && s.verdict !== 'failed')
         return undefined;
@@ -1491,6 +1499,8 @@ function decodePostState(text) {
 function planPost(state) {
     if (!state)
         return { remove: false, why: 'no project was created; nothing to tear down' };
+    if (state.cluster === 'external')
+        return { remove: false, why: 'cluster: external: Replicheck started nothing and tears nothing down' };
     const { project, teardown, verdict } = state;
     switch (teardown) {
         case 'never':
@@ -1509,6 +1519,9 @@ function planPost(state) {
 }
 
 ;// CONCATENATED MODULE: ./src/config/options.ts
+
+
+
 
 
 
@@ -1576,9 +1589,21 @@ function parseOptions(raw, ctx) {
     if (workload?.model === 'cas-register' && kv.module === undefined && !kv.cas) {
         fail('workload', `cas-register needs a compare-and-set, and the '${kv.preset}' API${kv.preset === 'kv' ? '' : ' as configured'} has none.`, "Use api 'etcd-v3' or 'etcd-v2' (without custom write inputs), an adapter module that exports cas, or workload 'register'.");
     }
+    const cluster = raw.cluster.toLowerCase();
+    if (cluster !== 'compose' && cluster !== 'external')
+        fail('cluster', `'${raw.cluster}' is not a kind of cluster.`, "Use 'compose' (Replicheck starts the project) or 'external' (a cluster already running).");
+    const parsedCommands = (0,commands/* parseFaultCommands */.gs)(raw['fault-commands']);
+    for (const p of parsedCommands.problems)
+        fail('fault-commands', `${p}.`, 'Write a mapping such as pause: { apply: "kubectl exec {target} -- kill -STOP 1", heal: "kubectl exec {target} -- kill -CONT 1" }.');
+    const faultCommandTimeoutMs = secondsInput(raw, 'fault-command-timeout', 3600, fail);
+    if (cluster === 'external')
+        checkExternal(raw, servers, faults, restartTarget, parsedCommands.commands, fail);
     if (problems.length > 0)
         throw new InputError(problems);
     return {
+        cluster: cluster,
+        faultCommands: parsedCommands.commands,
+        faultCommandTimeoutMs,
         composeFiles,
         composeFileDefaulted: composeFiles.length === 1 && composeFiles[0] === DEFAULT_COMPOSE_FILE,
         servers,
@@ -1617,6 +1642,29 @@ function parseValueFormat(text, kv, fail) {
     }
     return format;
 }
+/** Inputs that only mean something when Replicheck runs the project: refused unless left at their defaults. */
+const COMPOSE_ONLY = ['compose-file', 'build', 'project-name', 'compose-version', 'teardown', 'partition-networks', 'log-lines'];
+function checkExternal(raw, servers, faults, restartTarget, commands, fail) {
+    for (const name of COMPOSE_ONLY) {
+        const spec = inputs/* INPUTS */.m.find((i) => i.name === name);
+        if (raw[name] !== (spec?.default ?? ''))
+            fail(name, `only means something with cluster: compose, and it is set ('${raw[name]}').`, `Remove ${name}: with cluster: external Replicheck runs no compose command and tears nothing down.`);
+    }
+    const names = servers.flatMap((s) => (s.name ? [s.name] : []));
+    const named = [...faults.targets, ...(restartTarget ? [restartTarget] : [])];
+    const unknown = [...new Set(named.filter((t) => !names.includes(t)))];
+    if (unknown.length > 0) {
+        fail(faults.specs.length > 0 ? 'fault-targets' : 'restart-target', `${unknown.map((t) => `'${t}'`).join(', ')} ${unknown.length === 1 ? 'is not the name of a server' : 'are not names of servers'}.`, `Name the servers (name=url in servers) and use those names${names.length > 0 ? `: ${names.join(', ')}` : ''}.`);
+    }
+    const kinds = [...new Set([...faults.specs.map((s) => s.kind), ...(restartTarget && faults.specs.length === 0 ? ['restart'] : [])])];
+    const wide = faults.specs.filter((s) => (0,faults_kinds/* isClusterWide */.O9)(s));
+    if (wide.length > 0)
+        fail('faults', `${wide.map((s) => s.name).join(', ')} split the whole cluster, which Replicheck can only do to a compose project.`, 'Partition single nodes with your own partition commands, or use cluster: compose.');
+    const missing = kinds.filter((k) => !commands[k]);
+    if (missing.length > 0) {
+        fail('fault-commands', `has no entry for ${missing.join(', ')}, and with cluster: external every fault runs through your commands.`, `Add e.g. ${missing[0]}: { apply: "...", heal: "..." } with {target} and {url} where the node goes.`);
+    }
+}
 function parseBoolean(text) {
     if (/^true$/i.test(text))
         return true;
@@ -1632,7 +1680,19 @@ function parseServers(value, fail) {
     }
     const servers = [];
     const seen = new Set();
-    for (const item of items) {
+    const names = new Set();
+    for (const entry of items) {
+        // `name=url`: a name is letters, digits, '.', '_' and '-', so no URL is ever taken for one.
+        const named = /^([A-Za-z0-9][A-Za-z0-9._-]*)=(.*)$/.exec(entry);
+        const name = named?.[1];
+        const item = named ? named[2].trim() : entry;
+        if (name !== undefined) {
+            if (names.has(name)) {
+                fail(`the name '${name}' is given to two servers.`, 'Give each server its own name.');
+                continue;
+            }
+            names.add(name);
+        }
         let url;
         try {
             url = new URL(item);
@@ -1661,7 +1721,7 @@ function parseServers(value, fail) {
         }
         seen.add(normalised);
         const port = url.port !== '' ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
-        servers.push({ url: normalised, host: url.hostname.replace(/^\[|\]$/g, ''), port });
+        servers.push({ ...(name !== undefined ? { name } : {}), url: normalised, host: url.hostname.replace(/^\[|\]$/g, ''), port });
     }
     return servers;
 }
@@ -1812,6 +1872,129 @@ function toRunErrors(error) {
         return [{ message: error.message }];
     const e = error;
     return [{ message: `Unexpected error: ${e?.message ?? String(error)}` }];
+}
+
+
+/***/ }),
+
+/***/ 4127:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PX: () => (/* binding */ commandFaultActions),
+/* harmony export */   gs: () => (/* binding */ parseFaultCommands),
+/* harmony export */   u3: () => (/* binding */ COMMAND_OUTPUT_LINES)
+/* harmony export */ });
+/* unused harmony exports shellQuote, fillCommand */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7426);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9997);
+// Faults through the user's own commands (`fault-commands`), for clusters Replicheck does not start: a YAML mapping
+// from fault kind to shell command templates, `{ apply: "...", heal: "..." }`, with `{target}` (the node's name)
+// and `{url}` (its base URL) shell-quoted into place. A kind keeps its meaning for the checks (a stopped node does
+// not answer, a partitioned one may), whatever the commands do.
+
+
+
+/** Longest output kept of one command, in lines (the rest is cut). */
+const COMMAND_OUTPUT_LINES = 40;
+/** Parses the input; every problem is one sentence naming the kind. */
+function parseFaultCommands(text) {
+    if (text.trim() === '')
+        return { commands: {}, problems: [] };
+    let doc;
+    try {
+        doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__.parse)(text, { maxAliasCount: 10 });
+    }
+    catch (error) {
+        return { commands: {}, problems: [`is not YAML: ${error.message.split('\n')[0]}`] };
+    }
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+        return { commands: {}, problems: ['must be a mapping from fault kind to { apply, heal }'] };
+    const commands = {};
+    const problems = [];
+    for (const [kind, entry] of Object.entries(doc)) {
+        if (!_kinds_js__WEBPACK_IMPORTED_MODULE_1__/* .FAULT_KINDS */ .ln.includes(kind)) {
+            problems.push(`'${kind}' is not a fault kind (${_kinds_js__WEBPACK_IMPORTED_MODULE_1__/* .FAULT_KINDS */ .ln.join(', ')})`);
+            continue;
+        }
+        const e = entry;
+        if (typeof e !== 'object' || e === null || typeof e.apply !== 'string' || e.apply.trim() === '') {
+            problems.push(`${kind} needs an apply command, e.g. ${kind}: { apply: "...", heal: "..." }`);
+            continue;
+        }
+        if (e.heal !== undefined && typeof e.heal !== 'string') {
+            problems.push(`${kind}: heal must be a command (a string)`);
+            continue;
+        }
+        if (kind !== 'restart' && (e.heal === undefined || e.heal.trim() === '')) {
+            problems.push(`${kind} needs a heal command: every fault but restart must be undone`);
+            continue;
+        }
+        const stray = [...`${e.apply} ${e.heal ?? ''}`.matchAll(/\{([A-Za-z_][\w-]*)\}/g)].map((m) => m[1]).filter((n) => n !== 'target' && n !== 'url');
+        if (stray.length > 0) {
+            problems.push(`${kind} uses unknown placeholder(s) ${[...new Set(stray)].map((n) => `{${n}}`).join(', ')}; only {target} and {url} are filled in`);
+            continue;
+        }
+        commands[kind] = { apply: e.apply, ...(typeof e.heal === 'string' && e.heal.trim() !== '' ? { heal: e.heal } : {}) };
+    }
+    return { commands, problems };
+}
+/** POSIX shell quoting: the value as one word, whatever it holds. */
+function shellQuote(value) {
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/** A command line with `{target}` and `{url}` replaced by quoted values. */
+function fillCommand(template, fill) {
+    return template.replace(/\{(target|url)\}/g, (_, name) => shellQuote(fill[name]));
+}
+function said(r) {
+    if (r.startError)
+        return `could not start: ${r.startError}`;
+    const tail = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .tailText */ .QR)(`${r.stderr}\n${r.stdout}`.trim(), 5);
+    return `exit ${r.code ?? 'by a signal'}${r.timedOut ? ' (timed out)' : ''}${tail ? `: ${tail}` : ''}`;
+}
+function commandFaultActions(o) {
+    let pending = 0;
+    const run = async (command) => {
+        const result = await o.exec.run('sh', ['-c', command], { cwd: o.cwd, timeoutMs: o.timeoutMs, maxBytes: 64 * 1024 });
+        o.onRun({ command, result });
+        return result;
+    };
+    return {
+        async apply(spec, target) {
+            const entry = o.commands[spec.kind];
+            const url = o.urls.get(target);
+            if (!entry)
+                return { ok: false, detail: `fault-commands has no ${spec.kind} entry` };
+            if (url === undefined)
+                return { ok: false, detail: `no server is named ${target}` };
+            const fill = { target, url };
+            const heal = entry.heal ? fillCommand(entry.heal, fill) : undefined;
+            const key = `${spec.kind}:${target}:${pending++}`;
+            if (heal)
+                o.onPending?.(key, { label: `${spec.name} ${target}`, command: heal });
+            const applied = await run(fillCommand(entry.apply, fill));
+            const healing = async () => {
+                if (!heal)
+                    return { ok: true, detail: `${spec.kind} ${target} needs no heal` };
+                const r = await run(heal);
+                if (r.code === 0)
+                    o.onPending?.(key, undefined);
+                return r.code === 0 ? { ok: true, detail: `ran the ${spec.kind} heal command for ${target}` } : { ok: false, detail: `the ${spec.kind} heal command for ${target} failed (${said(r)}); ${target} may still be ${spec.kind === 'pause' ? 'paused' : spec.kind === 'stop' || spec.kind === 'kill' ? 'down' : 'faulted'}: run it by hand: ${heal}` };
+            };
+            if (applied.code !== 0) {
+                // It may have half-worked: undo what it may have done.
+                if (heal)
+                    await healing();
+                return { ok: false, detail: `the ${spec.kind} apply command for ${target} failed (${said(applied)})` };
+            }
+            return { ok: true, fault: { description: `ran the ${spec.kind} command for ${target}${heal ? ', then its heal command' : ''}`, heal: healing } };
+        },
+        async applyGrudges(spec) {
+            return { ok: false, detail: `${spec.name} needs Docker and is not available with cluster: external` };
+        },
+    };
 }
 
 

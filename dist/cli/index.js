@@ -377,9 +377,16 @@ const INPUTS = [
     },
     {
         name: 'servers',
-        description: 'Base URLs of the nodes, newline- or comma-separated (http://localhost:8080, ...).',
+        description: 'Base URLs of the nodes, newline- or comma-separated (http://localhost:8080, ...); an entry may be named, name=url (with compose the name is a service).',
         required: true,
     },
+    { name: 'cluster', description: 'compose (Replicheck starts and tears down the compose project) or external (a cluster already running; faults through fault-commands).', default: 'compose' },
+    {
+        name: 'fault-commands',
+        description: 'YAML mapping from fault kind to { apply, heal } shell command templates with {target} and {url} (shell-quoted), e.g. pause: { apply: "kill -STOP $(cat {target}.pid)", heal: "..." }.',
+        default: '',
+    },
+    { name: 'fault-command-timeout', description: 'Seconds one fault command may take.', default: '60' },
     {
         name: 'restart-target',
         description: 'Compose service to restart during the restart check. Empty: skip the restart check.',

@@ -16,6 +16,7 @@ export async function post(): Promise<void> {
   const state = decodePostState(core.getState(POST_STATE_KEY));
   // Whatever the teardown policy, nothing stays partitioned or skewed after the job.
   if (state?.faults) await undoFaults(state);
+  if (state?.cluster === 'external') await runHeals(state);
   const plan = planPost(state);
   if (!plan.remove || !state) {
     core.info(`Replicheck post: ${plan.why}.`);
@@ -29,6 +30,7 @@ export async function post(): Promise<void> {
     return;
   }
   core.info(`Replicheck post: ${plan.why}; removing ${count} object(s) left by project ${project}.`);
+  if (!state.compose) return;
   const { file, prefix, files, directory } = state.compose;
   // Compose first, so it stops services in order; when the files are gone, removal by label still works.
   if (files.every((f) => existsSync(f)) && existsSync(directory)) {
@@ -43,9 +45,18 @@ export async function post(): Promise<void> {
   if (state.faults?.clockDir) await rm(state.faults.clockDir, { recursive: true, force: true }).catch(() => undefined);
 }
 
+/** The heal commands of faults that may still hold on an external cluster (the main step did not get to them). */
+async function runHeals(state: PostState): Promise<void> {
+  for (const h of state.heals ?? []) {
+    const r = await processExec.run('sh', ['-c', h.command], { ...(state.cwd ? { cwd: state.cwd } : {}), timeoutMs: 120_000 });
+    if (r.code === 0) core.info(`Replicheck post: healed ${h.label}.`);
+    else core.warning(`Replicheck post: healing ${h.label} failed (exit ${r.code ?? 'signal'}); it may still be faulted. Run by hand: ${h.command}`);
+  }
+}
+
 async function undoFaults(state: PostState): Promise<void> {
   const problems: string[] = [];
-  if (state.faults?.netns) {
+  if (state.faults?.netns && state.compose) {
     const { file, prefix, files, directory } = state.compose;
     const compose = new Compose(processExec, { kind: prefix.length > 0 ? 'v2' : 'v1', file, prefix, version: '' }, { name: state.project, files, directory });
     problems.push(...(await healAllNetwork(compose, netnsRunner(processExec, process.getuid?.() === 0)).catch((e: unknown) => [String(e)])));

@@ -4,6 +4,9 @@ import type { RawInputs, InputName } from './inputs.js';
 import { secondsInput, splitList, wholeInput, type Fail } from './values.js';
 import { parseAdapter, type KvAdapter } from './adapter.js';
 import { VALUE_FORMATS, type ValueFormat } from '../core/values.js';
+import { parseFaultCommands, type FaultCommands } from '../faults/commands.js';
+import { isClusterWide } from '../faults/kinds.js';
+import { INPUTS } from './inputs.js';
 import { carriesBytes } from '../http/template.js';
 import type { WorkloadOptions } from '../workload/options.js';
 import { parseWorkloadOptions } from '../workload/options.js';
@@ -15,6 +18,8 @@ import { TEARDOWNS, type Teardown } from '../model/post-state.js';
 export type { Teardown };
 
 export interface ServerSpec {
+  /** `name=url`: the node's name (a compose service with cluster: compose). */
+  readonly name?: string;
   /** Normalised base URL without a trailing slash. */
   readonly url: string;
   readonly host: string;
@@ -22,6 +27,11 @@ export interface ServerSpec {
 }
 
 export interface Options {
+  /** compose: Replicheck runs the project; external: it checks a cluster it did not start. */
+  readonly cluster: 'compose' | 'external';
+  /** The user's fault commands (cluster: external, or any kind Docker cannot do for them). */
+  readonly faultCommands: FaultCommands;
+  readonly faultCommandTimeoutMs: number;
   readonly composeFiles: readonly string[];
   /** True when compose-file was left at its default, so Compose's own fallback names apply. */
   readonly composeFileDefaulted: boolean;
@@ -134,8 +144,18 @@ export function parseOptions(raw: RawInputs, ctx: OptionContext): Options {
     fail('workload', `cas-register needs a compare-and-set, and the '${kv.preset}' API${kv.preset === 'kv' ? '' : ' as configured'} has none.`, "Use api 'etcd-v3' or 'etcd-v2' (without custom write inputs), an adapter module that exports cas, or workload 'register'.");
   }
 
+  const cluster = raw.cluster.toLowerCase();
+  if (cluster !== 'compose' && cluster !== 'external') fail('cluster', `'${raw.cluster}' is not a kind of cluster.`, "Use 'compose' (Replicheck starts the project) or 'external' (a cluster already running).");
+  const parsedCommands = parseFaultCommands(raw['fault-commands']);
+  for (const p of parsedCommands.problems) fail('fault-commands', `${p}.`, 'Write a mapping such as pause: { apply: "kubectl exec {target} -- kill -STOP 1", heal: "kubectl exec {target} -- kill -CONT 1" }.');
+  const faultCommandTimeoutMs = secondsInput(raw, 'fault-command-timeout', 3600, fail);
+  if (cluster === 'external') checkExternal(raw, servers, faults, restartTarget, parsedCommands.commands, fail);
+
   if (problems.length > 0) throw new InputError(problems);
   return {
+    cluster: cluster as Options['cluster'],
+    faultCommands: parsedCommands.commands,
+    faultCommandTimeoutMs,
     composeFiles,
     composeFileDefaulted: composeFiles.length === 1 && composeFiles[0] === DEFAULT_COMPOSE_FILE,
     servers,
@@ -176,6 +196,29 @@ function parseValueFormat(text: string, kv: KvAdapter, fail: Fail): ValueFormat 
   return format;
 }
 
+/** Inputs that only mean something when Replicheck runs the project: refused unless left at their defaults. */
+const COMPOSE_ONLY = ['compose-file', 'build', 'project-name', 'compose-version', 'teardown', 'partition-networks', 'log-lines'] as const;
+
+function checkExternal(raw: RawInputs, servers: readonly ServerSpec[], faults: FaultOptions, restartTarget: string | undefined, commands: FaultCommands, fail: Fail): void {
+  for (const name of COMPOSE_ONLY) {
+    const spec = INPUTS.find((i) => i.name === name) as { default?: string } | undefined;
+    if (raw[name] !== (spec?.default ?? '')) fail(name, `only means something with cluster: compose, and it is set ('${raw[name]}').`, `Remove ${name}: with cluster: external Replicheck runs no compose command and tears nothing down.`);
+  }
+  const names = servers.flatMap((s) => (s.name ? [s.name] : []));
+  const named = [...faults.targets, ...(restartTarget ? [restartTarget] : [])];
+  const unknown = [...new Set(named.filter((t) => !names.includes(t)))];
+  if (unknown.length > 0) {
+    fail(faults.specs.length > 0 ? 'fault-targets' : 'restart-target', `${unknown.map((t) => `'${t}'`).join(', ')} ${unknown.length === 1 ? 'is not the name of a server' : 'are not names of servers'}.`, `Name the servers (name=url in servers) and use those names${names.length > 0 ? `: ${names.join(', ')}` : ''}.`);
+  }
+  const kinds = [...new Set([...faults.specs.map((s) => s.kind), ...(restartTarget && faults.specs.length === 0 ? ['restart' as const] : [])])];
+  const wide = faults.specs.filter((s) => isClusterWide(s));
+  if (wide.length > 0) fail('faults', `${wide.map((s) => s.name).join(', ')} split the whole cluster, which Replicheck can only do to a compose project.`, 'Partition single nodes with your own partition commands, or use cluster: compose.');
+  const missing = kinds.filter((k) => !commands[k]);
+  if (missing.length > 0) {
+    fail('fault-commands', `has no entry for ${missing.join(', ')}, and with cluster: external every fault runs through your commands.`, `Add e.g. ${missing[0]}: { apply: "...", heal: "..." } with {target} and {url} where the node goes.`);
+  }
+}
+
 function parseBoolean(text: string): boolean | undefined {
   if (/^true$/i.test(text)) return true;
   if (/^false$/i.test(text)) return false;
@@ -190,7 +233,19 @@ function parseServers(value: string, fail: (message: string, fix: string) => voi
   }
   const servers: ServerSpec[] = [];
   const seen = new Set<string>();
-  for (const item of items) {
+  const names = new Set<string>();
+  for (const entry of items) {
+    // `name=url`: a name is letters, digits, '.', '_' and '-', so no URL is ever taken for one.
+    const named = /^([A-Za-z0-9][A-Za-z0-9._-]*)=(.*)$/.exec(entry);
+    const name = named?.[1];
+    const item = named ? named[2]!.trim() : entry;
+    if (name !== undefined) {
+      if (names.has(name)) {
+        fail(`the name '${name}' is given to two servers.`, 'Give each server its own name.');
+        continue;
+      }
+      names.add(name);
+    }
     let url: URL;
     try {
       url = new URL(item);
@@ -218,7 +273,7 @@ function parseServers(value: string, fail: (message: string, fix: string) => voi
     }
     seen.add(normalised);
     const port = url.port !== '' ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
-    servers.push({ url: normalised, host: url.hostname.replace(/^\[|\]$/g, ''), port });
+    servers.push({ ...(name !== undefined ? { name } : {}), url: normalised, host: url.hostname.replace(/^\[|\]$/g, ''), port });
   }
   return servers;
 }

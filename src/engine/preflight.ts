@@ -46,7 +46,12 @@ export async function preflight(options: Options, deps: EngineDeps, cwd: string,
   const files = clock ? [...located.files, clock.override] : located.files;
   const compose = new Compose(exec, command, { name: options.projectName, files, directory: located.directory });
   const resolved = await compose.resolve();
-  const problems = [...unknownTargets(options, resolved.services), ...partitionNetworkProblems(options, resolved)];
+  const misnamed = options.servers.filter((s) => s.name !== undefined && !resolved.services.includes(s.name));
+  const problems = [
+    ...unknownTargets(options, resolved.services),
+    ...partitionNetworkProblems(options, resolved),
+    ...(misnamed.length > 0 ? [{ input: 'servers' as const, message: `${misnamed.map((s) => `'${s.name}'`).join(', ')} ${misnamed.length === 1 ? 'is not a service' : 'are not services'} of the compose project.`, fix: `With cluster: compose a server's name is its service: use one of ${resolved.services.join(', ')}.` }] : []),
+  ];
   if (problems.length > 0) throw new InputError(problems);
   const serviceLocations = await locateServices(deps.files, located.files);
   checkServersArePublished(options, resolved, log);
@@ -65,7 +70,7 @@ export async function preflight(options: Options, deps: EngineDeps, cwd: string,
 }
 
 /** The adapter module, loaded before anything starts: a missing file or a wrong shape is an input error. */
-async function loadAdapterModule(options: Options, deps: EngineDeps, directory: string): Promise<AdapterFunctions> {
+export async function loadAdapterModule(options: Options, deps: EngineDeps, directory: string): Promise<AdapterFunctions> {
   const given = options.kv.module!;
   const path = isAbsolute(given) ? given : resolve(directory, given);
   if (!(await deps.files.exists(path))) {

@@ -10,7 +10,11 @@ import type { ConvergenceMatrix, FaultReport, NodeInfo, RunResult } from '../mod
 import { SCHEMA_VERSION, decideVerdict, maxConvergence } from '../model/result.js';
 import type { EngineDeps } from './deps.js';
 import { Cancelled, toRunErrors } from './errors.js';
-import { preflight, type Preflight } from './preflight.js';
+import { loadAdapterModule, preflight, type Preflight } from './preflight.js';
+import type { AdapterFunctions } from '../checks/adapter-module.js';
+import type { FaultActions } from '../faults/docker.js';
+import { COMMAND_OUTPUT_LINES, commandFaultActions } from '../faults/commands.js';
+import { isAbsolute, resolve } from 'node:path';
 import { RunRecorder } from './recorder.js';
 import { httpKvApi, moduleApiOptions } from '../checks/kv-api.js';
 import { moduleKvApi } from '../checks/adapter-module.js';
@@ -47,7 +51,18 @@ interface Findings {
   faults?: FaultReport[];
 }
 
+/** What the checks need of a cluster, however it runs: its nodes, how to fault them, and an adapter module. */
+interface Cluster {
+  readonly mapNodes: () => Promise<NodeInfo[]>;
+  readonly actions: FaultActions;
+  readonly adapter?: AdapterFunctions;
+}
+
 export async function runEngine(options: Options, deps: EngineDeps, cwd = process.cwd(), extras: EngineExtras = {}): Promise<RunResult> {
+  return options.cluster === 'external' ? runExternal(options, deps, cwd, extras) : runCompose(options, deps, cwd, extras);
+}
+
+async function runCompose(options: Options, deps: EngineDeps, cwd: string, extras: EngineExtras): Promise<RunResult> {
   const { clock, log, signal } = deps;
   const startedAt = new Date(clock.wallMs()).toISOString();
   const rec = new RunRecorder(clock, log);
@@ -71,7 +86,13 @@ export async function runEngine(options: Options, deps: EngineDeps, cwd = proces
     });
     created = true;
     await rec.phase('up', () => up(c, options, signal));
-    await checkCluster(options, deps, pre, rec, found, activeFaults, extras);
+    const f = options.faults;
+    const cluster: Cluster = {
+      mapNodes: async () => labelNodes(mapServers(options.servers, bindingsFromInspect(await c.inspect())), options),
+      actions: dockerFaultActions(c, deps.exec, { partitionNetworks: f.partitionNetworks, netns: pre.netns ?? netnsRunner(deps.exec, deps.isRoot()), ...(pre.clockDir ? { clockDir: pre.clockDir } : {}) }),
+      ...(pre.adapter ? { adapter: pre.adapter } : {}),
+    };
+    await checkCluster(options, deps, cluster, rec, found, activeFaults, extras);
   } catch (error) {
     rec.errors.push(...toRunErrors(error));
   } finally {
@@ -84,19 +105,70 @@ export async function runEngine(options: Options, deps: EngineDeps, cwd = proces
     if (pre?.clockDir && (teardown.performed || !created)) await rm(pre.clockDir, { recursive: true, force: true }).catch(() => undefined);
   }
 
+  return result(deps, rec, found, startedAt, teardown, {
+    name: options.projectName,
+    directory: files.directory,
+    composeFiles: files.composeFiles,
+    ...(pre ? { compose: { kind: pre.compose.command.kind, version: pre.compose.command.version } } : {}),
+  }, pre?.serviceLocations ?? {});
+}
+
+/**
+ * A cluster Replicheck did not start (cluster: external): no compose command, nothing built or torn down; faults
+ * through the user's commands, whose pending heals are handed to the post step as they change.
+ */
+async function runExternal(options: Options, deps: EngineDeps, cwd: string, extras: EngineExtras): Promise<RunResult> {
+  const { clock, log } = deps;
+  const startedAt = new Date(clock.wallMs()).toISOString();
+  const rec = new RunRecorder(clock, log);
+  const found: Findings = { nodes: externalNodes(options), convergence: { writers: [], readers: [], ms: [] } };
+  const directory = isAbsolute(options.workingDirectory) ? options.workingDirectory : resolve(cwd, options.workingDirectory);
+  const activeFaults = new ActiveFaults();
+  const pending = new Map<string, { label: string; command: string }>();
+  const save = (): void => deps.onProjectKnown?.({ project: '', teardown: 'never', cluster: 'external', heals: [...pending.values()], cwd: directory });
+  try {
+    const adapter = await rec.phase('validate', async () => (options.kv.module !== undefined ? loadAdapterModule(options, deps, directory) : undefined));
+    save();
+    const actions = commandFaultActions({
+      exec: deps.exec,
+      commands: options.faultCommands,
+      urls: new Map(found.nodes.map((n) => [n.label, n.url])),
+      cwd: directory,
+      timeoutMs: options.faultCommandTimeoutMs,
+      onRun: ({ command, result }) => log.untrusted(`Fault command (exit ${result.code ?? 'signal'}${result.timedOut ? ', timed out' : ''}): ${command}`, tailText(stripAnsi(`${result.stdout}\n${result.stderr}`.trim()), COMMAND_OUTPUT_LINES) || '(no output)'),
+      onPending: (key, heal) => {
+        if (heal) pending.set(key, heal);
+        else pending.delete(key);
+        save();
+      },
+    });
+    await checkCluster(options, deps, { mapNodes: async () => externalNodes(options), actions, ...(adapter ? { adapter } : {}) }, rec, found, activeFaults, extras);
+  } catch (error) {
+    rec.errors.push(...toRunErrors(error));
+  } finally {
+    for (const { label, outcome } of await activeFaults.healAll()) {
+      log.warn(`Healed ${label} at the end of the run: ${outcome.detail}.`);
+      if (!outcome.ok) rec.errors.push({ message: `Could not heal ${label}: ${outcome.detail}.`, fix: 'Run the heal command by hand; the node may still be faulted.' });
+    }
+  }
+  log.info('cluster: external: nothing was started, so nothing is torn down.');
+  return result(deps, rec, found, startedAt, { policy: 'never', performed: false }, { name: 'external', directory, composeFiles: [] }, {});
+}
+
+/** Nodes of an external cluster: named servers by their names (what fault-targets and reports use), else host:port. */
+function externalNodes(options: Options): NodeInfo[] {
+  return options.servers.map((s) => (s.name ? { url: s.url, label: s.name, service: s.name, mapping: `named ${s.name}` } : { url: s.url, label: `${s.host}:${s.port}`, mapping: 'not named' }));
+}
+
+function result(deps: EngineDeps, rec: RunRecorder, found: Findings, startedAt: string, teardown: RunResult['teardown'], project: RunResult['project'], serviceLocations: RunResult['serviceLocations']): RunResult {
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'replicheck', version: deps.version },
     verdict: decideVerdict(rec.checks, rec.errors),
     startedAt,
     durationMs: rec.since(),
-    project: {
-      name: options.projectName,
-      directory: files.directory,
-      composeFiles: files.composeFiles,
-      ...(pre ? { compose: { kind: pre.compose.command.kind, version: pre.compose.command.version } } : {}),
-    },
-    serviceLocations: pre?.serviceLocations ?? {},
+    project,
+    serviceLocations,
     nodes: found.nodes,
     phases: rec.phases,
     checks: rec.checks,
@@ -128,16 +200,15 @@ async function up(c: Compose, options: Options, signal: AbortSignal): Promise<vo
 }
 
 /** Readiness, replication, faults (or the restart check) and the workload, each judged as it ends. */
-async function checkCluster(options: Options, deps: EngineDeps, pre: Preflight, rec: RunRecorder, found: Findings, activeFaults: ActiveFaults, extras: EngineExtras): Promise<void> {
+async function checkCluster(options: Options, deps: EngineDeps, cluster: Cluster, rec: RunRecorder, found: Findings, activeFaults: ActiveFaults, extras: EngineExtras): Promise<void> {
   const { clock, log, signal } = deps;
-  const c = pre.compose;
   // Which URL is which service.
   const upAt = clock.now();
-  found.nodes = labelNodes(mapServers(options.servers, bindingsFromInspect(await c.inspect())), options);
+  found.nodes = await cluster.mapNodes();
   for (const n of found.nodes) if (!n.service) log.warn(`${n.url} could not be mapped to a service (${n.mapping}); it is treated as not the restart target.`);
   const nodes = found.nodes;
   const ctx: CheckContext = {
-    api: pre.adapter ? moduleKvApi(pre.adapter, deps.http, moduleApiOptions(options)) : httpKvApi(deps.http, options),
+    api: cluster.adapter ? moduleKvApi(cluster.adapter, deps.http, moduleApiOptions(options)) : httpKvApi(deps.http, options),
     clock,
     signal,
     limits: options.limits,
@@ -161,7 +232,7 @@ async function checkCluster(options: Options, deps: EngineDeps, pre: Preflight, 
   const f = options.faults;
   const shuffle = seededShuffle(wl?.seed ?? deps.random.int(SEED_RANGE));
   const steps = f.specs.length > 0 ? planFaults({ specs: f.specs, groups: f.groups, nodes, shuffle }) : options.restartTarget !== undefined ? [planRestartCheck(options.restartTarget, nodes)] : [];
-  const actions = dockerFaultActions(c, deps.exec, { partitionNetworks: f.partitionNetworks, netns: pre.netns ?? netnsRunner(deps.exec, deps.isRoot()), ...(pre.clockDir ? { clockDir: pre.clockDir } : {}) });
+  const actions = cluster.actions;
   if (steps.length > 0 && f.schedule === 'random' && session && wl) {
     // The faults run inside the workload phase, at random moments; the history carries their starts and heals.
     const seed = wl.seed ?? session.seed;
@@ -288,10 +359,12 @@ function labelNodes(mappings: ReturnType<typeof mapServers>, options: Options): 
   const seen = new Map<string, number>();
   return mappings.map((m, i) => {
     const s = options.servers[i]!;
-    let label = m.service ?? `${s.host}:${s.port}`;
+    // A named server is its service (checked against the project before anything started).
+    let label = s.name ?? m.service ?? `${s.host}:${s.port}`;
     const n = (seen.get(label) ?? 0) + 1;
     seen.set(label, n);
     if (n > 1) label = `${label}#${n}`;
-    return { url: m.url, label, ...(m.service ? { service: m.service } : {}), mapping: m.reason };
+    const service = s.name ?? m.service;
+    return { url: m.url, label, ...(service ? { service } : {}), mapping: s.name && s.name !== m.service ? `named ${s.name} (${m.reason})` : m.reason };
   });
 }

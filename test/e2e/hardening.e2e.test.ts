@@ -439,7 +439,7 @@ describe('cancellation and crashes', () => {
       assert.equal(main.signal, 'SIGKILL');
       assert.ok((await objectCount(name)) > 0);
       const saved = decodePostState(main.state[POST_STATE_KEY] ?? '')!;
-      const state = { ...main.state, [POST_STATE_KEY]: encodePostState({ ...saved, compose: { ...saved.compose, files: [join(ROOT, 'no/such/compose.yml')] } }) };
+      const state = { ...main.state, [POST_STATE_KEY]: encodePostState({ ...saved, compose: { ...saved.compose!, files: [join(ROOT, 'no/such/compose.yml')] } }) };
       const post = await runStep(inputs(name), { state, env: env() });
       assert.equal(post.code, 0, post.stdout);
       await assertNothingLeft(name);

@@ -1,0 +1,127 @@
+// cluster: external. The example service runs as three plain host processes started by the test (no Docker), and
+// Replicheck checks it without starting or stopping it: faults stop, kill and pause go through the user's own
+// commands (signals and a start script). A fake `docker` first on PATH proves no Docker command ran.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runMainAndPost, errors, readReport, ROOT } from '../support/runner.js';
+import type { RunResult } from '../../src/model/result.js';
+
+const NAMES = ['ext_0', 'ext_1', 'ext_2'];
+
+interface HostCluster {
+  readonly dir: string;
+  readonly servers: string;
+  readonly dockerLog: string;
+  pids(): number[];
+  stop(): void;
+}
+
+function startCluster(mode: string, base: number): HostCluster {
+  const dir = mkdtempSync(join(tmpdir(), 'rc-external-'));
+  copyFileSync(join(ROOT, 'test/fixtures/external/ctl.sh'), join(dir, 'ctl.sh'));
+  chmodSync(join(dir, 'ctl.sh'), 0o755);
+  const port = (i: number): number => base + i;
+  NAMES.forEach((name, i) => {
+    const peers = NAMES.map((_, j) => j).filter((j) => j !== i).map((j) => `http://127.0.0.1:${port(j)}`).join(',');
+    writeFileSync(join(dir, `${name}.env`), `PORT=${port(i)}\nPEERS=${peers}\nKV_MODE=${mode}\nSERVER=${join(ROOT, 'examples/kv/server.js')}\n`);
+  });
+  for (const name of NAMES) execFileSync('sh', ['./ctl.sh', 'start', name], { cwd: dir, stdio: 'ignore', timeout: 20_000 });
+  // A docker that only records that it was called.
+  const bin = join(dir, 'bin');
+  execFileSync('mkdir', ['-p', bin]);
+  const dockerLog = join(dir, 'docker-calls.log');
+  writeFileSync(join(bin, 'docker'), `#!/bin/sh\necho "$@" >> '${dockerLog}'\nexit 1\n`);
+  chmodSync(join(bin, 'docker'), 0o755);
+  return {
+    dir,
+    servers: NAMES.map((n, i) => `${n}=http://127.0.0.1:${port(i)}`).join('\n'),
+    dockerLog,
+    pids: () => NAMES.map((n) => Number(readFileSync(join(dir, `${n}.pid`), 'utf8'))),
+    stop: () => {
+      for (const name of NAMES) {
+        try {
+          execFileSync('sh', ['./ctl.sh', 'resume', name], { cwd: dir, stdio: 'ignore' });
+          execFileSync('sh', ['./ctl.sh', 'kill', name], { cwd: dir, stdio: 'ignore', timeout: 10_000 });
+        } catch {
+          // already gone
+        }
+      }
+    },
+  };
+}
+
+/** Running and not stopped (a paused process is in state T). */
+function running(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^\d+ \(.*\) [TtZX]/.test(stat);
+  } catch {
+    return false;
+  }
+}
+
+const COMMANDS = `
+stop: { apply: "./ctl.sh stop {target}", heal: "./ctl.sh start {target}" }
+kill: { apply: "./ctl.sh kill {target}", heal: "./ctl.sh start {target}" }
+pause: { apply: "./ctl.sh pause {target}", heal: "./ctl.sh resume {target}" }
+`;
+
+async function check(cluster: HostCluster, extra: Record<string, string>): Promise<{ r: RunResult; titles: string[]; post: string }> {
+  const inputs = { cluster: 'external', servers: cluster.servers, 'working-directory': cluster.dir, 'fault-commands': COMMANDS, 'fault-targets': 'ext_2', 'fault-duration': '1', 'startup-timeout': '20', 'convergence-timeout': '4', ...extra };
+  const env = { PATH: `${join(cluster.dir, 'bin')}:${process.env.PATH}` };
+  const { main, post } = await runMainAndPost(inputs, { env });
+  return { r: readReport(main), titles: errors(main).map((a) => `${a.properties.title}: ${a.message}`), post: post.stdout };
+}
+
+describe('cluster: external, faults through the user\'s commands', () => {
+  test('stop, kill and pause of a host process pass on the healthy service; it all still runs afterwards; no Docker', async () => {
+    const cluster = startCluster('healthy', 27080);
+    try {
+      const before = cluster.pids();
+      const { r, titles, post } = await check(cluster, { faults: 'stop,kill,pause' });
+      assert.equal(r.verdict, 'passed', titles.join('\n'));
+      assert.deepEqual(r.faults?.map((f) => `${f.kind} ${f.target} ${f.verdict}`), ['stop ext_2 passed', 'kill ext_2 passed', 'pause ext_2 passed']);
+      assert.deepEqual(r.nodes.map((n) => n.label), NAMES);
+      assert.equal(r.project.name, 'external');
+      assert.deepEqual(r.teardown, { policy: 'never', performed: false });
+      // ext_2 was restarted twice (new pid); the others are the same processes; every one runs, none is stopped.
+      const after = cluster.pids();
+      assert.deepEqual(after.slice(0, 2), before.slice(0, 2));
+      assert.notEqual(after[2], before[2]);
+      for (const pid of after) assert.ok(running(pid), `process ${pid} runs and is not stopped`);
+      assert.ok(!existsSync(cluster.dockerLog), `no docker command ran: ${existsSync(cluster.dockerLog) ? readFileSync(cluster.dockerLog, 'utf8') : ''}`);
+      assert.match(post, /cluster: external: Replicheck started nothing and tears nothing down/);
+    } finally {
+      cluster.stop();
+    }
+  });
+
+  test('a service that forgets its data on restart fails with the durability annotation', async () => {
+    const cluster = startCluster('no-catch-up', 27180);
+    try {
+      const { r, titles } = await check(cluster, { faults: 'stop' });
+      assert.equal(r.verdict, 'failed');
+      assert.ok(titles.some((t) => /^Stop ext_2: ext_2 lost \d+ acknowledged write\(s\): ext_2 does not return keys acknowledged before the stop/.test(t)), titles.join('\n'));
+      for (const pid of cluster.pids()) assert.ok(running(pid));
+    } finally {
+      cluster.stop();
+    }
+  });
+
+  test('a fault without a command, or compose-only inputs, are input errors before anything runs', async () => {
+    const cluster = startCluster('healthy', 27280);
+    try {
+      const { r, titles } = await check(cluster, { faults: 'partition', 'project-name': 'x' });
+      assert.equal(r.verdict, 'failed');
+      assert.ok(titles.some((t) => /^Replicheck: input 'fault-commands': .*has no entry for partition/.test(t)), titles.join('\n'));
+      assert.ok(titles.some((t) => /^Replicheck: input 'project-name': .*only means something with cluster: compose/.test(t)), titles.join('\n'));
+      for (const pid of cluster.pids()) assert.ok(running(pid));
+    } finally {
+      cluster.stop();
+    }
+  });
+});
