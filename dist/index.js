@@ -29111,6 +29111,7 @@ const INPUTS = [
     },
     { name: 'fault-targets', description: 'Compose service(s) each fault is applied to, in turn; join services with + to fault them together (etcd_1+etcd_2). Empty: restart-target.', default: '' },
     { name: 'fault-schedule', description: 'sequence (one fault after another) or random (faults start and heal at random moments while the workload runs, from workload-seed).', default: 'sequence' },
+    { name: 'max-memory', description: 'Memory the linearizability search may take (e.g. 512M, 2G); past it a key is unknown, never a crash. Histories with unique written values need no search.', default: '1G' },
     { name: 'fault-duration', description: 'Seconds each fault holds (stop, kill, pause, partition) before it is healed.', default: '3' },
     {
         name: 'partition-networks',
@@ -29280,6 +29281,15 @@ function wholeInput(raw, input, min, max, fail, example = declaredDefault(input)
         fail(input, `'${text}' is not a whole number from ${min} to ${max}.`, `Use e.g. '${example}'.`);
     return value;
 }
+/** `512M`, `2G`, `1048576`: bytes, at least 16 MiB; undefined when it is not a size. */
+function parseSize(text) {
+    const m = /^(\d+(?:\.\d+)?)\s*([KMG]i?B?|B)?$/i.exec(text.trim());
+    if (!m)
+        return undefined;
+    const unit = (m[2] ?? 'B').charAt(0).toUpperCase();
+    const bytes = Math.round(Number(m[1]) * { B: 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[unit]);
+    return bytes >= 16 * 1024 ** 2 ? bytes : undefined;
+}
 
 // EXTERNAL MODULE: ./src/config/adapter.ts
 var adapter = __nccwpck_require__(5449);
@@ -29311,6 +29321,9 @@ function parseWorkloadOptions(raw, fail) {
     let seed;
     if (raw['workload-seed'] !== '')
         seed = wholeInput(raw, 'workload-seed', 0, 2 ** 31 - 1, fail, '12345');
+    const maxMemoryBytes = parseSize(raw['max-memory'] || '1G');
+    if (maxMemoryBytes === undefined)
+        fail('max-memory', `'${raw['max-memory']}' is not a size of at least 16 MiB.`, "Write e.g. '512M' or '2G'.");
     if (kind !== 'register' && kind !== 'cas-register')
         return undefined;
     return {
@@ -29320,6 +29333,7 @@ function parseWorkloadOptions(raw, fail) {
         durationMs,
         consistency: consistency,
         seed,
+        ...(maxMemoryBytes !== undefined ? { maxMemoryBytes } : {}),
     };
 }
 
@@ -43144,11 +43158,11 @@ async function runReplicheck(raw, host) {
     host.onStart?.(options, path);
     // The engine pulls in the HTTP client and the Docker edge: loaded only now, so a CLI --help stays fast.
     const [{ runEngine }, { nodeFiles }, { processExec }, { createHttpClient }, { fileHistorySink }, { isListening }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(425), __nccwpck_require__.e(843)]).then(__nccwpck_require__.bind(__nccwpck_require__, 843)),
+        Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(843)]).then(__nccwpck_require__.bind(__nccwpck_require__, 843)),
         __nccwpck_require__.e(/* import() */ 384).then(__nccwpck_require__.bind(__nccwpck_require__, 1384)),
         Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6602)),
         Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(329)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3329)),
-        Promise.all(/* import() */[__nccwpck_require__.e(425), __nccwpck_require__.e(438)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6438)),
+        Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(438)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6438)),
         __nccwpck_require__.e(/* import() */ 242).then(__nccwpck_require__.bind(__nccwpck_require__, 2242)),
     ]);
     const http = host.deps?.http ?? createHttpClient();

@@ -20,8 +20,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./src/config/options.ts + 5 modules
-var config_options = __webpack_require__(7381);
+// EXTERNAL MODULE: ./src/config/options.ts + 4 modules
+var config_options = __webpack_require__(7491);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/compose/lines.ts
@@ -131,8 +131,8 @@ __webpack_require__.d(__webpack_exports__, {
   runEngine: () => (/* binding */ runEngine)
 });
 
-// EXTERNAL MODULE: ./src/config/options.ts + 5 modules
-var config_options = __webpack_require__(7381);
+// EXTERNAL MODULE: ./src/config/options.ts + 4 modules
+var config_options = __webpack_require__(7491);
 // EXTERNAL MODULE: ./src/compose/driver.ts + 2 modules
 var driver = __webpack_require__(2641);
 ;// CONCATENATED MODULE: ./src/compose/ports.ts
@@ -1242,8 +1242,8 @@ async function runWorkload(api, nodes, clock, plan, signal) {
     return recorder.finish();
 }
 
-// EXTERNAL MODULE: ./src/linearizability/index.ts + 6 modules
-var linearizability = __webpack_require__(7425);
+// EXTERNAL MODULE: ./src/linearizability/index.ts + 7 modules
+var linearizability = __webpack_require__(4239);
 ;// CONCATENATED MODULE: ./src/workload/eventual.ts
 /**
  * The writes of a key: plain writes, and compare-and-sets that swapped (or may have) as writes of their new value.
@@ -1338,24 +1338,31 @@ function latencies(records) {
 }
 const CHECK_BUDGET_MS = 30_000;
 /** Per-key linearizability verdicts. `unknown` (budget spent) does not pass: nothing was proven. */
-function linearizabilityResults(history, model = 'register', budgetMs = CHECK_BUDGET_MS, maxSteps) {
+function linearizabilityResults(history, model = 'register', o = {}) {
+    const budgetMs = o.budgetMs ?? CHECK_BUDGET_MS;
     const checked = (0,linearizability/* checkHistory */.X3)(history, {
         model,
         initialValue: null,
         timeoutMs: budgetMs,
         checkAllKeys: true,
-        ...(maxSteps !== undefined ? { maxSteps } : {}),
+        ...(o.maxSteps !== undefined ? { maxSteps: o.maxSteps } : {}),
+        ...(o.algorithm !== undefined ? { algorithm: o.algorithm } : {}),
+        ...(o.maxMemoryBytes !== undefined ? { maxMemoryBytes: o.maxMemoryBytes } : {}),
     });
     const results = checked.keys.map((k) => keyResult(k, budgetMs));
     return { results, elapsedMs: checked.elapsedMs };
 }
 function keyResult(k, budgetMs) {
-    const base = { key: k.key, operations: k.operations.total, verdict: k.verdict };
+    const base = { key: k.key, operations: k.operations.total, verdict: k.verdict, algorithm: k.algorithm };
     if (k.verdict === 'linearizable') {
         return { ...base, passed: true, detail: `${k.operations.total} operations (${k.operations.open} indeterminate writes) are linearizable.` };
     }
     if (k.verdict === 'unknown') {
-        const why = k.reason === 'step-budget' ? 'the search step budget ran out' : `the search did not finish within ${Math.round(budgetMs / 1000)} s`;
+        const why = k.reason === 'step-budget'
+            ? 'the search step budget ran out'
+            : k.reason === 'memory'
+                ? 'the search would take more memory than max-memory allows'
+                : `the search did not finish within ${Math.round(budgetMs / 1000)} s`;
         return {
             ...base,
             passed: false,
@@ -1486,7 +1493,7 @@ class WorkloadSession {
         };
         const checkStart = ctx.clock.now();
         const results = wl.consistency === 'linearizable'
-            ? linearizabilityResults(history, wl.model).results
+            ? linearizabilityResults(history, wl.model, wl.maxMemoryBytes !== undefined ? { maxMemoryBytes: wl.maxMemoryBytes } : {}).results
             : eventualResults(history, await awaitConvergence(ctx, keys));
         const checkMs = ctx.clock.now() - checkStart;
         let files;

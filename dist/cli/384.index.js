@@ -20,8 +20,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./src/config/options.ts + 5 modules
-var config_options = __webpack_require__(7381);
+// EXTERNAL MODULE: ./src/config/options.ts + 4 modules
+var config_options = __webpack_require__(7491);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/compose/lines.ts

@@ -11,9 +11,11 @@ export const modules = {
 /* unused harmony exports EXIT_LINEARIZABLE, EXIT_NOT_LINEARIZABLE, EXIT_UNKNOWN, EXIT_BAD_INPUT, CHECK_HISTORY_USAGE */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _linearizability_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7425);
+/* harmony import */ var _config_values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3750);
+/* harmony import */ var _linearizability_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4239);
 // `replicheck check-history FILE`: checks a recorded history for linearizability.
 // Exit codes: 0 linearizable, 1 not linearizable, 2 unknown (budget ran out), 3 bad input or usage.
+
 
 
 const EXIT_LINEARIZABLE = 0;
@@ -36,6 +38,9 @@ Options:
   --independent                      EDN: values are [key value] tuples (jepsen.independent)
   --timeout S                        give up after S seconds with verdict unknown (default ${DEFAULT_TIMEOUT_S}; 0 = no limit)
   --all-keys                         keep checking the other keys after one fails
+  --algorithm auto|search|unique     auto (default): keys whose written values are unique are decided without
+                                     search (near-linear time); others by search. search/unique force one.
+  --max-memory SIZE                  memory the search may take, e.g. 512M, 2G (default 1G); past it: unknown
   --json                             print the result as JSON
   -h, --help                         show this help
 
@@ -46,6 +51,8 @@ class UsageError extends Error {
 }
 function parseArgs(argv) {
     const args = {
+        algorithm: 'auto',
+        maxMemoryBytes: _linearizability_index_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_MAX_MEMORY_BYTES */ .df,
         format: 'auto',
         independent: false,
         timeoutS: DEFAULT_TIMEOUT_S,
@@ -71,8 +78,8 @@ function parseArgs(argv) {
                 return 'help';
             case '--model': {
                 const v = value();
-                if (!(0,_linearizability_index_js__WEBPACK_IMPORTED_MODULE_1__/* .isModelName */ .jp)(v))
-                    throw new UsageError(`--model must be one of ${_linearizability_index_js__WEBPACK_IMPORTED_MODULE_1__/* .MODEL_NAMES */ .BQ.join(', ')}`);
+                if (!(0,_linearizability_index_js__WEBPACK_IMPORTED_MODULE_2__/* .isModelName */ .jp)(v))
+                    throw new UsageError(`--model must be one of ${_linearizability_index_js__WEBPACK_IMPORTED_MODULE_2__/* .MODEL_NAMES */ .BQ.join(', ')}`);
                 args.model = v;
                 break;
             }
@@ -96,6 +103,20 @@ function parseArgs(argv) {
             case '--independent':
                 args.independent = true;
                 break;
+            case '--algorithm': {
+                const v = value();
+                if (v !== 'auto' && v !== 'search' && v !== 'unique')
+                    throw new UsageError('--algorithm must be auto, search or unique');
+                args.algorithm = v;
+                break;
+            }
+            case '--max-memory': {
+                const v = (0,_config_values_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSize */ .DB)(value());
+                if (v === undefined)
+                    throw new UsageError('--max-memory must be a size such as 512M or 2G (at least 16M)');
+                args.maxMemoryBytes = v;
+                break;
+            }
             case '--all-keys':
                 args.allKeys = true;
                 break;
@@ -163,13 +184,13 @@ async function checkHistoryCommand(args, io) {
             parseOptions.model = opts.model;
         if (opts.initialValue !== undefined)
             parseOptions.initialValue = opts.initialValue;
-        const { history, format: detected } = (0,_linearizability_index_js__WEBPACK_IMPORTED_MODULE_1__/* .parseHistoryText */ .H4)(text, parseOptions);
+        const { history, format: detected } = (0,_linearizability_index_js__WEBPACK_IMPORTED_MODULE_2__/* .parseHistoryText */ .H4)(text, parseOptions);
         format = detected;
         operationCount = history.operations.length;
-        result = (0,_linearizability_index_js__WEBPACK_IMPORTED_MODULE_1__/* .checkHistory */ .X3)(history, { timeoutMs: opts.timeoutS * 1000, checkAllKeys: opts.allKeys });
+        result = (0,_linearizability_index_js__WEBPACK_IMPORTED_MODULE_2__/* .checkHistory */ .X3)(history, { timeoutMs: opts.timeoutS * 1000, checkAllKeys: opts.allKeys, algorithm: opts.algorithm, maxMemoryBytes: opts.maxMemoryBytes });
     }
     catch (err) {
-        if (err instanceof _linearizability_index_js__WEBPACK_IMPORTED_MODULE_1__/* .HistoryError */ .tx) {
+        if (err instanceof _linearizability_index_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx) {
             io.stderr(`check-history: ${opts.file}: ${err.message}\n`);
             return EXIT_BAD_INPUT;
         }
@@ -200,6 +221,7 @@ const REASONS = {
     timeout: 'time budget ran out',
     'step-budget': 'step budget ran out',
     stopped: 'not finished: another key already failed',
+    memory: 'the search would take more memory than --max-memory allows',
 };
 function renderHuman(file, format, operations, result) {
     const out = [];
@@ -211,7 +233,7 @@ function renderHuman(file, format, operations, result) {
     shown.sort((a, b) => order.get(a) - order.get(b));
     for (const k of shown) {
         const reason = k.reason !== undefined ? ` (${REASONS[k.reason]})` : '';
-        out.push(`  key ${JSON.stringify(k.key)}: ${k.verdict}${reason} - ${countsText(k)}, ${k.elapsedMs.toFixed(1)} ms`);
+        out.push(`  key ${JSON.stringify(k.key)}: ${k.verdict}${reason} - ${countsText(k)}, ${k.elapsedMs.toFixed(1)} ms, by ${k.algorithm === 'unique-values' ? 'unique values (no search)' : 'search'}`);
     }
     if (shown.length < result.keys.length)
         out.push(`  ... and ${result.keys.length - shown.length} more linearizable key(s)`);
@@ -222,11 +244,68 @@ function renderHuman(file, format, operations, result) {
             continue;
         out.push('');
         out.push('Why:');
-        out.push((0,_linearizability_index_js__WEBPACK_IMPORTED_MODULE_1__/* .formatWitness */ .Zm)(k.witness));
+        out.push((0,_linearizability_index_js__WEBPACK_IMPORTED_MODULE_2__/* .formatWitness */ .Zm)(k.witness));
     }
-    if (result.verdict === 'unknown')
-        out.push('The search did not finish within the budget; try a larger --timeout.');
+    if (result.verdict === 'unknown') {
+        out.push(result.keys.some((k) => k.reason === 'memory') ? 'The search would need more memory than --max-memory allows.' : 'The search did not finish within the budget; try a larger --timeout.');
+    }
     return out.join('\n') + '\n';
+}
+
+
+/***/ }),
+
+/***/ 3750:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DB: () => (/* binding */ parseSize),
+/* harmony export */   IX: () => (/* binding */ wholeInput),
+/* harmony export */   oA: () => (/* binding */ secondsInput),
+/* harmony export */   ry: () => (/* binding */ splitList)
+/* harmony export */ });
+/* unused harmony export declaredDefault */
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4389);
+// Parsers of single input values, shared by every part that validates inputs (core, adapters, faults, workload),
+// so each kind of value is read, bounded and reported the same way.
+
+/** Splits a list input on newlines and commas, trimming items and dropping empty ones. */
+function splitList(value) {
+    return value
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+/** The default action.yml declares for an input, to show in a fix ("e.g. '180'"). */
+function declaredDefault(input) {
+    return _inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .m.find((s) => s.name === input)?.default ?? '';
+}
+/** A positive number of seconds up to `max` (decimals allowed, no units), as milliseconds; 0 when invalid. */
+function secondsInput(raw, input, max, fail) {
+    const text = raw[input];
+    const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isFinite(value) || value <= 0 || value > max) {
+        fail(input, `'${text}' is not a number of seconds between 0 and ${max}.`, `Give a positive number up to ${max}, e.g. '${declaredDefault(input) || '10'}'.`);
+        return 0;
+    }
+    return Math.round(value * 1000);
+}
+/** A whole number from `min` to `max`; NaN when invalid. */
+function wholeInput(raw, input, min, max, fail, example = declaredDefault(input)) {
+    const text = raw[input];
+    const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (!(value >= min && value <= max))
+        fail(input, `'${text}' is not a whole number from ${min} to ${max}.`, `Use e.g. '${example}'.`);
+    return value;
+}
+/** `512M`, `2G`, `1048576`: bytes, at least 16 MiB; undefined when it is not a size. */
+function parseSize(text) {
+    const m = /^(\d+(?:\.\d+)?)\s*([KMG]i?B?|B)?$/i.exec(text.trim());
+    if (!m)
+        return undefined;
+    const unit = (m[2] ?? 'B').charAt(0).toUpperCase();
+    const bytes = Math.round(Number(m[1]) * { B: 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[unit]);
+    return bytes >= 16 * 1024 ** 2 ? bytes : undefined;
 }
 
 

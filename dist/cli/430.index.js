@@ -180,8 +180,8 @@ var inputs = __webpack_require__(4389);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/config/options.ts + 5 modules
-var config_options = __webpack_require__(7381);
+// EXTERNAL MODULE: ./src/config/options.ts + 4 modules
+var config_options = __webpack_require__(7491);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/core/clock.ts
@@ -279,11 +279,11 @@ async function runReplicheck(raw, host) {
     host.onStart?.(options, path);
     // The engine pulls in the HTTP client and the Docker edge: loaded only now, so a CLI --help stays fast.
     const [{ runEngine }, { nodeFiles }, { processExec }, { createHttpClient }, { fileHistorySink }, { isListening }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(425), __webpack_require__.e(344)]).then(__webpack_require__.bind(__webpack_require__, 2344)),
+        Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(344)]).then(__webpack_require__.bind(__webpack_require__, 2344)),
         __webpack_require__.e(/* import() */ 384).then(__webpack_require__.bind(__webpack_require__, 1384)),
         __webpack_require__.e(/* import() */ 868).then(__webpack_require__.bind(__webpack_require__, 6868)),
         Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(329)]).then(__webpack_require__.bind(__webpack_require__, 3329)),
-        Promise.all(/* import() */[__webpack_require__.e(425), __webpack_require__.e(438)]).then(__webpack_require__.bind(__webpack_require__, 6438)),
+        Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(438)]).then(__webpack_require__.bind(__webpack_require__, 6438)),
         __webpack_require__.e(/* import() */ 242).then(__webpack_require__.bind(__webpack_require__, 2242)),
     ]);
     const http = host.deps?.http ?? createHttpClient();
@@ -1058,7 +1058,7 @@ async function removeByLabel(exec, project) {
 
 /***/ }),
 
-/***/ 7381:
+/***/ 7491:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1070,42 +1070,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_COMPOSE_FILE, defaultProjectName
 
+// EXTERNAL MODULE: ./src/config/values.ts
+var values = __webpack_require__(3750);
 // EXTERNAL MODULE: ./src/config/inputs.ts
 var inputs = __webpack_require__(4389);
-;// CONCATENATED MODULE: ./src/config/values.ts
-// Parsers of single input values, shared by every part that validates inputs (core, adapters, faults, workload),
-// so each kind of value is read, bounded and reported the same way.
-
-/** Splits a list input on newlines and commas, trimming items and dropping empty ones. */
-function splitList(value) {
-    return value
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-/** The default action.yml declares for an input, to show in a fix ("e.g. '180'"). */
-function declaredDefault(input) {
-    return inputs/* INPUTS */.m.find((s) => s.name === input)?.default ?? '';
-}
-/** A positive number of seconds up to `max` (decimals allowed, no units), as milliseconds; 0 when invalid. */
-function secondsInput(raw, input, max, fail) {
-    const text = raw[input];
-    const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-    if (!Number.isFinite(value) || value <= 0 || value > max) {
-        fail(input, `'${text}' is not a number of seconds between 0 and ${max}.`, `Give a positive number up to ${max}, e.g. '${declaredDefault(input) || '10'}'.`);
-        return 0;
-    }
-    return Math.round(value * 1000);
-}
-/** A whole number from `min` to `max`; NaN when invalid. */
-function wholeInput(raw, input, min, max, fail, example = declaredDefault(input)) {
-    const text = raw[input];
-    const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-    if (!(value >= min && value <= max))
-        fail(input, `'${text}' is not a whole number from ${min} to ${max}.`, `Use e.g. '${example}'.`);
-    return value;
-}
-
 // EXTERNAL MODULE: ./src/http/json-pointer.ts
 var json_pointer = __webpack_require__(4600);
 // EXTERNAL MODULE: ./src/http/template.ts
@@ -1355,7 +1323,7 @@ function secretValues(raw) {
 }
 
 // EXTERNAL MODULE: ./src/core/values.ts
-var values = __webpack_require__(4101);
+var core_values = __webpack_require__(4101);
 // EXTERNAL MODULE: ./src/faults/commands.ts
 var commands = __webpack_require__(4127);
 // EXTERNAL MODULE: ./src/faults/kinds.ts
@@ -1374,12 +1342,15 @@ function parseWorkloadOptions(raw, fail) {
     if (consistency !== 'eventual' && consistency !== 'linearizable') {
         fail('consistency', `'${raw.consistency}' is not a consistency model.`, "Use 'eventual' or 'linearizable'.");
     }
-    const clients = wholeInput(raw, 'workload-clients', 1, MAX_CLIENTS, fail);
-    const keys = wholeInput(raw, 'workload-keys', 1, MAX_KEYS, fail);
-    const durationMs = secondsInput(raw, 'workload-duration', MAX_DURATION_S, fail);
+    const clients = (0,values/* wholeInput */.IX)(raw, 'workload-clients', 1, MAX_CLIENTS, fail);
+    const keys = (0,values/* wholeInput */.IX)(raw, 'workload-keys', 1, MAX_KEYS, fail);
+    const durationMs = (0,values/* secondsInput */.oA)(raw, 'workload-duration', MAX_DURATION_S, fail);
     let seed;
     if (raw['workload-seed'] !== '')
-        seed = wholeInput(raw, 'workload-seed', 0, 2 ** 31 - 1, fail, '12345');
+        seed = (0,values/* wholeInput */.IX)(raw, 'workload-seed', 0, 2 ** 31 - 1, fail, '12345');
+    const maxMemoryBytes = (0,values/* parseSize */.DB)(raw['max-memory'] || '1G');
+    if (maxMemoryBytes === undefined)
+        fail('max-memory', `'${raw['max-memory']}' is not a size of at least 16 MiB.`, "Write e.g. '512M' or '2G'.");
     if (kind !== 'register' && kind !== 'cas-register')
         return undefined;
     return {
@@ -1389,6 +1360,7 @@ function parseWorkloadOptions(raw, fail) {
         durationMs,
         consistency: consistency,
         seed,
+        ...(maxMemoryBytes !== undefined ? { maxMemoryBytes } : {}),
     };
 }
 
@@ -1398,21 +1370,21 @@ function parseWorkloadOptions(raw, fail) {
 const MAX_FAULT_DURATION_S = 600;
 const FAULT_SCHEDULES = ['sequence', 'random'];
 function parseFaultOptions(raw, restartTarget, fail) {
-    const { specs, problems } = (0,faults_kinds/* parseFaultSpecs */.G)(splitList(raw.faults));
+    const { specs, problems } = (0,faults_kinds/* parseFaultSpecs */.G)((0,values/* splitList */.ry)(raw.faults));
     for (const problem of problems) {
         fail('faults', `${problem}.`, `Use any of: ${faults_kinds/* FAULT_KINDS */.ln.join(', ')}; partition takes :${faults_kinds/* TOPOLOGIES */.Qb.join(', :')}; e.g. loss:30%, latency:200, clock:-30s.`);
     }
-    const groups = parseTargetGroups(splitList(raw['fault-targets']), fail);
+    const groups = parseTargetGroups((0,values/* splitList */.ry)(raw['fault-targets']), fail);
     const needTargets = specs.some((s) => !(0,faults_kinds/* isClusterWide */.O9)(s));
     if (needTargets && groups.length === 0 && restartTarget === undefined) {
         fail('fault-targets', 'is empty, and so is restart-target, so the faults have no service to act on.', 'Name the compose service(s) to fault, e.g. kv_4.');
     }
-    const durationMs = secondsInput(raw, 'fault-duration', MAX_FAULT_DURATION_S, fail);
+    const durationMs = (0,values/* secondsInput */.oA)(raw, 'fault-duration', MAX_FAULT_DURATION_S, fail);
     const chosen = groups.length > 0 ? groups : restartTarget !== undefined ? [[restartTarget]] : [];
     const schedule = (raw['fault-schedule'] || 'sequence').toLowerCase();
     if (!FAULT_SCHEDULES.includes(schedule))
         fail('fault-schedule', `'${raw['fault-schedule']}' is not a fault schedule.`, "Use 'sequence' or 'random'.");
-    const partitionNetworks = [...new Set(splitList(raw['partition-networks']))];
+    const partitionNetworks = [...new Set((0,values/* splitList */.ry)(raw['partition-networks']))];
     if (partitionNetworks.length > 0 && specs.length > 0 && !specs.some((s) => s.kind === 'disconnect')) {
         fail('partition-networks', 'applies to the disconnect fault only, and faults has none.', "partition cuts a node off from its peers inside its network namespace, whatever its networks; use 'disconnect' to cut networks with Docker, or leave partition-networks empty.");
     }
@@ -1546,7 +1518,7 @@ function parseOptions(raw, ctx) {
         problems.push({ input, message, fix });
         return undefined;
     };
-    const composeFiles = splitList(raw['compose-file']);
+    const composeFiles = (0,values/* splitList */.ry)(raw['compose-file']);
     if (composeFiles.length === 0)
         fail('compose-file', 'is empty.', `Name a compose file, e.g. '${DEFAULT_COMPOSE_FILE}'.`);
     const servers = parseServers(raw.servers, (m, f) => fail('servers', m, f));
@@ -1556,10 +1528,10 @@ function parseOptions(raw, ctx) {
     if (readyPath !== undefined && !readyPath.startsWith('/')) {
         fail('ready-path', `'${readyPath}' is not a path.`, "Start it with '/', e.g. '/health'.");
     }
-    const startupTimeoutMs = secondsInput(raw, 'startup-timeout', 3600, fail);
-    const convergenceTimeoutMs = secondsInput(raw, 'convergence-timeout', 600, fail);
-    const requestTimeoutMs = secondsInput(raw, 'request-timeout', 300, fail);
-    const logLines = wholeInput(raw, 'log-lines', 0, 10_000, fail);
+    const startupTimeoutMs = (0,values/* secondsInput */.oA)(raw, 'startup-timeout', 3600, fail);
+    const convergenceTimeoutMs = (0,values/* secondsInput */.oA)(raw, 'convergence-timeout', 600, fail);
+    const requestTimeoutMs = (0,values/* secondsInput */.oA)(raw, 'request-timeout', 300, fail);
+    const logLines = (0,values/* wholeInput */.IX)(raw, 'log-lines', 0, 10_000, fail);
     const build = parseBoolean(raw.build);
     if (build === undefined)
         fail('build', `'${raw.build}' is not a boolean.`, "Use 'true' or 'false'.");
@@ -1595,7 +1567,7 @@ function parseOptions(raw, ctx) {
     const parsedCommands = (0,commands/* parseFaultCommands */.gs)(raw['fault-commands']);
     for (const p of parsedCommands.problems)
         fail('fault-commands', `${p}.`, 'Write a mapping such as pause: { apply: "kubectl exec {target} -- kill -STOP 1", heal: "kubectl exec {target} -- kill -CONT 1" }.');
-    const faultCommandTimeoutMs = secondsInput(raw, 'fault-command-timeout', 3600, fail);
+    const faultCommandTimeoutMs = (0,values/* secondsInput */.oA)(raw, 'fault-command-timeout', 3600, fail);
     if (cluster === 'external')
         checkExternal(raw, servers, faults, restartTarget, parsedCommands.commands, fail);
     if (problems.length > 0)
@@ -1626,7 +1598,7 @@ function parseOptions(raw, ctx) {
 }
 function parseValueFormat(text, kv, fail) {
     const format = text.toLowerCase();
-    if (!values/* VALUE_FORMATS */.H7.includes(format)) {
+    if (!core_values/* VALUE_FORMATS */.H7.includes(format)) {
         fail('value-format', `'${text}' is not a value format.`, "Use 'text', 'token' or 'bytes'.");
         return 'text';
     }
@@ -1673,7 +1645,7 @@ function parseBoolean(text) {
     return undefined;
 }
 function parseServers(value, fail) {
-    const items = splitList(value);
+    const items = (0,values/* splitList */.ry)(value);
     if (items.length === 0) {
         fail('is empty.', 'List the base URL of every node, e.g. http://localhost:8080, one per line or comma-separated.');
         return [];
@@ -1736,6 +1708,62 @@ function defaultProjectName(ctx) {
         .replace(/-+/g, '-')
         .slice(0, 60)
         .replace(/-$/, '');
+}
+
+
+/***/ }),
+
+/***/ 3750:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DB: () => (/* binding */ parseSize),
+/* harmony export */   IX: () => (/* binding */ wholeInput),
+/* harmony export */   oA: () => (/* binding */ secondsInput),
+/* harmony export */   ry: () => (/* binding */ splitList)
+/* harmony export */ });
+/* unused harmony export declaredDefault */
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4389);
+// Parsers of single input values, shared by every part that validates inputs (core, adapters, faults, workload),
+// so each kind of value is read, bounded and reported the same way.
+
+/** Splits a list input on newlines and commas, trimming items and dropping empty ones. */
+function splitList(value) {
+    return value
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+/** The default action.yml declares for an input, to show in a fix ("e.g. '180'"). */
+function declaredDefault(input) {
+    return _inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .m.find((s) => s.name === input)?.default ?? '';
+}
+/** A positive number of seconds up to `max` (decimals allowed, no units), as milliseconds; 0 when invalid. */
+function secondsInput(raw, input, max, fail) {
+    const text = raw[input];
+    const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isFinite(value) || value <= 0 || value > max) {
+        fail(input, `'${text}' is not a number of seconds between 0 and ${max}.`, `Give a positive number up to ${max}, e.g. '${declaredDefault(input) || '10'}'.`);
+        return 0;
+    }
+    return Math.round(value * 1000);
+}
+/** A whole number from `min` to `max`; NaN when invalid. */
+function wholeInput(raw, input, min, max, fail, example = declaredDefault(input)) {
+    const text = raw[input];
+    const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (!(value >= min && value <= max))
+        fail(input, `'${text}' is not a whole number from ${min} to ${max}.`, `Use e.g. '${example}'.`);
+    return value;
+}
+/** `512M`, `2G`, `1048576`: bytes, at least 16 MiB; undefined when it is not a size. */
+function parseSize(text) {
+    const m = /^(\d+(?:\.\d+)?)\s*([KMG]i?B?|B)?$/i.exec(text.trim());
+    if (!m)
+        return undefined;
+    const unit = (m[2] ?? 'B').charAt(0).toUpperCase();
+    const bytes = Math.round(Number(m[1]) * { B: 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[unit]);
+    return bytes >= 16 * 1024 ** 2 ? bytes : undefined;
 }
 
 
@@ -1851,7 +1879,7 @@ function describeDifference(d) {
 /* harmony export */   W: () => (/* binding */ toRunErrors),
 /* harmony export */   c: () => (/* binding */ Cancelled)
 /* harmony export */ });
-/* harmony import */ var _config_options_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7381);
+/* harmony import */ var _config_options_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7491);
 /* harmony import */ var _compose_driver_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2641);
 // How whatever stopped a run becomes the result's errors: one per bad input, so each gets its own annotation.
 

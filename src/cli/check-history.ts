@@ -2,9 +2,11 @@
 // Exit codes: 0 linearizable, 1 not linearizable, 2 unknown (budget ran out), 3 bad input or usage.
 
 import { readFile } from 'node:fs/promises';
+import { parseSize } from '../config/values.js';
 import {
   HistoryError,
   MODEL_NAMES,
+  DEFAULT_MAX_MEMORY_BYTES,
   checkHistory,
   formatWitness,
   isModelName,
@@ -43,6 +45,9 @@ Options:
   --independent                      EDN: values are [key value] tuples (jepsen.independent)
   --timeout S                        give up after S seconds with verdict unknown (default ${DEFAULT_TIMEOUT_S}; 0 = no limit)
   --all-keys                         keep checking the other keys after one fails
+  --algorithm auto|search|unique     auto (default): keys whose written values are unique are decided without
+                                     search (near-linear time); others by search. search/unique force one.
+  --max-memory SIZE                  memory the search may take, e.g. 512M, 2G (default 1G); past it: unknown
   --json                             print the result as JSON
   -h, --help                         show this help
 
@@ -59,12 +64,16 @@ interface Args {
   timeoutS: number;
   allKeys: boolean;
   json: boolean;
+  algorithm: 'auto' | 'search' | 'unique';
+  maxMemoryBytes: number;
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): Args | 'help' {
-  const args: Partial<Args> & { format: Args['format']; independent: boolean; timeoutS: number; allKeys: boolean; json: boolean } = {
+  const args: Partial<Args> & Pick<Args, 'format' | 'independent' | 'timeoutS' | 'allKeys' | 'json' | 'algorithm' | 'maxMemoryBytes'> = {
+    algorithm: 'auto',
+    maxMemoryBytes: DEFAULT_MAX_MEMORY_BYTES,
     format: 'auto',
     independent: false,
     timeoutS: DEFAULT_TIMEOUT_S,
@@ -110,6 +119,18 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
       case '--independent':
         args.independent = true;
         break;
+      case '--algorithm': {
+        const v = value();
+        if (v !== 'auto' && v !== 'search' && v !== 'unique') throw new UsageError('--algorithm must be auto, search or unique');
+        args.algorithm = v;
+        break;
+      }
+      case '--max-memory': {
+        const v = parseSize(value());
+        if (v === undefined) throw new UsageError('--max-memory must be a size such as 512M or 2G (at least 16M)');
+        args.maxMemoryBytes = v;
+        break;
+      }
       case '--all-keys':
         args.allKeys = true;
         break;
@@ -173,7 +194,7 @@ export async function checkHistoryCommand(args: string[], io: CommandIO): Promis
     const { history, format: detected } = parseHistoryText(text, parseOptions);
     format = detected;
     operationCount = history.operations.length;
-    result = checkHistory(history, { timeoutMs: opts.timeoutS * 1000, checkAllKeys: opts.allKeys });
+    result = checkHistory(history, { timeoutMs: opts.timeoutS * 1000, checkAllKeys: opts.allKeys, algorithm: opts.algorithm, maxMemoryBytes: opts.maxMemoryBytes });
   } catch (err) {
     if (err instanceof HistoryError) {
       io.stderr(`check-history: ${opts.file}: ${err.message}\n`);
@@ -204,6 +225,7 @@ const REASONS: Record<NonNullable<KeyResult['reason']>, string> = {
   timeout: 'time budget ran out',
   'step-budget': 'step budget ran out',
   stopped: 'not finished: another key already failed',
+  memory: 'the search would take more memory than --max-memory allows',
 };
 
 function renderHuman(file: string, format: HistoryFormat, operations: number, result: CheckResult): string {
@@ -216,7 +238,7 @@ function renderHuman(file: string, format: HistoryFormat, operations: number, re
   shown.sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
   for (const k of shown) {
     const reason = k.reason !== undefined ? ` (${REASONS[k.reason]})` : '';
-    out.push(`  key ${JSON.stringify(k.key)}: ${k.verdict}${reason} - ${countsText(k)}, ${k.elapsedMs.toFixed(1)} ms`);
+    out.push(`  key ${JSON.stringify(k.key)}: ${k.verdict}${reason} - ${countsText(k)}, ${k.elapsedMs.toFixed(1)} ms, by ${k.algorithm === 'unique-values' ? 'unique values (no search)' : 'search'}`);
   }
   if (shown.length < result.keys.length) out.push(`  ... and ${result.keys.length - shown.length} more linearizable key(s)`);
   const verdictText = { linearizable: 'LINEARIZABLE', 'not-linearizable': 'NOT LINEARIZABLE', unknown: 'UNKNOWN' }[result.verdict];
@@ -227,6 +249,8 @@ function renderHuman(file: string, format: HistoryFormat, operations: number, re
     out.push('Why:');
     out.push(formatWitness(k.witness));
   }
-  if (result.verdict === 'unknown') out.push('The search did not finish within the budget; try a larger --timeout.');
+  if (result.verdict === 'unknown') {
+    out.push(result.keys.some((k) => k.reason === 'memory') ? 'The search would need more memory than --max-memory allows.' : 'The search did not finish within the budget; try a larger --timeout.');
+  }
   return out.join('\n') + '\n';
 }

@@ -36,3 +36,13 @@ export function wholeInput(raw: RawInputs, input: InputName, min: number, max: n
   if (!(value >= min && value <= max)) fail(input, `'${text}' is not a whole number from ${min} to ${max}.`, `Use e.g. '${example}'.`);
   return value;
 }
+
+/** `512M`, `2G`, `1048576`: bytes, at least 16 MiB; undefined when it is not a size. */
+export function parseSize(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*([KMG]i?B?|B)?$/i.exec(text.trim());
+  if (!m) return undefined;
+  const unit = (m[2] ?? 'B').charAt(0).toUpperCase();
+  const bytes = Math.round(Number(m[1]) * ({ B: 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 } as Record<string, number>)[unit]!);
+  return bytes >= 16 * 1024 ** 2 ? bytes : undefined;
+}
+

@@ -15,6 +15,7 @@ import {
 } from './history.js';
 import { OpKind, appendValue, isIgnored, opKind, unsupportedOperation } from './model.js';
 import { buildWitness, type Witness } from './witness.js';
+import { checkUnique, qualifies } from './unique.js';
 
 export type Verdict = 'linearizable' | 'not-linearizable' | 'unknown';
 
@@ -32,7 +33,16 @@ export interface CheckOptions {
    * the keys still being searched are reported `unknown` with reason `stopped`).
    */
   checkAllKeys?: boolean;
+  /**
+   * auto (default): keys whose written values are all unique are decided without search (unique.ts), the rest by
+   * search; search or unique force one (unique on a key that does not qualify falls back to search).
+   */
+  algorithm?: 'auto' | 'search' | 'unique';
+  /** Memory the search's memo may take, in bytes; past it the key is `unknown` (reason `memory`). Default 1 GiB. */
+  maxMemoryBytes?: number;
 }
+
+export const DEFAULT_MAX_MEMORY_BYTES = 1024 * 1024 * 1024;
 
 export interface OperationCounts {
   /** All operations on the key. */
@@ -56,9 +66,11 @@ export interface KeyResult {
   /** Search steps spent on the key (one per entry visited). */
   steps: number;
   elapsedMs: number;
-  /** Why the verdict is `unknown`: out of time, out of steps, or not needed once another key failed. */
-  reason?: 'timeout' | 'step-budget' | 'stopped';
+  /** Why the verdict is `unknown`: out of time, out of steps, out of memory, or not needed once another key failed. */
+  reason?: 'timeout' | 'step-budget' | 'stopped' | 'memory';
   witness?: Witness;
+  /** What decided: the search, or the unique-value zones (no search). */
+  algorithm: 'search' | 'unique-values';
 }
 
 export interface CheckResult {
@@ -106,17 +118,40 @@ export function checkHistory(history: History, options: CheckOptions = {}): Chec
   const all: Pending[] = [...byKey.keys()].sort().map((key) => {
     const indices = byKey.get(key) as number[];
     const checked = indices.filter((i) => !isIgnored(history.operations[i] as HistoryOperation));
-    const result: KeyResult = { key, verdict: 'unknown', operations: countOperations(history.operations, indices), steps: 0, elapsedMs: 0 };
+    const result: KeyResult = { key, verdict: 'unknown', operations: countOperations(history.operations, indices), steps: 0, elapsedMs: 0, algorithm: 'search' };
     return { result, checked, search: undefined };
   });
+
+  // Keys whose written values are unique are decided here, without search, in O(n log n).
+  const algorithm = options.algorithm ?? 'auto';
+  let failed = false;
+  let stopReason: KeyResult['reason'];
+  let pending = all;
+  if (algorithm !== 'search' && model !== 'cas-register') {
+    pending = [];
+    for (const p of all) {
+      if (stopReason !== undefined || !qualifies(history.operations, p.checked, initialValue)) {
+        pending.push(p);
+        continue;
+      }
+      const t0 = performance.now();
+      const u = checkUnique(history.operations, p.checked, initialValue);
+      p.result.verdict = u.verdict;
+      p.result.algorithm = 'unique-values';
+      p.result.elapsedMs = performance.now() - t0;
+      if (u.witness) {
+        p.result.witness = { key: p.result.key, ...u.witness };
+        failed = true;
+        if (stopAtFirstFailure) stopReason = 'stopped';
+      }
+    }
+  }
+  const maxMemory = options.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES;
 
   // Keys share the budget in slices that double each round, the way parallel searches would: a key that fails
   // quickly settles the verdict without waiting for a hard key to finish, and slicing costs at most a factor of
   // two over running each key alone.
-  let pending = all;
   let slice = FIRST_SLICE;
-  let failed = false;
-  let stopReason: KeyResult['reason'];
   // Each round runs every pending key for a slice; the time and step budgets end the rounds.
   while (pending.length > 0 && stopReason === undefined) {
     const still: Pending[] = [];
@@ -126,9 +161,19 @@ export function checkHistory(history: History, options: CheckOptions = {}): Chec
         continue;
       }
       const t0 = performance.now();
-      if (p.search === undefined) p.search = new KeySearch(history.operations, p.checked, initialValue);
+      if (p.search === undefined) p.search = new KeySearch(history.operations, p.checked, initialValue, maxMemory);
       const before = p.search.steps;
-      const outcome = p.search.run(Math.min(slice, stepsLeft), deadline);
+      let outcome: SearchOutcome | undefined;
+      try {
+        outcome = p.search.run(Math.min(slice, stepsLeft), deadline);
+      } catch (error) {
+        if (!(error instanceof MemoryCap)) throw error;
+        // This key alone is given up; the memo goes, and the other keys still get their turn.
+        p.search = undefined;
+        p.result.reason = 'memory';
+        p.result.elapsedMs += performance.now() - t0;
+        continue;
+      }
       stepsLeft -= p.search.steps - before;
       p.result.steps = p.search.steps;
       p.result.elapsedMs += performance.now() - t0;
@@ -204,6 +249,9 @@ function mixHash(setHash: number, state: number): number {
   return h;
 }
 
+/** Thrown when the memo would grow past its memory cap. */
+class MemoryCap extends Error {}
+
 /** A set of (linearized bitset, state) configurations. */
 class Memo {
   private readonly stride: number;
@@ -213,7 +261,10 @@ class Memo {
   private mask: number;
   private count = 0;
 
-  constructor(private readonly words: number) {
+  constructor(
+    private readonly words: number,
+    private readonly maxBytes: number = DEFAULT_MAX_MEMORY_BYTES,
+  ) {
     this.stride = words + 1;
     const capacity = 1024;
     this.pool = new Uint32Array(capacity * this.stride);
@@ -261,7 +312,13 @@ class Memo {
     return true;
   }
 
+  /** Bytes the memo would hold with its pool and table grown as asked. */
+  private bytesWith(pool: number, table: number): number {
+    return pool * 4 + (pool / this.stride) * 4 + table * 4;
+  }
+
   private growPool(): void {
+    if (this.bytesWith(this.pool.length * 2, this.table.length) > this.maxBytes) throw new MemoryCap();
     const pool = new Uint32Array(this.pool.length * 2);
     pool.set(this.pool);
     this.pool = pool;
@@ -271,6 +328,7 @@ class Memo {
   }
 
   private growTable(): void {
+    if (this.bytesWith(this.pool.length, this.table.length * 2) > this.maxBytes) throw new MemoryCap();
     const table = new Int32Array(this.table.length * 2);
     const mask = table.length - 1;
     for (let rec = 0; rec < this.count; rec++) {
@@ -328,6 +386,7 @@ class KeySearch {
     operations: readonly HistoryOperation[],
     private readonly checked: readonly number[],
     initialValue: Value,
+    maxMemoryBytes: number = DEFAULT_MAX_MEMORY_BYTES,
   ) {
     const n = checked.length;
     this.n = n;
@@ -390,7 +449,7 @@ class KeySearch {
     const words = (n + 31) >>> 5;
     this.bits = new Uint32Array(words);
     this.zobrist = zobristWords(n);
-    this.memo = new Memo(words);
+    this.memo = new Memo(words, maxMemoryBytes);
     this.stackEntry = new Int32Array(n);
     this.stackState = new Int32Array(n);
   }

@@ -12,7 +12,7 @@ export {
   validateHistory,
 } from './history.js';
 export type { History, HistoryOperation, ModelName, NemesisEvent, OpFunction, OpType, Value } from './history.js';
-export { checkHistory } from './check.js';
+export { DEFAULT_MAX_MEMORY_BYTES, checkHistory } from './check.js';
 export type { CheckOptions, CheckResult, KeyResult, OperationCounts, Verdict } from './check.js';
 export { detectFormat, parseEdnHistory, parseHistoryText, parseJepsenLog, parseJsonHistory } from './parse.js';
 export type { HistoryFormat, ParseOptions, ParsedHistory } from './parse.js';

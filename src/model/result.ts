@@ -168,6 +168,8 @@ export interface WorkloadKeyResult {
   readonly detail: string;
   /** eventual: the value every node converged to (null: missing everywhere). */
   readonly finalValue?: string | null;
+  /** linearizable: what decided, the search or the unique-value zones (no search). */
+  readonly algorithm?: 'search' | 'unique-values';
   /** linearizable, failed key: the checker's witness, structured and as text. */
   readonly witness?: Witness;
   readonly witnessText?: string;

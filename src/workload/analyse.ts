@@ -47,27 +47,34 @@ export const CHECK_BUDGET_MS = 30_000;
 export function linearizabilityResults(
   history: History,
   model: 'register' | 'cas-register' = 'register',
-  budgetMs = CHECK_BUDGET_MS,
-  maxSteps?: number,
+  o: { budgetMs?: number; maxSteps?: number; algorithm?: 'auto' | 'search' | 'unique'; maxMemoryBytes?: number } = {},
 ): { results: WorkloadKeyResult[]; elapsedMs: number } {
+  const budgetMs = o.budgetMs ?? CHECK_BUDGET_MS;
   const checked = checkHistory(history, {
     model,
     initialValue: null,
     timeoutMs: budgetMs,
     checkAllKeys: true,
-    ...(maxSteps !== undefined ? { maxSteps } : {}),
+    ...(o.maxSteps !== undefined ? { maxSteps: o.maxSteps } : {}),
+    ...(o.algorithm !== undefined ? { algorithm: o.algorithm } : {}),
+    ...(o.maxMemoryBytes !== undefined ? { maxMemoryBytes: o.maxMemoryBytes } : {}),
   });
   const results = checked.keys.map((k): WorkloadKeyResult => keyResult(k, budgetMs));
   return { results, elapsedMs: checked.elapsedMs };
 }
 
 function keyResult(k: KeyResult, budgetMs: number): WorkloadKeyResult {
-  const base = { key: k.key, operations: k.operations.total, verdict: k.verdict };
+  const base = { key: k.key, operations: k.operations.total, verdict: k.verdict, algorithm: k.algorithm };
   if (k.verdict === 'linearizable') {
     return { ...base, passed: true, detail: `${k.operations.total} operations (${k.operations.open} indeterminate writes) are linearizable.` };
   }
   if (k.verdict === 'unknown') {
-    const why = k.reason === 'step-budget' ? 'the search step budget ran out' : `the search did not finish within ${Math.round(budgetMs / 1000)} s`;
+    const why =
+      k.reason === 'step-budget'
+        ? 'the search step budget ran out'
+        : k.reason === 'memory'
+          ? 'the search would take more memory than max-memory allows'
+          : `the search did not finish within ${Math.round(budgetMs / 1000)} s`;
     return {
       ...base,
       passed: false,

@@ -1,6 +1,6 @@
 // Validation of the workload inputs (pure), kept beside the workload so options.ts only calls it.
 import type { RawInputs } from '../config/inputs.js';
-import { secondsInput, wholeInput, type Fail } from '../config/values.js';
+import { parseSize, secondsInput, wholeInput, type Fail } from '../config/values.js';
 
 export type Consistency = 'eventual' | 'linearizable';
 
@@ -15,6 +15,8 @@ export interface WorkloadOptions {
   readonly consistency: Consistency;
   /** Undefined: a fresh random seed (recorded in the report). */
   readonly seed: number | undefined;
+  /** Memory the linearizability search may take (input max-memory). */
+  readonly maxMemoryBytes?: number;
 }
 
 export const MAX_CLIENTS = 64;
@@ -34,6 +36,8 @@ export function parseWorkloadOptions(raw: RawInputs, fail: Fail): WorkloadOption
   const durationMs = secondsInput(raw, 'workload-duration', MAX_DURATION_S, fail);
   let seed: number | undefined;
   if (raw['workload-seed'] !== '') seed = wholeInput(raw, 'workload-seed', 0, 2 ** 31 - 1, fail, '12345');
+  const maxMemoryBytes = parseSize(raw['max-memory'] || '1G');
+  if (maxMemoryBytes === undefined) fail('max-memory', `'${raw['max-memory']}' is not a size of at least 16 MiB.`, "Write e.g. '512M' or '2G'.");
   if (kind !== 'register' && kind !== 'cas-register') return undefined;
   return {
     model: kind,
@@ -42,5 +46,6 @@ export function parseWorkloadOptions(raw: RawInputs, fail: Fail): WorkloadOption
     durationMs,
     consistency: consistency as WorkloadOptions['consistency'],
     seed,
+    ...(maxMemoryBytes !== undefined ? { maxMemoryBytes } : {}),
   };
 }

@@ -76,7 +76,7 @@ export class WorkloadSession {
     const checkStart = ctx.clock.now();
     const results =
       wl.consistency === 'linearizable'
-        ? linearizabilityResults(history, wl.model).results
+        ? linearizabilityResults(history, wl.model, wl.maxMemoryBytes !== undefined ? { maxMemoryBytes: wl.maxMemoryBytes } : {}).results
         : eventualResults(history, await awaitConvergence(ctx, keys));
     const checkMs = ctx.clock.now() - checkStart;
 

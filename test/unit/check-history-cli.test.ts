@@ -54,7 +54,7 @@ describe('replicheck check-history', () => {
   });
 
   test('a violation exits 1 and explains it', async () => {
-    const r = await run([file('stale.edn', stale)]);
+    const r = await run([file('stale.edn', stale), '--algorithm', 'search']);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /NOT LINEARIZABLE/);
     assert.match(r.stdout, /read by process 1 returned 1, but every order .* holding 2/);
@@ -85,7 +85,7 @@ describe('replicheck check-history', () => {
     for (let i = 0; i < 60; i++) ops.push(JSON.stringify({ process: 60 + i, f: 'read', value: (i * 7) % 60, type: 'ok', invoke: 1 + i, complete: 999 - i }));
     ops.push(JSON.stringify({ process: 200, f: 'read', value: -1, type: 'ok', invoke: 1001, complete: 1002 }));
     const path = file('hard.json', `{"schemaVersion":1,"operations":[\n${ops.join(',\n')}\n]}`);
-    const r = await run([path, '--timeout', '0.05']);
+    const r = await run([path, '--timeout', '0.05', '--algorithm', 'search']);
     assert.equal(r.code, 2);
     assert.match(r.stdout, /UNKNOWN/);
     assert.match(r.stdout, /time budget ran out/);

@@ -49,7 +49,7 @@ describe('register', () => {
   });
 
   test('a stale read is reported with the value every order leaves', () => {
-    const r = checkHistory(history('register', [op(0, 'write', 1, 0, 1), op(0, 'write', 2, 2, 3, { node: 'n2' }), op(1, 'read', 1, 4, 5, { node: 'n1' })]));
+    const r = checkHistory(history('register', [op(0, 'write', 1, 0, 1), op(0, 'write', 2, 2, 3, { node: 'n2' }), op(1, 'read', 1, 4, 5, { node: 'n1' })]), { algorithm: 'search' });
     assert.equal(r.verdict, 'not-linearizable');
     const w = r.keys[0]?.witness;
     assert.ok(w);
@@ -199,14 +199,14 @@ describe('budget', () => {
   }
 
   test('a step budget yields unknown', () => {
-    const r = checkHistory(history('register', hard(40)), { maxSteps: 1000 });
+    const r = checkHistory(history('register', hard(40)), { maxSteps: 1000, algorithm: 'search' });
     assert.equal(r.verdict, 'unknown');
     assert.equal(r.keys[0]?.reason, 'step-budget');
   });
 
   test('a time budget yields unknown promptly', () => {
     const t0 = performance.now();
-    const r = checkHistory(history('register', hard(60)), { timeoutMs: 50 });
+    const r = checkHistory(history('register', hard(60)), { timeoutMs: 50, algorithm: 'search' });
     assert.equal(r.verdict, 'unknown');
     assert.equal(r.keys[0]?.reason, 'timeout');
     assert.ok(performance.now() - t0 < 2000);

@@ -167,7 +167,7 @@ describe('workload phase', () => {
       const key = r.section.keyResults[0]!;
       assert.equal(key.verdict, 'not-linearizable');
       assert.equal(key.witness?.failing.f, 'read');
-      assert.match(failed[0]!.detail, /Witness:\nkey "replicheck-test-wl-0": read by process \d+ \(node kv_\d\) returned/);
+      assert.match(failed[0]!.detail, /Witness:\nkey "replicheck-test-wl-0": (the read by client \d+ via kv_\d at [\d.]+–[\d.]+ ms returned|read by client \d+ via kv_\d at [\d.]+–[\d.]+ ms ended before the write of its value began|the write of)/);
       assert.ok(failed[0]!.service?.startsWith('kv_'), 'the finding points at the node that served the stale read');
     });
     await withCluster(lagging, { 'convergence-timeout': '2' }, async (ctx) => {

@@ -145,12 +145,13 @@ describe('verdicts as checks', () => {
     assert.equal(failed.length, 1);
     assert.equal(failed[0]!.title, 'Linearizability: key k is not linearizable');
     assert.equal(failed[0]!.service, 'kv_2');
-    assert.match(failed[0]!.detail, /^Not linearizable\. Witness:\nkey "k": read by process 2 \(node kv_2\) returned "a", but every order/);
+    assert.match(failed[0]!.detail, /^Not linearizable\. Witness:\nkey "k": the read by client 2 via kv_2 at 4–5 ms returned "a", but the write of "b" \(by client 1\) happened entirely after "a" was in place/);
+    assert.equal(k.algorithm, 'unique-values', 'unique written values: decided without search');
     assert.match(failed[0]!.detail, /#2 p2 \(kv_2\) read -> "a" {2}ok {2}\[4, 5\] {2}<-- cannot be linearized/);
   });
 
   test('a search that runs out of budget fails with a clear message', () => {
-    const steps = linearizabilityResults(staleHistory, 'register', 30_000, 1).results;
+    const steps = linearizabilityResults(staleHistory, 'register', { maxSteps: 1, algorithm: 'search' }).results;
     assert.ok(steps.some((k) => k.verdict === 'unknown' && !k.passed), JSON.stringify(steps));
     assert.match(steps.find((k) => k.verdict === 'unknown')!.detail, /Could not decide .*: the search step budget ran out\. Nothing was proven/);
     const keys = workloadChecks(steps, 'linearizable', [], 4, 1);
@@ -195,6 +196,7 @@ describe('workload inputs', () => {
       durationMs: 10_000,
       consistency: 'eventual',
       seed: undefined,
+      maxMemoryBytes: 1024 ** 3,
     });
     assert.deepEqual(
       optionsFrom({
@@ -206,7 +208,7 @@ describe('workload inputs', () => {
         'workload-seed': '42',
         consistency: 'linearizable',
       }).workload,
-      { model: 'register', clients: 3, keys: 5, durationMs: 2500, consistency: 'linearizable', seed: 42 },
+      { model: 'register', clients: 3, keys: 5, durationMs: 2500, consistency: 'linearizable', seed: 42, maxMemoryBytes: 1024 ** 3 },
     );
   });
   test('every bad value is reported at once', () => {
