@@ -4,6 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "== linearizability checker"
 node --import tsx bench/linearizability.ts
+echo "== checking at scale: generated single-register histories (time and peak memory per history)"
+node --import tsx bench/scale.ts
 if docker info >/dev/null 2>&1; then
   bash scripts/build-base-image.sh >/dev/null
   echo "== speed on the example cluster"
