@@ -6,6 +6,8 @@ echo "== linearizability checker"
 node --import tsx bench/linearizability.ts
 echo "== checking at scale: generated single-register histories (time and peak memory per history)"
 node --import tsx bench/scale.ts
+echo "== the history page: 100,000 operations, page size and time to the first picture"
+node --import tsx bench/page.ts
 if docker info >/dev/null 2>&1; then
   bash scripts/build-base-image.sh >/dev/null
   echo "== speed on the example cluster"

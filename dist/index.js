@@ -43158,11 +43158,11 @@ async function runReplicheck(raw, host) {
     host.onStart?.(options, path);
     // The engine pulls in the HTTP client and the Docker edge: loaded only now, so a CLI --help stays fast.
     const [{ runEngine }, { nodeFiles }, { processExec }, { createHttpClient }, { fileHistorySink }, { isListening }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(843)]).then(__nccwpck_require__.bind(__nccwpck_require__, 843)),
+        Promise.all(/* import() */[__nccwpck_require__.e(417), __nccwpck_require__.e(389)]).then(__nccwpck_require__.bind(__nccwpck_require__, 389)),
         __nccwpck_require__.e(/* import() */ 384).then(__nccwpck_require__.bind(__nccwpck_require__, 1384)),
         Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6602)),
         Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(329)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3329)),
-        Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(438)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6438)),
+        Promise.all(/* import() */[__nccwpck_require__.e(417), __nccwpck_require__.e(289)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2289)),
         __nccwpck_require__.e(/* import() */ 242).then(__nccwpck_require__.bind(__nccwpck_require__, 2242)),
     ]);
     const http = host.deps?.http ?? createHttpClient();
@@ -43203,6 +43203,7 @@ function outputsOf(result, reportPath) {
         report: reportPath,
         'max-convergence-ms': result.maxConvergenceMs === null ? '' : String(Math.round(result.maxConvergenceMs)),
         history: result.workload?.history?.json ?? '',
+        'history-html': result.workload?.history?.html ?? '',
     };
 }
 
@@ -43364,6 +43365,9 @@ function renderWorkloadSummary(w) {
     out.push(latencyRow('read', w.latency.read), latencyRow('write', w.latency.write), '');
     if (w.history) {
         out.push(`History: ${escapeMarkdown(w.history.json)} (JSON) and ${escapeMarkdown(w.history.edn)} (Jepsen EDN). Re-check it with \`replicheck check-history FILE\`.`, '');
+        if (w.history.html) {
+            out.push(`**See it:** the history page ${escapeMarkdown(w.history.html)} shows every operation by client over time, the faults as bands, and the witness of a failed key. Upload it with \`actions/upload-artifact\` (the README shows how) and open it in a browser.`, '');
+        }
     }
     return out.join('\n');
 }
@@ -43382,6 +43386,8 @@ function renderWorkloadText(w) {
     lines.push(`  latency: ${q('read', w.latency.read)}; ${q('write', w.latency.write)}`);
     if (w.history)
         lines.push(`  history: ${w.history.json} (EDN: ${w.history.edn})`);
+    if (w.history?.html)
+        lines.push(`  history page: ${w.history.html}`);
     return lines;
 }
 
@@ -43448,6 +43454,7 @@ function renderSummary(result) {
     out.push(`## ${result.verdict === 'passed' ? '✅' : '❌'} ${escapeMarkdown(headline(result))}`, '');
     const compose = result.project.compose ? ` · Compose ${result.project.compose.kind} ${escapeMarkdown(result.project.compose.version)}` : '';
     out.push(`Project **${escapeMarkdown(result.project.name)}**${compose} · ${result.nodes.length} nodes · ${(0,util_text/* formatMs */._V)(result.durationMs)}`, '');
+    out.push(...renderTimeline(result));
     for (const e of result.errors) {
         out.push(`> [!CAUTION]`, `> ${escapeMarkdown(e.message)}${e.fix ? ` ${escapeMarkdown(e.fix)}` : ''}`, '');
         if (e.detail)
@@ -43508,6 +43515,30 @@ function renderSummary(result) {
         text = `${Buffer.from(text).subarray(0, BUDGET).toString('utf8').replace(/\uFFFD*$/, '')}\n\n_Summary cut at the size limit; the JSON report has everything._\n`;
     }
     return text;
+}
+/**
+ * The run as a Gantt chart (GitHub renders Mermaid in job summaries): the phases in one section, each fault's hold
+ * in another, failed ones marked critical. Times are milliseconds since the run started (Mermaid's `x` format).
+ */
+function renderTimeline(result) {
+    if (result.phases.length === 0)
+        return [];
+    // Mermaid reads ':' ';' '#' and more as syntax inside a task line: names keep only plain characters.
+    const name = (s) => s.replace(/[^A-Za-z0-9 _.+%/-]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 60) || 'phase';
+    const task = (p) => {
+        const start = Math.max(0, Math.round(p.startMs));
+        const end = Math.max(start + 1, Math.round(p.endMs));
+        return `    ${name(p.name)} :${p.status === 'failed' ? 'crit, ' : ''}${start}, ${end}`;
+    };
+    const held = result.phases.filter((p) => / held$/.test(p.name));
+    const faultPhases = new Set((result.faults ?? []).map((f) => f.kind));
+    const isFault = (p) => held.includes(p) || [...faultPhases].some((k) => p.name.startsWith(`${k} `) || p.name.startsWith(`${k}:`));
+    const lines = ['```mermaid', 'gantt', '    dateFormat x', '    axisFormat %M:%S', '    section run', ...result.phases.filter((p) => !isFault(p)).map(task)];
+    const faults = result.phases.filter(isFault);
+    if (faults.length > 0)
+        lines.push('    section faults', ...faults.map(task));
+    lines.push('```', '');
+    return lines;
 }
 function rank(status) {
     return status === 'failed' ? 0 : status === 'passed' ? 1 : 2;
@@ -43682,6 +43713,8 @@ async function publish(result, reportPath, workspace) {
         info(`JSON report: ${reportPath}`);
     if (result.workload?.history)
         info(`Workload history: ${result.workload.history.json} (EDN: ${result.workload.history.edn})`);
+    if (result.workload?.history?.html)
+        info(`History page: ${result.workload.history.html}`);
     if (result.verdict === 'failed')
         setFailed(`Replicheck failed: see the annotations and the step summary.`);
 }

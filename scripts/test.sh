@@ -17,6 +17,9 @@ else
   echo "[test] no Docker engine answers: end-to-end tests will be skipped (they fail when CI is set)." >&2
 fi
 
+# The history page is tested in a real headless browser.
+if browser=$(bash scripts/ensure-browser.sh); then export REPLICHECK_CHROMIUM="${REPLICHECK_CHROMIUM:-$browser}"; fi
+
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 status=0

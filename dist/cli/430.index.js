@@ -279,11 +279,11 @@ async function runReplicheck(raw, host) {
     host.onStart?.(options, path);
     // The engine pulls in the HTTP client and the Docker edge: loaded only now, so a CLI --help stays fast.
     const [{ runEngine }, { nodeFiles }, { processExec }, { createHttpClient }, { fileHistorySink }, { isListening }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(344)]).then(__webpack_require__.bind(__webpack_require__, 2344)),
+        Promise.all(/* import() */[__webpack_require__.e(417), __webpack_require__.e(545)]).then(__webpack_require__.bind(__webpack_require__, 1545)),
         __webpack_require__.e(/* import() */ 384).then(__webpack_require__.bind(__webpack_require__, 1384)),
         __webpack_require__.e(/* import() */ 868).then(__webpack_require__.bind(__webpack_require__, 6868)),
         Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(329)]).then(__webpack_require__.bind(__webpack_require__, 3329)),
-        Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(438)]).then(__webpack_require__.bind(__webpack_require__, 6438)),
+        Promise.all(/* import() */[__webpack_require__.e(417), __webpack_require__.e(438)]).then(__webpack_require__.bind(__webpack_require__, 6438)),
         __webpack_require__.e(/* import() */ 242).then(__webpack_require__.bind(__webpack_require__, 2242)),
     ]);
     const http = host.deps?.http ?? createHttpClient();
@@ -425,6 +425,9 @@ function renderWorkloadSummary(w) {
     out.push(latencyRow('read', w.latency.read), latencyRow('write', w.latency.write), '');
     if (w.history) {
         out.push(`History: ${md(w.history.json)} (JSON) and ${md(w.history.edn)} (Jepsen EDN). Re-check it with \`replicheck check-history FILE\`.`, '');
+        if (w.history.html) {
+            out.push(`**See it:** the history page ${md(w.history.html)} shows every operation by client over time, the faults as bands, and the witness of a failed key. Upload it with \`actions/upload-artifact\` (the README shows how) and open it in a browser.`, '');
+        }
     }
     return out.join('\n');
 }
@@ -443,6 +446,8 @@ function renderWorkloadText(w) {
     lines.push(`  latency: ${q('read', w.latency.read)}; ${q('write', w.latency.write)}`);
     if (w.history)
         lines.push(`  history: ${w.history.json} (EDN: ${w.history.edn})`);
+    if (w.history?.html)
+        lines.push(`  history page: ${w.history.html}`);
     return lines;
 }
 

@@ -53,5 +53,6 @@ async function publish(result: RunResult, reportPath: string | undefined, worksp
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
   if (reportPath) core.info(`JSON report: ${reportPath}`);
   if (result.workload?.history) core.info(`Workload history: ${result.workload.history.json} (EDN: ${result.workload.history.edn})`);
+  if (result.workload?.history?.html) core.info(`History page: ${result.workload.history.html}`);
   if (result.verdict === 'failed') core.setFailed(`Replicheck failed: see the annotations and the step summary.`);
 }

@@ -1,7 +1,8 @@
 // `replicheck check-history FILE`: checks a recorded history for linearizability.
 // Exit codes: 0 linearizable, 1 not linearizable, 2 unknown (budget ran out), 3 bad input or usage.
 
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { renderHistoryPage } from '../report/page/history-page.js';
 import { parseSize } from '../config/values.js';
 import {
   HistoryError,
@@ -12,6 +13,7 @@ import {
   isModelName,
   parseHistoryText,
   type CheckResult,
+  type History,
   type HistoryFormat,
   type KeyResult,
   type ModelName,
@@ -47,6 +49,7 @@ Options:
   --all-keys                         keep checking the other keys after one fails
   --algorithm auto|search|unique     auto (default): keys whose written values are unique are decided without
                                      search (near-linear time); others by search. search/unique force one.
+  --html OUT                         also write the history page (one self-contained HTML file) to OUT
   --max-memory SIZE                  memory the search may take, e.g. 512M, 2G (default 1G); past it: unknown
   --json                             print the result as JSON
   -h, --help                         show this help
@@ -66,6 +69,7 @@ interface Args {
   json: boolean;
   algorithm: 'auto' | 'search' | 'unique';
   maxMemoryBytes: number;
+  html?: string;
 }
 
 class UsageError extends Error {}
@@ -118,6 +122,9 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
       }
       case '--independent':
         args.independent = true;
+        break;
+      case '--html':
+        args.html = value();
         break;
       case '--algorithm': {
         const v = value();
@@ -185,6 +192,7 @@ export async function checkHistoryCommand(args: string[], io: CommandIO): Promis
     return EXIT_BAD_INPUT;
   }
   let result: CheckResult;
+  let parsedHistory: History;
   let format: HistoryFormat;
   let operationCount: number;
   try {
@@ -192,6 +200,7 @@ export async function checkHistoryCommand(args: string[], io: CommandIO): Promis
     if (opts.model !== undefined) parseOptions.model = opts.model;
     if (opts.initialValue !== undefined) parseOptions.initialValue = opts.initialValue;
     const { history, format: detected } = parseHistoryText(text, parseOptions);
+    parsedHistory = history;
     format = detected;
     operationCount = history.operations.length;
     result = checkHistory(history, { timeoutMs: opts.timeoutS * 1000, checkAllKeys: opts.allKeys, algorithm: opts.algorithm, maxMemoryBytes: opts.maxMemoryBytes });
@@ -203,6 +212,21 @@ export async function checkHistoryCommand(args: string[], io: CommandIO): Promis
     throw err;
   }
 
+  if (opts.html !== undefined) {
+    const page = renderHistoryPage({
+      title: `${opts.file}: ${result.verdict}`,
+      history: parsedHistory,
+      consistency: 'linearizable',
+      results: result.keys.map((k) => ({ key: k.key, verdict: k.verdict, passed: k.verdict === 'linearizable', detail: k.witness?.explanation ?? k.verdict, ...(k.witness ? { witness: k.witness } : {}) })),
+    });
+    try {
+      await writeFile(opts.html, page);
+    } catch (err) {
+      io.stderr(`check-history: cannot write ${opts.html}: ${(err as Error).message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    io.stderr(`history page: ${opts.html}\n`);
+  }
   if (opts.json) {
     io.stdout(JSON.stringify({ file: opts.file, format, operations: operationCount, ...result }, null, 2) + '\n');
   } else {

@@ -31,7 +31,6 @@ import { dockerFaultActions } from '../faults/docker.js';
 import { FaultInputProblem, runFaultSuite } from '../faults/suite.js';
 import { planFaults, planRestartCheck } from '../faults/plan.js';
 import { judgeWindows, planWindows, runWindows, type WindowOutcome } from '../faults/nemesis.js';
-import type { NemesisEvent } from '../linearizability/index.js';
 import { netnsRunner } from '../faults/netns.js';
 import { healAllNetwork } from '../faults/docker.js';
 import { resetClocks } from '../faults/clock.js';
@@ -239,14 +238,13 @@ async function checkCluster(options: Options, deps: EngineDeps, cluster: Cluster
     const { windows, left } = planWindows(steps, wl.durationMs, f.durationMs, seed);
     for (const step of left) log.warn(`${step.spec.name} ${step.target} found no free moment in the workload's ${wl.durationMs / 1000} s that does not overlap a fault on the same service; it was left out.`);
     log.info(`Workload: ${wl.clients} clients for ${wl.durationMs / 1000} s with ${windows.length} fault(s) at random moments (seed ${seed}); checking ${wl.consistency} consistency.`);
-    const events: NemesisEvent[] = [];
     let outcomes: WindowOutcome[] = [];
     const w = await rec.checked('workload', async () => {
       [outcomes] = await Promise.all([
-        runWindows(ctx, windows, { actions, active: activeFaults, sinceStart: rec.since, sinceWorkload: () => session.elapsed(), record: (e) => events.push(e) }),
+        runWindows(ctx, windows, { actions, active: activeFaults, sinceStart: rec.since, record: (e) => session.record(e) }),
         session.run(),
       ]);
-      return session.finish(extras.saveHistory, (m) => log.warn(m), events);
+      return session.finish(extras.saveHistory, (m) => log.warn(m));
     });
     found.workload = w.section;
     const judged = await judgeWindows(ctx, outcomes);

@@ -50,9 +50,8 @@ export interface RandomScheduleDeps {
   readonly active: ActiveFaults;
   /** Milliseconds since the run started, for the timeline. */
   readonly sinceStart: () => number;
-  /** Milliseconds since the workload started: the history's clock. */
-  readonly sinceWorkload: () => number;
-  readonly record: (event: NemesisEvent) => void;
+  /** Records a start or heal on the history's clock. */
+  readonly record: (event: Omit<NemesisEvent, 'time'>) => void;
 }
 
 export interface WindowOutcome {
@@ -78,13 +77,13 @@ export async function runWindows(ctx: CheckContext, windows: readonly Window[], 
       if (!a.ok) return { window, applied: { ok: false, detail: a.detail } };
       const heal = deps.active.add(`${step.spec.name} ${step.target}`, () => a.fault.heal());
       const beganMs = deps.sinceStart();
-      deps.record({ time: deps.sinceWorkload(), f: 'start', fault: step.spec.name, target: step.target });
+      deps.record({ f: 'start', fault: step.spec.name, target: step.target });
       try {
         const left = started + window.endMs - ctx.clock.now();
         if (left > 0) await ctx.clock.sleep(left, ctx.signal);
       } finally {
         const outcome = await heal();
-        deps.record({ time: deps.sinceWorkload(), f: 'stop', fault: step.spec.name, target: step.target });
+        deps.record({ f: 'stop', fault: step.spec.name, target: step.target });
         // eslint-disable-next-line no-unsafe-finally
         return { window, applied: { ok: true, description: a.fault.description }, beganMs, healedMs: deps.sinceStart(), heal: outcome };
       }

@@ -144,8 +144,11 @@ function describe(operations: readonly HistoryOperation[], c: Cluster): string {
   return c.write === undefined ? 'the initial value' : `the write of ${JSON.stringify(c.value)} (by client ${String(operations[c.write]!.process)})`;
 }
 
+/** Times to the microsecond at most: what the recorder keeps, and all a person can use. */
+const ms = (t: number | null): string => (t === null ? '?' : String(Math.round(t * 1000) / 1000));
+
 function label(op: HistoryOperation): string {
-  return `by client ${String(op.process)}${op.node ? ` via ${op.node}` : ''} at ${op.invoke}–${op.complete ?? '?'} ms`;
+  return `by client ${String(op.process)}${op.node ? ` via ${op.node}` : ''} at ${ms(op.invoke)}–${ms(op.complete)} ms`;
 }
 
 function opText(operations: readonly HistoryOperation[], i: number): string {

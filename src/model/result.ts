@@ -168,6 +168,8 @@ export interface WorkloadKeyResult {
   readonly detail: string;
   /** eventual: the value every node converged to (null: missing everywhere). */
   readonly finalValue?: string | null;
+  /** eventual: what each node held at the end (untrusted). */
+  readonly nodeValues?: readonly { readonly node: string; readonly value: string | null | undefined }[];
   /** linearizable: what decided, the search or the unique-value zones (no search). */
   readonly algorithm?: 'search' | 'unique-values';
   /** linearizable, failed key: the checker's witness, structured and as text. */
@@ -195,8 +197,8 @@ export interface WorkloadSection {
   readonly keyResults: readonly WorkloadKeyResult[];
   /** Milliseconds the verdict took (linearizability search, or waiting for convergence). */
   readonly checkMs: number;
-  /** The full history: JSON (the checker's own form) and Jepsen EDN next to it. Absent when it could not be written. */
-  readonly history?: { readonly json: string; readonly edn: string };
+  /** The full history: JSON (the checker's own form), Jepsen EDN and the page that shows it, next to each other. Absent when it could not be written. */
+  readonly history?: { readonly json: string; readonly edn: string; readonly html?: string };
 }
 
 /** The run fails when any check failed or the run could not be carried out; skipped checks do not fail it. */

@@ -16,6 +16,7 @@ export function renderSummary(result: RunResult): string {
   out.push(`## ${result.verdict === 'passed' ? '✅' : '❌'} ${md(headline(result))}`, '');
   const compose = result.project.compose ? ` · Compose ${result.project.compose.kind} ${md(result.project.compose.version)}` : '';
   out.push(`Project **${md(result.project.name)}**${compose} · ${result.nodes.length} nodes · ${formatMs(result.durationMs)}`, '');
+  out.push(...renderTimeline(result));
 
   for (const e of result.errors) {
     out.push(`> [!CAUTION]`, `> ${md(e.message)}${e.fix ? ` ${md(e.fix)}` : ''}`, '');
@@ -86,6 +87,29 @@ export function renderSummary(result: RunResult): string {
     text = `${Buffer.from(text).subarray(0, BUDGET).toString('utf8').replace(/\uFFFD*$/, '')}\n\n_Summary cut at the size limit; the JSON report has everything._\n`;
   }
   return text;
+}
+
+/**
+ * The run as a Gantt chart (GitHub renders Mermaid in job summaries): the phases in one section, each fault's hold
+ * in another, failed ones marked critical. Times are milliseconds since the run started (Mermaid's `x` format).
+ */
+export function renderTimeline(result: RunResult): string[] {
+  if (result.phases.length === 0) return [];
+  // Mermaid reads ':' ';' '#' and more as syntax inside a task line: names keep only plain characters.
+  const name = (s: string): string => s.replace(/[^A-Za-z0-9 _.+%/-]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 60) || 'phase';
+  const task = (p: RunResult['phases'][number]): string => {
+    const start = Math.max(0, Math.round(p.startMs));
+    const end = Math.max(start + 1, Math.round(p.endMs));
+    return `    ${name(p.name)} :${p.status === 'failed' ? 'crit, ' : ''}${start}, ${end}`;
+  };
+  const held = result.phases.filter((p) => / held$/.test(p.name));
+  const faultPhases = new Set((result.faults ?? []).map((f) => f.kind));
+  const isFault = (p: RunResult['phases'][number]): boolean => held.includes(p) || [...faultPhases].some((k) => p.name.startsWith(`${k} `) || p.name.startsWith(`${k}:`));
+  const lines = ['```mermaid', 'gantt', '    dateFormat x', '    axisFormat %M:%S', '    section run', ...result.phases.filter((p) => !isFault(p)).map(task)];
+  const faults = result.phases.filter(isFault);
+  if (faults.length > 0) lines.push('    section faults', ...faults.map(task));
+  lines.push('```', '');
+  return lines;
 }
 
 function rank(status: string): number {

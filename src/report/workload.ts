@@ -48,6 +48,9 @@ export function renderWorkloadSummary(w: WorkloadSection): string {
 
   if (w.history) {
     out.push(`History: ${md(w.history.json)} (JSON) and ${md(w.history.edn)} (Jepsen EDN). Re-check it with \`replicheck check-history FILE\`.`, '');
+    if (w.history.html) {
+      out.push(`**See it:** the history page ${md(w.history.html)} shows every operation by client over time, the faults as bands, and the witness of a failed key. Upload it with \`actions/upload-artifact\` (the README shows how) and open it in a browser.`, '');
+    }
   }
   return out.join('\n');
 }
@@ -63,5 +66,6 @@ export function renderWorkloadText(w: WorkloadSection): string[] {
   const q = (name: string, l: LatencyQuantiles | null): string => (l ? `${name} p50 ${l.p50} p90 ${l.p90} p99 ${l.p99} max ${l.max} ms` : `${name} –`);
   lines.push(`  latency: ${q('read', w.latency.read)}; ${q('write', w.latency.write)}`);
   if (w.history) lines.push(`  history: ${w.history.json} (EDN: ${w.history.edn})`);
+  if (w.history?.html) lines.push(`  history page: ${w.history.html}`);
   return lines;
 }

@@ -106,6 +106,7 @@ export function eventualResults(history: History, convergence: readonly Converge
       return {
         key: c.key,
         operations,
+        nodeValues: c.values.map((v) => ({ node: v.node, value: v.value })),
         verdict: 'not-converged',
         passed: false,
         detail: `The nodes did not agree within ${Math.round(c.waitedMs)} ms: ${c.values.map((v) => `${v.node} ${show(v.value, v.error)}`).join(', ')}.`,
@@ -116,6 +117,7 @@ export function eventualResults(history: History, convergence: readonly Converge
     return {
       key: c.key,
       operations,
+      nodeValues: c.values.map((v) => ({ node: v.node, value: v.value })),
       verdict: judged.legal ? 'converged' : 'illegal-final-value',
       passed: judged.legal,
       finalValue: value,

@@ -4,19 +4,21 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { historyToJson, toEdn, type History } from '../linearizability/index.js';
 import type { HistorySink } from './phase.js';
+import { renderHistoryPage } from '../report/page/history-page.js';
 
-/** `report.json` -> `report.history.json` and `report.history.edn`. */
-export function historyPaths(reportPath: string): { json: string; edn: string } {
+/** `report.json` -> `report.history.json`, `report.history.edn` and the page, `report.history.html`. */
+export function historyPaths(reportPath: string): { json: string; edn: string; html: string } {
   const base = reportPath.replace(/\.json$/i, '');
-  return { json: `${base}.history.json`, edn: `${base}.history.edn` };
+  return { json: `${base}.history.json`, edn: `${base}.history.edn`, html: `${base}.history.html` };
 }
 
-export function fileHistorySink(reportPath: string): HistorySink {
-  return async (history: History) => {
+export function fileHistorySink(reportPath: string, title = 'Replicheck workload history'): HistorySink {
+  return async (history: History, results, consistency) => {
     const paths = historyPaths(reportPath);
     await mkdir(dirname(paths.json), { recursive: true });
     await writeFile(paths.json, historyToJson(history));
     await writeFile(paths.edn, toEdn(history, { keys: 'independent' }));
+    await writeFile(paths.html, renderHistoryPage({ title, history, consistency, results }));
     return paths;
   };
 }

@@ -5,13 +5,13 @@ import { pollAs } from '../checks/context.js';
 import type { WorkloadOptions } from './options.js';
 import { formatValue } from '../core/values.js';
 import type { History, NemesisEvent } from '../linearizability/index.js';
-import type { Check, WorkloadSection } from '../model/result.js';
+import type { Check, WorkloadKeyResult, WorkloadSection } from '../model/result.js';
 import { WorkloadRecorder, runClients, type WorkloadPlan } from './generator.js';
 import { classifyRead } from './outcome.js';
 import { countOperations, eventualResults, latencies, linearizabilityResults, workloadChecks, type Convergence } from './analyse.js';
 
-/** Writes the history somewhere durable and says where (JSON and EDN paths). */
-export type HistorySink = (history: History) => Promise<{ json: string; edn: string }>;
+/** Writes the history somewhere durable, with the page that shows it and its verdicts, and says where. */
+export type HistorySink = (history: History, results: readonly WorkloadKeyResult[], consistency: 'eventual' | 'linearizable') => Promise<{ json: string; edn: string; html?: string }>;
 
 export interface WorkloadPhaseResult {
   readonly section: WorkloadSection;
@@ -30,6 +30,13 @@ export class WorkloadSession {
   readonly keys: readonly string[];
   private readonly recorder: WorkloadRecorder;
   private rounds = 0;
+  /** When faults began and were healed, on the history's clock (the page shows them as bands). */
+  private readonly events: NemesisEvent[] = [];
+
+  /** Records a fault's start or heal on the history's clock. */
+  readonly record = (e: Omit<NemesisEvent, 'time'>): void => {
+    this.events.push({ ...e, time: this.elapsed() });
+  };
 
   /** `seed`: the one to use when the options name none (drawn by the engine from its random source). */
   constructor(
@@ -56,16 +63,23 @@ export class WorkloadSession {
   }
 
   /** The fault suite's hook: the clients run while the fault holds, at most the workload duration. */
-  readonly duringFault = (fault: { readonly signal: AbortSignal }): Promise<void> =>
-    runClients(this.recorder, this.ctx.api, this.ctx.nodes, this.plan(), AbortSignal.any([this.ctx.signal, fault.signal]), this.rounds++);
+  readonly duringFault = async (fault: { readonly kind: string; readonly target: string; readonly signal: AbortSignal }): Promise<void> => {
+    this.record({ f: 'start', fault: fault.kind, target: fault.target });
+    try {
+      await runClients(this.recorder, this.ctx.api, this.ctx.nodes, this.plan(), AbortSignal.any([this.ctx.signal, fault.signal]), this.rounds++);
+    } finally {
+      this.record({ f: 'stop', fault: fault.kind, target: fault.target });
+    }
+  };
 
   /** Milliseconds since the workload's clock origin: the time unit of its history. */
   elapsed(): number {
     return Math.round((this.ctx.clock.now() - this.recorder.t0) * 1000) / 1000;
   }
 
-  async finish(sink: HistorySink | undefined, warn: (message: string) => void, nemesis: readonly NemesisEvent[] = []): Promise<WorkloadPhaseResult> {
+  async finish(sink: HistorySink | undefined, warn: (message: string) => void): Promise<WorkloadPhaseResult> {
     const { ctx, wl, seed, keys } = this;
+    const nemesis = this.events;
     const run = this.recorder.finish();
     const history: History = {
       ...run.history,
@@ -80,10 +94,10 @@ export class WorkloadSession {
         : eventualResults(history, await awaitConvergence(ctx, keys));
     const checkMs = ctx.clock.now() - checkStart;
 
-    let files: { json: string; edn: string } | undefined;
+    let files: { json: string; edn: string; html?: string } | undefined;
     if (sink) {
       try {
-        files = await sink(history);
+        files = await sink(history, results, wl.consistency);
       } catch (error) {
         warn(`Could not write the workload history: ${(error as Error).message}`);
       }

@@ -123,8 +123,8 @@ test('client streams are deterministic and differ between clients', () => {
 });
 
 test('history files sit next to the report', () => {
-  assert.deepEqual(historyPaths('/tmp/r/replicheck-x.json'), { json: '/tmp/r/replicheck-x.history.json', edn: '/tmp/r/replicheck-x.history.edn' });
-  assert.deepEqual(historyPaths('out/report'), { json: 'out/report.history.json', edn: 'out/report.history.edn' });
+  assert.deepEqual(historyPaths('/tmp/r/replicheck-x.json'), { json: '/tmp/r/replicheck-x.history.json', edn: '/tmp/r/replicheck-x.history.edn', html: '/tmp/r/replicheck-x.history.html' });
+  assert.deepEqual(historyPaths('out/report'), { json: 'out/report.history.json', edn: 'out/report.history.edn', html: 'out/report.history.html' });
 });
 
 const staleHistory: History = {
