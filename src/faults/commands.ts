@@ -5,7 +5,7 @@
 import { parse } from 'yaml';
 import type { Exec, ExecResult } from '../exec/process.js';
 import type { HealOutcome } from './active.js';
-import type { ApplyResult, FaultActions } from './docker.js';
+import type { ApplyResult, FaultActions } from './actions.js';
 import { FAULT_KINDS, type FaultKind } from './kinds.js';
 import { tailText } from '../util/text.js';
 

@@ -6,27 +6,14 @@ import type { Compose } from '../compose/driver.js';
 import type { Exec, ExecResult } from '../exec/process.js';
 import type { InspectedContainer } from '../compose/ports.js';
 import type { HealOutcome } from './active.js';
+import type { ApplyResult, FaultActions } from './actions.js';
+
+export type { AppliedFault, ApplyResult, FaultActions } from './actions.js';
 import type { FaultSpec } from './kinds.js';
 import { aliasesToRestore, networksToCut } from './plan.js';
 import { applyDelay, applyFilter, undelay, unfilter, type Drop, type NetnsRunner } from './netns.js';
 import { offsetText, readOffset, setOffset } from './clock.js';
 import { tailText } from '../util/text.js';
-
-export interface AppliedFault {
-  /** One line saying what was done, for the report. */
-  readonly description: string;
-  /** Undoes the fault (for restart: waits for the restart to finish). */
-  heal(): Promise<HealOutcome>;
-}
-
-export type ApplyResult = { readonly ok: true; readonly fault: AppliedFault } | { readonly ok: false; readonly detail: string; readonly input?: string };
-
-export interface FaultActions {
-  /** Applies a fault to one service's containers. */
-  apply(spec: FaultSpec, service: string): Promise<ApplyResult>;
-  /** Applies a cluster-wide partition: each [a, b] means service a receives nothing from service b. */
-  applyGrudges(spec: FaultSpec, grudges: readonly (readonly [string, string])[]): Promise<ApplyResult>;
-}
 
 const SECOND = 1000;
 
