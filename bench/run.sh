@@ -16,6 +16,10 @@ else
   echo "== speed: skipped (no Docker engine answers)"
 fi
 if docker info >/dev/null 2>&1; then
+  echo "== the nemesis: how often each exposed variant is caught (and each control passes), ${NEMESIS_RUNS:-3} runs each"
+  node --import tsx bench/nemesis.ts --runs "${NEMESIS_RUNS:-3}"
+fi
+if docker info >/dev/null 2>&1; then
   echo "== flake budget: the healthy example end to end, ${FLAKE_RUNS:-20} times in a row"
   node --import tsx bench/flake.ts
 fi
