@@ -2281,74 +2281,81 @@ async function checkCluster(options, deps, cluster, rec, found, activeFaults, ex
     const f = options.faults;
     const shuffle = seededShuffle(wl?.seed ?? deps.random.int(SEED_RANGE));
     const steps = f.specs.length > 0 ? (0,plan/* planFaults */.hf)({ specs: f.specs, groups: f.groups, nodes, shuffle }) : options.restartTarget !== undefined ? [(0,plan/* planRestartCheck */.Zl)(options.restartTarget, nodes)] : [];
-    const actions = cluster.actions;
-    if (steps.length > 0 && f.schedule === 'random' && session && wl) {
-        // The faults run inside the workload phase, at random moments; the history carries their starts and heals.
-        const seed = wl.seed ?? session.seed;
-        const { windows, left } = planWindows(steps, wl.durationMs, f.durationMs, seed);
-        for (const step of left)
-            log.warn(`${step.spec.name} ${step.target} found no free moment in the workload's ${wl.durationMs / 1000} s that does not overlap a fault on the same service; it was left out.`);
-        log.info(`Workload: ${wl.clients} clients for ${wl.durationMs / 1000} s with ${windows.length} fault(s) at random moments (seed ${seed}); checking ${wl.consistency} consistency.`);
-        let outcomes = [];
-        const w = await rec.checked('workload', async () => {
-            [outcomes] = await Promise.all([
-                runWindows(ctx, windows, { actions, active: activeFaults, sinceStart: rec.since, record: (e) => session.record(e) }),
-                session.run(),
-            ]);
-            return session.finish(extras.saveHistory, (m) => log.warn(m));
-        });
-        found.workload = w.section;
-        const judged = await judgeWindows(ctx, outcomes);
-        rec.checks.push(...judged.checks);
-        rec.phases.push(...judged.phases);
-        found.faults = judged.reports;
-        throwIfCancelled(signal);
-    }
-    else if (steps.length > 0) {
-        const reports = [];
-        if (f.specs.length > 0)
-            found.faults = reports;
-        try {
-            await runFaultSuite(ctx, steps, {
-                actions,
-                active: activeFaults,
-                durationMs: f.durationMs,
-                phase: rec.phase,
-                addPhase: (p) => rec.phases.push(p),
-                sinceStart: rec.since,
-                info: (m) => log.info(m),
-                earlier: rep.written,
-                ...(session ? { duringFault: session.duringFault } : {}),
-                record: (checks, report) => {
-                    rec.checks.push(...checks);
-                    reports.push(report);
-                },
-            });
-        }
-        catch (error) {
-            if (!(error instanceof FaultInputProblem))
-                throw error;
-            throw new config_options/* InputError */.dz([{ input: error.input, message: error.message, fix: 'Name networks the service is attached to (as in the compose file), or leave partition-networks empty to cut all of them.' }]);
-        }
-        throwIfCancelled(signal);
-    }
-    // The concurrent workload, judged by the chosen consistency model.
-    if (session && wl && !found.workload) {
-        const ranDuringFaults = session.operations > 0;
-        log.info(ranDuringFaults
-            ? `Workload: ${session.operations} operations recorded while the faults held; checking ${wl.consistency} consistency.`
-            : `Workload: ${wl.clients} clients for ${wl.durationMs / 1000} s on ${wl.keys} key(s); checking ${wl.consistency} consistency.`);
-        const w = await rec.checked('workload', async () => {
-            if (!ranDuringFaults)
-                await session.run();
-            return session.finish(extras.saveHistory, (m) => log.warn(m));
-        });
-        found.workload = w.section;
-        throwIfCancelled(signal);
-    }
+    const phase = { ctx, deps, cluster, rec, found, activeFaults, extras };
+    if (steps.length > 0 && f.schedule === 'random' && session && wl)
+        await randomFaults(phase, steps, session, wl, f.durationMs);
+    else if (steps.length > 0)
+        await faultsInTurn(phase, steps, session, f.specs.length > 0, rep.written, f.durationMs);
+    if (session && wl && !found.workload)
+        await workload(phase, session, wl);
     // Last, every acknowledged value once more on every node: none may be gone from a node that returned it.
     await rec.checked('sweep', async () => ({ checks: judgeSweep(await sweep(ctx), nodes) }));
     throwIfCancelled(signal);
+}
+/** fault-schedule: random. The faults run inside the workload phase at random moments; the history records them. */
+async function randomFaults(r, steps, session, wl, holdMs) {
+    const { ctx, deps, rec } = r;
+    const seed = wl.seed ?? session.seed;
+    const { windows, left } = planWindows(steps, wl.durationMs, holdMs, seed);
+    for (const step of left)
+        deps.log.warn(`${step.spec.name} ${step.target} found no free moment in the workload's ${wl.durationMs / 1000} s that does not overlap a fault on the same service; it was left out.`);
+    deps.log.info(`Workload: ${wl.clients} clients for ${wl.durationMs / 1000} s with ${windows.length} fault(s) at random moments (seed ${seed}); checking ${wl.consistency} consistency.`);
+    let outcomes = [];
+    const w = await rec.checked('workload', async () => {
+        [outcomes] = await Promise.all([runWindows(ctx, windows, { actions: r.cluster.actions, active: r.activeFaults, sinceStart: rec.since, record: (e) => session.record(e) }), session.run()]);
+        return session.finish(r.extras.saveHistory, (m) => deps.log.warn(m));
+    });
+    r.found.workload = w.section;
+    const judged = await judgeWindows(ctx, outcomes);
+    rec.checks.push(...judged.checks);
+    rec.phases.push(...judged.phases);
+    r.found.faults = judged.reports;
+    throwIfCancelled(deps.signal);
+}
+/** fault-schedule: sequence (or the restart check): one fault after another, the workload's clients during each. */
+async function faultsInTurn(r, steps, session, report, earlier, durationMs) {
+    const { ctx, deps, rec } = r;
+    const reports = [];
+    if (report)
+        r.found.faults = reports;
+    try {
+        await runFaultSuite(ctx, steps, {
+            actions: r.cluster.actions,
+            active: r.activeFaults,
+            durationMs,
+            phase: rec.phase,
+            addPhase: (p) => rec.phases.push(p),
+            sinceStart: rec.since,
+            info: (m) => deps.log.info(m),
+            earlier,
+            ...(session ? { duringFault: session.duringFault } : {}),
+            record: (checks, one) => {
+                rec.checks.push(...checks);
+                reports.push(one);
+            },
+        });
+    }
+    catch (error) {
+        if (!(error instanceof FaultInputProblem))
+            throw error;
+        throw new config_options/* InputError */.dz([{ input: error.input, message: error.message, fix: 'Name networks the service is attached to (as in the compose file), or leave partition-networks empty to cut all of them.' }]);
+    }
+    throwIfCancelled(deps.signal);
+}
+/** The concurrent workload (if the faults did not already run it), judged by the chosen consistency model. */
+async function workload(r, session, wl) {
+    const { deps, rec } = r;
+    const ranDuringFaults = session.operations > 0;
+    deps.log.info(ranDuringFaults
+        ? `Workload: ${session.operations} operations recorded while the faults held; checking ${wl.consistency} consistency.`
+        : `Workload: ${wl.clients} clients for ${wl.durationMs / 1000} s on ${wl.keys} key(s); checking ${wl.consistency} consistency.`);
+    const w = await rec.checked('workload', async () => {
+        if (!ranDuringFaults)
+            await session.run();
+        return session.finish(r.extras.saveHistory, (m) => deps.log.warn(m));
+    });
+    r.found.workload = w.section;
+    throwIfCancelled(deps.signal);
 }
 /**
  * The last resort before logs and teardown, whatever happened above: no packet filter, queueing discipline or
