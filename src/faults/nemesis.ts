@@ -78,15 +78,15 @@ export async function runWindows(ctx: CheckContext, windows: readonly Window[], 
       const heal = deps.active.add(`${step.spec.name} ${step.target}`, () => a.fault.heal());
       const beganMs = deps.sinceStart();
       deps.record({ f: 'start', fault: step.spec.name, target: step.target });
+      let outcome: HealOutcome | undefined;
       try {
         const left = started + window.endMs - ctx.clock.now();
         if (left > 0) await ctx.clock.sleep(left, ctx.signal);
       } finally {
-        const outcome = await heal();
+        outcome = await heal();
         deps.record({ f: 'stop', fault: step.spec.name, target: step.target });
-        // eslint-disable-next-line no-unsafe-finally
-        return { window, applied: { ok: true, description: a.fault.description }, beganMs, healedMs: deps.sinceStart(), heal: outcome };
       }
+      return { window, applied: { ok: true, description: a.fault.description }, beganMs, healedMs: deps.sinceStart(), heal: outcome };
     }),
   );
 }
