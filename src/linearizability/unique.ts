@@ -92,12 +92,19 @@ export function checkUnique(operations: readonly HistoryOperation[], indices: re
   const initial = clusters.get(initialValue)!;
   if (initial.reads.length === 0) live.splice(live.indexOf(initial), 1);
 
+  // A read of the initial value after some write was in place: a stale read of "nothing yet".
+  const stalerInitial = (init: Cluster, other: Cluster): UniqueOutcome =>
+    fail(`${opText(operations, init.sOp)} returned ${val(init)}, but ${describe(operations, other)} was already in place: ${opText(operations, other.fOp)} ended before that read began`, ops(init, other), init.sOp);
+
   const forward = live.filter((c) => c.f < c.s).sort((a, b) => a.f - b.f);
   // 2. Forward zones, sorted by start: each must end before the next begins.
   for (let k = 1; k < forward.length; k++) {
     const a = forward[k - 1]!;
     const b = forward[k]!;
     if (b.f < a.s) {
+      // With the initial value this is a read of it after a write was in place: say it as the stale read it is.
+      const init = a.write === undefined ? a : b.write === undefined ? b : undefined;
+      if (init) return stalerInitial(init, init === a ? b : a);
       return fail(
         `${describe(operations, a)} and ${describe(operations, b)}: ${opText(operations, a.fOp)} ended before ${opText(operations, b.sOp)} began, so ${val(a)} was written before ${val(b)}; but ${opText(operations, b.fOp)} ended before ${opText(operations, a.sOp)} began, so ${val(b)} was written before ${val(a)}. No order satisfies both`,
         ops(a, b),
@@ -121,6 +128,7 @@ export function checkUnique(operations: readonly HistoryOperation[], indices: re
       } else hi = mid - 1;
     }
     if (host && host !== b && b.f < host.s && host.f < b.s) {
+      if (host.write === undefined) return stalerInitial(host, b);
       // The late operation of the host cluster (a read, in practice a stale one) is the one no order can place.
       return fail(
         `${opText(operations, host.sOp)} returned ${val(host)}, but ${describe(operations, b)} happened entirely after ${val(host)} was in place (${opText(operations, host.fOp)} ended before it) and before that read began, so the read should have seen ${val(b)} or a later value`,
