@@ -686,10 +686,6 @@ function convergenceCheck(kind, id, title, outcome, expected, context) {
         waitedMs: outcome.waitedMs,
     };
 }
-/** A check that failed before it could measure anything (a plan that cannot work, a command that failed). */
-function failedCheck(id, kind, title, detail, service) {
-    return { id, kind, title, status: 'failed', durationMs: 0, detail, ...(service ? { service } : {}) };
-}
 
 ;// CONCATENATED MODULE: ./src/checks/serving.ts
 
@@ -1405,6 +1401,10 @@ function faultVoice(f) {
             title: title(`${node} kept serving stale data while ${what}`),
             detail: `${node} answered without the acknowledged value of ${keys.join(', ')} for ${ms(waitedMs)} ms while ${what} (convergence timeout ${ms(f.limits.convergenceTimeoutMs)} ms); a node that cannot get new writes must refuse reads, not serve old data.`,
         }),
+        slow: (node, keys, waitedMs) => ({
+            title: title(`${node} was slow to converge while ${what}`),
+            detail: `Measured, not judged (the link still works): ${node} answered without the acknowledged value of ${keys.join(', ')} for ${ms(waitedMs)} ms while ${what} (convergence timeout ${ms(f.limits.convergenceTimeoutMs)} ms).`,
+        }),
         refusedReads: (node, last) => ({ title: title(`${node} refused reads while ${what}`), detail: `${node} refused reads while ${what} (${(0,kv_api/* describeObservation */.C3)(last)}): availability loss, not data loss.` }),
         converged: (node, count, slowestMs) => ({ title: title(`${node} returned every write made while ${what}`), detail: `${node} returned all ${count} value(s) written while ${what}, the slowest after ${ms(slowestMs)} ms.` }),
         recovered: (node, t) => ({ title: title(`${node} answers again`), detail: `${node} answered ${ms(t)} ms after ${since}.` }),
@@ -1564,10 +1564,10 @@ function judgeHeld({ o, p, voice }) {
         if (staleReads.length > 0) {
             stale.push(node.label);
             const first = staleReads[0];
-            const said = voice.stale(node.label, staleReads.map((r) => r.write.key), first.waitedMs);
             // A degraded link still works: how long values take is measured, and judged only once it is healed.
-            const measured = (0,kinds/* measuresOnly */.m9)(o.step.spec) ? { title: said.title.replace('kept serving stale data', 'was slow to converge'), detail: `Measured, not judged (the link still works): ${said.detail.replace(/; a node that cannot get new writes must refuse reads, not serve old data\.$/, '.')}` } : undefined;
-            checks.push(check(id, 'convergence', measured ? 'skipped' : 'failed', measured ?? said, first.waitedMs, node, { expected: first.write.value, actual: first.last, waitedMs: first.waitedMs }));
+            const measured = (0,kinds/* measuresOnly */.m9)(o.step.spec);
+            const said = (measured ? voice.slow : voice.stale)(node.label, staleReads.map((r) => r.write.key), first.waitedMs);
+            checks.push(check(id, 'convergence', measured ? 'skipped' : 'failed', said, first.waitedMs, node, { expected: first.write.value, actual: first.last, waitedMs: first.waitedMs }));
         }
         else if (refusedReads.length > 0) {
             refusedBy.push(node.label);
@@ -1772,7 +1772,6 @@ async function whileHeld(outer, step, opts, began, o) {
             },
         },
     };
-    o.requests = { ms, errors: 0 };
     const hookAbort = new AbortController();
     const stopHook = () => hookAbort.abort();
     ctx.signal.addEventListener('abort', stopHook, { once: true });
@@ -1959,6 +1958,7 @@ async function runFaultSuite(ctx, steps, deps) {
 
 
 
+
 /**
  * Places each fault in a window of `holdMs` inside [0, durationMs), at a random start (from `seed`), so that faults
  * touching a common service never overlap. A fault that finds no free place after a bounded number of draws is
@@ -2017,28 +2017,44 @@ async function runWindows(ctx, windows, deps) {
         return { window, applied: { ok: true, description: a.fault.description }, beganMs, healedMs: deps.sinceStart(), heal: outcome };
     }));
 }
+/** After every window healed: does each node a fault touched answer again? (The reads the judge needs.) */
+async function observeRecovery(ctx, outcomes) {
+    const nodes = [...new Set(outcomes.filter((o) => o.applied.ok && o.heal?.ok).flatMap((o) => o.window.step.targets))];
+    const reads = await Promise.all(nodes.map(async (node) => {
+        const back = await untilRecovered(ctx, node, undefined);
+        return [node, { node, done: back.done, elapsedMs: back.elapsedMs, last: (0,kv_api/* observe */.lB)(back.last?.outcome) }];
+    }));
+    return new Map(reads);
+}
 /**
- * Judges each window: it applied, it healed, and every node it touched answers again (the workload history is
- * judged as a whole elsewhere). The reads are of the recovering nodes' own keys: nothing here is a catch-up claim.
+ * Judges each window (pure): it applied, it healed, and every node it touched answers again. The workload history
+ * is judged as a whole elsewhere; catch-up is not judged per window.
  */
-async function judgeWindows(ctx, outcomes) {
+function judgeWindows(outcomes, recovery, limits) {
     const checks = [];
     const reports = [];
     const phases = [];
     for (const o of outcomes) {
         const { step } = o.window;
         const p = step.idPrefix;
-        const title = (text) => `${step.spec.name} ${step.target} (random schedule): ${text}`;
+        const voice = faultVoice({ kind: step.kind, name: step.spec.name, target: step.target, services: step.services, limits });
+        const where = step.services[0] ? { service: step.services[0] } : {};
         const mine = [];
         if (!o.applied.ok) {
-            mine.push({ id: `${p}:apply`, kind: 'fault', title: title('could not be applied'), status: 'failed', durationMs: 0, detail: `${step.spec.name} of ${step.target} failed: ${o.applied.detail}.`, ...(step.services[0] ? { service: step.services[0] } : {}) });
+            mine.push({ id: `${p}:apply`, kind: 'fault', status: 'failed', durationMs: 0, ...voice.apply(o.applied.detail), ...where });
         }
         else if (o.heal && !o.heal.ok) {
-            mine.push({ id: `${p}:heal`, kind: 'fault', title: title('could not be healed'), status: 'failed', durationMs: 0, detail: `Healing ${step.target} failed: ${o.heal.detail}.`, ...(step.services[0] ? { service: step.services[0] } : {}) });
+            mine.push({ id: `${p}:heal`, kind: 'fault', status: 'failed', durationMs: 0, ...voice.heal(o.heal.detail), ...where });
         }
         else {
-            for (const node of step.targets)
-                mine.push(await recovered(ctx, node, title, p));
+            for (const node of step.targets) {
+                const r = recovery.get(node);
+                if (!r)
+                    continue;
+                // Polled once every window of the schedule had healed, so no time since this one's heal is claimed.
+                const said = r.done ? { ...voice.recovered(node.label, 0, undefined), detail: `${node.label} answered again once the faults of the schedule were healed.` } : voice.notRecovered(node.label, r.last);
+                mine.push({ id: `${p}:recovery:${node.label}`, kind: 'recovery', status: r.done ? 'passed' : 'failed', durationMs: r.elapsedMs, ...said, ...(node.service ? { service: node.service } : {}), node: node.label, actual: r.last });
+            }
         }
         checks.push(...mine);
         const failed = mine.some((c) => c.status === 'failed');
@@ -2063,21 +2079,6 @@ async function judgeWindows(ctx, outcomes) {
         }
     }
     return { checks, reports, phases };
-}
-async function recovered(ctx, node, title, p) {
-    const back = await untilRecovered(ctx, node, undefined);
-    const last = (0,kv_api/* observe */.lB)(back.last?.outcome);
-    return {
-        id: `${p}:recovery:${node.label}`,
-        kind: 'recovery',
-        title: back.done ? title(`${node.label} answers again`) : title(`${node.label} did not answer again`),
-        status: back.done ? 'passed' : 'failed',
-        durationMs: back.elapsedMs,
-        detail: back.done ? `${node.label} answered after the fault was healed.` : `${node.label} did not answer below 500 within ${Math.round(ctx.limits.startupTimeoutMs / 1000)} s after the fault was healed.`,
-        ...(node.service ? { service: node.service } : {}),
-        node: node.label,
-        actual: last,
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/run.ts
@@ -2306,7 +2307,7 @@ async function randomFaults(r, steps, session, wl, holdMs) {
         return session.finish(r.extras.saveHistory, (m) => deps.log.warn(m));
     });
     r.found.workload = w.section;
-    const judged = await judgeWindows(ctx, outcomes);
+    const judged = judgeWindows(outcomes, await observeRecovery(ctx, outcomes), ctx.limits);
     rec.checks.push(...judged.checks);
     rec.phases.push(...judged.phases);
     r.found.faults = judged.reports;

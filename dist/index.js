@@ -29766,15 +29766,20 @@ __nccwpck_require__.r(__webpack_exports__);
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  processExec: () => (/* binding */ processExec)
+  exitText: () => (/* binding */ exitText),
+  processExec: () => (/* binding */ processExec),
+  resultText: () => (/* binding */ resultText)
 });
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __nccwpck_require__(9997);
 ;// CONCATENATED MODULE: ./src/exec/process.ts
 // Runs external programs (docker, docker compose). node:child_process is used directly rather than @actions/exec
 // because a hung Docker daemon must not hang the step: every call needs a deadline, a kill on cancel, and output
 // captured up to a cap instead of echoed (container output is untrusted and may be unbounded).
+
 
 const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
 class BoundedBuffer {
@@ -29855,6 +29860,14 @@ const processExec = {
         });
     },
 };
+/** How a command ended: `exit 1`, `exit signal (timed out)`. */
+function exitText(r) {
+    return `exit ${r.code ?? 'signal'}${r.timedOut ? ' (timed out)' : ''}`;
+}
+/** The last `lines` lines of what a command printed (untrusted), or how it ended when it printed nothing. */
+function resultText(r, lines = 5) {
+    return (0,util_text/* tailText */.QR)(`${r.stderr}\n${r.stdout}`.trim(), lines) || exitText(r);
+}
 
 
 /***/ }),
@@ -29965,8 +29978,8 @@ async function readOffset(clockDir, service) {
 /* harmony export */ });
 /* unused harmony exports shellQuote, fillCommand */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
-/* harmony import */ var _kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7426);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9997);
+/* harmony import */ var _exec_process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6602);
+/* harmony import */ var _kinds_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7426);
 // Faults through the user's own commands (`fault-commands`), for clusters Replicheck does not start: a YAML mapping
 // from fault kind to shell command templates, `{ apply: "...", heal: "..." }`, with `{target}` (the node's name)
 // and `{url}` (its base URL) shell-quoted into place. A kind keeps its meaning for the checks (a stopped node does
@@ -29992,8 +30005,8 @@ function parseFaultCommands(text) {
     const commands = {};
     const problems = [];
     for (const [kind, entry] of Object.entries(doc)) {
-        if (!_kinds_js__WEBPACK_IMPORTED_MODULE_1__/* .FAULT_KINDS */ .ln.includes(kind)) {
-            problems.push(`'${kind}' is not a fault kind (${_kinds_js__WEBPACK_IMPORTED_MODULE_1__/* .FAULT_KINDS */ .ln.join(', ')})`);
+        if (!_kinds_js__WEBPACK_IMPORTED_MODULE_2__/* .FAULT_KINDS */ .ln.includes(kind)) {
+            problems.push(`'${kind}' is not a fault kind (${_kinds_js__WEBPACK_IMPORTED_MODULE_2__/* .FAULT_KINDS */ .ln.join(', ')})`);
             continue;
         }
         const e = entry;
@@ -30026,11 +30039,13 @@ function shellQuote(value) {
 function fillCommand(template, fill) {
     return template.replace(/\{(target|url)\}/g, (_, name) => shellQuote(fill[name]));
 }
+/** The exit always, then what it printed: a user reads it to see which of their commands went wrong. */
 function said(r) {
     if (r.startError)
         return `could not start: ${r.startError}`;
-    const tail = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .tailText */ .QR)(`${r.stderr}\n${r.stdout}`.trim(), 5);
-    return `exit ${r.code ?? 'by a signal'}${r.timedOut ? ' (timed out)' : ''}${tail ? `: ${tail}` : ''}`;
+    const printed = (0,_exec_process_js__WEBPACK_IMPORTED_MODULE_1__.resultText)(r);
+    const exit = (0,_exec_process_js__WEBPACK_IMPORTED_MODULE_1__.exitText)(r);
+    return printed === exit ? exit : `${exit}: ${printed}`;
 }
 function commandFaultActions(o) {
     let pending = 0;
@@ -30085,22 +30100,19 @@ function commandFaultActions(o) {
 /* harmony export */   M: () => (/* binding */ healAllNetwork),
 /* harmony export */   Y: () => (/* binding */ dockerFaultActions)
 /* harmony export */ });
+/* harmony import */ var _exec_process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6602);
 /* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3010);
-/* harmony import */ var _netns_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5565);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3239);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9997);
+/* harmony import */ var _netns_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5565);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3239);
 
 
 
 
 const SECOND = 1000;
-function said(r) {
-    return (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .tailText */ .QR)(`${r.stderr}\n${r.stdout}`.trim(), 5) || `exit ${r.code ?? 'signal'}${r.timedOut ? ' (timed out)' : ''}`;
-}
 function dockerFaultActions(compose, exec, o) {
     const verb = async (v, service) => {
         const r = await compose.serviceCommand(v, service);
-        return { ok: r.code === 0, detail: r.code === 0 ? `compose ${v} ${service}` : `compose ${v} ${service} failed: ${said(r)}` };
+        return { ok: r.code === 0, detail: r.code === 0 ? `compose ${v} ${service}` : `compose ${v} ${service} failed: ${(0,_exec_process_js__WEBPACK_IMPORTED_MODULE_0__.resultText)(r)}` };
     };
     const simple = async (service, apply, heal) => {
         const a = await verb(apply, service);
@@ -30122,7 +30134,7 @@ function dockerFaultActions(compose, exec, o) {
                             description: `compose restart ${service}`,
                             heal: async () => {
                                 const r = await running;
-                                return { ok: r.code === 0, detail: r.code === 0 ? `compose restart ${service}` : `compose restart ${service} failed: ${said(r)}` };
+                                return { ok: r.code === 0, detail: r.code === 0 ? `compose restart ${service}` : `compose restart ${service} failed: ${(0,_exec_process_js__WEBPACK_IMPORTED_MODULE_0__.resultText)(r)}` };
                             },
                         },
                     };
@@ -30160,7 +30172,7 @@ async function netContainers(compose) {
 /** Heals the packet filters of every container given, and proves each namespace is back as it was. */
 function healFilters(ns, targets, what) {
     return async () => {
-        const outcomes = await Promise.all(targets.map(async (t) => ({ t, r: await (0,_netns_js__WEBPACK_IMPORTED_MODULE_2__/* .unfilter */ .wr)(ns, t.pid) })));
+        const outcomes = await Promise.all(targets.map(async (t) => ({ t, r: await (0,_netns_js__WEBPACK_IMPORTED_MODULE_1__/* .unfilter */ .wr)(ns, t.pid) })));
         const bad = outcomes.filter((x) => !x.r.ok);
         return bad.length === 0 ? { ok: true, detail: `${what}: packet filter rules removed` } : { ok: false, detail: bad.map((x) => `${x.t.service}: ${x.r.detail}`).join('; ') };
     };
@@ -30176,7 +30188,7 @@ async function cutFromPeers(compose, ns, spec, service) {
     const drops = peers.flatMap((ip) => directions.map((direction) => ({ ip, direction })));
     const done = [];
     for (const c of mine) {
-        const r = await (0,_netns_js__WEBPACK_IMPORTED_MODULE_2__/* .applyFilter */ .$h)(ns, c.pid, drops, spec.kind === 'loss' ? spec.loss : undefined);
+        const r = await (0,_netns_js__WEBPACK_IMPORTED_MODULE_1__/* .applyFilter */ .$h)(ns, c.pid, drops, spec.kind === 'loss' ? spec.loss : undefined);
         if (!r.ok) {
             await healFilters(ns, done, service)();
             return { ok: false, detail: r.detail };
@@ -30197,12 +30209,12 @@ async function delayToPeers(compose, ns, spec, service) {
     if (mine.length === 0)
         return { ok: false, detail: `no running container of ${service} was found` };
     const heal = async () => {
-        const outcomes = await Promise.all(mine.map(async (c) => ({ c, r: await (0,_netns_js__WEBPACK_IMPORTED_MODULE_2__/* .undelay */ .xG)(ns, c.pid) })));
+        const outcomes = await Promise.all(mine.map(async (c) => ({ c, r: await (0,_netns_js__WEBPACK_IMPORTED_MODULE_1__/* .undelay */ .xG)(ns, c.pid) })));
         const bad = outcomes.filter((x) => !x.r.ok);
         return bad.length === 0 ? { ok: true, detail: `${service}: queueing disciplines removed` } : { ok: false, detail: bad.map((x) => x.r.detail).join('; ') };
     };
     for (const c of mine) {
-        const r = await (0,_netns_js__WEBPACK_IMPORTED_MODULE_2__/* .applyDelay */ .wm)(ns, c.pid, peers, spec.delayMs ?? 0, spec.jitterMs);
+        const r = await (0,_netns_js__WEBPACK_IMPORTED_MODULE_1__/* .applyDelay */ .wm)(ns, c.pid, peers, spec.delayMs ?? 0, spec.jitterMs);
         if (!r.ok) {
             await heal();
             return { ok: false, detail: r.detail };
@@ -30214,18 +30226,18 @@ async function skewClock(clockDir, spec, service) {
     if (!clockDir)
         return { ok: false, detail: 'the clock fault was not prepared before the cluster started' };
     const heal = async () => {
-        await (0,_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .setOffset */ .sf)(clockDir, service, 0);
-        const now = await (0,_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .readOffset */ .QM)(clockDir, service);
+        await (0,_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .setOffset */ .sf)(clockDir, service, 0);
+        const now = await (0,_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .readOffset */ .QM)(clockDir, service);
         return now === '+0' ? { ok: true, detail: `${service}'s clock offset back to +0` } : { ok: false, detail: `${service}'s clock offset file reads ${now ?? 'nothing'}` };
     };
     try {
-        await (0,_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .setOffset */ .sf)(clockDir, service, spec.clockOffsetS ?? 0);
+        await (0,_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .setOffset */ .sf)(clockDir, service, spec.clockOffsetS ?? 0);
     }
     catch (error) {
         await heal().catch(() => undefined);
         return { ok: false, detail: `could not write the clock offset: ${error.message}` };
     }
-    return { ok: true, fault: { description: `shifted ${service}'s wall clock by ${(0,_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .offsetText */ .VU)(spec.clockOffsetS ?? 0)} (libfaketime)`, heal } };
+    return { ok: true, fault: { description: `shifted ${service}'s wall clock by ${(0,_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .offsetText */ .VU)(spec.clockOffsetS ?? 0)} (libfaketime)`, heal } };
 }
 /** Cluster-wide partitions: each service drops what it receives from the services it holds a grudge against. */
 async function applyGrudges(compose, ns, spec, grudges) {
@@ -30236,7 +30248,7 @@ async function applyGrudges(compose, ns, spec, grudges) {
         if (from.length === 0)
             continue;
         const drops = all.filter((x) => from.includes(x.service)).flatMap((x) => x.ips.map((ip) => ({ ip, direction: 'in' })));
-        const r = await (0,_netns_js__WEBPACK_IMPORTED_MODULE_2__/* .applyFilter */ .$h)(ns, c.pid, drops);
+        const r = await (0,_netns_js__WEBPACK_IMPORTED_MODULE_1__/* .applyFilter */ .$h)(ns, c.pid, drops);
         if (!r.ok) {
             await healFilters(ns, touched, spec.name)();
             return { ok: false, detail: `${c.service}: ${r.detail}` };
@@ -30253,10 +30265,10 @@ async function applyGrudges(compose, ns, spec, grudges) {
 async function healAllNetwork(compose, ns) {
     const problems = [];
     for (const c of await netContainers(compose)) {
-        const f = await (0,_netns_js__WEBPACK_IMPORTED_MODULE_2__/* .unfilter */ .wr)(ns, c.pid);
+        const f = await (0,_netns_js__WEBPACK_IMPORTED_MODULE_1__/* .unfilter */ .wr)(ns, c.pid);
         if (!f.ok)
             problems.push(`${c.service}: ${f.detail}`);
-        const d = await (0,_netns_js__WEBPACK_IMPORTED_MODULE_2__/* .undelay */ .xG)(ns, c.pid);
+        const d = await (0,_netns_js__WEBPACK_IMPORTED_MODULE_1__/* .undelay */ .xG)(ns, c.pid);
         if (!d.ok)
             problems.push(`${c.service}: ${d.detail}`);
     }
@@ -30293,7 +30305,7 @@ async function partition(compose, exec, service, wanted) {
             const r = await exec.run('docker', args, { timeoutMs: 30 * SECOND });
             // "already exists": someone (an earlier heal) reconnected it; the verification below decides.
             if (r.code !== 0 && !/already exists/i.test(r.stderr))
-                problems.push(`connect ${cut.network}: ${said(r)}`);
+                problems.push(`connect ${cut.network}: ${(0,_exec_process_js__WEBPACK_IMPORTED_MODULE_0__.resultText)(r)}`);
         }
         // Verify: every cut network is back with every alias, so peers find the node by name again.
         const now = await serviceContainers(compose, service);
@@ -30317,7 +30329,7 @@ async function partition(compose, exec, service, wanted) {
         const r = await exec.run('docker', ['network', 'disconnect', cut.network, cut.container], { timeoutMs: 30 * SECOND });
         if (r.code !== 0) {
             await heal();
-            return { ok: false, detail: `docker network disconnect ${cut.network} failed: ${said(r)}` };
+            return { ok: false, detail: `docker network disconnect ${cut.network} failed: ${(0,_exec_process_js__WEBPACK_IMPORTED_MODULE_0__.resultText)(r)}` };
         }
         done.push(cut);
     }
@@ -30478,8 +30490,13 @@ function topologyGrudges(topology, n) {
 /* harmony export */   wr: () => (/* binding */ unfilter),
 /* harmony export */   xG: () => (/* binding */ undelay)
 /* harmony export */ });
-/* unused harmony exports CHAIN, said, filterCommands, unfilterCommands, delayCommands, interfaces */
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9997);
+/* unused harmony exports CHAIN, filterCommands, unfilterCommands, delayCommands, interfaces */
+/* harmony import */ var _exec_process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6602);
+// Faults inside a container's network namespace, entered from the host with nsenter: packet filters (iptables) for
+// partitions and loss, queueing disciplines (tc netem) for latency. Everything Replicheck adds lives in one chain
+// (REPLICHECK) hooked first into INPUT and OUTPUT, and one root qdisc, so healing removes exactly that and the
+// namespace can be proven back as it was. Root runs the tools directly; anyone else through `sudo -n` (GitHub's
+// hosted runners give the runner user passwordless sudo).
 
 const CHAIN = 'REPLICHECK';
 const SECOND = 1000;
@@ -30495,9 +30512,6 @@ function netnsRunner(exec, asRoot) {
             return exec.run(file, args, { timeoutMs: 20 * SECOND });
         },
     };
-}
-function said(r) {
-    return (0,_util_text_js__WEBPACK_IMPORTED_MODULE_0__/* .tailText */ .QR)(`${r.stderr}\n${r.stdout}`.trim(), 3) || `exit ${r.code ?? 'signal'}${r.timedOut ? ' (timed out)' : ''}`;
 }
 /** The iptables commands that set up the chain with these drops (pure, so the exact rules are tested). */
 function filterCommands(drops, loss) {
@@ -30533,7 +30547,7 @@ async function applyFilter(ns, pid, drops, loss) {
         const r = await ns.run(pid, argv);
         if (r.code !== 0) {
             await unfilter(ns, pid);
-            return { ok: false, detail: `${argv.join(' ')} failed: ${said(r)}` };
+            return { ok: false, detail: `${argv.join(' ')} failed: ${(0,_exec_process_js__WEBPACK_IMPORTED_MODULE_0__.resultText)(r, 3)}` };
         }
     }
     return { ok: true };
@@ -30542,13 +30556,13 @@ async function applyFilter(ns, pid, drops, loss) {
 async function unfilter(ns, pid) {
     for (const argv of unfilterCommands()) {
         // A hook may have been added twice by a retried apply: delete until it is not there (bounded).
-        for (let i = 0; i < (argv[3] === '-D' || argv[2] === '-D' ? 4 : 1); i++)
+        for (let i = 0; i < (argv[2] === '-D' ? 4 : 1); i++)
             if ((await ns.run(pid, argv)).code !== 0)
                 break;
     }
     const left = await ns.run(pid, ['iptables', '-w', '-S']);
     if (left.code !== 0)
-        return { ok: false, detail: `iptables -S failed: ${said(left)}` };
+        return { ok: false, detail: `iptables -S failed: ${(0,_exec_process_js__WEBPACK_IMPORTED_MODULE_0__.resultText)(left, 3)}` };
     return left.stdout.includes(CHAIN) ? { ok: false, detail: `rules of ${CHAIN} are still there` } : { ok: true, detail: 'packet filter rules removed' };
 }
 /** Network interfaces of the namespace other than loopback. */
@@ -30564,7 +30578,7 @@ async function applyDelay(ns, pid, peers, delayMs, jitterMs) {
             const r = await ns.run(pid, argv);
             if (r.code !== 0) {
                 await undelay(ns, pid);
-                return { ok: false, detail: `${argv.join(' ')} failed: ${said(r)}` };
+                return { ok: false, detail: `${argv.join(' ')} failed: ${(0,_exec_process_js__WEBPACK_IMPORTED_MODULE_0__.resultText)(r, 3)}` };
             }
         }
     }
@@ -30586,7 +30600,7 @@ async function undelay(ns, pid) {
  */
 async function probeNetem(ns) {
     const r = await ns.root(['unshare', '-n', 'tc', 'qdisc', 'add', 'dev', 'lo', 'root', 'netem', 'delay', '1ms']);
-    return r.code === 0 ? { ok: true, detail: 'netem is available' } : { ok: false, detail: said(r) };
+    return r.code === 0 ? { ok: true, detail: 'netem is available' } : { ok: false, detail: (0,_exec_process_js__WEBPACK_IMPORTED_MODULE_0__.resultText)(r, 3) };
 }
 
 

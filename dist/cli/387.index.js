@@ -578,7 +578,7 @@ function pageData(input) {
     for (const op of ops)
         end = Math.max(end, op.invoke, op.complete ?? op.invoke);
     const columns = { p: [], k: [], n: [], f: [], t: [], s: [], i: [], c: [], v: [], e: [] };
-    ops.forEach((op, idx) => {
+    for (const op of ops) {
         columns.p.push(processes.index(String(op.process)));
         columns.k.push(keys.index(op.key ?? ''));
         columns.n.push(op.node !== undefined ? nodes.index(op.node) : -1);
@@ -589,8 +589,7 @@ function pageData(input) {
         columns.c.push(op.complete ?? -1);
         columns.v.push(values.index(op.f === 'cas' ? `${v(op.value[0])} → ${v(op.value[1])}` : v(op.value)));
         columns.e.push(op.error !== undefined ? errors.index(op.error) : -1);
-        void idx;
-    });
+    }
     const results = input.results.map((r) => {
         const w = r.witness;
         const legal = input.consistency === 'eventual'

@@ -281,7 +281,7 @@ async function runReplicheck(raw, host) {
     const [{ runEngine }, { nodeFiles }, { processExec }, { createHttpClient }, { fileHistorySink }, { isListening }] = await Promise.all([
         Promise.all(/* import() */[__webpack_require__.e(417), __webpack_require__.e(545)]).then(__webpack_require__.bind(__webpack_require__, 1545)),
         __webpack_require__.e(/* import() */ 384).then(__webpack_require__.bind(__webpack_require__, 1384)),
-        __webpack_require__.e(/* import() */ 868).then(__webpack_require__.bind(__webpack_require__, 6868)),
+        Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6868)),
         Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(329)]).then(__webpack_require__.bind(__webpack_require__, 3329)),
         Promise.all(/* import() */[__webpack_require__.e(417), __webpack_require__.e(438)]).then(__webpack_require__.bind(__webpack_require__, 6438)),
         __webpack_require__.e(/* import() */ 242).then(__webpack_require__.bind(__webpack_require__, 2242)),
@@ -1910,6 +1910,114 @@ function toRunErrors(error) {
 
 /***/ }),
 
+/***/ 6868:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   exitText: () => (/* binding */ exitText),
+/* harmony export */   processExec: () => (/* binding */ processExec),
+/* harmony export */   resultText: () => (/* binding */ resultText)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9997);
+// Runs external programs (docker, docker compose). node:child_process is used directly rather than @actions/exec
+// because a hung Docker daemon must not hang the step: every call needs a deadline, a kill on cancel, and output
+// captured up to a cap instead of echoed (container output is untrusted and may be unbounded).
+
+
+const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
+class BoundedBuffer {
+    max;
+    chunks = [];
+    kept = 0;
+    truncated = false;
+    constructor(max) {
+        this.max = max;
+    }
+    push(chunk) {
+        const room = this.max - this.kept;
+        if (room <= 0) {
+            this.truncated = true;
+            return;
+        }
+        const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
+        if (part !== chunk)
+            this.truncated = true;
+        this.chunks.push(part);
+        this.kept += part.length;
+    }
+    text() {
+        return Buffer.concat(this.chunks).toString('utf8');
+    }
+}
+const processExec = {
+    run(file, args, options = {}) {
+        const started = performance.now();
+        return new Promise((resolve) => {
+            const out = new BoundedBuffer(options.maxBytes ?? DEFAULT_MAX_BYTES);
+            const err = new BoundedBuffer(options.maxBytes ?? DEFAULT_MAX_BYTES);
+            let timedOut = false;
+            let settled = false;
+            const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(file, [...args], {
+                cwd: options.cwd,
+                env: options.env ? { ...process.env, ...options.env } : process.env,
+                stdio: ['ignore', 'pipe', 'pipe'],
+                // Its own process group: a Ctrl-C in a terminal reaches only Replicheck, which then stops what it started
+                // in order (heal, then tear down) instead of Compose being interrupted halfway through.
+                detached: true,
+            });
+            const kill = () => {
+                if (child.exitCode === null && child.signalCode === null)
+                    child.kill('SIGKILL');
+            };
+            const timer = options.timeoutMs
+                ? setTimeout(() => {
+                    timedOut = true;
+                    kill();
+                }, options.timeoutMs)
+                : undefined;
+            const onAbort = () => kill();
+            options.signal?.addEventListener('abort', onAbort, { once: true });
+            const finish = (code, startError) => {
+                if (settled)
+                    return;
+                settled = true;
+                if (timer)
+                    clearTimeout(timer);
+                options.signal?.removeEventListener('abort', onAbort);
+                resolve({
+                    code,
+                    stdout: out.text(),
+                    stderr: err.text(),
+                    truncated: out.truncated || err.truncated,
+                    timedOut,
+                    ...(startError ? { startError } : {}),
+                    durationMs: performance.now() - started,
+                });
+            };
+            child.stdout.on('data', (c) => out.push(c));
+            child.stderr.on('data', (c) => err.push(c));
+            child.on('error', (e) => finish(null, e.code ?? e.message));
+            child.on('close', (code) => finish(code));
+            if (options.signal?.aborted)
+                kill();
+        });
+    },
+};
+/** How a command ended: `exit 1`, `exit signal (timed out)`. */
+function exitText(r) {
+    return `exit ${r.code ?? 'signal'}${r.timedOut ? ' (timed out)' : ''}`;
+}
+/** The last `lines` lines of what a command printed (untrusted), or how it ended when it printed nothing. */
+function resultText(r, lines = 5) {
+    return (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .tailText */ .QR)(`${r.stderr}\n${r.stdout}`.trim(), lines) || exitText(r);
+}
+
+
+/***/ }),
+
 /***/ 4127:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1920,8 +2028,8 @@ function toRunErrors(error) {
 /* harmony export */ });
 /* unused harmony exports shellQuote, fillCommand */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7426);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9997);
+/* harmony import */ var _exec_process_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6868);
+/* harmony import */ var _kinds_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7426);
 // Faults through the user's own commands (`fault-commands`), for clusters Replicheck does not start: a YAML mapping
 // from fault kind to shell command templates, `{ apply: "...", heal: "..." }`, with `{target}` (the node's name)
 // and `{url}` (its base URL) shell-quoted into place. A kind keeps its meaning for the checks (a stopped node does
@@ -1947,8 +2055,8 @@ function parseFaultCommands(text) {
     const commands = {};
     const problems = [];
     for (const [kind, entry] of Object.entries(doc)) {
-        if (!_kinds_js__WEBPACK_IMPORTED_MODULE_1__/* .FAULT_KINDS */ .ln.includes(kind)) {
-            problems.push(`'${kind}' is not a fault kind (${_kinds_js__WEBPACK_IMPORTED_MODULE_1__/* .FAULT_KINDS */ .ln.join(', ')})`);
+        if (!_kinds_js__WEBPACK_IMPORTED_MODULE_2__/* .FAULT_KINDS */ .ln.includes(kind)) {
+            problems.push(`'${kind}' is not a fault kind (${_kinds_js__WEBPACK_IMPORTED_MODULE_2__/* .FAULT_KINDS */ .ln.join(', ')})`);
             continue;
         }
         const e = entry;
@@ -1981,11 +2089,13 @@ function shellQuote(value) {
 function fillCommand(template, fill) {
     return template.replace(/\{(target|url)\}/g, (_, name) => shellQuote(fill[name]));
 }
+/** The exit always, then what it printed: a user reads it to see which of their commands went wrong. */
 function said(r) {
     if (r.startError)
         return `could not start: ${r.startError}`;
-    const tail = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .tailText */ .QR)(`${r.stderr}\n${r.stdout}`.trim(), 5);
-    return `exit ${r.code ?? 'by a signal'}${r.timedOut ? ' (timed out)' : ''}${tail ? `: ${tail}` : ''}`;
+    const printed = (0,_exec_process_js__WEBPACK_IMPORTED_MODULE_1__.resultText)(r);
+    const exit = (0,_exec_process_js__WEBPACK_IMPORTED_MODULE_1__.exitText)(r);
+    return printed === exit ? exit : `${exit}: ${printed}`;
 }
 function commandFaultActions(o) {
     let pending = 0;

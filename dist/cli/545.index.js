@@ -323,7 +323,14 @@ var promises_ = __webpack_require__(1455);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/faults/kinds.ts
 var kinds = __webpack_require__(7426);
+// EXTERNAL MODULE: ./src/exec/process.ts
+var exec_process = __webpack_require__(6868);
 ;// CONCATENATED MODULE: ./src/faults/netns.ts
+// Faults inside a container's network namespace, entered from the host with nsenter: packet filters (iptables) for
+// partitions and loss, queueing disciplines (tc netem) for latency. Everything Replicheck adds lives in one chain
+// (REPLICHECK) hooked first into INPUT and OUTPUT, and one root qdisc, so healing removes exactly that and the
+// namespace can be proven back as it was. Root runs the tools directly; anyone else through `sudo -n` (GitHub's
+// hosted runners give the runner user passwordless sudo).
 
 const CHAIN = 'REPLICHECK';
 const SECOND = 1000;
@@ -339,9 +346,6 @@ function netnsRunner(exec, asRoot) {
             return exec.run(file, args, { timeoutMs: 20 * SECOND });
         },
     };
-}
-function said(r) {
-    return (0,util_text/* tailText */.QR)(`${r.stderr}\n${r.stdout}`.trim(), 3) || `exit ${r.code ?? 'signal'}${r.timedOut ? ' (timed out)' : ''}`;
 }
 /** The iptables commands that set up the chain with these drops (pure, so the exact rules are tested). */
 function filterCommands(drops, loss) {
@@ -377,7 +381,7 @@ async function applyFilter(ns, pid, drops, loss) {
         const r = await ns.run(pid, argv);
         if (r.code !== 0) {
             await unfilter(ns, pid);
-            return { ok: false, detail: `${argv.join(' ')} failed: ${said(r)}` };
+            return { ok: false, detail: `${argv.join(' ')} failed: ${(0,exec_process.resultText)(r, 3)}` };
         }
     }
     return { ok: true };
@@ -386,13 +390,13 @@ async function applyFilter(ns, pid, drops, loss) {
 async function unfilter(ns, pid) {
     for (const argv of unfilterCommands()) {
         // A hook may have been added twice by a retried apply: delete until it is not there (bounded).
-        for (let i = 0; i < (argv[3] === '-D' || argv[2] === '-D' ? 4 : 1); i++)
+        for (let i = 0; i < (argv[2] === '-D' ? 4 : 1); i++)
             if ((await ns.run(pid, argv)).code !== 0)
                 break;
     }
     const left = await ns.run(pid, ['iptables', '-w', '-S']);
     if (left.code !== 0)
-        return { ok: false, detail: `iptables -S failed: ${said(left)}` };
+        return { ok: false, detail: `iptables -S failed: ${(0,exec_process.resultText)(left, 3)}` };
     return left.stdout.includes(CHAIN) ? { ok: false, detail: `rules of ${CHAIN} are still there` } : { ok: true, detail: 'packet filter rules removed' };
 }
 /** Network interfaces of the namespace other than loopback. */
@@ -408,7 +412,7 @@ async function applyDelay(ns, pid, peers, delayMs, jitterMs) {
             const r = await ns.run(pid, argv);
             if (r.code !== 0) {
                 await undelay(ns, pid);
-                return { ok: false, detail: `${argv.join(' ')} failed: ${said(r)}` };
+                return { ok: false, detail: `${argv.join(' ')} failed: ${(0,exec_process.resultText)(r, 3)}` };
             }
         }
     }
@@ -430,7 +434,7 @@ async function undelay(ns, pid) {
  */
 async function probeNetem(ns) {
     const r = await ns.root(['unshare', '-n', 'tc', 'qdisc', 'add', 'dev', 'lo', 'root', 'netem', 'delay', '1ms']);
-    return r.code === 0 ? { ok: true, detail: 'netem is available' } : { ok: false, detail: said(r) };
+    return r.code === 0 ? { ok: true, detail: 'netem is available' } : { ok: false, detail: (0,exec_process.resultText)(r, 3) };
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -869,10 +873,6 @@ function convergenceCheck(kind, id, title, outcome, expected, context) {
         actual: outcome.last,
         waitedMs: outcome.waitedMs,
     };
-}
-/** A check that failed before it could measure anything (a plan that cannot work, a command that failed). */
-function failedCheck(id, kind, title, detail, service) {
-    return { id, kind, title, status: 'failed', durationMs: 0, detail, ...(service ? { service } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/checks/serving.ts
@@ -1689,13 +1689,10 @@ function aliasesToRestore(aliases, containerId) {
 
 
 const docker_SECOND = 1000;
-function docker_said(r) {
-    return (0,util_text/* tailText */.QR)(`${r.stderr}\n${r.stdout}`.trim(), 5) || `exit ${r.code ?? 'signal'}${r.timedOut ? ' (timed out)' : ''}`;
-}
 function dockerFaultActions(compose, exec, o) {
     const verb = async (v, service) => {
         const r = await compose.serviceCommand(v, service);
-        return { ok: r.code === 0, detail: r.code === 0 ? `compose ${v} ${service}` : `compose ${v} ${service} failed: ${docker_said(r)}` };
+        return { ok: r.code === 0, detail: r.code === 0 ? `compose ${v} ${service}` : `compose ${v} ${service} failed: ${(0,exec_process.resultText)(r)}` };
     };
     const simple = async (service, apply, heal) => {
         const a = await verb(apply, service);
@@ -1717,7 +1714,7 @@ function dockerFaultActions(compose, exec, o) {
                             description: `compose restart ${service}`,
                             heal: async () => {
                                 const r = await running;
-                                return { ok: r.code === 0, detail: r.code === 0 ? `compose restart ${service}` : `compose restart ${service} failed: ${docker_said(r)}` };
+                                return { ok: r.code === 0, detail: r.code === 0 ? `compose restart ${service}` : `compose restart ${service} failed: ${(0,exec_process.resultText)(r)}` };
                             },
                         },
                     };
@@ -1888,7 +1885,7 @@ async function partition(compose, exec, service, wanted) {
             const r = await exec.run('docker', args, { timeoutMs: 30 * docker_SECOND });
             // "already exists": someone (an earlier heal) reconnected it; the verification below decides.
             if (r.code !== 0 && !/already exists/i.test(r.stderr))
-                problems.push(`connect ${cut.network}: ${docker_said(r)}`);
+                problems.push(`connect ${cut.network}: ${(0,exec_process.resultText)(r)}`);
         }
         // Verify: every cut network is back with every alias, so peers find the node by name again.
         const now = await serviceContainers(compose, service);
@@ -1912,7 +1909,7 @@ async function partition(compose, exec, service, wanted) {
         const r = await exec.run('docker', ['network', 'disconnect', cut.network, cut.container], { timeoutMs: 30 * docker_SECOND });
         if (r.code !== 0) {
             await heal();
-            return { ok: false, detail: `docker network disconnect ${cut.network} failed: ${docker_said(r)}` };
+            return { ok: false, detail: `docker network disconnect ${cut.network} failed: ${(0,exec_process.resultText)(r)}` };
         }
         done.push(cut);
     }
@@ -1961,6 +1958,10 @@ function faultVoice(f) {
         stale: (node, keys, waitedMs) => ({
             title: title(`${node} kept serving stale data while ${what}`),
             detail: `${node} answered without the acknowledged value of ${keys.join(', ')} for ${ms(waitedMs)} ms while ${what} (convergence timeout ${ms(f.limits.convergenceTimeoutMs)} ms); a node that cannot get new writes must refuse reads, not serve old data.`,
+        }),
+        slow: (node, keys, waitedMs) => ({
+            title: title(`${node} was slow to converge while ${what}`),
+            detail: `Measured, not judged (the link still works): ${node} answered without the acknowledged value of ${keys.join(', ')} for ${ms(waitedMs)} ms while ${what} (convergence timeout ${ms(f.limits.convergenceTimeoutMs)} ms).`,
         }),
         refusedReads: (node, last) => ({ title: title(`${node} refused reads while ${what}`), detail: `${node} refused reads while ${what} (${(0,kv_api/* describeObservation */.C3)(last)}): availability loss, not data loss.` }),
         converged: (node, count, slowestMs) => ({ title: title(`${node} returned every write made while ${what}`), detail: `${node} returned all ${count} value(s) written while ${what}, the slowest after ${ms(slowestMs)} ms.` }),
@@ -2119,10 +2120,10 @@ function judgeHeld({ o, p, voice }) {
         if (staleReads.length > 0) {
             stale.push(node.label);
             const first = staleReads[0];
-            const said = voice.stale(node.label, staleReads.map((r) => r.write.key), first.waitedMs);
             // A degraded link still works: how long values take is measured, and judged only once it is healed.
-            const measured = (0,kinds/* measuresOnly */.m9)(o.step.spec) ? { title: said.title.replace('kept serving stale data', 'was slow to converge'), detail: `Measured, not judged (the link still works): ${said.detail.replace(/; a node that cannot get new writes must refuse reads, not serve old data\.$/, '.')}` } : undefined;
-            checks.push(check(id, 'convergence', measured ? 'skipped' : 'failed', measured ?? said, first.waitedMs, node, { expected: first.write.value, actual: first.last, waitedMs: first.waitedMs }));
+            const measured = (0,kinds/* measuresOnly */.m9)(o.step.spec);
+            const said = (measured ? voice.slow : voice.stale)(node.label, staleReads.map((r) => r.write.key), first.waitedMs);
+            checks.push(check(id, 'convergence', measured ? 'skipped' : 'failed', said, first.waitedMs, node, { expected: first.write.value, actual: first.last, waitedMs: first.waitedMs }));
         }
         else if (refusedReads.length > 0) {
             refusedBy.push(node.label);
@@ -2327,7 +2328,6 @@ async function whileHeld(outer, step, opts, began, o) {
             },
         },
     };
-    o.requests = { ms, errors: 0 };
     const hookAbort = new AbortController();
     const stopHook = () => hookAbort.abort();
     ctx.signal.addEventListener('abort', stopHook, { once: true });
@@ -2514,6 +2514,7 @@ async function runFaultSuite(ctx, steps, deps) {
 
 
 
+
 /**
  * Places each fault in a window of `holdMs` inside [0, durationMs), at a random start (from `seed`), so that faults
  * touching a common service never overlap. A fault that finds no free place after a bounded number of draws is
@@ -2572,28 +2573,44 @@ async function runWindows(ctx, windows, deps) {
         return { window, applied: { ok: true, description: a.fault.description }, beganMs, healedMs: deps.sinceStart(), heal: outcome };
     }));
 }
+/** After every window healed: does each node a fault touched answer again? (The reads the judge needs.) */
+async function observeRecovery(ctx, outcomes) {
+    const nodes = [...new Set(outcomes.filter((o) => o.applied.ok && o.heal?.ok).flatMap((o) => o.window.step.targets))];
+    const reads = await Promise.all(nodes.map(async (node) => {
+        const back = await untilRecovered(ctx, node, undefined);
+        return [node, { node, done: back.done, elapsedMs: back.elapsedMs, last: (0,kv_api/* observe */.lB)(back.last?.outcome) }];
+    }));
+    return new Map(reads);
+}
 /**
- * Judges each window: it applied, it healed, and every node it touched answers again (the workload history is
- * judged as a whole elsewhere). The reads are of the recovering nodes' own keys: nothing here is a catch-up claim.
+ * Judges each window (pure): it applied, it healed, and every node it touched answers again. The workload history
+ * is judged as a whole elsewhere; catch-up is not judged per window.
  */
-async function judgeWindows(ctx, outcomes) {
+function judgeWindows(outcomes, recovery, limits) {
     const checks = [];
     const reports = [];
     const phases = [];
     for (const o of outcomes) {
         const { step } = o.window;
         const p = step.idPrefix;
-        const title = (text) => `${step.spec.name} ${step.target} (random schedule): ${text}`;
+        const voice = faultVoice({ kind: step.kind, name: step.spec.name, target: step.target, services: step.services, limits });
+        const where = step.services[0] ? { service: step.services[0] } : {};
         const mine = [];
         if (!o.applied.ok) {
-            mine.push({ id: `${p}:apply`, kind: 'fault', title: title('could not be applied'), status: 'failed', durationMs: 0, detail: `${step.spec.name} of ${step.target} failed: ${o.applied.detail}.`, ...(step.services[0] ? { service: step.services[0] } : {}) });
+            mine.push({ id: `${p}:apply`, kind: 'fault', status: 'failed', durationMs: 0, ...voice.apply(o.applied.detail), ...where });
         }
         else if (o.heal && !o.heal.ok) {
-            mine.push({ id: `${p}:heal`, kind: 'fault', title: title('could not be healed'), status: 'failed', durationMs: 0, detail: `Healing ${step.target} failed: ${o.heal.detail}.`, ...(step.services[0] ? { service: step.services[0] } : {}) });
+            mine.push({ id: `${p}:heal`, kind: 'fault', status: 'failed', durationMs: 0, ...voice.heal(o.heal.detail), ...where });
         }
         else {
-            for (const node of step.targets)
-                mine.push(await recovered(ctx, node, title, p));
+            for (const node of step.targets) {
+                const r = recovery.get(node);
+                if (!r)
+                    continue;
+                // Polled once every window of the schedule had healed, so no time since this one's heal is claimed.
+                const said = r.done ? { ...voice.recovered(node.label, 0, undefined), detail: `${node.label} answered again once the faults of the schedule were healed.` } : voice.notRecovered(node.label, r.last);
+                mine.push({ id: `${p}:recovery:${node.label}`, kind: 'recovery', status: r.done ? 'passed' : 'failed', durationMs: r.elapsedMs, ...said, ...(node.service ? { service: node.service } : {}), node: node.label, actual: r.last });
+            }
         }
         checks.push(...mine);
         const failed = mine.some((c) => c.status === 'failed');
@@ -2618,21 +2635,6 @@ async function judgeWindows(ctx, outcomes) {
         }
     }
     return { checks, reports, phases };
-}
-async function recovered(ctx, node, title, p) {
-    const back = await untilRecovered(ctx, node, undefined);
-    const last = (0,kv_api/* observe */.lB)(back.last?.outcome);
-    return {
-        id: `${p}:recovery:${node.label}`,
-        kind: 'recovery',
-        title: back.done ? title(`${node.label} answers again`) : title(`${node.label} did not answer again`),
-        status: back.done ? 'passed' : 'failed',
-        durationMs: back.elapsedMs,
-        detail: back.done ? `${node.label} answered after the fault was healed.` : `${node.label} did not answer below 500 within ${Math.round(ctx.limits.startupTimeoutMs / 1000)} s after the fault was healed.`,
-        ...(node.service ? { service: node.service } : {}),
-        node: node.label,
-        actual: last,
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/run.ts
@@ -2861,7 +2863,7 @@ async function randomFaults(r, steps, session, wl, holdMs) {
         return session.finish(r.extras.saveHistory, (m) => deps.log.warn(m));
     });
     r.found.workload = w.section;
-    const judged = await judgeWindows(ctx, outcomes);
+    const judged = judgeWindows(outcomes, await observeRecovery(ctx, outcomes), ctx.limits);
     rec.checks.push(...judged.checks);
     rec.phases.push(...judged.phases);
     r.found.faults = judged.reports;

@@ -106,8 +106,3 @@ export function convergenceCheck(
     waitedMs: outcome.waitedMs,
   };
 }
-
-/** A check that failed before it could measure anything (a plan that cannot work, a command that failed). */
-export function failedCheck(id: string, kind: string, title: string, detail: string, service?: string): Check {
-  return { id, kind, title, status: 'failed', durationMs: 0, detail, ...(service ? { service } : {}) };
-}

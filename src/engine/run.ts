@@ -32,7 +32,7 @@ import { FaultInputProblem, runFaultSuite } from '../faults/suite.js';
 import { planFaults, planRestartCheck, type FaultStep } from '../faults/plan.js';
 import type { AckedWrite } from '../checks/seen.js';
 import type { WorkloadOptions } from '../workload/options.js';
-import { judgeWindows, planWindows, runWindows, type WindowOutcome } from '../faults/nemesis.js';
+import { judgeWindows, observeRecovery, planWindows, runWindows, type WindowOutcome } from '../faults/nemesis.js';
 import { netnsRunner } from '../faults/netns.js';
 import { healAllNetwork } from '../faults/docker.js';
 import { resetClocks } from '../faults/clock.js';
@@ -267,7 +267,7 @@ async function randomFaults(r: PhaseRun, steps: readonly FaultStep[], session: W
     return session.finish(r.extras.saveHistory, (m) => deps.log.warn(m));
   });
   r.found.workload = w.section;
-  const judged = await judgeWindows(ctx, outcomes);
+  const judged = judgeWindows(outcomes, await observeRecovery(ctx, outcomes), ctx.limits);
   rec.checks.push(...judged.checks);
   rec.phases.push(...judged.phases);
   r.found.faults = judged.reports;

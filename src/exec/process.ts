@@ -2,6 +2,7 @@
 // because a hung Docker daemon must not hang the step: every call needs a deadline, a kill on cancel, and output
 // captured up to a cap instead of echoed (container output is untrusted and may be unbounded).
 import { spawn } from 'node:child_process';
+import { tailText } from '../util/text.js';
 
 export interface ExecOptions {
   readonly cwd?: string;
@@ -102,3 +103,13 @@ export const processExec: Exec = {
     });
   },
 };
+
+/** How a command ended: `exit 1`, `exit signal (timed out)`. */
+export function exitText(r: ExecResult): string {
+  return `exit ${r.code ?? 'signal'}${r.timedOut ? ' (timed out)' : ''}`;
+}
+
+/** The last `lines` lines of what a command printed (untrusted), or how it ended when it printed nothing. */
+export function resultText(r: ExecResult, lines = 5): string {
+  return tailText(`${r.stderr}\n${r.stdout}`.trim(), lines) || exitText(r);
+}

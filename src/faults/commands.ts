@@ -3,11 +3,10 @@
 // and `{url}` (its base URL) shell-quoted into place. A kind keeps its meaning for the checks (a stopped node does
 // not answer, a partitioned one may), whatever the commands do.
 import { parse } from 'yaml';
-import type { Exec, ExecResult } from '../exec/process.js';
+import { exitText, resultText, type Exec, type ExecResult } from '../exec/process.js';
 import type { HealOutcome } from './active.js';
 import type { ApplyResult, FaultActions } from './actions.js';
 import { FAULT_KINDS, type FaultKind } from './kinds.js';
-import { tailText } from '../util/text.js';
 
 export interface FaultCommand {
   readonly apply: string;
@@ -88,10 +87,12 @@ export interface CommandActionOptions {
   readonly onPending?: (key: string, heal: { label: string; command: string } | undefined) => void;
 }
 
+/** The exit always, then what it printed: a user reads it to see which of their commands went wrong. */
 function said(r: ExecResult): string {
   if (r.startError) return `could not start: ${r.startError}`;
-  const tail = tailText(`${r.stderr}\n${r.stdout}`.trim(), 5);
-  return `exit ${r.code ?? 'by a signal'}${r.timedOut ? ' (timed out)' : ''}${tail ? `: ${tail}` : ''}`;
+  const printed = resultText(r);
+  const exit = exitText(r);
+  return printed === exit ? exit : `${exit}: ${printed}`;
 }
 
 export function commandFaultActions(o: CommandActionOptions): FaultActions {

@@ -3,7 +3,7 @@
 // libfaketime offset files (clock). The cycle only sees FaultActions, so unit tests can count applies and heals
 // without Docker.
 import type { Compose } from '../compose/driver.js';
-import type { Exec, ExecResult } from '../exec/process.js';
+import { resultText, type Exec } from '../exec/process.js';
 import type { InspectedContainer } from '../compose/ports.js';
 import type { HealOutcome } from './active.js';
 import type { ApplyResult, FaultActions } from './actions.js';
@@ -13,13 +13,8 @@ import type { FaultSpec } from './kinds.js';
 import { aliasesToRestore, networksToCut } from './plan.js';
 import { applyDelay, applyFilter, undelay, unfilter, type Drop, type NetnsRunner } from './netns.js';
 import { offsetText, readOffset, setOffset } from './clock.js';
-import { tailText } from '../util/text.js';
 
 const SECOND = 1000;
-
-function said(r: ExecResult): string {
-  return tailText(`${r.stderr}\n${r.stdout}`.trim(), 5) || `exit ${r.code ?? 'signal'}${r.timedOut ? ' (timed out)' : ''}`;
-}
 
 export interface DockerFaultOptions {
   readonly partitionNetworks: readonly string[];
@@ -32,7 +27,7 @@ export interface DockerFaultOptions {
 export function dockerFaultActions(compose: Compose, exec: Exec, o: DockerFaultOptions): FaultActions {
   const verb = async (v: 'stop' | 'start' | 'kill' | 'pause' | 'unpause', service: string): Promise<HealOutcome> => {
     const r = await compose.serviceCommand(v, service);
-    return { ok: r.code === 0, detail: r.code === 0 ? `compose ${v} ${service}` : `compose ${v} ${service} failed: ${said(r)}` };
+    return { ok: r.code === 0, detail: r.code === 0 ? `compose ${v} ${service}` : `compose ${v} ${service} failed: ${resultText(r)}` };
   };
   const simple = async (service: string, apply: 'stop' | 'kill' | 'pause', heal: 'start' | 'unpause'): Promise<ApplyResult> => {
     const a = await verb(apply, service);
@@ -55,7 +50,7 @@ export function dockerFaultActions(compose: Compose, exec: Exec, o: DockerFaultO
               description: `compose restart ${service}`,
               heal: async () => {
                 const r = await running;
-                return { ok: r.code === 0, detail: r.code === 0 ? `compose restart ${service}` : `compose restart ${service} failed: ${said(r)}` };
+                return { ok: r.code === 0, detail: r.code === 0 ? `compose restart ${service}` : `compose restart ${service} failed: ${resultText(r)}` };
               },
             },
           };
@@ -239,7 +234,7 @@ async function partition(compose: Compose, exec: Exec, service: string, wanted: 
       const args = ['network', 'connect', ...cut.aliases.flatMap((a) => ['--alias', a]), cut.network, cut.container];
       const r = await exec.run('docker', args, { timeoutMs: 30 * SECOND });
       // "already exists": someone (an earlier heal) reconnected it; the verification below decides.
-      if (r.code !== 0 && !/already exists/i.test(r.stderr)) problems.push(`connect ${cut.network}: ${said(r)}`);
+      if (r.code !== 0 && !/already exists/i.test(r.stderr)) problems.push(`connect ${cut.network}: ${resultText(r)}`);
     }
     // Verify: every cut network is back with every alias, so peers find the node by name again.
     const now = await serviceContainers(compose, service);
@@ -261,7 +256,7 @@ async function partition(compose: Compose, exec: Exec, service: string, wanted: 
     const r = await exec.run('docker', ['network', 'disconnect', cut.network, cut.container], { timeoutMs: 30 * SECOND });
     if (r.code !== 0) {
       await heal();
-      return { ok: false, detail: `docker network disconnect ${cut.network} failed: ${said(r)}` };
+      return { ok: false, detail: `docker network disconnect ${cut.network} failed: ${resultText(r)}` };
     }
     done.push(cut);
   }

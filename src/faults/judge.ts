@@ -110,10 +110,10 @@ function judgeHeld({ o, p, voice }: Scope): { checks: Check[]; stale: string[]; 
     if (staleReads.length > 0) {
       stale.push(node.label);
       const first = staleReads[0]!;
-      const said = voice.stale(node.label, staleReads.map((r) => r.write.key), first.waitedMs);
       // A degraded link still works: how long values take is measured, and judged only once it is healed.
-      const measured = measuresOnly(o.step.spec) ? { title: said.title.replace('kept serving stale data', 'was slow to converge'), detail: `Measured, not judged (the link still works): ${said.detail.replace(/; a node that cannot get new writes must refuse reads, not serve old data\.$/, '.')}` } : undefined;
-      checks.push(check(id, 'convergence', measured ? 'skipped' : 'failed', measured ?? said, first.waitedMs, node, { expected: first.write.value, actual: first.last, waitedMs: first.waitedMs }));
+      const measured = measuresOnly(o.step.spec);
+      const said = (measured ? voice.slow : voice.stale)(node.label, staleReads.map((r) => r.write.key), first.waitedMs);
+      checks.push(check(id, 'convergence', measured ? 'skipped' : 'failed', said, first.waitedMs, node, { expected: first.write.value, actual: first.last, waitedMs: first.waitedMs }));
     } else if (refusedReads.length > 0) {
       refusedBy.push(node.label);
       checks.push(check(id, 'convergence', 'skipped', voice.refusedReads(node.label, refusedReads[0]!.last), refusedReads[0]!.waitedMs, node, { actual: refusedReads[0]!.last }));

@@ -13,6 +13,9 @@ import type { FaultStep } from './plan.js';
 import { planProblem } from './plan.js';
 import { seededRandom } from '../workload/prng.js';
 import { formatMs } from '../util/text.js';
+import type { Limits } from '../core/policies.js';
+import { faultVoice } from '../report/wording/faults.js';
+import type { RecoveryRead } from './observe.js';
 
 export interface Window {
   readonly step: FaultStep;
@@ -91,25 +94,44 @@ export async function runWindows(ctx: CheckContext, windows: readonly Window[], 
   );
 }
 
+/** After every window healed: does each node a fault touched answer again? (The reads the judge needs.) */
+export async function observeRecovery(ctx: CheckContext, outcomes: readonly WindowOutcome[]): Promise<Map<NodeInfo, RecoveryRead>> {
+  const nodes = [...new Set(outcomes.filter((o) => o.applied.ok && o.heal?.ok).flatMap((o) => o.window.step.targets))];
+  const reads = await Promise.all(
+    nodes.map(async (node): Promise<[NodeInfo, RecoveryRead]> => {
+      const back = await untilRecovered(ctx, node, undefined);
+      return [node, { node, done: back.done, elapsedMs: back.elapsedMs, last: observe(back.last?.outcome) }];
+    }),
+  );
+  return new Map(reads);
+}
+
 /**
- * Judges each window: it applied, it healed, and every node it touched answers again (the workload history is
- * judged as a whole elsewhere). The reads are of the recovering nodes' own keys: nothing here is a catch-up claim.
+ * Judges each window (pure): it applied, it healed, and every node it touched answers again. The workload history
+ * is judged as a whole elsewhere; catch-up is not judged per window.
  */
-export async function judgeWindows(ctx: CheckContext, outcomes: readonly WindowOutcome[]): Promise<{ checks: Check[]; reports: FaultReport[]; phases: Phase[] }> {
+export function judgeWindows(outcomes: readonly WindowOutcome[], recovery: ReadonlyMap<NodeInfo, RecoveryRead>, limits: Limits): { checks: Check[]; reports: FaultReport[]; phases: Phase[] } {
   const checks: Check[] = [];
   const reports: FaultReport[] = [];
   const phases: Phase[] = [];
   for (const o of outcomes) {
     const { step } = o.window;
     const p = step.idPrefix;
-    const title = (text: string): string => `${step.spec.name} ${step.target} (random schedule): ${text}`;
+    const voice = faultVoice({ kind: step.kind, name: step.spec.name, target: step.target, services: step.services, limits });
+    const where = step.services[0] ? { service: step.services[0] } : {};
     const mine: Check[] = [];
     if (!o.applied.ok) {
-      mine.push({ id: `${p}:apply`, kind: 'fault', title: title('could not be applied'), status: 'failed', durationMs: 0, detail: `${step.spec.name} of ${step.target} failed: ${o.applied.detail}.`, ...(step.services[0] ? { service: step.services[0] } : {}) });
+      mine.push({ id: `${p}:apply`, kind: 'fault', status: 'failed', durationMs: 0, ...voice.apply(o.applied.detail), ...where });
     } else if (o.heal && !o.heal.ok) {
-      mine.push({ id: `${p}:heal`, kind: 'fault', title: title('could not be healed'), status: 'failed', durationMs: 0, detail: `Healing ${step.target} failed: ${o.heal.detail}.`, ...(step.services[0] ? { service: step.services[0] } : {}) });
+      mine.push({ id: `${p}:heal`, kind: 'fault', status: 'failed', durationMs: 0, ...voice.heal(o.heal.detail), ...where });
     } else {
-      for (const node of step.targets) mine.push(await recovered(ctx, node, title, p));
+      for (const node of step.targets) {
+        const r = recovery.get(node);
+        if (!r) continue;
+        // Polled once every window of the schedule had healed, so no time since this one's heal is claimed.
+        const said = r.done ? { ...voice.recovered(node.label, 0, undefined), detail: `${node.label} answered again once the faults of the schedule were healed.` } : voice.notRecovered(node.label, r.last);
+        mine.push({ id: `${p}:recovery:${node.label}`, kind: 'recovery', status: r.done ? 'passed' : 'failed', durationMs: r.elapsedMs, ...said, ...(node.service ? { service: node.service } : {}), node: node.label, actual: r.last });
+      }
     }
     checks.push(...mine);
     const failed = mine.some((c) => c.status === 'failed');
@@ -134,20 +156,4 @@ export async function judgeWindows(ctx: CheckContext, outcomes: readonly WindowO
     }
   }
   return { checks, reports, phases };
-}
-
-async function recovered(ctx: CheckContext, node: NodeInfo, title: (t: string) => string, p: string): Promise<Check> {
-  const back = await untilRecovered(ctx, node, undefined);
-  const last = observe(back.last?.outcome);
-  return {
-    id: `${p}:recovery:${node.label}`,
-    kind: 'recovery',
-    title: back.done ? title(`${node.label} answers again`) : title(`${node.label} did not answer again`),
-    status: back.done ? 'passed' : 'failed',
-    durationMs: back.elapsedMs,
-    detail: back.done ? `${node.label} answered after the fault was healed.` : `${node.label} did not answer below 500 within ${Math.round(ctx.limits.startupTimeoutMs / 1000)} s after the fault was healed.`,
-    ...(node.service ? { service: node.service } : {}),
-    node: node.label,
-    actual: last,
-  };
 }

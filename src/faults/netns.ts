@@ -3,8 +3,7 @@
 // (REPLICHECK) hooked first into INPUT and OUTPUT, and one root qdisc, so healing removes exactly that and the
 // namespace can be proven back as it was. Root runs the tools directly; anyone else through `sudo -n` (GitHub's
 // hosted runners give the runner user passwordless sudo).
-import type { Exec, ExecResult } from '../exec/process.js';
-import { tailText } from '../util/text.js';
+import { resultText, type Exec, type ExecResult } from '../exec/process.js';
 
 export const CHAIN = 'REPLICHECK';
 const SECOND = 1000;
@@ -28,10 +27,6 @@ export function netnsRunner(exec: Exec, asRoot: boolean): NetnsRunner {
       return exec.run(file, args, { timeoutMs: 20 * SECOND });
     },
   };
-}
-
-export function said(r: ExecResult): string {
-  return tailText(`${r.stderr}\n${r.stdout}`.trim(), 3) || `exit ${r.code ?? 'signal'}${r.timedOut ? ' (timed out)' : ''}`;
 }
 
 /** A packet filter rule: drop what comes in from, or goes out to, one address; a share of it with `loss`. */
@@ -77,7 +72,7 @@ export async function applyFilter(ns: NetnsRunner, pid: number, drops: readonly 
     const r = await ns.run(pid, argv);
     if (r.code !== 0) {
       await unfilter(ns, pid);
-      return { ok: false, detail: `${argv.join(' ')} failed: ${said(r)}` };
+      return { ok: false, detail: `${argv.join(' ')} failed: ${resultText(r, 3)}` };
     }
   }
   return { ok: true };
@@ -87,10 +82,10 @@ export async function applyFilter(ns: NetnsRunner, pid: number, drops: readonly 
 export async function unfilter(ns: NetnsRunner, pid: number): Promise<{ ok: boolean; detail: string }> {
   for (const argv of unfilterCommands()) {
     // A hook may have been added twice by a retried apply: delete until it is not there (bounded).
-    for (let i = 0; i < (argv[3] === '-D' || argv[2] === '-D' ? 4 : 1); i++) if ((await ns.run(pid, argv)).code !== 0) break;
+    for (let i = 0; i < (argv[2] === '-D' ? 4 : 1); i++) if ((await ns.run(pid, argv)).code !== 0) break;
   }
   const left = await ns.run(pid, ['iptables', '-w', '-S']);
-  if (left.code !== 0) return { ok: false, detail: `iptables -S failed: ${said(left)}` };
+  if (left.code !== 0) return { ok: false, detail: `iptables -S failed: ${resultText(left, 3)}` };
   return left.stdout.includes(CHAIN) ? { ok: false, detail: `rules of ${CHAIN} are still there` } : { ok: true, detail: 'packet filter rules removed' };
 }
 
@@ -107,7 +102,7 @@ export async function applyDelay(ns: NetnsRunner, pid: number, peers: readonly s
       const r = await ns.run(pid, argv);
       if (r.code !== 0) {
         await undelay(ns, pid);
-        return { ok: false, detail: `${argv.join(' ')} failed: ${said(r)}` };
+        return { ok: false, detail: `${argv.join(' ')} failed: ${resultText(r, 3)}` };
       }
     }
   }
@@ -130,5 +125,5 @@ export async function undelay(ns: NetnsRunner, pid: number): Promise<{ ok: boole
  */
 export async function probeNetem(ns: NetnsRunner): Promise<{ ok: boolean; detail: string }> {
   const r = await ns.root(['unshare', '-n', 'tc', 'qdisc', 'add', 'dev', 'lo', 'root', 'netem', 'delay', '1ms']);
-  return r.code === 0 ? { ok: true, detail: 'netem is available' } : { ok: false, detail: said(r) };
+  return r.code === 0 ? { ok: true, detail: 'netem is available' } : { ok: false, detail: resultText(r, 3) };
 }

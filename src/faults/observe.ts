@@ -196,7 +196,6 @@ async function whileHeld(
       },
     },
   };
-  o.requests = { ms, errors: 0 };
   const hookAbort = new AbortController();
   const stopHook = (): void => hookAbort.abort();
   ctx.signal.addEventListener('abort', stopHook, { once: true });

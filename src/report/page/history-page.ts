@@ -59,7 +59,7 @@ export function pageData(input: PageInput): unknown {
   let end = 0;
   for (const op of ops) end = Math.max(end, op.invoke, op.complete ?? op.invoke);
   const columns = { p: [] as number[], k: [] as number[], n: [] as number[], f: [] as number[], t: [] as number[], s: [] as number[], i: [] as number[], c: [] as number[], v: [] as number[], e: [] as number[] };
-  ops.forEach((op, idx) => {
+  for (const op of ops) {
     columns.p.push(processes.index(String(op.process)));
     columns.k.push(keys.index(op.key ?? ''));
     columns.n.push(op.node !== undefined ? nodes.index(op.node) : -1);
@@ -70,8 +70,7 @@ export function pageData(input: PageInput): unknown {
     columns.c.push(op.complete ?? -1);
     columns.v.push(values.index(op.f === 'cas' ? `${v((op.value as unknown[])[0])} → ${v((op.value as unknown[])[1])}` : v(op.value)));
     columns.e.push(op.error !== undefined ? errors.index(op.error) : -1);
-    void idx;
-  });
+  }
   const results = input.results.map((r) => {
     const w = r.witness;
     const legal =

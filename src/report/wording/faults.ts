@@ -25,6 +25,8 @@ export interface FaultVoice {
   apply(detail: string): Said;
   heal(detail: string): Said;
   stale(node: string, keys: readonly string[], waitedMs: number): Said;
+  /** During loss or latency: values were slow to arrive, which is measured, not judged. */
+  slow(node: string, keys: readonly string[], waitedMs: number): Said;
   refusedReads(node: string, last: Observation): Said;
   converged(node: string, count: number, slowestMs: number): Said;
   recovered(node: string, ms: number, restartMs: number | undefined): Said;
@@ -84,6 +86,10 @@ export function faultVoice(f: FaultFacts): FaultVoice {
     stale: (node, keys, waitedMs) => ({
       title: title(`${node} kept serving stale data while ${what}`),
       detail: `${node} answered without the acknowledged value of ${keys.join(', ')} for ${ms(waitedMs)} ms while ${what} (convergence timeout ${ms(f.limits.convergenceTimeoutMs)} ms); a node that cannot get new writes must refuse reads, not serve old data.`,
+    }),
+    slow: (node, keys, waitedMs) => ({
+      title: title(`${node} was slow to converge while ${what}`),
+      detail: `Measured, not judged (the link still works): ${node} answered without the acknowledged value of ${keys.join(', ')} for ${ms(waitedMs)} ms while ${what} (convergence timeout ${ms(f.limits.convergenceTimeoutMs)} ms).`,
     }),
     refusedReads: (node, last) => ({ title: title(`${node} refused reads while ${what}`), detail: `${node} refused reads while ${what} (${describeObservation(last)}): availability loss, not data loss.` }),
     converged: (node, count, slowestMs) => ({ title: title(`${node} returned every write made while ${what}`), detail: `${node} returned all ${count} value(s) written while ${what}, the slowest after ${ms(slowestMs)} ms.` }),
