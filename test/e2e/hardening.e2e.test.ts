@@ -83,7 +83,8 @@ describe('a cluster that prints and serves attack strings', () => {
         assert.ok(!names.has(forbidden), `a ${forbidden} command was issued: ${JSON.stringify(main.commands.filter((c) => c.command === forbidden))}`);
       }
       assert.equal(main.outputs.a, undefined);
-      assert.equal(main.outputs.result, 'failed', 'the hostile node could not flip the result');
+      // Seen once in ~6 full runs under load: outputs missing. The step's last lines say why when it happens again.
+      assert.equal(main.outputs.result, 'failed', `the hostile node could not flip the result; outputs ${JSON.stringify(main.outputs)}; step ended: ${main.stdout.slice(-1500)}`);
 
       // kv_4's answer (the attack text) is in the report as a bounded preview, and the summary shows it inert.
       const read = r.checks.find((c) => c.id === 'replication:kv_0->kv_4');
