@@ -25,7 +25,7 @@ async function scenario(name: string, inputs: Record<string, string>, env: Recor
 
 /** One line of figures per fault, so a run's log shows what was measured. */
 function figures(f: FaultReport): string {
-  return `${f.kind} ${f.target}: held ${f.heldMs} ms, writes ${f.writesAccepted}/${f.writesRefused}, availability ${f.availability}, recovery ${f.recoveryMs} ms, catch-up ${f.catchUpMs} ms`;
+  return `${f.kind} ${f.target}: held ${f.heldMs} ms, writes ${f.writesAccepted} accepted, ${f.writesRefused} refused, availability ${f.availability}, recovery ${f.recoveryMs} ms, catch-up ${f.catchUpMs} ms`;
 }
 
 describe('group faults', () => {
@@ -85,7 +85,10 @@ describe('group faults', () => {
     });
   }
 
-  test('stop of kv_2+kv_4 on the example cluster: kv_0 keeps taking writes, both catch up after start', async (t) => {
+  // The healthy mode refuses writes once no peer has answered for 1.5 s (its isolation rule), so whether kv_0 took
+  // its write depended on how long `compose stop` took under load: CI once saw 'none'. stale-partition is healthy
+  // except that it keeps serving alone, which is what this test is about: a group stop that leaves one writer.
+  test('stop of kv_2+kv_4 on the example cluster (stale-partition mode: serves alone): kv_0 keeps taking writes, both catch up after start', async (t) => {
     if (!needDocker(t)) return;
     const name = project('kv-stop');
     const main = await scenario(
@@ -100,7 +103,7 @@ describe('group faults', () => {
         'fault-targets': 'kv_2+kv_4',
         'fault-duration': '1',
       },
-      { ...kvEnv('healthy'), ...KV_PORTS },
+      { ...kvEnv('stale-partition'), ...KV_PORTS },
     );
     assert.equal(main.code, 0, main.stdout);
     assert.deepEqual(errors(main), []);
