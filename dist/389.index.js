@@ -133,8 +133,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/config/options.ts + 3 modules
 var config_options = __webpack_require__(3104);
-// EXTERNAL MODULE: ./src/compose/driver.ts + 1 modules
-var driver = __webpack_require__(8519);
+// EXTERNAL MODULE: ./src/compose/driver.ts + 2 modules
+var driver = __webpack_require__(2641);
 ;// CONCATENATED MODULE: ./src/compose/ports.ts
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '::1', 'ip6-localhost']);
 const WILDCARDS = new Set(['0.0.0.0', '::', '']);
@@ -181,7 +181,7 @@ var result = __webpack_require__(2960);
 // EXTERNAL MODULE: ./src/engine/errors.ts
 var errors = __webpack_require__(7679);
 // EXTERNAL MODULE: ./src/engine/files.ts + 1 modules
-var engine_files = __webpack_require__(1384);
+var files = __webpack_require__(1384);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:url"
@@ -288,7 +288,7 @@ function moduleKvApi(fns, http, o) {
         },
         async probe(baseUrl, signal) {
             // A serving node is one whose adapter can read (a missing key is an answer too).
-            return (await this.read(baseUrl, 'replicheck-readiness-probe', signal)).outcome;
+            return (await this.read(baseUrl, kv_api/* PROBE_KEY */.B8, signal)).outcome;
         },
         ...(fns.cas
             ? {
@@ -343,17 +343,15 @@ var clock = __webpack_require__(3239);
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|::1)$/i;
 async function preflight(options, deps, cwd, onFiles) {
     const { exec, log } = deps;
-    const located = await (0,engine_files.resolveComposeFiles)(options, deps.files, cwd);
+    const located = await (0,files.resolveComposeFiles)(options, deps.files, cwd);
     onFiles(located.directory, located.files);
     const adapter = options.kv.module !== undefined ? await loadAdapterModule(options, deps, located.directory) : undefined;
     const dockerVersion = await (0,driver/* checkDocker */.dN)(exec);
     const command = await (0,driver/* detectCompose */.ib)(exec, options.composeVersion);
     log.info(`Docker engine ${dockerVersion}; using Compose ${command.kind} (${command.kind === 'v2' ? 'docker compose' : 'docker-compose'} ${command.version}).`);
     const netns = await checkNemesis(options, deps);
-    const clock = await prepareClock(options, deps);
-    const files = clock ? [...located.files, clock.override] : located.files;
-    const compose = new driver/* Compose */.Lo(exec, command, { name: options.projectName, files, directory: located.directory });
-    const resolved = await compose.resolve();
+    const project = { name: options.projectName, files: located.files, directory: located.directory };
+    const resolved = await new driver/* Compose */.Lo(exec, command, project).resolve();
     const misnamed = options.servers.filter((s) => s.name !== undefined && !resolved.services.includes(s.name));
     const problems = [
         ...unknownTargets(options, resolved.services),
@@ -362,7 +360,7 @@ async function preflight(options, deps, cwd, onFiles) {
     ];
     if (problems.length > 0)
         throw new config_options/* InputError */.dz(problems);
-    const serviceLocations = await (0,engine_files.locateServices)(deps.files, located.files);
+    const serviceLocations = await (0,files.locateServices)(deps.files, located.files);
     checkServersArePublished(options, resolved, log);
     const taken = [];
     for (const s of options.servers) {
@@ -372,6 +370,10 @@ async function preflight(options, deps, cwd, onFiles) {
     if (taken.length > 0) {
         throw new driver/* SetupError */.w3(`Port(s) ${taken.join(', ')} are already in use by something else before the cluster started.`, 'Stop whatever listens there (an earlier run, another service), or publish the cluster on free ports and list those.', 'servers');
     }
+    // Last, once nothing else can fail: the clock fault's files live in a temporary directory that only the engine's
+    // teardown (or the post step) removes, and its override names the targets, so they must be known services.
+    const clock = await prepareClock(options, deps);
+    const compose = new driver/* Compose */.Lo(exec, command, clock ? { ...project, files: [...located.files, clock.override] } : project);
     return { ...(adapter ? { adapter } : {}), ...(netns ? { netns } : {}), ...(clock ? { clockDir: clock.dir } : {}), compose, directory: located.directory, composeFiles: located.files, services: resolved.services, serviceLocations };
 }
 /** The adapter module, loaded before anything starts: a missing file or a wrong shape is an input error. */
@@ -1654,6 +1656,16 @@ function judgeDurability({ o, p, voice }) {
 // A fault applied to several services together: each service's fault is applied at the same time, and healing
 // heals all of them. Built over FaultActions only, so the unit tests drive it with an in-memory cluster.
 
+/**
+ * Applies one planned step, as the sequence and the random schedule both do: a cluster-wide partition as its
+ * grudges, anything else on each of its services at once; registers what applied with the faults held.
+ */
+async function applyStep(actions, active, step) {
+    const a = step.grudges ? await actions.applyGrudges(step.spec, step.grudges) : await applyTogether(actions, step.spec, step.services);
+    if (!a.ok)
+        return { ok: false, detail: a.detail, ...(a.input !== undefined ? { input: a.input } : {}) };
+    return { ok: true, description: a.fault.description, heal: active.add(`${step.spec.name} ${step.target}`, () => a.fault.heal()) };
+}
 async function applyTogether(actions, kind, services) {
     if (services.length === 1)
         return actions.apply(kind, services[0]);
@@ -1710,17 +1722,17 @@ async function observeFault(ctx, step, opts) {
     const before = step.writeBefore ? await Promise.all(ctx.nodes.map((node) => write(ctx, node, 'pre'))) : [];
     o.before = before.filter((w) => w.acked).map((w) => w.write);
     o.mustKeep = (0,plan/* carryForward */.DN)([...opts.earlier, ...o.before], new Set());
-    const applied = step.grudges ? await opts.actions.applyGrudges(step.spec, step.grudges) : await applyTogether(opts.actions, step.spec, step.services);
+    const applied = await applyStep(opts.actions, opts.active, step);
     // The fault holds from when the command that applies it returned (Compose v1 alone takes about a second).
     const began = clock.now();
     o.beganMs = opts.sinceStart();
     if (!applied.ok) {
         o.healedMs = o.beganMs;
-        o.applied = { ok: false, detail: applied.detail, ...(applied.input ? { input: applied.input } : {}) };
+        o.applied = applied;
         return o;
     }
-    o.applied = { ok: true, description: applied.fault.description };
-    const heal = opts.active.add(`${step.kind} ${step.target}`, () => applied.fault.heal());
+    o.applied = { ok: true, description: applied.description };
+    const { heal } = applied;
     let healStart = began;
     try {
         // A restart heals itself: the "hold" is the restart, and writes go out once the target stopped answering.
@@ -1998,10 +2010,10 @@ async function runWindows(ctx, windows, deps) {
         const problem = (0,plan/* planProblem */.XJ)(step);
         if (problem)
             return { window, applied: { ok: false, detail: problem } };
-        const a = step.grudges ? await deps.actions.applyGrudges(step.spec, step.grudges) : await applyTogether(deps.actions, step.spec, step.services);
+        const a = await applyStep(deps.actions, deps.active, step);
         if (!a.ok)
             return { window, applied: { ok: false, detail: a.detail } };
-        const heal = deps.active.add(`${step.spec.name} ${step.target}`, () => a.fault.heal());
+        const { heal } = a;
         const beganMs = deps.sinceStart();
         deps.record({ f: 'start', fault: step.spec.name, target: step.target });
         let outcome;
@@ -2014,7 +2026,7 @@ async function runWindows(ctx, windows, deps) {
             outcome = await heal();
             deps.record({ f: 'stop', fault: step.spec.name, target: step.target });
         }
-        return { window, applied: { ok: true, description: a.fault.description }, beganMs, healedMs: deps.sinceStart(), heal: outcome };
+        return { window, applied: { ok: true, description: a.description }, beganMs, healedMs: deps.sinceStart(), heal: outcome };
     }));
 }
 /** After every window healed: does each node a fault touched answer again? (The reads the judge needs.) */
@@ -2109,7 +2121,6 @@ function judgeWindows(outcomes, recovery, limits) {
 
 
 
-
 async function runEngine(options, deps, cwd = process.cwd(), extras = {}) {
     return options.cluster === 'external' ? runExternal(options, deps, cwd, extras) : runCompose(options, deps, cwd, extras);
 }
@@ -2148,11 +2159,7 @@ async function runCompose(options, deps, cwd, extras) {
         rec.errors.push(...(0,errors/* toRunErrors */.W)(error));
     }
     finally {
-        for (const { label, outcome } of await activeFaults.healAll()) {
-            log.warn(`Healed ${label} before teardown: ${outcome.detail}.`);
-            if (!outcome.ok)
-                rec.errors.push({ message: `Could not heal ${label}: ${outcome.detail}.`, fix: 'Check the containers of the project by hand (docker ps, docker network inspect).' });
-        }
+        await healStillHeld(activeFaults, rec, log, 'before teardown', 'Check the containers of the project by hand (docker ps, docker network inspect).');
         if (created && pre)
             await sweepFaults(pre, rec, log);
         if (created && pre)
@@ -2204,14 +2211,18 @@ async function runExternal(options, deps, cwd, extras) {
         rec.errors.push(...(0,errors/* toRunErrors */.W)(error));
     }
     finally {
-        for (const { label, outcome } of await activeFaults.healAll()) {
-            log.warn(`Healed ${label} at the end of the run: ${outcome.detail}.`);
-            if (!outcome.ok)
-                rec.errors.push({ message: `Could not heal ${label}: ${outcome.detail}.`, fix: 'Run the heal command by hand; the node may still be faulted.' });
-        }
+        await healStillHeld(activeFaults, rec, log, 'at the end of the run', 'Run the heal command by hand; the node may still be faulted.');
     }
     log.info('cluster: external: nothing was started, so nothing is torn down.');
     return run_result(deps, rec, found, startedAt, { policy: 'never', performed: false }, { name: 'external', directory, composeFiles: [] }, {});
+}
+/** Heals what a throw or a cancel left holding (each fault's own driver heals it first, in a finally). */
+async function healStillHeld(active, rec, log, when, fix) {
+    for (const { label, outcome } of await active.healAll()) {
+        log.warn(`Healed ${label} ${when}: ${outcome.detail}.`);
+        if (!outcome.ok)
+            rec.errors.push({ message: `Could not heal ${label}: ${outcome.detail}.`, fix });
+    }
 }
 /** Nodes of an external cluster: named servers by their names (what fault-targets and reports use), else host:port. */
 function externalNodes(options) {
@@ -2363,10 +2374,7 @@ async function workload(r, session, wl) {
  * clock offset of Replicheck's stays on any container of the project.
  */
 async function sweepFaults(pre, rec, log) {
-    const problems = pre.netns ? await (0,docker/* healAllNetwork */.M)(pre.compose, pre.netns).catch((e) => [String(e)]) : [];
-    if (pre.clockDir)
-        problems.push(...(await (0,clock/* resetClocks */.RB)(pre.clockDir)));
-    for (const p of problems) {
+    for (const p of await (0,docker/* undoLeftoverFaults */.L)(pre.compose, pre)) {
         log.warn(`Could not undo a fault: ${p}.`);
         rec.errors.push({ message: `Could not undo a fault: ${p}.`, fix: "Check the containers by hand: nsenter -t <pid> -n iptables -S, tc qdisc show." });
     }

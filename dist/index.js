@@ -28374,13 +28374,14 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B8: () => (/* binding */ PROBE_KEY),
 /* harmony export */   C3: () => (/* binding */ describeObservation),
 /* harmony export */   E$: () => (/* binding */ redact),
 /* harmony export */   Tg: () => (/* binding */ moduleApiOptions),
 /* harmony export */   Yt: () => (/* binding */ httpKvApi),
 /* harmony export */   lB: () => (/* binding */ observe)
 /* harmony export */ });
-/* unused harmony exports keyUrl, PROBE_KEY, readValue, decodeBase64, casResult */
+/* unused harmony exports keyUrl, readValue, decodeBase64, casResult */
 /* harmony import */ var _http_template_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6708);
 /* harmony import */ var _http_json_pointer_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4600);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9997);
@@ -28529,18 +28530,21 @@ function describeObservation(o) {
 
 /***/ }),
 
-/***/ 6563:
+/***/ 2641:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E0: () => (/* binding */ configArgs),
-/* harmony export */   J7: () => (/* binding */ globalArgs),
-/* harmony export */   Mv: () => (/* binding */ downArgs),
-/* harmony export */   RR: () => (/* binding */ logsArgs),
-/* harmony export */   bb: () => (/* binding */ upArgs),
-/* harmony export */   fn: () => (/* binding */ restartArgs),
-/* harmony export */   yg: () => (/* binding */ serviceCommandArgs)
-/* harmony export */ });
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Lo: () => (/* binding */ Compose),
+  w3: () => (/* binding */ SetupError),
+  dN: () => (/* binding */ checkDocker),
+  ib: () => (/* binding */ detectCompose),
+  Q_: () => (/* binding */ findLeftovers),
+  _N: () => (/* binding */ removeByLabel)
+});
+
+;// CONCATENATED MODULE: ./src/compose/args.ts
 // Pure builders of Compose command lines. Both Compose generations take the same global flags used here
 // (--project-name, --file, --project-directory), so only the program and its prefix differ.
 function globalArgs(cmd, project) {
@@ -28571,25 +28575,6 @@ function serviceCommandArgs(verb, service) {
     return [verb, service];
 }
 
-
-/***/ }),
-
-/***/ 8519:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Lo: () => (/* binding */ Compose),
-  w3: () => (/* binding */ SetupError),
-  dN: () => (/* binding */ checkDocker),
-  ib: () => (/* binding */ detectCompose),
-  Q_: () => (/* binding */ findLeftovers),
-  _N: () => (/* binding */ removeByLabel)
-});
-
-// EXTERNAL MODULE: ./src/compose/args.ts
-var compose_args = __nccwpck_require__(6563);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/compose/config.ts
@@ -28720,7 +28705,7 @@ class Compose {
         this.project = project;
     }
     run(args, timeoutMs, signal) {
-        return this.exec.run(this.command.file, [...(0,compose_args/* globalArgs */.J7)(this.command, this.project), ...args], {
+        return this.exec.run(this.command.file, [...globalArgs(this.command, this.project), ...args], {
             cwd: this.project.directory,
             timeoutMs,
             // Plain output: no progress bars or colour codes in what we capture and show.
@@ -28730,7 +28715,7 @@ class Compose {
     }
     /** The project as Compose resolves it; also proves Compose can read the files (its own message when it cannot). */
     async resolve() {
-        const r = await this.run((0,compose_args/* configArgs */.E0)(), 60 * SECOND);
+        const r = await this.run(configArgs(), 60 * SECOND);
         if (r.code !== 0) {
             throw new SetupError('Compose could not read the compose file(s).', "Fix the file so that `docker compose config` accepts it; Compose's message is shown below.", 'compose-file', firstLines(r));
         }
@@ -28742,20 +28727,20 @@ class Compose {
         }
     }
     up(build, signal) {
-        return this.run((0,compose_args/* upArgs */.bb)(build), 30 * 60 * SECOND, signal);
+        return this.run(upArgs(build), 30 * 60 * SECOND, signal);
     }
     down(stopTimeoutSeconds = 5) {
-        return this.run((0,compose_args/* downArgs */.Mv)(stopTimeoutSeconds), 120 * SECOND);
+        return this.run(downArgs(stopTimeoutSeconds), 120 * SECOND);
     }
     restart(service) {
-        return this.run((0,compose_args/* restartArgs */.fn)(service), 120 * SECOND);
+        return this.run(restartArgs(service), 120 * SECOND);
     }
     serviceCommand(verb, service) {
-        return this.run((0,compose_args/* serviceCommandArgs */.yg)(verb, service), 120 * SECOND);
+        return this.run(serviceCommandArgs(verb, service), 120 * SECOND);
     }
     /** The last `tail` lines of a service's log, capped in bytes. */
     async logs(service, tail) {
-        const r = await this.run((0,compose_args/* logsArgs */.RR)(service, tail), 30 * SECOND);
+        const r = await this.run(logsArgs(service, tail), 30 * SECOND);
         return (0,util_text/* tailText */.QR)(`${r.stdout}${r.stderr ? `\n${r.stderr}` : ''}`.trim(), tail);
     }
     /** IDs of the project's containers, found by label, so this works whichever Compose created them. */
@@ -28907,10 +28892,11 @@ function parseAdapter(raw, fail) {
             fail(input, `'${template}' ${p}.`, `Write it like ${example}.`);
     };
     const keyPath = pick('key-path', preset.keyPath);
-    if (raw['key-path'] !== '' || preset.writePath === undefined)
+    // An explicit key-path wins over the paths a preset names of its own (etcd v3 sends the key in the body).
+    const ownPaths = raw['key-path'] === '' && preset.writePath !== undefined;
+    if (!ownPaths)
         checkPath('key-path', keyPath, ['key'], fail);
-    const pathFromKey = (own) => (raw['key-path'] !== '' || own === undefined ? keyPath : own);
-    const writePath = pick('write-path', pathFromKey(preset.writePath));
+    const writePath = pick('write-path', ownPaths ? preset.writePath : keyPath);
     const writeBody = pick('write-body', preset.writeBody);
     // A write may name its key in the body instead (e.g. POST /set with k={key}&v={value}).
     if (raw['write-path'] !== '')
@@ -28922,8 +28908,8 @@ function parseAdapter(raw, fail) {
     problem('read-body', readBody, ['key'], `'{"key":"{key:base64}"}'`);
     if (readMethod === 'GET' && readBody !== '')
         fail('read-body', 'is set, but reads are GET requests, which carry no body.', "Set read-method to 'POST', or leave read-body empty.");
-    const ownRead = preset.readPath ?? `${keyPath}${keyPath.includes('?') ? preset.readQuery.replace('?', '&') : preset.readQuery}`;
-    const readPath = pick('read-path', raw['key-path'] !== '' ? `${keyPath}${keyPath.includes('?') ? preset.readQuery.replace('?', '&') : preset.readQuery}` : ownRead);
+    const keyRead = `${keyPath}${keyPath.includes('?') ? preset.readQuery.replace('?', '&') : preset.readQuery}`;
+    const readPath = pick('read-path', ownPaths && preset.readPath !== undefined ? preset.readPath : keyRead);
     if (raw['read-path'] !== '')
         checkPath('read-path', readPath, ['key'], fail, (0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .usesPlaceholder */ .U4)(readBody, 'key'));
     const readContentType = pick('read-content-type', preset.readContentType || (readBody !== '' ? 'application/json' : ''));
@@ -29733,7 +29719,7 @@ function describeDifference(d) {
 /* harmony export */   c: () => (/* binding */ Cancelled)
 /* harmony export */ });
 /* harmony import */ var _config_options_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3104);
-/* harmony import */ var _compose_driver_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8519);
+/* harmony import */ var _compose_driver_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2641);
 // How whatever stopped a run becomes the result's errors: one per bad input, so each gets its own annotation.
 
 
@@ -29879,12 +29865,13 @@ function resultText(r, lines = 5) {
 /* harmony export */   DN: () => (/* binding */ FAKETIME_LIB),
 /* harmony export */   FG: () => (/* binding */ clockOverride),
 /* harmony export */   Io: () => (/* binding */ findFaketime),
-/* harmony export */   QM: () => (/* binding */ readOffset),
 /* harmony export */   RB: () => (/* binding */ resetClocks),
 /* harmony export */   VU: () => (/* binding */ offsetText),
 /* harmony export */   oK: () => (/* binding */ FAKETIME_DIRS),
+/* harmony export */   sG: () => (/* binding */ resetClock),
 /* harmony export */   sf: () => (/* binding */ setOffset)
 /* harmony export */ });
+/* unused harmony export readOffset */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -29949,12 +29936,17 @@ async function resetClocks(clockDir) {
     }
     const problems = [];
     for (const service of names) {
-        await setOffset(clockDir, service, 0).catch(() => undefined);
-        const now = await readOffset(clockDir, service);
-        if (now !== '+0')
-            problems.push(`${service}'s clock offset file reads ${now ?? 'nothing'}`);
+        const problem = await resetClock(clockDir, service);
+        if (problem)
+            problems.push(problem);
     }
     return problems;
+}
+/** Puts one service's offset back to +0 and reads it back; what is wrong when it does not read +0. */
+async function resetClock(clockDir, service) {
+    await setOffset(clockDir, service, 0).catch(() => undefined);
+    const now = await readOffset(clockDir, service);
+    return now === '+0' ? undefined : `${service}'s clock offset file reads ${now ?? 'nothing'}`;
 }
 async function readOffset(clockDir, service) {
     try {
@@ -30097,7 +30089,7 @@ function commandFaultActions(o) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ healAllNetwork),
+/* harmony export */   L: () => (/* binding */ undoLeftoverFaults),
 /* harmony export */   Y: () => (/* binding */ dockerFaultActions)
 /* harmony export */ });
 /* harmony import */ var _exec_process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6602);
@@ -30169,21 +30161,27 @@ async function netContainers(compose) {
         return [{ id: c.Id, service, pid, ips }];
     });
 }
-/** Heals the packet filters of every container given, and proves each namespace is back as it was. */
-function healFilters(ns, targets, what) {
+/** Undoes a namespace fault on every container given (each proving its namespace is back as it was). */
+function healEach(ns, targets, undo, done) {
     return async () => {
-        const outcomes = await Promise.all(targets.map(async (t) => ({ t, r: await (0,_netns_js__WEBPACK_IMPORTED_MODULE_1__/* .unfilter */ .wr)(ns, t.pid) })));
+        const outcomes = await Promise.all(targets.map(async (t) => ({ t, r: await undo(ns, t.pid) })));
         const bad = outcomes.filter((x) => !x.r.ok);
-        return bad.length === 0 ? { ok: true, detail: `${what}: packet filter rules removed` } : { ok: false, detail: bad.map((x) => `${x.t.service}: ${x.r.detail}`).join('; ') };
+        return bad.length === 0 ? { ok: true, detail: done } : { ok: false, detail: bad.map((x) => `${x.t.service}: ${x.r.detail}`).join('; ') };
     };
+}
+const healFilters = (ns, targets, what) => healEach(ns, targets, _netns_js__WEBPACK_IMPORTED_MODULE_1__/* .unfilter */ .wr, `${what}: packet filter rules removed`);
+/** The service's containers, and the addresses of every other container of the project (its peers). */
+async function withPeers(compose, service) {
+    const all = await netContainers(compose);
+    const mine = all.filter((c) => c.service === service);
+    return mine.length === 0 ? undefined : { mine, peers: all.filter((c) => c.service !== service).flatMap((c) => c.ips) };
 }
 /** partition, partition:one-way, loss: drops between the service's containers and every other container. */
 async function cutFromPeers(compose, ns, spec, service) {
-    const all = await netContainers(compose);
-    const mine = all.filter((c) => c.service === service);
-    const peers = all.filter((c) => c.service !== service).flatMap((c) => c.ips);
-    if (mine.length === 0)
+    const found = await withPeers(compose, service);
+    if (!found)
         return { ok: false, detail: `no running container of ${service} was found` };
+    const { mine, peers } = found;
     const directions = spec.topology === 'one-way' ? ['in'] : ['in', 'out'];
     const drops = peers.flatMap((ip) => directions.map((direction) => ({ ip, direction })));
     const done = [];
@@ -30203,16 +30201,12 @@ async function cutFromPeers(compose, ns, spec, service) {
     return { ok: true, fault: { description: `${how} (iptables in its network namespace)`, heal: healFilters(ns, done, service) } };
 }
 async function delayToPeers(compose, ns, spec, service) {
-    const all = await netContainers(compose);
-    const mine = all.filter((c) => c.service === service);
-    const peers = all.filter((c) => c.service !== service).flatMap((c) => c.ips);
-    if (mine.length === 0)
+    const found = await withPeers(compose, service);
+    if (!found)
         return { ok: false, detail: `no running container of ${service} was found` };
-    const heal = async () => {
-        const outcomes = await Promise.all(mine.map(async (c) => ({ c, r: await (0,_netns_js__WEBPACK_IMPORTED_MODULE_1__/* .undelay */ .xG)(ns, c.pid) })));
-        const bad = outcomes.filter((x) => !x.r.ok);
-        return bad.length === 0 ? { ok: true, detail: `${service}: queueing disciplines removed` } : { ok: false, detail: bad.map((x) => x.r.detail).join('; ') };
-    };
+    const { mine, peers } = found;
+    // undelay on a container the delay never reached finds nothing to remove, so a failed apply heals them all.
+    const heal = healEach(ns, mine, _netns_js__WEBPACK_IMPORTED_MODULE_1__/* .undelay */ .xG, `${service}: queueing disciplines removed`);
     for (const c of mine) {
         const r = await (0,_netns_js__WEBPACK_IMPORTED_MODULE_1__/* .applyDelay */ .wm)(ns, c.pid, peers, spec.delayMs ?? 0, spec.jitterMs);
         if (!r.ok) {
@@ -30226,9 +30220,8 @@ async function skewClock(clockDir, spec, service) {
     if (!clockDir)
         return { ok: false, detail: 'the clock fault was not prepared before the cluster started' };
     const heal = async () => {
-        await (0,_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .setOffset */ .sf)(clockDir, service, 0);
-        const now = await (0,_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .readOffset */ .QM)(clockDir, service);
-        return now === '+0' ? { ok: true, detail: `${service}'s clock offset back to +0` } : { ok: false, detail: `${service}'s clock offset file reads ${now ?? 'nothing'}` };
+        const problem = await (0,_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .resetClock */ .sG)(clockDir, service);
+        return problem ? { ok: false, detail: problem } : { ok: true, detail: `${service}'s clock offset back to +0` };
     };
     try {
         await (0,_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .setOffset */ .sf)(clockDir, service, spec.clockOffsetS ?? 0);
@@ -30260,18 +30253,26 @@ async function applyGrudges(compose, ns, spec, grudges) {
 }
 /**
  * Removes whatever network or clock fault Replicheck may have left on any container of the project: the last
- * resort before teardown and in the post step (after a SIGKILL of the main step). Quiet when there is nothing.
+ * resort before teardown and in the post step (after a SIGKILL of the main step). One line per fault that would not
+ * go; quiet when there is nothing.
  */
-async function healAllNetwork(compose, ns) {
+async function undoLeftoverFaults(compose, o) {
     const problems = [];
-    for (const c of await netContainers(compose)) {
-        const f = await (0,_netns_js__WEBPACK_IMPORTED_MODULE_1__/* .unfilter */ .wr)(ns, c.pid);
-        if (!f.ok)
-            problems.push(`${c.service}: ${f.detail}`);
-        const d = await (0,_netns_js__WEBPACK_IMPORTED_MODULE_1__/* .undelay */ .xG)(ns, c.pid);
-        if (!d.ok)
-            problems.push(`${c.service}: ${d.detail}`);
+    if (o.netns) {
+        const ns = o.netns;
+        try {
+            for (const c of await netContainers(compose)) {
+                for (const r of [await (0,_netns_js__WEBPACK_IMPORTED_MODULE_1__/* .unfilter */ .wr)(ns, c.pid), await (0,_netns_js__WEBPACK_IMPORTED_MODULE_1__/* .undelay */ .xG)(ns, c.pid)])
+                    if (!r.ok)
+                        problems.push(`${c.service}: ${r.detail}`);
+            }
+        }
+        catch (error) {
+            problems.push(String(error));
+        }
     }
+    if (o.clockDir)
+        problems.push(...(await (0,_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .resetClocks */ .RB)(o.clockDir)));
     return problems;
 }
 async function serviceContainers(compose, service) {
@@ -30540,17 +30541,21 @@ function delayCommands(iface, peers, delayMs, jitterMs = 0) {
         ...peers.map((ip) => ['tc', 'filter', 'add', 'dev', iface, 'parent', '1:', 'protocol', 'ip', 'prio', '1', 'u32', 'match', 'ip', 'dst', `${ip}/32`, 'flowid', '1:4']),
     ];
 }
-/** Applies the drops; on any failure removes what it added and says why. */
-async function applyFilter(ns, pid, drops, loss) {
-    await unfilter(ns, pid); // a leftover chain from a killed run must not make -N fail
-    for (const argv of filterCommands(drops, loss)) {
+/** Runs the commands in order; at the first that fails, undoes whatever they added and says which failed. */
+async function runOrUndo(ns, pid, commands, undo) {
+    for (const argv of commands) {
         const r = await ns.run(pid, argv);
         if (r.code !== 0) {
-            await unfilter(ns, pid);
+            await undo(ns, pid);
             return { ok: false, detail: `${argv.join(' ')} failed: ${(0,_exec_process_js__WEBPACK_IMPORTED_MODULE_0__.resultText)(r, 3)}` };
         }
     }
     return { ok: true };
+}
+/** Applies the drops; on any failure removes what it added and says why. */
+async function applyFilter(ns, pid, drops, loss) {
+    await unfilter(ns, pid); // a leftover chain from a killed run must not make -N fail
+    return runOrUndo(ns, pid, filterCommands(drops, loss), unfilter);
 }
 /** Removes the chain (each step may fail when that part is already gone), then proves it is gone. */
 async function unfilter(ns, pid) {
@@ -30573,16 +30578,8 @@ async function interfaces(ns, pid) {
     return [...r.stdout.matchAll(/^\d+:\s+([^:@\s]+)/gm)].map((m) => m[1]).filter((n) => n !== 'lo');
 }
 async function applyDelay(ns, pid, peers, delayMs, jitterMs) {
-    for (const iface of await interfaces(ns, pid)) {
-        for (const argv of delayCommands(iface, peers, delayMs, jitterMs)) {
-            const r = await ns.run(pid, argv);
-            if (r.code !== 0) {
-                await undelay(ns, pid);
-                return { ok: false, detail: `${argv.join(' ')} failed: ${(0,_exec_process_js__WEBPACK_IMPORTED_MODULE_0__.resultText)(r, 3)}` };
-            }
-        }
-    }
-    return { ok: true };
+    const commands = (await interfaces(ns, pid)).flatMap((iface) => delayCommands(iface, peers, delayMs, jitterMs));
+    return runOrUndo(ns, pid, commands, undelay);
 }
 async function undelay(ns, pid) {
     const problems = [];
@@ -31065,6 +31062,45 @@ function maxConvergence(matrix) {
             if (v !== null && (max === null || v > max))
                 max = v;
     return max;
+}
+
+
+/***/ }),
+
+/***/ 4031:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   j2: () => (/* binding */ escapePre)
+/* harmony export */ });
+// Escaping for the step summary (GitHub-flavoured Markdown with HTML). Anything that came from a server or a
+// container goes through here, so it renders as the text it is: no table breaks, links, images or HTML.
+const HTML = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (c) => HTML[c]);
+}
+// What Markdown or HTML could act on in one line of text: tags and entities, table pipes, link and image
+// brackets, code spans, emphasis and strikethrough, math, backslash escapes, and the starts of autolinks (URLs,
+// www., e-mail addresses and @mentions). Everything else (. : - ( ) = # " ' ...) is left as it is, so the raw
+// Markdown stays readable. One pass, so the entities it writes are not escaped again.
+const ACTIVE = /[&<>|[\]`*!\\~$@]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|:(?=\/\/)|(?<=\bwww)\./gi;
+const NAMED = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+// A line that starts with these is a heading, quote, list item or rule; the text never starts a line itself
+// today, but a reporter that puts it first must not turn it into structure.
+const LINE_START = /^(?:[#>+=-]|\d+(?=[.)]))/;
+/** Text for a table cell or a line of Markdown: one line, nothing active, the rest readable. */
+function escapeMarkdown(text) {
+    return text
+        .replace(ACTIVE, (c) => NAMED[c] ?? `&#${c.charCodeAt(0)};`)
+        .replace(LINE_START, (c) => `&#${c.charCodeAt(0)};${c.slice(1)}`)
+        .replace(/\r\n|\r|\n/g, '<br>')
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, '\ufffd');
+}
+/** Text for a <pre> block: HTML-escaped, newlines kept. */
+function escapePre(text) {
+    return escapeHtml(text).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '�');
 }
 
 
@@ -43309,35 +43345,8 @@ function cut(text) {
     return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE - 1)}…` : text;
 }
 
-;// CONCATENATED MODULE: ./src/report/escape.ts
-// Escaping for the step summary (GitHub-flavoured Markdown with HTML). Anything that came from a server or a
-// container goes through here, so it renders as the text it is: no table breaks, links, images or HTML.
-const HTML = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (c) => HTML[c]);
-}
-// What Markdown or HTML could act on in one line of text: tags and entities, table pipes, link and image
-// brackets, code spans, emphasis and strikethrough, math, backslash escapes, and the starts of autolinks (URLs,
-// www., e-mail addresses and @mentions). Everything else (. : - ( ) = # " ' ...) is left as it is, so the raw
-// Markdown stays readable. One pass, so the entities it writes are not escaped again.
-const ACTIVE = /[&<>|[\]`*!\\~$@]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|:(?=\/\/)|(?<=\bwww)\./gi;
-const NAMED = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-// A line that starts with these is a heading, quote, list item or rule; the text never starts a line itself
-// today, but a reporter that puts it first must not turn it into structure.
-const LINE_START = /^(?:[#>+=-]|\d+(?=[.)]))/;
-/** Text for a table cell or a line of Markdown: one line, nothing active, the rest readable. */
-function escapeMarkdown(text) {
-    return text
-        .replace(ACTIVE, (c) => NAMED[c] ?? `&#${c.charCodeAt(0)};`)
-        .replace(LINE_START, (c) => `&#${c.charCodeAt(0)};${c.slice(1)}`)
-        .replace(/\r\n|\r|\n/g, '<br>')
-        .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, '\ufffd');
-}
-/** Text for a <pre> block: HTML-escaped, newlines kept. */
-function escapePre(text) {
-    return escapeHtml(text).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '�');
-}
-
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __nccwpck_require__(4031);
 ;// CONCATENATED MODULE: ./src/report/workload.ts
 
 
@@ -43357,30 +43366,30 @@ function workloadHeadline(w) {
 }
 function renderWorkloadSummary(w) {
     const out = [];
-    out.push(`### Workload (${escapeMarkdown(w.model)}, ${escapeMarkdown(w.consistency)})`, '', escapeMarkdown(workloadHeadline(w)), '');
+    out.push(`### Workload (${(0,report_escape/* escapeMarkdown */.FV)(w.model)}, ${(0,report_escape/* escapeMarkdown */.FV)(w.consistency)})`, '', (0,report_escape/* escapeMarkdown */.FV)(workloadHeadline(w)), '');
     if (w.capped)
         out.push('_The operation cap ended the workload before its duration; the history is complete up to there._', '');
     out.push('| | Key | Operations | Verdict | Detail |', '|---|---|---:|---|---|');
     for (const k of w.keyResults) {
-        out.push(`| ${k.passed ? '✅' : '❌'} | ${escapeMarkdown(k.key)} | ${k.operations} | ${escapeMarkdown(k.verdict)} | ${escapeMarkdown(k.detail)} |`);
+        out.push(`| ${k.passed ? '✅' : '❌'} | ${(0,report_escape/* escapeMarkdown */.FV)(k.key)} | ${k.operations} | ${(0,report_escape/* escapeMarkdown */.FV)(k.verdict)} | ${(0,report_escape/* escapeMarkdown */.FV)(k.detail)} |`);
     }
     out.push('');
     for (const k of w.keyResults) {
         if (!k.witnessText)
             continue;
         const text = k.witnessText.length > MAX_WITNESS_CHARS ? `${k.witnessText.slice(0, MAX_WITNESS_CHARS)}\n…` : k.witnessText;
-        out.push(`<details open><summary>Witness for key ${escapePre(k.key)}</summary>`, '', '<pre>', escapePre(text), '</pre>', '', '</details>', '');
+        out.push(`<details open><summary>Witness for key ${(0,report_escape/* escapePre */.j2)(k.key)}</summary>`, '', '<pre>', (0,report_escape/* escapePre */.j2)(text), '</pre>', '', '</details>', '');
     }
     out.push('Operations per node: ok / failed / indeterminate', '', '| Node | Reads | Writes |', '|---|---:|---:|');
     for (const n of w.perNode)
-        out.push(`| ${escapeMarkdown(n.node)} | ${counts(n.read)} | ${counts(n.write)} |`);
+        out.push(`| ${(0,report_escape/* escapeMarkdown */.FV)(n.node)} | ${counts(n.read)} | ${counts(n.write)} |`);
     out.push(`| **all** | | ${w.operations.ok} ok, ${w.operations.fail} failed, ${w.operations.info} indeterminate |`, '');
     out.push('Latency (ms) of answered operations', '', '| Operation | Count | p50 | p90 | p99 | max |', '|---|---:|---:|---:|---:|---:|');
     out.push(latencyRow('read', w.latency.read), latencyRow('write', w.latency.write), '');
     if (w.history) {
-        out.push(`History: ${escapeMarkdown(w.history.json)} (JSON) and ${escapeMarkdown(w.history.edn)} (Jepsen EDN). Re-check it with \`replicheck check-history FILE\`.`, '');
+        out.push(`History: ${(0,report_escape/* escapeMarkdown */.FV)(w.history.json)} (JSON) and ${(0,report_escape/* escapeMarkdown */.FV)(w.history.edn)} (Jepsen EDN). Re-check it with \`replicheck check-history FILE\`.`, '');
         if (w.history.html) {
-            out.push(`**See it:** the history page ${escapeMarkdown(w.history.html)} shows every operation by client over time, the faults as bands, and the witness of a failed key. Upload it with \`actions/upload-artifact\` (the README shows how) and open it in a browser.`, '');
+            out.push(`**See it:** the history page ${(0,report_escape/* escapeMarkdown */.FV)(w.history.html)} shows every operation by client over time, the faults as bands, and the witness of a failed key. Upload it with \`actions/upload-artifact\` (the README shows how) and open it in a browser.`, '');
         }
     }
     return out.join('\n');
@@ -43434,18 +43443,18 @@ function renderFaultTables(result) {
     const out = ['### Faults', ''];
     faults.forEach((f, i) => {
         const verdict = f.verdict === 'passed' ? '✅ passed' : '❌ failed';
-        out.push(`#### ${i + 1}. ${escapeMarkdown(f.kind)} ${escapeMarkdown(f.target)}`, '');
+        out.push(`#### ${i + 1}. ${(0,report_escape/* escapeMarkdown */.FV)(f.kind)} ${(0,report_escape/* escapeMarkdown */.FV)(f.target)}`, '');
         out.push('| Kind | Target | Held for | Writes accepted / refused | Convergence while held | Recovery | Catch-up | Verdict |');
         out.push('|---|---|---:|---:|---|---:|---:|---|');
         const refused = f.refusedBy.length > 0 ? `; refused writes or reads while held: ${f.refusedBy.join(', ')}` : '';
-        out.push(`| ${escapeMarkdown(f.kind)} | ${escapeMarkdown(f.target)} | ${ms(f.heldMs)} | ${f.writesAccepted} / ${f.writesRefused} | ${escapeMarkdown(faultConvergence(f))} | ${ms(f.recoveryMs)} | ${ms(f.catchUpMs)} | ${verdict} |`);
+        out.push(`| ${(0,report_escape/* escapeMarkdown */.FV)(f.kind)} | ${(0,report_escape/* escapeMarkdown */.FV)(f.target)} | ${ms(f.heldMs)} | ${f.writesAccepted} / ${f.writesRefused} | ${(0,report_escape/* escapeMarkdown */.FV)(faultConvergence(f))} | ${ms(f.recoveryMs)} | ${ms(f.catchUpMs)} | ${verdict} |`);
         out.push('');
         const notes = [`How: ${f.action}.`, `Availability: ${AVAILABILITY[f.availability] ?? f.availability}${refused}.`];
         if (f.beganMs !== undefined)
             notes.push(`Began at ${(0,util_text/* formatMs */._V)(f.beganMs)}${f.healedMs !== undefined ? `, healed at ${(0,util_text/* formatMs */._V)(f.healedMs)}` : ''}.`);
         if (f.lostKeys.length > 0)
             notes.push(`Lost acknowledged keys: ${f.lostKeys.join(', ')}.`);
-        out.push(escapeMarkdown(notes.join(' ')), '');
+        out.push((0,report_escape/* escapeMarkdown */.FV)(notes.join(' ')), '');
     });
     return out;
 }
@@ -43465,31 +43474,31 @@ const SUMMARY_LIMIT = 1024 * 1024;
 const BUDGET = SUMMARY_LIMIT - 64 * 1024;
 function renderSummary(result) {
     const out = [];
-    out.push(`## ${result.verdict === 'passed' ? '✅' : '❌'} ${escapeMarkdown(headline(result))}`, '');
-    const compose = result.project.compose ? ` · Compose ${result.project.compose.kind} ${escapeMarkdown(result.project.compose.version)}` : '';
-    out.push(`Project **${escapeMarkdown(result.project.name)}**${compose} · ${result.nodes.length} nodes · ${(0,util_text/* formatMs */._V)(result.durationMs)}`, '');
+    out.push(`## ${result.verdict === 'passed' ? '✅' : '❌'} ${(0,report_escape/* escapeMarkdown */.FV)(headline(result))}`, '');
+    const compose = result.project.compose ? ` · Compose ${result.project.compose.kind} ${(0,report_escape/* escapeMarkdown */.FV)(result.project.compose.version)}` : '';
+    out.push(`Project **${(0,report_escape/* escapeMarkdown */.FV)(result.project.name)}**${compose} · ${result.nodes.length} nodes · ${(0,util_text/* formatMs */._V)(result.durationMs)}`, '');
     out.push(...renderTimeline(result));
     for (const e of result.errors) {
-        out.push(`> [!CAUTION]`, `> ${escapeMarkdown(e.message)}${e.fix ? ` ${escapeMarkdown(e.fix)}` : ''}`, '');
+        out.push(`> [!CAUTION]`, `> ${(0,report_escape/* escapeMarkdown */.FV)(e.message)}${e.fix ? ` ${(0,report_escape/* escapeMarkdown */.FV)(e.fix)}` : ''}`, '');
         if (e.detail)
-            out.push('<pre>', escapePre(e.detail), '</pre>', '');
+            out.push('<pre>', (0,report_escape/* escapePre */.j2)(e.detail), '</pre>', '');
     }
     if (result.checks.length > 0) {
         const sorted = [...result.checks].sort((a, b) => rank(a.status) - rank(b.status));
         out.push('### Checks', '', '| | Check | Node | Time | Detail |', '|---|---|---|---:|---|');
         for (const c of sorted) {
             const detail = c.status === 'failed' ? failureDetail(c) : c.detail;
-            out.push(`| ${STATUS_ICON[c.status]} | ${escapeMarkdown(c.title)} | ${escapeMarkdown(c.node ?? '')} | ${(0,util_text/* formatMs */._V)(c.durationMs)} | ${escapeMarkdown(detail)} |`);
+            out.push(`| ${STATUS_ICON[c.status]} | ${(0,report_escape/* escapeMarkdown */.FV)(c.title)} | ${(0,report_escape/* escapeMarkdown */.FV)(c.node ?? '')} | ${(0,util_text/* formatMs */._V)(c.durationMs)} | ${(0,report_escape/* escapeMarkdown */.FV)(detail)} |`);
         }
         out.push('');
     }
     const m = result.convergence;
     if (m.writers.length > 0) {
         out.push('### Convergence (ms from acknowledged write to first matching read)', '');
-        out.push(`| writer \\ reader | ${m.readers.map(escapeMarkdown).join(' | ')} |`, `|---|${m.readers.map(() => '---:').join('|')}|`);
+        out.push(`| writer \\ reader | ${m.readers.map(report_escape/* escapeMarkdown */.FV).join(' | ')} |`, `|---|${m.readers.map(() => '---:').join('|')}|`);
         m.writers.forEach((w, i) => {
             const row = m.ms[i] ?? [];
-            out.push(`| **${escapeMarkdown(w)}** | ${m.readers.map((_, j) => cell(row[j])).join(' | ')} |`);
+            out.push(`| **${(0,report_escape/* escapeMarkdown */.FV)(w)}** | ${m.readers.map((_, j) => cell(row[j])).join(' | ')} |`);
         });
         out.push('', `Slowest: ${result.maxConvergenceMs === null ? 'n/a' : `${Math.round(result.maxConvergenceMs)} ms`}`, '');
     }
@@ -43497,14 +43506,14 @@ function renderSummary(result) {
     if (result.nodes.length > 0) {
         out.push('### Nodes', '', '| Node | URL | Mapping | Ready after up |', '|---|---|---|---:|');
         for (const n of result.nodes) {
-            out.push(`| ${escapeMarkdown(n.label)} | ${escapeMarkdown(n.url)} | ${escapeMarkdown(n.mapping)} | ${n.readyMs === undefined ? '–' : (0,util_text/* formatMs */._V)(n.readyMs)} |`);
+            out.push(`| ${(0,report_escape/* escapeMarkdown */.FV)(n.label)} | ${(0,report_escape/* escapeMarkdown */.FV)(n.url)} | ${(0,report_escape/* escapeMarkdown */.FV)(n.mapping)} | ${n.readyMs === undefined ? '–' : (0,util_text/* formatMs */._V)(n.readyMs)} |`);
         }
         out.push('');
     }
     if (result.phases.length > 0) {
         out.push('### Timeline', '', '| Phase | Start | End | Took | |', '|---|---:|---:|---:|---|');
         for (const p of result.phases) {
-            out.push(`| ${escapeMarkdown(p.name)} | ${(0,util_text/* formatMs */._V)(p.startMs)} | ${(0,util_text/* formatMs */._V)(p.endMs)} | ${(0,util_text/* formatMs */._V)(p.endMs - p.startMs)} | ${p.status === 'ok' ? '✅' : '❌'}${p.note ? ` ${escapeMarkdown(p.note)}` : ''} |`);
+            out.push(`| ${(0,report_escape/* escapeMarkdown */.FV)(p.name)} | ${(0,util_text/* formatMs */._V)(p.startMs)} | ${(0,util_text/* formatMs */._V)(p.endMs)} | ${(0,util_text/* formatMs */._V)(p.endMs - p.startMs)} | ${p.status === 'ok' ? '✅' : '❌'}${p.note ? ` ${(0,report_escape/* escapeMarkdown */.FV)(p.note)}` : ''} |`);
         }
         out.push('');
     }
@@ -43515,10 +43524,10 @@ function renderSummary(result) {
         ? teardown.leftovers?.length
             ? `Teardown left ${teardown.leftovers.length} object(s) behind.`
             : 'Teardown removed every container, network and volume of the project.'
-        : `Teardown: ${escapeMarkdown(teardown.policy)} (not performed).`, '');
+        : `Teardown: ${(0,report_escape/* escapeMarkdown */.FV)(teardown.policy)} (not performed).`, '');
     let text = out.join('\n');
     for (const log of result.logs) {
-        const block = `<details><summary>Last log lines of ${escapePre(log.service)}</summary>\n\n<pre>\n${escapePre(log.text)}\n</pre>\n\n</details>\n`;
+        const block = `<details><summary>Last log lines of ${(0,report_escape/* escapePre */.j2)(log.service)}</summary>\n\n<pre>\n${(0,report_escape/* escapePre */.j2)(log.text)}\n</pre>\n\n</details>\n`;
         if (Buffer.byteLength(text) + Buffer.byteLength(block) > BUDGET) {
             text += '\n_Further logs were left out to keep the summary under the 1 MiB limit; see the job log._\n';
             break;
@@ -43737,16 +43746,12 @@ async function publish(result, reportPath, workspace) {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: ./src/exec/process.ts + 1 modules
 var exec_process = __nccwpck_require__(6602);
-// EXTERNAL MODULE: ./src/compose/args.ts
-var compose_args = __nccwpck_require__(6563);
-// EXTERNAL MODULE: ./src/compose/driver.ts + 1 modules
-var driver = __nccwpck_require__(8519);
+// EXTERNAL MODULE: ./src/compose/driver.ts + 2 modules
+var driver = __nccwpck_require__(2641);
 // EXTERNAL MODULE: ./src/faults/docker.ts
 var docker = __nccwpck_require__(7773);
 // EXTERNAL MODULE: ./src/faults/netns.ts
-var netns = __nccwpck_require__(5565);
-// EXTERNAL MODULE: ./src/faults/clock.ts
-var clock = __nccwpck_require__(3239);
+var faults_netns = __nccwpck_require__(5565);
 ;// CONCATENATED MODULE: ./src/action/post.ts
 // The post step: runs after the main step however it ended (failure, cancel, crash, SIGKILL) and at the end of the
 // job, and does what planPost decides from the one state record: remove what is left of the project, or leave it.
@@ -43759,13 +43764,12 @@ var clock = __nccwpck_require__(3239);
 
 
 
-
-
 async function post() {
     const state = (0,post_state/* decodePostState */.I2)(getState(post_state/* POST_STATE_KEY */.lQ));
+    const compose = state ? composeOf(state) : undefined;
     // Whatever the teardown policy, nothing stays partitioned or skewed after the job.
-    if (state?.faults)
-        await undoFaults(state);
+    if (state?.faults && compose)
+        await undoFaults(state.faults, compose);
     if (state?.cluster === 'external')
         await runHeals(state);
     const plan = (0,post_state/* planPost */.ig)(state);
@@ -43781,15 +43785,9 @@ async function post() {
         return;
     }
     info(`Replicheck post: ${plan.why}; removing ${count} object(s) left by project ${project}.`);
-    if (!state.compose)
-        return;
-    const { file, prefix, files, directory } = state.compose;
     // Compose first, so it stops services in order; when the files are gone, removal by label still works.
-    if (files.every((f) => (0,external_node_fs_namespaceObject.existsSync)(f)) && (0,external_node_fs_namespaceObject.existsSync)(directory)) {
-        const command = { kind: prefix.length > 0 ? 'v2' : 'v1', file, prefix, version: '' };
-        const args = [...(0,compose_args/* globalArgs */.J7)(command, { name: project, files, directory }), ...(0,compose_args/* downArgs */.Mv)(1)];
-        await exec_process.processExec.run(file, args, { cwd: directory, timeoutMs: 120_000 });
-    }
+    if (compose && compose.project.files.every((f) => (0,external_node_fs_namespaceObject.existsSync)(f)) && (0,external_node_fs_namespaceObject.existsSync)(compose.project.directory))
+        await compose.down(1);
     const left = await (0,driver/* removeByLabel */._N)(exec_process.processExec, project);
     const remaining = left.containers.length + left.networks.length + left.volumes.length;
     if (remaining > 0)
@@ -43809,16 +43807,16 @@ async function runHeals(state) {
             warning(`Replicheck post: healing ${h.label} failed (exit ${r.code ?? 'signal'}); it may still be faulted. Run by hand: ${h.command}`);
     }
 }
-async function undoFaults(state) {
-    const problems = [];
-    if (state.faults?.netns && state.compose) {
-        const { file, prefix, files, directory } = state.compose;
-        const compose = new driver/* Compose */.Lo(exec_process.processExec, { kind: prefix.length > 0 ? 'v2' : 'v1', file, prefix, version: '' }, { name: state.project, files, directory });
-        problems.push(...(await (0,docker/* healAllNetwork */.M)(compose, (0,netns/* netnsRunner */.Vs)(exec_process.processExec, process.getuid?.() === 0)).catch((e) => [String(e)])));
-    }
-    if (state.faults?.clockDir)
-        problems.push(...(await (0,clock/* resetClocks */.RB)(state.faults.clockDir)));
-    for (const p of problems)
+/** Compose as the main step called it (its program, prefix, files and directory), for the project in the state. */
+function composeOf(state) {
+    if (!state.compose)
+        return undefined;
+    const { file, prefix, files, directory } = state.compose;
+    return new driver/* Compose */.Lo(exec_process.processExec, { kind: prefix.length > 0 ? 'v2' : 'v1', file, prefix, version: '' }, { name: state.project, files, directory });
+}
+async function undoFaults(faults, compose) {
+    const netns = faults.netns ? (0,faults_netns/* netnsRunner */.Vs)(exec_process.processExec, process.getuid?.() === 0) : undefined;
+    for (const p of await (0,docker/* undoLeftoverFaults */.L)(compose, { netns, clockDir: faults.clockDir }))
         warning(`Replicheck post: could not undo a fault: ${p}.`);
 }
 

@@ -11,9 +11,9 @@ export const modules = {
 /* unused harmony exports EXIT_LINEARIZABLE, EXIT_NOT_LINEARIZABLE, EXIT_UNKNOWN, EXIT_BAD_INPUT, CHECK_HISTORY_USAGE */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _report_page_history_page_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(649);
-/* harmony import */ var _config_values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3750);
-/* harmony import */ var _linearizability_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4239);
+/* harmony import */ var _report_page_history_page_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(649);
+/* harmony import */ var _config_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3750);
+/* harmony import */ var _linearizability_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4239);
 // `replicheck check-history FILE`: checks a recorded history for linearizability.
 // Exit codes: 0 linearizable, 1 not linearizable, 2 unknown (budget ran out), 3 bad input or usage.
 
@@ -55,7 +55,7 @@ class UsageError extends Error {
 function parseArgs(argv) {
     const args = {
         algorithm: 'auto',
-        maxMemoryBytes: _linearizability_index_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_MAX_MEMORY_BYTES */ .df,
+        maxMemoryBytes: _linearizability_index_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_MAX_MEMORY_BYTES */ .df,
         format: 'auto',
         independent: false,
         timeoutS: DEFAULT_TIMEOUT_S,
@@ -81,8 +81,8 @@ function parseArgs(argv) {
                 return 'help';
             case '--model': {
                 const v = value();
-                if (!(0,_linearizability_index_js__WEBPACK_IMPORTED_MODULE_2__/* .isModelName */ .jp)(v))
-                    throw new UsageError(`--model must be one of ${_linearizability_index_js__WEBPACK_IMPORTED_MODULE_2__/* .MODEL_NAMES */ .BQ.join(', ')}`);
+                if (!(0,_linearizability_index_js__WEBPACK_IMPORTED_MODULE_3__/* .isModelName */ .jp)(v))
+                    throw new UsageError(`--model must be one of ${_linearizability_index_js__WEBPACK_IMPORTED_MODULE_3__/* .MODEL_NAMES */ .BQ.join(', ')}`);
                 args.model = v;
                 break;
             }
@@ -117,7 +117,7 @@ function parseArgs(argv) {
                 break;
             }
             case '--max-memory': {
-                const v = (0,_config_values_js__WEBPACK_IMPORTED_MODULE_1__/* .parseSize */ .DB)(value());
+                const v = (0,_config_values_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSize */ .DB)(value());
                 if (v === undefined)
                     throw new UsageError('--max-memory must be a size such as 512M or 2G (at least 16M)');
                 args.maxMemoryBytes = v;
@@ -191,21 +191,21 @@ async function checkHistoryCommand(args, io) {
             parseOptions.model = opts.model;
         if (opts.initialValue !== undefined)
             parseOptions.initialValue = opts.initialValue;
-        const { history, format: detected } = (0,_linearizability_index_js__WEBPACK_IMPORTED_MODULE_2__/* .parseHistoryText */ .H4)(text, parseOptions);
+        const { history, format: detected } = (0,_linearizability_index_js__WEBPACK_IMPORTED_MODULE_3__/* .parseHistoryText */ .H4)(text, parseOptions);
         parsedHistory = history;
         format = detected;
         operationCount = history.operations.length;
-        result = (0,_linearizability_index_js__WEBPACK_IMPORTED_MODULE_2__/* .checkHistory */ .X3)(history, { timeoutMs: opts.timeoutS * 1000, checkAllKeys: opts.allKeys, algorithm: opts.algorithm, maxMemoryBytes: opts.maxMemoryBytes });
+        result = (0,_linearizability_index_js__WEBPACK_IMPORTED_MODULE_3__/* .checkHistory */ .X3)(history, { timeoutMs: opts.timeoutS * 1000, checkAllKeys: opts.allKeys, algorithm: opts.algorithm, maxMemoryBytes: opts.maxMemoryBytes });
     }
     catch (err) {
-        if (err instanceof _linearizability_index_js__WEBPACK_IMPORTED_MODULE_2__/* .HistoryError */ .tx) {
+        if (err instanceof _linearizability_index_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx) {
             io.stderr(`check-history: ${opts.file}: ${err.message}\n`);
             return EXIT_BAD_INPUT;
         }
         throw err;
     }
     if (opts.html !== undefined) {
-        const page = (0,_report_page_history_page_js__WEBPACK_IMPORTED_MODULE_3__/* .renderHistoryPage */ .cZ)({
+        const page = (0,_report_page_history_page_js__WEBPACK_IMPORTED_MODULE_1__/* .renderHistoryPage */ .cZ)({
             title: `${opts.file}: ${result.verdict}`,
             history: parsedHistory,
             consistency: 'linearizable',
@@ -268,7 +268,7 @@ function renderHuman(file, format, operations, result) {
             continue;
         out.push('');
         out.push('Why:');
-        out.push((0,_linearizability_index_js__WEBPACK_IMPORTED_MODULE_2__/* .formatWitness */ .Zm)(k.witness));
+        out.push((0,_linearizability_index_js__WEBPACK_IMPORTED_MODULE_3__/* .formatWitness */ .Zm)(k.witness));
     }
     if (result.verdict === 'unknown') {
         out.push(result.keys.some((k) => k.reason === 'memory') ? 'The search would need more memory than --max-memory allows.' : 'The search did not finish within the budget; try a larger --timeout.');
@@ -330,6 +330,44 @@ function parseSize(text) {
     const unit = (m[2] ?? 'B').charAt(0).toUpperCase();
     const bytes = Math.round(Number(m[1]) * { B: 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[unit]);
     return bytes >= 16 * 1024 ** 2 ? bytes : undefined;
+}
+
+
+/***/ }),
+
+/***/ 4031:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ZD: () => (/* binding */ escapeHtml)
+/* harmony export */ });
+/* unused harmony exports escapeMarkdown, escapePre */
+// Escaping for the step summary (GitHub-flavoured Markdown with HTML). Anything that came from a server or a
+// container goes through here, so it renders as the text it is: no table breaks, links, images or HTML.
+const HTML = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (c) => HTML[c]);
+}
+// What Markdown or HTML could act on in one line of text: tags and entities, table pipes, link and image
+// brackets, code spans, emphasis and strikethrough, math, backslash escapes, and the starts of autolinks (URLs,
+// www., e-mail addresses and @mentions). Everything else (. : - ( ) = # " ' ...) is left as it is, so the raw
+// Markdown stays readable. One pass, so the entities it writes are not escaped again.
+const ACTIVE = /[&<>|[\]`*!\\~$@]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|:(?=\/\/)|(?<=\bwww)\./gi;
+const NAMED = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+// A line that starts with these is a heading, quote, list item or rule; the text never starts a line itself
+// today, but a reporter that puts it first must not turn it into structure.
+const LINE_START = /^(?:[#>+=-]|\d+(?=[.)]))/;
+/** Text for a table cell or a line of Markdown: one line, nothing active, the rest readable. */
+function escapeMarkdown(text) {
+    return text
+        .replace(ACTIVE, (c) => NAMED[c] ?? `&#${c.charCodeAt(0)};`)
+        .replace(LINE_START, (c) => `&#${c.charCodeAt(0)};${c.slice(1)}`)
+        .replace(/\r\n|\r|\n/g, '<br>')
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, '\ufffd');
+}
+/** Text for a <pre> block: HTML-escaped, newlines kept. */
+function escapePre(text) {
+    return escapeHtml(text).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '�');
 }
 
 
@@ -540,7 +578,10 @@ const PAGE_SCRIPT = `
 })();
 `;
 
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(4031);
 ;// CONCATENATED MODULE: ./src/report/page/history-page.ts
+
 
 
 /** How many legal last values a key lists at most (a long tail of concurrent writes adds nothing to read). */
@@ -634,7 +675,6 @@ function pageData(input) {
 function scriptJson(data) {
     return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
-const escapeText = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 function renderHistoryPage(input) {
     return `<!doctype html>
 <html lang="en">
@@ -642,7 +682,7 @@ function renderHistoryPage(input) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
-<title>${escapeText(input.title)}</title>
+<title>${(0,report_escape/* escapeHtml */.ZD)(input.title)}</title>
 <style>${PAGE_STYLE}</style>
 </head>
 <body>

@@ -207,7 +207,10 @@ const PAGE_SCRIPT = `
 })();
 `;
 
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(4031);
 ;// CONCATENATED MODULE: ./src/report/page/history-page.ts
+
 
 
 /** How many legal last values a key lists at most (a long tail of concurrent writes adds nothing to read). */
@@ -301,7 +304,6 @@ function pageData(input) {
 function scriptJson(data) {
     return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
-const escapeText = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 function renderHistoryPage(input) {
     return `<!doctype html>
 <html lang="en">
@@ -309,7 +311,7 @@ function renderHistoryPage(input) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
-<title>${escapeText(input.title)}</title>
+<title>${(0,report_escape/* escapeHtml */.ZD)(input.title)}</title>
 <style>${PAGE_STYLE}</style>
 </head>
 <body>

@@ -181,7 +181,7 @@ var result = __webpack_require__(2960);
 // EXTERNAL MODULE: ./src/engine/errors.ts
 var errors = __webpack_require__(7679);
 // EXTERNAL MODULE: ./src/engine/files.ts + 1 modules
-var engine_files = __webpack_require__(1384);
+var files = __webpack_require__(1384);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:url"
@@ -288,7 +288,7 @@ function moduleKvApi(fns, http, o) {
         },
         async probe(baseUrl, signal) {
             // A serving node is one whose adapter can read (a missing key is an answer too).
-            return (await this.read(baseUrl, 'replicheck-readiness-probe', signal)).outcome;
+            return (await this.read(baseUrl, kv_api/* PROBE_KEY */.B8, signal)).outcome;
         },
         ...(fns.cas
             ? {
@@ -374,17 +374,21 @@ function delayCommands(iface, peers, delayMs, jitterMs = 0) {
         ...peers.map((ip) => ['tc', 'filter', 'add', 'dev', iface, 'parent', '1:', 'protocol', 'ip', 'prio', '1', 'u32', 'match', 'ip', 'dst', `${ip}/32`, 'flowid', '1:4']),
     ];
 }
-/** Applies the drops; on any failure removes what it added and says why. */
-async function applyFilter(ns, pid, drops, loss) {
-    await unfilter(ns, pid); // a leftover chain from a killed run must not make -N fail
-    for (const argv of filterCommands(drops, loss)) {
+/** Runs the commands in order; at the first that fails, undoes whatever they added and says which failed. */
+async function runOrUndo(ns, pid, commands, undo) {
+    for (const argv of commands) {
         const r = await ns.run(pid, argv);
         if (r.code !== 0) {
-            await unfilter(ns, pid);
+            await undo(ns, pid);
             return { ok: false, detail: `${argv.join(' ')} failed: ${(0,exec_process.resultText)(r, 3)}` };
         }
     }
     return { ok: true };
+}
+/** Applies the drops; on any failure removes what it added and says why. */
+async function applyFilter(ns, pid, drops, loss) {
+    await unfilter(ns, pid); // a leftover chain from a killed run must not make -N fail
+    return runOrUndo(ns, pid, filterCommands(drops, loss), unfilter);
 }
 /** Removes the chain (each step may fail when that part is already gone), then proves it is gone. */
 async function unfilter(ns, pid) {
@@ -407,16 +411,8 @@ async function interfaces(ns, pid) {
     return [...r.stdout.matchAll(/^\d+:\s+([^:@\s]+)/gm)].map((m) => m[1]).filter((n) => n !== 'lo');
 }
 async function applyDelay(ns, pid, peers, delayMs, jitterMs) {
-    for (const iface of await interfaces(ns, pid)) {
-        for (const argv of delayCommands(iface, peers, delayMs, jitterMs)) {
-            const r = await ns.run(pid, argv);
-            if (r.code !== 0) {
-                await undelay(ns, pid);
-                return { ok: false, detail: `${argv.join(' ')} failed: ${(0,exec_process.resultText)(r, 3)}` };
-            }
-        }
-    }
-    return { ok: true };
+    const commands = (await interfaces(ns, pid)).flatMap((iface) => delayCommands(iface, peers, delayMs, jitterMs));
+    return runOrUndo(ns, pid, commands, undelay);
 }
 async function undelay(ns, pid) {
     const problems = [];
@@ -499,12 +495,17 @@ async function resetClocks(clockDir) {
     }
     const problems = [];
     for (const service of names) {
-        await setOffset(clockDir, service, 0).catch(() => undefined);
-        const now = await readOffset(clockDir, service);
-        if (now !== '+0')
-            problems.push(`${service}'s clock offset file reads ${now ?? 'nothing'}`);
+        const problem = await resetClock(clockDir, service);
+        if (problem)
+            problems.push(problem);
     }
     return problems;
+}
+/** Puts one service's offset back to +0 and reads it back; what is wrong when it does not read +0. */
+async function resetClock(clockDir, service) {
+    await setOffset(clockDir, service, 0).catch(() => undefined);
+    const now = await readOffset(clockDir, service);
+    return now === '+0' ? undefined : `${service}'s clock offset file reads ${now ?? 'nothing'}`;
 }
 async function readOffset(clockDir, service) {
     try {
@@ -531,17 +532,15 @@ async function readOffset(clockDir, service) {
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|::1)$/i;
 async function preflight(options, deps, cwd, onFiles) {
     const { exec, log } = deps;
-    const located = await (0,engine_files.resolveComposeFiles)(options, deps.files, cwd);
+    const located = await (0,files.resolveComposeFiles)(options, deps.files, cwd);
     onFiles(located.directory, located.files);
     const adapter = options.kv.module !== undefined ? await loadAdapterModule(options, deps, located.directory) : undefined;
     const dockerVersion = await (0,driver/* checkDocker */.dN)(exec);
     const command = await (0,driver/* detectCompose */.ib)(exec, options.composeVersion);
     log.info(`Docker engine ${dockerVersion}; using Compose ${command.kind} (${command.kind === 'v2' ? 'docker compose' : 'docker-compose'} ${command.version}).`);
     const netns = await checkNemesis(options, deps);
-    const clock = await prepareClock(options, deps);
-    const files = clock ? [...located.files, clock.override] : located.files;
-    const compose = new driver/* Compose */.Lo(exec, command, { name: options.projectName, files, directory: located.directory });
-    const resolved = await compose.resolve();
+    const project = { name: options.projectName, files: located.files, directory: located.directory };
+    const resolved = await new driver/* Compose */.Lo(exec, command, project).resolve();
     const misnamed = options.servers.filter((s) => s.name !== undefined && !resolved.services.includes(s.name));
     const problems = [
         ...unknownTargets(options, resolved.services),
@@ -550,7 +549,7 @@ async function preflight(options, deps, cwd, onFiles) {
     ];
     if (problems.length > 0)
         throw new config_options/* InputError */.dz(problems);
-    const serviceLocations = await (0,engine_files.locateServices)(deps.files, located.files);
+    const serviceLocations = await (0,files.locateServices)(deps.files, located.files);
     checkServersArePublished(options, resolved, log);
     const taken = [];
     for (const s of options.servers) {
@@ -560,6 +559,10 @@ async function preflight(options, deps, cwd, onFiles) {
     if (taken.length > 0) {
         throw new driver/* SetupError */.w3(`Port(s) ${taken.join(', ')} are already in use by something else before the cluster started.`, 'Stop whatever listens there (an earlier run, another service), or publish the cluster on free ports and list those.', 'servers');
     }
+    // Last, once nothing else can fail: the clock fault's files live in a temporary directory that only the engine's
+    // teardown (or the post step) removes, and its override names the targets, so they must be known services.
+    const clock = await prepareClock(options, deps);
+    const compose = new driver/* Compose */.Lo(exec, command, clock ? { ...project, files: [...located.files, clock.override] } : project);
     return { ...(adapter ? { adapter } : {}), ...(netns ? { netns } : {}), ...(clock ? { clockDir: clock.dir } : {}), compose, directory: located.directory, composeFiles: located.files, services: resolved.services, serviceLocations };
 }
 /** The adapter module, loaded before anything starts: a missing file or a wrong shape is an input error. */
@@ -1749,21 +1752,27 @@ async function netContainers(compose) {
         return [{ id: c.Id, service, pid, ips }];
     });
 }
-/** Heals the packet filters of every container given, and proves each namespace is back as it was. */
-function healFilters(ns, targets, what) {
+/** Undoes a namespace fault on every container given (each proving its namespace is back as it was). */
+function healEach(ns, targets, undo, done) {
     return async () => {
-        const outcomes = await Promise.all(targets.map(async (t) => ({ t, r: await unfilter(ns, t.pid) })));
+        const outcomes = await Promise.all(targets.map(async (t) => ({ t, r: await undo(ns, t.pid) })));
         const bad = outcomes.filter((x) => !x.r.ok);
-        return bad.length === 0 ? { ok: true, detail: `${what}: packet filter rules removed` } : { ok: false, detail: bad.map((x) => `${x.t.service}: ${x.r.detail}`).join('; ') };
+        return bad.length === 0 ? { ok: true, detail: done } : { ok: false, detail: bad.map((x) => `${x.t.service}: ${x.r.detail}`).join('; ') };
     };
+}
+const healFilters = (ns, targets, what) => healEach(ns, targets, unfilter, `${what}: packet filter rules removed`);
+/** The service's containers, and the addresses of every other container of the project (its peers). */
+async function withPeers(compose, service) {
+    const all = await netContainers(compose);
+    const mine = all.filter((c) => c.service === service);
+    return mine.length === 0 ? undefined : { mine, peers: all.filter((c) => c.service !== service).flatMap((c) => c.ips) };
 }
 /** partition, partition:one-way, loss: drops between the service's containers and every other container. */
 async function cutFromPeers(compose, ns, spec, service) {
-    const all = await netContainers(compose);
-    const mine = all.filter((c) => c.service === service);
-    const peers = all.filter((c) => c.service !== service).flatMap((c) => c.ips);
-    if (mine.length === 0)
+    const found = await withPeers(compose, service);
+    if (!found)
         return { ok: false, detail: `no running container of ${service} was found` };
+    const { mine, peers } = found;
     const directions = spec.topology === 'one-way' ? ['in'] : ['in', 'out'];
     const drops = peers.flatMap((ip) => directions.map((direction) => ({ ip, direction })));
     const done = [];
@@ -1783,16 +1792,12 @@ async function cutFromPeers(compose, ns, spec, service) {
     return { ok: true, fault: { description: `${how} (iptables in its network namespace)`, heal: healFilters(ns, done, service) } };
 }
 async function delayToPeers(compose, ns, spec, service) {
-    const all = await netContainers(compose);
-    const mine = all.filter((c) => c.service === service);
-    const peers = all.filter((c) => c.service !== service).flatMap((c) => c.ips);
-    if (mine.length === 0)
+    const found = await withPeers(compose, service);
+    if (!found)
         return { ok: false, detail: `no running container of ${service} was found` };
-    const heal = async () => {
-        const outcomes = await Promise.all(mine.map(async (c) => ({ c, r: await undelay(ns, c.pid) })));
-        const bad = outcomes.filter((x) => !x.r.ok);
-        return bad.length === 0 ? { ok: true, detail: `${service}: queueing disciplines removed` } : { ok: false, detail: bad.map((x) => x.r.detail).join('; ') };
-    };
+    const { mine, peers } = found;
+    // undelay on a container the delay never reached finds nothing to remove, so a failed apply heals them all.
+    const heal = healEach(ns, mine, undelay, `${service}: queueing disciplines removed`);
     for (const c of mine) {
         const r = await applyDelay(ns, c.pid, peers, spec.delayMs ?? 0, spec.jitterMs);
         if (!r.ok) {
@@ -1806,9 +1811,8 @@ async function skewClock(clockDir, spec, service) {
     if (!clockDir)
         return { ok: false, detail: 'the clock fault was not prepared before the cluster started' };
     const heal = async () => {
-        await setOffset(clockDir, service, 0);
-        const now = await readOffset(clockDir, service);
-        return now === '+0' ? { ok: true, detail: `${service}'s clock offset back to +0` } : { ok: false, detail: `${service}'s clock offset file reads ${now ?? 'nothing'}` };
+        const problem = await resetClock(clockDir, service);
+        return problem ? { ok: false, detail: problem } : { ok: true, detail: `${service}'s clock offset back to +0` };
     };
     try {
         await setOffset(clockDir, service, spec.clockOffsetS ?? 0);
@@ -1840,18 +1844,26 @@ async function applyGrudges(compose, ns, spec, grudges) {
 }
 /**
  * Removes whatever network or clock fault Replicheck may have left on any container of the project: the last
- * resort before teardown and in the post step (after a SIGKILL of the main step). Quiet when there is nothing.
+ * resort before teardown and in the post step (after a SIGKILL of the main step). One line per fault that would not
+ * go; quiet when there is nothing.
  */
-async function healAllNetwork(compose, ns) {
+async function undoLeftoverFaults(compose, o) {
     const problems = [];
-    for (const c of await netContainers(compose)) {
-        const f = await unfilter(ns, c.pid);
-        if (!f.ok)
-            problems.push(`${c.service}: ${f.detail}`);
-        const d = await undelay(ns, c.pid);
-        if (!d.ok)
-            problems.push(`${c.service}: ${d.detail}`);
+    if (o.netns) {
+        const ns = o.netns;
+        try {
+            for (const c of await netContainers(compose)) {
+                for (const r of [await unfilter(ns, c.pid), await undelay(ns, c.pid)])
+                    if (!r.ok)
+                        problems.push(`${c.service}: ${r.detail}`);
+            }
+        }
+        catch (error) {
+            problems.push(String(error));
+        }
     }
+    if (o.clockDir)
+        problems.push(...(await resetClocks(o.clockDir)));
     return problems;
 }
 async function serviceContainers(compose, service) {
@@ -2210,6 +2222,16 @@ function judgeDurability({ o, p, voice }) {
 // A fault applied to several services together: each service's fault is applied at the same time, and healing
 // heals all of them. Built over FaultActions only, so the unit tests drive it with an in-memory cluster.
 
+/**
+ * Applies one planned step, as the sequence and the random schedule both do: a cluster-wide partition as its
+ * grudges, anything else on each of its services at once; registers what applied with the faults held.
+ */
+async function applyStep(actions, active, step) {
+    const a = step.grudges ? await actions.applyGrudges(step.spec, step.grudges) : await applyTogether(actions, step.spec, step.services);
+    if (!a.ok)
+        return { ok: false, detail: a.detail, ...(a.input !== undefined ? { input: a.input } : {}) };
+    return { ok: true, description: a.fault.description, heal: active.add(`${step.spec.name} ${step.target}`, () => a.fault.heal()) };
+}
 async function applyTogether(actions, kind, services) {
     if (services.length === 1)
         return actions.apply(kind, services[0]);
@@ -2266,17 +2288,17 @@ async function observeFault(ctx, step, opts) {
     const before = step.writeBefore ? await Promise.all(ctx.nodes.map((node) => write(ctx, node, 'pre'))) : [];
     o.before = before.filter((w) => w.acked).map((w) => w.write);
     o.mustKeep = carryForward([...opts.earlier, ...o.before], new Set());
-    const applied = step.grudges ? await opts.actions.applyGrudges(step.spec, step.grudges) : await applyTogether(opts.actions, step.spec, step.services);
+    const applied = await applyStep(opts.actions, opts.active, step);
     // The fault holds from when the command that applies it returned (Compose v1 alone takes about a second).
     const began = clock.now();
     o.beganMs = opts.sinceStart();
     if (!applied.ok) {
         o.healedMs = o.beganMs;
-        o.applied = { ok: false, detail: applied.detail, ...(applied.input ? { input: applied.input } : {}) };
+        o.applied = applied;
         return o;
     }
-    o.applied = { ok: true, description: applied.fault.description };
-    const heal = opts.active.add(`${step.kind} ${step.target}`, () => applied.fault.heal());
+    o.applied = { ok: true, description: applied.description };
+    const { heal } = applied;
     let healStart = began;
     try {
         // A restart heals itself: the "hold" is the restart, and writes go out once the target stopped answering.
@@ -2554,10 +2576,10 @@ async function runWindows(ctx, windows, deps) {
         const problem = planProblem(step);
         if (problem)
             return { window, applied: { ok: false, detail: problem } };
-        const a = step.grudges ? await deps.actions.applyGrudges(step.spec, step.grudges) : await applyTogether(deps.actions, step.spec, step.services);
+        const a = await applyStep(deps.actions, deps.active, step);
         if (!a.ok)
             return { window, applied: { ok: false, detail: a.detail } };
-        const heal = deps.active.add(`${step.spec.name} ${step.target}`, () => a.fault.heal());
+        const { heal } = a;
         const beganMs = deps.sinceStart();
         deps.record({ f: 'start', fault: step.spec.name, target: step.target });
         let outcome;
@@ -2570,7 +2592,7 @@ async function runWindows(ctx, windows, deps) {
             outcome = await heal();
             deps.record({ f: 'stop', fault: step.spec.name, target: step.target });
         }
-        return { window, applied: { ok: true, description: a.fault.description }, beganMs, healedMs: deps.sinceStart(), heal: outcome };
+        return { window, applied: { ok: true, description: a.description }, beganMs, healedMs: deps.sinceStart(), heal: outcome };
     }));
 }
 /** After every window healed: does each node a fault touched answer again? (The reads the judge needs.) */
@@ -2665,7 +2687,6 @@ function judgeWindows(outcomes, recovery, limits) {
 
 
 
-
 async function runEngine(options, deps, cwd = process.cwd(), extras = {}) {
     return options.cluster === 'external' ? runExternal(options, deps, cwd, extras) : runCompose(options, deps, cwd, extras);
 }
@@ -2704,11 +2725,7 @@ async function runCompose(options, deps, cwd, extras) {
         rec.errors.push(...(0,errors/* toRunErrors */.W)(error));
     }
     finally {
-        for (const { label, outcome } of await activeFaults.healAll()) {
-            log.warn(`Healed ${label} before teardown: ${outcome.detail}.`);
-            if (!outcome.ok)
-                rec.errors.push({ message: `Could not heal ${label}: ${outcome.detail}.`, fix: 'Check the containers of the project by hand (docker ps, docker network inspect).' });
-        }
+        await healStillHeld(activeFaults, rec, log, 'before teardown', 'Check the containers of the project by hand (docker ps, docker network inspect).');
         if (created && pre)
             await sweepFaults(pre, rec, log);
         if (created && pre)
@@ -2760,14 +2777,18 @@ async function runExternal(options, deps, cwd, extras) {
         rec.errors.push(...(0,errors/* toRunErrors */.W)(error));
     }
     finally {
-        for (const { label, outcome } of await activeFaults.healAll()) {
-            log.warn(`Healed ${label} at the end of the run: ${outcome.detail}.`);
-            if (!outcome.ok)
-                rec.errors.push({ message: `Could not heal ${label}: ${outcome.detail}.`, fix: 'Run the heal command by hand; the node may still be faulted.' });
-        }
+        await healStillHeld(activeFaults, rec, log, 'at the end of the run', 'Run the heal command by hand; the node may still be faulted.');
     }
     log.info('cluster: external: nothing was started, so nothing is torn down.');
     return run_result(deps, rec, found, startedAt, { policy: 'never', performed: false }, { name: 'external', directory, composeFiles: [] }, {});
+}
+/** Heals what a throw or a cancel left holding (each fault's own driver heals it first, in a finally). */
+async function healStillHeld(active, rec, log, when, fix) {
+    for (const { label, outcome } of await active.healAll()) {
+        log.warn(`Healed ${label} ${when}: ${outcome.detail}.`);
+        if (!outcome.ok)
+            rec.errors.push({ message: `Could not heal ${label}: ${outcome.detail}.`, fix });
+    }
 }
 /** Nodes of an external cluster: named servers by their names (what fault-targets and reports use), else host:port. */
 function externalNodes(options) {
@@ -2919,10 +2940,7 @@ async function workload(r, session, wl) {
  * clock offset of Replicheck's stays on any container of the project.
  */
 async function sweepFaults(pre, rec, log) {
-    const problems = pre.netns ? await healAllNetwork(pre.compose, pre.netns).catch((e) => [String(e)]) : [];
-    if (pre.clockDir)
-        problems.push(...(await resetClocks(pre.clockDir)));
-    for (const p of problems) {
+    for (const p of await undoLeftoverFaults(pre.compose, pre)) {
         log.warn(`Could not undo a fault: ${p}.`);
         rec.errors.push({ message: `Could not undo a fault: ${p}.`, fix: "Check the containers by hand: nsenter -t <pid> -n iptables -S, tc qdisc show." });
     }

@@ -965,7 +965,7 @@ async function cli(argv, io) {
     if (command === 'help')
         return cli([rest[0], '--help'], io);
     if (command === 'run') {
-        const { runCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(430)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9430));
+        const { runCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(33)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9033));
         return runCommand(rest, io);
     }
     if (command === 'check-history') {

@@ -4,18 +4,17 @@
 import * as core from '@actions/core';
 import { existsSync } from 'node:fs';
 import { processExec } from '../exec/process.js';
-import { downArgs, globalArgs } from '../compose/args.js';
 import { Compose, findLeftovers, removeByLabel } from '../compose/driver.js';
 import { POST_STATE_KEY, decodePostState, planPost, type PostState } from '../model/post-state.js';
-import { healAllNetwork } from '../faults/docker.js';
+import { undoLeftoverFaults } from '../faults/docker.js';
 import { netnsRunner } from '../faults/netns.js';
-import { resetClocks } from '../faults/clock.js';
 import { rm } from 'node:fs/promises';
 
 export async function post(): Promise<void> {
   const state = decodePostState(core.getState(POST_STATE_KEY));
+  const compose = state ? composeOf(state) : undefined;
   // Whatever the teardown policy, nothing stays partitioned or skewed after the job.
-  if (state?.faults) await undoFaults(state);
+  if (state?.faults && compose) await undoFaults(state.faults, compose);
   if (state?.cluster === 'external') await runHeals(state);
   const plan = planPost(state);
   if (!plan.remove || !state) {
@@ -30,14 +29,8 @@ export async function post(): Promise<void> {
     return;
   }
   core.info(`Replicheck post: ${plan.why}; removing ${count} object(s) left by project ${project}.`);
-  if (!state.compose) return;
-  const { file, prefix, files, directory } = state.compose;
   // Compose first, so it stops services in order; when the files are gone, removal by label still works.
-  if (files.every((f) => existsSync(f)) && existsSync(directory)) {
-    const command = { kind: prefix.length > 0 ? 'v2' : 'v1', file, prefix, version: '' } as const;
-    const args = [...globalArgs(command, { name: project, files, directory }), ...downArgs(1)];
-    await processExec.run(file, args, { cwd: directory, timeoutMs: 120_000 });
-  }
+  if (compose && compose.project.files.every((f) => existsSync(f)) && existsSync(compose.project.directory)) await compose.down(1);
   const left = await removeByLabel(processExec, project);
   const remaining = left.containers.length + left.networks.length + left.volumes.length;
   if (remaining > 0) core.warning(`Replicheck post: ${remaining} object(s) of project ${project} could not be removed.`);
@@ -54,13 +47,14 @@ async function runHeals(state: PostState): Promise<void> {
   }
 }
 
-async function undoFaults(state: PostState): Promise<void> {
-  const problems: string[] = [];
-  if (state.faults?.netns && state.compose) {
-    const { file, prefix, files, directory } = state.compose;
-    const compose = new Compose(processExec, { kind: prefix.length > 0 ? 'v2' : 'v1', file, prefix, version: '' }, { name: state.project, files, directory });
-    problems.push(...(await healAllNetwork(compose, netnsRunner(processExec, process.getuid?.() === 0)).catch((e: unknown) => [String(e)])));
-  }
-  if (state.faults?.clockDir) problems.push(...(await resetClocks(state.faults.clockDir)));
-  for (const p of problems) core.warning(`Replicheck post: could not undo a fault: ${p}.`);
+/** Compose as the main step called it (its program, prefix, files and directory), for the project in the state. */
+function composeOf(state: PostState): Compose | undefined {
+  if (!state.compose) return undefined;
+  const { file, prefix, files, directory } = state.compose;
+  return new Compose(processExec, { kind: prefix.length > 0 ? 'v2' : 'v1', file, prefix, version: '' }, { name: state.project, files, directory });
+}
+
+async function undoFaults(faults: NonNullable<PostState['faults']>, compose: Compose): Promise<void> {
+  const netns = faults.netns ? netnsRunner(processExec, process.getuid?.() === 0) : undefined;
+  for (const p of await undoLeftoverFaults(compose, { netns, clockDir: faults.clockDir })) core.warning(`Replicheck post: could not undo a fault: ${p}.`);
 }

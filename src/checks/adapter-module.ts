@@ -11,7 +11,7 @@
 import { pathToFileURL } from 'node:url';
 import type { HttpClient, HttpOutcome, HttpRequest } from '../http/client.js';
 import type { KvApi } from './kv-api.js';
-import { redact } from './kv-api.js';
+import { PROBE_KEY, redact } from './kv-api.js';
 import type { ValueCodec } from '../core/values.js';
 import { oneLine } from '../util/text.js';
 
@@ -115,7 +115,7 @@ export function moduleKvApi(fns: AdapterFunctions, http: HttpClient, o: ModuleAp
     },
     async probe(baseUrl, signal) {
       // A serving node is one whose adapter can read (a missing key is an answer too).
-      return (await this.read(baseUrl, 'replicheck-readiness-probe', signal)).outcome;
+      return (await this.read(baseUrl, PROBE_KEY, signal)).outcome;
     },
     ...(fns.cas
       ? {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { readRawInputs, type InputName, type RawInputs } from '../config/inputs.js';
 import { runReplicheck, type HostedRun } from '../host/run.js';
 import type { RunResult } from '../model/result.js';
+import type { PostState } from '../model/post-state.js';
 import { renderText } from '../report/text.js';
 import { failedChecks } from '../report/format.js';
 import { VERSION } from '../version.js';
@@ -47,6 +48,13 @@ export function cleanupHint(project: string): string {
   ].join('\n');
 }
 
+/** On an external cluster: which faults may still hold and the commands that heal them, or that none does. */
+export function unhealedHint(state: PostState): string {
+  const heals = state.heals ?? [];
+  if (heals.length === 0) return "No fault of Replicheck's holds; the cluster was left running, as Replicheck found it.";
+  return `${heals.length} fault(s) may still hold. Heal them by hand (in ${state.cwd ?? 'the working directory'}):\n${heals.map((h) => `  ${h.command}    # ${h.label}`).join('\n')}`;
+}
+
 export async function runCommand(argv: readonly string[], io: CliIO): Promise<number> {
   const fail = (message: string): number => {
     io.stderr.write(`replicheck run: ${inertText(message)}\nSee 'replicheck run --help'.\n`);
@@ -79,22 +87,22 @@ async function execute(raw: RawInputs, json: boolean, config: ConfigFile | undef
   const progress = createProgress(progressOut, { interactive: progressOut.isTTY === true && io.env.TERM !== 'dumb', style });
   let project = '';
   const controller = new AbortController();
-  let created = false;
+  // What the action would hand to its post step: set once something exists (or, on an external cluster, whenever
+  // the heals of faults that hold change). The CLI has no post step, so on a quit it tells the user what is left.
+  let state: PostState | undefined;
   let interrupts = 0;
   const onSignal = (signal: NodeJS.Signals): void => {
     interrupts++;
     const what = signal === 'SIGINT' ? 'Ctrl-C' : signal;
+    const external = state?.cluster === 'external';
     if (interrupts === 1) {
-      progress.line(style.yellow(`${what}: stopping the checks, healing faults and tearing down project ${project}… (${what} again quits at once)`));
+      const doing = external ? 'stopping the checks and healing faults (the cluster itself is left running)' : `stopping the checks, healing faults and tearing down project ${project}`;
+      progress.line(style.yellow(`${what}: ${doing}… (${what} again quits at once)`));
       controller.abort();
       return;
     }
     progress.stop();
-    io.stderr.write(
-      created
-        ? `${what} again: quitting without finishing the teardown. Project ${project} may be left behind (containers, network, volumes). Remove it with:\n${cleanupHint(project)}\n`
-        : `${what} again: quitting. Nothing of project ${project} had been created yet.\n`,
-    );
+    io.stderr.write(`${what} again: ${external ? `quitting. ${unhealedHint(state!)}` : !state ? `quitting. Nothing of project ${project} had been created yet.` : `quitting without finishing the teardown. Project ${project} may be left behind (containers, network, volumes). Remove it with:\n${cleanupHint(project)}`}\n`);
     process.exit(EXIT_INTERRUPTED);
   };
   process.on('SIGINT', onSignal);
@@ -110,10 +118,11 @@ async function execute(raw: RawInputs, json: boolean, config: ConfigFile | undef
       reportBadInputs: false,
       onStart: (options) => {
         project = options.projectName;
-        progress.line(style.bold(`replicheck ${VERSION}: project ${project}, ${options.servers.length} node${options.servers.length === 1 ? '' : 's'}`));
+        const what = options.cluster === 'external' ? 'an external cluster' : `project ${project}`;
+        progress.line(style.bold(`replicheck ${VERSION}: ${what}, ${options.servers.length} node${options.servers.length === 1 ? '' : 's'}`));
       },
-      onProjectKnown: () => {
-        created = true;
+      onProjectKnown: (known) => {
+        state = known;
       },
     });
   } finally {
@@ -137,13 +146,15 @@ async function execute(raw: RawInputs, json: boolean, config: ConfigFile | undef
   }
   if (controller.signal.aborted) {
     const left = result.teardown.leftovers ?? [];
-    const message = !created
+    const message = !state
       ? 'Interrupted before anything was created.'
-      : !result.teardown.performed
-        ? `Interrupted; teardown '${options.teardown}' left project ${project} running. Remove it with:\n${cleanupHint(project)}`
-        : left.length > 0
-          ? `Interrupted; ${left.length} object(s) of project ${project} could not be removed:\n${cleanupHint(project)}`
-          : `Interrupted; project ${project} was torn down, nothing is left.`;
+      : state.cluster === 'external'
+        ? `Interrupted. ${unhealedHint(state)}`
+        : !result.teardown.performed
+          ? `Interrupted; teardown '${options.teardown}' left project ${project} running. Remove it with:\n${cleanupHint(project)}`
+          : left.length > 0
+            ? `Interrupted; ${left.length} object(s) of project ${project} could not be removed:\n${cleanupHint(project)}`
+            : `Interrupted; project ${project} was torn down, nothing is left.`;
     io.stderr.write(`${message}\n`);
     return EXIT_INTERRUPTED;
   }

@@ -156,9 +156,10 @@ export function parseAdapter(raw: RawInputs, fail: Fail): KvAdapter {
   };
 
   const keyPath = pick('key-path', preset.keyPath);
-  if (raw['key-path'] !== '' || preset.writePath === undefined) checkPath('key-path', keyPath, ['key'], fail);
-  const pathFromKey = (own: string | undefined): string => (raw['key-path'] !== '' || own === undefined ? keyPath : own);
-  const writePath = pick('write-path', pathFromKey(preset.writePath));
+  // An explicit key-path wins over the paths a preset names of its own (etcd v3 sends the key in the body).
+  const ownPaths = raw['key-path'] === '' && preset.writePath !== undefined;
+  if (!ownPaths) checkPath('key-path', keyPath, ['key'], fail);
+  const writePath = pick('write-path', ownPaths ? preset.writePath! : keyPath);
   const writeBody = pick('write-body', preset.writeBody);
   // A write may name its key in the body instead (e.g. POST /set with k={key}&v={value}).
   if (raw['write-path'] !== '') checkPath('write-path', writePath, ['key', 'value'], fail, usesPlaceholder(writeBody, 'key'));
@@ -168,8 +169,8 @@ export function parseAdapter(raw: RawInputs, fail: Fail): KvAdapter {
   const readBody = pick('read-body', preset.readBody);
   problem('read-body', readBody, ['key'], `'{"key":"{key:base64}"}'`);
   if (readMethod === 'GET' && readBody !== '') fail('read-body', 'is set, but reads are GET requests, which carry no body.', "Set read-method to 'POST', or leave read-body empty.");
-  const ownRead = preset.readPath ?? `${keyPath}${keyPath.includes('?') ? preset.readQuery.replace('?', '&') : preset.readQuery}`;
-  const readPath = pick('read-path', raw['key-path'] !== '' ? `${keyPath}${keyPath.includes('?') ? preset.readQuery.replace('?', '&') : preset.readQuery}` : ownRead);
+  const keyRead = `${keyPath}${keyPath.includes('?') ? preset.readQuery.replace('?', '&') : preset.readQuery}`;
+  const readPath = pick('read-path', ownPaths && preset.readPath !== undefined ? preset.readPath : keyRead);
   if (raw['read-path'] !== '') checkPath('read-path', readPath, ['key'], fail, usesPlaceholder(readBody, 'key'));
   const readContentType = pick('read-content-type', preset.readContentType || (readBody !== '' ? 'application/json' : ''));
   if (readContentType !== '') checkMediaType('read-content-type', readContentType, fail);

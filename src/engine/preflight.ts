@@ -42,10 +42,8 @@ export async function preflight(options: Options, deps: EngineDeps, cwd: string,
   const command = await detectCompose(exec, options.composeVersion);
   log.info(`Docker engine ${dockerVersion}; using Compose ${command.kind} (${command.kind === 'v2' ? 'docker compose' : 'docker-compose'} ${command.version}).`);
   const netns = await checkNemesis(options, deps);
-  const clock = await prepareClock(options, deps);
-  const files = clock ? [...located.files, clock.override] : located.files;
-  const compose = new Compose(exec, command, { name: options.projectName, files, directory: located.directory });
-  const resolved = await compose.resolve();
+  const project = { name: options.projectName, files: located.files, directory: located.directory };
+  const resolved = await new Compose(exec, command, project).resolve();
   const misnamed = options.servers.filter((s) => s.name !== undefined && !resolved.services.includes(s.name));
   const problems = [
     ...unknownTargets(options, resolved.services),
@@ -66,6 +64,10 @@ export async function preflight(options: Options, deps: EngineDeps, cwd: string,
       'servers',
     );
   }
+  // Last, once nothing else can fail: the clock fault's files live in a temporary directory that only the engine's
+  // teardown (or the post step) removes, and its override names the targets, so they must be known services.
+  const clock = await prepareClock(options, deps);
+  const compose = new Compose(exec, command, clock ? { ...project, files: [...located.files, clock.override] } : project);
   return { ...(adapter ? { adapter } : {}), ...(netns ? { netns } : {}), ...(clock ? { clockDir: clock.dir } : {}), compose, directory: located.directory, composeFiles: located.files, services: resolved.services, serviceLocations };
 }
 

@@ -34,8 +34,7 @@ import type { AckedWrite } from '../checks/seen.js';
 import type { WorkloadOptions } from '../workload/options.js';
 import { judgeWindows, observeRecovery, planWindows, runWindows, type WindowOutcome } from '../faults/nemesis.js';
 import { netnsRunner } from '../faults/netns.js';
-import { healAllNetwork } from '../faults/docker.js';
-import { resetClocks } from '../faults/clock.js';
+import { undoLeftoverFaults } from '../faults/docker.js';
 import { rm } from 'node:fs/promises';
 import { seededShuffle } from '../workload/prng.js';
 
@@ -97,10 +96,7 @@ async function runCompose(options: Options, deps: EngineDeps, cwd: string, extra
   } catch (error) {
     rec.errors.push(...toRunErrors(error));
   } finally {
-    for (const { label, outcome } of await activeFaults.healAll()) {
-      log.warn(`Healed ${label} before teardown: ${outcome.detail}.`);
-      if (!outcome.ok) rec.errors.push({ message: `Could not heal ${label}: ${outcome.detail}.`, fix: 'Check the containers of the project by hand (docker ps, docker network inspect).' });
-    }
+    await healStillHeld(activeFaults, rec, log, 'before teardown', 'Check the containers of the project by hand (docker ps, docker network inspect).');
     if (created && pre) await sweepFaults(pre, rec, log);
     if (created && pre) teardown = await collectAndTearDown(options, deps, pre, rec);
     if (pre?.clockDir && (teardown.performed || !created)) await rm(pre.clockDir, { recursive: true, force: true }).catch(() => undefined);
@@ -147,13 +143,18 @@ async function runExternal(options: Options, deps: EngineDeps, cwd: string, extr
   } catch (error) {
     rec.errors.push(...toRunErrors(error));
   } finally {
-    for (const { label, outcome } of await activeFaults.healAll()) {
-      log.warn(`Healed ${label} at the end of the run: ${outcome.detail}.`);
-      if (!outcome.ok) rec.errors.push({ message: `Could not heal ${label}: ${outcome.detail}.`, fix: 'Run the heal command by hand; the node may still be faulted.' });
-    }
+    await healStillHeld(activeFaults, rec, log, 'at the end of the run', 'Run the heal command by hand; the node may still be faulted.');
   }
   log.info('cluster: external: nothing was started, so nothing is torn down.');
   return result(deps, rec, found, startedAt, { policy: 'never', performed: false }, { name: 'external', directory, composeFiles: [] }, {});
+}
+
+/** Heals what a throw or a cancel left holding (each fault's own driver heals it first, in a finally). */
+async function healStillHeld(active: ActiveFaults, rec: RunRecorder, log: EngineDeps['log'], when: string, fix: string): Promise<void> {
+  for (const { label, outcome } of await active.healAll()) {
+    log.warn(`Healed ${label} ${when}: ${outcome.detail}.`);
+    if (!outcome.ok) rec.errors.push({ message: `Could not heal ${label}: ${outcome.detail}.`, fix });
+  }
 }
 
 /** Nodes of an external cluster: named servers by their names (what fault-targets and reports use), else host:port. */
@@ -324,9 +325,7 @@ async function workload(r: PhaseRun, session: WorkloadSession, wl: WorkloadOptio
  * clock offset of Replicheck's stays on any container of the project.
  */
 async function sweepFaults(pre: Preflight, rec: RunRecorder, log: EngineDeps['log']): Promise<void> {
-  const problems = pre.netns ? await healAllNetwork(pre.compose, pre.netns).catch((e: unknown) => [String(e)]) : [];
-  if (pre.clockDir) problems.push(...(await resetClocks(pre.clockDir)));
-  for (const p of problems) {
+  for (const p of await undoLeftoverFaults(pre.compose, pre)) {
     log.warn(`Could not undo a fault: ${p}.`);
     rec.errors.push({ message: `Could not undo a fault: ${p}.`, fix: "Check the containers by hand: nsenter -t <pid> -n iptables -S, tc qdisc show." });
   }

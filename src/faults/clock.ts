@@ -61,11 +61,17 @@ export async function resetClocks(clockDir: string): Promise<string[]> {
   }
   const problems: string[] = [];
   for (const service of names) {
-    await setOffset(clockDir, service, 0).catch(() => undefined);
-    const now = await readOffset(clockDir, service);
-    if (now !== '+0') problems.push(`${service}'s clock offset file reads ${now ?? 'nothing'}`);
+    const problem = await resetClock(clockDir, service);
+    if (problem) problems.push(problem);
   }
   return problems;
+}
+
+/** Puts one service's offset back to +0 and reads it back; what is wrong when it does not read +0. */
+export async function resetClock(clockDir: string, service: string): Promise<string | undefined> {
+  await setOffset(clockDir, service, 0).catch(() => undefined);
+  const now = await readOffset(clockDir, service);
+  return now === '+0' ? undefined : `${service}'s clock offset file reads ${now ?? 'nothing'}`;
 }
 
 export async function readOffset(clockDir: string, service: string): Promise<string | undefined> {

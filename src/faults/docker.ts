@@ -1,7 +1,7 @@
 // How each fault is done: Compose verbs (restart, stop, kill, pause), plain docker (network disconnect), packet
 // filters and queueing disciplines inside the containers' network namespaces (partition, loss, latency), and
-// libfaketime offset files (clock). The cycle only sees FaultActions, so unit tests can count applies and heals
-// without Docker.
+// libfaketime offset files (clock). The fault driver only sees FaultActions, so unit tests can count applies and
+// heals without Docker.
 import type { Compose } from '../compose/driver.js';
 import { resultText, type Exec } from '../exec/process.js';
 import type { InspectedContainer } from '../compose/ports.js';
@@ -12,7 +12,7 @@ export type { AppliedFault, ApplyResult, FaultActions } from './actions.js';
 import type { FaultSpec } from './kinds.js';
 import { aliasesToRestore, networksToCut } from './plan.js';
 import { applyDelay, applyFilter, undelay, unfilter, type Drop, type NetnsRunner } from './netns.js';
-import { offsetText, readOffset, setOffset } from './clock.js';
+import { offsetText, resetClock, resetClocks, setOffset } from './clock.js';
 
 const SECOND = 1000;
 
@@ -94,21 +94,29 @@ async function netContainers(compose: Compose): Promise<NetContainer[]> {
   });
 }
 
-/** Heals the packet filters of every container given, and proves each namespace is back as it was. */
-function healFilters(ns: NetnsRunner, targets: readonly NetContainer[], what: string): () => Promise<HealOutcome> {
+/** Undoes a namespace fault on every container given (each proving its namespace is back as it was). */
+function healEach(ns: NetnsRunner, targets: readonly NetContainer[], undo: typeof unfilter, done: string): () => Promise<HealOutcome> {
   return async () => {
-    const outcomes = await Promise.all(targets.map(async (t) => ({ t, r: await unfilter(ns, t.pid) })));
+    const outcomes = await Promise.all(targets.map(async (t) => ({ t, r: await undo(ns, t.pid) })));
     const bad = outcomes.filter((x) => !x.r.ok);
-    return bad.length === 0 ? { ok: true, detail: `${what}: packet filter rules removed` } : { ok: false, detail: bad.map((x) => `${x.t.service}: ${x.r.detail}`).join('; ') };
+    return bad.length === 0 ? { ok: true, detail: done } : { ok: false, detail: bad.map((x) => `${x.t.service}: ${x.r.detail}`).join('; ') };
   };
+}
+
+const healFilters = (ns: NetnsRunner, targets: readonly NetContainer[], what: string) => healEach(ns, targets, unfilter, `${what}: packet filter rules removed`);
+
+/** The service's containers, and the addresses of every other container of the project (its peers). */
+async function withPeers(compose: Compose, service: string): Promise<{ mine: NetContainer[]; peers: string[] } | undefined> {
+  const all = await netContainers(compose);
+  const mine = all.filter((c) => c.service === service);
+  return mine.length === 0 ? undefined : { mine, peers: all.filter((c) => c.service !== service).flatMap((c) => c.ips) };
 }
 
 /** partition, partition:one-way, loss: drops between the service's containers and every other container. */
 async function cutFromPeers(compose: Compose, ns: NetnsRunner, spec: FaultSpec, service: string): Promise<ApplyResult> {
-  const all = await netContainers(compose);
-  const mine = all.filter((c) => c.service === service);
-  const peers = all.filter((c) => c.service !== service).flatMap((c) => c.ips);
-  if (mine.length === 0) return { ok: false, detail: `no running container of ${service} was found` };
+  const found = await withPeers(compose, service);
+  if (!found) return { ok: false, detail: `no running container of ${service} was found` };
+  const { mine, peers } = found;
   const directions: Drop['direction'][] = spec.topology === 'one-way' ? ['in'] : ['in', 'out'];
   const drops = peers.flatMap((ip) => directions.map((direction) => ({ ip, direction })));
   const done: NetContainer[] = [];
@@ -130,15 +138,11 @@ async function cutFromPeers(compose: Compose, ns: NetnsRunner, spec: FaultSpec, 
 }
 
 async function delayToPeers(compose: Compose, ns: NetnsRunner, spec: FaultSpec, service: string): Promise<ApplyResult> {
-  const all = await netContainers(compose);
-  const mine = all.filter((c) => c.service === service);
-  const peers = all.filter((c) => c.service !== service).flatMap((c) => c.ips);
-  if (mine.length === 0) return { ok: false, detail: `no running container of ${service} was found` };
-  const heal = async (): Promise<HealOutcome> => {
-    const outcomes = await Promise.all(mine.map(async (c) => ({ c, r: await undelay(ns, c.pid) })));
-    const bad = outcomes.filter((x) => !x.r.ok);
-    return bad.length === 0 ? { ok: true, detail: `${service}: queueing disciplines removed` } : { ok: false, detail: bad.map((x) => x.r.detail).join('; ') };
-  };
+  const found = await withPeers(compose, service);
+  if (!found) return { ok: false, detail: `no running container of ${service} was found` };
+  const { mine, peers } = found;
+  // undelay on a container the delay never reached finds nothing to remove, so a failed apply heals them all.
+  const heal = healEach(ns, mine, undelay, `${service}: queueing disciplines removed`);
   for (const c of mine) {
     const r = await applyDelay(ns, c.pid, peers, spec.delayMs ?? 0, spec.jitterMs);
     if (!r.ok) {
@@ -152,9 +156,8 @@ async function delayToPeers(compose: Compose, ns: NetnsRunner, spec: FaultSpec, 
 async function skewClock(clockDir: string | undefined, spec: FaultSpec, service: string): Promise<ApplyResult> {
   if (!clockDir) return { ok: false, detail: 'the clock fault was not prepared before the cluster started' };
   const heal = async (): Promise<HealOutcome> => {
-    await setOffset(clockDir, service, 0);
-    const now = await readOffset(clockDir, service);
-    return now === '+0' ? { ok: true, detail: `${service}'s clock offset back to +0` } : { ok: false, detail: `${service}'s clock offset file reads ${now ?? 'nothing'}` };
+    const problem = await resetClock(clockDir, service);
+    return problem ? { ok: false, detail: problem } : { ok: true, detail: `${service}'s clock offset back to +0` };
   };
   try {
     await setOffset(clockDir, service, spec.clockOffsetS ?? 0);
@@ -186,16 +189,22 @@ async function applyGrudges(compose: Compose, ns: NetnsRunner, spec: FaultSpec, 
 
 /**
  * Removes whatever network or clock fault Replicheck may have left on any container of the project: the last
- * resort before teardown and in the post step (after a SIGKILL of the main step). Quiet when there is nothing.
+ * resort before teardown and in the post step (after a SIGKILL of the main step). One line per fault that would not
+ * go; quiet when there is nothing.
  */
-export async function healAllNetwork(compose: Compose, ns: NetnsRunner): Promise<string[]> {
+export async function undoLeftoverFaults(compose: Compose, o: { readonly netns?: NetnsRunner | undefined; readonly clockDir?: string | undefined }): Promise<string[]> {
   const problems: string[] = [];
-  for (const c of await netContainers(compose)) {
-    const f = await unfilter(ns, c.pid);
-    if (!f.ok) problems.push(`${c.service}: ${f.detail}`);
-    const d = await undelay(ns, c.pid);
-    if (!d.ok) problems.push(`${c.service}: ${d.detail}`);
+  if (o.netns) {
+    const ns = o.netns;
+    try {
+      for (const c of await netContainers(compose)) {
+        for (const r of [await unfilter(ns, c.pid), await undelay(ns, c.pid)]) if (!r.ok) problems.push(`${c.service}: ${r.detail}`);
+      }
+    } catch (error) {
+      problems.push(String(error));
+    }
   }
+  if (o.clockDir) problems.push(...(await resetClocks(o.clockDir)));
   return problems;
 }
 

@@ -1,8 +1,22 @@
 // A fault applied to several services together: each service's fault is applied at the same time, and healing
 // heals all of them. Built over FaultActions only, so the unit tests drive it with an in-memory cluster.
-import { threw, type HealOutcome } from './active.js';
+import { threw, type ActiveFaults, type HealOutcome } from './active.js';
 import type { ApplyResult, FaultActions } from './docker.js';
 import type { FaultSpec } from './kinds.js';
+import type { FaultStep } from './plan.js';
+
+/** A step applied and registered as held: heal() heals it once, whoever (its driver, or the engine) calls first. */
+export type HeldStep = { readonly ok: true; readonly description: string; readonly heal: () => Promise<HealOutcome> } | { readonly ok: false; readonly detail: string; readonly input?: string };
+
+/**
+ * Applies one planned step, as the sequence and the random schedule both do: a cluster-wide partition as its
+ * grudges, anything else on each of its services at once; registers what applied with the faults held.
+ */
+export async function applyStep(actions: FaultActions, active: ActiveFaults, step: FaultStep): Promise<HeldStep> {
+  const a = step.grudges ? await actions.applyGrudges(step.spec, step.grudges) : await applyTogether(actions, step.spec, step.services);
+  if (!a.ok) return { ok: false, detail: a.detail, ...(a.input !== undefined ? { input: a.input } : {}) };
+  return { ok: true, description: a.fault.description, heal: active.add(`${step.spec.name} ${step.target}`, () => a.fault.heal()) };
+}
 
 export async function applyTogether(actions: FaultActions, kind: FaultSpec, services: readonly string[]): Promise<ApplyResult> {
   if (services.length === 1) return actions.apply(kind, services[0]!);

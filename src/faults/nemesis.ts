@@ -8,7 +8,7 @@ import { untilRecovered } from '../checks/serving.js';
 import type { NemesisEvent } from '../linearizability/index.js';
 import type { ActiveFaults, HealOutcome } from './active.js';
 import type { FaultActions } from './docker.js';
-import { applyTogether } from './group.js';
+import { applyStep } from './group.js';
 import type { FaultStep } from './plan.js';
 import { planProblem } from './plan.js';
 import { seededRandom } from '../workload/prng.js';
@@ -76,9 +76,9 @@ export async function runWindows(ctx: CheckContext, windows: readonly Window[], 
       if (ctx.signal.aborted) return { window, applied: { ok: false, detail: 'the run was cancelled first' } };
       const problem = planProblem(step);
       if (problem) return { window, applied: { ok: false, detail: problem } };
-      const a = step.grudges ? await deps.actions.applyGrudges(step.spec, step.grudges) : await applyTogether(deps.actions, step.spec, step.services);
+      const a = await applyStep(deps.actions, deps.active, step);
       if (!a.ok) return { window, applied: { ok: false, detail: a.detail } };
-      const heal = deps.active.add(`${step.spec.name} ${step.target}`, () => a.fault.heal());
+      const { heal } = a;
       const beganMs = deps.sinceStart();
       deps.record({ f: 'start', fault: step.spec.name, target: step.target });
       let outcome: HealOutcome | undefined;
@@ -89,7 +89,7 @@ export async function runWindows(ctx: CheckContext, windows: readonly Window[], 
         outcome = await heal();
         deps.record({ f: 'stop', fault: step.spec.name, target: step.target });
       }
-      return { window, applied: { ok: true, description: a.fault.description }, beganMs, healedMs: deps.sinceStart(), heal: outcome };
+      return { window, applied: { ok: true, description: a.description }, beganMs, healedMs: deps.sinceStart(), heal: outcome };
     }),
   );
 }

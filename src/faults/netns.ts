@@ -65,17 +65,24 @@ export function delayCommands(iface: string, peers: readonly string[], delayMs: 
   ];
 }
 
-/** Applies the drops; on any failure removes what it added and says why. */
-export async function applyFilter(ns: NetnsRunner, pid: number, drops: readonly Drop[], loss?: number): Promise<{ ok: true } | { ok: false; detail: string }> {
-  await unfilter(ns, pid); // a leftover chain from a killed run must not make -N fail
-  for (const argv of filterCommands(drops, loss)) {
+type Applied = { ok: true } | { ok: false; detail: string };
+
+/** Runs the commands in order; at the first that fails, undoes whatever they added and says which failed. */
+async function runOrUndo(ns: NetnsRunner, pid: number, commands: readonly string[][], undo: (ns: NetnsRunner, pid: number) => Promise<unknown>): Promise<Applied> {
+  for (const argv of commands) {
     const r = await ns.run(pid, argv);
     if (r.code !== 0) {
-      await unfilter(ns, pid);
+      await undo(ns, pid);
       return { ok: false, detail: `${argv.join(' ')} failed: ${resultText(r, 3)}` };
     }
   }
   return { ok: true };
+}
+
+/** Applies the drops; on any failure removes what it added and says why. */
+export async function applyFilter(ns: NetnsRunner, pid: number, drops: readonly Drop[], loss?: number): Promise<Applied> {
+  await unfilter(ns, pid); // a leftover chain from a killed run must not make -N fail
+  return runOrUndo(ns, pid, filterCommands(drops, loss), unfilter);
 }
 
 /** Removes the chain (each step may fail when that part is already gone), then proves it is gone. */
@@ -96,17 +103,9 @@ export async function interfaces(ns: NetnsRunner, pid: number): Promise<string[]
   return [...r.stdout.matchAll(/^\d+:\s+([^:@\s]+)/gm)].map((m) => m[1]!).filter((n) => n !== 'lo');
 }
 
-export async function applyDelay(ns: NetnsRunner, pid: number, peers: readonly string[], delayMs: number, jitterMs?: number): Promise<{ ok: true } | { ok: false; detail: string }> {
-  for (const iface of await interfaces(ns, pid)) {
-    for (const argv of delayCommands(iface, peers, delayMs, jitterMs)) {
-      const r = await ns.run(pid, argv);
-      if (r.code !== 0) {
-        await undelay(ns, pid);
-        return { ok: false, detail: `${argv.join(' ')} failed: ${resultText(r, 3)}` };
-      }
-    }
-  }
-  return { ok: true };
+export async function applyDelay(ns: NetnsRunner, pid: number, peers: readonly string[], delayMs: number, jitterMs?: number): Promise<Applied> {
+  const commands = (await interfaces(ns, pid)).flatMap((iface) => delayCommands(iface, peers, delayMs, jitterMs));
+  return runOrUndo(ns, pid, commands, undelay);
 }
 
 export async function undelay(ns: NetnsRunner, pid: number): Promise<{ ok: boolean; detail: string }> {

@@ -11,7 +11,7 @@ import { untilOneIsDown, untilRecovered } from '../checks/serving.js';
 import type { NodeInfo, Observation } from '../model/result.js';
 import type { ActiveFaults, HealOutcome } from './active.js';
 import type { FaultActions } from './docker.js';
-import { applyTogether } from './group.js';
+import { applyStep } from './group.js';
 import type { FaultStep, ReadState } from './plan.js';
 import { carryForward, classifyRead, planProblem } from './plan.js';
 
@@ -132,17 +132,17 @@ export async function observeFault(ctx: CheckContext, step: FaultStep, opts: Obs
   o.before = before.filter((w) => w.acked).map((w) => w.write);
   o.mustKeep = carryForward([...opts.earlier, ...o.before], new Set());
 
-  const applied = step.grudges ? await opts.actions.applyGrudges(step.spec, step.grudges) : await applyTogether(opts.actions, step.spec, step.services);
+  const applied = await applyStep(opts.actions, opts.active, step);
   // The fault holds from when the command that applies it returned (Compose v1 alone takes about a second).
   const began = clock.now();
   o.beganMs = opts.sinceStart();
   if (!applied.ok) {
     o.healedMs = o.beganMs;
-    o.applied = { ok: false, detail: applied.detail, ...(applied.input ? { input: applied.input } : {}) };
+    o.applied = applied;
     return o;
   }
-  o.applied = { ok: true, description: applied.fault.description };
-  const heal = opts.active.add(`${step.kind} ${step.target}`, () => applied.fault.heal());
+  o.applied = { ok: true, description: applied.description };
+  const { heal } = applied;
   let healStart = began;
   try {
     // A restart heals itself: the "hold" is the restart, and writes go out once the target stopped answering.

@@ -2,11 +2,12 @@
 // cluster: a pass, a fail with --json, exit codes, and Ctrl-C in the middle of a run leaving nothing behind.
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../support/runner.js';
+import { runCli, untilPrinted } from '../support/cli.js';
 import { isListening } from '../../src/http/port-probe.js';
 import { needDocker, kvEnv, leavesNothing, uniqueProject } from '../support/docker.js';
 import type { RunResult } from '../../src/model/result.js';
@@ -21,7 +22,6 @@ after(() => {
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
 
-const ENTRY = process.env.REPLICHECK_CLI_ENTRY ?? join(ROOT, 'dist/cli/index.js');
 const PORTS = { KV_PORT_0: '58080', KV_PORT_2: '58082', KV_PORT_4: '58084' };
 const SERVERS = `http://localhost:${PORTS.KV_PORT_0},http://localhost:${PORTS.KV_PORT_2},http://localhost:${PORTS.KV_PORT_4}`;
 
@@ -29,53 +29,13 @@ function project(name: string): string {
   return uniqueProject('rc-cli', name);
 }
 
-interface CliRun {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-interface RunOptions {
-  readonly env?: Record<string, string>;
-  readonly timeoutMs?: number;
-  /** Called once the child runs, with its stdout so far (to send signals at the right moment). */
-  readonly onStart?: (child: ChildProcess, stdout: () => string) => void;
-}
-
-function runCli(args: string[], options: RunOptions = {}): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const env: Record<string, string | undefined> = { ...process.env, ...options.env };
-    // The runner's variables would change the default project name and report directory.
-    for (const key of ['GITHUB_ACTIONS', 'GITHUB_RUN_ID', 'GITHUB_JOB', 'RUNNER_TEMP', 'NO_COLOR']) delete env[key];
-    const child = spawn(process.execPath, [ENTRY, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`CLI timed out\n${stdout}\n${stderr}`));
-    }, options.timeoutMs ?? 120_000);
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr });
-    });
-    options.onStart?.(child, () => stdout);
-  });
-}
-
 function clusterArgs(name: string, extra: string[] = []): string[] {
   return ['run', '--no-config', '--working-directory', 'examples/kv', '--servers', SERVERS, '--project-name', name, '--startup-timeout', '60', ...extra];
 }
 
 /** Waits (bounded) until the CLI shows the replication phase, so a signal lands while the cluster is up. */
-async function replicationStarted(child: ChildProcess, stdout: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline && child.exitCode === null && !stdout().includes('▸ replication')) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+function replicationStarted(child: ChildProcess, stdout: () => string): Promise<void> {
+  return untilPrinted(child, stdout, '▸ replication');
 }
 
 describe('replicheck CLI without a cluster', () => {

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMainAndPost, errors, readReport, ROOT } from '../support/runner.js';
+import { runCli } from '../support/cli.js';
 import type { RunResult } from '../../src/model/result.js';
 
 const NAMES = ['ext_0', 'ext_1', 'ext_2'];
@@ -120,6 +121,63 @@ describe('cluster: external, faults through the user\'s commands', () => {
       assert.ok(titles.some((t) => /^Replicheck: input 'fault-commands': .*has no entry for partition/.test(t)), titles.join('\n'));
       assert.ok(titles.some((t) => /^Replicheck: input 'project-name': .*only means something with cluster: compose/.test(t)), titles.join('\n'));
       for (const pid of cluster.pids()) assert.ok(running(pid));
+    } finally {
+      cluster.stop();
+    }
+  });
+
+  // The CLI has no post step: on Ctrl-C it heals what holds itself, and a second Ctrl-C that cuts that short says
+  // which heal commands to run by hand.
+  const cliArgs = (cluster: HostCluster, commands: string): string[] =>
+    ['run', '--no-config', '--cluster', 'external', '--servers', cluster.servers, '--working-directory', cluster.dir, '--fault-commands', commands, '--faults', 'pause', '--fault-targets', 'ext_2', '--fault-duration', '60', '--startup-timeout', '20', '--convergence-timeout', '4'];
+
+  /** Calls `then` once ext_2 is paused (bounded: 60 s), with the CLI still running. */
+  const whenPaused = (cluster: HostCluster, then: () => void) => (child: { exitCode: number | null }) => {
+    void (async () => {
+      const deadline = Date.now() + 60_000;
+      while (Date.now() < deadline && child.exitCode === null && running(cluster.pids()[2]!)) await new Promise((r) => setTimeout(r, 50));
+      if (child.exitCode === null) then();
+    })();
+  };
+
+  test('CLI, Ctrl-C while a pause holds: the pause is healed, exit 130, nothing of the cluster is stopped', async () => {
+    const cluster = startCluster('healthy', 27380);
+    try {
+      let sent = false;
+      const r = await runCli(cliArgs(cluster, COMMANDS), {
+        env: { PATH: `${join(cluster.dir, 'bin')}:${process.env.PATH}` },
+        timeoutMs: 90_000,
+        onStart: (child) => whenPaused(cluster, () => (sent = child.kill('SIGINT')))(child),
+      });
+      assert.ok(sent, 'SIGINT was sent while ext_2 was paused');
+      assert.equal(r.code, 130, r.stdout + r.stderr);
+      assert.match(r.stdout, /replicheck [\d.]+: an external cluster, 3 nodes/);
+      assert.match(r.stdout, /Ctrl-C: stopping the checks and healing faults \(the cluster itself is left running\)/);
+      assert.match(r.stderr, /Interrupted\. No fault of Replicheck's holds; the cluster was left running/);
+      assert.doesNotMatch(r.stdout + r.stderr, /docker compose|tearing down/);
+      for (const pid of cluster.pids()) assert.ok(running(pid), `process ${pid} runs and is not stopped`);
+      assert.ok(!existsSync(cluster.dockerLog), 'no docker command ran');
+    } finally {
+      cluster.stop();
+    }
+  });
+
+  test('CLI, a second Ctrl-C during a slow heal: it quits at once and prints the heal command still to run', async () => {
+    const cluster = startCluster('healthy', 27480);
+    try {
+      // The heal takes 3 s, so the second signal lands while it runs.
+      const slow = 'pause: { apply: "./ctl.sh pause {target}", heal: "sleep 3; ./ctl.sh resume {target}" }';
+      const r = await runCli(cliArgs(cluster, slow), {
+        env: { PATH: `${join(cluster.dir, 'bin')}:${process.env.PATH}` },
+        timeoutMs: 90_000,
+        onStart: (child) =>
+          whenPaused(cluster, () => {
+            child.kill('SIGINT');
+            setTimeout(() => child.kill('SIGINT'), 500);
+          })(child),
+      });
+      assert.equal(r.code, 130, r.stdout + r.stderr);
+      assert.match(r.stderr, /Ctrl-C again: quitting\. 1 fault\(s\) may still hold\. Heal them by hand \(in .*\):\n {2}sleep 3; \.\/ctl\.sh resume 'ext_2' {4}# pause ext_2/);
     } finally {
       cluster.stop();
     }

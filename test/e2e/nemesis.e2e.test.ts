@@ -56,7 +56,9 @@ describe('partitions that cut peers but not clients', () => {
           assert.ok(r.checks.some((c) => c.id === 'fault:partition:kv_4:converge:kv_4' && c.status === 'skipped'), failed(r));
         }
         if (fault.startsWith('loss')) assert.equal(typeof f.requests?.p50, 'number', 'request latency measured while it held');
-        for (const ns of namespaces(name)) {
+        const all = namespaces(name);
+        assert.deepEqual(all.map((ns) => ns.service).sort(), ['kv_0', 'kv_2', 'kv_4'], 'every container was looked at');
+        for (const ns of all) {
           assert.ok(!ns.rules.includes('REPLICHECK'), `${ns.service}: ${ns.rules}`);
           assert.ok(!/netem|prio/.test(ns.qdiscs), `${ns.service}: ${ns.qdiscs}`);
         }

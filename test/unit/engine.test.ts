@@ -4,7 +4,7 @@
 // the run ends, and the state handed to the post step.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runEngine } from '../../src/engine/run.js';
@@ -18,6 +18,7 @@ import { optionsFrom } from '../support/options.js';
 import { ScriptedExec } from '../support/scripted-exec.js';
 import { VirtualClock } from '../support/virtual-clock.js';
 import { seededRandom } from '../../src/workload/prng.js';
+import { FAKETIME_LIB } from '../../src/faults/clock.js';
 
 const http = createHttpClient();
 after(() => http.close());
@@ -41,7 +42,7 @@ interface Run {
   readonly logs: string[];
 }
 
-async function run(behaviours: NodeBehaviour[], inputs: Partial<Record<InputName, string>> = {}, o: { abort?: boolean; upCode?: number } = {}): Promise<Run> {
+async function run(behaviours: NodeBehaviour[], inputs: Partial<Record<InputName, string>> = {}, o: { abort?: boolean; upCode?: number; files?: EngineDeps['files'] } = {}): Promise<Run> {
   const cluster: FakeCluster = await startFakeCluster(behaviours);
   try {
     const services = cluster.nodes.map((n, i) => ({ name: `kv_${i}`, hostPort: Number(new URL(n.url).port) }));
@@ -57,7 +58,7 @@ async function run(behaviours: NodeBehaviour[], inputs: Partial<Record<InputName
       clock: new VirtualClock(),
       random: seeded(),
       log: { info: (m) => logs.push(m), warn: (m) => logs.push(`warn: ${m}`), untrusted: (t) => logs.push(`untrusted: ${t}`) },
-      files: nodeFiles,
+      files: o.files ?? nodeFiles,
       // The test's servers listen already: the port probe is the engine's dependency, so it can say "free".
       isListening: async () => false,
       isRoot: () => true,
@@ -126,6 +127,17 @@ describe('engine', () => {
     assert.equal(result.errors[0]?.input, 'fault-targets');
     assert.deepEqual(composeVerbs(exec), ['config']);
     assert.equal(known.length, 0, 'no state for the post step: nothing to clean');
+  });
+
+  test('a clock fault on a target that is not a service: the input error, and no clock files left behind', async () => {
+    const leftovers = () => readdirSync(tmpdir()).filter((n) => n.startsWith('replicheck-clock-rcengine-'));
+    const before = leftovers();
+    // libfaketime "installed" whatever this machine has, so the clock fault gets as far as it can.
+    const files = { ...nodeFiles, exists: async (p: string) => p.endsWith(FAKETIME_LIB) || nodeFiles.exists(p) };
+    const { result, exec } = await run(HEALTHY, { faults: 'clock', 'fault-targets': 'kv_9' }, { files });
+    assert.equal(result.errors[0]?.input, 'fault-targets');
+    assert.deepEqual(composeVerbs(exec), ['config']);
+    assert.deepEqual(leftovers(), before);
   });
 
   test('compose up failing still tears down what it may have made', async () => {

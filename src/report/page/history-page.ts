@@ -8,6 +8,7 @@
 import type { History, Witness } from '../../linearizability/index.js';
 import { legalFinalValues } from '../../workload/eventual.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './history-page-assets.js';
+import { escapeHtml } from '../escape.js';
 
 export interface PageKeyResult {
   readonly key: string;
@@ -118,8 +119,6 @@ export function scriptJson(data: unknown): string {
   return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-const escapeText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 export function renderHistoryPage(input: PageInput): string {
   return `<!doctype html>
 <html lang="en">
@@ -127,7 +126,7 @@ export function renderHistoryPage(input: PageInput): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
-<title>${escapeText(input.title)}</title>
+<title>${escapeHtml(input.title)}</title>
 <style>${PAGE_STYLE}</style>
 </head>
 <body>
