@@ -7,7 +7,7 @@ import { fork } from 'node:child_process';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { checkHistory, type History, type HistoryOperation } from '../src/linearizability/index.js';
-import { seededRandom } from '../src/workload/prng.js';
+import { seededRandom } from '../src/core/random.js';
 
 interface Case {
   clients: number;

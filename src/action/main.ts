@@ -1,8 +1,8 @@
 // The action's main step: read the inputs, mask secrets, run, publish through every channel of the runner.
 import * as core from '@actions/core';
 import { tmpdir } from 'node:os';
-import { readRawInputs } from '../config/inputs.js';
-import { secretValues } from '../config/adapter.js';
+import { readRawInputs } from '../inputs/list.js';
+import { secretValues } from '../checks/api-options.js';
 import { runReplicheck } from '../host/run.js';
 import { outputsOf } from '../host/outputs.js';
 import { POST_STATE_KEY, encodePostState, type PostState } from '../model/post-state.js';

@@ -1,7 +1,7 @@
 // How a value is written to and read from a node. The checks speak only this interface, so other HTTP
 // key-value APIs plug in without touching them.
 import type { HttpClient, HttpOutcome } from '../http/client.js';
-import type { CasRequest, KvAdapter } from '../config/adapter.js';
+import type { CasRequest, KvAdapter } from './api-options.js';
 import { expandBody, expandPath } from '../http/template.js';
 import { extractJsonValue } from '../http/json-pointer.js';
 import { previewBytes } from '../util/text.js';

@@ -1,6 +1,6 @@
 // Command-line arguments of `replicheck run`, pure. Every action input is a `--name` flag, derived from the one
 // INPUTS list, so an input added for the action is a flag here without touching this file.
-import { INPUTS, type InputName, type InputSpec } from '../config/inputs.js';
+import { INPUTS, type InputName, type InputSpec } from '../inputs/list.js';
 
 /** Bad usage: unknown flag, missing value, stray argument. The CLI exits 2 with this message. */
 export class UsageError extends Error {

@@ -3,7 +3,7 @@
 
 import { readFile, writeFile } from 'node:fs/promises';
 import { renderHistoryPage } from '../report/page/history-page.js';
-import { parseSize } from '../config/values.js';
+import { parseSize } from '../inputs/values.js';
 import {
   HistoryError,
   MODEL_NAMES,

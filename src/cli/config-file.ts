@@ -2,7 +2,7 @@
 // line can live in the repository next to the compose file.
 import { readFile, access } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { INPUTS, type InputName, type InputSpec } from '../config/inputs.js';
+import { INPUTS, type InputName, type InputSpec } from '../inputs/list.js';
 import { UsageError, suggest } from './args.js';
 
 /** Looked for in the current directory, in this order, unless --config or --no-config is given. */

@@ -1,6 +1,6 @@
 // Help texts. The `run` flags are generated from INPUTS, so `run --help` lists every input with its own
 // description and default and cannot fall behind the action.
-import { INPUTS, type InputSpec } from '../config/inputs.js';
+import { INPUTS, type InputSpec } from '../inputs/list.js';
 import { isBooleanInput } from './args.js';
 import { DEFAULT_CONFIG_FILES } from './config-file.js';
 

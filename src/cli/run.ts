@@ -1,7 +1,7 @@
 // `replicheck run`: the action's engine behind a command line. Inputs come from flags over a config file over the
 // declared defaults; the verdict and the JSON report are the same objects the action produces.
 import { tmpdir } from 'node:os';
-import { readRawInputs, type InputName, type RawInputs } from '../config/inputs.js';
+import { readRawInputs, type InputName, type RawInputs } from '../inputs/list.js';
 import { runReplicheck, type HostedRun } from '../host/run.js';
 import type { RunResult } from '../model/result.js';
 import type { PostState } from '../model/post-state.js';

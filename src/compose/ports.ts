@@ -1,5 +1,5 @@
 // Which server URL belongs to which compose service, from the ports the project's containers publish.
-import type { ServerSpec } from '../config/options.js';
+import type { ServerSpec } from '../inputs/servers.js';
 
 export interface PortBinding {
   readonly service: string;

@@ -1,12 +1,14 @@
 // Turns raw input strings into validated options. Pure: every rule that can be checked without touching the disk,
 // Docker or the network lives here, so a bad input fails before anything starts.
-import type { RawInputs, InputName } from './inputs.js';
-import { secondsInput, splitList, wholeInput, type Fail } from './values.js';
-import { parseAdapter, type KvAdapter } from './adapter.js';
+import type { RawInputs } from '../inputs/list.js';
+import { InputError, type InputProblem } from '../inputs/errors.js';
+import { parseServers, type ServerSpec } from '../inputs/servers.js';
+import { secondsInput, splitList, wholeInput, type Fail } from '../inputs/values.js';
+import { parseAdapter, type KvAdapter } from '../checks/api-options.js';
 import { VALUE_FORMATS, type ValueFormat } from '../core/values.js';
 import { parseFaultCommands, type FaultCommands } from '../faults/commands.js';
 import { isClusterWide } from '../faults/kinds.js';
-import { INPUTS } from './inputs.js';
+import { INPUTS } from '../inputs/list.js';
 import { carriesBytes } from '../http/template.js';
 import type { WorkloadOptions } from '../workload/options.js';
 import { parseWorkloadOptions } from '../workload/options.js';
@@ -16,15 +18,6 @@ import type { Limits } from '../core/policies.js';
 import { TEARDOWNS, type Teardown } from '../model/post-state.js';
 
 export type { Teardown };
-
-export interface ServerSpec {
-  /** `name=url`: the node's name (a compose service with cluster: compose). */
-  readonly name?: string;
-  /** Normalised base URL without a trailing slash. */
-  readonly url: string;
-  readonly host: string;
-  readonly port: number;
-}
 
 export interface Options {
   /** compose: Replicheck runs the project; external: it checks a cluster it did not start. */
@@ -58,19 +51,6 @@ export interface Options {
   readonly workload: WorkloadOptions | undefined;
 }
 
-export interface InputProblem {
-  readonly input: InputName;
-  readonly message: string;
-  readonly fix: string;
-}
-
-/** Every problem found in the inputs, so the user can fix them all in one go. */
-export class InputError extends Error {
-  constructor(readonly problems: readonly InputProblem[]) {
-    super(problems.map((p) => `Input '${p.input}': ${p.message} ${p.fix}`).join('\n'));
-    this.name = 'InputError';
-  }
-}
 
 export interface OptionContext {
   /** Variables used to build a unique default project name (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, GITHUB_JOB). */
@@ -223,59 +203,6 @@ function parseBoolean(text: string): boolean | undefined {
   if (/^true$/i.test(text)) return true;
   if (/^false$/i.test(text)) return false;
   return undefined;
-}
-
-function parseServers(value: string, fail: (message: string, fix: string) => void): ServerSpec[] {
-  const items = splitList(value);
-  if (items.length === 0) {
-    fail('is empty.', 'List the base URL of every node, e.g. http://localhost:8080, one per line or comma-separated.');
-    return [];
-  }
-  const servers: ServerSpec[] = [];
-  const seen = new Set<string>();
-  const names = new Set<string>();
-  for (const entry of items) {
-    // `name=url`: a name is letters, digits, '.', '_' and '-', so no URL is ever taken for one.
-    const named = /^([A-Za-z0-9][A-Za-z0-9._-]*)=(.*)$/.exec(entry);
-    const name = named?.[1];
-    const item = named ? named[2]!.trim() : entry;
-    if (name !== undefined) {
-      if (names.has(name)) {
-        fail(`the name '${name}' is given to two servers.`, 'Give each server its own name.');
-        continue;
-      }
-      names.add(name);
-    }
-    let url: URL;
-    try {
-      url = new URL(item);
-    } catch {
-      fail(`'${item}' is not a URL.`, "Write each server as a full URL such as 'http://localhost:8080'.");
-      continue;
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      fail(`'${item}' is not an HTTP(S) URL.`, "Use http:// or https:// URLs such as 'http://localhost:8080'.");
-      continue;
-    }
-    if (url.username !== '' || url.password !== '') {
-      // Credentials in a URL end up in logs and reports; refusing is safer than masking after the fact.
-      fail(`a server URL contains credentials (${url.protocol}//***@${url.host}).`, 'Remove user:password from the URL.');
-      continue;
-    }
-    if (url.search !== '' || url.hash !== '') {
-      fail(`'${item}' has a query or fragment.`, 'Give only scheme, host, port and an optional base path.');
-      continue;
-    }
-    const normalised = `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
-    if (seen.has(normalised)) {
-      fail(`'${item}' is listed twice.`, 'List each node once.');
-      continue;
-    }
-    seen.add(normalised);
-    const port = url.port !== '' ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
-    servers.push({ ...(name !== undefined ? { name } : {}), url: normalised, host: url.hostname.replace(/^\[|\]$/g, ''), port });
-  }
-  return servers;
 }
 
 /** A Compose-legal project name unique to this run, so parallel jobs and matrix legs never share containers. */

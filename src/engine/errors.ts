@@ -1,5 +1,5 @@
 // How whatever stopped a run becomes the result's errors: one per bad input, so each gets its own annotation.
-import { InputError } from '../config/options.js';
+import { InputError } from '../inputs/errors.js';
 import { SetupError } from '../compose/driver.js';
 import type { RunError } from '../model/result.js';
 

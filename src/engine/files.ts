@@ -2,7 +2,7 @@
 import { resolve, isAbsolute } from 'node:path';
 import { access, readFile, constants } from 'node:fs/promises';
 import type { Options } from '../config/options.js';
-import { InputError } from '../config/options.js';
+import { InputError } from '../inputs/errors.js';
 import type { Files } from './deps.js';
 import { serviceLines } from '../compose/lines.js';
 

@@ -1,7 +1,7 @@
 // Everything that can be checked before a container exists: compose files, Docker and Compose, the resolved
 // project, targets, networks, published and free ports. Each problem is an input or setup error, found now.
 import type { Options } from '../config/options.js';
-import { InputError, type InputProblem } from '../config/options.js';
+import { InputError, type InputProblem } from '../inputs/errors.js';
 import { Compose, SetupError, checkDocker, detectCompose } from '../compose/driver.js';
 import type { ResolvedProject } from '../compose/config.js';
 import { mapServers } from '../compose/ports.js';

@@ -2,8 +2,8 @@
 // guarantee that whatever it created is healed and torn down (per policy) however the run ends. Each phase is a
 // driver that observes and a judge that decides; the recorder holds what they found.
 import type { Options } from '../config/options.js';
-import { InputError } from '../config/options.js';
-import type { InputName } from '../config/inputs.js';
+import { InputError } from '../inputs/errors.js';
+import type { InputName } from '../inputs/list.js';
 import { Compose, SetupError, findLeftovers, removeByLabel } from '../compose/driver.js';
 import { bindingsFromInspect, mapServers } from '../compose/ports.js';
 import type { ConvergenceMatrix, FaultReport, NodeInfo, RunResult } from '../model/result.js';
@@ -36,7 +36,7 @@ import { judgeWindows, observeRecovery, planWindows, runWindows, type WindowOutc
 import { netnsRunner } from '../faults/netns.js';
 import { undoLeftoverFaults } from '../faults/docker.js';
 import { rm } from 'node:fs/promises';
-import { seededShuffle } from '../workload/prng.js';
+import { seededShuffle } from '../core/random.js';
 
 export interface EngineExtras {
   /** Where the workload history goes (the action writes it next to the JSON report). */

@@ -3,11 +3,11 @@
 import type { Check, FaultReport, NodeInfo } from '../model/result.js';
 import type { AckedWrite } from '../checks/seen.js';
 import type { Limits } from '../core/policies.js';
-import { faultVoice, restartVoice, type FaultVoice, type Said } from '../report/wording/faults.js';
+import { faultVoice, restartVoice, type FaultVoice, type Said } from './wording.js';
 import type { FaultObservations, KeysRead } from './observe.js';
 import { availability, faultVerdict } from './plan.js';
 import { measuresOnly } from './kinds.js';
-import { quantiles } from '../workload/analyse.js';
+import { quantiles } from '../core/stats.js';
 
 export interface FaultJudgement {
   readonly checks: Check[];

@@ -11,10 +11,10 @@ import type { FaultActions } from './docker.js';
 import { applyStep } from './group.js';
 import type { FaultStep } from './plan.js';
 import { planProblem } from './plan.js';
-import { seededRandom } from '../workload/prng.js';
+import { seededRandom } from '../core/random.js';
 import { formatMs } from '../util/text.js';
 import type { Limits } from '../core/policies.js';
-import { faultVoice } from '../report/wording/faults.js';
+import { faultVoice } from './wording.js';
 import type { RecoveryRead } from './observe.js';
 
 export interface Window {

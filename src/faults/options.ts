@@ -1,6 +1,6 @@
 // Validation of the fault-suite inputs (pure), kept beside the faults so options.ts only calls it.
-import type { RawInputs } from '../config/inputs.js';
-import { secondsInput, splitList, type Fail } from '../config/values.js';
+import type { GroupInputs } from '../inputs/list.js';
+import { secondsInput, splitList, type Fail } from '../inputs/values.js';
 import { FAULT_KINDS, TOPOLOGIES, isClusterWide, parseFaultSpecs, type FaultSpec } from './kinds.js';
 
 export const MAX_FAULT_DURATION_S = 600;
@@ -26,7 +26,7 @@ export interface FaultOptions {
 }
 
 
-export function parseFaultOptions(raw: RawInputs, restartTarget: string | undefined, fail: Fail): FaultOptions {
+export function parseFaultOptions(raw: GroupInputs<'faults'>, restartTarget: string | undefined, fail: Fail): FaultOptions {
   const { specs, problems } = parseFaultSpecs(splitList(raw.faults));
   for (const problem of problems) {
     fail('faults', `${problem}.`, `Use any of: ${FAULT_KINDS.join(', ')}; partition takes :${TOPOLOGIES.join(', :')}; e.g. loss:30%, latency:200, clock:-30s.`);

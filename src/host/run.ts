@@ -3,8 +3,9 @@
 // assembles the engine's dependencies and writes the JSON report. Front ends only read inputs and publish.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { RawInputs } from '../config/inputs.js';
-import { InputError, parseOptions, type InputProblem, type Options } from '../config/options.js';
+import type { RawInputs } from '../inputs/list.js';
+import { parseOptions, type Options } from '../config/options.js';
+import { InputError, type InputProblem } from '../inputs/errors.js';
 import { systemClock, systemRandom } from '../core/clock.js';
 import type { EngineDeps, Logger } from '../engine/deps.js';
 import { toRunErrors } from '../engine/errors.js';
@@ -59,7 +60,7 @@ export async function runReplicheck(raw: RawInputs, host: RunHost): Promise<Host
     import('../engine/files.js'),
     import('../exec/process.js'),
     import('../http/client.js'),
-    import('../workload/files.js'),
+    import('./history-files.js'),
     import('../http/port-probe.js'),
   ]);
   const http = host.deps?.http ?? createHttpClient();

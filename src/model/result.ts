@@ -2,6 +2,7 @@
 // terminal) only reads it. Plain data, so it serialises as the JSON report unchanged.
 
 import type { Witness } from '../linearizability/index.js';
+import type { LatencyQuantiles } from '../core/stats.js';
 import type { ByteDifference } from '../core/values.js';
 
 export const SCHEMA_VERSION = 1;
@@ -142,14 +143,7 @@ export interface FaultReport {
   readonly checkIds: readonly string[];
 }
 
-/** Milliseconds from invocation to answer, over the operations of one kind that completed (ok or fail). */
-export interface LatencyQuantiles {
-  readonly count: number;
-  readonly p50: number;
-  readonly p90: number;
-  readonly p99: number;
-  readonly max: number;
-}
+export type { LatencyQuantiles };
 
 export interface OpCounts {
   readonly ok: number;

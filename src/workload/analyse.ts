@@ -3,17 +3,8 @@
 import { checkHistory, formatWitness, type History, type KeyResult } from '../linearizability/index.js';
 import type { Check, LatencyQuantiles, NodeInfo, OpCounts, WorkloadKeyResult } from '../model/result.js';
 import type { OperationRecord } from './generator.js';
-import { judgeFinalValue } from './eventual.js';
-
-/** Nearest-rank quantiles of completed operations; null when there is none. */
-export function quantiles(samples: readonly number[]): LatencyQuantiles | null {
-  if (samples.length === 0) return null;
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number): number => round(sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number);
-  return { count: sorted.length, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: round(sorted[sorted.length - 1] as number) };
-}
-
-const round = (ms: number): number => Math.round(ms * 100) / 100;
+import { judgeFinalValue } from '../consistency/eventual.js';
+import { quantiles } from '../core/stats.js';
 
 const zero = (): { ok: number; fail: number; info: number } => ({ ok: 0, fail: 0, info: 0 });
 

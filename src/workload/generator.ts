@@ -6,7 +6,7 @@ import type { KvApi } from '../checks/kv-api.js';
 import type { Clock } from '../core/clock.js';
 import type { History, HistoryOperation, OpType, Value } from '../linearizability/index.js';
 import { classifyCas, classifyRead, classifyWrite } from './outcome.js';
-import { clientRandom, pick } from './prng.js';
+import { clientRandom, pick } from '../core/random.js';
 
 export interface WorkloadNode {
   readonly url: string;

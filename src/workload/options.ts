@@ -1,6 +1,6 @@
 // Validation of the workload inputs (pure), kept beside the workload so options.ts only calls it.
-import type { RawInputs } from '../config/inputs.js';
-import { parseSize, secondsInput, wholeInput, type Fail } from '../config/values.js';
+import type { GroupInputs } from '../inputs/list.js';
+import { parseSize, secondsInput, wholeInput, type Fail } from '../inputs/values.js';
 
 export type Consistency = 'eventual' | 'linearizable';
 
@@ -24,7 +24,7 @@ export const MAX_KEYS = 100;
 export const MAX_DURATION_S = 600;
 
 /** The workload to run, or undefined for `workload: none`; problems go to `fail`. */
-export function parseWorkloadOptions(raw: RawInputs, fail: Fail): WorkloadOptions | undefined {
+export function parseWorkloadOptions(raw: GroupInputs<'workload'>, fail: Fail): WorkloadOptions | undefined {
   const kind = raw.workload.toLowerCase();
   if (kind !== 'none' && kind !== 'register' && kind !== 'cas-register') fail('workload', `'${raw.workload}' is not a workload.`, "Use 'none', 'register' or 'cas-register'.");
   const consistency = raw.consistency.toLowerCase();

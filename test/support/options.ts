@@ -1,4 +1,4 @@
-import { INPUTS, readRawInputs, type InputName } from '../../src/config/inputs.js';
+import { INPUTS, readRawInputs, type InputName } from '../../src/inputs/list.js';
 import { parseOptions, type Options } from '../../src/config/options.js';
 
 /** Options as the action would parse them from these inputs (defaults filled from the one input list). */

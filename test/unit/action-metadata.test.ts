@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { outputsOf } from '../../src/host/outputs.js';
 import { emptyResult } from '../../src/model/empty.js';
 import { parse } from 'yaml';
-import { INPUTS } from '../../src/config/inputs.js';
+import { INPUTS } from '../../src/inputs/list.js';
 import { VERSION } from '../../src/version.js';
 
 const root = new URL('../../', import.meta.url);

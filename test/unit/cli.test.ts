@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { INPUTS, type InputSpec } from '../../src/config/inputs.js';
+import { INPUTS, type InputSpec } from '../../src/inputs/list.js';
 import { UsageError, parseRunArgs, suggest } from '../../src/cli/args.js';
 import { configInputs, findDefaultConfig, loadConfigFile, mergeInputs } from '../../src/cli/config-file.js';
 import { mainUsage, runUsage } from '../../src/cli/help.js';

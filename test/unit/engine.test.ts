@@ -12,12 +12,12 @@ import type { EngineDeps } from '../../src/engine/deps.js';
 import { nodeFiles } from '../../src/engine/files.js';
 import { createHttpClient } from '../../src/http/client.js';
 import { decodePostState, encodePostState, type PostState } from '../../src/model/post-state.js';
-import type { InputName } from '../../src/config/inputs.js';
+import type { InputName } from '../../src/inputs/list.js';
 import { startFakeCluster, type FakeCluster, type NodeBehaviour } from '../support/fake-cluster.js';
 import { optionsFrom } from '../support/options.js';
 import { ScriptedExec } from '../support/scripted-exec.js';
 import { VirtualClock } from '../support/virtual-clock.js';
-import { seededRandom } from '../../src/workload/prng.js';
+import { seededRandom } from '../../src/core/random.js';
 import { FAKETIME_LIB } from '../../src/faults/clock.js';
 
 const http = createHttpClient();

@@ -30,7 +30,7 @@ import type { NodeInfo, RunResult } from '../../src/model/result.js';
 import { checkContext } from '../support/context.js';
 import { valueCodec } from '../../src/core/values.js';
 import { optionsFrom } from '../support/options.js';
-import { InputError } from '../../src/config/options.js';
+import { InputError } from '../../src/inputs/errors.js';
 import { renderFaultTables } from '../../src/report/faults.js';
 
 const NODES: NodeInfo[] = ['kv_0', 'kv_2', 'kv_4'].map((s, i) => ({ url: `http://n${i}`, label: s, service: s, mapping: 'test' }));

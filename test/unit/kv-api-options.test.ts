@@ -1,12 +1,12 @@
 // Adapter inputs: presets, overrides, JSON pointers and every validation problem naming the input and the fix.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { InputError } from '../../src/config/options.js';
-import { secretValues } from '../../src/config/adapter.js';
+import { InputError } from '../../src/inputs/errors.js';
+import { secretValues } from '../../src/checks/api-options.js';
 import { parsePointer, resolvePointer } from '../../src/http/json-pointer.js';
 import { expandBody, expandPath, unknownPlaceholders } from '../../src/http/template.js';
 import { optionsFrom } from '../support/options.js';
-import type { InputName } from '../../src/config/inputs.js';
+import type { InputName } from '../../src/inputs/list.js';
 
 const servers = 'http://localhost:8080';
 

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { createHttpClient } from '../../src/http/client.js';
 import { httpKvApi, observe, PROBE_KEY, redact } from '../../src/checks/kv-api.js';
 import { optionsFrom } from '../support/options.js';
-import type { InputName } from '../../src/config/inputs.js';
+import type { InputName } from '../../src/inputs/list.js';
 
 const http = createHttpClient();
 after(() => http.close());

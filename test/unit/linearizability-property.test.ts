@@ -15,7 +15,7 @@ import {
   type ModelName,
   type Value,
 } from '../../src/linearizability/index.js';
-import { seededRandom } from '../../src/workload/prng.js';
+import { seededRandom } from '../../src/core/random.js';
 
 
 interface Planned {

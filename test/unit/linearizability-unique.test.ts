@@ -5,7 +5,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkHistory, type History, type HistoryOperation } from '../../src/linearizability/index.js';
 import { qualifies } from '../../src/linearizability/unique.js';
-import { seededRandom } from '../../src/workload/prng.js';
+import { seededRandom } from '../../src/core/random.js';
 
 /** A simulated execution: each operation takes effect at a random instant inside its interval. */
 function simulate(seed: number, clients: number, opsPerClient: number): History {

@@ -1,9 +1,10 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { InputError, defaultProjectName } from '../../src/config/options.js';
-import { splitList } from '../../src/config/values.js';
+import { InputError } from '../../src/inputs/errors.js';
+import { defaultProjectName } from '../../src/config/options.js';
+import { splitList } from '../../src/inputs/values.js';
 import { optionsFrom } from '../support/options.js';
-import type { InputName } from '../../src/config/inputs.js';
+import type { InputName } from '../../src/inputs/list.js';
 
 function problems(inputs: Partial<Record<InputName, string>>): { input: string; message: string; fix: string }[] {
   try {

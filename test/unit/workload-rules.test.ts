@@ -3,18 +3,19 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { HistoryOperation, History } from '../../src/linearizability/index.js';
-import { judgeFinalValue, legalFinalValues } from '../../src/workload/eventual.js';
+import { judgeFinalValue, legalFinalValues } from '../../src/consistency/eventual.js';
 import { classifyRead, classifyWrite } from '../../src/workload/outcome.js';
-import { eventualResults, linearizabilityResults, quantiles, workloadChecks, countOperations } from '../../src/workload/analyse.js';
-import { clientRandom } from '../../src/workload/prng.js';
-import { historyPaths } from '../../src/workload/files.js';
+import { eventualResults, linearizabilityResults, workloadChecks, countOperations } from '../../src/workload/analyse.js';
+import { quantiles } from '../../src/core/stats.js';
+import { clientRandom } from '../../src/core/random.js';
+import { historyPaths } from '../../src/host/history-files.js';
 import { renderWorkloadSummary, renderWorkloadText } from '../../src/report/workload.js';
 import { renderSummary } from '../../src/report/summary.js';
 import { buildAnnotations } from '../../src/report/annotations.js';
 import type { WorkloadSection } from '../../src/model/result.js';
 import { optionsFrom } from '../support/options.js';
 import { resultWith } from '../support/result.js';
-import { InputError } from '../../src/config/options.js';
+import { InputError } from '../../src/inputs/errors.js';
 import { valueCodec } from '../../src/core/values.js';
 
 const TEXT = valueCodec('text');

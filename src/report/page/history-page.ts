@@ -6,7 +6,7 @@
 // (values, errors, node names) travels as JSON in a script element with '<' escaped, and is only ever put into
 // the page as text, never as markup.
 import type { History, Witness } from '../../linearizability/index.js';
-import { legalFinalValues } from '../../workload/eventual.js';
+import { legalFinalValues } from '../../consistency/eventual.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './history-page-assets.js';
 import { escapeHtml } from '../escape.js';
 

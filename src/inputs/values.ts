@@ -1,6 +1,6 @@
 // Parsers of single input values, shared by every part that validates inputs (core, adapters, faults, workload),
 // so each kind of value is read, bounded and reported the same way.
-import { INPUTS, type InputName, type InputSpec, type RawInputs } from './inputs.js';
+import { INPUTS, type InputName, type InputSpec, type RawInputs } from './list.js';
 
 /** Collects a problem with an input; returns undefined so callers can `return fail(...)`. */
 export type Fail = (input: InputName, message: string, fix: string) => undefined;
@@ -19,7 +19,7 @@ export function declaredDefault(input: InputName): string {
 }
 
 /** A positive number of seconds up to `max` (decimals allowed, no units), as milliseconds; 0 when invalid. */
-export function secondsInput(raw: RawInputs, input: InputName, max: number, fail: Fail): number {
+export function secondsInput<N extends InputName>(raw: Pick<RawInputs, N>, input: N, max: number, fail: Fail): number {
   const text = raw[input];
   const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isFinite(value) || value <= 0 || value > max) {
@@ -30,7 +30,7 @@ export function secondsInput(raw: RawInputs, input: InputName, max: number, fail
 }
 
 /** A whole number from `min` to `max`; NaN when invalid. */
-export function wholeInput(raw: RawInputs, input: InputName, min: number, max: number, fail: Fail, example = declaredDefault(input)): number {
+export function wholeInput<N extends InputName>(raw: Pick<RawInputs, N>, input: N, min: number, max: number, fail: Fail, example = declaredDefault(input)): number {
   const text = raw[input];
   const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
   if (!(value >= min && value <= max)) fail(input, `'${text}' is not a whole number from ${min} to ${max}.`, `Use e.g. '${example}'.`);

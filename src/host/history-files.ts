@@ -3,7 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { historyToJson, toEdn, type History } from '../linearizability/index.js';
-import type { HistorySink } from './phase.js';
+import type { HistorySink } from '../workload/phase.js';
 import { renderHistoryPage } from '../report/page/history-page.js';
 
 /** `report.json` -> `report.history.json`, `report.history.edn` and the page, `report.history.html`. */

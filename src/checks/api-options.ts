@@ -1,8 +1,8 @@
 // How Replicheck talks to a node's key-value API: a preset for a known store, with every part overridable by an
 // explicit input. Pure, like the rest of the option parsing: a bad template fails before any container starts.
-import type { InputName, RawInputs } from './inputs.js';
-import { INPUTS, type InputSpec } from './inputs.js';
-import type { Fail } from './values.js';
+import type { InputName, GroupInputs } from '../inputs/list.js';
+import { INPUTS, type InputSpec } from '../inputs/list.js';
+import type { Fail } from '../inputs/values.js';
 import { parsePointer } from '../http/json-pointer.js';
 import { templateProblems, usesPlaceholder, type Placeholder } from '../http/template.js';
 
@@ -143,14 +143,14 @@ const RESERVED_HEADERS = new Set(['host', 'content-length', 'transfer-encoding',
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
 
-export function parseAdapter(raw: RawInputs, fail: Fail): KvAdapter {
+export function parseAdapter(raw: GroupInputs<'api'>, fail: Fail): KvAdapter {
   const presetName = raw.api.toLowerCase() as ApiPreset;
   let preset = PRESETS[presetName];
   if (!PRESET_NAMES.includes(presetName)) {
     fail('api', `'${raw.api}' is not a known API preset.`, `Use one of ${PRESET_NAMES.map((p) => `'${p}'`).join(', ')}, or 'kv' with explicit write-path, read-path, write-body and read-value inputs.`);
     preset = PRESETS.kv;
   }
-  const pick = (input: InputName, fallback: string): string => (raw[input] === '' ? fallback : raw[input]);
+  const pick = (input: keyof GroupInputs<'api'>, fallback: string): string => (raw[input] === '' ? fallback : raw[input]);
   const problem = (input: InputName, template: string, allowed: Placeholder[], example: string): void => {
     for (const p of templateProblems(template, allowed)) fail(input, `'${template}' ${p}.`, `Write it like ${example}.`);
   };

@@ -1,8 +1,8 @@
 // The words of every check a fault produces. The judge decides what happened; this says it. Two voices: the fault
 // suite's (`Kill kv_4: kv_4 answers again`) and the restart check's (`Recovery: kv_4 answers again after the
 // restart`), which `restart-target` has always used and keeps.
-import type { Observation } from '../../model/result.js';
-import { describeObservation } from '../../checks/kv-api.js';
+import type { Observation } from '../model/result.js';
+import { describeObservation } from '../checks/kv-api.js';
 
 export interface Said {
   readonly title: string;

@@ -1,0 +1,81 @@
+// The house rule: every folder of src/ sits on a floor and imports only folders on floors below it, so there is no
+// import cycle between folders and a pure part can never come to depend on a driver or a front end. A new folder
+// must be given its floor here (the test fails until it is).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, normalize, relative } from 'node:path';
+
+/** Lowest first. Folders on one floor (the two front ends) may not import each other either. */
+export const FLOORS: readonly (readonly string[])[] = [
+  ['util'],
+  ['core'],
+  ['inputs'],
+  ['exec'],
+  ['http'],
+  ['linearizability'],
+  ['consistency'],
+  ['model'],
+  ['checks'],
+  ['compose'],
+  ['faults'],
+  ['workload'],
+  ['config'],
+  ['engine'],
+  ['report'],
+  ['host'],
+  ['action', 'cli'],
+];
+
+const SRC = join(import.meta.dirname, '..', '..', 'src');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** Relative module specifiers of a file: static imports, re-exports and dynamic imports. */
+function importsOf(text: string): string[] {
+  const found: string[] = [];
+  for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"`;]*?from\s*['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"](\.[^'"]+)['"]/g)) {
+    found.push((m[1] ?? m[2] ?? m[3])!);
+  }
+  return found;
+}
+
+/** The folder of src/ a path is in; a file directly in src/ (version.ts) is on the ground floor with util. */
+function folderOf(path: string): string {
+  const rel = relative(SRC, path).split(/[\\/]/);
+  return rel.length > 1 ? rel[0]! : 'util';
+}
+
+function floorOf(folder: string): number {
+  return FLOORS.findIndex((floor) => floor.includes(folder));
+}
+
+const edges = sourceFiles(SRC).flatMap((file) =>
+  importsOf(readFileSync(file, 'utf8')).map((spec) => ({ file: relative(SRC, file), from: folderOf(file), to: folderOf(normalize(join(dirname(file), spec))) })),
+);
+
+test('every folder of src/ has a floor', () => {
+  const folders = readdirSync(SRC).filter((n) => statSync(join(SRC, n)).isDirectory());
+  assert.deepEqual(
+    folders.filter((f) => floorOf(f) < 0),
+    [],
+    'give each new folder its floor in FLOORS',
+  );
+});
+
+test('no folder imports a folder on its own floor or above it', () => {
+  assert.ok(edges.length > 100, `found only ${edges.length} imports: the scanner is broken`);
+  const upward = edges.filter((e) => e.from !== e.to && floorOf(e.to) >= floorOf(e.from)).map((e) => `${e.file} imports ${e.to}/ (floor ${floorOf(e.to)} >= ${floorOf(e.from)})`);
+  assert.deepEqual(upward, []);
+});
+
+test('the scanner sees an upward import when there is one', () => {
+  const text = "import { x } from '../engine/run.js';\nexport { y } from './own.js';\nconst m = await import('../report/summary.js');";
+  assert.deepEqual(importsOf(text), ['../engine/run.js', './own.js', '../report/summary.js']);
+  assert.ok(floorOf('engine') > floorOf('checks'));
+});
