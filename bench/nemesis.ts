@@ -14,10 +14,19 @@ const only = arg('--only');
 
 const kv = (ports: string) => ({
   dir: 'examples/kv',
-  env: { KV_BASE_IMAGE: 'replicheck-node-base:local', KV_PORT_0: ports, KV_PORT_2: String(Number(ports) + 2), KV_PORT_4: String(Number(ports) + 4) },
+  env: {
+    KV_BASE_IMAGE: 'replicheck-node-base:local',
+    KV_PORT_0: ports,
+    KV_PORT_2: String(Number(ports) + 2),
+    KV_PORT_4: String(Number(ports) + 4),
+  },
   servers: [0, 2, 4].map((d) => `http://localhost:${Number(ports) + d}`).join(','),
 });
-const etcd = { dir: 'examples/etcd', env: { ETCD_IMAGE: 'replicheck-etcd:local', ETCD_PORT_0: '34379', ETCD_PORT_1: '34479', ETCD_PORT_2: '34579' }, servers: 'http://127.0.0.1:34379,http://127.0.0.1:34479,http://127.0.0.1:34579' };
+const etcd = {
+  dir: 'examples/etcd',
+  env: { ETCD_IMAGE: 'replicheck-etcd:local', ETCD_PORT_0: '34379', ETCD_PORT_1: '34479', ETCD_PORT_2: '34579' },
+  servers: 'http://127.0.0.1:34379,http://127.0.0.1:34479,http://127.0.0.1:34579',
+};
 
 interface Variant {
   name: string;
@@ -29,22 +38,160 @@ interface Variant {
 }
 
 const variants: Variant[] = [
-  { name: 'loss: give-up (a replica abandons a push after 100 ms)', expectFail: true, cluster: kv('20080'), mode: 'give-up', flags: ['--faults', 'loss:50%', '--fault-targets', 'kv_4', '--fault-duration', '3', '--convergence-timeout', '3'] },
-  { name: 'loss: healthy (control)', expectFail: false, cluster: kv('20080'), mode: 'healthy', flags: ['--faults', 'loss:50%', '--fault-targets', 'kv_4', '--fault-duration', '3', '--convergence-timeout', '3'] },
-  { name: 'clock: lww-wallclock (last writer wins by wall clock)', expectFail: true, cluster: kv('20180'), mode: 'lww-wallclock', flags: ['--faults', 'clock', '--fault-targets', 'kv_4', '--fault-duration', '3', '--workload', 'register', '--consistency', 'eventual', '--workload-clients', '8', '--workload-keys', '30'] },
-  { name: 'clock: healthy (control)', expectFail: false, cluster: kv('20180'), mode: 'healthy', flags: ['--faults', 'clock', '--fault-targets', 'kv_4', '--fault-duration', '3', '--workload', 'register', '--consistency', 'eventual', '--workload-clients', '8', '--workload-keys', '30'] },
-  { name: 'partition: stale-partition (serves its own copy while cut off)', expectFail: true, cluster: kv('20280'), mode: 'stale-partition', flags: ['--faults', 'partition', '--fault-targets', 'kv_4', '--fault-duration', '2', '--convergence-timeout', '2'] },
-  { name: 'partition: healthy, refuses while cut off (control)', expectFail: false, cluster: kv('20280'), mode: 'healthy', flags: ['--faults', 'partition', '--fault-targets', 'kv_4', '--fault-duration', '2', '--convergence-timeout', '2'] },
-  { name: 'partition: etcd 3.4, serializable reads', expectFail: true, cluster: etcd, flags: ['--api', 'etcd-v3', '--build', 'false', '--read-body', '{"key":"{key:base64}","serializable":true}', '--faults', 'partition', '--fault-targets', 'etcd_2', '--fault-duration', '3', '--workload', 'register', '--consistency', 'linearizable', '--workload-clients', '6', '--workload-keys', '2', '--request-timeout', '1'] },
-  { name: 'partition: etcd 3.4, linearizable reads (control)', expectFail: false, cluster: etcd, flags: ['--api', 'etcd-v3', '--build', 'false', '--faults', 'partition', '--fault-targets', 'etcd_2', '--fault-duration', '3', '--workload', 'register', '--consistency', 'linearizable', '--workload-clients', '6', '--workload-keys', '2', '--request-timeout', '1'] },
+  {
+    name: 'loss: give-up (a replica abandons a push after 100 ms)',
+    expectFail: true,
+    cluster: kv('20080'),
+    mode: 'give-up',
+    flags: ['--faults', 'loss:50%', '--fault-targets', 'kv_4', '--fault-duration', '3', '--convergence-timeout', '3'],
+  },
+  {
+    name: 'loss: healthy (control)',
+    expectFail: false,
+    cluster: kv('20080'),
+    mode: 'healthy',
+    flags: ['--faults', 'loss:50%', '--fault-targets', 'kv_4', '--fault-duration', '3', '--convergence-timeout', '3'],
+  },
+  {
+    name: 'clock: lww-wallclock (last writer wins by wall clock)',
+    expectFail: true,
+    cluster: kv('20180'),
+    mode: 'lww-wallclock',
+    flags: [
+      '--faults',
+      'clock',
+      '--fault-targets',
+      'kv_4',
+      '--fault-duration',
+      '3',
+      '--workload',
+      'register',
+      '--consistency',
+      'eventual',
+      '--workload-clients',
+      '8',
+      '--workload-keys',
+      '30',
+    ],
+  },
+  {
+    name: 'clock: healthy (control)',
+    expectFail: false,
+    cluster: kv('20180'),
+    mode: 'healthy',
+    flags: [
+      '--faults',
+      'clock',
+      '--fault-targets',
+      'kv_4',
+      '--fault-duration',
+      '3',
+      '--workload',
+      'register',
+      '--consistency',
+      'eventual',
+      '--workload-clients',
+      '8',
+      '--workload-keys',
+      '30',
+    ],
+  },
+  {
+    name: 'partition: stale-partition (serves its own copy while cut off)',
+    expectFail: true,
+    cluster: kv('20280'),
+    mode: 'stale-partition',
+    flags: ['--faults', 'partition', '--fault-targets', 'kv_4', '--fault-duration', '2', '--convergence-timeout', '2'],
+  },
+  {
+    name: 'partition: healthy, refuses while cut off (control)',
+    expectFail: false,
+    cluster: kv('20280'),
+    mode: 'healthy',
+    flags: ['--faults', 'partition', '--fault-targets', 'kv_4', '--fault-duration', '2', '--convergence-timeout', '2'],
+  },
+  {
+    name: 'partition: etcd 3.4, serializable reads',
+    expectFail: true,
+    cluster: etcd,
+    flags: [
+      '--api',
+      'etcd-v3',
+      '--build',
+      'false',
+      '--read-body',
+      '{"key":"{key:base64}","serializable":true}',
+      '--faults',
+      'partition',
+      '--fault-targets',
+      'etcd_2',
+      '--fault-duration',
+      '3',
+      '--workload',
+      'register',
+      '--consistency',
+      'linearizable',
+      '--workload-clients',
+      '6',
+      '--workload-keys',
+      '2',
+      '--request-timeout',
+      '1',
+    ],
+  },
+  {
+    name: 'partition: etcd 3.4, linearizable reads (control)',
+    expectFail: false,
+    cluster: etcd,
+    flags: [
+      '--api',
+      'etcd-v3',
+      '--build',
+      'false',
+      '--faults',
+      'partition',
+      '--fault-targets',
+      'etcd_2',
+      '--fault-duration',
+      '3',
+      '--workload',
+      'register',
+      '--consistency',
+      'linearizable',
+      '--workload-clients',
+      '6',
+      '--workload-keys',
+      '2',
+      '--request-timeout',
+      '1',
+    ],
+  },
 ];
 
 function once(v: Variant, i: number): Promise<{ verdict: string; ms: number }> {
   const project = `rc-bench-nemesis-${process.pid}-${i}`;
-  const args = ['dist/cli/index.js', 'run', '--no-config', '--json', '--working-directory', v.cluster.dir, '--servers', v.cluster.servers, '--project-name', project, '--startup-timeout', '60', ...v.flags];
+  const args = [
+    'dist/cli/index.js',
+    'run',
+    '--no-config',
+    '--json',
+    '--working-directory',
+    v.cluster.dir,
+    '--servers',
+    v.cluster.servers,
+    '--project-name',
+    project,
+    '--startup-timeout',
+    '60',
+    ...v.flags,
+  ];
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...v.cluster.env, ...(v.mode ? { KV_MODE: v.mode } : {}) }, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, ...v.cluster.env, ...(v.mode ? { KV_MODE: v.mode } : {}) },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.on('close', () => {
@@ -72,5 +219,7 @@ for (const v of variants) {
   }
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)]!;
-  console.log(`${v.expectFail ? 'caught' : 'passed'} ${good}/${runs}  median ${(median / 1000).toFixed(1)} s (${(times[0]! / 1000).toFixed(1)}–${(times.at(-1)! / 1000).toFixed(1)} s)  ${v.name}`);
+  console.log(
+    `${v.expectFail ? 'caught' : 'passed'} ${good}/${runs}  median ${(median / 1000).toFixed(1)} s (${(times[0]! / 1000).toFixed(1)}–${(times.at(-1)! / 1000).toFixed(1)} s)  ${v.name}`,
+  );
 }

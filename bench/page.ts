@@ -16,7 +16,9 @@ const arg = (name: string, fallback: number): number => {
 };
 const ops = arg('--ops', 100_000);
 const rounds = arg('--rounds', 3);
-const browser = process.env.REPLICHECK_CHROMIUM ?? ['chromium', 'chromium-browser', 'google-chrome'].find((b) => spawnSync('sh', ['-c', `command -v ${b}`]).status === 0);
+const browser =
+  process.env.REPLICHECK_CHROMIUM ??
+  ['chromium', 'chromium-browser', 'google-chrome'].find((b) => spawnSync('sh', ['-c', `command -v ${b}`]).status === 0);
 
 const history = generate({ clients: 16, ops, crashed: true, stale: true });
 history.nemesis = [
@@ -29,19 +31,31 @@ const page = renderHistoryPage({
   title: `${ops} operations`,
   history,
   consistency: 'linearizable',
-  results: result.keys.map((k) => ({ key: k.key, verdict: k.verdict, passed: k.verdict === 'linearizable', detail: k.verdict, ...(k.witness ? { witness: k.witness } : {}) })),
+  results: result.keys.map((k) => ({
+    key: k.key,
+    verdict: k.verdict,
+    passed: k.verdict === 'linearizable',
+    detail: k.verdict,
+    ...(k.witness ? { witness: k.witness } : {}),
+  })),
 });
 const renderMs = performance.now() - t0;
 const file = join(mkdtempSync(join(tmpdir(), 'rc-page-bench-')), 'page.html');
 writeFileSync(file, page);
-console.log(`${ops} operations: page ${(statSync(file).size / 1024 / 1024).toFixed(1)} MiB, checked and written in ${Math.round(renderMs)} ms`);
+console.log(
+  `${ops} operations: page ${(statSync(file).size / 1024 / 1024).toFixed(1)} MiB, checked and written in ${Math.round(renderMs)} ms`,
+);
 if (!browser) {
   console.log('time to first paint: not measured (no Chromium; scripts/ensure-browser.sh installs one)');
   process.exit(0);
 }
 for (let r = 1; r <= rounds; r++) {
   const started = performance.now();
-  const out = spawnSync(browser, ['--headless', '--no-sandbox', '--disable-gpu', '--virtual-time-budget=10000', '--dump-dom', `file://${file}`], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 120_000 });
+  const out = spawnSync(
+    browser,
+    ['--headless', '--no-sandbox', '--disable-gpu', '--virtual-time-budget=10000', '--dump-dom', `file://${file}`],
+    { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 120_000 },
+  );
   const wall = performance.now() - started;
   const drawn = /data-first-draw-ms="(\d+)"/.exec(out.stdout)?.[1];
   console.log(`round ${r}: first picture drawn ${drawn ?? '?'} ms after navigation began (browser start to exit ${Math.round(wall)} ms)`);

@@ -33,7 +33,11 @@ export function generate(c: Case, seed = 42): History {
       } else {
         // With crashed writes, 5% of writes time out: half of those took effect.
         const info = c.crashed && random() < 0.05;
-        planned.push({ op: { process: client, f: 'write', value: `w${++n}`, type: info ? 'info' : 'ok', invoke, complete: info ? null : complete }, at, effect: !info || random() < 0.5 });
+        planned.push({
+          op: { process: client, f: 'write', value: `w${++n}`, type: info ? 'info' : 'ok', invoke, complete: info ? null : complete },
+          at,
+          effect: !info || random() < 0.5,
+        });
       }
       t = complete + random() * 3;
     }
@@ -88,7 +92,14 @@ if (main && process.argv[2] === '--child') {
   const r = checkHistory(h, { algorithm: c.algorithm, timeoutMs: c.timeoutMs });
   const checkMs = performance.now() - t0;
   const k = r.keys[0]!;
-  const out: Measured = { verdict: r.verdict, algorithm: k.algorithm, genMs, checkMs, maxRssMb: process.resourceUsage().maxRSS / 1024, ...(k.reason ? { reason: k.reason } : {}) };
+  const out: Measured = {
+    verdict: r.verdict,
+    algorithm: k.algorithm,
+    genMs,
+    checkMs,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    ...(k.reason ? { reason: k.reason } : {}),
+  };
   process.send!(out);
   process.exit(0);
 } else if (main) {
@@ -97,14 +108,20 @@ if (main && process.argv[2] === '--child') {
   const timeoutMs = Number(arg('--timeout') ?? 60) * 1000;
   const sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
   const cases: Case[] = [];
-  for (const clients of [4, 8, 16, 64]) for (const ops of sizes) for (const crashed of [false, true]) for (const stale of [false, true]) cases.push({ clients, ops, crashed, stale });
+  for (const clients of [4, 8, 16, 64])
+    for (const ops of sizes)
+      for (const crashed of [false, true]) for (const stale of [false, true]) cases.push({ clients, ops, crashed, stale });
   const go = spawnSync('go', ['version'], { encoding: 'utf8' });
-  console.log(`algorithm ${algorithm}; Porcupine: ${go.status === 0 ? 'Go found, but the porcupine module cannot be fetched here' : 'not run (no Go on this machine)'}`);
+  console.log(
+    `algorithm ${algorithm}; Porcupine: ${go.status === 0 ? 'Go found, but the porcupine module cannot be fetched here' : 'not run (no Go on this machine)'}`,
+  );
   console.log('clients  operations  crashed  stale  verdict             decided by     generate   check      peak RSS');
   const self = fileURLToPath(import.meta.url);
   for (const c of cases) {
     const m = await new Promise<Measured>((resolve, reject) => {
-      const child = fork(self, ['--child', JSON.stringify({ ...c, algorithm, timeoutMs })], { execArgv: ['--import', 'tsx', '--max-old-space-size=4096'] });
+      const child = fork(self, ['--child', JSON.stringify({ ...c, algorithm, timeoutMs })], {
+        execArgv: ['--import', 'tsx', '--max-old-space-size=4096'],
+      });
       child.once('message', (msg) => resolve(msg as Measured));
       child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`child exited ${code}`))));
     });

@@ -78,7 +78,10 @@ async function coldStart(): Promise<number[]> {
   for (let i = 0; i < 10; i++) {
     const t = performance.now();
     await new Promise<void>((resolve) => {
-      const child = spawn(process.execPath, [`${ROOT}/dist/index.js`], { env: { PATH: process.env.PATH, 'INPUT_SERVERS': 'not a url', GITHUB_STEP_SUMMARY: '' }, stdio: 'ignore' });
+      const child = spawn(process.execPath, [`${ROOT}/dist/index.js`], {
+        env: { PATH: process.env.PATH, INPUT_SERVERS: 'not a url', GITHUB_STEP_SUMMARY: '' },
+        stdio: 'ignore',
+      });
       child.on('close', () => resolve());
     });
     times.push(performance.now() - t);
@@ -87,7 +90,9 @@ async function coldStart(): Promise<number[]> {
 }
 
 const cold = await coldStart();
-console.log(`cold start of dist/index.js to exit (input validation failure, report written): median ${median(cold).toFixed(0)} ms, min ${Math.min(...cold).toFixed(0)} ms (10 runs)`);
+console.log(
+  `cold start of dist/index.js to exit (input validation failure, report written): median ${median(cold).toFixed(0)} ms, min ${Math.min(...cold).toFixed(0)} ms (10 runs)`,
+);
 
 // One warm-up of each so image build caches are equal for both sides.
 await floorRun(-1);
@@ -115,7 +120,9 @@ for (let i = 0; i < ROUNDS; i++) {
 const floor = median(floors);
 const wall = median(walls);
 console.log(`\nfloor (up + all nodes answer + restart kv_4 until it answers + down), median: ${(floor / 1000).toFixed(2)} s`);
-console.log(`replicheck (validate, up, ready, 9 replication checks, restart + catch-up + durability, logs on failure, down), median: ${(wall / 1000).toFixed(2)} s`);
+console.log(
+  `replicheck (validate, up, ready, 9 replication checks, restart + catch-up + durability, logs on failure, down), median: ${(wall / 1000).toFixed(2)} s`,
+);
 console.log(`replicheck adds ${((wall - floor) / 1000).toFixed(2)} s to the floor (target: under 2 s); ratio ${(wall / floor).toFixed(2)}`);
 console.log(`outside the engine (process start-up and reports), median: ${median(firstHttp).toFixed(0)} ms`);
 console.log(`the reference shell harness took 221 s on the same shape of cluster`);

@@ -48,20 +48,20 @@ const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 const MODES = {
   //                 persist push   retry  startCU periodicAE refuseIsolated
-  healthy:          [true,   true,  true,  true,   true,      true],
-  'no-replication': [true,   false, false, false,  false,     true],
-  'skip-peer':      [true,   true,  true,  true,   true,      true],
-  'no-catch-up':    [false,  true,  false, false,  false,     true],
-  'slow-replication': [true, true,  true,  true,   true,      true],
-  'lose-on-kill':   [false,  true,  true,  true,   false,     true],
-  'no-heal':        [true,   true,  false, true,   false,     true],
-  'stale-partition': [true,  true,  true,  true,   true,      false],
-  leader:           [true,   true,  true,  true,   true,      true],
-  'form-decode':    [true,   true,  true,  true,   true,      true],
-  'negative-cache': [true,   true,  true,  true,   true,      true],
-  forget:           [true,   true,  true,  true,   true,      true],
-  'give-up':        [true,   true,  false, true,   false,     true],
-  'lww-wallclock':  [true,   true,  true,  true,   true,      true],
+  healthy: [true, true, true, true, true, true],
+  'no-replication': [true, false, false, false, false, true],
+  'skip-peer': [true, true, true, true, true, true],
+  'no-catch-up': [false, true, false, false, false, true],
+  'slow-replication': [true, true, true, true, true, true],
+  'lose-on-kill': [false, true, true, true, false, true],
+  'no-heal': [true, true, false, true, false, true],
+  'stale-partition': [true, true, true, true, true, false],
+  leader: [true, true, true, true, true, true],
+  'form-decode': [true, true, true, true, true, true],
+  'negative-cache': [true, true, true, true, true, true],
+  forget: [true, true, true, true, true, true],
+  'give-up': [true, true, false, true, false, true],
+  'lww-wallclock': [true, true, true, true, true, true],
 };
 if (!MODES[MODE]) {
   console.error(`[${NODE_ID}] unknown KV_MODE ${JSON.stringify(MODE)}; known: ${Object.keys(MODES).join(', ')}`);
@@ -285,15 +285,12 @@ function call(url, { method = 'GET', body = null, headers = {}, timeoutMs }) {
         if (done) return;
         const h = { host: u.host, 'x-kv-node': NODE_ID, ...headers };
         if (body !== null) h['content-length'] = String(body.length);
-        req = http.request(
-          { host: address, port: u.port || 80, path: u.pathname + u.search, method, headers: h, agent },
-          (res) => {
-            const chunks = [];
-            res.on('data', (c) => chunks.push(c));
-            res.on('end', () => finish(null, { status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-            res.on('error', (err) => finish(err));
-          },
-        );
+        req = http.request({ host: address, port: u.port || 80, path: u.pathname + u.search, method, headers: h, agent }, (res) => {
+          const chunks = [];
+          res.on('data', (c) => chunks.push(c));
+          res.on('end', () => finish(null, { status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+          res.on('error', (err) => finish(err));
+        });
         req.on('error', (err) => finish(err));
         req.end(body === null ? undefined : body);
       },
@@ -570,7 +567,9 @@ async function handleKey(req, res, rawKey) {
       const headers = { 'x-kv-forwarded': NODE_ID, 'x-kv-deadline': String(Date.now() + FORWARD_TIMEOUT_MS) };
       if (req.headers['content-type']) headers['content-type'] = req.headers['content-type'];
       const r = await call(`${LEADER_URL}${req.url}`, { method, body, headers, timeoutMs: FORWARD_TIMEOUT_MS });
-      return send(res, r.status, r.body, r.headers['content-type'] || 'application/octet-stream', { 'x-kv-served-by': String(r.headers['x-kv-served-by'] || 'leader') });
+      return send(res, r.status, r.body, r.headers['content-type'] || 'application/octet-stream', {
+        'x-kv-served-by': String(r.headers['x-kv-served-by'] || 'leader'),
+      });
     } catch (err) {
       return send(res, 503, `leader ${LEADER_URL} unreachable: ${err.code || err.message}\n`);
     }

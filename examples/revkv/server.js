@@ -19,7 +19,10 @@ import { createHash } from 'node:crypto';
 
 const PORT = Number(process.env.PORT || 8080);
 const NODE_ID = process.env.NODE_ID || 'doc';
-const PEERS = (process.env.PEERS || '').split(',').map((s) => s.trim()).filter(Boolean);
+const PEERS = (process.env.PEERS || '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const DATA = path.join(process.env.DATA_DIR || '/data', 'docs.log');
 const MAX_BODY = 1024 * 1024;
 
@@ -68,7 +71,12 @@ function apply(list) {
 }
 
 async function call(url, method, body) {
-  const res = await fetch(url, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { 'content-type': 'application/json' }, signal: AbortSignal.timeout(1000) });
+  const res = await fetch(url, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+    signal: AbortSignal.timeout(1000),
+  });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   return res.json();
 }
@@ -119,7 +127,8 @@ async function route(req, res) {
   const url = new URL(req.url, 'http://x');
   if (url.pathname === '/health') return send(res, 200, { ok: true, node: NODE_ID });
   if (url.pathname === '/_all' && req.method === 'GET') return send(res, 200, { docs: [...docs.values()] });
-  if (url.pathname === '/_replicate' && req.method === 'POST') return send(res, 200, { applied: apply(JSON.parse(await readBody(req)).docs || []) });
+  if (url.pathname === '/_replicate' && req.method === 'POST')
+    return send(res, 200, { applied: apply(JSON.parse(await readBody(req)).docs || []) });
   const m = /^\/docs\/([^/]+)$/.exec(url.pathname);
   if (!m) return send(res, 404, { error: 'not_found' });
   const id = decodeURIComponent(m[1]);

@@ -43,7 +43,10 @@ async function runHeals(state: PostState): Promise<void> {
   for (const h of state.heals ?? []) {
     const r = await processExec.run('sh', ['-c', h.command], { ...(state.cwd ? { cwd: state.cwd } : {}), timeoutMs: 120_000 });
     if (r.code === 0) core.info(`Replicheck post: healed ${h.label}.`);
-    else core.warning(`Replicheck post: healing ${h.label} failed (exit ${r.code ?? 'signal'}); it may still be faulted. Run by hand: ${h.command}`);
+    else
+      core.warning(
+        `Replicheck post: healing ${h.label} failed (exit ${r.code ?? 'signal'}); it may still be faulted. Run by hand: ${h.command}`,
+      );
   }
 }
 
@@ -51,10 +54,15 @@ async function runHeals(state: PostState): Promise<void> {
 function composeOf(state: PostState): Compose | undefined {
   if (!state.compose) return undefined;
   const { file, prefix, files, directory } = state.compose;
-  return new Compose(processExec, { kind: prefix.length > 0 ? 'v2' : 'v1', file, prefix, version: '' }, { name: state.project, files, directory });
+  return new Compose(
+    processExec,
+    { kind: prefix.length > 0 ? 'v2' : 'v1', file, prefix, version: '' },
+    { name: state.project, files, directory },
+  );
 }
 
 async function undoFaults(faults: NonNullable<PostState['faults']>, compose: Compose): Promise<void> {
   const netns = faults.netns ? netnsRunner(processExec, process.getuid?.() === 0) : undefined;
-  for (const p of await undoLeftoverFaults(compose, { netns, clockDir: faults.clockDir })) core.warning(`Replicheck post: could not undo a fault: ${p}.`);
+  for (const p of await undoLeftoverFaults(compose, { netns, clockDir: faults.clockDir }))
+    core.warning(`Replicheck post: could not undo a fault: ${p}.`);
 }

@@ -19,7 +19,9 @@ export function printUntrusted(text: string, write: (line: string) => void = (l)
 }
 
 export function defuse(line: string): string {
-  return inertText(line).replace(/^(\s*)::/, '$1:\u200b:').replace(/##\[/g, '##\u200b[');
+  return inertText(line)
+    .replace(/^(\s*)::/, '$1:\u200b:')
+    .replace(/##\[/g, '##\u200b[');
 }
 
 export function actionLogger(): Logger {

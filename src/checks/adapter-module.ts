@@ -31,7 +31,8 @@ export async function loadAdapter(path: string): Promise<{ functions: AdapterFun
     return { problem: `could not be loaded: ${bounded(error)}` };
   }
   const missing = ['write', 'read'].filter((name) => typeof mod[name] !== 'function');
-  if (missing.length > 0) return { problem: `does not export ${missing.join(' and ')} as function(s) (it exports ${Object.keys(mod).join(', ') || 'nothing'})` };
+  if (missing.length > 0)
+    return { problem: `does not export ${missing.join(' and ')} as function(s) (it exports ${Object.keys(mod).join(', ') || 'nothing'})` };
   if (mod.cas !== undefined && typeof mod.cas !== 'function') return { problem: 'exports cas, but not as a function' };
   return { functions: mod as unknown as AdapterFunctions };
 }
@@ -62,22 +63,45 @@ const answer = (body: Buffer): HttpOutcome => ({ ok: true, status: 200, body, tr
 export function moduleKvApi(fns: AdapterFunctions, http: HttpClient, o: ModuleApiOptions): KvApi {
   // A call may make several requests (read a revision, then write): three request timeouts bound it.
   const deadlineMs = 3 * o.requestTimeoutMs;
-  const fetchFor = (baseUrl: string, signal: AbortSignal) =>
+  const fetchFor =
+    (baseUrl: string, signal: AbortSignal) =>
     async (target: unknown, init: { method?: unknown; headers?: unknown; body?: unknown } = {}): Promise<AdapterResponse> => {
       if (typeof target !== 'string') throw new TypeError('fetch needs a URL or a path as a string');
       const url = target.startsWith('/') ? `${baseUrl}${target}` : target;
       const method = String(init.method ?? 'GET').toUpperCase();
-      if (!['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD'].includes(method)) throw new TypeError(`fetch does not send ${method} requests`);
+      if (!['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD'].includes(method))
+        throw new TypeError(`fetch does not send ${method} requests`);
       const headers = { ...(isStringRecord(init.headers) ? init.headers : {}), ...o.headers };
       const body = typeof init.body === 'string' || init.body instanceof Uint8Array ? Buffer.from(init.body) : undefined;
-      const r = redact(await http.send({ method: method as HttpRequest['method'], url, headers, timeoutMs: o.requestTimeoutMs, signal, ...(body ? { body } : {}) }), o.secrets);
+      const r = redact(
+        await http.send({
+          method: method as HttpRequest['method'],
+          url,
+          headers,
+          timeoutMs: o.requestTimeoutMs,
+          signal,
+          ...(body ? { body } : {}),
+        }),
+        o.secrets,
+      );
       if (!r.ok) throw new Error(r.error);
       const bytes = r.body;
-      return { status: r.status, body: new Uint8Array(bytes), text: () => bytes.toString('utf8'), json: () => JSON.parse(bytes.toString('utf8')) as unknown };
+      return {
+        status: r.status,
+        body: new Uint8Array(bytes),
+        text: () => bytes.toString('utf8'),
+        json: () => JSON.parse(bytes.toString('utf8')) as unknown,
+      };
     };
 
   /** Runs one function of the module under the deadline; its value, or the reason it gave none. */
-  const call = async (name: string, fn: (args: Record<string, unknown>) => unknown, baseUrl: string, args: Record<string, unknown>, outer?: AbortSignal): Promise<{ value: unknown } | { error: string }> => {
+  const call = async (
+    name: string,
+    fn: (args: Record<string, unknown>) => unknown,
+    baseUrl: string,
+    args: Record<string, unknown>,
+    outer?: AbortSignal,
+  ): Promise<{ value: unknown } | { error: string }> => {
     const deadline = AbortSignal.timeout(deadlineMs);
     const signal = outer ? AbortSignal.any([outer, deadline]) : deadline;
     let timer: NodeJS.Timeout | undefined;
@@ -87,7 +111,10 @@ export function moduleKvApi(fns: AdapterFunctions, http: HttpClient, o: ModuleAp
     try {
       const run = Promise.resolve()
         .then(() => fn({ url: baseUrl, ...args, fetch: fetchFor(baseUrl, signal), signal }))
-        .then((value) => ({ value }), (error: unknown) => ({ error: `adapter ${name} threw: ${bounded(error)}` }));
+        .then(
+          (value) => ({ value }),
+          (error: unknown) => ({ error: `adapter ${name} threw: ${bounded(error)}` }),
+        );
       return await Promise.race([run, expired]);
     } finally {
       clearTimeout(timer);
@@ -100,13 +127,20 @@ export function moduleKvApi(fns: AdapterFunctions, http: HttpClient, o: ModuleAp
     async write(baseUrl, key, value, signal) {
       const r = await call('write', fns.write, baseUrl, { key, value: arg(value) }, signal);
       if ('error' in r) return { acked: false, outcome: failure(r.error) };
-      if (typeof r.value !== 'boolean') return { acked: false, outcome: failure(`adapter write returned ${describe(r.value)}, not true or false`) };
-      return { acked: r.value, outcome: r.value ? answer(Buffer.alloc(0)) : { ok: true, status: 503, body: Buffer.from('adapter write returned false'), truncated: false, durationMs: 0 } };
+      if (typeof r.value !== 'boolean')
+        return { acked: false, outcome: failure(`adapter write returned ${describe(r.value)}, not true or false`) };
+      return {
+        acked: r.value,
+        outcome: r.value
+          ? answer(Buffer.alloc(0))
+          : { ok: true, status: 503, body: Buffer.from('adapter write returned false'), truncated: false, durationMs: 0 },
+      };
     },
     async read(baseUrl, key, signal) {
       const r = await call('read', fns.read, baseUrl, { key }, signal);
       if ('error' in r) return { outcome: failure(r.error), value: undefined };
-      if (r.value === null) return { outcome: { ok: true, status: 404, body: Buffer.alloc(0), truncated: false, durationMs: 0 }, value: null };
+      if (r.value === null)
+        return { outcome: { ok: true, status: 404, body: Buffer.alloc(0), truncated: false, durationMs: 0 }, value: null };
       if (typeof r.value === 'string' || r.value instanceof Uint8Array) {
         const bytes = typeof r.value === 'string' ? Buffer.from(r.value, 'utf8') : Buffer.from(r.value);
         return { outcome: answer(bytes), value: bytes };
@@ -122,7 +156,8 @@ export function moduleKvApi(fns: AdapterFunctions, http: HttpClient, o: ModuleAp
           cas: async (baseUrl: string, key: string, expected: string, value: string, signal?: AbortSignal) => {
             const r = await call('cas', fns.cas!, baseUrl, { key, expected: arg(expected), value: arg(value) }, signal);
             if ('error' in r) return { result: 'unknown' as const, outcome: failure(r.error) };
-            if (typeof r.value !== 'boolean') return { result: 'unknown' as const, outcome: failure(`adapter cas returned ${describe(r.value)}, not true or false`) };
+            if (typeof r.value !== 'boolean')
+              return { result: 'unknown' as const, outcome: failure(`adapter cas returned ${describe(r.value)}, not true or false`) };
             return { result: r.value ? ('swapped' as const) : ('not-swapped' as const), outcome: answer(Buffer.alloc(0)) };
           },
         }

@@ -104,7 +104,13 @@ export const PRESETS: Readonly<Record<ApiPreset, Preset>> = {
     readValueEncoding: 'none',
     missingStatus: '404',
     // prevValue: 412 (errorCode 101) when the value differs, 404 when the key does not exist.
-    cas: { method: 'PUT', path: '/v2/keys/{key}?prevValue={expected}', body: 'value={value}', contentType: 'application/x-www-form-urlencoded', notSwapped: [412, 404] },
+    cas: {
+      method: 'PUT',
+      path: '/v2/keys/{key}?prevValue={expected}',
+      body: 'value={value}',
+      contentType: 'application/x-www-form-urlencoded',
+      notSwapped: [412, 404],
+    },
   },
   // etcd's v3 API through its HTTP/JSON gateway (etcd 3.4 and later; the v2 API is gone in 3.6). Keys and values
   // travel base64-encoded; a range request is linearizable unless its body asks for "serializable": true; a
@@ -137,9 +143,18 @@ export const PRESETS: Readonly<Record<ApiPreset, Preset>> = {
 
 export const PRESET_NAMES = Object.keys(PRESETS) as ApiPreset[];
 
-
 /** Header names a client may not set itself: they describe the connection or the body, which the client owns. */
-const RESERVED_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'expect', 'te', 'trailer']);
+const RESERVED_HEADERS = new Set([
+  'host',
+  'content-length',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'upgrade',
+  'expect',
+  'te',
+  'trailer',
+]);
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
 
@@ -147,7 +162,11 @@ export function parseAdapter(raw: GroupInputs<'api'>, fail: Fail): KvAdapter {
   const presetName = raw.api.toLowerCase() as ApiPreset;
   let preset = PRESETS[presetName];
   if (!PRESET_NAMES.includes(presetName)) {
-    fail('api', `'${raw.api}' is not a known API preset.`, `Use one of ${PRESET_NAMES.map((p) => `'${p}'`).join(', ')}, or 'kv' with explicit write-path, read-path, write-body and read-value inputs.`);
+    fail(
+      'api',
+      `'${raw.api}' is not a known API preset.`,
+      `Use one of ${PRESET_NAMES.map((p) => `'${p}'`).join(', ')}, or 'kv' with explicit write-path, read-path, write-body and read-value inputs.`,
+    );
     preset = PRESETS.kv;
   }
   const pick = (input: keyof GroupInputs<'api'>, fallback: string): string => (raw[input] === '' ? fallback : raw[input]);
@@ -168,7 +187,8 @@ export function parseAdapter(raw: GroupInputs<'api'>, fail: Fail): KvAdapter {
   if (readMethod !== 'GET' && readMethod !== 'POST') fail('read-method', `'${raw['read-method']}' is not supported.`, 'Use GET or POST.');
   const readBody = pick('read-body', preset.readBody);
   problem('read-body', readBody, ['key'], `'{"key":"{key:base64}"}'`);
-  if (readMethod === 'GET' && readBody !== '') fail('read-body', 'is set, but reads are GET requests, which carry no body.', "Set read-method to 'POST', or leave read-body empty.");
+  if (readMethod === 'GET' && readBody !== '')
+    fail('read-body', 'is set, but reads are GET requests, which carry no body.', "Set read-method to 'POST', or leave read-body empty.");
   const keyRead = `${keyPath}${keyPath.includes('?') ? preset.readQuery.replace('?', '&') : preset.readQuery}`;
   const readPath = pick('read-path', ownPaths && preset.readPath !== undefined ? preset.readPath : keyRead);
   if (raw['read-path'] !== '') checkPath('read-path', readPath, ['key'], fail, usesPlaceholder(readBody, 'key'));
@@ -180,9 +200,14 @@ export function parseAdapter(raw: GroupInputs<'api'>, fail: Fail): KvAdapter {
 
   const bodyProblems = templateProblems(writeBody, ['key', 'value']);
   if (bodyProblems.length > 0) {
-    for (const p of bodyProblems) fail('write-body', `${p}.`, 'Only {key} and {value} are filled in, e.g. value={value} or {"v":"{value:base64}"}.');
+    for (const p of bodyProblems)
+      fail('write-body', `${p}.`, 'Only {key} and {value} are filled in, e.g. value={value} or {"v":"{value:base64}"}.');
   } else if (!usesPlaceholder(writeBody, 'value') && !usesPlaceholder(writePath, 'value')) {
-    fail('write-body', `'${writeBody}' does not contain {value}, and neither does the write path.`, "Put {value} where the value goes, e.g. '{value}' (the raw value) or 'value={value}' (a form field).");
+    fail(
+      'write-body',
+      `'${writeBody}' does not contain {value}, and neither does the write path.`,
+      "Put {value} where the value goes, e.g. '{value}' (the raw value) or 'value={value}' (a form field).",
+    );
   }
 
   const writeContentType = pick('write-content-type', preset.writeContentType);
@@ -205,22 +230,54 @@ export function parseAdapter(raw: GroupInputs<'api'>, fail: Fail): KvAdapter {
     }
   }
   const encodingText = pick('read-value-encoding', preset.readValueEncoding).toLowerCase();
-  if (encodingText !== 'none' && encodingText !== 'base64') fail('read-value-encoding', `'${raw['read-value-encoding']}' is not an encoding.`, "Use 'none' or 'base64'.");
+  if (encodingText !== 'none' && encodingText !== 'base64')
+    fail('read-value-encoding', `'${raw['read-value-encoding']}' is not an encoding.`, "Use 'none' or 'base64'.");
 
   const missingText = pick('missing-status', preset.missingStatus);
-  const missingStatus = missingText.split(/[\s,]+/).filter(Boolean).map(Number);
+  const missingStatus = missingText
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map(Number);
   if (missingStatus.length === 0 || missingStatus.some((s) => !Number.isInteger(s) || s < 100 || s > 599 || s === 200)) {
-    fail('missing-status', `'${missingText}' is not a list of HTTP statuses (100-599, not 200).`, "Give the status a node answers for a key that does not exist, e.g. '404' or '404,410'.");
+    fail(
+      'missing-status',
+      `'${missingText}' is not a list of HTTP statuses (100-599, not 200).`,
+      "Give the status a node answers for a key that does not exist, e.g. '404' or '404,410'.",
+    );
   }
 
   const module = raw.adapter === '' ? undefined : raw.adapter;
   if (module !== undefined) {
     // A module replaces the templates: inputs that shape requests would silently do nothing.
-    const shaping = (['api', 'key-path', 'write-path', 'read-path', 'write-method', 'write-body', 'write-content-type', 'read-method', 'read-body', 'read-content-type', 'read-value', 'read-value-encoding', 'missing-status'] as const).filter(
-      (name) => raw[name] !== '' && !(name === 'api' && raw.api.toLowerCase() === 'kv'),
-    );
-    if (shaping.length > 0) fail('adapter', `replaces the request templates, but ${shaping.join(', ')} ${shaping.length === 1 ? 'is' : 'are'} set too.`, `Leave ${shaping.join(', ')} empty: the module decides how requests look (headers still apply).`);
-    if (!/\.(mjs|js)$/.test(module)) fail('adapter', `'${module}' is not an ES module file.`, "Name a .mjs (or .js in an ES module package) file, relative to working-directory, e.g. 'replicheck-adapter.mjs'.");
+    const shaping = (
+      [
+        'api',
+        'key-path',
+        'write-path',
+        'read-path',
+        'write-method',
+        'write-body',
+        'write-content-type',
+        'read-method',
+        'read-body',
+        'read-content-type',
+        'read-value',
+        'read-value-encoding',
+        'missing-status',
+      ] as const
+    ).filter((name) => raw[name] !== '' && !(name === 'api' && raw.api.toLowerCase() === 'kv'));
+    if (shaping.length > 0)
+      fail(
+        'adapter',
+        `replaces the request templates, but ${shaping.join(', ')} ${shaping.length === 1 ? 'is' : 'are'} set too.`,
+        `Leave ${shaping.join(', ')} empty: the module decides how requests look (headers still apply).`,
+      );
+    if (!/\.(mjs|js)$/.test(module))
+      fail(
+        'adapter',
+        `'${module}' is not an ES module file.`,
+        "Name a .mjs (or .js in an ES module package) file, relative to working-directory, e.g. 'replicheck-adapter.mjs'.",
+      );
   }
 
   // Explicit request inputs make the preset's compare-and-set unsafe to assume.
@@ -247,16 +304,25 @@ export function parseAdapter(raw: GroupInputs<'api'>, fail: Fail): KvAdapter {
 
 function checkMediaType(input: InputName, value: string, fail: Fail): void {
   if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+(\s*;.*)?$/.test(value) || /[\r\n]/.test(value)) {
-    fail(input, `'${value}' is not a media type.`, "Use e.g. 'application/x-www-form-urlencoded', 'application/json' or 'text/plain; charset=utf-8'.");
+    fail(
+      input,
+      `'${value}' is not a media type.`,
+      "Use e.g. 'application/x-www-form-urlencoded', 'application/json' or 'text/plain; charset=utf-8'.",
+    );
   }
 }
 
 function checkPath(input: InputName, template: string, allowed: Placeholder[], fail: Fail, keyInBody = false): void {
   const problems = templateProblems(template, allowed);
   if (!template.startsWith('/') || !(keyInBody || usesPlaceholder(template, 'key'))) {
-    fail(input, `'${template}' must start with '/' and contain '{key}'${input === 'write-path' ? ' (or the write body must)' : input === 'read-path' ? ' (or the read body must)' : ''}.`, "Use a template such as '/key/{key}' or '/v2/keys/{key}?quorum=true'.");
+    fail(
+      input,
+      `'${template}' must start with '/' and contain '{key}'${input === 'write-path' ? ' (or the write body must)' : input === 'read-path' ? ' (or the read body must)' : ''}.`,
+      "Use a template such as '/key/{key}' or '/v2/keys/{key}?quorum=true'.",
+    );
   } else if (problems.length > 0) {
-    for (const p of problems) fail(input, `${p}.`, `Only ${allowed.map((x) => `{${x}}`).join(' and ')} ${allowed.length > 1 ? 'are' : 'is'} filled in here.`);
+    for (const p of problems)
+      fail(input, `${p}.`, `Only ${allowed.map((x) => `{${x}}`).join(' and ')} ${allowed.length > 1 ? 'are' : 'is'} filled in here.`);
   } else if (/[\s#]/.test(template)) {
     fail(input, `'${template}' contains whitespace or '#'.`, 'Percent-encode them (%20, %23); the key itself is encoded for you.');
   }
@@ -273,14 +339,22 @@ export function parseHeaders(text: string, fail: Fail): HttpHeader[] {
     const colon = line.indexOf(':');
     const n = index + 1;
     if (colon <= 0) {
-      fail('headers', `line ${n} has no 'Name:' before a colon.`, "Write one header per line as 'Name: value', e.g. 'Authorization: Bearer ${{ secrets.TOKEN }}'.");
+      fail(
+        'headers',
+        `line ${n} has no 'Name:' before a colon.`,
+        "Write one header per line as 'Name: value', e.g. 'Authorization: Bearer ${{ secrets.TOKEN }}'.",
+      );
       return;
     }
     const name = line.slice(0, colon).trim();
     const value = line.slice(colon + 1).trim();
     const lower = name.toLowerCase();
     if (!TOKEN.test(name)) {
-      fail('headers', `line ${n}: the header name is not a valid HTTP token.`, 'Use letters, digits and - only in header names, e.g. X-Api-Key.');
+      fail(
+        'headers',
+        `line ${n}: the header name is not a valid HTTP token.`,
+        'Use letters, digits and - only in header names, e.g. X-Api-Key.',
+      );
     } else if (RESERVED_HEADERS.has(lower)) {
       fail('headers', `line ${n}: '${name}' is set by the HTTP client and cannot be given.`, 'Remove that line.');
     } else if (lower === 'content-type') {

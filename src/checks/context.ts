@@ -22,7 +22,12 @@ export interface CheckContext {
 }
 
 /** Polls `attempt` under one of the named policies (its timeout from the limits unless `timeoutMs` is given). */
-export function pollAs<T>(ctx: CheckContext, name: PollName, attempt: () => Promise<{ done: boolean; value: T }>, timeoutMs?: number): Promise<PollResult<T>> {
+export function pollAs<T>(
+  ctx: CheckContext,
+  name: PollName,
+  attempt: () => Promise<{ done: boolean; value: T }>,
+  timeoutMs?: number,
+): Promise<PollResult<T>> {
   const s = pollSettings(name, ctx.limits);
   return pollUntil(attempt, { ...s, ...(timeoutMs !== undefined ? { timeoutMs } : {}), clock: ctx.clock, signal: ctx.signal });
 }

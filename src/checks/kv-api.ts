@@ -51,7 +51,12 @@ export const PROBE_KEY = 'replicheck-readiness-probe';
  */
 export function httpKvApi(
   http: HttpClient,
-  options: { readonly kv: KvAdapter; readonly readyPath: string | undefined; readonly requestTimeoutMs: number; readonly valueFormat?: ValueFormat },
+  options: {
+    readonly kv: KvAdapter;
+    readonly readyPath: string | undefined;
+    readonly requestTimeoutMs: number;
+    readonly valueFormat?: ValueFormat;
+  },
 ): KvApi {
   const { kv, requestTimeoutMs: timeoutMs } = options;
   const codec = valueCodec(options.valueFormat ?? 'text');
@@ -85,7 +90,10 @@ export function httpKvApi(
       return { outcome: redact(outcome, secrets), value: readValue(outcome, kv) };
     },
     async probe(baseUrl, signal) {
-      const request = options.readyPath !== undefined ? { method: 'GET' as const, url: `${baseUrl}${options.readyPath}`, headers } : readRequest(baseUrl, PROBE_KEY);
+      const request =
+        options.readyPath !== undefined
+          ? { method: 'GET' as const, url: `${baseUrl}${options.readyPath}`, headers }
+          : readRequest(baseUrl, PROBE_KEY);
       return redact(await http.send({ ...request, timeoutMs, ...(signal ? { signal } : {}) }), secrets);
     },
     ...(kv.cas ? { cas: casRequest(http, kv.cas, headers, codec, timeoutMs, secrets) } : {}),
@@ -96,7 +104,10 @@ export function httpKvApi(
  * The value an answer holds: bytes, null for "missing", undefined when the answer says neither. A JSON answer
  * with nothing at the pointer (etcd v3: no "kvs", or an empty one) means missing, like the missing status.
  */
-export function readValue(outcome: HttpOutcome, kv: Pick<KvAdapter, 'missingStatus' | 'readValue' | 'readValueEncoding'>): Buffer | null | undefined {
+export function readValue(
+  outcome: HttpOutcome,
+  kv: Pick<KvAdapter, 'missingStatus' | 'readValue' | 'readValueEncoding'>,
+): Buffer | null | undefined {
   if (!outcome.ok) return undefined;
   if (kv.missingStatus.includes(outcome.status)) return null;
   if (outcome.status < 200 || outcome.status >= 300 || outcome.truncated) return undefined;
@@ -111,12 +122,26 @@ export function decodeBase64(text: string): Buffer | undefined {
   return Buffer.from(text, 'base64');
 }
 
-function casRequest(http: HttpClient, cas: CasRequest, headers: Record<string, string>, codec: ValueCodec, timeoutMs: number, secrets: readonly Buffer[]): NonNullable<KvApi['cas']> {
+function casRequest(
+  http: HttpClient,
+  cas: CasRequest,
+  headers: Record<string, string>,
+  codec: ValueCodec,
+  timeoutMs: number,
+  secrets: readonly Buffer[],
+): NonNullable<KvApi['cas']> {
   const h = { ...headers, 'content-type': cas.contentType };
   return async (baseUrl, key, expected, value, signal) => {
     const fill = { key, expected: codec.toBytes(expected), value: codec.toBytes(value) };
     const outcome = redact(
-      await http.send({ method: cas.method, url: `${baseUrl}${expandPath(cas.path, fill)}`, body: expandBody(cas.body, cas.contentType, fill), headers: h, timeoutMs, ...(signal ? { signal } : {}) }),
+      await http.send({
+        method: cas.method,
+        url: `${baseUrl}${expandPath(cas.path, fill)}`,
+        body: expandBody(cas.body, cas.contentType, fill),
+        headers: h,
+        timeoutMs,
+        ...(signal ? { signal } : {}),
+      }),
       secrets,
     );
     return { result: casResult(outcome, cas), outcome };
@@ -143,7 +168,11 @@ function secretsOf(kv: Pick<KvAdapter, 'headers'>): Buffer[] {
 }
 
 /** What an adapter module's API needs of the options: the same headers, secrets, timeout and value format. */
-export function moduleApiOptions(options: { readonly kv: KvAdapter; readonly requestTimeoutMs: number; readonly valueFormat?: ValueFormat }) {
+export function moduleApiOptions(options: {
+  readonly kv: KvAdapter;
+  readonly requestTimeoutMs: number;
+  readonly valueFormat?: ValueFormat;
+}) {
   return {
     headers: Object.fromEntries(options.kv.headers.map((h) => [h.name, h.value])),
     secrets: secretsOf(options.kv),

@@ -5,7 +5,6 @@ import { observe, describeObservation } from './kv-api.js';
 import type { Check, ConvergenceMatrix } from '../model/result.js';
 import type { AckedWrite } from './seen.js';
 
-
 export interface ReplicationOutcome {
   readonly checks: Check[];
   readonly matrix: ConvergenceMatrix;

@@ -26,7 +26,10 @@ export function untilReady(ctx: CheckContext, node: NodeInfo): Promise<PollResul
  */
 export function untilRecovered(ctx: CheckContext, node: NodeInfo, key: string | undefined): Promise<PollResult<ReadOutcome>> {
   return pollAs<ReadOutcome>(ctx, 'recover', async () => {
-    const read = key !== undefined ? await ctx.api.read(node.url, key, ctx.signal) : { outcome: await ctx.api.probe(node.url, ctx.signal), value: undefined };
+    const read =
+      key !== undefined
+        ? await ctx.api.read(node.url, key, ctx.signal)
+        : { outcome: await ctx.api.probe(node.url, ctx.signal), value: undefined };
     return { done: isServing(read.outcome), value: read };
   });
 }

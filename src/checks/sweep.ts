@@ -36,7 +36,14 @@ export async function sweep(ctx: CheckContext): Promise<SweepObservations> {
       const p = todo[i]!;
       const want = ctx.api.codec.toBytes(p.value);
       const read = await ctx.api.read(p.node.url, p.key, ctx.signal);
-      reads[i] = { node: p.node, key: p.key, value: p.value, had: p.had, returned: read.value != null && read.value.equals(want), last: observeRead(read, want) };
+      reads[i] = {
+        node: p.node,
+        key: p.key,
+        value: p.value,
+        had: p.had,
+        returned: read.value != null && read.value.equals(want),
+        last: observeRead(read, want),
+      };
     }
   };
   await Promise.all(Array.from({ length: PARALLEL }, worker));
@@ -49,9 +56,22 @@ export function judgeSweep(o: SweepObservations, nodes: readonly NodeInfo[]): Ch
     const mine = o.reads.filter((r) => r.node === node && r.had);
     if (mine.length === 0) return [];
     const regressed = mine.filter((r) => !r.returned);
-    const base = { id: `sweep:${node.label}`, kind: 'regressed', durationMs: 0, ...(node.service ? { service: node.service } : {}), node: node.label };
+    const base = {
+      id: `sweep:${node.label}`,
+      kind: 'regressed',
+      durationMs: 0,
+      ...(node.service ? { service: node.service } : {}),
+      node: node.label,
+    };
     if (regressed.length === 0) {
-      return [{ ...base, title: `Sweep: ${node.label} still returns every value it returned before`, status: 'passed', detail: `${node.label} returned all ${mine.length} value(s) it had returned or acknowledged earlier in the run${o.skipped > 0 ? ` (${o.skipped} reads over the cap of ${MAX_SWEEP_READS} were not made)` : ''}.` }];
+      return [
+        {
+          ...base,
+          title: `Sweep: ${node.label} still returns every value it returned before`,
+          status: 'passed',
+          detail: `${node.label} returned all ${mine.length} value(s) it had returned or acknowledged earlier in the run${o.skipped > 0 ? ` (${o.skipped} reads over the cap of ${MAX_SWEEP_READS} were not made)` : ''}.`,
+        },
+      ];
     }
     const first = regressed[0]!;
     return [

@@ -149,7 +149,8 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
         files.push(raw);
     }
   }
-  if (files.length !== 1) throw new UsageError(files.length === 0 ? 'a history FILE is required' : 'only one FILE can be checked at a time');
+  if (files.length !== 1)
+    throw new UsageError(files.length === 0 ? 'a history FILE is required' : 'only one FILE can be checked at a time');
   return { ...args, file: files[0] as string };
 }
 
@@ -203,7 +204,12 @@ export async function checkHistoryCommand(args: string[], io: CommandIO): Promis
     parsedHistory = history;
     format = detected;
     operationCount = history.operations.length;
-    result = checkHistory(history, { timeoutMs: opts.timeoutS * 1000, checkAllKeys: opts.allKeys, algorithm: opts.algorithm, maxMemoryBytes: opts.maxMemoryBytes });
+    result = checkHistory(history, {
+      timeoutMs: opts.timeoutS * 1000,
+      checkAllKeys: opts.allKeys,
+      algorithm: opts.algorithm,
+      maxMemoryBytes: opts.maxMemoryBytes,
+    });
   } catch (err) {
     if (err instanceof HistoryError) {
       io.stderr(`check-history: ${opts.file}: ${err.message}\n`);
@@ -217,7 +223,13 @@ export async function checkHistoryCommand(args: string[], io: CommandIO): Promis
       title: `${opts.file}: ${result.verdict}`,
       history: parsedHistory,
       consistency: 'linearizable',
-      results: result.keys.map((k) => ({ key: k.key, verdict: k.verdict, passed: k.verdict === 'linearizable', detail: k.witness?.explanation ?? k.verdict, ...(k.witness ? { witness: k.witness } : {}) })),
+      results: result.keys.map((k) => ({
+        key: k.key,
+        verdict: k.verdict,
+        passed: k.verdict === 'linearizable',
+        detail: k.witness?.explanation ?? k.verdict,
+        ...(k.witness ? { witness: k.witness } : {}),
+      })),
     });
     try {
       await writeFile(opts.html, page);
@@ -254,7 +266,9 @@ const REASONS: Record<NonNullable<KeyResult['reason']>, string> = {
 
 function renderHuman(file: string, format: HistoryFormat, operations: number, result: CheckResult): string {
   const out: string[] = [];
-  out.push(`${file}: ${operations} operations, ${result.keys.length} key(s), format ${format}, model ${result.model}, initial value ${JSON.stringify(result.initialValue)}`);
+  out.push(
+    `${file}: ${operations} operations, ${result.keys.length} key(s), format ${format}, model ${result.model}, initial value ${JSON.stringify(result.initialValue)}`,
+  );
   const interesting = result.keys.filter((k) => k.verdict !== 'linearizable');
   const fine = result.keys.filter((k) => k.verdict === 'linearizable');
   const shown = [...interesting, ...fine.slice(0, Math.max(0, MAX_KEYS_SHOWN - interesting.length))];
@@ -262,7 +276,9 @@ function renderHuman(file: string, format: HistoryFormat, operations: number, re
   shown.sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
   for (const k of shown) {
     const reason = k.reason !== undefined ? ` (${REASONS[k.reason]})` : '';
-    out.push(`  key ${JSON.stringify(k.key)}: ${k.verdict}${reason} - ${countsText(k)}, ${k.elapsedMs.toFixed(1)} ms, by ${k.algorithm === 'unique-values' ? 'unique values (no search)' : 'search'}`);
+    out.push(
+      `  key ${JSON.stringify(k.key)}: ${k.verdict}${reason} - ${countsText(k)}, ${k.elapsedMs.toFixed(1)} ms, by ${k.algorithm === 'unique-values' ? 'unique values (no search)' : 'search'}`,
+    );
   }
   if (shown.length < result.keys.length) out.push(`  ... and ${result.keys.length - shown.length} more linearizable key(s)`);
   const verdictText = { linearizable: 'LINEARIZABLE', 'not-linearizable': 'NOT LINEARIZABLE', unknown: 'UNKNOWN' }[result.verdict];
@@ -274,7 +290,11 @@ function renderHuman(file: string, format: HistoryFormat, operations: number, re
     out.push(formatWitness(k.witness));
   }
   if (result.verdict === 'unknown') {
-    out.push(result.keys.some((k) => k.reason === 'memory') ? 'The search would need more memory than --max-memory allows.' : 'The search did not finish within the budget; try a larger --timeout.');
+    out.push(
+      result.keys.some((k) => k.reason === 'memory')
+        ? 'The search would need more memory than --max-memory allows.'
+        : 'The search did not finish within the budget; try a larger --timeout.',
+    );
   }
   return out.join('\n') + '\n';
 }

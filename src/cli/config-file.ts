@@ -20,7 +20,13 @@ export async function findDefaultConfig(cwd: string): Promise<string | undefined
   const found: string[] = [];
   for (const name of DEFAULT_CONFIG_FILES) {
     const path = join(cwd, name);
-    if (await access(path).then(() => true, () => false)) found.push(path);
+    if (
+      await access(path).then(
+        () => true,
+        () => false,
+      )
+    )
+      found.push(path);
   }
   if (found.length > 1) {
     throw new UsageError(`found ${found.map((f) => basename(f)).join(' and ')}: keep one, or choose with --config FILE.`);

@@ -38,7 +38,10 @@ export function runUsage(): string {
     rows.push([flag, `${spec.description}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`]);
   }
   const other: [string, string][] = [
-    ['--config FILE', `Read inputs from FILE (.json, .yml or .yaml; keys are the input names). Without it, ${DEFAULT_CONFIG_FILES.join(', ')} in the current directory is read if present. Flags override the file; paths in the file are relative to its folder.`],
+    [
+      '--config FILE',
+      `Read inputs from FILE (.json, .yml or .yaml; keys are the input names). Without it, ${DEFAULT_CONFIG_FILES.join(', ')} in the current directory is read if present. Flags override the file; paths in the file are relative to its folder.`,
+    ],
     ['--no-config', 'Do not read a config file from the current directory.'],
     ['--json', 'Print the JSON report on stdout instead of the table (progress goes to stderr).'],
     ['-h, --help', 'This help.'],
@@ -46,8 +49,8 @@ export function runUsage(): string {
   return `Usage: replicheck run [options]
 
 ${paragraph(
-    "Starts the cluster with docker compose, waits until every node answers, writes on every node and reads back from every node, runs the configured restart and faults, then tears everything down and prints the checks, the convergence matrix, the verdict and the path of the JSON report. The flags are the action's inputs.",
-  )}
+  "Starts the cluster with docker compose, waits until every node answers, writes on every node and reads back from every node, runs the configured restart and faults, then tears everything down and prints the checks, the convergence matrix, the verdict and the path of the JSON report. The flags are the action's inputs.",
+)}
 
 Inputs:
 ${table(rows)}
@@ -57,8 +60,8 @@ ${table(other)}
 
 ${paragraph('A flag given twice is a list (its values are joined with newlines), as for --servers or --compose-file.')}
 ${paragraph(
-    'Output: progress while it runs (a live line on a terminal, plain lines otherwise; no colour when NO_COLOR is set), then the result. Ctrl-C heals faults and tears the cluster down; a second Ctrl-C quits at once and prints what may be left and how to remove it.',
-  )}
+  'Output: progress while it runs (a live line on a terminal, plain lines otherwise; no colour when NO_COLOR is set), then the result. Ctrl-C heals faults and tears the cluster down; a second Ctrl-C quits at once and prints what may be left and how to remove it.',
+)}
 
 ${EXIT_CODES}
 

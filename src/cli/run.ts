@@ -77,7 +77,12 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<nu
     if (error instanceof UsageError) return fail(error.message);
     throw error;
   }
-  return execute(readRawInputs((name) => merged[name]), json, config, io);
+  return execute(
+    readRawInputs((name) => merged[name]),
+    json,
+    config,
+    io,
+  );
 }
 
 async function execute(raw: RawInputs, json: boolean, config: ConfigFile | undefined, io: CliIO): Promise<number> {
@@ -96,13 +101,17 @@ async function execute(raw: RawInputs, json: boolean, config: ConfigFile | undef
     const what = signal === 'SIGINT' ? 'Ctrl-C' : signal;
     const external = state?.cluster === 'external';
     if (interrupts === 1) {
-      const doing = external ? 'stopping the checks and healing faults (the cluster itself is left running)' : `stopping the checks, healing faults and tearing down project ${project}`;
+      const doing = external
+        ? 'stopping the checks and healing faults (the cluster itself is left running)'
+        : `stopping the checks, healing faults and tearing down project ${project}`;
       progress.line(style.yellow(`${what}: ${doing}… (${what} again quits at once)`));
       controller.abort();
       return;
     }
     progress.stop();
-    io.stderr.write(`${what} again: ${external ? `quitting. ${unhealedHint(state!)}` : !state ? `quitting. Nothing of project ${project} had been created yet.` : `quitting without finishing the teardown. Project ${project} may be left behind (containers, network, volumes). Remove it with:\n${cleanupHint(project)}`}\n`);
+    io.stderr.write(
+      `${what} again: ${external ? `quitting. ${unhealedHint(state!)}` : !state ? `quitting. Nothing of project ${project} had been created yet.` : `quitting without finishing the teardown. Project ${project} may be left behind (containers, network, volumes). Remove it with:\n${cleanupHint(project)}`}\n`,
+    );
     process.exit(EXIT_INTERRUPTED);
   };
   process.on('SIGINT', onSignal);
@@ -119,7 +128,9 @@ async function execute(raw: RawInputs, json: boolean, config: ConfigFile | undef
       onStart: (options) => {
         project = options.projectName;
         const what = options.cluster === 'external' ? 'an external cluster' : `project ${project}`;
-        progress.line(style.bold(`replicheck ${VERSION}: ${what}, ${options.servers.length} node${options.servers.length === 1 ? '' : 's'}`));
+        progress.line(
+          style.bold(`replicheck ${VERSION}: ${what}, ${options.servers.length} node${options.servers.length === 1 ? '' : 's'}`),
+        );
       },
       onProjectKnown: (known) => {
         state = known;
@@ -134,7 +145,9 @@ async function execute(raw: RawInputs, json: boolean, config: ConfigFile | undef
   if (run.kind === 'bad-input') {
     if (json) io.stdout.write(`${JSON.stringify(run.result, null, 2)}\n`);
     const lines = run.problems.map((p) => `  --${p.input}: ${p.message} ${p.fix}`);
-    io.stderr.write(`replicheck run: bad input${lines.length > 1 ? 's' : ''}${config ? ` (flags and ${config.path})` : ''}:\n${inertText(lines.join('\n'))}\n`);
+    io.stderr.write(
+      `replicheck run: bad input${lines.length > 1 ? 's' : ''}${config ? ` (flags and ${config.path})` : ''}:\n${inertText(lines.join('\n'))}\n`,
+    );
     return EXIT_USAGE;
   }
   const { result, reportPath: path, options } = run;

@@ -26,7 +26,6 @@ export function cliStyle(colour: boolean): CliStyle {
   return { green: sgr(32, 39), red: sgr(31, 39), yellow: sgr(33, 39), dim: sgr(2, 22), bold: sgr(1, 22) };
 }
 
-
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
 export interface Progress extends Logger {
@@ -75,7 +74,16 @@ export function createProgress(
     warn: (message) => print(style.yellow(`! ${oneLine(message)}`)),
     untrusted(title, text) {
       const body = inertText(text).replace(/\n+$/, '');
-      print(`${style.bold(oneLine(title))}\n${body === '' ? style.dim('  │ (empty)') : body.split('\n').map((l) => `${style.dim('  │')} ${l}`).join('\n')}`);
+      print(
+        `${style.bold(oneLine(title))}\n${
+          body === ''
+            ? style.dim('  │ (empty)')
+            : body
+                .split('\n')
+                .map((l) => `${style.dim('  │')} ${l}`)
+                .join('\n')
+        }`,
+      );
     },
     phase(name, state) {
       if (state === 'start') {

@@ -43,7 +43,10 @@ function parseShort(spec: string): { hostIp: string; published: number[]; target
 
 export function parseResolvedConfig(text: string): ResolvedProject {
   const doc = (parse(text) ?? {}) as {
-    services?: Record<string, { ports?: (string | number | LongPort)[]; networks?: string[] | Record<string, unknown>; network_mode?: string }>;
+    services?: Record<
+      string,
+      { ports?: (string | number | LongPort)[]; networks?: string[] | Record<string, unknown>; network_mode?: string }
+    >;
   };
   const services = Object.keys(doc.services ?? {});
   const published: PortBinding[] = [];

@@ -40,7 +40,10 @@ function firstLines(result: ExecResult, lines = 20): string {
 export async function checkDocker(exec: Exec): Promise<string> {
   const r = await exec.run('docker', ['version', '--format', '{{.Server.Version}}'], { timeoutMs: 20 * SECOND });
   if (r.startError === 'ENOENT') {
-    throw new SetupError('Docker is not installed: the docker command was not found.', 'Install Docker (the engine and its CLI) on the runner.');
+    throw new SetupError(
+      'Docker is not installed: the docker command was not found.',
+      'Install Docker (the engine and its CLI) on the runner.',
+    );
   }
   if (r.code !== 0 || r.stdout.trim() === '') {
     throw new SetupError(
@@ -67,7 +70,11 @@ export async function detectCompose(exec: Exec, wanted: 'auto' | 'v2' | 'v1' = '
       return { kind: 'v1', file: 'docker-compose', prefix: [], version: v1.stdout.trim().replace(/^v/, '') };
     }
   }
-  const which = { auto: 'neither `docker compose` nor `docker-compose` answered', v2: '`docker compose` (v2) did not answer', v1: '`docker-compose` (v1) did not answer' }[wanted];
+  const which = {
+    auto: 'neither `docker compose` nor `docker-compose` answered',
+    v2: '`docker compose` (v2) did not answer',
+    v1: '`docker-compose` (v1) did not answer',
+  }[wanted];
   throw new SetupError(
     `Docker Compose is not installed: ${which}.`,
     'Install the Compose v2 plugin (docker-compose-plugin) or the standalone docker-compose, or change compose-version.',
@@ -106,7 +113,12 @@ export class Compose {
     try {
       return parseResolvedConfig(r.stdout);
     } catch (error) {
-      throw new SetupError('Compose printed a configuration Replicheck could not read.', 'Report this with the output of `docker compose config`.', 'compose-file', String(error).slice(0, 500));
+      throw new SetupError(
+        'Compose printed a configuration Replicheck could not read.',
+        'Report this with the output of `docker compose config`.',
+        'compose-file',
+        String(error).slice(0, 500),
+      );
     }
   }
 
@@ -155,7 +167,10 @@ async function listByLabel(exec: Exec, verb: string[], project: string): Promise
     timeoutMs: 30 * SECOND,
   });
   if (r.code !== 0) return [];
-  return r.stdout.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  return r.stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
 }
 
 export interface Leftovers {

@@ -31,7 +31,9 @@ function hostMatches(urlHost: string, hostIp: string): boolean {
 
 export function mapServers(servers: readonly ServerSpec[], bindings: readonly PortBinding[]): ServerMapping[] {
   return servers.map((server) => {
-    const matches = [...new Set(bindings.filter((b) => b.hostPort === server.port && hostMatches(server.host, b.hostIp)).map((b) => b.service))];
+    const matches = [
+      ...new Set(bindings.filter((b) => b.hostPort === server.port && hostMatches(server.host, b.hostIp)).map((b) => b.service)),
+    ];
     if (matches.length === 1) {
       return { url: server.url, service: matches[0], match: 'one', reason: `published port ${server.port}` };
     }
@@ -63,9 +65,17 @@ export interface InspectedContainer {
   readonly Id: string;
   readonly Name?: string;
   readonly Config?: { readonly Labels?: Readonly<Record<string, string>> };
-  readonly State?: { readonly Status?: string; readonly Paused?: boolean; readonly Running?: boolean; readonly ExitCode?: number; readonly Pid?: number };
+  readonly State?: {
+    readonly Status?: string;
+    readonly Paused?: boolean;
+    readonly Running?: boolean;
+    readonly ExitCode?: number;
+    readonly Pid?: number;
+  };
   readonly NetworkSettings?: {
     readonly Ports?: Readonly<Record<string, readonly { HostIp?: string; HostPort: string }[] | null>>;
-    readonly Networks?: Readonly<Record<string, { readonly Aliases?: readonly string[] | null; readonly NetworkID?: string; readonly IPAddress?: string }>>;
+    readonly Networks?: Readonly<
+      Record<string, { readonly Aliases?: readonly string[] | null; readonly NetworkID?: string; readonly IPAddress?: string }>
+    >;
   };
 }

@@ -51,7 +51,6 @@ export interface Options {
   readonly workload: WorkloadOptions | undefined;
 }
 
-
 export interface OptionContext {
   /** Variables used to build a unique default project name (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, GITHUB_JOB). */
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -117,17 +116,35 @@ export function parseOptions(raw: RawInputs, ctx: OptionContext): Options {
   const workload = parseWorkloadOptions(raw, fail);
   const faults = parseFaultOptions(raw, restartTarget, fail);
   if (faults.schedule === 'random' && faults.specs.length > 0 && workload === undefined) {
-    fail('fault-schedule', 'random runs the faults while the workload runs, and workload is none.', "Set workload (e.g. register) and workload-duration, or use fault-schedule 'sequence'.");
+    fail(
+      'fault-schedule',
+      'random runs the faults while the workload runs, and workload is none.',
+      "Set workload (e.g. register) and workload-duration, or use fault-schedule 'sequence'.",
+    );
   }
   // Whether a module has a cas is known once it is loaded (before anything starts); a preset says it now.
   if (workload?.model === 'cas-register' && kv.module === undefined && !kv.cas) {
-    fail('workload', `cas-register needs a compare-and-set, and the '${kv.preset}' API${kv.preset === 'kv' ? '' : ' as configured'} has none.`, "Use api 'etcd-v3' or 'etcd-v2' (without custom write inputs), an adapter module that exports cas, or workload 'register'.");
+    fail(
+      'workload',
+      `cas-register needs a compare-and-set, and the '${kv.preset}' API${kv.preset === 'kv' ? '' : ' as configured'} has none.`,
+      "Use api 'etcd-v3' or 'etcd-v2' (without custom write inputs), an adapter module that exports cas, or workload 'register'.",
+    );
   }
 
   const cluster = raw.cluster.toLowerCase();
-  if (cluster !== 'compose' && cluster !== 'external') fail('cluster', `'${raw.cluster}' is not a kind of cluster.`, "Use 'compose' (Replicheck starts the project) or 'external' (a cluster already running).");
+  if (cluster !== 'compose' && cluster !== 'external')
+    fail(
+      'cluster',
+      `'${raw.cluster}' is not a kind of cluster.`,
+      "Use 'compose' (Replicheck starts the project) or 'external' (a cluster already running).",
+    );
   const parsedCommands = parseFaultCommands(raw['fault-commands']);
-  for (const p of parsedCommands.problems) fail('fault-commands', `${p}.`, 'Write a mapping such as pause: { apply: "kubectl exec {target} -- kill -STOP 1", heal: "kubectl exec {target} -- kill -CONT 1" }.');
+  for (const p of parsedCommands.problems)
+    fail(
+      'fault-commands',
+      `${p}.`,
+      'Write a mapping such as pause: { apply: "kubectl exec {target} -- kill -STOP 1", heal: "kubectl exec {target} -- kill -CONT 1" }.',
+    );
   const faultCommandTimeoutMs = secondsInput(raw, 'fault-command-timeout', 3600, fail);
   if (cluster === 'external') checkExternal(raw, servers, faults, restartTarget, parsedCommands.commands, fail);
 
@@ -167,10 +184,18 @@ function parseValueFormat(text: string, kv: KvAdapter, fail: Fail): ValueFormat 
   if (format === 'bytes' && kv.module === undefined) {
     // JSON strings carry text, not bytes: a value with invalid UTF-8 cannot go into one, nor come out of one.
     if (!carriesBytes(kv.writeBody, kv.writeContentType)) {
-      fail('value-format', `bytes cannot travel in the JSON write body '${kv.writeBody}'.`, "Send the value as the whole body (write-body '{value}') or in a form body, or use value-format 'text'.");
+      fail(
+        'value-format',
+        `bytes cannot travel in the JSON write body '${kv.writeBody}'.`,
+        "Send the value as the whole body (write-body '{value}') or in a form body, or use value-format 'text'.",
+      );
     }
     if (kv.readValue.kind !== 'body' && kv.readValueEncoding !== 'base64') {
-      fail('value-format', `bytes cannot be read from a JSON value (read-value '${kv.readValue.pointer}') that is not base64.`, "Read the value from the whole body (read-value 'body') or as base64 (read-value-encoding 'base64'), or use value-format 'text'.");
+      fail(
+        'value-format',
+        `bytes cannot be read from a JSON value (read-value '${kv.readValue.pointer}') that is not base64.`,
+        "Read the value from the whole body (read-value 'body') or as base64 (read-value-encoding 'base64'), or use value-format 'text'.",
+      );
     }
   }
   return format;
@@ -179,23 +204,50 @@ function parseValueFormat(text: string, kv: KvAdapter, fail: Fail): ValueFormat 
 /** Inputs that only mean something when Replicheck runs the project: refused unless left at their defaults. */
 const COMPOSE_ONLY = ['compose-file', 'build', 'project-name', 'compose-version', 'teardown', 'partition-networks', 'log-lines'] as const;
 
-function checkExternal(raw: RawInputs, servers: readonly ServerSpec[], faults: FaultOptions, restartTarget: string | undefined, commands: FaultCommands, fail: Fail): void {
+function checkExternal(
+  raw: RawInputs,
+  servers: readonly ServerSpec[],
+  faults: FaultOptions,
+  restartTarget: string | undefined,
+  commands: FaultCommands,
+  fail: Fail,
+): void {
   for (const name of COMPOSE_ONLY) {
     const spec = INPUTS.find((i) => i.name === name) as { default?: string } | undefined;
-    if (raw[name] !== (spec?.default ?? '')) fail(name, `only means something with cluster: compose, and it is set ('${raw[name]}').`, `Remove ${name}: with cluster: external Replicheck runs no compose command and tears nothing down.`);
+    if (raw[name] !== (spec?.default ?? ''))
+      fail(
+        name,
+        `only means something with cluster: compose, and it is set ('${raw[name]}').`,
+        `Remove ${name}: with cluster: external Replicheck runs no compose command and tears nothing down.`,
+      );
   }
   const names = servers.flatMap((s) => (s.name ? [s.name] : []));
   const named = [...faults.targets, ...(restartTarget ? [restartTarget] : [])];
   const unknown = [...new Set(named.filter((t) => !names.includes(t)))];
   if (unknown.length > 0) {
-    fail(faults.specs.length > 0 ? 'fault-targets' : 'restart-target', `${unknown.map((t) => `'${t}'`).join(', ')} ${unknown.length === 1 ? 'is not the name of a server' : 'are not names of servers'}.`, `Name the servers (name=url in servers) and use those names${names.length > 0 ? `: ${names.join(', ')}` : ''}.`);
+    fail(
+      faults.specs.length > 0 ? 'fault-targets' : 'restart-target',
+      `${unknown.map((t) => `'${t}'`).join(', ')} ${unknown.length === 1 ? 'is not the name of a server' : 'are not names of servers'}.`,
+      `Name the servers (name=url in servers) and use those names${names.length > 0 ? `: ${names.join(', ')}` : ''}.`,
+    );
   }
-  const kinds = [...new Set([...faults.specs.map((s) => s.kind), ...(restartTarget && faults.specs.length === 0 ? ['restart' as const] : [])])];
+  const kinds = [
+    ...new Set([...faults.specs.map((s) => s.kind), ...(restartTarget && faults.specs.length === 0 ? ['restart' as const] : [])]),
+  ];
   const wide = faults.specs.filter((s) => isClusterWide(s));
-  if (wide.length > 0) fail('faults', `${wide.map((s) => s.name).join(', ')} split the whole cluster, which Replicheck can only do to a compose project.`, 'Partition single nodes with your own partition commands, or use cluster: compose.');
+  if (wide.length > 0)
+    fail(
+      'faults',
+      `${wide.map((s) => s.name).join(', ')} split the whole cluster, which Replicheck can only do to a compose project.`,
+      'Partition single nodes with your own partition commands, or use cluster: compose.',
+    );
   const missing = kinds.filter((k) => !commands[k]);
   if (missing.length > 0) {
-    fail('fault-commands', `has no entry for ${missing.join(', ')}, and with cluster: external every fault runs through your commands.`, `Add e.g. ${missing[0]}: { apply: "...", heal: "..." } with {target} and {url} where the node goes.`);
+    fail(
+      'fault-commands',
+      `has no entry for ${missing.join(', ')}, and with cluster: external every fault runs through your commands.`,
+      `Add e.g. ${missing[0]}: { apply: "...", heal: "..." } with {target} and {url} where the node goes.`,
+    );
   }
 }
 

@@ -44,15 +44,24 @@ export function legalFinalValues(operations: readonly HistoryOperation[], key: s
   return legal;
 }
 
-export function judgeFinalValue(operations: readonly HistoryOperation[], key: string, value: Value, initialValue: Value = null): FinalValueVerdict {
+export function judgeFinalValue(
+  operations: readonly HistoryOperation[],
+  key: string,
+  value: Value,
+  initialValue: Value = null,
+): FinalValueVerdict {
   if (legalFinalValues(operations, key, initialValue).has(value)) return { legal: true };
   const writes = writesOf(operations, key);
   const own = writes.find((w) => w.value === value);
   if (value === initialValue && own === undefined) {
-    return { legal: false, reason: `the key is ${value === null ? 'missing' : JSON.stringify(value)} everywhere, although writes to it were acknowledged` };
+    return {
+      legal: false,
+      reason: `the key is ${value === null ? 'missing' : JSON.stringify(value)} everywhere, although writes to it were acknowledged`,
+    };
   }
   if (own === undefined) return { legal: false, reason: `${JSON.stringify(value)} was never written to this key` };
-  if (own.type === 'fail') return { legal: false, reason: `${JSON.stringify(value)} comes from a write that was refused (${own.error ?? 'failed'})` };
+  if (own.type === 'fail')
+    return { legal: false, reason: `${JSON.stringify(value)} comes from a write that was refused (${own.error ?? 'failed'})` };
   const later = writes.find((w) => w.type === 'ok' && own.complete !== null && w.invoke > own.complete);
   const by = later ? ` (e.g. ${JSON.stringify(later.value)} by client ${String(later.process)} via ${later.node ?? '?'})` : '';
   return {

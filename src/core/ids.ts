@@ -16,6 +16,9 @@ export function runIds(random: Random, clock: Clock, format: ValueFormat = 'text
   return {
     runId,
     key: (purpose) => `replicheck-${runId}-${purpose}-${random.hex(3)}`,
-    value: (writer, purpose) => formatValue(format, `rc-${runId}-${purpose}-${writer}-${Math.round(clock.wallMs())}-${random.hex(4)}`, () => Buffer.from(random.hex(4), 'hex')),
+    value: (writer, purpose) =>
+      formatValue(format, `rc-${runId}-${purpose}-${writer}-${Math.round(clock.wallMs())}-${random.hex(4)}`, () =>
+        Buffer.from(random.hex(4), 'hex'),
+      ),
   };
 }

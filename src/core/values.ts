@@ -90,7 +90,13 @@ export function firstDifference(expected: Uint8Array, actual: Uint8Array): ByteD
   let i = 0;
   while (i < n && expected[i] === actual[i]) i++;
   if (i === n && expected.length === actual.length) return undefined;
-  return { offset: i, expected: expected[i] ?? null, actual: actual[i] ?? null, expectedLength: expected.length, actualLength: actual.length };
+  return {
+    offset: i,
+    expected: expected[i] ?? null,
+    actual: actual[i] ?? null,
+    expectedLength: expected.length,
+    actualLength: actual.length,
+  };
 }
 
 /** `0x2b '+'`, `0x00`, or `the end`: one byte as a person reads it. */

@@ -14,7 +14,14 @@ export function toRunErrors(error: unknown): RunError[] {
     return error.problems.map((p) => ({ message: `Input '${p.input}': ${p.message}`, fix: p.fix, input: p.input }));
   }
   if (error instanceof SetupError) {
-    return [{ message: error.message, fix: error.fix, ...(error.input ? { input: error.input } : {}), ...(error.detail ? { detail: error.detail } : {}) }];
+    return [
+      {
+        message: error.message,
+        fix: error.fix,
+        ...(error.input ? { input: error.input } : {}),
+        ...(error.detail ? { detail: error.detail } : {}),
+      },
+    ];
   }
   if (error instanceof Cancelled) return [{ message: error.message }];
   const e = error as Error;

@@ -21,7 +21,13 @@ export const nodeFiles: Files = {
 export async function resolveComposeFiles(options: Options, files: Files, cwd: string): Promise<{ directory: string; files: string[] }> {
   const directory = isAbsolute(options.workingDirectory) ? options.workingDirectory : resolve(cwd, options.workingDirectory);
   if (!(await files.exists(directory))) {
-    throw new InputError([{ input: 'working-directory', message: `'${options.workingDirectory}' does not exist.`, fix: 'Point it at the folder that holds the compose file.' }]);
+    throw new InputError([
+      {
+        input: 'working-directory',
+        message: `'${options.workingDirectory}' does not exist.`,
+        fix: 'Point it at the folder that holds the compose file.',
+      },
+    ]);
   }
   if (options.composeFileDefaulted) {
     const primary = resolve(directory, options.composeFiles[0]!);

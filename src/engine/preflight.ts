@@ -33,14 +33,21 @@ export interface Preflight {
   readonly serviceLocations: RunResult['serviceLocations'];
 }
 
-export async function preflight(options: Options, deps: EngineDeps, cwd: string, onFiles: (directory: string, files: string[]) => void): Promise<Preflight> {
+export async function preflight(
+  options: Options,
+  deps: EngineDeps,
+  cwd: string,
+  onFiles: (directory: string, files: string[]) => void,
+): Promise<Preflight> {
   const { exec, log } = deps;
   const located = await resolveComposeFiles(options, deps.files, cwd);
   onFiles(located.directory, located.files);
   const adapter = options.kv.module !== undefined ? await loadAdapterModule(options, deps, located.directory) : undefined;
   const dockerVersion = await checkDocker(exec);
   const command = await detectCompose(exec, options.composeVersion);
-  log.info(`Docker engine ${dockerVersion}; using Compose ${command.kind} (${command.kind === 'v2' ? 'docker compose' : 'docker-compose'} ${command.version}).`);
+  log.info(
+    `Docker engine ${dockerVersion}; using Compose ${command.kind} (${command.kind === 'v2' ? 'docker compose' : 'docker-compose'} ${command.version}).`,
+  );
   const netns = await checkNemesis(options, deps);
   const project = { name: options.projectName, files: located.files, directory: located.directory };
   const resolved = await new Compose(exec, command, project).resolve();
@@ -48,7 +55,15 @@ export async function preflight(options: Options, deps: EngineDeps, cwd: string,
   const problems = [
     ...unknownTargets(options, resolved.services),
     ...partitionNetworkProblems(options, resolved),
-    ...(misnamed.length > 0 ? [{ input: 'servers' as const, message: `${misnamed.map((s) => `'${s.name}'`).join(', ')} ${misnamed.length === 1 ? 'is not a service' : 'are not services'} of the compose project.`, fix: `With cluster: compose a server's name is its service: use one of ${resolved.services.join(', ')}.` }] : []),
+    ...(misnamed.length > 0
+      ? [
+          {
+            input: 'servers' as const,
+            message: `${misnamed.map((s) => `'${s.name}'`).join(', ')} ${misnamed.length === 1 ? 'is not a service' : 'are not services'} of the compose project.`,
+            fix: `With cluster: compose a server's name is its service: use one of ${resolved.services.join(', ')}.`,
+          },
+        ]
+      : []),
   ];
   if (problems.length > 0) throw new InputError(problems);
   const serviceLocations = await locateServices(deps.files, located.files);
@@ -68,7 +83,16 @@ export async function preflight(options: Options, deps: EngineDeps, cwd: string,
   // teardown (or the post step) removes, and its override names the targets, so they must be known services.
   const clock = await prepareClock(options, deps);
   const compose = new Compose(exec, command, clock ? { ...project, files: [...located.files, clock.override] } : project);
-  return { ...(adapter ? { adapter } : {}), ...(netns ? { netns } : {}), ...(clock ? { clockDir: clock.dir } : {}), compose, directory: located.directory, composeFiles: located.files, services: resolved.services, serviceLocations };
+  return {
+    ...(adapter ? { adapter } : {}),
+    ...(netns ? { netns } : {}),
+    ...(clock ? { clockDir: clock.dir } : {}),
+    compose,
+    directory: located.directory,
+    composeFiles: located.files,
+    services: resolved.services,
+    serviceLocations,
+  };
 }
 
 /** The adapter module, loaded before anything starts: a missing file or a wrong shape is an input error. */
@@ -76,14 +100,32 @@ export async function loadAdapterModule(options: Options, deps: EngineDeps, dire
   const given = options.kv.module!;
   const path = isAbsolute(given) ? given : resolve(directory, given);
   if (!(await deps.files.exists(path))) {
-    throw new InputError([{ input: 'adapter', message: `'${given}' not found (looked for ${path}).`, fix: 'Give the path of the module relative to working-directory.' }]);
+    throw new InputError([
+      {
+        input: 'adapter',
+        message: `'${given}' not found (looked for ${path}).`,
+        fix: 'Give the path of the module relative to working-directory.',
+      },
+    ]);
   }
   const loaded = await loadAdapter(path);
   if ('problem' in loaded) {
-    throw new InputError([{ input: 'adapter', message: `'${given}' ${loaded.problem}.`, fix: 'Export async functions write({ url, key, value, fetch }) and read({ url, key, fetch }), and optionally cas; see the README.' }]);
+    throw new InputError([
+      {
+        input: 'adapter',
+        message: `'${given}' ${loaded.problem}.`,
+        fix: 'Export async functions write({ url, key, value, fetch }) and read({ url, key, fetch }), and optionally cas; see the README.',
+      },
+    ]);
   }
   if (options.workload?.model === 'cas-register' && !loaded.functions.cas) {
-    throw new InputError([{ input: 'workload', message: `cas-register needs a compare-and-set, and the adapter module '${given}' exports no cas.`, fix: "Export cas({ url, key, expected, value, fetch }) from the module, or use workload 'register'." }]);
+    throw new InputError([
+      {
+        input: 'workload',
+        message: `cas-register needs a compare-and-set, and the adapter module '${given}' exports no cas.`,
+        fix: "Export cas({ url, key, expected, value, fetch }) from the module, or use workload 'register'.",
+      },
+    ]);
   }
   return loaded.functions;
 }
@@ -100,7 +142,13 @@ async function checkNemesis(options: Options, deps: EngineDeps): Promise<NetnsRu
   if (!asRoot) {
     const sudo = await deps.exec.run('sudo', ['-n', 'true'], { timeoutMs: 10_000 });
     if (sudo.code !== 0) {
-      throw new InputError([{ input: 'faults', message: `${names} change packet filters inside the containers' network namespaces, which needs root, and this user (not root) has no passwordless sudo.`, fix: 'Run as root, or give the user passwordless sudo (GitHub-hosted runners have it), or drop these faults.' }]);
+      throw new InputError([
+        {
+          input: 'faults',
+          message: `${names} change packet filters inside the containers' network namespaces, which needs root, and this user (not root) has no passwordless sudo.`,
+          fix: 'Run as root, or give the user passwordless sudo (GitHub-hosted runners have it), or drop these faults.',
+        },
+      ]);
     }
   }
   const ns = netnsRunner(deps.exec, asRoot);
@@ -108,13 +156,25 @@ async function checkNemesis(options: Options, deps: EngineDeps): Promise<NetnsRu
   const missing: string[] = [];
   for (const tool of tools) if ((await ns.root(['sh', '-c', `command -v ${tool}`])).code !== 0) missing.push(tool);
   if (missing.length > 0) {
-    throw new InputError([{ input: 'faults', message: `${names} need ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not installed.`, fix: 'Install util-linux (nsenter, unshare), iptables and iproute2 (tc), e.g. apt-get install iptables iproute2.' }]);
+    throw new InputError([
+      {
+        input: 'faults',
+        message: `${names} need ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not installed.`,
+        fix: 'Install util-linux (nsenter, unshare), iptables and iproute2 (tc), e.g. apt-get install iptables iproute2.',
+      },
+    ]);
   }
   const latency = specs.filter((s) => s.kind === 'latency');
   if (latency.length > 0) {
     const netem = await probeNetem(ns);
     if (!netem.ok) {
-      throw new InputError([{ input: 'faults', message: `${latency.map((s) => s.name).join(', ')} needs the netem queueing discipline, which this kernel does not have (tc: ${netem.detail}).`, fix: 'Run on a machine whose kernel has sch_netem (GitHub-hosted runners usually do; modprobe sch_netem), or use loss instead.' }]);
+      throw new InputError([
+        {
+          input: 'faults',
+          message: `${latency.map((s) => s.name).join(', ')} needs the netem queueing discipline, which this kernel does not have (tc: ${netem.detail}).`,
+          fix: 'Run on a machine whose kernel has sch_netem (GitHub-hosted runners usually do; modprobe sch_netem), or use loss instead.',
+        },
+      ]);
     }
   }
   return ns;
@@ -126,7 +186,13 @@ async function prepareClock(options: Options, deps: EngineDeps): Promise<{ dir: 
   if (specs.length === 0) return undefined;
   const lib = await findFaketime(deps.files.exists);
   if (!lib) {
-    throw new InputError([{ input: 'faults', message: `${specs[0]!.name} needs libfaketime on this machine (${FAKETIME_LIB} in ${FAKETIME_DIRS[0]} or similar), and it is not installed.`, fix: 'Install it (apt-get install libfaketime), or drop the clock fault. It works for dynamically linked glibc programs only.' }]);
+    throw new InputError([
+      {
+        input: 'faults',
+        message: `${specs[0]!.name} needs libfaketime on this machine (${FAKETIME_LIB} in ${FAKETIME_DIRS[0]} or similar), and it is not installed.`,
+        fix: 'Install it (apt-get install libfaketime), or drop the clock fault. It works for dynamically linked glibc programs only.',
+      },
+    ]);
   }
   const dir = await mkdtemp(join(tmpdir(), `replicheck-clock-${options.projectName}-`));
   await chmod(dir, 0o755);
@@ -146,7 +212,13 @@ export function unknownTargets(options: Pick<Options, 'restartTarget' | 'faults'
     const missing = names.filter((n) => !services.includes(n));
     if (missing.length === 0) return [];
     const what = missing.length === 1 ? 'is not a service' : 'are not services';
-    return [{ input, message: `${missing.map((t) => `'${t}'`).join(', ')} ${what} of the compose project.`, fix: `Use one of: ${services.join(', ')}.` }];
+    return [
+      {
+        input,
+        message: `${missing.map((t) => `'${t}'`).join(', ')} ${what} of the compose project.`,
+        fix: `Use one of: ${services.join(', ')}.`,
+      },
+    ];
   });
 }
 
@@ -164,11 +236,16 @@ function checkServersArePublished(options: Options, resolved: ResolvedProject, l
     log.warn(message);
     return;
   }
-  throw new InputError([{ input: 'servers', message, fix: 'List the URLs of the ports the compose file publishes, or publish the port in the compose file.' }]);
+  throw new InputError([
+    { input: 'servers', message, fix: 'List the URLs of the ports the compose file publishes, or publish the port in the compose file.' },
+  ]);
 }
 
 /** Every network `partition-networks` names must be one each fault target is on: found now, not mid-run. */
-export function partitionNetworkProblems(options: Pick<Options, 'faults' | 'projectName'>, resolved: Pick<ResolvedProject, 'networks'>): InputProblem[] {
+export function partitionNetworkProblems(
+  options: Pick<Options, 'faults' | 'projectName'>,
+  resolved: Pick<ResolvedProject, 'networks'>,
+): InputProblem[] {
   const wanted = options.faults.partitionNetworks;
   if (!options.faults.specs.some((s) => s.kind === 'disconnect') || wanted.length === 0) return [];
   return options.faults.targets.flatMap((service) => {

@@ -66,7 +66,10 @@ async function runCompose(options: Options, deps: EngineDeps, cwd: string, extra
   const { clock, log, signal } = deps;
   const startedAt = new Date(clock.wallMs()).toISOString();
   const rec = new RunRecorder(clock, log);
-  const found: Findings = { nodes: options.servers.map((s) => ({ url: s.url, label: `${s.host}:${s.port}`, mapping: 'not mapped' })), convergence: { writers: [], readers: [], ms: [] } };
+  const found: Findings = {
+    nodes: options.servers.map((s) => ({ url: s.url, label: `${s.host}:${s.port}`, mapping: 'not mapped' })),
+    convergence: { writers: [], readers: [], ms: [] },
+  };
   let files = { directory: cwd, composeFiles: [] as string[] };
   let pre: Preflight | undefined;
   let created = false;
@@ -75,39 +78,61 @@ async function runCompose(options: Options, deps: EngineDeps, cwd: string, extra
   const activeFaults = new ActiveFaults();
 
   try {
-    pre = await rec.phase('validate', () => preflight(options, deps, cwd, (directory, composeFiles) => (files = { directory, composeFiles })));
+    pre = await rec.phase('validate', () =>
+      preflight(options, deps, cwd, (directory, composeFiles) => (files = { directory, composeFiles })),
+    );
     throwIfCancelled(signal);
     const c = pre.compose;
     deps.onProjectKnown?.({
       project: options.projectName,
       teardown: options.teardown,
       compose: { file: c.command.file, prefix: c.command.prefix, files: c.project.files, directory: files.directory },
-      ...(pre.netns || pre.clockDir ? { faults: { ...(pre.netns ? { netns: true } : {}), ...(pre.clockDir ? { clockDir: pre.clockDir } : {}) } } : {}),
+      ...(pre.netns || pre.clockDir
+        ? { faults: { ...(pre.netns ? { netns: true } : {}), ...(pre.clockDir ? { clockDir: pre.clockDir } : {}) } }
+        : {}),
     });
     created = true;
     await rec.phase('up', () => up(c, options, signal));
     const f = options.faults;
     const cluster: Cluster = {
       mapNodes: async () => labelNodes(mapServers(options.servers, bindingsFromInspect(await c.inspect())), options),
-      actions: dockerFaultActions(c, deps.exec, { partitionNetworks: f.partitionNetworks, netns: pre.netns ?? netnsRunner(deps.exec, deps.isRoot()), ...(pre.clockDir ? { clockDir: pre.clockDir } : {}) }),
+      actions: dockerFaultActions(c, deps.exec, {
+        partitionNetworks: f.partitionNetworks,
+        netns: pre.netns ?? netnsRunner(deps.exec, deps.isRoot()),
+        ...(pre.clockDir ? { clockDir: pre.clockDir } : {}),
+      }),
       ...(pre.adapter ? { adapter: pre.adapter } : {}),
     };
     await checkCluster(options, deps, cluster, rec, found, activeFaults, extras);
   } catch (error) {
     rec.errors.push(...toRunErrors(error));
   } finally {
-    await healStillHeld(activeFaults, rec, log, 'before teardown', 'Check the containers of the project by hand (docker ps, docker network inspect).');
+    await healStillHeld(
+      activeFaults,
+      rec,
+      log,
+      'before teardown',
+      'Check the containers of the project by hand (docker ps, docker network inspect).',
+    );
     if (created && pre) await sweepFaults(pre, rec, log);
     if (created && pre) teardown = await collectAndTearDown(options, deps, pre, rec);
     if (pre?.clockDir && (teardown.performed || !created)) await rm(pre.clockDir, { recursive: true, force: true }).catch(() => undefined);
   }
 
-  return result(deps, rec, found, startedAt, teardown, {
-    name: options.projectName,
-    directory: files.directory,
-    composeFiles: files.composeFiles,
-    ...(pre ? { compose: { kind: pre.compose.command.kind, version: pre.compose.command.version } } : {}),
-  }, pre?.serviceLocations ?? {});
+  return result(
+    deps,
+    rec,
+    found,
+    startedAt,
+    teardown,
+    {
+      name: options.projectName,
+      directory: files.directory,
+      composeFiles: files.composeFiles,
+      ...(pre ? { compose: { kind: pre.compose.command.kind, version: pre.compose.command.version } } : {}),
+    },
+    pre?.serviceLocations ?? {},
+  );
 }
 
 /**
@@ -122,9 +147,12 @@ async function runExternal(options: Options, deps: EngineDeps, cwd: string, extr
   const directory = isAbsolute(options.workingDirectory) ? options.workingDirectory : resolve(cwd, options.workingDirectory);
   const activeFaults = new ActiveFaults();
   const pending = new Map<string, { label: string; command: string }>();
-  const save = (): void => deps.onProjectKnown?.({ project: '', teardown: 'never', cluster: 'external', heals: [...pending.values()], cwd: directory });
+  const save = (): void =>
+    deps.onProjectKnown?.({ project: '', teardown: 'never', cluster: 'external', heals: [...pending.values()], cwd: directory });
   try {
-    const adapter = await rec.phase('validate', async () => (options.kv.module !== undefined ? loadAdapterModule(options, deps, directory) : undefined));
+    const adapter = await rec.phase('validate', async () =>
+      options.kv.module !== undefined ? loadAdapterModule(options, deps, directory) : undefined,
+    );
     save();
     const actions = commandFaultActions({
       exec: deps.exec,
@@ -132,14 +160,26 @@ async function runExternal(options: Options, deps: EngineDeps, cwd: string, extr
       urls: new Map(found.nodes.map((n) => [n.label, n.url])),
       cwd: directory,
       timeoutMs: options.faultCommandTimeoutMs,
-      onRun: ({ command, result }) => log.untrusted(`Fault command (exit ${result.code ?? 'signal'}${result.timedOut ? ', timed out' : ''}): ${command}`, tailText(stripAnsi(`${result.stdout}\n${result.stderr}`.trim()), COMMAND_OUTPUT_LINES) || '(no output)'),
+      onRun: ({ command, result }) =>
+        log.untrusted(
+          `Fault command (exit ${result.code ?? 'signal'}${result.timedOut ? ', timed out' : ''}): ${command}`,
+          tailText(stripAnsi(`${result.stdout}\n${result.stderr}`.trim()), COMMAND_OUTPUT_LINES) || '(no output)',
+        ),
       onPending: (key, heal) => {
         if (heal) pending.set(key, heal);
         else pending.delete(key);
         save();
       },
     });
-    await checkCluster(options, deps, { mapNodes: async () => externalNodes(options), actions, ...(adapter ? { adapter } : {}) }, rec, found, activeFaults, extras);
+    await checkCluster(
+      options,
+      deps,
+      { mapNodes: async () => externalNodes(options), actions, ...(adapter ? { adapter } : {}) },
+      rec,
+      found,
+      activeFaults,
+      extras,
+    );
   } catch (error) {
     rec.errors.push(...toRunErrors(error));
   } finally {
@@ -159,10 +199,22 @@ async function healStillHeld(active: ActiveFaults, rec: RunRecorder, log: Engine
 
 /** Nodes of an external cluster: named servers by their names (what fault-targets and reports use), else host:port. */
 function externalNodes(options: Options): NodeInfo[] {
-  return options.servers.map((s) => (s.name ? { url: s.url, label: s.name, service: s.name, mapping: `named ${s.name}` } : { url: s.url, label: `${s.host}:${s.port}`, mapping: 'not named' }));
+  return options.servers.map((s) =>
+    s.name
+      ? { url: s.url, label: s.name, service: s.name, mapping: `named ${s.name}` }
+      : { url: s.url, label: `${s.host}:${s.port}`, mapping: 'not named' },
+  );
 }
 
-function result(deps: EngineDeps, rec: RunRecorder, found: Findings, startedAt: string, teardown: RunResult['teardown'], project: RunResult['project'], serviceLocations: RunResult['serviceLocations']): RunResult {
+function result(
+  deps: EngineDeps,
+  rec: RunRecorder,
+  found: Findings,
+  startedAt: string,
+  teardown: RunResult['teardown'],
+  project: RunResult['project'],
+  serviceLocations: RunResult['serviceLocations'],
+): RunResult {
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'replicheck', version: deps.version },
@@ -202,12 +254,21 @@ async function up(c: Compose, options: Options, signal: AbortSignal): Promise<vo
 }
 
 /** Readiness, replication, faults (or the restart check) and the workload, each judged as it ends. */
-async function checkCluster(options: Options, deps: EngineDeps, cluster: Cluster, rec: RunRecorder, found: Findings, activeFaults: ActiveFaults, extras: EngineExtras): Promise<void> {
+async function checkCluster(
+  options: Options,
+  deps: EngineDeps,
+  cluster: Cluster,
+  rec: RunRecorder,
+  found: Findings,
+  activeFaults: ActiveFaults,
+  extras: EngineExtras,
+): Promise<void> {
   const { clock, log, signal } = deps;
   // Which URL is which service.
   const upAt = clock.now();
   found.nodes = await cluster.mapNodes();
-  for (const n of found.nodes) if (!n.service) log.warn(`${n.url} could not be mapped to a service (${n.mapping}); it is treated as not the restart target.`);
+  for (const n of found.nodes)
+    if (!n.service) log.warn(`${n.url} could not be mapped to a service (${n.mapping}); it is treated as not the restart target.`);
   const nodes = found.nodes;
   const ctx: CheckContext = {
     api: cluster.adapter ? moduleKvApi(cluster.adapter, deps.http, moduleApiOptions(options)) : httpKvApi(deps.http, options),
@@ -233,7 +294,12 @@ async function checkCluster(options: Options, deps: EngineDeps, cluster: Cluster
   const session = wl ? new WorkloadSession(ctx, wl, deps.random.int(SEED_RANGE)) : undefined;
   const f = options.faults;
   const shuffle = seededShuffle(wl?.seed ?? deps.random.int(SEED_RANGE));
-  const steps = f.specs.length > 0 ? planFaults({ specs: f.specs, groups: f.groups, nodes, shuffle }) : options.restartTarget !== undefined ? [planRestartCheck(options.restartTarget, nodes)] : [];
+  const steps =
+    f.specs.length > 0
+      ? planFaults({ specs: f.specs, groups: f.groups, nodes, shuffle })
+      : options.restartTarget !== undefined
+        ? [planRestartCheck(options.restartTarget, nodes)]
+        : [];
   const phase: PhaseRun = { ctx, deps, cluster, rec, found, activeFaults, extras };
   if (steps.length > 0 && f.schedule === 'random' && session && wl) await randomFaults(phase, steps, session, wl, f.durationMs);
   else if (steps.length > 0) await faultsInTurn(phase, steps, session, f.specs.length > 0, rep.written, f.durationMs);
@@ -256,15 +322,34 @@ interface PhaseRun {
 }
 
 /** fault-schedule: random. The faults run inside the workload phase at random moments; the history records them. */
-async function randomFaults(r: PhaseRun, steps: readonly FaultStep[], session: WorkloadSession, wl: WorkloadOptions, holdMs: number): Promise<void> {
+async function randomFaults(
+  r: PhaseRun,
+  steps: readonly FaultStep[],
+  session: WorkloadSession,
+  wl: WorkloadOptions,
+  holdMs: number,
+): Promise<void> {
   const { ctx, deps, rec } = r;
   const seed = wl.seed ?? session.seed;
   const { windows, left } = planWindows(steps, wl.durationMs, holdMs, seed);
-  for (const step of left) deps.log.warn(`${step.spec.name} ${step.target} found no free moment in the workload's ${wl.durationMs / 1000} s that does not overlap a fault on the same service; it was left out.`);
-  deps.log.info(`Workload: ${wl.clients} clients for ${wl.durationMs / 1000} s with ${windows.length} fault(s) at random moments (seed ${seed}); checking ${wl.consistency} consistency.`);
+  for (const step of left)
+    deps.log.warn(
+      `${step.spec.name} ${step.target} found no free moment in the workload's ${wl.durationMs / 1000} s that does not overlap a fault on the same service; it was left out.`,
+    );
+  deps.log.info(
+    `Workload: ${wl.clients} clients for ${wl.durationMs / 1000} s with ${windows.length} fault(s) at random moments (seed ${seed}); checking ${wl.consistency} consistency.`,
+  );
   let outcomes: WindowOutcome[] = [];
   const w = await rec.checked('workload', async () => {
-    [outcomes] = await Promise.all([runWindows(ctx, windows, { actions: r.cluster.actions, active: r.activeFaults, sinceStart: rec.since, record: (e) => session.record(e) }), session.run()]);
+    [outcomes] = await Promise.all([
+      runWindows(ctx, windows, {
+        actions: r.cluster.actions,
+        active: r.activeFaults,
+        sinceStart: rec.since,
+        record: (e) => session.record(e),
+      }),
+      session.run(),
+    ]);
     return session.finish(r.extras.saveHistory, (m) => deps.log.warn(m));
   });
   r.found.workload = w.section;
@@ -276,7 +361,14 @@ async function randomFaults(r: PhaseRun, steps: readonly FaultStep[], session: W
 }
 
 /** fault-schedule: sequence (or the restart check): one fault after another, the workload's clients during each. */
-async function faultsInTurn(r: PhaseRun, steps: readonly FaultStep[], session: WorkloadSession | undefined, report: boolean, earlier: readonly AckedWrite[], durationMs: number): Promise<void> {
+async function faultsInTurn(
+  r: PhaseRun,
+  steps: readonly FaultStep[],
+  session: WorkloadSession | undefined,
+  report: boolean,
+  earlier: readonly AckedWrite[],
+  durationMs: number,
+): Promise<void> {
   const { ctx, deps, rec } = r;
   const reports: FaultReport[] = [];
   if (report) r.found.faults = reports;
@@ -298,7 +390,13 @@ async function faultsInTurn(r: PhaseRun, steps: readonly FaultStep[], session: W
     });
   } catch (error) {
     if (!(error instanceof FaultInputProblem)) throw error;
-    throw new InputError([{ input: error.input as InputName, message: error.message, fix: 'Name networks the service is attached to (as in the compose file), or leave partition-networks empty to cut all of them.' }]);
+    throw new InputError([
+      {
+        input: error.input as InputName,
+        message: error.message,
+        fix: 'Name networks the service is attached to (as in the compose file), or leave partition-networks empty to cut all of them.',
+      },
+    ]);
   }
   throwIfCancelled(deps.signal);
 }
@@ -327,7 +425,10 @@ async function workload(r: PhaseRun, session: WorkloadSession, wl: WorkloadOptio
 async function sweepFaults(pre: Preflight, rec: RunRecorder, log: EngineDeps['log']): Promise<void> {
   for (const p of await undoLeftoverFaults(pre.compose, pre)) {
     log.warn(`Could not undo a fault: ${p}.`);
-    rec.errors.push({ message: `Could not undo a fault: ${p}.`, fix: "Check the containers by hand: nsenter -t <pid> -n iptables -S, tc qdisc show." });
+    rec.errors.push({
+      message: `Could not undo a fault: ${p}.`,
+      fix: 'Check the containers by hand: nsenter -t <pid> -n iptables -S, tc qdisc show.',
+    });
   }
 }
 
@@ -382,6 +483,11 @@ function labelNodes(mappings: ReturnType<typeof mapServers>, options: Options): 
     seen.set(label, n);
     if (n > 1) label = `${label}#${n}`;
     const service = s.name ?? m.service;
-    return { url: m.url, label, ...(service ? { service } : {}), mapping: s.name && s.name !== m.service ? `named ${s.name} (${m.reason})` : m.reason };
+    return {
+      url: m.url,
+      label,
+      ...(service ? { service } : {}),
+      mapping: s.name && s.name !== m.service ? `named ${s.name} (${m.reason})` : m.reason,
+    };
   });
 }

@@ -11,7 +11,8 @@ export interface AppliedFault {
   heal(): Promise<HealOutcome>;
 }
 
-export type ApplyResult = { readonly ok: true; readonly fault: AppliedFault } | { readonly ok: false; readonly detail: string; readonly input?: string };
+export type ApplyResult =
+  { readonly ok: true; readonly fault: AppliedFault } | { readonly ok: false; readonly detail: string; readonly input?: string };
 
 export interface FaultActions {
   /** Applies a fault to one service's containers. */
@@ -19,4 +20,3 @@ export interface FaultActions {
   /** Applies a cluster-wide partition: each [a, b] means service a receives nothing from service b. */
   applyGrudges(spec: FaultSpec, grudges: readonly (readonly [string, string])[]): Promise<ApplyResult>;
 }
-

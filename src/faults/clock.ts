@@ -8,7 +8,12 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 
 /** Where Debian, Ubuntu and others install the library (multiarch directories first). */
-export const FAKETIME_DIRS = ['/usr/lib/x86_64-linux-gnu/faketime', '/usr/lib/aarch64-linux-gnu/faketime', '/usr/lib64/faketime', '/usr/lib/faketime'];
+export const FAKETIME_DIRS = [
+  '/usr/lib/x86_64-linux-gnu/faketime',
+  '/usr/lib/aarch64-linux-gnu/faketime',
+  '/usr/lib64/faketime',
+  '/usr/lib/faketime',
+];
 export const FAKETIME_LIB = 'libfaketimeMT.so.1';
 const IN_CONTAINER_LIB = '/replicheck-faketime';
 const IN_CONTAINER_CLOCK = '/replicheck-clock';

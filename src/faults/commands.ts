@@ -28,7 +28,8 @@ export function parseFaultCommands(text: string): { commands: FaultCommands; pro
   } catch (error) {
     return { commands: {}, problems: [`is not YAML: ${(error as Error).message.split('\n')[0]}`] };
   }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return { commands: {}, problems: ['must be a mapping from fault kind to { apply, heal }'] };
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+    return { commands: {}, problems: ['must be a mapping from fault kind to { apply, heal }'] };
   const commands: Partial<Record<FaultKind, FaultCommand>> = {};
   const problems: string[] = [];
   for (const [kind, entry] of Object.entries(doc as Record<string, unknown>)) {
@@ -49,9 +50,13 @@ export function parseFaultCommands(text: string): { commands: FaultCommands; pro
       problems.push(`${kind} needs a heal command: every fault but restart must be undone`);
       continue;
     }
-    const stray = [...`${e.apply} ${e.heal ?? ''}`.matchAll(/\{([A-Za-z_][\w-]*)\}/g)].map((m) => m[1]).filter((n) => n !== 'target' && n !== 'url');
+    const stray = [...`${e.apply} ${e.heal ?? ''}`.matchAll(/\{([A-Za-z_][\w-]*)\}/g)]
+      .map((m) => m[1])
+      .filter((n) => n !== 'target' && n !== 'url');
     if (stray.length > 0) {
-      problems.push(`${kind} uses unknown placeholder(s) ${[...new Set(stray)].map((n) => `{${n}}`).join(', ')}; only {target} and {url} are filled in`);
+      problems.push(
+        `${kind} uses unknown placeholder(s) ${[...new Set(stray)].map((n) => `{${n}}`).join(', ')}; only {target} and {url} are filled in`,
+      );
       continue;
     }
     commands[kind as FaultKind] = { apply: e.apply, ...(typeof e.heal === 'string' && e.heal.trim() !== '' ? { heal: e.heal } : {}) };
@@ -117,14 +122,22 @@ export function commandFaultActions(o: CommandActionOptions): FaultActions {
         if (!heal) return { ok: true, detail: `${spec.kind} ${target} needs no heal` };
         const r = await run(heal);
         if (r.code === 0) o.onPending?.(key, undefined);
-        return r.code === 0 ? { ok: true, detail: `ran the ${spec.kind} heal command for ${target}` } : { ok: false, detail: `the ${spec.kind} heal command for ${target} failed (${said(r)}); ${target} may still be ${spec.kind === 'pause' ? 'paused' : spec.kind === 'stop' || spec.kind === 'kill' ? 'down' : 'faulted'}: run it by hand: ${heal}` };
+        return r.code === 0
+          ? { ok: true, detail: `ran the ${spec.kind} heal command for ${target}` }
+          : {
+              ok: false,
+              detail: `the ${spec.kind} heal command for ${target} failed (${said(r)}); ${target} may still be ${spec.kind === 'pause' ? 'paused' : spec.kind === 'stop' || spec.kind === 'kill' ? 'down' : 'faulted'}: run it by hand: ${heal}`,
+            };
       };
       if (applied.code !== 0) {
         // It may have half-worked: undo what it may have done.
         if (heal) await healing();
         return { ok: false, detail: `the ${spec.kind} apply command for ${target} failed (${said(applied)})` };
       }
-      return { ok: true, fault: { description: `ran the ${spec.kind} command for ${target}${heal ? ', then its heal command' : ''}`, heal: healing } };
+      return {
+        ok: true,
+        fault: { description: `ran the ${spec.kind} command for ${target}${heal ? ', then its heal command' : ''}`, heal: healing },
+      };
     },
     async applyGrudges(spec) {
       return { ok: false, detail: `${spec.name} needs Docker and is not available with cluster: external` };

@@ -50,7 +50,10 @@ export function dockerFaultActions(compose: Compose, exec: Exec, o: DockerFaultO
               description: `compose restart ${service}`,
               heal: async () => {
                 const r = await running;
-                return { ok: r.code === 0, detail: r.code === 0 ? `compose restart ${service}` : `compose restart ${service} failed: ${resultText(r)}` };
+                return {
+                  ok: r.code === 0,
+                  detail: r.code === 0 ? `compose restart ${service}` : `compose restart ${service} failed: ${resultText(r)}`,
+                };
               },
             },
           };
@@ -89,7 +92,9 @@ async function netContainers(compose: Compose): Promise<NetContainer[]> {
     const service = c.Config?.Labels?.['com.docker.compose.service'];
     const pid = c.State?.Pid ?? 0;
     if (!service || pid <= 0) return [];
-    const ips = Object.values(c.NetworkSettings?.Networks ?? {}).map((n) => n.IPAddress ?? '').filter((ip) => ip !== '');
+    const ips = Object.values(c.NetworkSettings?.Networks ?? {})
+      .map((n) => n.IPAddress ?? '')
+      .filter((ip) => ip !== '');
     return [{ id: c.Id, service, pid, ips }];
   });
 }
@@ -99,11 +104,14 @@ function healEach(ns: NetnsRunner, targets: readonly NetContainer[], undo: typeo
   return async () => {
     const outcomes = await Promise.all(targets.map(async (t) => ({ t, r: await undo(ns, t.pid) })));
     const bad = outcomes.filter((x) => !x.r.ok);
-    return bad.length === 0 ? { ok: true, detail: done } : { ok: false, detail: bad.map((x) => `${x.t.service}: ${x.r.detail}`).join('; ') };
+    return bad.length === 0
+      ? { ok: true, detail: done }
+      : { ok: false, detail: bad.map((x) => `${x.t.service}: ${x.r.detail}`).join('; ') };
   };
 }
 
-const healFilters = (ns: NetnsRunner, targets: readonly NetContainer[], what: string) => healEach(ns, targets, unfilter, `${what}: packet filter rules removed`);
+const healFilters = (ns: NetnsRunner, targets: readonly NetContainer[], what: string) =>
+  healEach(ns, targets, unfilter, `${what}: packet filter rules removed`);
 
 /** The service's containers, and the addresses of every other container of the project (its peers). */
 async function withPeers(compose: Compose, service: string): Promise<{ mine: NetContainer[]; peers: string[] } | undefined> {
@@ -150,7 +158,13 @@ async function delayToPeers(compose: Compose, ns: NetnsRunner, spec: FaultSpec, 
       return { ok: false, detail: r.detail };
     }
   }
-  return { ok: true, fault: { description: `delayed ${service}'s packets to its peers by ${spec.delayMs} ms${spec.jitterMs ? ` ± ${spec.jitterMs} ms` : ''} (tc netem)`, heal } };
+  return {
+    ok: true,
+    fault: {
+      description: `delayed ${service}'s packets to its peers by ${spec.delayMs} ms${spec.jitterMs ? ` ± ${spec.jitterMs} ms` : ''} (tc netem)`,
+      heal,
+    },
+  };
 }
 
 async function skewClock(clockDir: string | undefined, spec: FaultSpec, service: string): Promise<ApplyResult> {
@@ -165,11 +179,19 @@ async function skewClock(clockDir: string | undefined, spec: FaultSpec, service:
     await heal().catch(() => undefined);
     return { ok: false, detail: `could not write the clock offset: ${(error as Error).message}` };
   }
-  return { ok: true, fault: { description: `shifted ${service}'s wall clock by ${offsetText(spec.clockOffsetS ?? 0)} (libfaketime)`, heal } };
+  return {
+    ok: true,
+    fault: { description: `shifted ${service}'s wall clock by ${offsetText(spec.clockOffsetS ?? 0)} (libfaketime)`, heal },
+  };
 }
 
 /** Cluster-wide partitions: each service drops what it receives from the services it holds a grudge against. */
-async function applyGrudges(compose: Compose, ns: NetnsRunner, spec: FaultSpec, grudges: readonly (readonly [string, string])[]): Promise<ApplyResult> {
+async function applyGrudges(
+  compose: Compose,
+  ns: NetnsRunner,
+  spec: FaultSpec,
+  grudges: readonly (readonly [string, string])[],
+): Promise<ApplyResult> {
   const all = await netContainers(compose);
   const touched: NetContainer[] = [];
   for (const c of all) {
@@ -184,7 +206,10 @@ async function applyGrudges(compose: Compose, ns: NetnsRunner, spec: FaultSpec, 
     touched.push(c);
   }
   const text = grudges.map(([a, b]) => `${a}<-${b}`).join(', ');
-  return { ok: true, fault: { description: `${spec.name}: dropped ${text} (iptables in each network namespace)`, heal: healFilters(ns, touched, spec.name) } };
+  return {
+    ok: true,
+    fault: { description: `${spec.name}: dropped ${text} (iptables in each network namespace)`, heal: healFilters(ns, touched, spec.name) },
+  };
 }
 
 /**
@@ -192,7 +217,10 @@ async function applyGrudges(compose: Compose, ns: NetnsRunner, spec: FaultSpec, 
  * resort before teardown and in the post step (after a SIGKILL of the main step). One line per fault that would not
  * go; quiet when there is nothing.
  */
-export async function undoLeftoverFaults(compose: Compose, o: { readonly netns?: NetnsRunner | undefined; readonly clockDir?: string | undefined }): Promise<string[]> {
+export async function undoLeftoverFaults(
+  compose: Compose,
+  o: { readonly netns?: NetnsRunner | undefined; readonly clockDir?: string | undefined },
+): Promise<string[]> {
   const problems: string[] = [];
   if (o.netns) {
     const ns = o.netns;
@@ -258,7 +286,9 @@ async function partition(compose: Compose, exec: Exec, service: string, wanted: 
       }
     }
     const names = [...new Set(done.map((d) => d.network))].join(', ');
-    return problems.length === 0 ? { ok: true, detail: `reconnected ${service} to ${names} with its aliases` } : { ok: false, detail: problems.join('; ') };
+    return problems.length === 0
+      ? { ok: true, detail: `reconnected ${service} to ${names} with its aliases` }
+      : { ok: false, detail: problems.join('; ') };
   };
 
   for (const cut of plan) {

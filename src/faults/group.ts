@@ -6,7 +6,9 @@ import type { FaultSpec } from './kinds.js';
 import type { FaultStep } from './plan.js';
 
 /** A step applied and registered as held: heal() heals it once, whoever (its driver, or the engine) calls first. */
-export type HeldStep = { readonly ok: true; readonly description: string; readonly heal: () => Promise<HealOutcome> } | { readonly ok: false; readonly detail: string; readonly input?: string };
+export type HeldStep =
+  | { readonly ok: true; readonly description: string; readonly heal: () => Promise<HealOutcome> }
+  | { readonly ok: false; readonly detail: string; readonly input?: string };
 
 /**
  * Applies one planned step, as the sequence and the random schedule both do: a cluster-wide partition as its
@@ -22,7 +24,9 @@ export async function applyTogether(actions: FaultActions, kind: FaultSpec, serv
   if (services.length === 1) return actions.apply(kind, services[0]!);
   // At once, not in turn: with a quorum store, faulting one member and then the next would let a leader change
   // happen in between, and the group would not be lost together.
-  const results = await Promise.all(services.map(async (service) => ({ service, r: await actions.apply(kind, service).catch(threw('applying')) })));
+  const results = await Promise.all(
+    services.map(async (service) => ({ service, r: await actions.apply(kind, service).catch(threw('applying')) })),
+  );
   const applied = results.flatMap(({ service, r }) => (r.ok ? [{ service, fault: r.fault }] : []));
   const healAll = async (): Promise<HealOutcome> => {
     const outcomes = await Promise.all(
@@ -41,7 +45,9 @@ export async function applyTogether(actions: FaultActions, kind: FaultSpec, serv
     // The services whose fault did apply must not stay faulted.
     const healed = applied.length > 0 ? await healAll() : undefined;
     const input = failures.find((f) => f.r.input !== undefined)?.r.input;
-    const detail = failures.map((f) => `${f.service}: ${f.r.detail}`).join('; ') + (healed && !healed.ok ? `; healing the others failed too: ${healed.detail}` : '');
+    const detail =
+      failures.map((f) => `${f.service}: ${f.r.detail}`).join('; ') +
+      (healed && !healed.ok ? `; healing the others failed too: ${healed.detail}` : '');
     return { ok: false, detail, ...(input !== undefined ? { input } : {}) };
   }
   return { ok: true, fault: { description: applied.map((a) => a.fault.description).join('; '), heal: healAll } };

@@ -20,7 +20,15 @@ export interface FaultJudgement {
   readonly inputProblem?: { readonly input: string; readonly message: string };
 }
 
-function check(id: string, kind: string, status: Check['status'], said: Said, durationMs: number, node?: NodeInfo, extra: Partial<Check> = {}): Check {
+function check(
+  id: string,
+  kind: string,
+  status: Check['status'],
+  said: Said,
+  durationMs: number,
+  node?: NodeInfo,
+  extra: Partial<Check> = {},
+): Check {
   return {
     id,
     kind,
@@ -47,7 +55,13 @@ interface Scope {
 
 export function judgeFault(o: FaultObservations, limits: Limits): FaultJudgement {
   const { step } = o;
-  const voice: FaultVoice = (step.voice === 'restart' ? restartVoice : faultVoice)({ kind: step.kind, name: step.spec.name, target: step.target, services: step.services, limits });
+  const voice: FaultVoice = (step.voice === 'restart' ? restartVoice : faultVoice)({
+    kind: step.kind,
+    name: step.spec.name,
+    target: step.target,
+    services: step.services,
+    limits,
+  });
   const scope: Scope = { o, p: step.idPrefix, voice };
   const service = step.services[0];
   const failed = (id: string, said: Said): Check => check(id, 'fault', 'failed', said, 0, undefined, service ? { service } : {});
@@ -112,11 +126,25 @@ function judgeHeld({ o, p, voice }: Scope): { checks: Check[]; stale: string[]; 
       const first = staleReads[0]!;
       // A degraded link still works: how long values take is measured, and judged only once it is healed.
       const measured = measuresOnly(o.step.spec);
-      const said = (measured ? voice.slow : voice.stale)(node.label, staleReads.map((r) => r.write.key), first.waitedMs);
-      checks.push(check(id, 'convergence', measured ? 'skipped' : 'failed', said, first.waitedMs, node, { expected: first.write.value, actual: first.last, waitedMs: first.waitedMs }));
+      const said = (measured ? voice.slow : voice.stale)(
+        node.label,
+        staleReads.map((r) => r.write.key),
+        first.waitedMs,
+      );
+      checks.push(
+        check(id, 'convergence', measured ? 'skipped' : 'failed', said, first.waitedMs, node, {
+          expected: first.write.value,
+          actual: first.last,
+          waitedMs: first.waitedMs,
+        }),
+      );
     } else if (refusedReads.length > 0) {
       refusedBy.push(node.label);
-      checks.push(check(id, 'convergence', 'skipped', voice.refusedReads(node.label, refusedReads[0]!.last), refusedReads[0]!.waitedMs, node, { actual: refusedReads[0]!.last }));
+      checks.push(
+        check(id, 'convergence', 'skipped', voice.refusedReads(node.label, refusedReads[0]!.last), refusedReads[0]!.waitedMs, node, {
+          actual: refusedReads[0]!.last,
+        }),
+      );
     } else {
       const slowest = Math.max(...mine.map((r) => r.ms ?? 0));
       checks.push(check(id, 'convergence', 'passed', voice.converged(node.label, mine.length, slowest), slowest, node));
@@ -132,7 +160,9 @@ function judgeRecovery({ o, p, voice }: Scope): { checks: Check[]; ms?: number }
   const checks = o.recovery.map((r) => {
     if (r.done) ms = Math.max(ms ?? 0, r.ms ?? 0);
     const said = r.done ? voice.recovered(r.node.label, r.ms ?? 0, o.restartMs) : voice.notRecovered(r.node.label, r.last);
-    return check(`${p}:recovery:${r.node.label}`, 'recovery', r.done ? 'passed' : 'failed', said, r.ms ?? r.elapsedMs, r.node, { actual: r.last });
+    return check(`${p}:recovery:${r.node.label}`, 'recovery', r.done ? 'passed' : 'failed', said, r.ms ?? r.elapsedMs, r.node, {
+      actual: r.last,
+    });
   });
   return { checks, ...(ms !== undefined ? { ms } : {}) };
 }
@@ -142,9 +172,25 @@ function judgeWritable({ o, p, voice }: Scope, service: string | undefined): Che
   const w = o.writable;
   if (!w) return [];
   const node = w.node;
-  const said = w.write && node ? voice.writableAgain(node.label, w.ms, w.attempts) : voice.stillRefused(w.triedOn.map((n) => n.label), w.attempts, w.last);
-  const where: Partial<Check> = node ? { ...(node.service ? { service: node.service } : {}), node: node.label } : service ? { service } : {};
-  return [check(`${p}:writable`, 'recovery', w.write ? 'passed' : 'failed', said, w.ms, undefined, { ...where, ...(w.write ? {} : { actual: w.last }) })];
+  const said =
+    w.write && node
+      ? voice.writableAgain(node.label, w.ms, w.attempts)
+      : voice.stillRefused(
+          w.triedOn.map((n) => n.label),
+          w.attempts,
+          w.last,
+        );
+  const where: Partial<Check> = node
+    ? { ...(node.service ? { service: node.service } : {}), node: node.label }
+    : service
+      ? { service }
+      : {};
+  return [
+    check(`${p}:writable`, 'recovery', w.write ? 'passed' : 'failed', said, w.ms, undefined, {
+      ...where,
+      ...(w.write ? {} : { actual: w.last }),
+    }),
+  ];
 }
 
 /**
@@ -164,13 +210,35 @@ function judgeCatchUp({ o, p, voice }: Scope): { checks: Check[]; ms?: number } 
     }
     const ok = read.missing.length === 0;
     if (ok) ms = Math.max(ms ?? 0, read.slowestMs);
-    const said = ok ? voice.caughtUp(node.label, read.expected.length, read.slowestMs, afterHeal) : voice.missedCatchUp(node.label, read.missing.map((m) => m.key), read.waitedMs, afterHeal);
+    const said = ok
+      ? voice.caughtUp(node.label, read.expected.length, read.slowestMs, afterHeal)
+      : voice.missedCatchUp(
+          node.label,
+          read.missing.map((m) => m.key),
+          read.waitedMs,
+          afterHeal,
+        );
     checks.push(check(id, 'catch-up', ok ? 'passed' : 'failed', said, ok ? read.slowestMs : read.waitedMs, node, keysExtra(read)));
   }
   for (const read of o.afterHeal) {
     const ok = read.missing.length === 0;
-    const said = ok ? voice.gotTargetWrites(read.node.label, read.expected.length) : voice.missedTargetWrites(read.node.label, read.missing.map((m) => m.key));
-    checks.push(check(`${p}:after-heal:${read.node.label}`, 'catch-up', ok ? 'passed' : 'failed', said, ok ? read.slowestMs : read.waitedMs, read.node, keysExtra(read)));
+    const said = ok
+      ? voice.gotTargetWrites(read.node.label, read.expected.length)
+      : voice.missedTargetWrites(
+          read.node.label,
+          read.missing.map((m) => m.key),
+        );
+    checks.push(
+      check(
+        `${p}:after-heal:${read.node.label}`,
+        'catch-up',
+        ok ? 'passed' : 'failed',
+        said,
+        ok ? read.slowestMs : read.waitedMs,
+        read.node,
+        keysExtra(read),
+      ),
+    );
   }
   return { checks, ...(ms !== undefined ? { ms } : {}) };
 }
@@ -188,7 +256,15 @@ function judgeDurability({ o, p, voice }: Scope): { checks: Check[]; lost: strin
     const ok = read.missing.length === 0;
     const neverHad = read.missing.map((m) => m.key).filter((k) => !read.lost.includes(k));
     const said = ok ? voice.kept(read.node.label, read.expected.length) : voice.notKept(read.node.label, read.lost, neverHad);
-    return check(`${p}:durability:${read.node.label}`, 'durability', ok ? 'passed' : 'failed', said, read.waitedMs, read.node, keysExtra(read));
+    return check(
+      `${p}:durability:${read.node.label}`,
+      'durability',
+      ok ? 'passed' : 'failed',
+      said,
+      read.waitedMs,
+      read.node,
+      keysExtra(read),
+    );
   });
   return { checks, lost: [...lost], missing: [...missing] };
 }

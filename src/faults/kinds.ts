@@ -59,12 +59,14 @@ export function parseFaultSpec(item: string): { spec: FaultSpec } | { problem: s
   const kind = (rawKind ?? '').trim().toLowerCase() as FaultKind;
   const param = rest.join(':').trim();
   if (!(FAULT_KINDS as readonly string[]).includes(kind)) return { problem: `'${item}' is not a fault` };
-  const none = (): { spec: FaultSpec } | { problem: string } => (param === '' ? { spec: { kind, name: kind } } : { problem: `'${item}': ${kind} takes no parameter` });
+  const none = (): { spec: FaultSpec } | { problem: string } =>
+    param === '' ? { spec: { kind, name: kind } } : { problem: `'${item}': ${kind} takes no parameter` };
   switch (kind) {
     case 'partition': {
       if (param === '') return { spec: { kind, name: kind } };
       const topology = param.toLowerCase() as Topology;
-      if (!(TOPOLOGIES as readonly string[]).includes(topology)) return { problem: `'${item}': '${param}' is not a partition topology (${TOPOLOGIES.join(', ')})` };
+      if (!(TOPOLOGIES as readonly string[]).includes(topology))
+        return { problem: `'${item}': '${param}' is not a partition topology (${TOPOLOGIES.join(', ')})` };
       return { spec: { kind, name: `partition:${topology}`, topology } };
     }
     case 'loss': {
@@ -79,15 +81,20 @@ export function parseFaultSpec(item: string): { spec: FaultSpec } | { problem: s
       const delay = m ? Number(m[1]) : NaN;
       const jitter = m?.[2] !== undefined ? Number(m[2]) : 0;
       if (!(delay > 0 && delay <= MAX_DELAY_MS) || jitter > delay) {
-        return { problem: `'${item}': give the delay in ms (1 to ${MAX_DELAY_MS}) and optionally a jitter no larger than it, e.g. latency:200 or latency:200/50` };
+        return {
+          problem: `'${item}': give the delay in ms (1 to ${MAX_DELAY_MS}) and optionally a jitter no larger than it, e.g. latency:200 or latency:200/50`,
+        };
       }
-      return { spec: { kind, name: `latency:${delay}${jitter ? `/${jitter}` : ''}`, delayMs: delay, ...(jitter ? { jitterMs: jitter } : {}) } };
+      return {
+        spec: { kind, name: `latency:${delay}${jitter ? `/${jitter}` : ''}`, delayMs: delay, ...(jitter ? { jitterMs: jitter } : {}) },
+      };
     }
     case 'clock': {
       if (param === '') return { spec: { kind, name: kind, clockOffsetS: DEFAULT_CLOCK_OFFSET_S } };
       const m = /^([+-])(\d+(?:\.\d+)?)s$/.exec(param);
       const s = m ? Number(m[2]) * (m[1] === '-' ? -1 : 1) : NaN;
-      if (!m || s === 0 || Math.abs(s) > MAX_CLOCK_OFFSET_S) return { problem: `'${item}': give a signed offset in seconds, e.g. clock:-30s or clock:+5s` };
+      if (!m || s === 0 || Math.abs(s) > MAX_CLOCK_OFFSET_S)
+        return { problem: `'${item}': give a signed offset in seconds, e.g. clock:-30s or clock:+5s` };
       return { spec: { kind, name: `clock:${m[1]}${m[2]}s`, clockOffsetS: s } };
     }
     default:
@@ -101,7 +108,13 @@ export function parseFaultSpec(item: string): { spec: FaultSpec } | { problem: s
  */
 export function topologyGrudges(topology: Exclude<Topology, 'one-way'>, n: number): { drops: [number, number][]; sides: string } {
   const all = Array.from({ length: n }, (_, i) => i);
-  const both = (a: readonly number[], b: readonly number[]): [number, number][] => a.flatMap((x) => b.flatMap((y): [number, number][] => [[x, y], [y, x]]));
+  const both = (a: readonly number[], b: readonly number[]): [number, number][] =>
+    a.flatMap((x) =>
+      b.flatMap((y): [number, number][] => [
+        [x, y],
+        [y, x],
+      ]),
+    );
   switch (topology) {
     case 'halves': {
       const cut = Math.floor(n / 2);
@@ -130,7 +143,12 @@ export function topologyGrudges(topology: Exclude<Topology, 'one-way'>, n: numbe
           if (d > (symmetric ? reach : majority - 1)) drops.push([i, j]);
         }
       }
-      return { drops, sides: symmetric ? `each node hears its ${reach} neighbour(s) on each side` : `each node hears the ${majority - 1} node(s) after it` };
+      return {
+        drops,
+        sides: symmetric
+          ? `each node hears its ${reach} neighbour(s) on each side`
+          : `each node hears the ${majority - 1} node(s) after it`,
+      };
     }
   }
 }

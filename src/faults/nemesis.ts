@@ -29,7 +29,12 @@ export interface Window {
  * touching a common service never overlap. A fault that finds no free place after a bounded number of draws is
  * left out (and said so by the caller).
  */
-export function planWindows(steps: readonly FaultStep[], durationMs: number, holdMs: number, seed: number): { windows: Window[]; left: FaultStep[] } {
+export function planWindows(
+  steps: readonly FaultStep[],
+  durationMs: number,
+  holdMs: number,
+  seed: number,
+): { windows: Window[]; left: FaultStep[] } {
   const random = seededRandom(seed);
   const hold = Math.min(holdMs, durationMs * 0.6);
   const windows: Window[] = [];
@@ -39,7 +44,9 @@ export function planWindows(steps: readonly FaultStep[], durationMs: number, hol
     for (let attempt = 0; attempt < 50 && !placed; attempt++) {
       const startMs = Math.floor(random() * Math.max(1, durationMs * 0.9 - hold));
       const candidate = { step, startMs, endMs: startMs + hold };
-      const clash = windows.some((w) => w.startMs < candidate.endMs && candidate.startMs < w.endMs && w.step.services.some((s) => step.services.includes(s)));
+      const clash = windows.some(
+        (w) => w.startMs < candidate.endMs && candidate.startMs < w.endMs && w.step.services.some((s) => step.services.includes(s)),
+      );
       if (!clash) placed = candidate;
     }
     if (placed) windows.push(placed);
@@ -110,7 +117,11 @@ export async function observeRecovery(ctx: CheckContext, outcomes: readonly Wind
  * Judges each window (pure): it applied, it healed, and every node it touched answers again. The workload history
  * is judged as a whole elsewhere; catch-up is not judged per window.
  */
-export function judgeWindows(outcomes: readonly WindowOutcome[], recovery: ReadonlyMap<NodeInfo, RecoveryRead>, limits: Limits): { checks: Check[]; reports: FaultReport[]; phases: Phase[] } {
+export function judgeWindows(
+  outcomes: readonly WindowOutcome[],
+  recovery: ReadonlyMap<NodeInfo, RecoveryRead>,
+  limits: Limits,
+): { checks: Check[]; reports: FaultReport[]; phases: Phase[] } {
   const checks: Check[] = [];
   const reports: FaultReport[] = [];
   const phases: Phase[] = [];
@@ -129,8 +140,22 @@ export function judgeWindows(outcomes: readonly WindowOutcome[], recovery: Reado
         const r = recovery.get(node);
         if (!r) continue;
         // Polled once every window of the schedule had healed, so no time since this one's heal is claimed.
-        const said = r.done ? { ...voice.recovered(node.label, 0, undefined), detail: `${node.label} answered again once the faults of the schedule were healed.` } : voice.notRecovered(node.label, r.last);
-        mine.push({ id: `${p}:recovery:${node.label}`, kind: 'recovery', status: r.done ? 'passed' : 'failed', durationMs: r.elapsedMs, ...said, ...(node.service ? { service: node.service } : {}), node: node.label, actual: r.last });
+        const said = r.done
+          ? {
+              ...voice.recovered(node.label, 0, undefined),
+              detail: `${node.label} answered again once the faults of the schedule were healed.`,
+            }
+          : voice.notRecovered(node.label, r.last);
+        mine.push({
+          id: `${p}:recovery:${node.label}`,
+          kind: 'recovery',
+          status: r.done ? 'passed' : 'failed',
+          durationMs: r.elapsedMs,
+          ...said,
+          ...(node.service ? { service: node.service } : {}),
+          node: node.label,
+          actual: r.last,
+        });
       }
     }
     checks.push(...mine);
@@ -152,7 +177,13 @@ export function judgeWindows(outcomes: readonly WindowOutcome[], recovery: Reado
       checkIds: mine.map((c) => c.id),
     });
     if (o.beganMs !== undefined && o.healedMs !== undefined) {
-      phases.push({ name: `${step.phase} held`, startMs: o.beganMs, endMs: o.healedMs, status: failed ? 'failed' : 'ok', note: `random schedule: ${step.spec.name} began at ${formatMs(o.beganMs)}, healed at ${formatMs(o.healedMs)}` });
+      phases.push({
+        name: `${step.phase} held`,
+        startMs: o.beganMs,
+        endMs: o.healedMs,
+        status: failed ? 'failed' : 'ok',
+        note: `random schedule: ${step.spec.name} began at ${formatMs(o.beganMs)}, healed at ${formatMs(o.healedMs)}`,
+      });
     }
   }
   return { checks, reports, phases };

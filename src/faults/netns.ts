@@ -59,16 +59,83 @@ export function unfilterCommands(): string[][] {
 /** Delay (and jitter) on what the namespace sends to these addresses: a prio qdisc whose 4th band is netem. */
 export function delayCommands(iface: string, peers: readonly string[], delayMs: number, jitterMs = 0): string[][] {
   return [
-    ['tc', 'qdisc', 'add', 'dev', iface, 'root', 'handle', '1:', 'prio', 'bands', '4', 'priomap', '1', '2', '2', '2', '1', '2', '0', '0', '1', '1', '1', '1', '1', '1', '1', '1'],
-    ['tc', 'qdisc', 'add', 'dev', iface, 'parent', '1:4', 'handle', '40:', 'netem', 'delay', `${delayMs}ms`, ...(jitterMs ? [`${jitterMs}ms`] : [])],
-    ...peers.map((ip) => ['tc', 'filter', 'add', 'dev', iface, 'parent', '1:', 'protocol', 'ip', 'prio', '1', 'u32', 'match', 'ip', 'dst', `${ip}/32`, 'flowid', '1:4']),
+    [
+      'tc',
+      'qdisc',
+      'add',
+      'dev',
+      iface,
+      'root',
+      'handle',
+      '1:',
+      'prio',
+      'bands',
+      '4',
+      'priomap',
+      '1',
+      '2',
+      '2',
+      '2',
+      '1',
+      '2',
+      '0',
+      '0',
+      '1',
+      '1',
+      '1',
+      '1',
+      '1',
+      '1',
+      '1',
+      '1',
+    ],
+    [
+      'tc',
+      'qdisc',
+      'add',
+      'dev',
+      iface,
+      'parent',
+      '1:4',
+      'handle',
+      '40:',
+      'netem',
+      'delay',
+      `${delayMs}ms`,
+      ...(jitterMs ? [`${jitterMs}ms`] : []),
+    ],
+    ...peers.map((ip) => [
+      'tc',
+      'filter',
+      'add',
+      'dev',
+      iface,
+      'parent',
+      '1:',
+      'protocol',
+      'ip',
+      'prio',
+      '1',
+      'u32',
+      'match',
+      'ip',
+      'dst',
+      `${ip}/32`,
+      'flowid',
+      '1:4',
+    ]),
   ];
 }
 
 type Applied = { ok: true } | { ok: false; detail: string };
 
 /** Runs the commands in order; at the first that fails, undoes whatever they added and says which failed. */
-async function runOrUndo(ns: NetnsRunner, pid: number, commands: readonly string[][], undo: (ns: NetnsRunner, pid: number) => Promise<unknown>): Promise<Applied> {
+async function runOrUndo(
+  ns: NetnsRunner,
+  pid: number,
+  commands: readonly string[][],
+  undo: (ns: NetnsRunner, pid: number) => Promise<unknown>,
+): Promise<Applied> {
   for (const argv of commands) {
     const r = await ns.run(pid, argv);
     if (r.code !== 0) {
@@ -93,7 +160,9 @@ export async function unfilter(ns: NetnsRunner, pid: number): Promise<{ ok: bool
   }
   const left = await ns.run(pid, ['iptables', '-w', '-S']);
   if (left.code !== 0) return { ok: false, detail: `iptables -S failed: ${resultText(left, 3)}` };
-  return left.stdout.includes(CHAIN) ? { ok: false, detail: `rules of ${CHAIN} are still there` } : { ok: true, detail: 'packet filter rules removed' };
+  return left.stdout.includes(CHAIN)
+    ? { ok: false, detail: `rules of ${CHAIN} are still there` }
+    : { ok: true, detail: 'packet filter rules removed' };
 }
 
 /** Network interfaces of the namespace other than loopback. */
@@ -103,7 +172,13 @@ export async function interfaces(ns: NetnsRunner, pid: number): Promise<string[]
   return [...r.stdout.matchAll(/^\d+:\s+([^:@\s]+)/gm)].map((m) => m[1]!).filter((n) => n !== 'lo');
 }
 
-export async function applyDelay(ns: NetnsRunner, pid: number, peers: readonly string[], delayMs: number, jitterMs?: number): Promise<Applied> {
+export async function applyDelay(
+  ns: NetnsRunner,
+  pid: number,
+  peers: readonly string[],
+  delayMs: number,
+  jitterMs?: number,
+): Promise<Applied> {
   const commands = (await interfaces(ns, pid)).flatMap((iface) => delayCommands(iface, peers, delayMs, jitterMs));
   return runOrUndo(ns, pid, commands, undelay);
 }

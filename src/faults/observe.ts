@@ -16,7 +16,13 @@ import type { FaultStep, ReadState } from './plan.js';
 import { carryForward, classifyRead, planProblem } from './plan.js';
 
 /** Runs alongside the checks while a fault holds (e.g. a concurrent workload); its signal aborts when healing is due. */
-export type DuringFault = (fault: { readonly kind: string; readonly target: string; readonly idPrefix: string; readonly heldForMs: number; readonly signal: AbortSignal }) => Promise<void>;
+export type DuringFault = (fault: {
+  readonly kind: string;
+  readonly target: string;
+  readonly idPrefix: string;
+  readonly heldForMs: number;
+  readonly signal: AbortSignal;
+}) => Promise<void>;
 
 export interface ObserveOptions {
   readonly actions: FaultActions;
@@ -90,7 +96,8 @@ export interface FaultObservations {
   /** Everything that must still be there after the fault (earlier writes and the ones just before it). */
   readonly mustKeep: readonly AckedWrite[];
   readonly before: readonly AckedWrite[];
-  readonly applied?: { readonly ok: true; readonly description: string } | { readonly ok: false; readonly detail: string; readonly input?: string };
+  readonly applied?:
+    { readonly ok: true; readonly description: string } | { readonly ok: false; readonly detail: string; readonly input?: string };
   readonly beganMs?: number;
   readonly healedMs?: number;
   readonly writes: readonly WriteAttempt[];
@@ -200,10 +207,20 @@ async function whileHeld(
   const stopHook = (): void => hookAbort.abort();
   ctx.signal.addEventListener('abort', stopHook, { once: true });
   const hook = opts.duringFault
-    ? opts.duringFault({ kind: step.kind, target: step.target, idPrefix: step.idPrefix, heldForMs: opts.durationMs, signal: hookAbort.signal }).catch(() => undefined)
+    ? opts
+        .duringFault({
+          kind: step.kind,
+          target: step.target,
+          idPrefix: step.idPrefix,
+          heldForMs: opts.durationMs,
+          signal: hookAbort.signal,
+        })
+        .catch(() => undefined)
     : Promise.resolve();
   try {
-    const writes = await Promise.all(step.writeTo.map(async (node) => ({ ...(await write(ctx, node, step.kind)), node, byTarget: step.targets.includes(node) })));
+    const writes = await Promise.all(
+      step.writeTo.map(async (node) => ({ ...(await write(ctx, node, step.kind)), node, byTarget: step.targets.includes(node) })),
+    );
     o.writes = writes.map(({ node, write: w, acked, byTarget }) => ({ node, write: w, acked, byTarget }));
     // Reads while the fault holds: writes acknowledged on the live side must reach every node that still serves
     // reads. A partitioned node cannot be expected to pass its own writes across the cut: checked after healing.
@@ -269,7 +286,11 @@ async function afterHealing(
   o.durability = await Promise.all(readers.map((node) => readKeys(ctx, node, o.mustKeep)));
 }
 
-async function write(ctx: CheckContext, node: NodeInfo, purpose: string): Promise<{ acked: boolean; write: AckedWrite; last: Observation }> {
+async function write(
+  ctx: CheckContext,
+  node: NodeInfo,
+  purpose: string,
+): Promise<{ acked: boolean; write: AckedWrite; last: Observation }> {
   const key = ctx.ids.key(purpose);
   const value = ctx.ids.value(node.label, purpose);
   const w = await ctx.api.write(node.url, key, value, ctx.signal);
@@ -290,7 +311,13 @@ async function writableAgain(ctx: CheckContext, nodes: readonly NodeInfo[], from
     if (w.acked) hit = { write: w.write, node };
     return { done: w.acked, value: w.last };
   });
-  return { ...(hit ? hit : {}), ms: (r.doneAt ?? ctx.clock.now()) - from, attempts: r.attempts, last: r.last ?? { error: 'no attempt was made' }, triedOn: nodes };
+  return {
+    ...(hit ? hit : {}),
+    ms: (r.doneAt ?? ctx.clock.now()) - from,
+    attempts: r.attempts,
+    last: r.last ?? { error: 'no attempt was made' },
+    triedOn: nodes,
+  };
 }
 
 /** Polls one node for one value until it is returned, refused, or the convergence timeout passes (stale). */

@@ -25,24 +25,36 @@ export interface FaultOptions {
   readonly partitionNetworks: readonly string[];
 }
 
-
 export function parseFaultOptions(raw: GroupInputs<'faults'>, restartTarget: string | undefined, fail: Fail): FaultOptions {
   const { specs, problems } = parseFaultSpecs(splitList(raw.faults));
   for (const problem of problems) {
-    fail('faults', `${problem}.`, `Use any of: ${FAULT_KINDS.join(', ')}; partition takes :${TOPOLOGIES.join(', :')}; e.g. loss:30%, latency:200, clock:-30s.`);
+    fail(
+      'faults',
+      `${problem}.`,
+      `Use any of: ${FAULT_KINDS.join(', ')}; partition takes :${TOPOLOGIES.join(', :')}; e.g. loss:30%, latency:200, clock:-30s.`,
+    );
   }
   const groups = parseTargetGroups(splitList(raw['fault-targets']), fail);
   const needTargets = specs.some((s) => !isClusterWide(s));
   if (needTargets && groups.length === 0 && restartTarget === undefined) {
-    fail('fault-targets', 'is empty, and so is restart-target, so the faults have no service to act on.', 'Name the compose service(s) to fault, e.g. kv_4.');
+    fail(
+      'fault-targets',
+      'is empty, and so is restart-target, so the faults have no service to act on.',
+      'Name the compose service(s) to fault, e.g. kv_4.',
+    );
   }
   const durationMs = secondsInput(raw, 'fault-duration', MAX_FAULT_DURATION_S, fail);
   const chosen = groups.length > 0 ? groups : restartTarget !== undefined ? [[restartTarget]] : [];
   const schedule = (raw['fault-schedule'] || 'sequence').toLowerCase() as FaultSchedule;
-  if (!FAULT_SCHEDULES.includes(schedule)) fail('fault-schedule', `'${raw['fault-schedule']}' is not a fault schedule.`, "Use 'sequence' or 'random'.");
+  if (!FAULT_SCHEDULES.includes(schedule))
+    fail('fault-schedule', `'${raw['fault-schedule']}' is not a fault schedule.`, "Use 'sequence' or 'random'.");
   const partitionNetworks = [...new Set(splitList(raw['partition-networks']))];
   if (partitionNetworks.length > 0 && specs.length > 0 && !specs.some((s) => s.kind === 'disconnect')) {
-    fail('partition-networks', 'applies to the disconnect fault only, and faults has none.', "partition cuts a node off from its peers inside its network namespace, whatever its networks; use 'disconnect' to cut networks with Docker, or leave partition-networks empty.");
+    fail(
+      'partition-networks',
+      'applies to the disconnect fault only, and faults has none.',
+      "partition cuts a node off from its peers inside its network namespace, whatever its networks; use 'disconnect' to cut networks with Docker, or leave partition-networks empty.",
+    );
   }
   return {
     specs,
@@ -64,12 +76,20 @@ function parseTargetGroups(entries: readonly string[], fail: Fail): string[][] {
   for (const entry of entries) {
     const services = entry.split('+').map((s) => s.trim());
     if (services.some((s) => s === '')) {
-      fail('fault-targets', `'${entry}' has an empty name beside a '+'.`, "Join two or more services with '+', e.g. etcd_1+etcd_2; separate groups with commas or newlines.");
+      fail(
+        'fault-targets',
+        `'${entry}' has an empty name beside a '+'.`,
+        "Join two or more services with '+', e.g. etcd_1+etcd_2; separate groups with commas or newlines.",
+      );
       continue;
     }
     const twice = [...new Set(services.filter((s, i) => services.indexOf(s) !== i))];
     if (twice.length > 0) {
-      fail('fault-targets', `'${entry}' names ${twice.join(', ')} more than once.`, `Name each service once per group, e.g. ${[...new Set(services)].join('+')}.`);
+      fail(
+        'fault-targets',
+        `'${entry}' names ${twice.join(', ')} more than once.`,
+        `Name each service once per group, e.g. ${[...new Set(services)].join('+')}.`,
+      );
       continue;
     }
     const key = services.join('+');

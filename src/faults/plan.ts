@@ -82,7 +82,9 @@ export function planFaults(input: FaultPlanInput): FaultStep[] {
       const targets = input.nodes.filter(inGroup);
       const others = input.nodes.filter((node) => !inGroup(node));
       const reachable = reachableWhileHeld(spec) ? [...others, ...targets] : [...others];
-      const grudges = wide ? grudgesFor(spec.topology as Exclude<Topology, 'one-way'>, (input.shuffle ?? ((x) => [...x]))(services)) : undefined;
+      const grudges = wide
+        ? grudgesFor(spec.topology as Exclude<Topology, 'one-way'>, (input.shuffle ?? ((x) => [...x]))(services))
+        : undefined;
       steps.push({
         index: steps.length + 1,
         kind: spec.kind,
@@ -125,7 +127,9 @@ export function planRestartCheck(service: string, nodes: readonly NodeInfo[]): F
 export function planProblem(step: FaultStep): string | undefined {
   const many = step.services.length > 1;
   if (step.grudges) {
-    return step.services.length < 3 ? `${step.spec.name} needs at least three services; the project has ${step.services.length}.` : undefined;
+    return step.services.length < 3
+      ? `${step.spec.name} needs at least three services; the project has ${step.services.length}.`
+      : undefined;
   }
   if (step.others.length === 0) {
     return `Every server maps to ${many ? `a service of ${step.target}` : step.target}; list at least one server of another service so something stays up to take writes${many ? ', or fault fewer services at once' : ''}.`;
@@ -182,7 +186,11 @@ export function faultVerdict(checks: readonly Check[]): 'passed' | 'failed' {
  * Which of a container's networks a partition cuts. `wanted` empty: all of them. Names match the full network
  * name or the Compose name (`<project>_<name>`).
  */
-export function networksToCut(attached: readonly string[], wanted: readonly string[], project: string): { cut: string[]; missing: string[] } {
+export function networksToCut(
+  attached: readonly string[],
+  wanted: readonly string[],
+  project: string,
+): { cut: string[]; missing: string[] } {
   if (wanted.length === 0) return { cut: [...attached], missing: [] };
   const cut: string[] = [];
   const missing: string[] = [];

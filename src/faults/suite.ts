@@ -44,12 +44,22 @@ export async function runFaultSuite(ctx: CheckContext, steps: readonly FaultStep
   const missing = new Set<string>();
   for (const step of steps) {
     if (ctx.signal.aborted) break;
-    if (step.voice === 'fault') deps.info(`Fault ${step.index}/${steps.length}: ${step.kind} ${step.target} (${step.targets.map((n) => n.url).join(', ') || 'no server maps to it'}).`);
+    if (step.voice === 'fault')
+      deps.info(
+        `Fault ${step.index}/${steps.length}: ${step.kind} ${step.target} (${step.targets.map((n) => n.url).join(', ') || 'no server maps to it'}).`,
+      );
     else deps.info(`Restarting ${step.target} (${step.targets.map((n) => n.url).join(', ') || 'no server maps to it'}).`);
     const out: FaultJudgement = await deps.phase(
       step.phase,
       async () => {
-        const seen = await observeFault(ctx, step, { actions: deps.actions, active: deps.active, durationMs: deps.durationMs, earlier: known, sinceStart: deps.sinceStart, ...(deps.duringFault ? { duringFault: deps.duringFault } : {}) });
+        const seen = await observeFault(ctx, step, {
+          actions: deps.actions,
+          active: deps.active,
+          durationMs: deps.durationMs,
+          earlier: known,
+          sinceStart: deps.sinceStart,
+          ...(deps.duringFault ? { duringFault: deps.duringFault } : {}),
+        });
         return judgeFault(seen, ctx.limits);
       },
       (r) => r.report.verdict === 'passed',

@@ -76,7 +76,8 @@ function missingClauses(lost: readonly string[], neverHad: readonly string[], wh
 export function faultVoice(f: FaultFacts): FaultVoice {
   const [done, plain] = PARTICIPLE[f.kind] ?? [f.kind, f.kind];
   const noun = f.name && f.name !== f.kind ? f.name : plain;
-  const what = f.target === 'cluster' ? `the cluster was split (${noun})` : `${listed(f.services)} ${f.services.length > 1 ? 'were' : 'was'} ${done}`;
+  const what =
+    f.target === 'cluster' ? `the cluster was split (${noun})` : `${listed(f.services)} ${f.services.length > 1 ? 'were' : 'was'} ${done}`;
   const title = (text: string): string => `${cap(noun)} ${f.target}: ${text}`;
   const since = f.kind === 'restart' ? 'the restart began' : 'the fault was healed';
   return {
@@ -91,8 +92,14 @@ export function faultVoice(f: FaultFacts): FaultVoice {
       title: title(`${node} was slow to converge while ${what}`),
       detail: `Measured, not judged (the link still works): ${node} answered without the acknowledged value of ${keys.join(', ')} for ${ms(waitedMs)} ms while ${what} (convergence timeout ${ms(f.limits.convergenceTimeoutMs)} ms).`,
     }),
-    refusedReads: (node, last) => ({ title: title(`${node} refused reads while ${what}`), detail: `${node} refused reads while ${what} (${describeObservation(last)}): availability loss, not data loss.` }),
-    converged: (node, count, slowestMs) => ({ title: title(`${node} returned every write made while ${what}`), detail: `${node} returned all ${count} value(s) written while ${what}, the slowest after ${ms(slowestMs)} ms.` }),
+    refusedReads: (node, last) => ({
+      title: title(`${node} refused reads while ${what}`),
+      detail: `${node} refused reads while ${what} (${describeObservation(last)}): availability loss, not data loss.`,
+    }),
+    converged: (node, count, slowestMs) => ({
+      title: title(`${node} returned every write made while ${what}`),
+      detail: `${node} returned all ${count} value(s) written while ${what}, the slowest after ${ms(slowestMs)} ms.`,
+    }),
     recovered: (node, t) => ({ title: title(`${node} answers again`), detail: `${node} answered ${ms(t)} ms after ${since}.` }),
     notRecovered: (node, last) => ({
       title: title(`${node} did not answer again`),
@@ -106,23 +113,40 @@ export function faultVoice(f: FaultFacts): FaultVoice {
       title: title('writes are still refused after healing'),
       detail: `Every write was refused while ${what}, and still none of ${triedOn.join(', ')} acknowledged one within ${secs(f.limits.startupTimeoutMs)} s after healing (${attempts} attempt(s)); last: ${describeObservation(last)}.`,
     }),
-    nothingToCatchUp: (node) => ({ title: title(`nothing to catch up on for ${node}`), detail: `No node acknowledged a write while ${what}.` }),
+    nothingToCatchUp: (node) => ({
+      title: title(`nothing to catch up on for ${node}`),
+      detail: `No node acknowledged a write while ${what}.`,
+    }),
     caughtUp: (node, count, slowestMs, afterHeal) => ({
       title: title(afterHeal ? `${node} caught up after healing` : `${node} caught up with every write made while it was away`),
       detail: `${node} returned all ${count} value(s) ${afterHeal ? 'acknowledged after healing' : `written while ${what}`}, ${ms(slowestMs)} ms after it answered again.`,
     }),
     missedCatchUp: (node, keys, waitedMs, afterHeal) => ({
-      title: title(afterHeal ? `${node} never got the write acknowledged after healing` : `${node} never caught up with ${keys.length} write(s) made while it was away`),
+      title: title(
+        afterHeal
+          ? `${node} never got the write acknowledged after healing`
+          : `${node} never caught up with ${keys.length} write(s) made while it was away`,
+      ),
       detail: `${node} never returned keys ${afterHeal ? 'acknowledged after healing' : `written while ${what}`}: ${keys.join(', ')} (waited ${ms(waitedMs)} ms).`,
     }),
-    gotTargetWrites: (node, count) => ({ title: title(`${node} got the writes ${f.target} acknowledged while cut off`), detail: `${node} returned all ${count} value(s) ${f.target} acknowledged while cut off.` }),
+    gotTargetWrites: (node, count) => ({
+      title: title(`${node} got the writes ${f.target} acknowledged while cut off`),
+      detail: `${node} returned all ${count} value(s) ${f.target} acknowledged while cut off.`,
+    }),
     missedTargetWrites: (node, keys) => ({
       title: title(`${node} never got ${keys.length} write(s) ${f.target} acknowledged while cut off`),
       detail: `${node} never returned keys ${f.target} acknowledged while cut off: ${keys.join(', ')}.`,
     }),
-    kept: (node, count) => ({ title: title(`${node} kept every earlier write`), detail: `${node} still returns all ${count} value(s) acknowledged before the ${noun}.` }),
+    kept: (node, count) => ({
+      title: title(`${node} kept every earlier write`),
+      detail: `${node} still returns all ${count} value(s) acknowledged before the ${noun}.`,
+    }),
     notKept: (node, lost, neverHad) => ({
-      title: title(lost.length > 0 ? `${node} lost ${lost.length} acknowledged write(s)` : `${node} is missing ${neverHad.length} acknowledged write(s)`),
+      title: title(
+        lost.length > 0
+          ? `${node} lost ${lost.length} acknowledged write(s)`
+          : `${node} is missing ${neverHad.length} acknowledged write(s)`,
+      ),
       detail: `${node} does not return keys acknowledged before the ${noun}: ${missingClauses(lost, neverHad, noun)}.`,
     }),
   };
@@ -137,9 +161,18 @@ export function restartVoice(f: FaultFacts): FaultVoice {
     plan: (problem) => ({ title: `Restart: ${t} cannot be checked`, detail: problem }),
     apply: (detail) => ({ title: `Restart: compose restart ${t} failed`, detail: `Restarting ${t} failed: ${detail}.` }),
     heal: (detail) => ({ title: `Restart: compose restart ${t} failed`, detail: `Restarting ${t} failed: ${detail}.` }),
-    stale: (node, keys, waitedMs) => ({ title: `Restart: ${node} never returned the value written while ${t} restarted`, detail: base.stale(node, keys, waitedMs).detail }),
-    refusedReads: (node, last) => ({ title: `Restart: ${node} refused reads while ${t} restarted`, detail: base.refusedReads(node, last).detail }),
-    converged: (node, count, slowestMs) => ({ title: `Restart: ${node} returned the value written while ${t} restarted`, detail: base.converged(node, count, slowestMs).detail }),
+    stale: (node, keys, waitedMs) => ({
+      title: `Restart: ${node} never returned the value written while ${t} restarted`,
+      detail: base.stale(node, keys, waitedMs).detail,
+    }),
+    refusedReads: (node, last) => ({
+      title: `Restart: ${node} refused reads while ${t} restarted`,
+      detail: base.refusedReads(node, last).detail,
+    }),
+    converged: (node, count, slowestMs) => ({
+      title: `Restart: ${node} returned the value written while ${t} restarted`,
+      detail: base.converged(node, count, slowestMs).detail,
+    }),
     recovered: (node, t0, restartMs) => ({
       title: `Recovery: ${node} answers again after the restart`,
       detail: `${node} answered ${ms(t0)} ms after the restart began${restartMs !== undefined ? ` (compose restart took ${ms(restartMs)} ms)` : ''}.`,
@@ -148,14 +181,32 @@ export function restartVoice(f: FaultFacts): FaultVoice {
       title: `Recovery: ${node} did not answer after the restart`,
       detail: `${node} did not answer below 500 within ${secs(f.limits.startupTimeoutMs)} s after the restart; last: ${describeObservation(last)}.`,
     }),
-    writableAgain: (node, t0, attempts) => ({ title: `Restart: writes are accepted again after the restart`, detail: base.writableAgain(node, t0, attempts).detail }),
-    stillRefused: (triedOn, attempts, last) => ({ title: `Restart: no node accepted a write while ${t} restarted`, detail: base.stillRefused(triedOn, attempts, last).detail }),
+    writableAgain: (node, t0, attempts) => ({
+      title: `Restart: writes are accepted again after the restart`,
+      detail: base.writableAgain(node, t0, attempts).detail,
+    }),
+    stillRefused: (triedOn, attempts, last) => ({
+      title: `Restart: no node accepted a write while ${t} restarted`,
+      detail: base.stillRefused(triedOn, attempts, last).detail,
+    }),
     nothingToCatchUp: (node) => ({ title: `Catch-up: nothing to catch up on for ${node}`, detail: base.nothingToCatchUp(node).detail }),
-    caughtUp: (node, count, slowestMs, afterHeal) => ({ title: `Catch-up: ${node} has the value written while it was down`, detail: base.caughtUp(node, count, slowestMs, afterHeal).detail }),
-    missedCatchUp: (node, keys, waitedMs, afterHeal) => ({ title: `Catch-up: ${node} never returned the value written while it was down`, detail: base.missedCatchUp(node, keys, waitedMs, afterHeal).detail }),
-    kept: (node, count) => ({ title: `Durability: ${node} kept every earlier write`, detail: `${node} still returns all ${count} values written before the restart.` }),
+    caughtUp: (node, count, slowestMs, afterHeal) => ({
+      title: `Catch-up: ${node} has the value written while it was down`,
+      detail: base.caughtUp(node, count, slowestMs, afterHeal).detail,
+    }),
+    missedCatchUp: (node, keys, waitedMs, afterHeal) => ({
+      title: `Catch-up: ${node} never returned the value written while it was down`,
+      detail: base.missedCatchUp(node, keys, waitedMs, afterHeal).detail,
+    }),
+    kept: (node, count) => ({
+      title: `Durability: ${node} kept every earlier write`,
+      detail: `${node} still returns all ${count} values written before the restart.`,
+    }),
     notKept: (node, lost, neverHad) => ({
-      title: lost.length > 0 ? `Durability: ${node} lost ${lost.length} earlier write(s) after the restart` : `Durability: ${node} is missing ${neverHad.length} earlier write(s) after the restart`,
+      title:
+        lost.length > 0
+          ? `Durability: ${node} lost ${lost.length} earlier write(s) after the restart`
+          : `Durability: ${node} is missing ${neverHad.length} earlier write(s) after the restart`,
       detail: `${node} does not return ${lost.length + neverHad.length} key(s) written before the restart: ${missingClauses(lost, neverHad, 'restart')}.`,
     }),
   };

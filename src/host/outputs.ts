@@ -1,7 +1,10 @@
 // The action's outputs as a pure function of the result and where its report went.
 import type { RunResult } from '../model/result.js';
 
-export function outputsOf(result: RunResult, reportPath: string): Record<'result' | 'report' | 'max-convergence-ms' | 'history' | 'history-html', string> {
+export function outputsOf(
+  result: RunResult,
+  reportPath: string,
+): Record<'result' | 'report' | 'max-convergence-ms' | 'history' | 'history-html', string> {
   return {
     result: result.verdict,
     report: reportPath,

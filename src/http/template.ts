@@ -38,10 +38,17 @@ export function unknownPlaceholders(template: string, allowed: readonly Placehol
 export function templateProblems(template: string, allowed: readonly Placeholder[]): string[] {
   const problems: string[] = [];
   const unknown = unknownPlaceholders(template, allowed);
-  if (unknown.length > 0) problems.push(`has unknown placeholder(s) ${unknown.map((p) => `{${p}}`).join(', ')}; only ${allowed.map((p) => `{${p}}`).join(', ')} are filled in`);
-  const badEncodings = placeholders(template).filter((p) => p.encoding !== undefined && !(ENCODINGS as readonly string[]).includes(p.encoding));
+  if (unknown.length > 0)
+    problems.push(
+      `has unknown placeholder(s) ${unknown.map((p) => `{${p}}`).join(', ')}; only ${allowed.map((p) => `{${p}}`).join(', ')} are filled in`,
+    );
+  const badEncodings = placeholders(template).filter(
+    (p) => p.encoding !== undefined && !(ENCODINGS as readonly string[]).includes(p.encoding),
+  );
   if (badEncodings.length > 0) {
-    problems.push(`names unknown encoding(s) ${badEncodings.map((p) => `{${p.name}:${p.encoding}}`).join(', ')}; use ${ENCODINGS.map((e) => `:${e}`).join(' or ')}, or none`);
+    problems.push(
+      `names unknown encoding(s) ${badEncodings.map((p) => `{${p.name}:${p.encoding}}`).join(', ')}; use ${ENCODINGS.map((e) => `:${e}`).join(' or ')}, or none`,
+    );
   }
   return problems;
 }

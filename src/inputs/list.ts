@@ -41,113 +41,101 @@ export const INPUTS = [
   {
     name: 'working-directory',
     group: 'cluster',
-    description:
-      'Directory the compose files are relative to.',
+    description: 'Directory the compose files are relative to.',
     default: '.',
   },
   {
     name: 'project-name',
     group: 'cluster',
-    description:
-      'Compose project name. Empty: unique per run (run id, attempt, job and a random suffix).',
+    description: 'Compose project name. Empty: unique per run (run id, attempt, job and a random suffix).',
     default: '',
   },
   {
     name: 'compose-version',
     group: 'cluster',
-    description:
-      'Which Compose to use: auto (docker compose v2, else docker-compose v1), v2 or v1.',
+    description: 'Which Compose to use: auto (docker compose v2, else docker-compose v1), v2 or v1.',
     default: 'auto',
   },
   {
     name: 'build',
     group: 'cluster',
-    description:
-      'Build images during compose up (true/false).',
+    description: 'Build images during compose up (true/false).',
     default: 'true',
   },
   {
     name: 'teardown',
     group: 'cluster',
     description:
-      'When to remove the cluster: always, on-success, never, or post (keep it for the job\'s later steps and remove it in the post step).',
+      "When to remove the cluster: always, on-success, never, or post (keep it for the job's later steps and remove it in the post step).",
     default: 'always',
   },
   {
     name: 'ready-path',
     group: 'cluster',
-    description:
-      'Path polled until a node answers with a status below 500. Empty: a key path of a key that does not exist.',
+    description: 'Path polled until a node answers with a status below 500. Empty: a key path of a key that does not exist.',
     default: '',
   },
   {
     name: 'startup-timeout',
     group: 'cluster',
-    description:
-      'Seconds to wait for every node to answer after compose up.',
+    description: 'Seconds to wait for every node to answer after compose up.',
     default: '180',
   },
   {
     name: 'convergence-timeout',
     group: 'cluster',
-    description:
-      'Seconds a written value may take to reach every node.',
+    description: 'Seconds a written value may take to reach every node.',
     default: '10',
   },
   {
     name: 'request-timeout',
     group: 'cluster',
-    description:
-      'Seconds one HTTP request may take before it counts as failed.',
+    description: 'Seconds one HTTP request may take before it counts as failed.',
     default: '5',
   },
   {
     name: 'api',
     group: 'api',
     description:
-      'Preset for the nodes\' key-value API: kv (the example service), etcd-v3 (etcd\'s v3 JSON API) or etcd-v2 (etcd\'s v2 keys API). The inputs below override parts of it.',
+      "Preset for the nodes' key-value API: kv (the example service), etcd-v3 (etcd's v3 JSON API) or etcd-v2 (etcd's v2 keys API). The inputs below override parts of it.",
     default: 'kv',
   },
   {
     name: 'key-path',
     group: 'api',
     description:
-      'URL path template for a key; must contain {key}. Default for write-path and read-path. Empty: the preset\'s (kv: /key/{key}, etcd-v2: /v2/keys/{key}).',
+      "URL path template for a key; must contain {key}. Default for write-path and read-path. Empty: the preset's (kv: /key/{key}, etcd-v2: /v2/keys/{key}).",
     default: '',
   },
   {
     name: 'write-method',
     group: 'api',
-    description:
-      'HTTP method of a write: POST or PUT. Empty: the preset\'s (kv: POST, etcd-v2: PUT).',
+    description: "HTTP method of a write: POST or PUT. Empty: the preset's (kv: POST, etcd-v2: PUT).",
     default: '',
   },
   {
     name: 'write-path',
     group: 'api',
-    description:
-      'URL path template of a write ({key}, {value} percent-encoded). Empty: key-path.',
+    description: 'URL path template of a write ({key}, {value} percent-encoded). Empty: key-path.',
     default: '',
   },
   {
     name: 'write-body',
     group: 'api',
     description:
-      'Body template of a write. Exactly {value}: the raw value; otherwise placeholders are form-encoded in a form body, JSON-escaped in a JSON body. Empty: the preset\'s (kv: {value}, etcd-v2: value={value}).',
+      "Body template of a write. Exactly {value}: the raw value; otherwise placeholders are form-encoded in a form body, JSON-escaped in a JSON body. Empty: the preset's (kv: {value}, etcd-v2: value={value}).",
     default: '',
   },
   {
     name: 'write-content-type',
     group: 'api',
-    description:
-      'Content-Type of a write. Empty: the preset\'s (application/x-www-form-urlencoded).',
+    description: "Content-Type of a write. Empty: the preset's (application/x-www-form-urlencoded).",
     default: '',
   },
   {
     name: 'read-method',
     group: 'api',
-    description:
-      'GET or POST (a read with a body, e.g. etcd-v3\'s range request). Empty: the preset\'s.',
+    description: "GET or POST (a read with a body, e.g. etcd-v3's range request). Empty: the preset's.",
     default: '',
   },
   {
@@ -167,36 +155,33 @@ export const INPUTS = [
   {
     name: 'read-content-type',
     group: 'api',
-    description:
-      'Content-Type of a read with a body. Empty: the preset\'s (application/json).',
+    description: "Content-Type of a read with a body. Empty: the preset's (application/json).",
     default: '',
   },
   {
     name: 'read-value',
     group: 'api',
     description:
-      'Where a read\'s answer holds the value: body (the whole body) or a JSON pointer such as /node/value. Empty: the preset\'s (kv: body, etcd-v2: /node/value).',
+      "Where a read's answer holds the value: body (the whole body) or a JSON pointer such as /node/value. Empty: the preset's (kv: body, etcd-v2: /node/value).",
     default: '',
   },
   {
     name: 'read-value-encoding',
     group: 'api',
-    description:
-      'How the value at read-value is encoded: none or base64. Empty: the preset\'s (etcd-v3: base64).',
+    description: "How the value at read-value is encoded: none or base64. Empty: the preset's (etcd-v3: base64).",
     default: '',
   },
   {
     name: 'missing-status',
     group: 'api',
-    description:
-      'HTTP status(es) a node answers for a key that does not exist, comma-separated. Empty: the preset\'s (404).',
+    description: "HTTP status(es) a node answers for a key that does not exist, comma-separated. Empty: the preset's (404).",
     default: '',
   },
   {
     name: 'headers',
     group: 'api',
     description:
-      'Extra request headers, one \'Name: value\' per line (e.g. an Authorization header from a secret). Values are masked in the log and redacted from reports.',
+      "Extra request headers, one 'Name: value' per line (e.g. an Authorization header from a secret). Values are masked in the log and redacted from reports.",
     default: '',
     secret: true,
   },
@@ -217,8 +202,7 @@ export const INPUTS = [
   {
     name: 'restart-target',
     group: 'faults',
-    description:
-      'Compose service to restart during the restart check. Empty: skip the restart check.',
+    description: 'Compose service to restart during the restart check. Empty: skip the restart check.',
     default: '',
   },
   {
@@ -238,8 +222,7 @@ export const INPUTS = [
   {
     name: 'fault-duration',
     group: 'faults',
-    description:
-      'Seconds each fault holds (stop, kill, pause, partition) before it is healed.',
+    description: 'Seconds each fault holds (stop, kill, pause, partition) before it is healed.',
     default: '3',
   },
   {
@@ -252,8 +235,7 @@ export const INPUTS = [
   {
     name: 'partition-networks',
     group: 'faults',
-    description:
-      'Networks a partition cuts the target off (names as in the compose file). Empty: every network of the service.',
+    description: 'Networks a partition cuts the target off (names as in the compose file). Empty: every network of the service.',
     default: '',
   },
   {
@@ -266,8 +248,7 @@ export const INPUTS = [
   {
     name: 'fault-command-timeout',
     group: 'faults',
-    description:
-      'Seconds one fault command may take.',
+    description: 'Seconds one fault command may take.',
     default: '60',
   },
   {
@@ -280,29 +261,25 @@ export const INPUTS = [
   {
     name: 'workload-clients',
     group: 'workload',
-    description:
-      'Concurrent clients of the workload (1-64).',
+    description: 'Concurrent clients of the workload (1-64).',
     default: '8',
   },
   {
     name: 'workload-duration',
     group: 'workload',
-    description:
-      'Seconds the workload runs.',
+    description: 'Seconds the workload runs.',
     default: '10',
   },
   {
     name: 'workload-keys',
     group: 'workload',
-    description:
-      'How many keys the workload reads and writes (1-100).',
+    description: 'How many keys the workload reads and writes (1-100).',
     default: '3',
   },
   {
     name: 'workload-seed',
     group: 'workload',
-    description:
-      'Seed of the workload clients\' random choices (0-2147483647). Empty: a random seed, recorded in the report.',
+    description: "Seed of the workload clients' random choices (0-2147483647). Empty: a random seed, recorded in the report.",
     default: '',
   },
   {
@@ -322,15 +299,13 @@ export const INPUTS = [
   {
     name: 'report-file',
     group: 'reports',
-    description:
-      'Where to write the JSON report. Empty: a file in RUNNER_TEMP (or the system temp directory).',
+    description: 'Where to write the JSON report. Empty: a file in RUNNER_TEMP (or the system temp directory).',
     default: '',
   },
   {
     name: 'log-lines',
     group: 'reports',
-    description:
-      'Lines of each service log shown when a check fails.',
+    description: 'Lines of each service log shown when a check fails.',
     default: '50',
   },
 ] as const satisfies readonly InputSpec[];

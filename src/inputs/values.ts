@@ -23,14 +23,25 @@ export function secondsInput<N extends InputName>(raw: Pick<RawInputs, N>, input
   const text = raw[input];
   const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isFinite(value) || value <= 0 || value > max) {
-    fail(input, `'${text}' is not a number of seconds between 0 and ${max}.`, `Give a positive number up to ${max}, e.g. '${declaredDefault(input) || '10'}'.`);
+    fail(
+      input,
+      `'${text}' is not a number of seconds between 0 and ${max}.`,
+      `Give a positive number up to ${max}, e.g. '${declaredDefault(input) || '10'}'.`,
+    );
     return 0;
   }
   return Math.round(value * 1000);
 }
 
 /** A whole number from `min` to `max`; NaN when invalid. */
-export function wholeInput<N extends InputName>(raw: Pick<RawInputs, N>, input: N, min: number, max: number, fail: Fail, example = declaredDefault(input)): number {
+export function wholeInput<N extends InputName>(
+  raw: Pick<RawInputs, N>,
+  input: N,
+  min: number,
+  max: number,
+  fail: Fail,
+  example = declaredDefault(input),
+): number {
   const text = raw[input];
   const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
   if (!(value >= min && value <= max)) fail(input, `'${text}' is not a whole number from ${min} to ${max}.`, `Use e.g. '${example}'.`);
@@ -45,4 +56,3 @@ export function parseSize(text: string): number | undefined {
   const bytes = Math.round(Number(m[1]) * ({ B: 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 } as Record<string, number>)[unit]!);
   return bytes >= 16 * 1024 ** 2 ? bytes : undefined;
 }
-

@@ -5,14 +5,7 @@
 // linearized operations plus one integer state, and the memo is an open-addressing hash table over typed arrays
 // so the hot loop does not allocate.
 
-import {
-  inferModel,
-  HistoryError,
-  type History,
-  type HistoryOperation,
-  type ModelName,
-  type Value,
-} from './history.js';
+import { inferModel, HistoryError, type History, type HistoryOperation, type ModelName, type Value } from './history.js';
 import { OpKind, appendValue, isIgnored, opKind, unsupportedOperation } from './model.js';
 import { buildWitness, type Witness } from './witness.js';
 import { checkUnique, qualifies } from './unique.js';
@@ -118,7 +111,14 @@ export function checkHistory(history: History, options: CheckOptions = {}): Chec
   const all: Pending[] = [...byKey.keys()].sort().map((key) => {
     const indices = byKey.get(key) as number[];
     const checked = indices.filter((i) => !isIgnored(history.operations[i] as HistoryOperation));
-    const result: KeyResult = { key, verdict: 'unknown', operations: countOperations(history.operations, indices), steps: 0, elapsedMs: 0, algorithm: 'search' };
+    const result: KeyResult = {
+      key,
+      verdict: 'unknown',
+      operations: countOperations(history.operations, indices),
+      steps: 0,
+      elapsedMs: 0,
+      algorithm: 'search',
+    };
     return { result, checked, search: undefined };
   });
 

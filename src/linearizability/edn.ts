@@ -159,13 +159,27 @@ class Reader {
       }
       const e = t[this.pos++];
       switch (e) {
-        case 'n': out += '\n'; break;
-        case 't': out += '\t'; break;
-        case 'r': out += '\r'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
+        case 'n':
+          out += '\n';
+          break;
+        case 't':
+          out += '\t';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case '"':
+          out += '"';
+          break;
+        case '\\':
+          out += '\\';
+          break;
         case 'u': {
           const hex = t.slice(this.pos, this.pos + 4);
           if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.error('bad \\u escape');
@@ -336,7 +350,13 @@ export function toEdn(history: History, options: ToEdnOptions = {}): string {
   // The nemesis's starts and heals, as Jepsen writes them: info ops of the process :nemesis.
   (history.nemesis ?? []).forEach((e, i) => {
     const seq = history.operations.length + i;
-    events.push({ time: e.time, phase: 0, seq, text: (n) => `{:index ${n}, :type :info, :process :nemesis, :f :${e.f}, :value ${ednString(`${e.fault} ${e.target}`)}, :time ${Math.round(e.time * 1e6)}}` });
+    events.push({
+      time: e.time,
+      phase: 0,
+      seq,
+      text: (n) =>
+        `{:index ${n}, :type :info, :process :nemesis, :f :${e.f}, :value ${ednString(`${e.fault} ${e.target}`)}, :time ${Math.round(e.time * 1e6)}}`,
+    });
   });
   events.sort((a, b) => a.time - b.time || a.phase - b.phase || a.seq - b.seq);
   return events.map((e, i) => e.text(i)).join('\n') + (events.length > 0 ? '\n' : '');
@@ -350,7 +370,9 @@ function renumberCrashedProcesses(operations: readonly HistoryOperation[]): Arra
   const result: Array<number | string> = operations.map((op) => op.process);
   let next = 0;
   for (const op of operations) if (typeof op.process === 'number') next = Math.max(next, op.process + 1);
-  const order = operations.map((_, i) => i).sort((a, b) => (operations[a] as HistoryOperation).invoke - (operations[b] as HistoryOperation).invoke || a - b);
+  const order = operations
+    .map((_, i) => i)
+    .sort((a, b) => (operations[a] as HistoryOperation).invoke - (operations[b] as HistoryOperation).invoke || a - b);
   const crashed = new Set<number | string>();
   const alias = new Map<number | string, number | string>();
   for (const i of order) {

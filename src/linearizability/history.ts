@@ -137,7 +137,14 @@ export function validateHistory(input: unknown, lineOf: LineOf = () => undefined
     if (!Array.isArray(obj.nemesis)) throw new HistoryError('"nemesis" must be an array');
     history.nemesis = obj.nemesis.map((e: unknown, i: number) => {
       const x = e as Partial<NemesisEvent>;
-      if (typeof x !== 'object' || x === null || typeof x.time !== 'number' || (x.f !== 'start' && x.f !== 'stop') || typeof x.fault !== 'string' || typeof x.target !== 'string') {
+      if (
+        typeof x !== 'object' ||
+        x === null ||
+        typeof x.time !== 'number' ||
+        (x.f !== 'start' && x.f !== 'stop') ||
+        typeof x.fault !== 'string' ||
+        typeof x.target !== 'string'
+      ) {
         throw new HistoryError(`nemesis[${i}] must be { time, f: "start" | "stop", fault, target }`);
       }
       return { time: x.time, f: x.f, fault: x.fault, target: x.target };

@@ -55,7 +55,10 @@ export function detectFormat(text: string): HistoryFormat {
   if (/^\{\s*"/.test(text.slice(start))) return 'json';
   if (/INFO\s+jepsen\.util\s+-\s/.test(text.slice(0, 100_000))) return 'jepsen-log';
   if ('{[(;#'.includes(text[start] as string)) return 'edn';
-  throw new HistoryError('cannot tell the format (expected own JSON, Jepsen EDN op maps or Jepsen log lines); use --format', lineAt(text, start));
+  throw new HistoryError(
+    'cannot tell the format (expected own JSON, Jepsen EDN op maps or Jepsen log lines); use --format',
+    lineAt(text, start),
+  );
 }
 
 function lineAt(text: string, position: number): number {
@@ -172,7 +175,10 @@ function pairEvents(events: readonly JepsenEvent[], dialect: Dialect): HistoryOp
     if (e.type === 'invoke') {
       const open = pending.get(pk);
       if (open !== undefined) {
-        throw new HistoryError(`process ${String(e.process)} invokes again while its operation from line ${open.event.line} has not completed`, e.line);
+        throw new HistoryError(
+          `process ${String(e.process)} invokes again while its operation from line ${open.event.line} has not completed`,
+          e.line,
+        );
       }
       pending.set(pk, { event: e, index });
       // Reserve the operation's place so that operations stay in invocation order.
@@ -183,7 +189,8 @@ function pairEvents(events: readonly JepsenEvent[], dialect: Dialect): HistoryOp
     const open = pending.get(pk);
     if (open === undefined) throw new HistoryError(`process ${String(e.process)} completes an operation it never invoked`, e.line);
     const inv = open.event;
-    if (inv.f !== e.f) throw new HistoryError(`process ${String(e.process)} invoked :${inv.f} (line ${inv.line}) but completes :${e.f}`, e.line);
+    if (inv.f !== e.f)
+      throw new HistoryError(`process ${String(e.process)} invoked :${inv.f} (line ${inv.line}) but completes :${e.f}`, e.line);
     pending.delete(pk);
     operations[slotOf.get(pk) as number] = makeOperation(inv, e, timeOf(inv, open.index), timeOf(e, index), dialect);
   });
@@ -194,7 +201,13 @@ function pairEvents(events: readonly JepsenEvent[], dialect: Dialect): HistoryOp
   return operations;
 }
 
-function makeOperation(inv: JepsenEvent, done: JepsenEvent | undefined, invoke: number, complete: number | null, dialect: Dialect): HistoryOperation {
+function makeOperation(
+  inv: JepsenEvent,
+  done: JepsenEvent | undefined,
+  invoke: number,
+  complete: number | null,
+  dialect: Dialect,
+): HistoryOperation {
   const where = `:${inv.f}`;
   let type: OpType = done === undefined ? 'info' : (done.type as OpType);
   let value: Value | [Value, Value];
@@ -260,7 +273,8 @@ export function parseEdnHistory(text: string, independent = false): History {
     const process = m.get('process');
     // Nemesis and other non-client entries take no part in the model.
     if (process instanceof Keyword || process === undefined) continue;
-    if (typeof process !== 'number' && typeof process !== 'string') throw new HistoryError(`unsupported :process ${ednText(process)}`, line);
+    if (typeof process !== 'number' && typeof process !== 'string')
+      throw new HistoryError(`unsupported :process ${ednText(process)}`, line);
     const type = eventType(m.get('type') ?? null, line);
     const f = opFunction(m.get('f') ?? null, line);
     let value = m.get('value') ?? null;
@@ -268,7 +282,8 @@ export function parseEdnHistory(text: string, independent = false): History {
     const rawKey = m.get('key');
     if (rawKey !== undefined && rawKey !== null) key = keyText(rawKey, line);
     if (independent) {
-      if (!Array.isArray(value) || value.length !== 2) throw new HistoryError('with independent keys every :value must be [key value]', line);
+      if (!Array.isArray(value) || value.length !== 2)
+        throw new HistoryError('with independent keys every :value must be [key value]', line);
       key = keyText(value[0] as EdnValue, line);
       value = value[1] as EdnValue;
     }

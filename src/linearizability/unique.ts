@@ -58,16 +58,23 @@ export function checkUnique(operations: readonly HistoryOperation[], indices: re
       clusters.set(op.value as Value, { value: op.value as Value, write: i, reads: [], f: end(op), fOp: i, s: op.invoke, sOp: i });
     }
   }
-  const fail = (why: string, ops: number[], failing: number): UniqueOutcome => ({ verdict: 'not-linearizable', witness: witnessOf(operations, why, ops, failing) });
+  const fail = (why: string, ops: number[], failing: number): UniqueOutcome => ({
+    verdict: 'not-linearizable',
+    witness: witnessOf(operations, why, ops, failing),
+  });
   for (const i of indices) {
     const op = operations[i]!;
     if ((op.f !== 'read' && op.f !== 'get') || op.type !== 'ok') continue;
     const c = clusters.get(op.value as Value);
     if (!c) {
       // A failed write is not among the operations checked (it did not happen), but it says where the value came from.
-      const failed = operations.findIndex((w) => w.type === 'fail' && (w.f === 'write' || w.f === 'put') && w.value === op.value && (w.key ?? '') === (op.key ?? ''));
+      const failed = operations.findIndex(
+        (w) => w.type === 'fail' && (w.f === 'write' || w.f === 'put') && w.value === op.value && (w.key ?? '') === (op.key ?? ''),
+      );
       return fail(
-        failed >= 0 ? `read ${label(op)} returned a value whose write failed (${label(operations[failed]!)}), so it never happened` : `read ${label(op)} returned ${JSON.stringify(op.value)}, which no write wrote`,
+        failed >= 0
+          ? `read ${label(op)} returned a value whose write failed (${label(operations[failed]!)}), so it never happened`
+          : `read ${label(op)} returned ${JSON.stringify(op.value)}, which no write wrote`,
         failed >= 0 ? [i, failed] : [i],
         i,
       );
@@ -94,7 +101,11 @@ export function checkUnique(operations: readonly HistoryOperation[], indices: re
 
   // A read of the initial value after some write was in place: a stale read of "nothing yet".
   const stalerInitial = (init: Cluster, other: Cluster): UniqueOutcome =>
-    fail(`${opText(operations, init.sOp)} returned ${val(init)}, but ${describe(operations, other)} was already in place: ${opText(operations, other.fOp)} ended before that read began`, ops(init, other), init.sOp);
+    fail(
+      `${opText(operations, init.sOp)} returned ${val(init)}, but ${describe(operations, other)} was already in place: ${opText(operations, other.fOp)} ended before that read began`,
+      ops(init, other),
+      init.sOp,
+    );
 
   const forward = live.filter((c) => c.f < c.s).sort((a, b) => a.f - b.f);
   // 2. Forward zones, sorted by start: each must end before the next begins.
@@ -149,7 +160,9 @@ function val(c: Cluster): string {
 }
 
 function describe(operations: readonly HistoryOperation[], c: Cluster): string {
-  return c.write === undefined ? 'the initial value' : `the write of ${JSON.stringify(c.value)} (by client ${String(operations[c.write]!.process)})`;
+  return c.write === undefined
+    ? 'the initial value'
+    : `the write of ${JSON.stringify(c.value)} (by client ${String(operations[c.write]!.process)})`;
 }
 
 /** Times to the microsecond at most: what the recorder keeps, and all a person can use. */
@@ -178,4 +191,3 @@ function witnessOf(operations: readonly HistoryOperation[], explanation: string,
     explanation: `${explanation}.`,
   };
 }
-

@@ -76,7 +76,8 @@ export function buildWitness(input: WitnessInput): Witness {
   let windowIndices = [...roles.keys()];
   if (windowIndices.length > MAX_WINDOW) {
     windowIndices.sort(
-      (a, b) => Math.abs((operations[a] as HistoryOperation).invoke - x.invoke) - Math.abs((operations[b] as HistoryOperation).invoke - x.invoke),
+      (a, b) =>
+        Math.abs((operations[a] as HistoryOperation).invoke - x.invoke) - Math.abs((operations[b] as HistoryOperation).invoke - x.invoke),
     );
     windowIndices = windowIndices.slice(0, MAX_WINDOW);
     if (!windowIndices.includes(failingIndex)) windowIndices[MAX_WINDOW - 1] = failingIndex;

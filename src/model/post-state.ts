@@ -9,7 +9,12 @@ export interface PostState {
   readonly project: string;
   readonly teardown: Teardown;
   /** How to call Compose again: its program and prefix (`docker` + `compose` for v2), files and directory. */
-  readonly compose?: { readonly file: string; readonly prefix: readonly string[]; readonly files: readonly string[]; readonly directory: string };
+  readonly compose?: {
+    readonly file: string;
+    readonly prefix: readonly string[];
+    readonly files: readonly string[];
+    readonly directory: string;
+  };
   /** A cluster Replicheck did not start: nothing to tear down, only the heal commands of faults that may hold. */
   readonly cluster?: 'external';
   readonly heals?: readonly { readonly label: string; readonly command: string }[];
@@ -44,17 +49,31 @@ export function decodePostState(text: string): PostState | undefined {
   if (typeof s.project !== 'string' || !TEARDOWNS.includes(s.teardown as Teardown)) return undefined;
   if (s.cluster === 'external') {
     const heals = s.heals as unknown;
-    if (!Array.isArray(heals) || !heals.every((h: { label?: unknown; command?: unknown }) => typeof h?.label === 'string' && typeof h?.command === 'string') || typeof s.cwd !== 'string') return undefined;
+    if (
+      !Array.isArray(heals) ||
+      !heals.every((h: { label?: unknown; command?: unknown }) => typeof h?.label === 'string' && typeof h?.command === 'string') ||
+      typeof s.cwd !== 'string'
+    )
+      return undefined;
     return s as PostState;
   }
-  if (s.project === '' || !c || typeof c.file !== 'string' || typeof c.directory !== 'string' || !strings(c.prefix) || !strings(c.files)) return undefined;
+  if (s.project === '' || !c || typeof c.file !== 'string' || typeof c.directory !== 'string' || !strings(c.prefix) || !strings(c.files))
+    return undefined;
   if (s.verdict !== undefined && s.verdict !== 'passed' && s.verdict !== 'failed') return undefined;
   const f = s.faults as { netns?: unknown; clockDir?: unknown } | undefined;
-  if (f !== undefined && (typeof f !== 'object' || f === null || (f.netns !== undefined && typeof f.netns !== 'boolean') || (f.clockDir !== undefined && typeof f.clockDir !== 'string'))) return undefined;
+  if (
+    f !== undefined &&
+    (typeof f !== 'object' ||
+      f === null ||
+      (f.netns !== undefined && typeof f.netns !== 'boolean') ||
+      (f.clockDir !== undefined && typeof f.clockDir !== 'string'))
+  )
+    return undefined;
   return s as PostState;
 }
 
-export type PostPlan = { readonly remove: false; readonly why: string } | { readonly remove: true; readonly why: string; readonly project: string };
+export type PostPlan =
+  { readonly remove: false; readonly why: string } | { readonly remove: true; readonly why: string; readonly project: string };
 
 /** What the post step does with the project the main step left. */
 export function planPost(state: PostState | undefined): PostPlan {

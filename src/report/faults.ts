@@ -37,7 +37,8 @@ export function renderFaultTables(result: RunResult): string[] {
     );
     out.push('');
     const notes = [`How: ${f.action}.`, `Availability: ${AVAILABILITY[f.availability] ?? f.availability}${refused}.`];
-    if (f.beganMs !== undefined) notes.push(`Began at ${formatMs(f.beganMs)}${f.healedMs !== undefined ? `, healed at ${formatMs(f.healedMs)}` : ''}.`);
+    if (f.beganMs !== undefined)
+      notes.push(`Began at ${formatMs(f.beganMs)}${f.healedMs !== undefined ? `, healed at ${formatMs(f.healedMs)}` : ''}.`);
     if (f.lostKeys.length > 0) notes.push(`Lost acknowledged keys: ${f.lostKeys.join(', ')}.`);
     out.push(md(notes.join(' ')), '');
   });

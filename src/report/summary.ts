@@ -57,7 +57,9 @@ export function renderSummary(result: RunResult): string {
   if (result.phases.length > 0) {
     out.push('### Timeline', '', '| Phase | Start | End | Took | |', '|---|---:|---:|---:|---|');
     for (const p of result.phases) {
-      out.push(`| ${md(p.name)} | ${formatMs(p.startMs)} | ${formatMs(p.endMs)} | ${formatMs(p.endMs - p.startMs)} | ${p.status === 'ok' ? '✅' : '❌'}${p.note ? ` ${md(p.note)}` : ''} |`);
+      out.push(
+        `| ${md(p.name)} | ${formatMs(p.startMs)} | ${formatMs(p.endMs)} | ${formatMs(p.endMs - p.startMs)} | ${p.status === 'ok' ? '✅' : '❌'}${p.note ? ` ${md(p.note)}` : ''} |`,
+      );
     }
     out.push('');
   }
@@ -84,7 +86,10 @@ export function renderSummary(result: RunResult): string {
     text += block;
   }
   if (Buffer.byteLength(text) > BUDGET) {
-    text = `${Buffer.from(text).subarray(0, BUDGET).toString('utf8').replace(/\uFFFD*$/, '')}\n\n_Summary cut at the size limit; the JSON report has everything._\n`;
+    text = `${Buffer.from(text)
+      .subarray(0, BUDGET)
+      .toString('utf8')
+      .replace(/\uFFFD*$/, '')}\n\n_Summary cut at the size limit; the JSON report has everything._\n`;
   }
   return text;
 }
@@ -96,7 +101,12 @@ export function renderSummary(result: RunResult): string {
 export function renderTimeline(result: RunResult): string[] {
   if (result.phases.length === 0) return [];
   // Mermaid reads ':' ';' '#' and more as syntax inside a task line: names keep only plain characters.
-  const name = (s: string): string => s.replace(/[^A-Za-z0-9 _.+%/-]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 60) || 'phase';
+  const name = (s: string): string =>
+    s
+      .replace(/[^A-Za-z0-9 _.+%/-]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 60) || 'phase';
   const task = (p: RunResult['phases'][number]): string => {
     const start = Math.max(0, Math.round(p.startMs));
     const end = Math.max(start + 1, Math.round(p.endMs));
@@ -104,8 +114,16 @@ export function renderTimeline(result: RunResult): string[] {
   };
   const held = result.phases.filter((p) => / held$/.test(p.name));
   const faultPhases = new Set((result.faults ?? []).map((f) => f.kind));
-  const isFault = (p: RunResult['phases'][number]): boolean => held.includes(p) || [...faultPhases].some((k) => p.name.startsWith(`${k} `) || p.name.startsWith(`${k}:`));
-  const lines = ['```mermaid', 'gantt', '    dateFormat x', '    axisFormat %M:%S', '    section run', ...result.phases.filter((p) => !isFault(p)).map(task)];
+  const isFault = (p: RunResult['phases'][number]): boolean =>
+    held.includes(p) || [...faultPhases].some((k) => p.name.startsWith(`${k} `) || p.name.startsWith(`${k}:`));
+  const lines = [
+    '```mermaid',
+    'gantt',
+    '    dateFormat x',
+    '    axisFormat %M:%S',
+    '    section run',
+    ...result.phases.filter((p) => !isFault(p)).map(task),
+  ];
   const faults = result.phases.filter(isFault);
   if (faults.length > 0) lines.push('    section faults', ...faults.map(task));
   lines.push('```', '');

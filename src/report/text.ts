@@ -16,7 +16,6 @@ export interface TextStyle {
 const identity = (s: string): string => s;
 export const plainStyle: TextStyle = { green: identity, red: identity, dim: identity, bold: identity };
 
-
 function pad(text: string, width: number): string {
   const len = [...text].length;
   return len >= width ? text : text + ' '.repeat(width - len);
@@ -46,7 +45,9 @@ export function renderText(result: RunResult, style: TextStyle = plainStyle): st
     lines.push(`  ${pad('', w)}${m.readers.map((r) => pad(r, w)).join('')}`.trimEnd());
     m.writers.forEach((writer, i) => {
       const row = m.ms[i] ?? [];
-      lines.push(`  ${pad(writer, w)}${m.readers.map((_, j) => pad(row[j] === null || row[j] === undefined ? 'never' : String(Math.round(row[j]!)), w)).join('')}`.trimEnd());
+      lines.push(
+        `  ${pad(writer, w)}${m.readers.map((_, j) => pad(row[j] === null || row[j] === undefined ? 'never' : String(Math.round(row[j]!)), w)).join('')}`.trimEnd(),
+      );
     });
   }
   if (result.workload) for (const l of renderWorkloadText(result.workload)) lines.push(oneLine(l));

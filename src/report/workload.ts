@@ -18,7 +18,10 @@ function latencyRow(name: string, q: LatencyQuantiles | null): string {
 
 export function workloadHeadline(w: WorkloadSection): string {
   const failed = w.keyResults.filter((k) => !k.passed).length;
-  const verdict = failed === 0 ? `${w.consistency} on all ${w.keyResults.length} keys` : `${failed} of ${w.keyResults.length} keys failed the ${w.consistency} check`;
+  const verdict =
+    failed === 0
+      ? `${w.consistency} on all ${w.keyResults.length} keys`
+      : `${failed} of ${w.keyResults.length} keys failed the ${w.consistency} check`;
   return `${w.operations.total} operations by ${w.clients} clients in ${formatMs(w.elapsedMs)} (seed ${w.seed}): ${verdict}`;
 }
 
@@ -36,7 +39,16 @@ export function renderWorkloadSummary(w: WorkloadSection): string {
   for (const k of w.keyResults) {
     if (!k.witnessText) continue;
     const text = k.witnessText.length > MAX_WITNESS_CHARS ? `${k.witnessText.slice(0, MAX_WITNESS_CHARS)}\n…` : k.witnessText;
-    out.push(`<details open><summary>Witness for key ${escapePre(k.key)}</summary>`, '', '<pre>', escapePre(text), '</pre>', '', '</details>', '');
+    out.push(
+      `<details open><summary>Witness for key ${escapePre(k.key)}</summary>`,
+      '',
+      '<pre>',
+      escapePre(text),
+      '</pre>',
+      '',
+      '</details>',
+      '',
+    );
   }
 
   out.push('Operations per node: ok / failed / indeterminate', '', '| Node | Reads | Writes |', '|---|---:|---:|');
@@ -47,9 +59,15 @@ export function renderWorkloadSummary(w: WorkloadSection): string {
   out.push(latencyRow('read', w.latency.read), latencyRow('write', w.latency.write), '');
 
   if (w.history) {
-    out.push(`History: ${md(w.history.json)} (JSON) and ${md(w.history.edn)} (Jepsen EDN). Re-check it with \`replicheck check-history FILE\`.`, '');
+    out.push(
+      `History: ${md(w.history.json)} (JSON) and ${md(w.history.edn)} (Jepsen EDN). Re-check it with \`replicheck check-history FILE\`.`,
+      '',
+    );
     if (w.history.html) {
-      out.push(`**See it:** the history page ${md(w.history.html)} shows every operation by client over time, the faults as bands, and the witness of a failed key. Upload it with \`actions/upload-artifact\` (the README shows how) and open it in a browser.`, '');
+      out.push(
+        `**See it:** the history page ${md(w.history.html)} shows every operation by client over time, the faults as bands, and the witness of a failed key. Upload it with \`actions/upload-artifact\` (the README shows how) and open it in a browser.`,
+        '',
+      );
     }
   }
   return out.join('\n');
@@ -63,7 +81,8 @@ export function renderWorkloadText(w: WorkloadSection): string[] {
     if (k.witnessText) for (const l of k.witnessText.split('\n').slice(0, 60)) lines.push(`      ${l}`);
   }
   for (const n of w.perNode) lines.push(`  ${n.node}: reads ${counts(n.read)}, writes ${counts(n.write)} (ok / failed / indeterminate)`);
-  const q = (name: string, l: LatencyQuantiles | null): string => (l ? `${name} p50 ${l.p50} p90 ${l.p90} p99 ${l.p99} max ${l.max} ms` : `${name} –`);
+  const q = (name: string, l: LatencyQuantiles | null): string =>
+    l ? `${name} p50 ${l.p50} p90 ${l.p90} p99 ${l.p99} max ${l.max} ms` : `${name} –`;
   lines.push(`  latency: ${q('read', w.latency.read)}; ${q('write', w.latency.write)}`);
   if (w.history) lines.push(`  history: ${w.history.json} (EDN: ${w.history.edn})`);
   if (w.history?.html) lines.push(`  history page: ${w.history.html}`);

@@ -28,7 +28,8 @@ export function countOperations(records: readonly OperationRecord[], nodeOrder: 
 
 /** Latency of the operations that got an answer (ok or fail); indeterminate ones have no meaningful end. */
 export function latencies(records: readonly OperationRecord[]): { read: LatencyQuantiles | null; write: LatencyQuantiles | null } {
-  const of = (reads: boolean): number[] => records.filter((r) => (r.op.f === 'read') === reads && r.op.type !== 'info').map((r) => r.endedAt - r.op.invoke);
+  const of = (reads: boolean): number[] =>
+    records.filter((r) => (r.op.f === 'read') === reads && r.op.type !== 'info').map((r) => r.endedAt - r.op.invoke);
   return { read: quantiles(of(true)), write: quantiles(of(false)) };
 }
 
@@ -57,7 +58,11 @@ export function linearizabilityResults(
 function keyResult(k: KeyResult, budgetMs: number): WorkloadKeyResult {
   const base = { key: k.key, operations: k.operations.total, verdict: k.verdict, algorithm: k.algorithm };
   if (k.verdict === 'linearizable') {
-    return { ...base, passed: true, detail: `${k.operations.total} operations (${k.operations.open} indeterminate writes) are linearizable.` };
+    return {
+      ...base,
+      passed: true,
+      detail: `${k.operations.total} operations (${k.operations.open} indeterminate writes) are linearizable.`,
+    };
   }
   if (k.verdict === 'unknown') {
     const why =
@@ -92,7 +97,8 @@ export interface Convergence {
 export function eventualResults(history: History, convergence: readonly Convergence[]): WorkloadKeyResult[] {
   return convergence.map((c): WorkloadKeyResult => {
     const operations = history.operations.filter((op) => op.key === c.key).length;
-    const show = (v: string | null | undefined, error?: string): string => (v === undefined ? `no answer (${error ?? 'error'})` : v === null ? 'missing' : JSON.stringify(v));
+    const show = (v: string | null | undefined, error?: string): string =>
+      v === undefined ? `no answer (${error ?? 'error'})` : v === null ? 'missing' : JSON.stringify(v);
     if (!c.converged) {
       return {
         key: c.key,

@@ -132,7 +132,14 @@ export async function runClients(
             : { f: 'write', value: written, ...classifyWrite(await api.write(node.url, key, written, signal)) };
       const done = clock.now();
       if (outcome.type === 'ok') {
-        const now = outcome.f === 'cas' ? (outcome.succeeded === false ? undefined : written) : outcome.f === 'write' ? written : (outcome.value as Value);
+        const now =
+          outcome.f === 'cas'
+            ? outcome.succeeded === false
+              ? undefined
+              : written
+            : outcome.f === 'write'
+              ? written
+              : (outcome.value as Value);
         if (typeof now === 'string') lastSeen.set(key, now);
       }
       recorder.records.push({

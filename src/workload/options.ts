@@ -26,7 +26,8 @@ export const MAX_DURATION_S = 600;
 /** The workload to run, or undefined for `workload: none`; problems go to `fail`. */
 export function parseWorkloadOptions(raw: GroupInputs<'workload'>, fail: Fail): WorkloadOptions | undefined {
   const kind = raw.workload.toLowerCase();
-  if (kind !== 'none' && kind !== 'register' && kind !== 'cas-register') fail('workload', `'${raw.workload}' is not a workload.`, "Use 'none', 'register' or 'cas-register'.");
+  if (kind !== 'none' && kind !== 'register' && kind !== 'cas-register')
+    fail('workload', `'${raw.workload}' is not a workload.`, "Use 'none', 'register' or 'cas-register'.");
   const consistency = raw.consistency.toLowerCase();
   if (consistency !== 'eventual' && consistency !== 'linearizable') {
     fail('consistency', `'${raw.consistency}' is not a consistency model.`, "Use 'eventual' or 'linearizable'.");
@@ -37,7 +38,8 @@ export function parseWorkloadOptions(raw: GroupInputs<'workload'>, fail: Fail): 
   let seed: number | undefined;
   if (raw['workload-seed'] !== '') seed = wholeInput(raw, 'workload-seed', 0, 2 ** 31 - 1, fail, '12345');
   const maxMemoryBytes = parseSize(raw['max-memory'] || '1G');
-  if (maxMemoryBytes === undefined) fail('max-memory', `'${raw['max-memory']}' is not a size of at least 16 MiB.`, "Write e.g. '512M' or '2G'.");
+  if (maxMemoryBytes === undefined)
+    fail('max-memory', `'${raw['max-memory']}' is not a size of at least 16 MiB.`, "Write e.g. '512M' or '2G'.");
   if (kind !== 'register' && kind !== 'cas-register') return undefined;
   return {
     model: kind,

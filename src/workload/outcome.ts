@@ -59,7 +59,8 @@ export function classifyRead(r: ReadOutcome, codec: ValueCodec): Recorded & { va
   if (r.value === null) return { type: 'ok', value: null };
   if (r.value !== undefined) {
     // As a value of the run's format, so it equals the written value exactly when the bytes are the same.
-    const text = r.value.length <= MAX_VALUE_CHARS * 4 ? codec.fromBytes(r.value) : `${previewBytes(r.value, 60)} (${r.value.length} bytes)`;
+    const text =
+      r.value.length <= MAX_VALUE_CHARS * 4 ? codec.fromBytes(r.value) : `${previewBytes(r.value, 60)} (${r.value.length} bytes)`;
     return { type: 'ok', value: text };
   }
   const failed = classifyFailure(r.outcome);

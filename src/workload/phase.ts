@@ -11,7 +11,11 @@ import { classifyRead } from './outcome.js';
 import { countOperations, eventualResults, latencies, linearizabilityResults, workloadChecks, type Convergence } from './analyse.js';
 
 /** Writes the history somewhere durable, with the page that shows it and its verdicts, and says where. */
-export type HistorySink = (history: History, results: readonly WorkloadKeyResult[], consistency: 'eventual' | 'linearizable') => Promise<{ json: string; edn: string; html?: string }>;
+export type HistorySink = (
+  history: History,
+  results: readonly WorkloadKeyResult[],
+  consistency: 'eventual' | 'linearizable',
+) => Promise<{ json: string; edn: string; html?: string }>;
 
 export interface WorkloadPhaseResult {
   readonly section: WorkloadSection;
@@ -54,7 +58,15 @@ export class WorkloadSession {
   }
 
   private plan(): WorkloadPlan {
-    return { clients: this.wl.clients, durationMs: this.wl.durationMs, keys: this.keys, seed: this.seed, valuePrefix: `rc-${this.ctx.ids.runId}`, model: this.wl.model, formatValue: (head) => formatValue(this.ctx.api.codec.format, head, () => Buffer.alloc(0)) };
+    return {
+      clients: this.wl.clients,
+      durationMs: this.wl.durationMs,
+      keys: this.keys,
+      seed: this.seed,
+      valuePrefix: `rc-${this.ctx.ids.runId}`,
+      model: this.wl.model,
+      formatValue: (head) => formatValue(this.ctx.api.codec.format, head, () => Buffer.alloc(0)),
+    };
   }
 
   /** The clients for the workload duration (or until the run is cancelled). */
@@ -66,7 +78,14 @@ export class WorkloadSession {
   readonly duringFault = async (fault: { readonly kind: string; readonly target: string; readonly signal: AbortSignal }): Promise<void> => {
     this.record({ f: 'start', fault: fault.kind, target: fault.target });
     try {
-      await runClients(this.recorder, this.ctx.api, this.ctx.nodes, this.plan(), AbortSignal.any([this.ctx.signal, fault.signal]), this.rounds++);
+      await runClients(
+        this.recorder,
+        this.ctx.api,
+        this.ctx.nodes,
+        this.plan(),
+        AbortSignal.any([this.ctx.signal, fault.signal]),
+        this.rounds++,
+      );
     } finally {
       this.record({ f: 'stop', fault: fault.kind, target: fault.target });
     }
@@ -102,7 +121,10 @@ export class WorkloadSession {
         warn(`Could not write the workload history: ${(error as Error).message}`);
       }
     }
-    const counts = countOperations(run.records, ctx.nodes.map((n) => n.label));
+    const counts = countOperations(
+      run.records,
+      ctx.nodes.map((n) => n.label),
+    );
     const section: WorkloadSection = {
       model: wl.model,
       consistency: wl.consistency,
@@ -129,23 +151,19 @@ async function awaitConvergence(ctx: CheckContext, keys: readonly string[]): Pro
   return Promise.all(
     keys.map(async (key): Promise<Convergence> => {
       const start = ctx.clock.now();
-      const r = await pollAs(
-        ctx,
-        'settle',
-        async () => {
-          const values = await Promise.all(
-            ctx.nodes.map(async (node) => {
-              const read = classifyRead(await ctx.api.read(node.url, key, ctx.signal), ctx.api.codec);
-              return read.type === 'ok'
-                ? { node: node.label, value: read.value }
-                : { node: node.label, value: undefined, ...(read.error !== undefined ? { error: read.error } : {}) };
-            }),
-          );
-          const first = values[0]?.value;
-          const done = first !== undefined && values.every((v) => v.value === first);
-          return { done, value: values };
-        },
-      );
+      const r = await pollAs(ctx, 'settle', async () => {
+        const values = await Promise.all(
+          ctx.nodes.map(async (node) => {
+            const read = classifyRead(await ctx.api.read(node.url, key, ctx.signal), ctx.api.codec);
+            return read.type === 'ok'
+              ? { node: node.label, value: read.value }
+              : { node: node.label, value: undefined, ...(read.error !== undefined ? { error: read.error } : {}) };
+          }),
+        );
+        const first = values[0]?.value;
+        const done = first !== undefined && values.every((v) => v.value === first);
+        return { done, value: values };
+      });
       return { key, converged: r.done, values: r.last ?? [], waitedMs: ctx.clock.now() - start };
     }),
   );

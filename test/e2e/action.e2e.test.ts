@@ -42,7 +42,10 @@ describe('healthy example cluster', () => {
       assert.equal(r.schemaVersion, 1);
       assert.equal(r.project.compose?.kind, label === 'Compose v1' ? 'v1' : 'v2');
       assert.match(main.stdout, new RegExp(`using Compose ${label === 'Compose v1' ? 'v1' : 'v2'}`));
-      assert.deepEqual(r.nodes.map((n) => n.service), ['kv_0', 'kv_2', 'kv_4']);
+      assert.deepEqual(
+        r.nodes.map((n) => n.service),
+        ['kv_0', 'kv_2', 'kv_4'],
+      );
       assert.ok(r.nodes.every((n) => typeof n.readyMs === 'number'));
       // The restart check ran against kv_4 and the restarted node caught up and kept its data.
       const byId = new Map(r.checks.map((c) => [c.id, c]));
@@ -50,7 +53,10 @@ describe('healthy example cluster', () => {
       assert.equal(byId.get('restart:durability:kv_4')?.status, 'passed');
       assert.equal(byId.get('restart:recovery:kv_4')?.status, 'passed');
       assert.equal(r.checks.filter((c) => c.kind === 'replication').length, 9);
-      assert.deepEqual(r.phases.map((p) => p.name), ['validate', 'up', 'ready', 'replication', 'restart', 'sweep', 'down']);
+      assert.deepEqual(
+        r.phases.map((p) => p.name),
+        ['validate', 'up', 'ready', 'replication', 'restart', 'sweep', 'down'],
+      );
       assert.match(main.summary, /## ✅ Replicheck passed/);
       assert.match(main.summary, /### Checks/);
       assert.match(main.summary, /### Convergence/);
@@ -81,7 +87,10 @@ describe('faulty example variants fail with the right node and check', () => {
       mode: 'no-catch-up',
       inputs: { 'restart-target': 'kv_4', 'convergence-timeout': '2' },
       // No persistence and no catch-up: what kv_4 had returned before the restart is gone after it.
-      titles: ['Catch-up: kv_4 never returned the value written while it was down', 'Durability: kv_4 lost 3 earlier write(s) after the restart'],
+      titles: [
+        'Catch-up: kv_4 never returned the value written while it was down',
+        'Durability: kv_4 lost 3 earlier write(s) after the restart',
+      ],
       service: 'kv_4',
     },
     {
@@ -119,15 +128,30 @@ describe('faulty example variants fail with the right node and check', () => {
 describe('bad inputs fail before any container exists', () => {
   const cases: { name: string; inputs: Record<string, string>; input: string; pattern: RegExp }[] = [
     { name: 'missing compose file', inputs: { 'compose-file': 'nope.yml' }, input: 'compose-file', pattern: /'nope\.yml' not found/ },
-    { name: 'unknown restart target', inputs: { 'restart-target': 'kv_9' }, input: 'restart-target', pattern: /'kv_9' is not a service.*kv_0, kv_2, kv_4/ },
-    { name: 'malformed server URL', inputs: { servers: 'http://localhost:8080,localhost' }, input: 'servers', pattern: /not a URL|not an HTTP/ },
+    {
+      name: 'unknown restart target',
+      inputs: { 'restart-target': 'kv_9' },
+      input: 'restart-target',
+      pattern: /'kv_9' is not a service.*kv_0, kv_2, kv_4/,
+    },
+    {
+      name: 'malformed server URL',
+      inputs: { servers: 'http://localhost:8080,localhost' },
+      input: 'servers',
+      pattern: /not a URL|not an HTTP/,
+    },
     {
       name: 'partition network the target is not on',
       inputs: { faults: 'disconnect', 'fault-targets': 'kv_4', 'partition-networks': 'backbone' },
       input: 'partition-networks',
       pattern: /kv_4 is not attached to backbone \(it is on client, cluster\)/,
     },
-    { name: 'server URL no node answers', inputs: { servers: `${KV_SERVERS},http://localhost:8099` }, input: 'servers', pattern: /localhost:8099 is not published by any service/ },
+    {
+      name: 'server URL no node answers',
+      inputs: { servers: `${KV_SERVERS},http://localhost:8099` },
+      input: 'servers',
+      pattern: /localhost:8099 is not published by any service/,
+    },
   ];
   for (const c of cases) {
     test(c.name, async (t) => {

@@ -30,7 +30,19 @@ function project(name: string): string {
 }
 
 function clusterArgs(name: string, extra: string[] = []): string[] {
-  return ['run', '--no-config', '--working-directory', 'examples/kv', '--servers', SERVERS, '--project-name', name, '--startup-timeout', '60', ...extra];
+  return [
+    'run',
+    '--no-config',
+    '--working-directory',
+    'examples/kv',
+    '--servers',
+    SERVERS,
+    '--project-name',
+    name,
+    '--startup-timeout',
+    '60',
+    ...extra,
+  ];
 }
 
 /** Waits (bounded) until the CLI shows the replication phase, so a signal lands while the cluster is up. */
@@ -65,7 +77,9 @@ describe('replicheck CLI without a cluster', () => {
     if (!needDocker(t)) return;
     const dir = tempDir();
     const name = project('setup');
-    const r = await leavesNothing(name, () => runCli([...clusterArgs(name), '--compose-file', 'missing.yml', '--report-file', join(dir, 'r.json')]));
+    const r = await leavesNothing(name, () =>
+      runCli([...clusterArgs(name), '--compose-file', 'missing.yml', '--report-file', join(dir, 'r.json')]),
+    );
     assert.equal(r.code, 2, r.stdout + r.stderr);
     assert.match(r.stdout, /✗ Input 'compose-file'/);
     assert.match(r.stdout, /Replicheck failed/);
@@ -83,9 +97,13 @@ describe('replicheck CLI against the example cluster', () => {
     // Paths in a config file are relative to the file: point working-directory back at the example.
     writeFileSync(
       join(dir, 'replicheck.yaml'),
-      `working-directory: ${join(ROOT, 'examples/kv')}\nservers:\n${SERVERS.split(',').map((s) => `  - ${s}\n`).join('')}restart-target: kv_4\nstartup-timeout: 60\nreport-file: out/report.json\n`,
+      `working-directory: ${join(ROOT, 'examples/kv')}\nservers:\n${SERVERS.split(',')
+        .map((s) => `  - ${s}\n`)
+        .join('')}restart-target: kv_4\nstartup-timeout: 60\nreport-file: out/report.json\n`,
     );
-    const r = await leavesNothing(name, () => runCli(['run', '--config', join(dir, 'replicheck.yaml'), '--project-name', name], { env: { ...kvEnv('healthy'), ...PORTS } }));
+    const r = await leavesNothing(name, () =>
+      runCli(['run', '--config', join(dir, 'replicheck.yaml'), '--project-name', name], { env: { ...kvEnv('healthy'), ...PORTS } }),
+    );
     assert.equal(r.code, 0, r.stdout + r.stderr);
     // Not a TTY: plain progress lines, no escape codes.
     assert.ok(!r.stdout.includes('\u001b'), 'no escape sequences when stdout is not a terminal');
@@ -117,7 +135,10 @@ describe('replicheck CLI against the example cluster', () => {
     assert.equal(report.verdict, 'failed');
     assert.equal(report.project.name, name);
     const failed = report.checks.filter((c) => c.status === 'failed').map((c) => c.title);
-    assert.deepEqual(failed, ['Replication: kv_4 never returned the value written on kv_0', 'Replication: kv_4 never returned the value written on kv_2']);
+    assert.deepEqual(failed, [
+      'Replication: kv_4 never returned the value written on kv_0',
+      'Replication: kv_4 never returned the value written on kv_2',
+    ]);
     assert.equal(report.logs.length, 3);
     assert.match(r.stderr, /^✗ replication /m);
     assert.match(r.stderr, /^Last 3 log lines of kv_4$/m);

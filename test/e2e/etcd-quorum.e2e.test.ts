@@ -10,7 +10,11 @@ import type { FaultReport } from '../../src/model/result.js';
 
 const ETCD_PORTS = [process.env.ETCD_PORT_0 ?? '42379', process.env.ETCD_PORT_1 ?? '42479', process.env.ETCD_PORT_2 ?? '42579'] as const;
 const ETCD_ENV = { ETCD_IMAGE, ETCD_PORT_0: ETCD_PORTS[0], ETCD_PORT_1: ETCD_PORTS[1], ETCD_PORT_2: ETCD_PORTS[2] };
-const KV_PORTS = { KV_PORT_0: process.env.KV_PORT_0 ?? '43080', KV_PORT_2: process.env.KV_PORT_2 ?? '43082', KV_PORT_4: process.env.KV_PORT_4 ?? '43084' };
+const KV_PORTS = {
+  KV_PORT_0: process.env.KV_PORT_0 ?? '43080',
+  KV_PORT_2: process.env.KV_PORT_2 ?? '43082',
+  KV_PORT_4: process.env.KV_PORT_4 ?? '43084',
+};
 
 function project(name: string): string {
   return uniqueProject('rc-group', name);
@@ -78,8 +82,15 @@ describe('group faults', () => {
       for (const node of ['etcd_0', 'etcd_1', 'etcd_2']) assert.equal(byId.get(`${p}:durability:${node}`)?.status, 'passed', node);
       assert.equal(new Set(r.checks.map((c) => c.id)).size, r.checks.length, 'check ids are unique');
       const phases = r.phases.map((ph) => ph.name);
-      assert.deepEqual(phases.slice(phases.indexOf('replication') + 1, phases.indexOf('replication') + 3), [`${kind} etcd_1+etcd_2`, `${kind} etcd_1+etcd_2 held`], JSON.stringify(phases));
-      assert.match(main.summary, new RegExp(`\\| ${kind} \\| etcd_1\\+etcd_2 \\| [\\d.]+ s \\| 0 / \\d+ \\| n/a \\(no write accepted\\) \\|`));
+      assert.deepEqual(
+        phases.slice(phases.indexOf('replication') + 1, phases.indexOf('replication') + 3),
+        [`${kind} etcd_1+etcd_2`, `${kind} etcd_1+etcd_2 held`],
+        JSON.stringify(phases),
+      );
+      assert.match(
+        main.summary,
+        new RegExp(`\\| ${kind} \\| etcd_1\\+etcd_2 \\| [\\d.]+ s \\| 0 / \\d+ \\| n/a \\(no write accepted\\) \\|`),
+      );
       assert.match(main.summary, /every write refused \(availability loss, not data loss\)/);
       assert.match(main.summary, new RegExp(`\\| ${kind} etcd_1\\+etcd_2 held \\|`));
     });
@@ -95,7 +106,9 @@ describe('group faults', () => {
       name,
       {
         'working-directory': 'examples/kv',
-        servers: Object.values(KV_PORTS).map((port) => `http://localhost:${port}`).join(','),
+        servers: Object.values(KV_PORTS)
+          .map((port) => `http://localhost:${port}`)
+          .join(','),
         'project-name': name,
         'startup-timeout': '60',
         'convergence-timeout': '5',

@@ -53,7 +53,10 @@ describe('etcd (examples/etcd) through the etcd-v2 preset', () => {
     assert.deepEqual(errors(main), []);
     assert.equal(main.outputs.result, 'passed');
     const { parsed: r, text } = report(main.outputs.report);
-    assert.deepEqual(r.nodes.map((n) => n.service), SERVICES);
+    assert.deepEqual(
+      r.nodes.map((n) => n.service),
+      SERVICES,
+    );
     const replication = r.checks.filter((c) => c.kind === 'replication');
     assert.equal(replication.length, 9);
     assert.ok(replication.every((c) => c.status === 'passed'));
@@ -92,7 +95,10 @@ describe('etcd (examples/etcd) through the etcd-v2 preset', () => {
     const { parsed: r } = report(main.outputs.report);
     assert.equal(r.verdict, 'passed');
     // A majority stays up through every one-member fault: all acknowledged writes survive, the member catches up.
-    assert.deepEqual(r.faults?.map((f) => `${f.kind} ${f.target} ${f.verdict}`), kinds.map((k) => `${k} etcd_2 passed`));
+    assert.deepEqual(
+      r.faults?.map((f) => `${f.kind} ${f.target} ${f.verdict}`),
+      kinds.map((k) => `${k} etcd_2 passed`),
+    );
     for (const f of r.faults ?? []) {
       assert.deepEqual(f.lostKeys, [], `${f.kind}: nothing lost`);
       assert.ok(f.writesAccepted > 0, `${f.kind}: the majority kept accepting writes`);
@@ -101,11 +107,17 @@ describe('etcd (examples/etcd) through the etcd-v2 preset', () => {
     const w = r.workload!;
     assert.equal(w.consistency, 'linearizable');
     assert.ok(w.operations.ok > 50, JSON.stringify(w.operations));
-    assert.ok(w.keyResults.length > 0 && w.keyResults.every((k) => k.verdict === 'linearizable'), JSON.stringify(w.keyResults.map((k) => k.verdict)));
+    assert.ok(
+      w.keyResults.length > 0 && w.keyResults.every((k) => k.verdict === 'linearizable'),
+      JSON.stringify(w.keyResults.map((k) => k.verdict)),
+    );
     // The clients run while each fault holds on etcd_2, so only the majority is sure to serve them.
     const majority = w.perNode.filter((n) => n.node !== 'etcd_2');
     assert.equal(majority.length, 2);
-    assert.ok(majority.every((n) => n.read.ok > 0 && n.write.ok > 0), `the majority served reads and writes: ${JSON.stringify(w.perNode)}`);
+    assert.ok(
+      majority.every((n) => n.read.ok > 0 && n.write.ok > 0),
+      `the majority served reads and writes: ${JSON.stringify(w.perNode)}`,
+    );
   });
 
   test('a read-value pointer that misses the value fails replication with the node and its answer', async (t) => {
@@ -142,7 +154,7 @@ describe('awkward keys and values round-trip through real etcd', () => {
       const api = httpKvApi(http, optionsFrom({ servers: SERVERS.join(','), api: 'etcd-v2', 'request-timeout': '3' }));
       // Bounded wait for a quorum: every member answers the probe (a quorum read) below 500.
       const deadline = Date.now() + 60_000;
-      for (let ready = false; !ready; ) {
+      for (let ready = false; !ready;) {
         assert.ok(Date.now() < deadline, 'etcd did not become ready within 60 s');
         const answers = await Promise.all(SERVERS.map((url) => api.probe(url)));
         ready = answers.every((a) => a.ok && a.status < 500);

@@ -28,10 +28,17 @@ function startCluster(mode: string, base: number, later: readonly string[] = [])
   chmodSync(join(dir, 'ctl.sh'), 0o755);
   const port = (i: number): number => base + i;
   NAMES.forEach((name, i) => {
-    const peers = NAMES.map((_, j) => j).filter((j) => j !== i).map((j) => `http://127.0.0.1:${port(j)}`).join(',');
-    writeFileSync(join(dir, `${name}.env`), `PORT=${port(i)}\nPEERS=${peers}\nKV_MODE=${mode}\nSERVER=${join(ROOT, 'examples/kv/server.js')}\n`);
+    const peers = NAMES.map((_, j) => j)
+      .filter((j) => j !== i)
+      .map((j) => `http://127.0.0.1:${port(j)}`)
+      .join(',');
+    writeFileSync(
+      join(dir, `${name}.env`),
+      `PORT=${port(i)}\nPEERS=${peers}\nKV_MODE=${mode}\nSERVER=${join(ROOT, 'examples/kv/server.js')}\n`,
+    );
   });
-  for (const name of NAMES.filter((n) => !later.includes(n))) execFileSync('sh', ['./ctl.sh', 'start', name], { cwd: dir, stdio: 'ignore', timeout: 20_000 });
+  for (const name of NAMES.filter((n) => !later.includes(n)))
+    execFileSync('sh', ['./ctl.sh', 'start', name], { cwd: dir, stdio: 'ignore', timeout: 20_000 });
   // A docker that only records that it was called.
   const bin = join(dir, 'bin');
   execFileSync('mkdir', ['-p', bin]);
@@ -74,21 +81,37 @@ pause: { apply: "./ctl.sh pause {target}", heal: "./ctl.sh resume {target}" }
 `;
 
 async function check(cluster: HostCluster, extra: Record<string, string>): Promise<{ r: RunResult; titles: string[]; post: string }> {
-  const inputs = { cluster: 'external', servers: cluster.servers, 'working-directory': cluster.dir, 'fault-commands': COMMANDS, 'fault-targets': 'ext_2', 'fault-duration': '1', 'startup-timeout': '20', 'convergence-timeout': '4', ...extra };
+  const inputs = {
+    cluster: 'external',
+    servers: cluster.servers,
+    'working-directory': cluster.dir,
+    'fault-commands': COMMANDS,
+    'fault-targets': 'ext_2',
+    'fault-duration': '1',
+    'startup-timeout': '20',
+    'convergence-timeout': '4',
+    ...extra,
+  };
   const env = { PATH: `${join(cluster.dir, 'bin')}:${process.env.PATH}` };
   const { main, post } = await runMainAndPost(inputs, { env });
   return { r: readReport(main), titles: errors(main).map((a) => `${a.properties.title}: ${a.message}`), post: post.stdout };
 }
 
-describe('cluster: external, faults through the user\'s commands', () => {
+describe("cluster: external, faults through the user's commands", () => {
   test('stop, kill and pause of a host process pass on the healthy service; it all still runs afterwards; no Docker', async () => {
     const cluster = startCluster('healthy', 27080);
     try {
       const before = cluster.pids();
       const { r, titles, post } = await check(cluster, { faults: 'stop,kill,pause' });
       assert.equal(r.verdict, 'passed', titles.join('\n'));
-      assert.deepEqual(r.faults?.map((f) => `${f.kind} ${f.target} ${f.verdict}`), ['stop ext_2 passed', 'kill ext_2 passed', 'pause ext_2 passed']);
-      assert.deepEqual(r.nodes.map((n) => n.label), NAMES);
+      assert.deepEqual(
+        r.faults?.map((f) => `${f.kind} ${f.target} ${f.verdict}`),
+        ['stop ext_2 passed', 'kill ext_2 passed', 'pause ext_2 passed'],
+      );
+      assert.deepEqual(
+        r.nodes.map((n) => n.label),
+        NAMES,
+      );
       assert.equal(r.project.name, 'external');
       assert.deepEqual(r.teardown, { policy: 'never', performed: false });
       // ext_2 was restarted twice (new pid); the others are the same processes; every one runs, none is stopped.
@@ -96,7 +119,10 @@ describe('cluster: external, faults through the user\'s commands', () => {
       assert.deepEqual(after.slice(0, 2), before.slice(0, 2));
       assert.notEqual(after[2], before[2]);
       for (const pid of after) assert.ok(running(pid), `process ${pid} runs and is not stopped`);
-      assert.ok(!existsSync(cluster.dockerLog), `no docker command ran: ${existsSync(cluster.dockerLog) ? readFileSync(cluster.dockerLog, 'utf8') : ''}`);
+      assert.ok(
+        !existsSync(cluster.dockerLog),
+        `no docker command ran: ${existsSync(cluster.dockerLog) ? readFileSync(cluster.dockerLog, 'utf8') : ''}`,
+      );
       assert.match(post, /cluster: external: Replicheck started nothing and tears nothing down/);
     } finally {
       cluster.stop();
@@ -108,7 +134,12 @@ describe('cluster: external, faults through the user\'s commands', () => {
     try {
       const { r, titles } = await check(cluster, { faults: 'stop' });
       assert.equal(r.verdict, 'failed');
-      assert.ok(titles.some((t) => /^Stop ext_2: ext_2 lost \d+ acknowledged write\(s\): ext_2 does not return keys acknowledged before the stop/.test(t)), titles.join('\n'));
+      assert.ok(
+        titles.some((t) =>
+          /^Stop ext_2: ext_2 lost \d+ acknowledged write\(s\): ext_2 does not return keys acknowledged before the stop/.test(t),
+        ),
+        titles.join('\n'),
+      );
       for (const pid of cluster.pids()) assert.ok(running(pid));
     } finally {
       cluster.stop();
@@ -120,8 +151,14 @@ describe('cluster: external, faults through the user\'s commands', () => {
     try {
       const { r, titles } = await check(cluster, { faults: 'partition', 'project-name': 'x' });
       assert.equal(r.verdict, 'failed');
-      assert.ok(titles.some((t) => /^Replicheck: input 'fault-commands': .*has no entry for partition/.test(t)), titles.join('\n'));
-      assert.ok(titles.some((t) => /^Replicheck: input 'project-name': .*only means something with cluster: compose/.test(t)), titles.join('\n'));
+      assert.ok(
+        titles.some((t) => /^Replicheck: input 'fault-commands': .*has no entry for partition/.test(t)),
+        titles.join('\n'),
+      );
+      assert.ok(
+        titles.some((t) => /^Replicheck: input 'project-name': .*only means something with cluster: compose/.test(t)),
+        titles.join('\n'),
+      );
       for (const pid of cluster.pids()) assert.ok(running(pid));
     } finally {
       cluster.stop();
@@ -130,8 +167,28 @@ describe('cluster: external, faults through the user\'s commands', () => {
 
   // The CLI has no post step: on Ctrl-C it heals what holds itself, and a second Ctrl-C that cuts that short says
   // which heal commands to run by hand.
-  const cliArgs = (cluster: HostCluster, commands: string): string[] =>
-    ['run', '--no-config', '--cluster', 'external', '--servers', cluster.servers, '--working-directory', cluster.dir, '--fault-commands', commands, '--faults', 'pause', '--fault-targets', 'ext_2', '--fault-duration', '60', '--startup-timeout', '20', '--convergence-timeout', '4'];
+  const cliArgs = (cluster: HostCluster, commands: string): string[] => [
+    'run',
+    '--no-config',
+    '--cluster',
+    'external',
+    '--servers',
+    cluster.servers,
+    '--working-directory',
+    cluster.dir,
+    '--fault-commands',
+    commands,
+    '--faults',
+    'pause',
+    '--fault-targets',
+    'ext_2',
+    '--fault-duration',
+    '60',
+    '--startup-timeout',
+    '20',
+    '--convergence-timeout',
+    '4',
+  ];
 
   /** Calls `then` once ext_2 is paused (bounded: 60 s), with the CLI still running. */
   const whenPaused = (cluster: HostCluster, then: () => void) => (child: { exitCode: number | null }) => {
@@ -179,7 +236,10 @@ describe('cluster: external, faults through the user\'s commands', () => {
           })(child),
       });
       assert.equal(r.code, 130, r.stdout + r.stderr);
-      assert.match(r.stderr, /Ctrl-C again: quitting\. 1 fault\(s\) may still hold\. Heal them by hand \(in .*\):\n {2}sleep 3; \.\/ctl\.sh resume 'ext_2' {4}# pause ext_2/);
+      assert.match(
+        r.stderr,
+        /Ctrl-C again: quitting\. 1 fault\(s\) may still hold\. Heal them by hand \(in .*\):\n {2}sleep 3; \.\/ctl\.sh resume 'ext_2' {4}# pause ext_2/,
+      );
     } finally {
       cluster.stop();
     }

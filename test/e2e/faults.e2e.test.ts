@@ -17,7 +17,15 @@ function project(name: string): string {
 }
 
 function inputs(name: string, extra: Record<string, string>): Record<string, string> {
-  return { 'working-directory': 'examples/kv', servers: SERVERS, 'project-name': name, 'startup-timeout': '60', 'fault-targets': 'kv_4', 'fault-duration': '1', ...extra };
+  return {
+    'working-directory': 'examples/kv',
+    servers: SERVERS,
+    'project-name': name,
+    'startup-timeout': '60',
+    'fault-targets': 'kv_4',
+    'fault-duration': '1',
+    ...extra,
+  };
 }
 
 function env(mode: string): Record<string, string> {
@@ -26,7 +34,9 @@ function env(mode: string): Record<string, string> {
 
 /** Every container of the project runs unpaused and is attached to both networks with its compose aliases. */
 function assertHealed(name: string): void {
-  const ids = execFileSync('docker', ['ps', '-aq', '--filter', `label=com.docker.compose.project=${name}`], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  const ids = execFileSync('docker', ['ps', '-aq', '--filter', `label=com.docker.compose.project=${name}`], { encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean);
   assert.equal(ids.length, 3, 'three containers');
   const inspected = JSON.parse(execFileSync('docker', ['inspect', ...ids], { encoding: 'utf8' })) as {
     Config: { Labels: Record<string, string> };
@@ -44,7 +54,11 @@ function assertHealed(name: string): void {
   }
 }
 
-async function failing(name: string, mode: string, extra: Record<string, string>): Promise<{ main: StepRun; r: RunResult; titles: string[] }> {
+async function failing(
+  name: string,
+  mode: string,
+  extra: Record<string, string>,
+): Promise<{ main: StepRun; r: RunResult; titles: string[] }> {
   const { main } = await leavesNothing(name, () => runMainAndPost(inputs(name, extra), { env: env(mode) }));
   assert.equal(main.code, 1, 'the step fails');
   assert.equal(main.outputs.result, 'failed');
@@ -62,12 +76,18 @@ describe('fault suite', () => {
     if (!needDocker(t)) return;
     const name = project('healthy');
     try {
-      const main = await runStep(inputs(name, { faults: 'restart,stop,kill,pause,partition', 'convergence-timeout': '5', teardown: 'never' }), { env: env('healthy') });
+      const main = await runStep(
+        inputs(name, { faults: 'restart,stop,kill,pause,partition', 'convergence-timeout': '5', teardown: 'never' }),
+        { env: env('healthy') },
+      );
       assert.equal(main.code, 0, main.stdout);
       assert.deepEqual(errors(main), []);
       assertHealed(name);
       const r = readReport(main);
-      assert.deepEqual(r.faults?.map((f) => f.kind), ['restart', 'stop', 'kill', 'pause', 'partition']);
+      assert.deepEqual(
+        r.faults?.map((f) => f.kind),
+        ['restart', 'stop', 'kill', 'pause', 'partition'],
+      );
       for (const f of r.faults ?? []) {
         assert.equal(f.verdict, 'passed', `${f.kind}: ${JSON.stringify(f)}`);
         assert.equal(f.target, 'kv_4');
@@ -86,7 +106,14 @@ describe('fault suite', () => {
       }
       assert.deepEqual(
         r.phases.map((p) => p.name),
-        ['validate', 'up', 'ready', 'replication', ...['restart', 'stop', 'kill', 'pause', 'partition'].flatMap((k) => [`${k} kv_4`, `${k} kv_4 held`]), 'sweep'],
+        [
+          'validate',
+          'up',
+          'ready',
+          'replication',
+          ...['restart', 'stop', 'kill', 'pause', 'partition'].flatMap((k) => [`${k} kv_4`, `${k} kv_4 held`]),
+          'sweep',
+        ],
       );
       assert.match(r.phases.find((p) => p.name === 'pause kv_4 held')?.note ?? '', /pause began at .*, healed at/);
       assert.match(main.summary, /### Faults/);

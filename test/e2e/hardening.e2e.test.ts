@@ -70,21 +70,32 @@ describe('a cluster that prints and serves attack strings', () => {
       assert.ok(main.stdout.includes('::stop-commands::'));
 
       const r = readReport(main);
-      const ours = new Set([...r.checks.filter((c) => c.status === 'failed').map((c) => c.title), ...r.errors.map((e) => (e.input ? `Replicheck: input '${e.input}'` : 'Replicheck'))]);
+      const ours = new Set([
+        ...r.checks.filter((c) => c.status === 'failed').map((c) => c.title),
+        ...r.errors.map((e) => (e.input ? `Replicheck: input '${e.input}'` : 'Replicheck')),
+      ]);
       const annotations = errors(main);
       assert.ok(annotations.length > 0);
       for (const a of annotations) {
-        const own = a.properties.title === undefined ? /^Replicheck failed: see the annotations/.test(a.message) : ours.has(a.properties.title);
+        const own =
+          a.properties.title === undefined ? /^Replicheck failed: see the annotations/.test(a.message) : ours.has(a.properties.title);
         assert.ok(own, `foreign error annotation ${JSON.stringify(a)}`);
         assert.doesNotMatch(a.message, /^pwned$|^after a fake|^carriage return$/);
       }
       const names = new Set(main.commands.map((c) => c.command));
       for (const forbidden of ['add-mask', 'set-output', 'save-state', 'set-env', 'add-path', 'warning', 'notice', 'echo']) {
-        assert.ok(!names.has(forbidden), `a ${forbidden} command was issued: ${JSON.stringify(main.commands.filter((c) => c.command === forbidden))}`);
+        assert.ok(
+          !names.has(forbidden),
+          `a ${forbidden} command was issued: ${JSON.stringify(main.commands.filter((c) => c.command === forbidden))}`,
+        );
       }
       assert.equal(main.outputs.a, undefined);
       // Seen once in ~6 full runs under load: outputs missing. The step's last lines say why when it happens again.
-      assert.equal(main.outputs.result, 'failed', `the hostile node could not flip the result; outputs ${JSON.stringify(main.outputs)}; step ended: ${main.stdout.slice(-1500)}`);
+      assert.equal(
+        main.outputs.result,
+        'failed',
+        `the hostile node could not flip the result; outputs ${JSON.stringify(main.outputs)}; step ended: ${main.stdout.slice(-1500)}`,
+      );
 
       // kv_4's answer (the attack text) is in the report as a bounded preview, and the summary shows it inert.
       const read = r.checks.find((c) => c.id === 'replication:kv_0->kv_4');
@@ -111,19 +122,34 @@ describe('a cluster that prints and serves attack strings', () => {
     const secret = 'rc-hard-S3cr3t-t0ken-value';
     try {
       const main = await runStep(
-        inputs(name, { 'compose-file': `docker-compose.yml,${HOSTILE_OVERRIDE}`, 'convergence-timeout': '1', headers: `Authorization: Bearer ${secret}` }),
+        inputs(name, {
+          'compose-file': `docker-compose.yml,${HOSTILE_OVERRIDE}`,
+          'convergence-timeout': '1',
+          headers: `Authorization: Bearer ${secret}`,
+        }),
         { env: env() },
       );
       await assertNothingLeft(name);
       assert.equal(main.code, 1, main.stdout);
       // The one place it may appear is the mask command itself, which the runner consumes.
       const masks = main.commands.filter((c) => c.command === 'add-mask');
-      assert.ok(masks.some((m) => m.message.includes(secret)), 'the header value was masked');
-      const stdout = main.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+      assert.ok(
+        masks.some((m) => m.message.includes(secret)),
+        'the header value was masked',
+      );
+      const stdout = main.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n');
       const reportText = readFileSync(main.outputs.report!, 'utf8');
       // The node did echo it, so a leak would show here.
       assert.match(reportText, /auth=/);
-      for (const [where, text] of [['stdout', stdout], ['stderr', main.stderr], ['summary', main.summary], ['report', reportText]] as const) {
+      for (const [where, text] of [
+        ['stdout', stdout],
+        ['stderr', main.stderr],
+        ['summary', main.summary],
+        ['report', reportText],
+      ] as const) {
         assert.ok(!text.includes(secret), `the secret appears in ${where}`);
       }
     } finally {
@@ -159,7 +185,10 @@ describe('bad input and broken machines: one clear error, no container', () => {
   symlinkSync(join(dir, 'missing-target.yml'), join(dir, 'dangling.yml'));
   // A Docker daemon that is not running: a socket file nobody listens on (its owner was killed).
   const deadSocket = join(dir, 'docker.sock');
-  spawnSync(process.execPath, ['-e', `require('node:net').createServer().listen(${JSON.stringify(deadSocket)}, () => process.kill(process.pid, 'SIGKILL'))`]);
+  spawnSync(process.execPath, [
+    '-e',
+    `require('node:net').createServer().listen(${JSON.stringify(deadSocket)}, () => process.kill(process.pid, 'SIGKILL'))`,
+  ]);
   // A PATH with docker but without docker-compose.
   const onlyDocker = join(dir, 'bin');
   mkdirSync(onlyDocker);
@@ -173,7 +202,15 @@ describe('bad input and broken machines: one clear error, no container', () => {
   const cases: BadCase[] = [
     ...(root
       ? []
-      : [{ name: 'unreadable compose file (mode 000)', inputs: { 'compose-file': join(dir, 'no-read.yml') }, title: "Replicheck: input 'compose-file'", message: /no-read\.yml' not found or not readable/, fix: /Check the path/ }]),
+      : [
+          {
+            name: 'unreadable compose file (mode 000)',
+            inputs: { 'compose-file': join(dir, 'no-read.yml') },
+            title: "Replicheck: input 'compose-file'",
+            message: /no-read\.yml' not found or not readable/,
+            fix: /Check the path/,
+          },
+        ]),
     {
       name: 'unreadable compose file (a dangling link)',
       inputs: { 'compose-file': join(dir, 'dangling.yml') },
@@ -202,7 +239,13 @@ describe('bad input and broken machines: one clear error, no container', () => {
       message: /Compose could not read the compose file\(s\)\..*bogus_y{100}.*…/s,
       fix: /docker compose config/,
     },
-    { name: 'empty servers', inputs: { servers: ' , ' }, title: "Replicheck: input 'servers'", message: /is empty/, fix: /List the base URL of every node/ },
+    {
+      name: 'empty servers',
+      inputs: { servers: ' , ' },
+      title: "Replicheck: input 'servers'",
+      message: /is empty/,
+      fix: /List the base URL of every node/,
+    },
     {
       name: 'duplicate server URL',
       inputs: { servers: `${SERVERS},http://localhost:48080/` },
@@ -210,8 +253,20 @@ describe('bad input and broken machines: one clear error, no container', () => {
       message: /'http:\/\/localhost:48080\/' is listed twice/,
       fix: /List each node once/,
     },
-    { name: 'non-HTTP server URL', inputs: { servers: 'ftp://localhost:48080' }, title: "Replicheck: input 'servers'", message: /not an HTTP\(S\) URL/, fix: /Use http:\/\/ or https:\/\// },
-    { name: 'malformed server URL', inputs: { servers: 'http://' }, title: "Replicheck: input 'servers'", message: /not a URL/, fix: /full URL/ },
+    {
+      name: 'non-HTTP server URL',
+      inputs: { servers: 'ftp://localhost:48080' },
+      title: "Replicheck: input 'servers'",
+      message: /not an HTTP\(S\) URL/,
+      fix: /Use http:\/\/ or https:\/\//,
+    },
+    {
+      name: 'malformed server URL',
+      inputs: { servers: 'http://' },
+      title: "Replicheck: input 'servers'",
+      message: /not a URL/,
+      fix: /full URL/,
+    },
     {
       name: 'server URL with credentials: refused, password never shown',
       inputs: { servers: 'http://admin:hunter2-s3cret@localhost:48080,http://localhost:48082' },
@@ -220,11 +275,41 @@ describe('bad input and broken machines: one clear error, no container', () => {
       fix: /Remove user:password/,
       secret: 'hunter2-s3cret',
     },
-    { name: 'non-numeric timeout', inputs: { 'request-timeout': 'soon' }, title: "Replicheck: input 'request-timeout'", message: /'soon' is not a number of seconds/, fix: /Give a positive number up to 300/ },
-    { name: 'negative timeout', inputs: { 'startup-timeout': '-5' }, title: "Replicheck: input 'startup-timeout'", message: /'-5' is not a number of seconds/, fix: /positive number/ },
-    { name: 'zero timeout', inputs: { 'convergence-timeout': '0' }, title: "Replicheck: input 'convergence-timeout'", message: /'0' is not a number of seconds/, fix: /positive number/ },
-    { name: 'absurd timeout', inputs: { 'convergence-timeout': '1e9' }, title: "Replicheck: input 'convergence-timeout'", message: /'1e9' is not a number of seconds between 0 and 600/, fix: /up to 600/ },
-    { name: 'unknown fault name', inputs: { faults: 'meteor' }, title: "Replicheck: input 'faults'", message: /'meteor' is not a fault/, fix: /Use any of: restart, stop/ },
+    {
+      name: 'non-numeric timeout',
+      inputs: { 'request-timeout': 'soon' },
+      title: "Replicheck: input 'request-timeout'",
+      message: /'soon' is not a number of seconds/,
+      fix: /Give a positive number up to 300/,
+    },
+    {
+      name: 'negative timeout',
+      inputs: { 'startup-timeout': '-5' },
+      title: "Replicheck: input 'startup-timeout'",
+      message: /'-5' is not a number of seconds/,
+      fix: /positive number/,
+    },
+    {
+      name: 'zero timeout',
+      inputs: { 'convergence-timeout': '0' },
+      title: "Replicheck: input 'convergence-timeout'",
+      message: /'0' is not a number of seconds/,
+      fix: /positive number/,
+    },
+    {
+      name: 'absurd timeout',
+      inputs: { 'convergence-timeout': '1e9' },
+      title: "Replicheck: input 'convergence-timeout'",
+      message: /'1e9' is not a number of seconds between 0 and 600/,
+      fix: /up to 600/,
+    },
+    {
+      name: 'unknown fault name',
+      inputs: { faults: 'meteor' },
+      title: "Replicheck: input 'faults'",
+      message: /'meteor' is not a fault/,
+      fix: /Use any of: restart, stop/,
+    },
     {
       name: 'unknown service in fault-targets',
       inputs: { faults: 'stop', 'fault-targets': 'kv_9' },
@@ -232,9 +317,27 @@ describe('bad input and broken machines: one clear error, no container', () => {
       message: /'kv_9' is not a service of the compose project/,
       fix: /Use one of: kv_0, kv_2, kv_4/,
     },
-    { name: 'unknown service in restart-target', inputs: { 'restart-target': 'kv_7' }, title: "Replicheck: input 'restart-target'", message: /'kv_7' is not a service/, fix: /Use one of: kv_0, kv_2, kv_4/ },
-    { name: 'unknown workload name', inputs: { workload: 'chaos' }, title: "Replicheck: input 'workload'", message: /'chaos' is not a workload/, fix: /Use 'none', 'register' or 'cas-register'/ },
-    { name: 'key-path without {key}', inputs: { 'key-path': '/key/' }, title: "Replicheck: input 'key-path'", message: /must start with '\/' and contain '\{key\}'/, fix: /\/key\/\{key\}/ },
+    {
+      name: 'unknown service in restart-target',
+      inputs: { 'restart-target': 'kv_7' },
+      title: "Replicheck: input 'restart-target'",
+      message: /'kv_7' is not a service/,
+      fix: /Use one of: kv_0, kv_2, kv_4/,
+    },
+    {
+      name: 'unknown workload name',
+      inputs: { workload: 'chaos' },
+      title: "Replicheck: input 'workload'",
+      message: /'chaos' is not a workload/,
+      fix: /Use 'none', 'register' or 'cas-register'/,
+    },
+    {
+      name: 'key-path without {key}',
+      inputs: { 'key-path': '/key/' },
+      title: "Replicheck: input 'key-path'",
+      message: /must start with '\/' and contain '\{key\}'/,
+      fix: /\/key\/\{key\}/,
+    },
     {
       name: 'Docker not installed',
       env: { PATH: join(dir, 'empty-path') },
@@ -290,7 +393,12 @@ describe('bad input and broken machines: one clear error, no container', () => {
         assert.equal(await objectCount(name), 0);
         assert.ok(!main.stdout.includes('--detach'));
         if (c.secret) {
-          for (const [where, text] of [['stdout', main.stdout], ['stderr', main.stderr], ['summary', main.summary], ['report', readFileSync(main.outputs.report!, 'utf8')]] as const) {
+          for (const [where, text] of [
+            ['stdout', main.stdout],
+            ['stderr', main.stderr],
+            ['summary', main.summary],
+            ['report', readFileSync(main.outputs.report!, 'utf8')],
+          ] as const) {
             assert.ok(!text.includes(c.secret), `the password appears in ${where}`);
           }
         }
@@ -382,7 +490,9 @@ describe('cancellation and crashes', () => {
         timeoutMs: 120_000,
         onStart: (child, stdout) => {
           // "using Compose" is printed just before `config` and `up`: cancel as soon as the project exists.
-          void until(async () => /using Compose/.test(stdout()) && (await objectCount(name)) > 0, 60_000).then(() => cancelLikeTheRunner(child, sent));
+          void until(async () => /using Compose/.test(stdout()) && (await objectCount(name)) > 0, 60_000).then(() =>
+            cancelLikeTheRunner(child, sent),
+          );
         },
       });
       assert.notEqual(main.signal, 'SIGKILL', `signals: ${sent.signals.join(', ')}`);
@@ -440,7 +550,10 @@ describe('cancellation and crashes', () => {
       assert.equal(main.signal, 'SIGKILL');
       assert.ok((await objectCount(name)) > 0);
       const saved = decodePostState(main.state[POST_STATE_KEY] ?? '')!;
-      const state = { ...main.state, [POST_STATE_KEY]: encodePostState({ ...saved, compose: { ...saved.compose!, files: [join(ROOT, 'no/such/compose.yml')] } }) };
+      const state = {
+        ...main.state,
+        [POST_STATE_KEY]: encodePostState({ ...saved, compose: { ...saved.compose!, files: [join(ROOT, 'no/such/compose.yml')] } }),
+      };
       const post = await runStep(inputs(name), { state, env: env() });
       assert.equal(post.code, 0, post.stdout);
       await assertNothingLeft(name);

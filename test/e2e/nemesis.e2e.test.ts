@@ -16,7 +16,16 @@ const PORTS = { KV_PORT_0: '19080', KV_PORT_2: '19082', KV_PORT_4: '19084' };
 const SERVERS = 'http://localhost:19080,http://localhost:19082,http://localhost:19084';
 
 function inputs(name: string, extra: Record<string, string>): Record<string, string> {
-  return { 'working-directory': 'examples/kv', servers: SERVERS, 'project-name': name, 'startup-timeout': '60', 'fault-targets': 'kv_4', 'fault-duration': '2', 'convergence-timeout': '4', ...extra };
+  return {
+    'working-directory': 'examples/kv',
+    servers: SERVERS,
+    'project-name': name,
+    'startup-timeout': '60',
+    'fault-targets': 'kv_4',
+    'fault-duration': '2',
+    'convergence-timeout': '4',
+    ...extra,
+  };
 }
 
 async function run(mode: string, extra: Record<string, string>): Promise<{ main: StepRun; r: RunResult; titles: string[] }> {
@@ -25,13 +34,22 @@ async function run(mode: string, extra: Record<string, string>): Promise<{ main:
   return { main, r: readReport(main), titles: errors(main).map((a) => a.properties.title ?? '') };
 }
 
-const failed = (r: RunResult): string => JSON.stringify(r.checks.filter((c) => c.status === 'failed').map((c) => `${c.title}: ${c.detail}`));
+const failed = (r: RunResult): string =>
+  JSON.stringify(r.checks.filter((c) => c.status === 'failed').map((c) => `${c.title}: ${c.detail}`));
 
 /** What each container's namespace holds of Replicheck's: packet filter rules and queueing disciplines. */
 function namespaces(project: string): { service: string; rules: string; qdiscs: string }[] {
-  const ids = execFileSync('docker', ['ps', '-q', '--filter', `label=com.docker.compose.project=${project}`], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  const ids = execFileSync('docker', ['ps', '-q', '--filter', `label=com.docker.compose.project=${project}`], { encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean);
   return ids.map((id) => {
-    const [pid, service] = execFileSync('docker', ['inspect', '-f', '{{.State.Pid}} {{index .Config.Labels "com.docker.compose.service"}}', id], { encoding: 'utf8' }).trim().split(' ');
+    const [pid, service] = execFileSync(
+      'docker',
+      ['inspect', '-f', '{{.State.Pid}} {{index .Config.Labels "com.docker.compose.service"}}', id],
+      { encoding: 'utf8' },
+    )
+      .trim()
+      .split(' ');
     const rules = execFileSync('nsenter', ['-t', pid!, '-n', 'iptables', '-S'], { encoding: 'utf8' });
     const qdiscs = execFileSync('nsenter', ['-t', pid!, '-n', 'tc', 'qdisc', 'show'], { encoding: 'utf8' });
     return { service: service!, rules, qdiscs };
@@ -53,7 +71,10 @@ describe('partitions that cut peers but not clients', () => {
         assert.ok(f.writesAccepted > 0);
         if (fault === 'partition') {
           // Clients still reach the cut-off node: it answered (and, being healthy, refused while isolated).
-          assert.ok(r.checks.some((c) => c.id === 'fault:partition:kv_4:converge:kv_4' && c.status === 'skipped'), failed(r));
+          assert.ok(
+            r.checks.some((c) => c.id === 'fault:partition:kv_4:converge:kv_4' && c.status === 'skipped'),
+            failed(r),
+          );
         }
         if (fault.startsWith('loss')) assert.equal(typeof f.requests?.p50, 'number', 'request latency measured while it held');
         const all = namespaces(name);
@@ -80,7 +101,14 @@ describe('partitions that cut peers but not clients', () => {
     if (!needDocker(t)) return;
     const { r, titles } = await run('give-up', { faults: 'loss:50%', 'fault-duration': '3', 'convergence-timeout': '3' });
     assert.equal(r.verdict, 'failed');
-    assert.ok(titles.some((x) => /^Loss:50% kv_4: (kv_4 never caught up with \d+ write\(s\) made while it was away|kv_\d never got \d+ write\(s\) kv_4 acknowledged while cut off)$/.test(x)), JSON.stringify(titles));
+    assert.ok(
+      titles.some((x) =>
+        /^Loss:50% kv_4: (kv_4 never caught up with \d+ write\(s\) made while it was away|kv_\d never got \d+ write\(s\) kv_4 acknowledged while cut off)$/.test(
+          x,
+        ),
+      ),
+      JSON.stringify(titles),
+    );
   });
 
   test('latency needs netem: on a kernel without it, an input error names the fault before anything starts', async (t) => {
@@ -112,7 +140,18 @@ describe('clock skew through libfaketime', () => {
     let clockDir: string | undefined;
     try {
       // teardown never keeps the offset files, so what the fault left in them can be read.
-      const main = await runStep(inputs(name, { faults: 'clock', workload: 'register', consistency: 'eventual', 'workload-duration': '3', 'workload-clients': '4', 'workload-keys': '2', teardown: 'never' }), { env: { ...kvEnv('healthy'), ...PORTS } });
+      const main = await runStep(
+        inputs(name, {
+          faults: 'clock',
+          workload: 'register',
+          consistency: 'eventual',
+          'workload-duration': '3',
+          'workload-clients': '4',
+          'workload-keys': '2',
+          teardown: 'never',
+        }),
+        { env: { ...kvEnv('healthy'), ...PORTS } },
+      );
       const r = readReport(main);
       assert.equal(r.verdict, 'passed', failed(r));
       assert.match(r.faults![0]!.action, /shifted kv_4's wall clock by -30s \(libfaketime\)/);
@@ -130,11 +169,25 @@ describe('clock skew through libfaketime', () => {
     if (!needDocker(t)) return;
     // A key is caught when its last acknowledged write was made on kv_4 (about one in three): thirty keys make a
     // miss of all of them negligible ((2/3)^30, about 5 in a million; with ten keys the bench missed 1 run in 10).
-    const { r, titles } = await run('lww-wallclock', { faults: 'clock', 'fault-duration': '3', workload: 'register', consistency: 'eventual', 'workload-duration': '3', 'workload-clients': '8', 'workload-keys': '30' });
+    const { r, titles } = await run('lww-wallclock', {
+      faults: 'clock',
+      'fault-duration': '3',
+      workload: 'register',
+      consistency: 'eventual',
+      'workload-duration': '3',
+      'workload-clients': '8',
+      'workload-keys': '30',
+    });
     assert.equal(r.verdict, 'failed');
     const w = r.workload!;
-    assert.ok(w.keyResults.some((k) => !k.passed), JSON.stringify(w.keyResults));
-    assert.ok(titles.some((x) => /^Eventual consistency: key .* converged to a value that cannot be last$/.test(x)), JSON.stringify(titles));
+    assert.ok(
+      w.keyResults.some((k) => !k.passed),
+      JSON.stringify(w.keyResults),
+    );
+    assert.ok(
+      titles.some((x) => /^Eventual consistency: key .* converged to a value that cannot be last$/.test(x)),
+      JSON.stringify(titles),
+    );
   });
 });
 
@@ -153,12 +206,21 @@ describe('random schedules', () => {
       'workload-seed': '7',
     });
     assert.equal(r.verdict, 'passed', failed(r));
-    const history = JSON.parse(readFileSync(r.workload!.history!.json, 'utf8')) as { nemesis: { f: string; fault: string; target: string; time: number }[] };
+    const history = JSON.parse(readFileSync(r.workload!.history!.json, 'utf8')) as {
+      nemesis: { f: string; fault: string; target: string; time: number }[];
+    };
     assert.ok(history.nemesis.length >= 2, JSON.stringify(history.nemesis));
-    assert.equal(history.nemesis.filter((e) => e.f === 'start').length, history.nemesis.filter((e) => e.f === 'stop').length, 'every start has its heal');
+    assert.equal(
+      history.nemesis.filter((e) => e.f === 'start').length,
+      history.nemesis.filter((e) => e.f === 'stop').length,
+      'every start has its heal',
+    );
     const edn = readFileSync(r.workload!.history!.edn, 'utf8');
     assert.match(edn, /:process :nemesis, :f :start, :value "[a-z:%0-9]+ kv_[24]"/);
-    assert.ok(r.phases.some((p) => / held$/.test(p.name) && /random schedule/.test(p.note ?? '')), JSON.stringify(r.phases.map((p) => p.name)));
+    assert.ok(
+      r.phases.some((p) => / held$/.test(p.name) && /random schedule/.test(p.note ?? '')),
+      JSON.stringify(r.phases.map((p) => p.name)),
+    );
     assert.ok((r.faults ?? []).every((f) => f.verdict === 'passed'));
   });
 });

@@ -55,9 +55,16 @@ describe('the history page', () => {
     const why = /<section id="why"([^>]*)>([\s\S]*?)<\/section>/.exec(dom)!;
     assert.ok(!/hidden/.test(why[1]!), 'the explanation is shown');
     // The page opens on a key that failed (the first in the history's order), and shows its explanation as text.
-    const shown = why[2]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const shown = why[2]!
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
     const explained = r.workload!.keyResults.filter((k) => !k.passed && k.witness).map((k) => k.witness!.explanation);
-    assert.ok(explained.some((e) => shown.startsWith(e)), `shown: ${shown.slice(0, 200)}`);
+    assert.ok(
+      explained.some((e) => shown.startsWith(e)),
+      `shown: ${shown.slice(0, 200)}`,
+    );
     const png = screenshot(page, 'history-page.png');
     assert.ok(readFileSync(png).length > 10_000, 'a real picture');
   });

@@ -13,19 +13,40 @@ const ETCD_SERVERS = ETCD_PORTS.map((p) => `http://127.0.0.1:${p}`).join(',');
 const REV_PORTS = ['35984', '35985', '35986'];
 const REV_ENV = { REVKV_BASE_IMAGE: BASE_IMAGE, REVKV_PORT_0: REV_PORTS[0]!, REVKV_PORT_1: REV_PORTS[1]!, REVKV_PORT_2: REV_PORTS[2]! };
 
-async function run(dir: string, env: Record<string, string>, extra: Record<string, string>): Promise<{ r: RunResult; code: number | null; stdout: string; annotations: string[] }> {
+async function run(
+  dir: string,
+  env: Record<string, string>,
+  extra: Record<string, string>,
+): Promise<{ r: RunResult; code: number | null; stdout: string; annotations: string[] }> {
   const name = uniqueProject('rc-store', dir.replace(/\W/g, ''));
-  const inputs = { 'working-directory': `examples/${dir}`, 'project-name': name, 'startup-timeout': '60', 'convergence-timeout': '5', ...extra };
+  const inputs = {
+    'working-directory': `examples/${dir}`,
+    'project-name': name,
+    'startup-timeout': '60',
+    'convergence-timeout': '5',
+    ...extra,
+  };
   const { main } = await leavesNothing(name, () => runMainAndPost(inputs, { env }));
-  return { r: readReport(main), code: main.code, stdout: main.stdout, annotations: errors(main).map((a) => `${a.properties.title}: ${a.message}`) };
+  return {
+    r: readReport(main),
+    code: main.code,
+    stdout: main.stdout,
+    annotations: errors(main).map((a) => `${a.properties.title}: ${a.message}`),
+  };
 }
 
-const failed = (r: RunResult): string => JSON.stringify(r.checks.filter((c) => c.status === 'failed').map((c) => `${c.title}: ${c.detail}`));
+const failed = (r: RunResult): string =>
+  JSON.stringify(r.checks.filter((c) => c.status === 'failed').map((c) => `${c.title}: ${c.detail}`));
 
 describe('etcd 3.4 through its v3 JSON API (api: etcd-v3)', () => {
   test('replication on every member pair and a restart of etcd_2 pass', async (t) => {
     if (!needEtcd(t)) return;
-    const { r, code, annotations } = await run('etcd', ETCD_ENV, { servers: ETCD_SERVERS, api: 'etcd-v3', build: 'false', 'restart-target': 'etcd_2' });
+    const { r, code, annotations } = await run('etcd', ETCD_ENV, {
+      servers: ETCD_SERVERS,
+      api: 'etcd-v3',
+      build: 'false',
+      'restart-target': 'etcd_2',
+    });
     assert.equal(code, 0, annotations.join('\n'));
     assert.equal(r.verdict, 'passed', failed(r));
     assert.equal(r.checks.filter((c) => c.kind === 'replication' && c.status === 'passed').length, 9);
@@ -49,10 +70,16 @@ describe('etcd 3.4 through its v3 JSON API (api: etcd-v3)', () => {
       'workload-duration': '3',
     });
     assert.equal(r.verdict, 'passed', `${failed(r)}\n${annotations.join('\n')}`);
-    assert.deepEqual(r.faults?.map((f) => `${f.kind} ${f.verdict}`), ['kill passed', 'stop passed', 'pause passed']);
+    assert.deepEqual(
+      r.faults?.map((f) => `${f.kind} ${f.verdict}`),
+      ['kill passed', 'stop passed', 'pause passed'],
+    );
     const w = r.workload!;
     assert.ok(w.operations.ok > 30, JSON.stringify(w.operations));
-    assert.ok(w.keyResults.every((k) => k.verdict === 'linearizable'), JSON.stringify(w.keyResults));
+    assert.ok(
+      w.keyResults.every((k) => k.verdict === 'linearizable'),
+      JSON.stringify(w.keyResults),
+    );
   });
 
   test('a cas-register workload through v3 transactions is linearizable', async (t) => {
@@ -70,13 +97,25 @@ describe('etcd 3.4 through its v3 JSON API (api: etcd-v3)', () => {
     assert.equal(r.verdict, 'passed', failed(r));
     const w = r.workload!;
     assert.equal(w.model, 'cas-register');
-    assert.ok(w.keyResults.every((k) => k.verdict === 'linearizable'), JSON.stringify(w.keyResults));
+    assert.ok(
+      w.keyResults.every((k) => k.verdict === 'linearizable'),
+      JSON.stringify(w.keyResults),
+    );
     const { readFileSync } = await import('node:fs');
-    const history = JSON.parse(readFileSync(w.history!.json, 'utf8')) as { model: string; operations: { f: string; type: string; succeeded?: boolean }[] };
+    const history = JSON.parse(readFileSync(w.history!.json, 'utf8')) as {
+      model: string;
+      operations: { f: string; type: string; succeeded?: boolean }[];
+    };
     assert.equal(history.model, 'cas-register');
     const cas = history.operations.filter((op) => op.f === 'cas');
-    assert.ok(cas.some((op) => op.type === 'ok' && op.succeeded !== false), 'some compare-and-sets swapped');
-    assert.ok(cas.some((op) => op.type === 'ok' && op.succeeded === false), 'some found another value');
+    assert.ok(
+      cas.some((op) => op.type === 'ok' && op.succeeded !== false),
+      'some compare-and-sets swapped',
+    );
+    assert.ok(
+      cas.some((op) => op.type === 'ok' && op.succeeded === false),
+      'some found another value',
+    );
   });
 });
 
@@ -103,8 +142,14 @@ describe('etcd 3.4 under a partition that cuts one member from its peers, while 
     assert.equal(r.verdict, 'failed');
     const bad = r.workload!.keyResults.filter((k) => k.verdict === 'not-linearizable');
     assert.ok(bad.length > 0, JSON.stringify(r.workload!.keyResults.map((k) => k.verdict)));
-    assert.ok(bad.some((k) => k.witness && /etcd_2/.test(k.witnessText ?? '')), JSON.stringify(bad.map((k) => k.witnessText)));
-    assert.ok(annotations.some((a) => /^Linearizability: key .* is not linearizable/.test(a) || /not linearizable/i.test(a)), annotations.join('\n'));
+    assert.ok(
+      bad.some((k) => k.witness && /etcd_2/.test(k.witnessText ?? '')),
+      JSON.stringify(bad.map((k) => k.witnessText)),
+    );
+    assert.ok(
+      annotations.some((a) => /^Linearizability: key .* is not linearizable/.test(a) || /not linearizable/i.test(a)),
+      annotations.join('\n'),
+    );
   });
 
   test('the default linearizable reads: the cut-off member refuses (times out), and the check passes', async (t) => {
@@ -145,7 +190,10 @@ describe('an adapter module against a revision-based store (examples/revkv)', ()
     if (!needDocker(t)) return;
     const { r, annotations } = await run('revkv', REV_ENV, { servers, adapter: 'no-such-adapter.mjs' });
     assert.equal(r.verdict, 'failed');
-    assert.ok(annotations.some((a) => /^Replicheck: input 'adapter': Input 'adapter': 'no-such-adapter\.mjs' not found/.test(a)), annotations.join('\n'));
+    assert.ok(
+      annotations.some((a) => /^Replicheck: input 'adapter': Input 'adapter': 'no-such-adapter\.mjs' not found/.test(a)),
+      annotations.join('\n'),
+    );
     assert.ok(!r.phases.some((p) => p.name === 'up'));
   });
 });

@@ -31,7 +31,14 @@ describe('teardown policies from the main step to the post step', () => {
       if (!needDocker(t)) return;
       const name = uniqueProject('rc-td', c.teardown);
       try {
-        const inputs = { 'working-directory': 'examples/kv', servers: KV_SERVERS, 'project-name': name, 'startup-timeout': '60', 'convergence-timeout': '1.5', teardown: c.teardown };
+        const inputs = {
+          'working-directory': 'examples/kv',
+          servers: KV_SERVERS,
+          'project-name': name,
+          'startup-timeout': '60',
+          'convergence-timeout': '1.5',
+          teardown: c.teardown,
+        };
         const main = await runStep(inputs, { env: { ...kvEnv(c.mode), ...PORTS } });
         assert.equal(main.outputs.result, c.verdict);
         assert.equal((await containers(name)) > 0, c.between, 'between the steps');

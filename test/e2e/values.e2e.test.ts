@@ -13,7 +13,14 @@ const SERVERS = 'http://localhost:38080,http://localhost:38082,http://localhost:
 
 async function run(mode: string, extra: Record<string, string>): Promise<{ main: StepRun; r: RunResult; titles: string[] }> {
   const name = uniqueProject('rc-values', mode);
-  const inputs = { 'working-directory': 'examples/kv', servers: SERVERS, 'project-name': name, 'startup-timeout': '60', 'convergence-timeout': '1.5', ...extra };
+  const inputs = {
+    'working-directory': 'examples/kv',
+    servers: SERVERS,
+    'project-name': name,
+    'startup-timeout': '60',
+    'convergence-timeout': '1.5',
+    ...extra,
+  };
   const { main } = await leavesNothing(name, () => runMainAndPost(inputs, { env: { ...kvEnv(mode), ...PORTS } }));
   return { main, r: readReport(main), titles: errors(main).map((a) => a.properties.title ?? '') };
 }

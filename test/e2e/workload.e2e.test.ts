@@ -36,9 +36,15 @@ function inputs(name: string, consistency: string): Record<string, string> {
   };
 }
 
-async function scenario(mode: string, consistency: string, extra: Record<string, string> = {}): Promise<{ main: StepRun; result: RunResult }> {
+async function scenario(
+  mode: string,
+  consistency: string,
+  extra: Record<string, string> = {},
+): Promise<{ main: StepRun; result: RunResult }> {
   const name = project(`${mode}-${consistency}`);
-  const { main } = await leavesNothing(name, () => runMainAndPost({ ...inputs(name, consistency), ...extra }, { env: { ...kvEnv(mode), ...PORTS } }));
+  const { main } = await leavesNothing(name, () =>
+    runMainAndPost({ ...inputs(name, consistency), ...extra }, { env: { ...kvEnv(mode), ...PORTS } }),
+  );
   return { main, result: readReport(main) };
 }
 
@@ -59,9 +65,15 @@ describe('concurrent workload on the example cluster', () => {
     assert.deepEqual(errors(main), []);
     const w = result.workload!;
     assert.equal(w.consistency, 'linearizable');
-    assert.deepEqual(w.keyResults.map((k) => k.verdict), ['linearizable', 'linearizable']);
+    assert.deepEqual(
+      w.keyResults.map((k) => k.verdict),
+      ['linearizable', 'linearizable'],
+    );
     assert.ok(w.operations.ok > 100, `only ${w.operations.ok} ok operations`);
-    assert.deepEqual(w.perNode.map((n) => n.node), ['kv_0', 'kv_2', 'kv_4']);
+    assert.deepEqual(
+      w.perNode.map((n) => n.node),
+      ['kv_0', 'kv_2', 'kv_4'],
+    );
     assert.ok(result.phases.some((p) => p.name === 'workload' && p.status === 'ok'));
     const history = historyOf(main);
     assert.equal(history.operations.length, w.operations.total);
@@ -83,7 +95,10 @@ describe('concurrent workload on the example cluster', () => {
     const annotation = errors(main).find((a) => a.properties.title?.startsWith('Linearizability: key '));
     assert.ok(annotation, JSON.stringify(errors(main).map((a) => a.properties.title)));
     // Unique values: decided without search, and the witness names the operations that contradict each other.
-    assert.match(annotation.message, /Witness:\nkey "replicheck-[0-9a-f]+-wl-\d": (the read by client \d+ via kv_\d at .* returned|the write of .* and the write of .*No order satisfies both|read by client \d+ via kv_\d .* ended before the write)/s);
+    assert.match(
+      annotation.message,
+      /Witness:\nkey "replicheck-[0-9a-f]+-wl-\d": (the read by client \d+ via kv_\d at .* returned|the write of .* and the write of .*No order satisfies both|read by client \d+ via kv_\d .* ended before the write)/s,
+    );
     // Whatever the contradiction, the operation no order can place is a read the node answered.
     assert.equal(failing[0]!.algorithm, 'unique-values');
     assert.match(annotation.message, /<-- cannot be linearized/);
@@ -97,7 +112,10 @@ describe('concurrent workload on the example cluster', () => {
     const { main, result } = await scenario('healthy', 'eventual');
     assert.equal(main.code, 0, main.stdout);
     const w = result.workload!;
-    assert.deepEqual(w.keyResults.map((k) => k.verdict), ['converged', 'converged']);
+    assert.deepEqual(
+      w.keyResults.map((k) => k.verdict),
+      ['converged', 'converged'],
+    );
     assert.ok(w.keyResults.every((k) => typeof k.finalValue === 'string'));
     assert.match(main.summary, /### Workload \(register, eventual\)/);
     historyOf(main);
@@ -109,7 +127,10 @@ describe('concurrent workload on the example cluster', () => {
     const { main, result } = await scenario('leader', 'linearizable', { faults: 'kill', 'fault-targets': 'kv_4', 'fault-duration': '2' });
     assert.equal(main.code, 0, main.stdout);
     const w = result.workload!;
-    assert.deepEqual(w.keyResults.map((k) => k.verdict), ['linearizable', 'linearizable']);
+    assert.deepEqual(
+      w.keyResults.map((k) => k.verdict),
+      ['linearizable', 'linearizable'],
+    );
     const kv4 = w.perNode.find((n) => n.node === 'kv_4')!;
     assert.ok(kv4.write.fail + kv4.write.info + kv4.read.info > 0, `kv_4 was down during the workload: ${JSON.stringify(kv4)}`);
     assert.ok(w.elapsedMs < 2500 + 10_000, 'the clients stopped when the fault was healed');

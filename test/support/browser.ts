@@ -6,7 +6,9 @@ import type { TestContext } from 'node:test';
 import { join } from 'node:path';
 import { ROOT } from './runner.js';
 
-const BROWSER = process.env.REPLICHECK_CHROMIUM ?? ['chromium', 'chromium-browser', 'google-chrome'].find((b) => spawnSync('sh', ['-c', `command -v ${b}`]).status === 0);
+const BROWSER =
+  process.env.REPLICHECK_CHROMIUM ??
+  ['chromium', 'chromium-browser', 'google-chrome'].find((b) => spawnSync('sh', ['-c', `command -v ${b}`]).status === 0);
 
 export function needBrowser(t: TestContext): boolean {
   if (BROWSER) return true;
@@ -19,7 +21,11 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars
 
 /** The DOM of a page on disk after its scripts ran. */
 export function dumpDom(file: string): string {
-  const r = spawnSync(BROWSER!, [...FLAGS, '--dump-dom', `file://${file}`], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(BROWSER!, [...FLAGS, '--dump-dom', `file://${file}`], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (r.status !== 0) throw new Error(`chromium --dump-dom failed: ${r.stderr.slice(-500)}`);
   return r.stdout;
 }
@@ -29,7 +35,10 @@ export function screenshot(file: string, name: string, size = '1400,700'): strin
   const dir = join(ROOT, 'test/artifacts');
   mkdirSync(dir, { recursive: true });
   const out = join(dir, name);
-  const r = spawnSync(BROWSER!, [...FLAGS, `--screenshot=${out}`, `--window-size=${size}`, `file://${file}`], { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(BROWSER!, [...FLAGS, `--screenshot=${out}`, `--window-size=${size}`, `file://${file}`], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   if (r.status !== 0) throw new Error(`chromium --screenshot failed: ${r.stderr.slice(-500)}`);
   return out;
 }

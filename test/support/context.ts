@@ -9,7 +9,19 @@ import type { Limits } from '../../src/core/policies.js';
 import type { ValueFormat } from '../../src/core/values.js';
 import type { NodeInfo } from '../../src/model/result.js';
 
-export function checkContext(api: KvApi, nodes: readonly NodeInfo[], o: { limits: Limits; signal?: AbortSignal; clock?: Clock; runId?: string; format?: ValueFormat }): CheckContext {
+export function checkContext(
+  api: KvApi,
+  nodes: readonly NodeInfo[],
+  o: { limits: Limits; signal?: AbortSignal; clock?: Clock; runId?: string; format?: ValueFormat },
+): CheckContext {
   const clock = o.clock ?? systemClock;
-  return { api, clock, signal: o.signal ?? new AbortController().signal, limits: o.limits, ids: runIds(systemRandom, clock, o.format ?? 'text', o.runId ?? 'test'), nodes, seen: new SeenValues() };
+  return {
+    api,
+    clock,
+    signal: o.signal ?? new AbortController().signal,
+    limits: o.limits,
+    ids: runIds(systemRandom, clock, o.format ?? 'text', o.runId ?? 'test'),
+    nodes,
+    seen: new SeenValues(),
+  };
 }

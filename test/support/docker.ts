@@ -38,8 +38,14 @@ export async function assertNothingLeft(project: string): Promise<void> {
 
 /** Best-effort removal after a test, so one failure does not cascade into port clashes. */
 export function forceCleanup(project: string): void {
-  for (const kind of [['ps', '-aq'], ['network', 'ls', '-q'], ['volume', 'ls', '-q']]) {
-    const ids = execFileSync('docker', [...kind, '--filter', `label=com.docker.compose.project=${project}`], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  for (const kind of [
+    ['ps', '-aq'],
+    ['network', 'ls', '-q'],
+    ['volume', 'ls', '-q'],
+  ]) {
+    const ids = execFileSync('docker', [...kind, '--filter', `label=com.docker.compose.project=${project}`], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
     if (ids.length === 0) continue;
     const rm = kind[0] === 'ps' ? ['rm', '-f', '-v'] : [kind[0]!, 'rm'];
     spawnSync('docker', [...rm, ...ids]);

@@ -41,7 +41,11 @@ export async function startFakeEtcd3(nodes = 1, o: { emptyKvs?: boolean } = {}):
         if (req.method === 'POST' && req.url === '/v3/kv/range') {
           const v = store.get(key(body));
           if (v === undefined) return send(o.emptyKvs ? { header: header(), kvs: [] } : { header: header() });
-          return send({ header: header(), kvs: [{ key: body.key, create_revision: '2', mod_revision: String(revision), version: '1', value: v.toString('base64') }], count: '1' });
+          return send({
+            header: header(),
+            kvs: [{ key: body.key, create_revision: '2', mod_revision: String(revision), version: '1', value: v.toString('base64') }],
+            count: '1',
+          });
         }
         if (req.method === 'POST' && req.url === '/v3/kv/txn') {
           const [cmp] = body.compare as { key: string; value: string; target: string; result: string }[];

@@ -121,7 +121,13 @@ export function inputEnv(inputs: Record<string, string>): Record<string, string>
 /** Runs one step (main, or post when `state` is given) like the runner would. */
 export function runStep(inputs: Record<string, string>, options: StepOptions = {}): Promise<StepRun> {
   const dir = mkdtempSync(join(tmpdir(), 'replicheck-step-'));
-  const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STATE: join(dir, 'state'), GITHUB_STEP_SUMMARY: join(dir, 'summary'), GITHUB_ENV: join(dir, 'env'), GITHUB_PATH: join(dir, 'path') };
+  const files = {
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_STATE: join(dir, 'state'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+    GITHUB_ENV: join(dir, 'env'),
+    GITHUB_PATH: join(dir, 'path'),
+  };
   for (const f of Object.values(files)) writeFileSync(f, '');
   const env: Record<string, string | undefined> = {
     PATH: process.env.PATH,
@@ -140,7 +146,11 @@ export function runStep(inputs: Record<string, string>, options: StepOptions = {
   };
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [options.entry ?? ACTION_ENTRY], { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [options.entry ?? ACTION_ENTRY], {
+      cwd: ROOT,
+      env: env as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

@@ -81,7 +81,12 @@ export class ScriptedExec implements Exec {
     const lines = ['name: ' + this.script.project, 'services:'];
     for (const svc of this.script.services) {
       lines.push(`  ${svc.name}:`, '    image: scripted', '    networks:', '      default: null', '    ports:');
-      lines.push(`      - mode: ingress`, `        target: ${svc.containerPort ?? 8080}`, `        published: "${svc.hostPort}"`, `        protocol: tcp`);
+      lines.push(
+        `      - mode: ingress`,
+        `        target: ${svc.containerPort ?? 8080}`,
+        `        published: "${svc.hostPort}"`,
+        `        protocol: tcp`,
+      );
     }
     lines.push('networks:', '  default:', `    name: ${this.script.project}_default`);
     return `${lines.join('\n')}\n`;

@@ -64,7 +64,12 @@ describe('replicheck check-history', () => {
   test('--json prints the verdict, keys and witness', async () => {
     const r = await run([file('stale2.edn', stale), '--json', '--format', 'edn', '--model', 'cas-register']);
     assert.equal(r.code, 1);
-    const out = JSON.parse(r.stdout) as { verdict: string; model: string; format: string; keys: Array<{ witness?: { failing: { index: number }; possibleStates: unknown[] } }> };
+    const out = JSON.parse(r.stdout) as {
+      verdict: string;
+      model: string;
+      format: string;
+      keys: Array<{ witness?: { failing: { index: number }; possibleStates: unknown[] } }>;
+    };
     assert.equal(out.verdict, 'not-linearizable');
     assert.equal(out.model, 'cas-register');
     assert.equal(out.format, 'edn');
@@ -82,7 +87,8 @@ describe('replicheck check-history', () => {
   test('a search that runs out of time exits 2', async () => {
     const ops: string[] = [];
     for (let i = 0; i < 60; i++) ops.push(JSON.stringify({ process: i, f: 'write', value: i, type: 'ok', invoke: 0, complete: 1000 }));
-    for (let i = 0; i < 60; i++) ops.push(JSON.stringify({ process: 60 + i, f: 'read', value: (i * 7) % 60, type: 'ok', invoke: 1 + i, complete: 999 - i }));
+    for (let i = 0; i < 60; i++)
+      ops.push(JSON.stringify({ process: 60 + i, f: 'read', value: (i * 7) % 60, type: 'ok', invoke: 1 + i, complete: 999 - i }));
     ops.push(JSON.stringify({ process: 200, f: 'read', value: -1, type: 'ok', invoke: 1001, complete: 1002 }));
     const path = file('hard.json', `{"schemaVersion":1,"operations":[\n${ops.join(',\n')}\n]}`);
     const r = await run([path, '--timeout', '0.05', '--algorithm', 'search']);
@@ -95,7 +101,12 @@ describe('replicheck check-history', () => {
     const r = await run([file('bad.edn', '{:process 0, :type :invoke, :f :read}\n{:process 0, :type :ok, :f :write, :value 1}\n')]);
     assert.equal(r.code, 3);
     assert.match(r.stderr, /line 2: process 0 invoked :read \(line 1\) but completes :write/);
-    const j = await run([file('bad.json', '{"schemaVersion":1,"operations":[\n{"process":0,"f":"read","value":1,"type":"ok","invoke":1,"complete":2},\n{"process":0,"f":"read","value":1,"type":"maybe","invoke":1,"complete":2}\n]}')]);
+    const j = await run([
+      file(
+        'bad.json',
+        '{"schemaVersion":1,"operations":[\n{"process":0,"f":"read","value":1,"type":"ok","invoke":1,"complete":2},\n{"process":0,"f":"read","value":1,"type":"maybe","invoke":1,"complete":2}\n]}',
+      ),
+    ]);
     assert.equal(j.code, 3);
     assert.match(j.stderr, /line 3: operations\[1\]: "type" must be/);
   });

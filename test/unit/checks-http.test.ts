@@ -14,10 +14,18 @@ import type { NodeInfo } from '../../src/model/result.js';
 const http = createHttpClient();
 after(() => http.close());
 
-async function withCluster(behaviours: NodeBehaviour[], convergenceSeconds: string, fn: (ctx: CheckContext) => Promise<void>): Promise<void> {
+async function withCluster(
+  behaviours: NodeBehaviour[],
+  convergenceSeconds: string,
+  fn: (ctx: CheckContext) => Promise<void>,
+): Promise<void> {
   const cluster = await startFakeCluster(behaviours);
   try {
-    const options = optionsFrom({ servers: cluster.nodes.map((n) => n.url).join(','), 'convergence-timeout': convergenceSeconds, 'request-timeout': '2' });
+    const options = optionsFrom({
+      servers: cluster.nodes.map((n) => n.url).join(','),
+      'convergence-timeout': convergenceSeconds,
+      'request-timeout': '2',
+    });
     const nodes: NodeInfo[] = cluster.nodes.map((n, i) => ({ url: n.url, label: `kv_${i}`, service: `kv_${i}`, mapping: 'test' }));
     await fn(checkContext(httpKvApi(http, options), nodes, { limits: options.limits }));
   } finally {
@@ -30,7 +38,10 @@ describe('replication check', () => {
     await withCluster([{ kind: 'healthy' }, { kind: 'healthy' }, { kind: 'healthy' }], '2', async (ctx) => {
       const r = await checkReplication(ctx);
       assert.equal(r.checks.length, 9);
-      assert.ok(r.checks.every((c) => c.status === 'passed'), JSON.stringify(r.checks.filter((c) => c.status !== 'passed')));
+      assert.ok(
+        r.checks.every((c) => c.status === 'passed'),
+        JSON.stringify(r.checks.filter((c) => c.status !== 'passed')),
+      );
       assert.equal(r.matrix.ms.length, 3);
       assert.ok(r.matrix.ms.flat().every((v) => v !== null && v >= 0));
       assert.equal(r.written.length, 3);
@@ -52,10 +63,10 @@ describe('replication check', () => {
     await withCluster([{ kind: 'healthy' }, { kind: 'healthy' }, { kind: 'isolated' }], '0.5', async (ctx) => {
       const r = await checkReplication(ctx);
       const failed = r.checks.filter((c) => c.status === 'failed');
-      assert.deepEqual(
-        failed.map((c) => c.title).sort(),
-        ['Replication: kv_2 never returned the value written on kv_0', 'Replication: kv_2 never returned the value written on kv_1'],
-      );
+      assert.deepEqual(failed.map((c) => c.title).sort(), [
+        'Replication: kv_2 never returned the value written on kv_0',
+        'Replication: kv_2 never returned the value written on kv_1',
+      ]);
       assert.equal(failed[0]!.actual?.status, 404);
       assert.ok((failed[0]!.waitedMs ?? 0) >= 500);
       assert.equal(r.matrix.ms[0]![2], null);
@@ -77,7 +88,10 @@ describe('replication check', () => {
   test('a flapping node still converges: polling rides out 503s', async () => {
     await withCluster([{ kind: 'healthy' }, { kind: 'flap', lagMs: 50 }], '2', async (ctx) => {
       const r = await checkReplication(ctx);
-      assert.ok(r.checks.every((c) => c.status === 'passed'), JSON.stringify(r.checks));
+      assert.ok(
+        r.checks.every((c) => c.status === 'passed'),
+        JSON.stringify(r.checks),
+      );
     });
   });
 

@@ -70,9 +70,15 @@ describe('run flags', () => {
   });
 
   test('bad usage: unknown flag with a suggestion, missing value, stray argument, value on a switch', () => {
-    assert.throws(() => parseRunArgs(['--sever', 'x']), (e: Error) => e instanceof UsageError && /unknown flag --sever\. Did you mean --servers\?/.test(e.message));
+    assert.throws(
+      () => parseRunArgs(['--sever', 'x']),
+      (e: Error) => e instanceof UsageError && /unknown flag --sever\. Did you mean --servers\?/.test(e.message),
+    );
     assert.throws(() => parseRunArgs(['--restart-targt', 'kv_4']), /Did you mean --restart-target\?/);
-    assert.throws(() => parseRunArgs(['--zzzzzz']), (e: Error) => /unknown flag --zzzzzz\.$/.test(e.message));
+    assert.throws(
+      () => parseRunArgs(['--zzzzzz']),
+      (e: Error) => /unknown flag --zzzzzz\.$/.test(e.message),
+    );
     assert.throws(() => parseRunArgs(['--servers']), /--servers needs a value/);
     assert.throws(() => parseRunArgs(['--servers', '--json']), /--servers needs a value/);
     assert.throws(() => parseRunArgs(['extra']), /unexpected argument 'extra'/);
@@ -81,8 +87,14 @@ describe('run flags', () => {
   });
 
   test('suggestions only when close', () => {
-    assert.equal(suggest('teardwn', ['teardown', 'servers'], (s) => s), 'teardown');
-    assert.equal(suggest('qqq', ['teardown', 'servers'], (s) => s), '');
+    assert.equal(
+      suggest('teardwn', ['teardown', 'servers'], (s) => s),
+      'teardown',
+    );
+    assert.equal(
+      suggest('qqq', ['teardown', 'servers'], (s) => s),
+      '',
+    );
   });
 });
 
@@ -102,7 +114,10 @@ describe('config file', () => {
 
   test('unknown keys, bad syntax, wrong extension and a missing file are usage errors', async () => {
     const dir = tempDir();
-    assert.throws(() => configInputs({ server: 'x', zzzzzz: 1 }, 'replicheck.json'), /unknown keys in replicheck\.json: 'server' \(did you mean 'servers'\?\), 'zzzzzz'\./);
+    assert.throws(
+      () => configInputs({ server: 'x', zzzzzz: 1 }, 'replicheck.json'),
+      /unknown keys in replicheck\.json: 'server' \(did you mean 'servers'\?\), 'zzzzzz'\./,
+    );
     assert.throws(() => configInputs(['x'], 'f'), /must hold an object/);
     writeFileSync(join(dir, 'bad.json'), '{ servers: ');
     await assert.rejects(loadConfigFile('bad.json', dir), (e: Error) => e instanceof UsageError && /not valid JSON/.test(e.message));
@@ -123,7 +138,11 @@ describe('config file', () => {
   });
 
   test('flags override the file; paths in a file elsewhere are relative to that file', () => {
-    const file = { path: '/repo/deploy/replicheck.yml', directory: '/repo/deploy', inputs: { servers: 'http://a:1', teardown: 'never', 'report-file': 'out/r.json' } };
+    const file = {
+      path: '/repo/deploy/replicheck.yml',
+      directory: '/repo/deploy',
+      inputs: { servers: 'http://a:1', teardown: 'never', 'report-file': 'out/r.json' },
+    };
     assert.deepEqual(mergeInputs({ teardown: 'always' }, file, '/repo'), {
       servers: 'http://a:1',
       teardown: 'always',
@@ -149,7 +168,10 @@ describe('help and version', () => {
     }
     for (const flag of ['--config FILE', '--no-config', '--json', '--help', 'NO_COLOR', 'Ctrl-C']) assert.ok(text.includes(flag), flag);
     assert.match(text, /0 +passed[\s\S]*1 +failed[\s\S]*2 +could not check[\s\S]*130 +interrupted/);
-    assert.ok(text.split('\n').every((l) => l.length <= 100), 'lines fit a terminal');
+    assert.ok(
+      text.split('\n').every((l) => l.length <= 100),
+      'lines fit a terminal',
+    );
   });
 
   test('replicheck --help, help run, --version, unknown command', async () => {
@@ -165,7 +187,10 @@ describe('help and version', () => {
     const version = await runCli(['--version']);
     assert.equal(version.code, 0);
     assert.equal(version.stdout, `${VERSION}\n`);
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string; bin: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+      bin: Record<string, string>;
+    };
     assert.equal(version.stdout.trim(), pkg.version);
     assert.equal(pkg.bin.replicheck, 'dist/cli/index.js');
     assert.equal((await runCli(['-V'])).stdout, `${VERSION}\n`);

@@ -32,7 +32,15 @@ before(() => {
 /** A deterministic random source: the same run gets the same ids. */
 function seeded(seed = 1): EngineDeps['random'] {
   const next = seededRandom(seed);
-  return { hex: (n) => Array.from({ length: n }, () => Math.floor(next() * 256).toString(16).padStart(2, '0')).join(''), int: (max) => Math.floor(next() * max) };
+  return {
+    hex: (n) =>
+      Array.from({ length: n }, () =>
+        Math.floor(next() * 256)
+          .toString(16)
+          .padStart(2, '0'),
+      ).join(''),
+    int: (max) => Math.floor(next() * max),
+  };
 }
 
 interface Run {
@@ -42,11 +50,22 @@ interface Run {
   readonly logs: string[];
 }
 
-async function run(behaviours: NodeBehaviour[], inputs: Partial<Record<InputName, string>> = {}, o: { abort?: boolean; upCode?: number; files?: EngineDeps['files'] } = {}): Promise<Run> {
+async function run(
+  behaviours: NodeBehaviour[],
+  inputs: Partial<Record<InputName, string>> = {},
+  o: { abort?: boolean; upCode?: number; files?: EngineDeps['files'] } = {},
+): Promise<Run> {
   const cluster: FakeCluster = await startFakeCluster(behaviours);
   try {
     const services = cluster.nodes.map((n, i) => ({ name: `kv_${i}`, hostPort: Number(new URL(n.url).port) }));
-    const options = optionsFrom({ servers: cluster.nodes.map((n) => n.url).join(','), 'project-name': 'rcengine', 'working-directory': dir, 'convergence-timeout': '1', 'startup-timeout': '2', ...inputs });
+    const options = optionsFrom({
+      servers: cluster.nodes.map((n) => n.url).join(','),
+      'project-name': 'rcengine',
+      'working-directory': dir,
+      'convergence-timeout': '1',
+      'startup-timeout': '2',
+      ...inputs,
+    });
     const exec = new ScriptedExec({ project: 'rcengine', services, ...(o.upCode !== undefined ? { upCode: o.upCode } : {}) });
     const controller = new AbortController();
     if (o.abort) controller.abort();
@@ -74,15 +93,27 @@ async function run(behaviours: NodeBehaviour[], inputs: Partial<Record<InputName
 }
 
 const HEALTHY: NodeBehaviour[] = [{ kind: 'healthy' }, { kind: 'healthy' }, { kind: 'healthy' }];
-const composeVerbs = (exec: ScriptedExec) => exec.calls.filter((c) => c.startsWith('docker compose --project-name')).map((c) => c.split(' --project-directory ')[1]!.split(' ').slice(1).join(' '));
+const composeVerbs = (exec: ScriptedExec) =>
+  exec.calls
+    .filter((c) => c.startsWith('docker compose --project-name'))
+    .map((c) => c.split(' --project-directory ')[1]!.split(' ').slice(1).join(' '));
 
 describe('engine', () => {
   test('a healthy cluster with the restart check: phases in order, the restart as a fault, torn down', async () => {
     const { result, exec, known } = await run(HEALTHY, { 'restart-target': 'kv_2' });
     assert.equal(result.verdict, 'passed', JSON.stringify(result.checks.filter((c) => c.status === 'failed')));
-    assert.deepEqual(result.phases.map((p) => p.name), ['validate', 'up', 'ready', 'replication', 'restart', 'sweep', 'down']);
-    assert.deepEqual(composeVerbs(exec), ['config', 'up --detach --build --force-recreate --remove-orphans', 'restart kv_2', 'down --volumes --remove-orphans --timeout 2']);
-    for (const id of ['restart:recovery:kv_2', 'restart:catch-up:kv_2', 'restart:durability:kv_2']) assert.equal(result.checks.find((c) => c.id === id)?.status, 'passed', id);
+    assert.deepEqual(
+      result.phases.map((p) => p.name),
+      ['validate', 'up', 'ready', 'replication', 'restart', 'sweep', 'down'],
+    );
+    assert.deepEqual(composeVerbs(exec), [
+      'config',
+      'up --detach --build --force-recreate --remove-orphans',
+      'restart kv_2',
+      'down --volumes --remove-orphans --timeout 2',
+    ]);
+    for (const id of ['restart:recovery:kv_2', 'restart:catch-up:kv_2', 'restart:durability:kv_2'])
+      assert.equal(result.checks.find((c) => c.id === id)?.status, 'passed', id);
     assert.equal(result.faults, undefined, 'the restart check is not listed as a fault of the suite');
     assert.deepEqual(result.teardown, { policy: 'always', performed: true });
     assert.equal(exec.exists, false);
@@ -109,15 +140,24 @@ describe('engine', () => {
       assert.ok(!composeVerbs(exec).some((v) => v.startsWith('down')));
       assert.equal(exec.exists, true);
       assert.deepEqual(result.teardown, { policy: teardown, performed: false });
-      assert.ok(logs.some((l) => l.includes(teardown === 'post' ? 'until the post step' : 'leaving project rcengine running')), logs.join('\n'));
+      assert.ok(
+        logs.some((l) => l.includes(teardown === 'post' ? 'until the post step' : 'leaving project rcengine running')),
+        logs.join('\n'),
+      );
     });
   }
 
   test("teardown 'on-success' keeps a failed cluster and collects its logs", async () => {
     const { result, exec } = await run([{ kind: 'healthy' }, { kind: 'isolated' }, { kind: 'healthy' }], { teardown: 'on-success' });
     assert.equal(result.verdict, 'failed');
-    assert.deepEqual(result.phases.map((p) => p.name), ['validate', 'up', 'ready', 'replication', 'sweep', 'logs']);
-    assert.deepEqual(result.logs.map((l) => l.service), ['kv_0', 'kv_1', 'kv_2']);
+    assert.deepEqual(
+      result.phases.map((p) => p.name),
+      ['validate', 'up', 'ready', 'replication', 'sweep', 'logs'],
+    );
+    assert.deepEqual(
+      result.logs.map((l) => l.service),
+      ['kv_0', 'kv_1', 'kv_2'],
+    );
     assert.equal(exec.exists, true);
   });
 
@@ -157,8 +197,14 @@ describe('engine', () => {
   test('faults run as phases with held rows, each healed', async () => {
     const { result, exec } = await run(HEALTHY, { faults: 'stop,pause', 'fault-targets': 'kv_1', 'fault-duration': '5' });
     assert.equal(result.verdict, 'passed', JSON.stringify(result.checks.filter((c) => c.status === 'failed')));
-    assert.deepEqual(result.phases.map((p) => p.name), ['validate', 'up', 'ready', 'replication', 'stop kv_1', 'stop kv_1 held', 'pause kv_1', 'pause kv_1 held', 'sweep', 'down']);
-    assert.deepEqual(composeVerbs(exec).filter((v) => /^(stop|start|pause|unpause) /.test(v)), ['stop kv_1', 'start kv_1', 'pause kv_1', 'unpause kv_1']);
+    assert.deepEqual(
+      result.phases.map((p) => p.name),
+      ['validate', 'up', 'ready', 'replication', 'stop kv_1', 'stop kv_1 held', 'pause kv_1', 'pause kv_1 held', 'sweep', 'down'],
+    );
+    assert.deepEqual(
+      composeVerbs(exec).filter((v) => /^(stop|start|pause|unpause) /.test(v)),
+      ['stop kv_1', 'start kv_1', 'pause kv_1', 'unpause kv_1'],
+    );
     // The 5 s hold took no wall time under the virtual clock, and the report still says it held 5 s.
     for (const f of result.faults!) assert.ok(f.heldMs! >= 5000, `${f.kind} held ${f.heldMs}`);
   });

@@ -11,10 +11,14 @@ const result = (code: number, stdout = ''): ExecResult => ({ code, stdout, stder
 
 describe('fault-commands', () => {
   test('a mapping of kinds to apply and heal; every problem named', () => {
-    const ok = parseFaultCommands('pause: { apply: "kill -STOP {target}", heal: "kill -CONT {target}" }\nrestart: { apply: "systemctl restart {target}" }');
+    const ok = parseFaultCommands(
+      'pause: { apply: "kill -STOP {target}", heal: "kill -CONT {target}" }\nrestart: { apply: "systemctl restart {target}" }',
+    );
     assert.deepEqual(ok.problems, []);
     assert.deepEqual(ok.commands.restart, { apply: 'systemctl restart {target}' });
-    const bad = parseFaultCommands('nuke: { apply: "x" }\nstop: { apply: "x" }\nkill: { heal: "y" }\npause: { apply: "{node}", heal: "{url}" }');
+    const bad = parseFaultCommands(
+      'nuke: { apply: "x" }\nstop: { apply: "x" }\nkill: { heal: "y" }\npause: { apply: "{node}", heal: "{url}" }',
+    );
     assert.deepEqual(bad.problems, [
       "'nuke' is not a fault kind (restart, stop, kill, pause, partition, disconnect, loss, latency, clock)",
       'stop needs a heal command: every fault but restart must be undone',
@@ -32,13 +36,42 @@ describe('fault-commands', () => {
 
   test('external: every fault needs a command; compose-only inputs and node names are checked', () => {
     const servers = 'a=http://127.0.0.1:1,b=http://127.0.0.1:2';
-    assert.throws(() => optionsFrom({ servers, cluster: 'external', faults: 'pause', 'fault-targets': 'b' }), /fault-commands.*has no entry for pause/s);
-    assert.throws(() => optionsFrom({ servers, cluster: 'external', faults: 'pause', 'fault-targets': 'c', 'fault-commands': 'pause: { apply: "x", heal: "y" }' }), /'c' is not the name of a server.*: a, b/s);
-    assert.throws(() => optionsFrom({ servers, cluster: 'external', build: 'false' }), /build.*only means something with cluster: compose/s);
-    assert.throws(() => optionsFrom({ servers, cluster: 'external', faults: 'partition:halves', 'fault-commands': 'partition: { apply: "x", heal: "y" }' }), /split the whole cluster/);
+    assert.throws(
+      () => optionsFrom({ servers, cluster: 'external', faults: 'pause', 'fault-targets': 'b' }),
+      /fault-commands.*has no entry for pause/s,
+    );
+    assert.throws(
+      () =>
+        optionsFrom({
+          servers,
+          cluster: 'external',
+          faults: 'pause',
+          'fault-targets': 'c',
+          'fault-commands': 'pause: { apply: "x", heal: "y" }',
+        }),
+      /'c' is not the name of a server.*: a, b/s,
+    );
+    assert.throws(
+      () => optionsFrom({ servers, cluster: 'external', build: 'false' }),
+      /build.*only means something with cluster: compose/s,
+    );
+    assert.throws(
+      () =>
+        optionsFrom({ servers, cluster: 'external', faults: 'partition:halves', 'fault-commands': 'partition: { apply: "x", heal: "y" }' }),
+      /split the whole cluster/,
+    );
     assert.throws(() => optionsFrom({ servers: 'a=http://x:1,a=http://y:2' }), /the name 'a' is given to two servers/);
-    const o = optionsFrom({ servers, cluster: 'external', faults: 'pause', 'fault-targets': 'b', 'fault-commands': 'pause: { apply: "x", heal: "y" }' });
-    assert.deepEqual(o.servers.map((s) => s.name), ['a', 'b']);
+    const o = optionsFrom({
+      servers,
+      cluster: 'external',
+      faults: 'pause',
+      'fault-targets': 'b',
+      'fault-commands': 'pause: { apply: "x", heal: "y" }',
+    });
+    assert.deepEqual(
+      o.servers.map((s) => s.name),
+      ['a', 'b'],
+    );
   });
 
   test('apply, heal, pending heals for the post step, and a heal that fails says what may be left broken', async () => {
@@ -48,7 +81,9 @@ describe('fault-commands', () => {
     const pending: (string | undefined)[] = [];
     const actions = commandFaultActions({
       exec,
-      commands: parseFaultCommands('pause: { apply: "kill -STOP {target}", heal: "kill -CONT {target}" }\nstop: { apply: "stop {target}", heal: "start {target}" }').commands,
+      commands: parseFaultCommands(
+        'pause: { apply: "kill -STOP {target}", heal: "kill -CONT {target}" }\nstop: { apply: "stop {target}", heal: "start {target}" }',
+      ).commands,
       urls: new Map([['b', 'http://127.0.0.1:2']]),
       cwd: '/tmp',
       timeoutMs: 1000,
@@ -62,14 +97,23 @@ describe('fault-commands', () => {
     assert.ok(pause.ok);
     const healed = await pause.fault.heal();
     assert.equal(healed.ok, false);
-    assert.match(healed.detail, /the pause heal command for b failed \(exit 1: out\); b may still be paused: run it by hand: kill -CONT 'b'/);
+    assert.match(
+      healed.detail,
+      /the pause heal command for b failed \(exit 1: out\); b may still be paused: run it by hand: kill -CONT 'b'/,
+    );
     assert.deepEqual(ran, ["stop 'b'", "start 'b'", "kill -STOP 'b'", "kill -CONT 'b'"]);
     assert.deepEqual(pending, ["start 'b'", undefined, "kill -CONT 'b'"], 'a heal that failed stays pending for the post step');
     assert.deepEqual(await actions.apply({ kind: 'kill', name: 'kill' }, 'b'), { ok: false, detail: 'fault-commands has no kill entry' });
   });
 
   test('the post step of an external cluster tears nothing down and knows the heals', () => {
-    const state = { project: '', teardown: 'never' as const, cluster: 'external' as const, heals: [{ label: 'pause b', command: "kill -CONT 'b'" }], cwd: '/w' };
+    const state = {
+      project: '',
+      teardown: 'never' as const,
+      cluster: 'external' as const,
+      heals: [{ label: 'pause b', command: "kill -CONT 'b'" }],
+      cwd: '/w',
+    };
     assert.deepEqual(decodePostState(encodePostState(state)), state);
     assert.deepEqual(planPost(state), { remove: false, why: 'cluster: external: Replicheck started nothing and tears nothing down' });
     assert.equal(decodePostState(JSON.stringify({ ...state, heals: [{ label: 1 }] })), undefined);

@@ -38,7 +38,9 @@ function healthy(s: FaultStep = step()): FaultObservations {
       { node: N0, write: w('d0'), acked: true, byTarget: false },
       { node: N2, write: w('d2', 'kv_2'), acked: true, byTarget: false },
     ],
-    held: [N0, N2].flatMap((node) => ['d0', 'd2'].map((k) => ({ node, write: w(k), state: 'converged' as const, ms: 3, last: { status: 200 }, waitedMs: 3 }))),
+    held: [N0, N2].flatMap((node) =>
+      ['d0', 'd2'].map((k) => ({ node, write: w(k), state: 'converged' as const, ms: 3, last: { status: 200 }, waitedMs: 3 })),
+    ),
     heal: { ok: true, detail: 'compose start kv_4' },
     cancelled: false,
     recovery: [{ node: N4, done: true, ms: 420, elapsedMs: 420, last: { status: 404 }, probeKey: 'd0' }],
@@ -67,17 +69,35 @@ describe('fault judge', () => {
       ],
     );
     assert.deepEqual(
-      { held: j.report.heldMs, acc: j.report.writesAccepted, av: j.report.availability, conv: j.report.convergenceMs, rec: j.report.recoveryMs, cu: j.report.catchUpMs },
+      {
+        held: j.report.heldMs,
+        acc: j.report.writesAccepted,
+        av: j.report.availability,
+        conv: j.report.convergenceMs,
+        rec: j.report.recoveryMs,
+        cu: j.report.catchUpMs,
+      },
       { held: 1200, acc: 2, av: 'full', conv: 3, rec: 420, cu: 7 },
     );
-    assert.deepEqual(j.acked.map((x) => x.key), ['pre0', 'd0', 'd2']);
+    assert.deepEqual(
+      j.acked.map((x) => x.key),
+      ['pre0', 'd0', 'd2'],
+    );
     assert.equal(j.checks.find((c) => c.id.endsWith('recovery:kv_4'))!.title, 'Kill kv_4: kv_4 answers again');
   });
 
-  const rows: { name: string; change: (o: FaultObservations) => FaultObservations; expect: Record<string, string>; verdict: 'passed' | 'failed' }[] = [
+  const rows: {
+    name: string;
+    change: (o: FaultObservations) => FaultObservations;
+    expect: Record<string, string>;
+    verdict: 'passed' | 'failed';
+  }[] = [
     {
       name: 'a stale read while the fault holds fails that node',
-      change: (o) => ({ ...o, held: o.held.map((r) => (r.node === N2 && r.write.key === 'd0' ? { ...r, state: 'stale' as const, ms: null, waitedMs: 1000 } : r)) }),
+      change: (o) => ({
+        ...o,
+        held: o.held.map((r) => (r.node === N2 && r.write.key === 'd0' ? { ...r, state: 'stale' as const, ms: null, waitedMs: 1000 } : r)),
+      }),
       expect: { 'fault:kill:kv_4:converge:kv_2': 'failed', 'fault:kill:kv_4:converge:kv_0': 'passed' },
       verdict: 'failed',
     },
@@ -89,7 +109,12 @@ describe('fault judge', () => {
     },
     {
       name: 'a node that never answers again fails recovery and is not read for catch-up',
-      change: (o) => ({ ...o, recovery: [{ node: N4, done: false, elapsedMs: 5000, last: { error: 'connection refused' } }], catchUp: [], durability: o.durability.filter((d) => d.node !== N4) }),
+      change: (o) => ({
+        ...o,
+        recovery: [{ node: N4, done: false, elapsedMs: 5000, last: { error: 'connection refused' } }],
+        catchUp: [],
+        durability: o.durability.filter((d) => d.node !== N4),
+      }),
       expect: { 'fault:kill:kv_4:recovery:kv_4': 'failed' },
       verdict: 'failed',
     },
@@ -119,13 +144,28 @@ describe('fault judge', () => {
     },
     {
       name: 'every write refused, still refused after healing: fails',
-      change: (o) => ({ ...o, writes: o.writes.map((x) => ({ ...x, acked: false })), held: [], writable: { ms: 5000, attempts: 40, last: { status: 503 }, triedOn: [N0, N2, N4] }, catchUp: [] }),
+      change: (o) => ({
+        ...o,
+        writes: o.writes.map((x) => ({ ...x, acked: false })),
+        held: [],
+        writable: { ms: 5000, attempts: 40, last: { status: 503 }, triedOn: [N0, N2, N4] },
+        catchUp: [],
+      }),
       expect: { 'fault:kill:kv_4:writable': 'failed', 'fault:kill:kv_4:catch-up:kv_4': 'skipped' },
       verdict: 'failed',
     },
     {
       name: 'an apply that failed because of an input is handed up as that input',
-      change: (o) => ({ ...o, applied: { ok: false, detail: 'kv_4 is not attached to backbone', input: 'partition-networks' }, writes: [], held: [], heal: undefined as never, recovery: [], catchUp: [], durability: [] }),
+      change: (o) => ({
+        ...o,
+        applied: { ok: false, detail: 'kv_4 is not attached to backbone', input: 'partition-networks' },
+        writes: [],
+        held: [],
+        heal: undefined as never,
+        recovery: [],
+        catchUp: [],
+        durability: [],
+      }),
       expect: { 'fault:kill:kv_4:apply': 'failed' },
       verdict: 'failed',
     },
@@ -140,11 +180,21 @@ describe('fault judge', () => {
   }
 
   test('durability tells a lost key (the node had it) from one it never had', () => {
-    const o = { ...healthy(), durability: [keys(N0, ['early', 'pre0'], ['pre0']), keys(N2, ['early', 'pre0']), keys(N4, ['early', 'pre0'], ['early', 'pre0'], ['early'])] };
+    const o = {
+      ...healthy(),
+      durability: [
+        keys(N0, ['early', 'pre0'], ['pre0']),
+        keys(N2, ['early', 'pre0']),
+        keys(N4, ['early', 'pre0'], ['early', 'pre0'], ['early']),
+      ],
+    };
     const j = judgeFault(o, LIMITS);
     const byId = new Map(j.checks.map((c) => [c.id, c]));
     assert.equal(byId.get('fault:kill:kv_4:durability:kv_4')!.title, 'Kill kv_4: kv_4 lost 1 acknowledged write(s)');
-    assert.match(byId.get('fault:kill:kv_4:durability:kv_4')!.detail, /returned or acknowledged these before the kill and no longer does: early; it never returned these, before or after: pre0/);
+    assert.match(
+      byId.get('fault:kill:kv_4:durability:kv_4')!.detail,
+      /returned or acknowledged these before the kill and no longer does: early; it never returned these, before or after: pre0/,
+    );
     assert.equal(byId.get('fault:kill:kv_4:durability:kv_0')!.title, 'Kill kv_4: kv_0 is missing 1 acknowledged write(s)');
     assert.deepEqual(j.report.lostKeys, ['early']);
     assert.deepEqual(j.report.missingKeys, ['pre0', 'early']);
@@ -168,7 +218,13 @@ describe('fault judge', () => {
     assert.equal(s.idPrefix, 'restart');
     assert.equal(s.phase, 'restart');
     assert.equal(s.writeBefore, false);
-    const o: FaultObservations = { ...healthy(s), before: [], restartMs: 900, catchUp: [keys(N4, ['d0', 'd2'], ['d0', 'd2'])], durability: [keys(N4, ['early'], ['early'], ['early'])] };
+    const o: FaultObservations = {
+      ...healthy(s),
+      before: [],
+      restartMs: 900,
+      catchUp: [keys(N4, ['d0', 'd2'], ['d0', 'd2'])],
+      durability: [keys(N4, ['early'], ['early'], ['early'])],
+    };
     const titles = judgeFault(o, LIMITS).checks.map((c) => `${c.id}: ${c.title}`);
     assert.deepEqual(titles, [
       'restart:converge:kv_0: Restart: kv_0 returned the value written while kv_4 restarted',

@@ -37,12 +37,37 @@ const NODES: NodeInfo[] = ['kv_0', 'kv_2', 'kv_4'].map((s, i) => ({ url: `http:/
 
 describe('fault planning', () => {
   test('parses kinds in order, keeps repeats, collects unknown names', () => {
-    const r = parseFaultSpecs(['kill', 'Pause', 'kill', 'nuke', 'partition:halves', 'partition:moon', 'loss', 'loss:12.5%', 'loss:0', 'latency:200/50', 'latency:5/9', 'clock', 'clock:+5s', 'clock:5', 'stop:now']);
-    assert.deepEqual(r.specs.map((s) => s.name), ['kill', 'pause', 'kill', 'partition:halves', 'loss', 'loss:12.5%', 'latency:200/50', 'clock', 'clock:+5s']);
+    const r = parseFaultSpecs([
+      'kill',
+      'Pause',
+      'kill',
+      'nuke',
+      'partition:halves',
+      'partition:moon',
+      'loss',
+      'loss:12.5%',
+      'loss:0',
+      'latency:200/50',
+      'latency:5/9',
+      'clock',
+      'clock:+5s',
+      'clock:5',
+      'stop:now',
+    ]);
+    assert.deepEqual(
+      r.specs.map((s) => s.name),
+      ['kill', 'pause', 'kill', 'partition:halves', 'loss', 'loss:12.5%', 'latency:200/50', 'clock', 'clock:+5s'],
+    );
     assert.deepEqual(r.specs.find((s) => s.name === 'loss')?.loss, 0.3);
     assert.deepEqual(r.specs.find((s) => s.name === 'loss:12.5%')?.loss, 0.125);
-    assert.deepEqual(r.specs.find((s) => s.kind === 'latency'), { kind: 'latency', name: 'latency:200/50', delayMs: 200, jitterMs: 50 });
-    assert.deepEqual(r.specs.filter((s) => s.kind === 'clock').map((s) => s.clockOffsetS), [-30, 5]);
+    assert.deepEqual(
+      r.specs.find((s) => s.kind === 'latency'),
+      { kind: 'latency', name: 'latency:200/50', delayMs: 200, jitterMs: 50 },
+    );
+    assert.deepEqual(
+      r.specs.filter((s) => s.kind === 'clock').map((s) => s.clockOffsetS),
+      [-30, 5],
+    );
     assert.deepEqual(r.problems, [
       "'nuke' is not a fault",
       "'partition:moon': 'moon' is not a partition topology (halves, majorities-ring, bridge, one-way)",
@@ -55,38 +80,74 @@ describe('fault planning', () => {
 
   test('every kind against every target in order, with ids and live nodes', () => {
     const steps = planFaults({ specs: specsOf(['pause', 'partition']), groups: [['kv_4'], ['kv_0']], nodes: NODES });
-    assert.deepEqual(steps.map((s) => `${s.index} ${s.phase} ${s.idPrefix}`), [
-      '1 pause kv_4 fault:pause:kv_4',
-      '2 pause kv_0 fault:pause:kv_0',
-      '3 partition kv_4 fault:partition:kv_4',
-      '4 partition kv_0 fault:partition:kv_0',
-    ]);
+    assert.deepEqual(
+      steps.map((s) => `${s.index} ${s.phase} ${s.idPrefix}`),
+      [
+        '1 pause kv_4 fault:pause:kv_4',
+        '2 pause kv_0 fault:pause:kv_0',
+        '3 partition kv_4 fault:partition:kv_4',
+        '4 partition kv_0 fault:partition:kv_0',
+      ],
+    );
     // A paused target is not written to (it would hang); a partitioned one may still answer on another network.
-    assert.deepEqual(steps[0]!.writeTo.map((n) => n.label), ['kv_0', 'kv_2']);
-    assert.deepEqual(steps[2]!.writeTo.map((n) => n.label), ['kv_0', 'kv_2', 'kv_4']);
-    assert.deepEqual(steps[3]!.targets.map((n) => n.label), ['kv_0']);
-    assert.deepEqual(steps[3]!.others.map((n) => n.label), ['kv_2', 'kv_4']);
+    assert.deepEqual(
+      steps[0]!.writeTo.map((n) => n.label),
+      ['kv_0', 'kv_2'],
+    );
+    assert.deepEqual(
+      steps[2]!.writeTo.map((n) => n.label),
+      ['kv_0', 'kv_2', 'kv_4'],
+    );
+    assert.deepEqual(
+      steps[3]!.targets.map((n) => n.label),
+      ['kv_0'],
+    );
+    assert.deepEqual(
+      steps[3]!.others.map((n) => n.label),
+      ['kv_2', 'kv_4'],
+    );
   });
 
   test('a repeated kind gets a distinct id and phase', () => {
     const steps = planFaults({ specs: specsOf(['kill', 'kill']), groups: [['kv_4']], nodes: NODES });
-    assert.deepEqual(steps.map((s) => s.idPrefix), ['fault:kill:kv_4', 'fault:kill:kv_4#2']);
-    assert.deepEqual(steps.map((s) => s.phase), ['kill kv_4', 'kill kv_4 #2']);
+    assert.deepEqual(
+      steps.map((s) => s.idPrefix),
+      ['fault:kill:kv_4', 'fault:kill:kv_4#2'],
+    );
+    assert.deepEqual(
+      steps.map((s) => s.phase),
+      ['kill kv_4', 'kill kv_4 #2'],
+    );
   });
 
   test('a group is faulted as one: id, phase and report name join its services with +, the rest stay live', () => {
     const steps = planFaults({ specs: specsOf(['pause', 'partition']), groups: [['kv_2', 'kv_4'], ['kv_0']], nodes: NODES });
-    assert.deepEqual(steps.map((s) => `${s.phase} | ${s.idPrefix} | ${s.target}`), [
-      'pause kv_2+kv_4 | fault:pause:kv_2+kv_4 | kv_2+kv_4',
-      'pause kv_0 | fault:pause:kv_0 | kv_0',
-      'partition kv_2+kv_4 | fault:partition:kv_2+kv_4 | kv_2+kv_4',
-      'partition kv_0 | fault:partition:kv_0 | kv_0',
-    ]);
+    assert.deepEqual(
+      steps.map((s) => `${s.phase} | ${s.idPrefix} | ${s.target}`),
+      [
+        'pause kv_2+kv_4 | fault:pause:kv_2+kv_4 | kv_2+kv_4',
+        'pause kv_0 | fault:pause:kv_0 | kv_0',
+        'partition kv_2+kv_4 | fault:partition:kv_2+kv_4 | kv_2+kv_4',
+        'partition kv_0 | fault:partition:kv_0 | kv_0',
+      ],
+    );
     assert.deepEqual(steps[0]!.services, ['kv_2', 'kv_4']);
-    assert.deepEqual(steps[0]!.targets.map((n) => n.label), ['kv_2', 'kv_4']);
-    assert.deepEqual(steps[0]!.others.map((n) => n.label), ['kv_0']);
-    assert.deepEqual(steps[0]!.writeTo.map((n) => n.label), ['kv_0']);
-    assert.deepEqual(steps[2]!.writeTo.map((n) => n.label), ['kv_0', 'kv_2', 'kv_4']);
+    assert.deepEqual(
+      steps[0]!.targets.map((n) => n.label),
+      ['kv_2', 'kv_4'],
+    );
+    assert.deepEqual(
+      steps[0]!.others.map((n) => n.label),
+      ['kv_0'],
+    );
+    assert.deepEqual(
+      steps[0]!.writeTo.map((n) => n.label),
+      ['kv_0'],
+    );
+    assert.deepEqual(
+      steps[2]!.writeTo.map((n) => n.label),
+      ['kv_0', 'kv_2', 'kv_4'],
+    );
     assert.equal(planProblem(steps[0]!), undefined);
   });
 
@@ -94,7 +155,10 @@ describe('fault planning', () => {
     const [all] = planFaults({ specs: specsOf(['stop']), groups: [['kv_0', 'kv_2', 'kv_4']], nodes: NODES });
     assert.match(planProblem(all!)!, /Every server maps to a service of kv_0\+kv_2\+kv_4; .* or fault fewer services at once\./);
     const [partly] = planFaults({ specs: specsOf(['stop']), groups: [['kv_4', 'worker']], nodes: NODES });
-    assert.match(planProblem(partly!)!, /^None of the servers is published by worker, so their recovery .* or leave those services out of the group\.$/);
+    assert.match(
+      planProblem(partly!)!,
+      /^None of the servers is published by worker, so their recovery .* or leave those services out of the group\.$/,
+    );
     const [one] = planFaults({ specs: specsOf(['stop']), groups: [['worker']], nodes: NODES });
     assert.match(planProblem(one!)!, /^None of the servers is published by worker, so its recovery/);
   });
@@ -125,21 +189,41 @@ describe('fault planning', () => {
   });
 
   test('aliases to restore drop the short id Docker adds itself', () => {
-    assert.deepEqual(aliasesToRestore(['p-kv_4-1', 'kv_4', 'cluster-kv_4', '6213b49a0b78', 'kv_4'], '6213b49a0b78ffff'), ['p-kv_4-1', 'kv_4', 'cluster-kv_4']);
+    assert.deepEqual(aliasesToRestore(['p-kv_4-1', 'kv_4', 'cluster-kv_4', '6213b49a0b78', 'kv_4'], '6213b49a0b78ffff'), [
+      'p-kv_4-1',
+      'kv_4',
+      'cluster-kv_4',
+    ]);
     assert.deepEqual(aliasesToRestore(null, 'abc'), []);
   });
 
   test('durability carries forward every acknowledged key once, minus those already reported lost', () => {
     const w = (key: string) => ({ key, value: `v-${key}`, writer: 'kv_0' });
-    assert.deepEqual(carryForward([w('a'), w('b'), w('a'), w('c')], new Set(['b'])).map((x) => x.key), ['a', 'c']);
+    assert.deepEqual(
+      carryForward([w('a'), w('b'), w('a'), w('c')], new Set(['b'])).map((x) => x.key),
+      ['a', 'c'],
+    );
   });
 });
 
 describe('fault inputs', () => {
   const base = { servers: 'http://localhost:8080,http://localhost:8082' };
   test('defaults: no faults; restart-target is the default target', () => {
-    assert.deepEqual(optionsFrom(base).faults, { specs: [], schedule: 'sequence', targets: [], groups: [], durationMs: 3000, partitionNetworks: [] });
-    const o = optionsFrom({ ...base, faults: 'kill\ndisconnect', 'restart-target': 'kv_4', 'fault-duration': '1.5', 'partition-networks': 'cluster' });
+    assert.deepEqual(optionsFrom(base).faults, {
+      specs: [],
+      schedule: 'sequence',
+      targets: [],
+      groups: [],
+      durationMs: 3000,
+      partitionNetworks: [],
+    });
+    const o = optionsFrom({
+      ...base,
+      faults: 'kill\ndisconnect',
+      'restart-target': 'kv_4',
+      'fault-duration': '1.5',
+      'partition-networks': 'cluster',
+    });
     assert.deepEqual(o.faults, {
       specs: [
         { kind: 'kill', name: 'kill' },
@@ -151,11 +235,17 @@ describe('fault inputs', () => {
       durationMs: 1500,
       partitionNetworks: ['cluster'],
     });
-    assert.deepEqual(optionsFrom({ ...base, faults: 'stop', 'fault-targets': 'kv_0, kv_2', 'restart-target': 'kv_4' }).faults.targets, ['kv_0', 'kv_2']);
+    assert.deepEqual(optionsFrom({ ...base, faults: 'stop', 'fault-targets': 'kv_0, kv_2', 'restart-target': 'kv_4' }).faults.targets, [
+      'kv_0',
+      'kv_2',
+    ]);
   });
 
   test('partition-networks applies to disconnect only; cluster-wide partitions need no targets', () => {
-    assert.throws(() => optionsFrom({ ...base, faults: 'partition', 'fault-targets': 'kv_4', 'partition-networks': 'cluster' }), /partition-networks.*applies to the disconnect fault only/s);
+    assert.throws(
+      () => optionsFrom({ ...base, faults: 'partition', 'fault-targets': 'kv_4', 'partition-networks': 'cluster' }),
+      /partition-networks.*applies to the disconnect fault only/s,
+    );
     assert.deepEqual(optionsFrom({ ...base, faults: 'partition:halves' }).faults.groups, []);
     assert.throws(() => optionsFrom({ ...base, faults: 'partition:one-way' }), /fault-targets/);
   });
@@ -191,7 +281,10 @@ describe('fault inputs', () => {
     } catch (error) {
       assert.ok(error instanceof InputError);
       const byInput = new Map(error.problems.map((p) => [p.input, p]));
-      assert.deepEqual(error.problems.filter((p) => p.input === 'faults').map((p) => p.message), ["'nuke' is not a fault.", "'unplug' is not a fault."]);
+      assert.deepEqual(
+        error.problems.filter((p) => p.input === 'faults').map((p) => p.message),
+        ["'nuke' is not a fault.", "'unplug' is not a fault."],
+      );
       assert.match(byInput.get('faults')!.fix, /restart, stop, kill, pause, partition, disconnect, loss, latency, clock/);
       assert.match(byInput.get('fault-schedule')!.message, /'chaos' is not a fault schedule/);
       assert.match(byInput.get('fault-targets')!.message, /is empty/);
@@ -305,11 +398,20 @@ function cap(s: string): string {
 }
 
 function context(api: KvApi, signal = new AbortController().signal): CheckContext {
-  const options = optionsFrom({ servers: 'http://n0,http://n1,http://n2', 'convergence-timeout': '0.3', 'startup-timeout': '1', 'request-timeout': '1' });
+  const options = optionsFrom({
+    servers: 'http://n0,http://n1,http://n2',
+    'convergence-timeout': '0.3',
+    'startup-timeout': '1',
+    'request-timeout': '1',
+  });
   return checkContext(api, NODES, { limits: options.limits, signal });
 }
 
-async function cycle(kind: FaultKind, b: Behaviour = {}, extra: { duringFault?: DuringFault; api?: (api: KvApi) => KvApi; services?: string[] } = {}) {
+async function cycle(
+  kind: FaultKind,
+  b: Behaviour = {},
+  extra: { duringFault?: DuringFault; api?: (api: KvApi) => KvApi; services?: string[] } = {},
+) {
   const services = extra.services ?? ['kv_4'];
   const m = memoryCluster(b);
   const active = new ActiveFaults();
@@ -317,7 +419,14 @@ async function cycle(kind: FaultKind, b: Behaviour = {}, extra: { duringFault?: 
   const earlier = [{ key: 'early', value: 'v-early', writer: 'kv_0' }];
   for (const s of m.stores.values()) s.set('early', 'v-early');
   const api = extra.api ? extra.api(m.api) : m.api;
-  const out = await runFaultCycle(context(api), step!, { actions: m.actions, active, durationMs: 50, earlier, sinceStart: () => performance.now(), ...(extra.duringFault ? { duringFault: extra.duringFault } : {}) });
+  const out = await runFaultCycle(context(api), step!, {
+    actions: m.actions,
+    active,
+    durationMs: 50,
+    earlier,
+    sinceStart: () => performance.now(),
+    ...(extra.duringFault ? { duringFault: extra.duringFault } : {}),
+  });
   return { ...out, m, active, byId: new Map(out.checks.map((c) => [c.id, c])) };
 }
 
@@ -360,7 +469,10 @@ describe('fault cycle', () => {
       assert.equal(c.service, node);
       assert.ok(c.detail.includes(key!), c.detail);
       // kv_4 acknowledged the write and no longer has it: lost. The others never returned it: missing.
-      assert.equal(c.title, node === 'kv_4' ? `Kill kv_4: kv_4 lost 1 acknowledged write(s)` : `Kill kv_4: ${node} is missing 1 acknowledged write(s)`);
+      assert.equal(
+        c.title,
+        node === 'kv_4' ? `Kill kv_4: kv_4 lost 1 acknowledged write(s)` : `Kill kv_4: ${node} is missing 1 acknowledged write(s)`,
+      );
     }
     assert.deepEqual(r.lost, r.report.lostKeys);
   });
@@ -402,7 +514,10 @@ describe('fault cycle', () => {
       assert.ok([...r.m.limbo.keys()].every((k) => !r.acked.some((w) => w.key === k)));
       const p = `fault:${kind}:kv_2+kv_4`;
       assert.equal(r.byId.get(`${p}:writable`)?.status, 'passed');
-      assert.match(r.byId.get(`${p}:writable`)!.detail, /^Every write was refused while kv_2 and kv_4 were (paused|partitioned|stopped) \(availability loss\); kv_0 acknowledged one /);
+      assert.match(
+        r.byId.get(`${p}:writable`)!.detail,
+        /^Every write was refused while kv_2 and kv_4 were (paused|partitioned|stopped) \(availability loss\); kv_0 acknowledged one /,
+      );
       for (const node of ['kv_2', 'kv_4']) {
         assert.equal(r.byId.get(`${p}:recovery:${node}`)?.status, 'passed', node);
         assert.equal(r.byId.get(`${p}:catch-up:${node}`)?.status, 'passed', node);
@@ -444,7 +559,11 @@ describe('fault cycle', () => {
     const m = memoryCluster();
     const active = new ActiveFaults();
     const [step] = planFaults({ specs: specsOf(['pause']), groups: [['kv_2', 'kv_4']], nodes: NODES });
-    const actions: FaultActions = { ...m.actions, apply: async (kind, service) => (service === 'kv_4' ? { ok: false, detail: 'compose pause kv_4 failed: no such service' } : m.actions.apply(kind, service)) };
+    const actions: FaultActions = {
+      ...m.actions,
+      apply: async (kind, service) =>
+        service === 'kv_4' ? { ok: false, detail: 'compose pause kv_4 failed: no such service' } : m.actions.apply(kind, service),
+    };
     const r = await runFaultCycle(context(m.api), step!, { actions, active, durationMs: 10, earlier: [], sinceStart: () => 0 });
     const c = r.checks.find((x) => x.id === 'fault:pause:kv_2+kv_4:apply')!;
     assert.equal(c.status, 'failed');
@@ -458,8 +577,15 @@ describe('fault cycle', () => {
     const active = new ActiveFaults();
     const [step] = planFaults({ specs: specsOf(['pause']), groups: [['kv_4']], nodes: NODES });
     const m = memoryCluster();
-    const throwing: KvApi = { ...m.api, write: async (url, key, value) => (m.state.get('http://n2') === 'paused' ? Promise.reject(new Error('boom')) : m.api.write(url, key, value)) };
-    await assert.rejects(runFaultCycle(context(throwing), step!, { actions: m.actions, active, durationMs: 10, earlier: [], sinceStart: () => 0 }), /boom/);
+    const throwing: KvApi = {
+      ...m.api,
+      write: async (url, key, value) =>
+        m.state.get('http://n2') === 'paused' ? Promise.reject(new Error('boom')) : m.api.write(url, key, value),
+    };
+    await assert.rejects(
+      runFaultCycle(context(throwing), step!, { actions: m.actions, active, durationMs: 10, earlier: [], sinceStart: () => 0 }),
+      /boom/,
+    );
     assert.deepEqual(m.calls, ['apply pause', 'heal pause']);
     assert.equal(m.state.get('http://n2'), 'up');
     assert.equal(active.size, 0);
@@ -467,13 +593,17 @@ describe('fault cycle', () => {
 
   test('the hook runs while the fault holds and is told to stop before healing', async () => {
     const seen: string[] = [];
-    const r = await cycle('pause', {}, {
-      duringFault: async ({ kind, target, signal }) => {
-        seen.push(`${kind} ${target} ${signal.aborted}`);
-        await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
-        seen.push(`stopped ${signal.aborted}`);
+    const r = await cycle(
+      'pause',
+      {},
+      {
+        duringFault: async ({ kind, target, signal }) => {
+          seen.push(`${kind} ${target} ${signal.aborted}`);
+          await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+          seen.push(`stopped ${signal.aborted}`);
+        },
       },
-    });
+    );
     assert.deepEqual(seen, ['pause kv_4 false', 'stopped true']);
     assert.equal(r.report.verdict, 'passed');
   });
@@ -489,7 +619,10 @@ describe('fault cycle', () => {
     const [a, all] = await Promise.all([heal(), active.healAll()]);
     assert.equal(heals, 1);
     assert.equal(a.ok, true);
-    assert.deepEqual(all.map((x) => x.label), ['pause kv_4']);
+    assert.deepEqual(
+      all.map((x) => x.label),
+      ['pause kv_4'],
+    );
     assert.equal(active.size, 0);
     assert.deepEqual(await active.healAll(), []);
   });
@@ -498,7 +631,10 @@ describe('fault cycle', () => {
     const m = memoryCluster();
     const active = new ActiveFaults();
     const [step] = planFaults({ specs: specsOf(['partition']), groups: [['kv_4']], nodes: NODES });
-    const actions: FaultActions = { apply: async () => ({ ok: false, detail: 'kv_4 is not attached to backend', input: 'partition-networks' }), applyGrudges: async () => ({ ok: false, detail: 'unused' }) };
+    const actions: FaultActions = {
+      apply: async () => ({ ok: false, detail: 'kv_4 is not attached to backend', input: 'partition-networks' }),
+      applyGrudges: async () => ({ ok: false, detail: 'unused' }),
+    };
     const r = await runFaultCycle(context(m.api), step!, { actions, active, durationMs: 10, earlier: [], sinceStart: () => 0 });
     assert.equal(r.checks.find((c) => c.id === 'fault:partition:kv_4:apply')?.status, 'failed');
     assert.deepEqual(r.inputProblem, { input: 'partition-networks', message: 'kv_4 is not attached to backend' });
@@ -510,12 +646,33 @@ describe('fault report', () => {
   test('one table per fault, untrusted text escaped', () => {
     const result = {
       faults: [
-        { kind: 'kill', target: 'kv_4|<b>', action: 'compose kill', beganMs: 1000, healedMs: 3000, heldMs: 2000, writesAccepted: 2, writesRefused: 1, refusedBy: ['kv_4'], availability: 'partial', convergenceMs: 12, recoveryMs: 400, catchUpMs: 40, staleNodes: [], lostKeys: ['k1'], verdict: 'failed', checkIds: [] },
+        {
+          kind: 'kill',
+          target: 'kv_4|<b>',
+          action: 'compose kill',
+          beganMs: 1000,
+          healedMs: 3000,
+          heldMs: 2000,
+          writesAccepted: 2,
+          writesRefused: 1,
+          refusedBy: ['kv_4'],
+          availability: 'partial',
+          convergenceMs: 12,
+          recoveryMs: 400,
+          catchUpMs: 40,
+          staleNodes: [],
+          lostKeys: ['k1'],
+          verdict: 'failed',
+          checkIds: [],
+        },
       ],
     } as unknown as RunResult;
     const text = renderFaultTables(result).join('\n');
     assert.match(text, /### Faults/);
-    assert.match(text, /\| Kind \| Target \| Held for \| Writes accepted \/ refused \| Convergence while held \| Recovery \| Catch-up \| Verdict \|/);
+    assert.match(
+      text,
+      /\| Kind \| Target \| Held for \| Writes accepted \/ refused \| Convergence while held \| Recovery \| Catch-up \| Verdict \|/,
+    );
     assert.match(text, /\| kill \| kv_4&#124;&lt;b&gt; \| 2\.00 s \| 2 \/ 1 \| 12 ms \| 400 ms \| 40 ms \| ❌ failed \|/);
     assert.match(text, /Lost acknowledged keys: k1/);
     assert.doesNotMatch(text, /<b>/);

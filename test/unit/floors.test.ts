@@ -39,7 +39,9 @@ function sourceFiles(dir: string): string[] {
 /** Relative module specifiers of a file: static imports, re-exports and dynamic imports. */
 function importsOf(text: string): string[] {
   const found: string[] = [];
-  for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"`;]*?from\s*['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"](\.[^'"]+)['"]/g)) {
+  for (const m of text.matchAll(
+    /(?:^|\n)\s*(?:import|export)\b[^'"`;]*?from\s*['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"](\.[^'"]+)['"]/g,
+  )) {
     found.push((m[1] ?? m[2] ?? m[3])!);
   }
   return found;
@@ -56,7 +58,11 @@ function floorOf(folder: string): number {
 }
 
 const edges = sourceFiles(SRC).flatMap((file) =>
-  importsOf(readFileSync(file, 'utf8')).map((spec) => ({ file: relative(SRC, file), from: folderOf(file), to: folderOf(normalize(join(dirname(file), spec))) })),
+  importsOf(readFileSync(file, 'utf8')).map((spec) => ({
+    file: relative(SRC, file),
+    from: folderOf(file),
+    to: folderOf(normalize(join(dirname(file), spec))),
+  })),
 );
 
 test('every folder of src/ has a floor', () => {
@@ -70,7 +76,9 @@ test('every folder of src/ has a floor', () => {
 
 test('no folder imports a folder on its own floor or above it', () => {
   assert.ok(edges.length > 100, `found only ${edges.length} imports: the scanner is broken`);
-  const upward = edges.filter((e) => e.from !== e.to && floorOf(e.to) >= floorOf(e.from)).map((e) => `${e.file} imports ${e.to}/ (floor ${floorOf(e.to)} >= ${floorOf(e.from)})`);
+  const upward = edges
+    .filter((e) => e.from !== e.to && floorOf(e.to) >= floorOf(e.from))
+    .map((e) => `${e.file} imports ${e.to}/ (floor ${floorOf(e.to)} >= ${floorOf(e.from)})`);
   assert.deepEqual(upward, []);
 });
 

@@ -26,17 +26,31 @@ const history: History = {
 
 function page(): string {
   const r = checkHistory(history, { checkAllKeys: true });
-  return renderHistoryPage({ title: `t ${evil}`, history, consistency: 'linearizable', results: r.keys.map((k) => ({ key: k.key, verdict: k.verdict, passed: k.verdict === 'linearizable', detail: k.verdict, ...(k.witness ? { witness: k.witness } : {}) })) });
+  return renderHistoryPage({
+    title: `t ${evil}`,
+    history,
+    consistency: 'linearizable',
+    results: r.keys.map((k) => ({
+      key: k.key,
+      verdict: k.verdict,
+      passed: k.verdict === 'linearizable',
+      detail: k.verdict,
+      ...(k.witness ? { witness: k.witness } : {}),
+    })),
+  });
 }
 
 describe('history page', () => {
   test('self-contained and inert: no external resource, no markup from outside', () => {
     const html = page();
-    assert.ok(!/<(script|link|img)[^>]+(src|href)=/i.test(html.replace(/<script id="data"[\s\S]*?<\/script>/, '')), 'nothing loaded from anywhere');
+    assert.ok(
+      !/<(script|link|img)[^>]+(src|href)=/i.test(html.replace(/<script id="data"[\s\S]*?<\/script>/, '')),
+      'nothing loaded from anywhere',
+    );
     // Exactly the two script elements the page has; the hostile text stays inside the JSON, escaped.
     assert.equal((html.match(/<script/g) ?? []).length, 2);
     assert.ok(!html.includes('<img src=x'));
-    assert.ok(html.includes("Content-Security-Policy"));
+    assert.ok(html.includes('Content-Security-Policy'));
     assert.equal(scriptJson('<\u2028'), '"\\u003c\\u2028"');
   });
 

@@ -294,7 +294,10 @@ describe('replication check against a hostile node', () => {
     },
     {
       name: 'returns invalid UTF-8',
-      start: () => httpServer((req, res) => res.writeHead(req.method === 'GET' ? 200 : 204).end(Buffer.from([0xff, 0xfe, 0x41, 0x0d, 0x0a, 0x1b, 0x80]))),
+      start: () =>
+        httpServer((req, res) =>
+          res.writeHead(req.method === 'GET' ? 200 : 204).end(Buffer.from([0xff, 0xfe, 0x41, 0x0d, 0x0a, 0x1b, 0x80])),
+        ),
       assertRead: (c) => {
         assert.equal(c.actual?.status, 200);
         assert.equal(c.actual?.bodyBytes, 7);
@@ -370,10 +373,14 @@ describe('memory against a 1 GB body', () => {
     });
     const sent = (): number => streams.reduce((a, c) => a + c.sent, 0);
     try {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/fixtures/hostile/big-body-client.ts'), `${evil.url}/key/a`, '3'], {
-        cwd: ROOT,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', join(ROOT, 'test/fixtures/hostile/big-body-client.ts'), `${evil.url}/key/a`, '3'],
+        {
+          cwd: ROOT,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       let out = '';
       let err = '';
       child.stdout.on('data', (c: Buffer) => (out += c.toString()));
@@ -382,12 +389,18 @@ describe('memory against a 1 GB body', () => {
       const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
       clearTimeout(timer);
       assert.equal(code, 0, err);
-      const report = JSON.parse(out) as { baselineRss: number; maxRss: number; results: { ok: boolean; bytes: number; truncated: boolean; ms: number }[] };
+      const report = JSON.parse(out) as {
+        baselineRss: number;
+        maxRss: number;
+        results: { ok: boolean; bytes: number; truncated: boolean; ms: number }[];
+      };
       assert.equal(report.results.length, 3);
       for (const r of report.results) assert.deepEqual([r.ok, r.bytes, r.truncated], [true, DEFAULT_BODY_CAP, true]);
       const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
       // Visible in the test output so the figure can be quoted.
-      console.log(`# peak RSS reading a 1 GB body x3: ${mb(report.maxRss)} (baseline ${mb(report.baselineRss)}); server sent ${mb(sent())}`);
+      console.log(
+        `# peak RSS reading a 1 GB body x3: ${mb(report.maxRss)} (baseline ${mb(report.baselineRss)}); server sent ${mb(sent())}`,
+      );
       assert.ok(report.maxRss < 200 * 1024 * 1024, `peak RSS ${mb(report.maxRss)}`);
       assert.equal(streams.length, 3);
       assert.ok(sent() < 3 * 64 * 1024 * 1024, `server sent ${mb(sent())}`);

@@ -58,7 +58,10 @@ describe('printUntrusted', () => {
   test('all attacks at once, and the text after the block is still parsed normally', () => {
     const { lines } = capture(ATTACKS.join('\n'));
     const after = parseCommands([...lines, '::notice::ours'].join('\n'));
-    assert.deepEqual(after.map((c) => c.command), ['stop-commands', 'notice']);
+    assert.deepEqual(
+      after.map((c) => c.command),
+      ['stop-commands', 'notice'],
+    );
     assert.equal(after[1]!.message, 'ours');
   });
 
@@ -68,7 +71,10 @@ describe('printUntrusted', () => {
     assert.notEqual(first, second);
     // Text that guesses or replays a token inside a new block does not end that block.
     const { lines } = capture(`::${first}::\n::error::pwned`);
-    assert.deepEqual(parseCommands(lines.join('\n')).map((c) => c.command), ['stop-commands']);
+    assert.deepEqual(
+      parseCommands(lines.join('\n')).map((c) => c.command),
+      ['stop-commands'],
+    );
   });
 
   test('every line of the text is printed (defused), none dropped', () => {
@@ -92,14 +98,44 @@ describe('defuse alone (a runner that ignored stop-commands)', () => {
 
   test('fuzz: random mixes of command syntax never produce a command, with or without stop-commands', () => {
     let seed = 7;
-    const rand = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const parts = ['::', ':', '##[', '##', '[', ']', ' ', '\t', '\r', '\n', '\u00a0', '\ufeff', 'error', 'add-mask', 'set-output', 'stop-commands', 'name=a', ',', '=', 'x', '%0A', '\u001b'];
+    const rand = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const parts = [
+      '::',
+      ':',
+      '##[',
+      '##',
+      '[',
+      ']',
+      ' ',
+      '\t',
+      '\r',
+      '\n',
+      '\u00a0',
+      '\ufeff',
+      'error',
+      'add-mask',
+      'set-output',
+      'stop-commands',
+      'name=a',
+      ',',
+      '=',
+      'x',
+      '%0A',
+      '\u001b',
+    ];
     for (let i = 0; i < 2000; i++) {
       const s = Array.from({ length: 1 + Math.floor(rand() * 12) }, () => parts[Math.floor(rand() * parts.length)]).join('');
-      const defused = s.split(/\r\n|\r|\n/).map(defuse).join('\n');
+      const defused = s
+        .split(/\r\n|\r|\n/)
+        .map(defuse)
+        .join('\n');
       assert.deepEqual(parseCommands(defused), [], `defuse let a command through for ${JSON.stringify(s)}`);
       const { commands } = capture(s);
-      assert.deepEqual(commands.map((c) => c.command), ['stop-commands'], `printUntrusted let a command through for ${JSON.stringify(s)}`);
+      assert.deepEqual(
+        commands.map((c) => c.command),
+        ['stop-commands'],
+        `printUntrusted let a command through for ${JSON.stringify(s)}`,
+      );
     }
   });
 

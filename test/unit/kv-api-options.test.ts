@@ -56,7 +56,13 @@ describe('presets', () => {
   });
 
   test('explicit inputs override the preset, and key-path feeds both paths', () => {
-    const o = optionsFrom({ servers, api: 'etcd-v2', 'key-path': '/v2/keys/app/{key}', 'write-method': 'post', 'missing-status': '404,410' });
+    const o = optionsFrom({
+      servers,
+      api: 'etcd-v2',
+      'key-path': '/v2/keys/app/{key}',
+      'write-method': 'post',
+      'missing-status': '404,410',
+    });
     assert.equal(o.kv.writePath, '/v2/keys/app/{key}');
     assert.equal(o.kv.readPath, '/v2/keys/app/{key}?quorum=true');
     assert.equal(o.kv.writeMethod, 'POST');
@@ -64,7 +70,10 @@ describe('presets', () => {
     const plain = optionsFrom({ servers, api: 'etcd-v2', 'read-path': '/v2/keys/{key}', 'read-value': 'body' });
     assert.equal(plain.kv.readPath, '/v2/keys/{key}', 'a stale-read-tolerant read path replaces the quorum one');
     assert.deepEqual(plain.kv.readValue, { kind: 'body' });
-    assert.equal(optionsFrom({ servers, api: 'etcd-v2', 'key-path': '/v2/keys/{key}?dir=false' }).kv.readPath, '/v2/keys/{key}?dir=false&quorum=true');
+    assert.equal(
+      optionsFrom({ servers, api: 'etcd-v2', 'key-path': '/v2/keys/{key}?dir=false' }).kv.readPath,
+      '/v2/keys/{key}?dir=false&quorum=true',
+    );
   });
 
   test('headers are parsed line by line, trimmed, and their values are what the action masks', () => {
@@ -98,7 +107,12 @@ describe('adapter input problems name the input and the fix', () => {
     ['reserved header', { headers: 'Host: example' }, 'headers', /set by the HTTP client/],
     ['content type as a header', { headers: 'Content-Type: text/plain' }, 'headers', /own input/],
     ['duplicate header', { headers: 'X-A: 1\nx-a: 2' }, 'headers', /given twice/],
-    ['pointer without a leading slash', { 'read-value': 'node/value' }, 'read-value', /does not start with '\/'.*neither 'body' nor a JSON pointer/],
+    [
+      'pointer without a leading slash',
+      { 'read-value': 'node/value' },
+      'read-value',
+      /does not start with '\/'.*neither 'body' nor a JSON pointer/,
+    ],
     ['pointer with a bad escape', { 'read-value': '/node/a~2b' }, 'read-value', /'~' that is not '~0' or '~1'/],
     ['missing status not a status', { 'missing-status': 'none' }, 'missing-status', /not a list of HTTP statuses/],
     ['missing status 200', { 'missing-status': '200' }, 'missing-status', /not 200/],
@@ -129,7 +143,11 @@ describe('adapter input problems name the input and the fix', () => {
 describe('templates and JSON pointers', () => {
   test('placeholders are encoded for their position', () => {
     assert.equal(expandPath('/k/{key}?x={key}', { key: 'a b/&=?#%+' }), '/k/a%20b%2F%26%3D%3F%23%25%2B?x=a%20b%2F%26%3D%3F%23%25%2B');
-    assert.equal(expandBody('{value}', 'application/x-www-form-urlencoded', { value: 'a b&c' }).toString(), 'a b&c', 'a whole-body placeholder is raw');
+    assert.equal(
+      expandBody('{value}', 'application/x-www-form-urlencoded', { value: 'a b&c' }).toString(),
+      'a b&c',
+      'a whole-body placeholder is raw',
+    );
     assert.equal(expandBody('v={value}', 'application/x-www-form-urlencoded', { value: 'a b&c=d+é' }).toString(), 'v=a+b%26c%3Dd%2B%C3%A9');
     assert.equal(expandBody('{"v":"{value}"}', 'application/merge-patch+json', { value: 'q"\\\n' }).toString(), '{"v":"q\\"\\\\\\n"}');
     assert.equal(expandBody('<v>{value}</v>', 'text/xml', { value: 'a&b' }).toString(), '<v>a&b</v>');

@@ -68,11 +68,14 @@ function etcdLike(req: IncomingMessage, res: ServerResponse, store: Map<string, 
     if (value === null) return void res.writeHead(400).end('{"errorCode":209}');
     const created = !store.has(key);
     store.set(key, value);
-    return void res.writeHead(created ? 201 : 200, { 'content-type': 'application/json' }).end(JSON.stringify({ action: 'set', node: { key, value } }));
+    return void res
+      .writeHead(created ? 201 : 200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ action: 'set', node: { key, value } }));
   }
   if (url.searchParams.get('quorum') !== 'true') return void res.writeHead(418).end('reads must use quorum');
   const value = store.get(key);
-  if (value === undefined) return void res.writeHead(404, { 'content-type': 'application/json' }).end(`{"errorCode":100,"cause":${JSON.stringify(key)}}`);
+  if (value === undefined)
+    return void res.writeHead(404, { 'content-type': 'application/json' }).end(`{"errorCode":100,"cause":${JSON.stringify(key)}}`);
   res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ action: 'get', node: { key, value, modifiedIndex: 7 } }));
 }
 
@@ -172,7 +175,12 @@ describe('keys and values round-trip through every request shape', () => {
       return void (v === undefined ? res.writeHead(404).end() : res.writeHead(200).end(v));
     });
     try {
-      const options = optionsFrom({ servers: server.url, 'write-path': '/set', 'read-path': '/get/{key}', 'write-body': 'k={key}&v={value}&x=1' });
+      const options = optionsFrom({
+        servers: server.url,
+        'write-path': '/set',
+        'read-path': '/get/{key}',
+        'write-body': 'k={key}&v={value}&x=1',
+      });
       const api = httpKvApi(http, options);
       const key = 'k&v=1 +%';
       assert.ok((await api.write(server.url, key, 'a=b&c=d +%2B')).acked);
@@ -233,7 +241,12 @@ describe('readiness probe and secrets', () => {
 
   test('a server that echoes a header value cannot put it in the recorded answer; the value itself is untouched', async () => {
     const token = 'Bearer very-secret-token-123';
-    const server = await serve((req, res) => void res.writeHead(req.method === 'GET' ? 200 : 403).end(`you sent ${req.headers.authorization}; again: ${req.headers.authorization}`));
+    const server = await serve(
+      (req, res) =>
+        void res
+          .writeHead(req.method === 'GET' ? 200 : 403)
+          .end(`you sent ${req.headers.authorization}; again: ${req.headers.authorization}`),
+    );
     try {
       const api = httpKvApi(http, optionsFrom({ servers: server.url, headers: `Authorization: ${token}` }));
       const w = await api.write(server.url, 'k', 'v');
@@ -256,6 +269,9 @@ describe('readiness probe and secrets', () => {
     assert.equal(redact(outcome, []), outcome);
     const failure = { ok: false as const, error: 'timeout', durationMs: 1 };
     assert.equal(redact(failure, [Buffer.from('abcd')]), failure);
-    assert.equal((redact({ ...outcome, body: Buffer.from('xabcdabcdx') }, [Buffer.from('abcd')]) as { body: Buffer }).body.toString(), 'x******x');
+    assert.equal(
+      (redact({ ...outcome, body: Buffer.from('xabcdabcdx') }, [Buffer.from('abcd')]) as { body: Buffer }).body.toString(),
+      'x******x',
+    );
   });
 });

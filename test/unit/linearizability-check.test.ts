@@ -14,7 +14,14 @@ import {
 type Extra = Partial<Pick<HistoryOperation, 'key' | 'succeeded' | 'node' | 'type'>>;
 
 /** A completed (or, with complete null, open) operation. */
-function op(process: number, f: HistoryOperation['f'], value: HistoryOperation['value'], invoke: number, complete: number | null, extra: Extra = {}): HistoryOperation {
+function op(
+  process: number,
+  f: HistoryOperation['f'],
+  value: HistoryOperation['value'],
+  invoke: number,
+  complete: number | null,
+  extra: Extra = {},
+): HistoryOperation {
   return { process, f, value, type: complete === null ? 'info' : 'ok', invoke, complete, ...extra };
 }
 
@@ -49,7 +56,10 @@ describe('register', () => {
   });
 
   test('a stale read is reported with the value every order leaves', () => {
-    const r = checkHistory(history('register', [op(0, 'write', 1, 0, 1), op(0, 'write', 2, 2, 3, { node: 'n2' }), op(1, 'read', 1, 4, 5, { node: 'n1' })]), { algorithm: 'search' });
+    const r = checkHistory(
+      history('register', [op(0, 'write', 1, 0, 1), op(0, 'write', 2, 2, 3, { node: 'n2' }), op(1, 'read', 1, 4, 5, { node: 'n1' })]),
+      { algorithm: 'search' },
+    );
     assert.equal(r.verdict, 'not-linearizable');
     const w = r.keys[0]?.witness;
     assert.ok(w);
@@ -57,12 +67,21 @@ describe('register', () => {
     assert.deepEqual(w.possibleStates, [2]);
     assert.match(w.explanation, /returned 1/);
     assert.match(w.explanation, /holding 2/);
-    assert.ok(w.window.some((o) => o.index === 1), 'the write of 2 is in the window');
+    assert.ok(
+      w.window.some((o) => o.index === 1),
+      'the write of 2 is in the window',
+    );
     assert.match(formatWitness(w), /cannot be linearized/);
   });
 
   test('two reads that disagree on the order of concurrent writes', () => {
-    const ops = [op(0, 'write', 1, 0, 10), op(1, 'write', 2, 0, 10), op(2, 'read', 1, 11, 12), op(3, 'read', 2, 13, 14), op(2, 'read', 1, 15, 16)];
+    const ops = [
+      op(0, 'write', 1, 0, 10),
+      op(1, 'write', 2, 0, 10),
+      op(2, 'read', 1, 11, 12),
+      op(3, 'read', 2, 13, 14),
+      op(2, 'read', 1, 15, 16),
+    ];
     assert.equal(verdict('register', ops), 'not-linearizable');
     assert.equal(verdict('register', ops.slice(0, 4)), 'not-linearizable');
     assert.equal(verdict('register', ops.slice(0, 3)), 'linearizable');
@@ -77,12 +96,15 @@ describe('register', () => {
     assert.equal(verdict('register', [op(0, 'write', 1, 0, 1), op(1, 'read', '1', 2, 3)]), 'not-linearizable');
   });
 
-  test('a crashed client\'s write stays open to the end of the history', () => {
+  test("a crashed client's write stays open to the end of the history", () => {
     // The write may take effect at any time after its call, even long after.
     assert.equal(verdict('register', [op(0, 'write', 1, 0, null), op(1, 'read', null, 5, 6), op(1, 'read', 1, 10, 11)]), 'linearizable');
     assert.equal(verdict('register', [op(0, 'write', 1, 0, null), op(1, 'read', null, 5, 6)]), 'linearizable');
     // Once seen, it cannot be undone.
-    assert.equal(verdict('register', [op(0, 'write', 1, 0, null), op(1, 'read', 1, 5, 6), op(1, 'read', null, 10, 11)]), 'not-linearizable');
+    assert.equal(
+      verdict('register', [op(0, 'write', 1, 0, null), op(1, 'read', 1, 5, 6), op(1, 'read', null, 10, 11)]),
+      'not-linearizable',
+    );
     // But it cannot take effect before it was called.
     assert.equal(verdict('register', [op(1, 'read', 1, 0, 1), op(0, 'write', 1, 2, null)]), 'not-linearizable');
   });
@@ -152,29 +174,54 @@ describe('cas-register', () => {
 
 describe('kv', () => {
   test('keys are independent registers', () => {
-    const ops = [op(0, 'put', 'a1', 0, 1, { key: 'a' }), op(1, 'put', 'b1', 0, 1, { key: 'b' }), op(2, 'get', 'a1', 2, 3, { key: 'a' }), op(2, 'get', 'b1', 4, 5, { key: 'b' })];
+    const ops = [
+      op(0, 'put', 'a1', 0, 1, { key: 'a' }),
+      op(1, 'put', 'b1', 0, 1, { key: 'b' }),
+      op(2, 'get', 'a1', 2, 3, { key: 'a' }),
+      op(2, 'get', 'b1', 4, 5, { key: 'b' }),
+    ];
     const r = checkHistory(history('kv', ops));
     assert.equal(r.verdict, 'linearizable');
-    assert.deepEqual(r.keys.map((k) => k.key), ['a', 'b']);
+    assert.deepEqual(
+      r.keys.map((k) => k.key),
+      ['a', 'b'],
+    );
   });
 
-  test('a get returning another key\'s value fails on that key only', () => {
-    const ops = [op(0, 'put', 'a1', 0, 1, { key: 'a' }), op(1, 'put', 'b1', 0, 1, { key: 'b' }), op(2, 'get', 'b1', 2, 3, { key: 'a' }), op(2, 'get', 'b1', 4, 5, { key: 'b' })];
+  test("a get returning another key's value fails on that key only", () => {
+    const ops = [
+      op(0, 'put', 'a1', 0, 1, { key: 'a' }),
+      op(1, 'put', 'b1', 0, 1, { key: 'b' }),
+      op(2, 'get', 'b1', 2, 3, { key: 'a' }),
+      op(2, 'get', 'b1', 4, 5, { key: 'b' }),
+    ];
     const r = checkHistory(history('kv', ops), { checkAllKeys: true });
     assert.equal(r.verdict, 'not-linearizable');
-    assert.deepEqual(r.keys.map((k) => k.verdict), ['not-linearizable', 'linearizable']);
+    assert.deepEqual(
+      r.keys.map((k) => k.verdict),
+      ['not-linearizable', 'linearizable'],
+    );
     assert.equal(r.keys[0]?.witness?.key, 'a');
   });
 
   test('get of a missing key is null; append starts from empty', () => {
-    const ops = [op(0, 'get', null, 0, 1, { key: 'k' }), op(0, 'append', 'x', 2, 3, { key: 'k' }), op(1, 'append', 'y', 2, 3, { key: 'k' }), op(0, 'get', 'yx', 4, 5, { key: 'k' })];
+    const ops = [
+      op(0, 'get', null, 0, 1, { key: 'k' }),
+      op(0, 'append', 'x', 2, 3, { key: 'k' }),
+      op(1, 'append', 'y', 2, 3, { key: 'k' }),
+      op(0, 'get', 'yx', 4, 5, { key: 'k' }),
+    ];
     assert.equal(verdict('kv', ops), 'linearizable');
     ops[3] = op(0, 'get', 'xyx', 4, 5, { key: 'k' });
     assert.equal(verdict('kv', ops), 'not-linearizable');
   });
 
   test('appends are ordered by real time', () => {
-    const ops = [op(0, 'append', 'x', 0, 1, { key: 'k' }), op(1, 'append', 'y', 2, 3, { key: 'k' }), op(2, 'get', 'yx', 4, 5, { key: 'k' })];
+    const ops = [
+      op(0, 'append', 'x', 0, 1, { key: 'k' }),
+      op(1, 'append', 'y', 2, 3, { key: 'k' }),
+      op(2, 'get', 'yx', 4, 5, { key: 'k' }),
+    ];
     assert.equal(verdict('kv', ops), 'not-linearizable');
   });
 

@@ -11,21 +11,28 @@ const dir = fileURLToPath(new URL('../../../shared/conformance/porcupine/', impo
 const expectedFile = `${dir}expected.tsv`;
 const present = existsSync(expectedFile);
 
-test('Porcupine conformance histories match the expected verdicts', { skip: present ? false : `no conformance histories at ${dir}` }, () => {
-  const rows = readFileSync(expectedFile, 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => line.split('\t') as [string, ModelName, string]);
-  assert.equal(rows.length, 108);
-  const mismatches: string[] = [];
-  for (const [file, model, expected] of rows) {
-    const { history } = parseHistoryText(readFileSync(dir + file, 'utf8'), { model });
-    const result = checkHistory(history, { timeoutMs: 60_000 });
-    if (result.verdict !== expected) mismatches.push(`${file}: ${result.verdict}, expected ${expected}`);
-    if (result.verdict === 'not-linearizable') {
-      assert.ok(result.keys.some((k) => k.witness !== undefined), `${file}: a failing history has a witness`);
+test(
+  'Porcupine conformance histories match the expected verdicts',
+  { skip: present ? false : `no conformance histories at ${dir}` },
+  () => {
+    const rows = readFileSync(expectedFile, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split('\t') as [string, ModelName, string]);
+    assert.equal(rows.length, 108);
+    const mismatches: string[] = [];
+    for (const [file, model, expected] of rows) {
+      const { history } = parseHistoryText(readFileSync(dir + file, 'utf8'), { model });
+      const result = checkHistory(history, { timeoutMs: 60_000 });
+      if (result.verdict !== expected) mismatches.push(`${file}: ${result.verdict}, expected ${expected}`);
+      if (result.verdict === 'not-linearizable') {
+        assert.ok(
+          result.keys.some((k) => k.witness !== undefined),
+          `${file}: a failing history has a witness`,
+        );
+      }
     }
-  }
-  assert.deepEqual(mismatches, []);
-});
+    assert.deepEqual(mismatches, []);
+  },
+);

@@ -37,9 +37,18 @@ describe('EDN reader', () => {
   });
 
   test('errors name the line', () => {
-    assert.equal(errorLine(() => readEdnForms('{:a 1}\n{:a 2\n')), 2);
-    assert.equal(errorLine(() => readEdnForms('{:a 1}\n\n"open')), 3);
-    assert.equal(errorLine(() => readEdnForms('[1 2]\n]')), 2);
+    assert.equal(
+      errorLine(() => readEdnForms('{:a 1}\n{:a 2\n')),
+      2,
+    );
+    assert.equal(
+      errorLine(() => readEdnForms('{:a 1}\n\n"open')),
+      3,
+    );
+    assert.equal(
+      errorLine(() => readEdnForms('[1 2]\n]')),
+      2,
+    );
     assert.deepEqual(readEdn('[3 0]'), [3, 0]);
   });
 });
@@ -89,13 +98,19 @@ describe('own JSON form', () => {
     });
     assert.equal(line, 3);
     assert.match(message, /line 3: operations\[1\]: "f" must be one of/);
-    assert.equal(errorLine(() => parseHistoryText('{"schemaVersion":1,\n"operations":[\n{"f":"read",}\n]}')), 3);
+    assert.equal(
+      errorLine(() => parseHistoryText('{"schemaVersion":1,\n"operations":[\n{"f":"read",}\n]}')),
+      3,
+    );
     assert.throws(() => parseHistoryText('{"schemaVersion":2,"operations":[]}'), /schemaVersion/);
     assert.throws(
       () => parseHistoryText('{"schemaVersion":1,"operations":[{"process":0,"f":"read","value":1,"type":"ok","invoke":1,"complete":0}]}'),
       /before "invoke"/,
     );
-    assert.throws(() => parseHistoryText('{"schemaVersion":1,"operations":[{"process":0,"f":"read","value":1,"type":"ok","invoke":1}]}'), /needs a "complete"/);
+    assert.throws(
+      () => parseHistoryText('{"schemaVersion":1,"operations":[{"process":0,"f":"read","value":1,"type":"ok","invoke":1}]}'),
+      /needs a "complete"/,
+    );
   });
 
   test('the model and initial value of the file are used unless overridden', () => {
@@ -142,7 +157,10 @@ describe('Jepsen EDN op maps (Knossos semantics)', () => {
     const lines = edn.trim().split('\n').slice(1);
     const vector = '[' + lines.map((l, i) => l.replace('}', `, :time ${(i + 1) * 1_000_000}}`)).join('\n') + ']';
     const { history } = parseHistoryText(vector);
-    assert.deepEqual(history.operations.map((o) => o.invoke), [1, 2, 6, 8, 10]);
+    assert.deepEqual(
+      history.operations.map((o) => o.invoke),
+      [1, 2, 6, 8, 10],
+    );
   });
 
   test('kv histories use :key and start from "" (as Porcupine\'s kv tests)', () => {
@@ -164,17 +182,38 @@ describe('Jepsen EDN op maps (Knossos semantics)', () => {
 {:process 1, :type :invoke, :f :read, :value [:k2 nil]}
 {:process 1, :type :ok, :f :read, :value [:k2 1]}`;
     const { history } = parseHistoryText(text, { independent: true });
-    assert.deepEqual(history.operations.map((o) => o.key), [':k1', ':k2']);
+    assert.deepEqual(
+      history.operations.map((o) => o.key),
+      [':k1', ':k2'],
+    );
     assert.equal(checkHistory(history).verdict, 'not-linearizable');
   });
 
   test('errors name the line', () => {
-    assert.equal(errorLine(() => parseHistoryText('{:process 0, :type :invoke, :f :read}\n{:process 0, :type :ok, :f :write, :value 1}')), 2);
-    assert.equal(errorLine(() => parseHistoryText('{:process 0, :type :ok, :f :read, :value 1}')), 1);
-    assert.equal(errorLine(() => parseHistoryText('{:process 0, :type :invoke, :f :read}\n\n{:process 0, :type :invoke, :f :read}')), 3);
-    assert.equal(errorLine(() => parseHistoryText('{:process 0, :type :invoke, :f :txn, :value []}')), 1);
-    assert.equal(errorLine(() => parseHistoryText('{:process 0, :type :begin, :f :read}')), 1);
-    assert.equal(errorLine(() => parseHistoryText('{:process 0, :type :invoke, :f :cas, :value 3}\n{:process 0, :type :ok, :f :cas, :value 3}')), 1);
+    assert.equal(
+      errorLine(() => parseHistoryText('{:process 0, :type :invoke, :f :read}\n{:process 0, :type :ok, :f :write, :value 1}')),
+      2,
+    );
+    assert.equal(
+      errorLine(() => parseHistoryText('{:process 0, :type :ok, :f :read, :value 1}')),
+      1,
+    );
+    assert.equal(
+      errorLine(() => parseHistoryText('{:process 0, :type :invoke, :f :read}\n\n{:process 0, :type :invoke, :f :read}')),
+      3,
+    );
+    assert.equal(
+      errorLine(() => parseHistoryText('{:process 0, :type :invoke, :f :txn, :value []}')),
+      1,
+    );
+    assert.equal(
+      errorLine(() => parseHistoryText('{:process 0, :type :begin, :f :read}')),
+      1,
+    );
+    assert.equal(
+      errorLine(() => parseHistoryText('{:process 0, :type :invoke, :f :cas, :value 3}\n{:process 0, :type :ok, :f :cas, :value 3}')),
+      1,
+    );
   });
 });
 
@@ -214,14 +253,24 @@ describe('Jepsen log lines (etcd semantics, as Porcupine)', () => {
   });
 
   test('a nil read after a write is a violation here (not in Knossos semantics)', () => {
-    const text = 'INFO jepsen.util - 0 :invoke :write 1\nINFO jepsen.util - 0 :ok :write 1\nINFO jepsen.util - 1 :invoke :read nil\nINFO jepsen.util - 1 :ok :read nil\n';
+    const text =
+      'INFO jepsen.util - 0 :invoke :write 1\nINFO jepsen.util - 0 :ok :write 1\nINFO jepsen.util - 1 :invoke :read nil\nINFO jepsen.util - 1 :ok :read nil\n';
     assert.equal(checkHistory(parseHistoryText(text).history).verdict, 'not-linearizable');
   });
 
   test('errors name the line', () => {
-    assert.equal(errorLine(() => parseHistoryText('INFO jepsen.util - 0 :invoke :read nil\nINFO jepsen.util - 0 :ok :read [1\n')), 2);
-    assert.equal(errorLine(() => parseHistoryText('INFO jepsen.util - 0 :invoke :read nil\nINFO jepsen.util - x :ok :read 1\n')), 2);
-    assert.equal(errorLine(() => parseHistoryText('INFO jepsen.util - 0 :invoke :read nil\nINFO jepsen.util -\n')), 2);
+    assert.equal(
+      errorLine(() => parseHistoryText('INFO jepsen.util - 0 :invoke :read nil\nINFO jepsen.util - 0 :ok :read [1\n')),
+      2,
+    );
+    assert.equal(
+      errorLine(() => parseHistoryText('INFO jepsen.util - 0 :invoke :read nil\nINFO jepsen.util - x :ok :read 1\n')),
+      2,
+    );
+    assert.equal(
+      errorLine(() => parseHistoryText('INFO jepsen.util - 0 :invoke :read nil\nINFO jepsen.util -\n')),
+      2,
+    );
     assert.throws(() => parseHistoryText('nothing here\n', { format: 'jepsen-log' }), /no "jepsen.util -"/);
   });
 });
@@ -241,7 +290,10 @@ describe('toEdn', () => {
     const text = toEdn(h);
     const lines = text.trim().split('\n');
     assert.equal(lines.length, 10);
-    assert.match(lines[0] as string, /^\{:index 0, :type :invoke, :process 0, :f :write, :key "k", :value "a \\"quoted\\"\\nvalue", :time 0\}$/);
+    assert.match(
+      lines[0] as string,
+      /^\{:index 0, :type :invoke, :process 0, :f :write, :key "k", :value "a \\"quoted\\"\\nvalue", :time 0\}$/,
+    );
     // The crashed process is renumbered: Jepsen never reuses a process after :info.
     assert.match(text, /:type :invoke, :process 4, :f :read/);
     const back = parseHistoryText(text).history;

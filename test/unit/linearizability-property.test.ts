@@ -17,7 +17,6 @@ import {
 } from '../../src/linearizability/index.js';
 import { seededRandom } from '../../src/core/random.js';
 
-
 interface Planned {
   op: HistoryOperation;
   /** When the operation takes effect; NaN when it never does (failed, or crashed before taking effect). */
@@ -52,7 +51,8 @@ function generate(model: ModelName, seed: number, clients: number, opsPerClient:
       } else {
         const f = model === 'cas-register' ? (r < 0.45 ? 'read' : r < 0.7 ? 'write' : 'cas') : r < 0.55 ? 'read' : 'write';
         // cas from a small set of recent values so that some succeed and some do not
-        const value: HistoryOperation['value'] = f === 'read' ? null : f === 'cas' ? [pick([null, 1, 2, 3, counter, `v${counter}`]), fresh()] : fresh();
+        const value: HistoryOperation['value'] =
+          f === 'read' ? null : f === 'cas' ? [pick([null, 1, 2, 3, counter, `v${counter}`]), fresh()] : fresh();
         op = { process, key, f, value, type: 'ok', invoke, complete };
       }
       const fate = rnd();
@@ -133,7 +133,12 @@ describe('generated histories through EDN', () => {
       const back = parseHistoryText(toEdn(h), { initialValue: null }).history;
       assert.equal(checkHistory(back).verdict, 'linearizable', `seed ${seed}`);
       const bad = corrupt(h, seed);
-      if (bad !== undefined) assert.equal(checkHistory(parseHistoryText(toEdn(bad.history), { initialValue: null }).history).verdict, 'not-linearizable', `seed ${seed}`);
+      if (bad !== undefined)
+        assert.equal(
+          checkHistory(parseHistoryText(toEdn(bad.history), { initialValue: null }).history).verdict,
+          'not-linearizable',
+          `seed ${seed}`,
+        );
     }
   });
 });

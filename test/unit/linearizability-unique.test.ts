@@ -27,7 +27,11 @@ function simulate(seed: number, clients: number, opsPerClient: number): History 
         const type = outcome < 0.15 ? 'info' : outcome < 0.22 ? 'fail' : 'ok';
         // A crashed write may or may not have taken effect; a failed one did not.
         const effect = type === 'ok' || (type === 'info' && random() < 0.5);
-        planned.push({ op: { process: c, f: 'write', value: `v${++value}`, type, invoke, complete: type === 'info' ? null : complete }, at, effect });
+        planned.push({
+          op: { process: c, f: 'write', value: `v${++value}`, type, invoke, complete: type === 'info' ? null : complete },
+          at,
+          effect,
+        });
       }
       t = complete + random() * 2;
     }
@@ -47,7 +51,9 @@ function mutate(h: History, seed: number): History {
   const values = [null, ...h.operations.filter((op) => op.f === 'write').map((op) => op.value)];
   if (reads.length === 0) return h;
   const { i } = reads[Math.floor(random() * reads.length)]!;
-  const operations = h.operations.map((op, j) => (j === i ? { ...op, value: values[Math.floor(random() * values.length)] as string | null } : op));
+  const operations = h.operations.map((op, j) =>
+    j === i ? { ...op, value: values[Math.floor(random() * values.length)] as string | null } : op,
+  );
   return { ...h, operations };
 }
 
@@ -69,7 +75,10 @@ describe('unique-values checker agrees with the search', () => {
         else {
           not++;
           const w = fast.keys[0]!.witness!;
-          assert.ok(w.window.length > 0 && w.window.every((op) => h.operations[op.index]!.invoke === op.invoke), 'the witness names operations of the history');
+          assert.ok(
+            w.window.length > 0 && w.window.every((op) => h.operations[op.index]!.invoke === op.invoke),
+            'the witness names operations of the history',
+          );
           assert.ok(w.explanation.length > 20);
         }
       }
@@ -79,17 +88,59 @@ describe('unique-values checker agrees with the search', () => {
     assert.ok(linearizable > 1000 && not > 300, `${linearizable} linearizable, ${not} not`);
   });
 
-  const op = (process: number, f: 'read' | 'write', value: string | null, invoke: number, complete: number | null, type: 'ok' | 'info' | 'fail' = 'ok'): HistoryOperation => ({ process, f, value, type, invoke, complete });
+  const op = (
+    process: number,
+    f: 'read' | 'write',
+    value: string | null,
+    invoke: number,
+    complete: number | null,
+    type: 'ok' | 'info' | 'fail' = 'ok',
+  ): HistoryOperation => ({ process, f, value, type, invoke, complete });
   const table: [string, HistoryOperation[], RegExp | null][] = [
     ['a read of a value nobody wrote', [op(1, 'write', 'a', 0, 1), op(2, 'read', 'z', 2, 3)], /returned "z", which no write wrote/],
-    ['a read that ended before its write began', [op(2, 'read', 'a', 0, 1), op(1, 'write', 'a', 2, 3)], /ended before the write of its value began/],
+    [
+      'a read that ended before its write began',
+      [op(2, 'read', 'a', 0, 1), op(1, 'write', 'a', 2, 3)],
+      /ended before the write of its value began/,
+    ],
     ['a read of a failed write', [op(1, 'write', 'a', 0, 1, 'fail'), op(2, 'read', 'a', 2, 3)], /whose write failed/],
-    ['a stale read', [op(1, 'write', 'a', 0, 1), op(1, 'write', 'b', 2, 3), op(2, 'read', 'a', 4, 5)], /returned "a", but the write of "b" .* happened entirely after "a" was in place/],
-    ['two values each before the other', [op(1, 'write', 'a', 0, 1), op(2, 'write', 'b', 0, 1), op(3, 'read', 'a', 2, 3), op(4, 'read', 'b', 2, 3), op(3, 'read', 'b', 4, 5), op(4, 'read', 'a', 4, 5)], /No order satisfies both/],
-    ['a read of the initial value after a write', [op(1, 'write', 'a', 0, 1), op(2, 'read', null, 2, 3)], /^the read by client 2 at 2–3 ms returned the initial value \(absent\), but the write of "a" \(by client 1\) was already in place: the write by client 1 at 0–1 ms ended before that read began\.$/],
-    ['a read of the initial value after a write another client read', [op(1, 'write', 'a', 0, 1), op(3, 'read', 'a', 5, 6), op(2, 'read', null, 2, 3)], /^the read by client 2 at 2–3 ms returned the initial value \(absent\), but the write of "a"/],
-    ['an unread crashed write may never have happened', [op(1, 'write', 'a', 0, 1), op(2, 'write', 'b', 2, null, 'info'), op(3, 'read', 'a', 5, 6)], null],
-    ['a read crashed write happened before its read', [op(1, 'write', 'a', 0, 1), op(2, 'write', 'b', 2, null, 'info'), op(3, 'read', 'b', 5, 6), op(3, 'read', 'b', 7, 8)], null],
+    [
+      'a stale read',
+      [op(1, 'write', 'a', 0, 1), op(1, 'write', 'b', 2, 3), op(2, 'read', 'a', 4, 5)],
+      /returned "a", but the write of "b" .* happened entirely after "a" was in place/,
+    ],
+    [
+      'two values each before the other',
+      [
+        op(1, 'write', 'a', 0, 1),
+        op(2, 'write', 'b', 0, 1),
+        op(3, 'read', 'a', 2, 3),
+        op(4, 'read', 'b', 2, 3),
+        op(3, 'read', 'b', 4, 5),
+        op(4, 'read', 'a', 4, 5),
+      ],
+      /No order satisfies both/,
+    ],
+    [
+      'a read of the initial value after a write',
+      [op(1, 'write', 'a', 0, 1), op(2, 'read', null, 2, 3)],
+      /^the read by client 2 at 2–3 ms returned the initial value \(absent\), but the write of "a" \(by client 1\) was already in place: the write by client 1 at 0–1 ms ended before that read began\.$/,
+    ],
+    [
+      'a read of the initial value after a write another client read',
+      [op(1, 'write', 'a', 0, 1), op(3, 'read', 'a', 5, 6), op(2, 'read', null, 2, 3)],
+      /^the read by client 2 at 2–3 ms returned the initial value \(absent\), but the write of "a"/,
+    ],
+    [
+      'an unread crashed write may never have happened',
+      [op(1, 'write', 'a', 0, 1), op(2, 'write', 'b', 2, null, 'info'), op(3, 'read', 'a', 5, 6)],
+      null,
+    ],
+    [
+      'a read crashed write happened before its read',
+      [op(1, 'write', 'a', 0, 1), op(2, 'write', 'b', 2, null, 'info'), op(3, 'read', 'b', 5, 6), op(3, 'read', 'b', 7, 8)],
+      null,
+    ],
   ];
   for (const [name, operations, explanation] of table) {
     test(name, () => {
@@ -113,7 +164,10 @@ describe('unique-values checker agrees with the search', () => {
     const ops: HistoryOperation[] = [];
     for (let i = 0; i < 24; i++) ops.push(op(i, 'write', `v${i}`, 0, 100));
     ops.push(op(98, 'read', 'v0', 200, 201), op(99, 'read', 'v1', 202, 203));
-    const r = checkHistory({ schemaVersion: 1, model: 'cas-register', operations: ops }, { maxMemoryBytes: 1024 * 1024, timeoutMs: 20_000 });
+    const r = checkHistory(
+      { schemaVersion: 1, model: 'cas-register', operations: ops },
+      { maxMemoryBytes: 1024 * 1024, timeoutMs: 20_000 },
+    );
     assert.equal(r.verdict, 'unknown', JSON.stringify(r.keys[0]));
     assert.equal(r.keys[0]!.reason, 'memory');
   });

@@ -11,27 +11,54 @@ import type { NodeInfo } from '../../src/model/result.js';
 
 describe('commands in the network namespace', () => {
   test('a partition: one chain hooked first into INPUT and OUTPUT, a DROP per peer address and direction', () => {
-    assert.deepEqual(filterCommands([{ ip: '172.18.0.3', direction: 'in' }, { ip: '172.18.0.3', direction: 'out' }]), [
-      ['iptables', '-w', '-N', 'REPLICHECK'],
-      ['iptables', '-w', '-I', 'INPUT', '1', '-j', 'REPLICHECK'],
-      ['iptables', '-w', '-I', 'OUTPUT', '1', '-j', 'REPLICHECK'],
-      ['iptables', '-w', '-A', 'REPLICHECK', '-s', '172.18.0.3/32', '-j', 'DROP'],
-      ['iptables', '-w', '-A', 'REPLICHECK', '-d', '172.18.0.3/32', '-j', 'DROP'],
-    ]);
+    assert.deepEqual(
+      filterCommands([
+        { ip: '172.18.0.3', direction: 'in' },
+        { ip: '172.18.0.3', direction: 'out' },
+      ]),
+      [
+        ['iptables', '-w', '-N', 'REPLICHECK'],
+        ['iptables', '-w', '-I', 'INPUT', '1', '-j', 'REPLICHECK'],
+        ['iptables', '-w', '-I', 'OUTPUT', '1', '-j', 'REPLICHECK'],
+        ['iptables', '-w', '-A', 'REPLICHECK', '-s', '172.18.0.3/32', '-j', 'DROP'],
+        ['iptables', '-w', '-A', 'REPLICHECK', '-d', '172.18.0.3/32', '-j', 'DROP'],
+      ],
+    );
   });
   test('loss: the same drops, each for a random share of packets', () => {
-    assert.deepEqual(filterCommands([{ ip: '10.0.0.2', direction: 'in' }], 0.3).at(-1), ['iptables', '-w', '-A', 'REPLICHECK', '-s', '10.0.0.2/32', '-m', 'statistic', '--mode', 'random', '--probability', '0.3', '-j', 'DROP']);
+    assert.deepEqual(filterCommands([{ ip: '10.0.0.2', direction: 'in' }], 0.3).at(-1), [
+      'iptables',
+      '-w',
+      '-A',
+      'REPLICHECK',
+      '-s',
+      '10.0.0.2/32',
+      '-m',
+      'statistic',
+      '--mode',
+      'random',
+      '--probability',
+      '0.3',
+      '-j',
+      'DROP',
+    ]);
   });
   test('healing removes the hooks, then the chain', () => {
-    assert.deepEqual(unfilterCommands().map((c) => c.slice(2, 4).join(' ')), ['-D INPUT', '-D OUTPUT', '-F REPLICHECK', '-X REPLICHECK']);
+    assert.deepEqual(
+      unfilterCommands().map((c) => c.slice(2, 4).join(' ')),
+      ['-D INPUT', '-D OUTPUT', '-F REPLICHECK', '-X REPLICHECK'],
+    );
   });
   test('latency: a prio qdisc whose fourth band is netem, and a filter per peer into it', () => {
     const cmds = delayCommands('eth0', ['172.18.0.3', '172.18.0.4'], 200, 50);
     assert.deepEqual(cmds[1], ['tc', 'qdisc', 'add', 'dev', 'eth0', 'parent', '1:4', 'handle', '40:', 'netem', 'delay', '200ms', '50ms']);
-    assert.deepEqual(cmds.slice(2).map((c) => c.slice(-4)), [
-      ['dst', '172.18.0.3/32', 'flowid', '1:4'],
-      ['dst', '172.18.0.4/32', 'flowid', '1:4'],
-    ]);
+    assert.deepEqual(
+      cmds.slice(2).map((c) => c.slice(-4)),
+      [
+        ['dst', '172.18.0.3/32', 'flowid', '1:4'],
+        ['dst', '172.18.0.4/32', 'flowid', '1:4'],
+      ],
+    );
     assert.match(cmds[0]!.join(' '), /^tc qdisc add dev eth0 root handle 1: prio bands 4 priomap( [0-2]){16}$/);
   });
   test('clock: the offset as libfaketime reads it, and the override that preloads it', () => {
@@ -44,7 +71,8 @@ describe('commands in the network namespace', () => {
 });
 
 describe('topologies', () => {
-  const hears = (drops: [number, number][], n: number, i: number): number[] => Array.from({ length: n }, (_, j) => j).filter((j) => !drops.some(([a, b]) => a === i && b === j));
+  const hears = (drops: [number, number][], n: number, i: number): number[] =>
+    Array.from({ length: n }, (_, j) => j).filter((j) => !drops.some(([a, b]) => a === i && b === j));
   for (const n of [3, 4, 5, 7]) {
     test(`majorities-ring on ${n} nodes: every node hears a majority, no two the same one`, () => {
       const { drops } = topologyGrudges('majorities-ring', n);
@@ -65,11 +93,22 @@ describe('topologies', () => {
 
 describe('random schedule', () => {
   const nodes: NodeInfo[] = ['kv_0', 'kv_2', 'kv_4'].map((s, i) => ({ url: `http://n${i}`, label: s, service: s, mapping: 't' }));
-  const steps = planFaults({ specs: [{ kind: 'pause', name: 'pause' }, { kind: 'kill', name: 'kill' }, { kind: 'partition', name: 'partition' }], groups: [['kv_2'], ['kv_4']], nodes });
+  const steps = planFaults({
+    specs: [
+      { kind: 'pause', name: 'pause' },
+      { kind: 'kill', name: 'kill' },
+      { kind: 'partition', name: 'partition' },
+    ],
+    groups: [['kv_2'], ['kv_4']],
+    nodes,
+  });
   test('windows inside the duration, none overlapping on one service, the same for the same seed', () => {
     const a = planWindows(steps, 20_000, 2000, 7);
     assert.deepEqual(a, planWindows(steps, 20_000, 2000, 7));
-    assert.notDeepEqual(a.windows.map((w) => w.startMs), planWindows(steps, 20_000, 2000, 8).windows.map((w) => w.startMs));
+    assert.notDeepEqual(
+      a.windows.map((w) => w.startMs),
+      planWindows(steps, 20_000, 2000, 8).windows.map((w) => w.startMs),
+    );
     for (const w of a.windows) assert.ok(w.startMs >= 0 && w.endMs <= 20_000);
     for (const x of a.windows) {
       for (const y of a.windows) {

@@ -21,8 +21,14 @@ const servers = 'http://localhost:8080, http://localhost:8082\nhttp://127.0.0.1:
 describe('options', () => {
   test('defaults match the issue and the lists split on commas and newlines', () => {
     const o = optionsFrom({ servers });
-    assert.deepEqual(o.servers.map((s) => s.url), ['http://localhost:8080', 'http://localhost:8082', 'http://127.0.0.1:8084']);
-    assert.deepEqual(o.servers.map((s) => s.port), [8080, 8082, 8084]);
+    assert.deepEqual(
+      o.servers.map((s) => s.url),
+      ['http://localhost:8080', 'http://localhost:8082', 'http://127.0.0.1:8084'],
+    );
+    assert.deepEqual(
+      o.servers.map((s) => s.port),
+      [8080, 8082, 8084],
+    );
     assert.deepEqual(o.composeFiles, ['docker-compose.yml']);
     assert.equal(o.composeFileDefaulted, true);
     assert.equal(o.kv.writePath, '/key/{key}');
@@ -98,7 +104,10 @@ describe('options', () => {
   });
 
   test('the default project name is unique per run, job and attempt and legal for Compose', () => {
-    const name = defaultProjectName({ env: { GITHUB_RUN_ID: '123', GITHUB_RUN_ATTEMPT: '2', GITHUB_JOB: 'E2E Tests!' }, randomSuffix: 'ab12' });
+    const name = defaultProjectName({
+      env: { GITHUB_RUN_ID: '123', GITHUB_RUN_ATTEMPT: '2', GITHUB_JOB: 'E2E Tests!' },
+      randomSuffix: 'ab12',
+    });
     assert.equal(name, 'replicheck-123-2-e2e-tests-ab12');
     assert.match(name, /^[a-z0-9][a-z0-9_-]*$/);
   });

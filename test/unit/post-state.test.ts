@@ -3,7 +3,11 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodePostState, encodePostState, planPost, type PostState } from '../../src/model/post-state.js';
 
-const base: PostState = { project: 'p1', teardown: 'always', compose: { file: 'docker', prefix: ['compose'], files: ['/w/c.yml'], directory: '/w' } };
+const base: PostState = {
+  project: 'p1',
+  teardown: 'always',
+  compose: { file: 'docker', prefix: ['compose'], files: ['/w/c.yml'], directory: '/w' },
+};
 
 describe('post state', () => {
   test('round-trips through one encoding, whatever the policy (the old double encoding read "never" with quotes)', () => {
@@ -14,7 +18,15 @@ describe('post state', () => {
   });
 
   test('anything but a record this version wrote decodes to nothing', () => {
-    for (const text of ['', 'x', '"never"', '{}', JSON.stringify({ ...base, teardown: '"never"' }), JSON.stringify({ ...base, compose: { file: 'docker' } }), JSON.stringify({ ...base, verdict: 'maybe' })]) {
+    for (const text of [
+      '',
+      'x',
+      '"never"',
+      '{}',
+      JSON.stringify({ ...base, teardown: '"never"' }),
+      JSON.stringify({ ...base, compose: { file: 'docker' } }),
+      JSON.stringify({ ...base, verdict: 'maybe' }),
+    ]) {
       assert.equal(decodePostState(text), undefined, text);
     }
   });

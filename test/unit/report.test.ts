@@ -20,7 +20,9 @@ const failedCheck = check({
 
 describe('step summary', () => {
   test('has the verdict, the check table, the convergence matrix, nodes and the timeline', () => {
-    const text = renderSummary(resultWith([check({ id: 'a', title: 'Replication: kv_0 ok', status: 'passed', node: 'kv_0' }), failedCheck]));
+    const text = renderSummary(
+      resultWith([check({ id: 'a', title: 'Replication: kv_0 ok', status: 'passed', node: 'kv_0' }), failedCheck]),
+    );
     assert.match(text, /^## ❌ Replicheck failed: 1 of 2 checks failed/);
     assert.match(text, /### Checks\n\n\| \| Check \| Node \| Time \| Detail \|/);
     // Failed checks come first.
@@ -35,27 +37,64 @@ describe('step summary', () => {
   });
 
   test('a passing run says so', () => {
-    const text = renderSummary(resultWith([check({ id: 'a', title: 'ok', status: 'passed' })], { convergence: { writers: ['a'], readers: ['a'], ms: [[3]] } }));
+    const text = renderSummary(
+      resultWith([check({ id: 'a', title: 'ok', status: 'passed' })], { convergence: { writers: ['a'], readers: ['a'], ms: [[3]] } }),
+    );
     assert.match(text, /^## ✅ Replicheck passed: 1 checks on 2 nodes/);
   });
 
   test('untrusted text cannot break the table or inject links, images or HTML', () => {
-    const evil = '| x | <img src=x onerror=alert(1)> ![i](http://e/x.png) [l](http://e) http://e.com www.e.com a@b.co `code` **b** \n## h\r\n::error::pwned';
-    const text = renderSummary(resultWith([check({ id: 'e', title: evil, status: 'failed', detail: evil, actual: { status: 200, bodyPreview: evil, bodyBytes: 5 } })], { logs: [{ service: 'kv_0', text: `${evil}\n</pre><script>x</script>` }] }));
+    const evil =
+      '| x | <img src=x onerror=alert(1)> ![i](http://e/x.png) [l](http://e) http://e.com www.e.com a@b.co `code` **b** \n## h\r\n::error::pwned';
+    const text = renderSummary(
+      resultWith(
+        [check({ id: 'e', title: evil, status: 'failed', detail: evil, actual: { status: 200, bodyPreview: evil, bodyBytes: 5 } })],
+        { logs: [{ service: 'kv_0', text: `${evil}\n</pre><script>x</script>` }] },
+      ),
+    );
     const tableRows = text.split('\n').filter((l) => l.startsWith('| ❌'));
     assert.equal(tableRows.length, 1);
     assert.equal(tableRows[0]!.split(' | ').length, 5, 'the row keeps exactly five cells');
     // Outside the <pre> log block Markdown is live, so nothing active may survive there.
     const [markdown, pre] = text.split('<pre>');
-    for (const bad of ['<img', '<script', '](', 'http://', 'www.e', '`code`', '**b**', '\n## h']) assert.ok(!markdown!.includes(bad), `found ${bad}`);
+    for (const bad of ['<img', '<script', '](', 'http://', 'www.e', '`code`', '**b**', '\n## h'])
+      assert.ok(!markdown!.includes(bad), `found ${bad}`);
     // Inside <pre> (an HTML block, where Markdown is not parsed) only the HTML must be inert.
     assert.ok(!pre!.split('</pre>')[0]!.includes('<'), 'raw < inside the log block');
   });
 
   test('fuzz: random strings never add table cells, tags, or lines', () => {
     let seed = 42;
-    const rand = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const alphabet = ['|', '<', '>', '&', '[', ']', '(', ')', '!', '`', '*', '_', '\n', '\r', '\\', ':', '/', '.', 'a', ' ', '#', '"', "'", '\u0000', '\u2028', 'é', '😀'];
+    const rand = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const alphabet = [
+      '|',
+      '<',
+      '>',
+      '&',
+      '[',
+      ']',
+      '(',
+      ')',
+      '!',
+      '`',
+      '*',
+      '_',
+      '\n',
+      '\r',
+      '\\',
+      ':',
+      '/',
+      '.',
+      'a',
+      ' ',
+      '#',
+      '"',
+      "'",
+      '\u0000',
+      '\u2028',
+      'é',
+      '😀',
+    ];
     for (let i = 0; i < 500; i++) {
       const s = Array.from({ length: 1 + Math.floor(rand() * 40) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
       const e = escapeMarkdown(s);
@@ -98,7 +137,10 @@ describe('annotations', () => {
   });
 
   test('run errors name the input', () => {
-    const a = buildAnnotations(resultWith([], { errors: [{ message: "Input 'servers': is empty.", fix: 'List them.', input: 'servers' }] }), '/ws');
+    const a = buildAnnotations(
+      resultWith([], { errors: [{ message: "Input 'servers': is empty.", fix: 'List them.', input: 'servers' }] }),
+      '/ws',
+    );
     assert.equal(a[0]!.title, "Replicheck: input 'servers'");
     assert.match(a[0]!.message, /is empty\. List them\./);
   });

@@ -37,7 +37,11 @@ describe('templates with named encodings', () => {
   for (const text of AWKWARD) {
     test(`${JSON.stringify(text)} through every placeholder and encoding`, () => {
       const fill = { key: text, value: text };
-      const json = expandBody('{"k":"{key:base64}","v":"{value:base64}","kj":"{key:json}","vj":"{value:json}","d":"{value}"}', 'application/json', fill).toString('utf8');
+      const json = expandBody(
+        '{"k":"{key:base64}","v":"{value:base64}","kj":"{key:json}","vj":"{value:json}","d":"{value}"}',
+        'application/json',
+        fill,
+      ).toString('utf8');
       const doc = JSON.parse(json) as Record<string, string>;
       assert.equal(Buffer.from(doc.k!, 'base64').toString('utf8'), text);
       assert.equal(Buffer.from(doc.v!, 'base64').toString('utf8'), text);
@@ -54,7 +58,9 @@ describe('templates with named encodings', () => {
   }
 
   test('unknown placeholders and encodings are named; JSON braces are not placeholders', () => {
-    assert.deepEqual(templateProblems('{"k":"{key:hex}","x":{"a":1},"e":{}}', ['key']), ["names unknown encoding(s) {key:hex}; use :base64 or :json, or none"]);
+    assert.deepEqual(templateProblems('{"k":"{key:hex}","x":{"a":1},"e":{}}', ['key']), [
+      'names unknown encoding(s) {key:hex}; use :base64 or :json, or none',
+    ]);
     assert.deepEqual(templateProblems('{"k":"{kee}"}', ['key']), ['has unknown placeholder(s) {kee}; only {key} are filled in']);
   });
 
@@ -67,14 +73,23 @@ describe('templates with named encodings', () => {
     [{ 'read-value-encoding': 'hex' }, /^read-value-encoding: 'hex' is not an encoding/],
     [{ 'read-content-type': 'json' }, /^read-content-type: 'json' is not a media type/],
     [{ workload: 'cas-register' }, /^workload: cas-register needs a compare-and-set, and the 'kv' API has none/],
-    [{ workload: 'cas-register', api: 'etcd-v3', 'write-body': '{"key":"{key:base64}","value":"{value:base64}","lease":"1"}' }, /^workload: cas-register needs .* 'etcd-v3' API as configured has none/],
+    [
+      { workload: 'cas-register', api: 'etcd-v3', 'write-body': '{"key":"{key:base64}","value":"{value:base64}","lease":"1"}' },
+      /^workload: cas-register needs .* 'etcd-v3' API as configured has none/,
+    ],
     [{ adapter: 'adapter.py' }, /^adapter: 'adapter\.py' is not an ES module file/],
-    [{ adapter: 'a.mjs', api: 'etcd-v3', 'read-path': '/r/{key}' }, /^adapter: replaces the request templates, but api, read-path are set too/],
+    [
+      { adapter: 'a.mjs', api: 'etcd-v3', 'read-path': '/r/{key}' },
+      /^adapter: replaces the request templates, but api, read-path are set too/,
+    ],
   ];
   for (const [inputs, pattern] of bad) {
     test(`input error: ${JSON.stringify(inputs)}`, () => {
       const found = problems(inputs);
-      assert.ok(found.some((p) => pattern.test(p)), JSON.stringify(found));
+      assert.ok(
+        found.some((p) => pattern.test(p)),
+        JSON.stringify(found),
+      );
     });
   }
 });
@@ -90,13 +105,20 @@ describe('the etcd-v3 preset', () => {
     assert.deepEqual(o.kv.readValue, { kind: 'json', pointer: '/kvs/0/value', tokens: ['kvs', '0', 'value'] });
     assert.equal(o.kv.cas?.path, '/v3/kv/txn');
     // Serializable reads are one input away.
-    assert.equal(optionsFrom({ servers, api: 'etcd-v3', 'read-body': '{"key":"{key:base64}","serializable":true}' }).kv.readBody, '{"key":"{key:base64}","serializable":true}');
+    assert.equal(
+      optionsFrom({ servers, api: 'etcd-v3', 'read-body': '{"key":"{key:base64}","serializable":true}' }).kv.readBody,
+      '{"key":"{key:base64}","serializable":true}',
+    );
     // Bytes travel: base64 carries any byte.
     assert.equal(optionsFrom({ servers, api: 'etcd-v3', 'value-format': 'bytes' }).valueFormat, 'bytes');
   });
 
   const ok = (body: string, status = 200): HttpOutcome => ({ ok: true, status, body: Buffer.from(body), truncated: false, durationMs: 1 });
-  const v3 = { missingStatus: [404], readValue: { kind: 'json' as const, pointer: '/kvs/0/value', tokens: ['kvs', '0', 'value'] }, readValueEncoding: 'base64' as const };
+  const v3 = {
+    missingStatus: [404],
+    readValue: { kind: 'json' as const, pointer: '/kvs/0/value', tokens: ['kvs', '0', 'value'] },
+    readValueEncoding: 'base64' as const,
+  };
   test('both shapes of missing, base64 decoding, and answers that say nothing', () => {
     assert.equal(readValue(ok('{"header":{"revision":"5"}}'), v3), null, 'no kvs: missing');
     assert.equal(readValue(ok('{"header":{},"kvs":[]}'), v3), null, 'empty kvs: missing');
@@ -121,7 +143,8 @@ describe('the etcd-v3 preset', () => {
       [ok('{"errorCode":100}', 404), v2cas, 'not-swapped'],
       [ok('{"errorCode":300}', 500), v2cas, 'unknown'],
     ];
-    for (const [outcome, cas, want] of table) assert.equal(casResult(outcome, cas), want, outcome.ok ? outcome.body.toString() : outcome.error);
+    for (const [outcome, cas, want] of table)
+      assert.equal(casResult(outcome, cas), want, outcome.ok ? outcome.body.toString() : outcome.error);
   });
 
   for (const emptyKvs of [false, true]) {
@@ -160,13 +183,22 @@ describe('the etcd-v3 preset', () => {
       const session = new WorkloadSession(ctx, { ...options.workload!, clients: 4, durationMs: 500, keys: 2, seed: 5 }, 0);
       await session.run();
       let saved: { operations: { f: string; succeeded?: boolean }[]; model?: string } | undefined;
-      const r = await session.finish(async (h) => ((saved = h), { json: 'x', edn: 'y' }), () => undefined);
+      const r = await session.finish(
+        async (h) => ((saved = h), { json: 'x', edn: 'y' }),
+        () => undefined,
+      );
       assert.equal(saved!.model, 'cas-register');
       const fs = new Set(saved!.operations.map((op) => op.f));
       assert.deepEqual([...fs].sort(), ['cas', 'read', 'write']);
-      assert.ok(saved!.operations.some((op) => op.f === 'cas' && op.succeeded !== false), 'some cas swapped');
+      assert.ok(
+        saved!.operations.some((op) => op.f === 'cas' && op.succeeded !== false),
+        'some cas swapped',
+      );
       assert.equal(r.section.model, 'cas-register');
-      assert.ok(r.checks.every((c) => c.status === 'passed'), JSON.stringify(r.checks));
+      assert.ok(
+        r.checks.every((c) => c.status === 'passed'),
+        JSON.stringify(r.checks),
+      );
     } finally {
       await etcd.close();
     }

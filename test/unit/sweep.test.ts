@@ -19,9 +19,21 @@ const [A, B] = [node('a'), node('b')];
 
 describe('sweep judge', () => {
   const table: { name: string; reads: SweepObservations['reads']; expect: Record<string, string> }[] = [
-    { name: 'everything still there', reads: [{ node: A, key: 'k1', value: 'v1', had: true, returned: true, last: { status: 200 } }], expect: { 'sweep:a': 'passed' } },
-    { name: 'a value a node had is gone: regressed', reads: [{ node: A, key: 'k1', value: 'v1', had: true, returned: false, last: { status: 404 } }], expect: { 'sweep:a': 'failed' } },
-    { name: 'a value a node never had is not its regression', reads: [{ node: B, key: 'k1', value: 'v1', had: false, returned: false, last: { status: 404 } }], expect: {} },
+    {
+      name: 'everything still there',
+      reads: [{ node: A, key: 'k1', value: 'v1', had: true, returned: true, last: { status: 200 } }],
+      expect: { 'sweep:a': 'passed' },
+    },
+    {
+      name: 'a value a node had is gone: regressed',
+      reads: [{ node: A, key: 'k1', value: 'v1', had: true, returned: false, last: { status: 404 } }],
+      expect: { 'sweep:a': 'failed' },
+    },
+    {
+      name: 'a value a node never had is not its regression',
+      reads: [{ node: B, key: 'k1', value: 'v1', had: false, returned: false, last: { status: 404 } }],
+      expect: {},
+    },
   ];
   for (const row of table) {
     test(row.name, () => {
@@ -30,7 +42,13 @@ describe('sweep judge', () => {
     });
   }
   test('the failure names the keys and carries the first expected value', () => {
-    const [c] = judgeSweep({ reads: ['k1', 'k2'].map((key) => ({ node: A, key, value: `v-${key}`, had: true, returned: false, last: { status: 404 } })), skipped: 0 }, [A]);
+    const [c] = judgeSweep(
+      {
+        reads: ['k1', 'k2'].map((key) => ({ node: A, key, value: `v-${key}`, had: true, returned: false, last: { status: 404 } })),
+        skipped: 0,
+      },
+      [A],
+    );
     assert.equal(c!.title, 'Sweep: a regressed: 2 value(s) it returned before are gone');
     assert.match(c!.detail, /k1, k2/);
     assert.equal(c!.expected, 'v-k1');
@@ -54,7 +72,10 @@ describe('sweep against servers', () => {
       // kv_1 forgets it after having served it.
       cluster.nodes[1]!.store.delete('k-sweep');
       const checks = judgeSweep(await sweep(ctx), nodes);
-      assert.deepEqual(checks.map((c) => `${c.id} ${c.status}`), ['sweep:kv_0 passed', 'sweep:kv_1 failed']);
+      assert.deepEqual(
+        checks.map((c) => `${c.id} ${c.status}`),
+        ['sweep:kv_0 passed', 'sweep:kv_1 failed'],
+      );
       assert.match(checks[1]!.detail, /k-sweep/);
     } finally {
       await cluster.close();

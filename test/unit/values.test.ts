@@ -2,7 +2,15 @@
 // through every template encoding, and the byte diff shown when a node returns something else.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeDifference, escapeBytes, firstDifference, formatValue, unescapeBytes, valueCodec, VALUE_FORMATS } from '../../src/core/values.js';
+import {
+  describeDifference,
+  escapeBytes,
+  firstDifference,
+  formatValue,
+  unescapeBytes,
+  valueCodec,
+  VALUE_FORMATS,
+} from '../../src/core/values.js';
 import { runIds } from '../../src/core/ids.js';
 import { systemClock, systemRandom } from '../../src/core/clock.js';
 import { expandBody, expandPath, carriesBytes } from '../../src/http/template.js';
@@ -102,8 +110,20 @@ describe('values through request templates', () => {
   test('bytes are refused where they cannot travel, naming value-format', () => {
     assert.equal(carriesBytes('{"v":"{value}"}', 'application/json'), false);
     assert.equal(carriesBytes('v={value}', 'application/x-www-form-urlencoded'), true);
-    assert.throws(() => optionsFrom({ servers: 'http://a:1', 'value-format': 'bytes', 'write-body': '{"v":"{value}"}', 'write-content-type': 'application/json' }), /value-format.*JSON write body/s);
-    assert.throws(() => optionsFrom({ servers: 'http://a:1', 'value-format': 'bytes', api: 'etcd-v2' }), /value-format.*read-value '\/node\/value'\) that is not base64/s);
+    assert.throws(
+      () =>
+        optionsFrom({
+          servers: 'http://a:1',
+          'value-format': 'bytes',
+          'write-body': '{"v":"{value}"}',
+          'write-content-type': 'application/json',
+        }),
+      /value-format.*JSON write body/s,
+    );
+    assert.throws(
+      () => optionsFrom({ servers: 'http://a:1', 'value-format': 'bytes', api: 'etcd-v2' }),
+      /value-format.*read-value '\/node\/value'\) that is not base64/s,
+    );
     assert.throws(() => optionsFrom({ servers: 'http://a:1', 'value-format': 'binary' }), /'binary' is not a value format/);
     assert.equal(optionsFrom({ servers: 'http://a:1' }).valueFormat, 'text');
   });
@@ -112,9 +132,9 @@ describe('values through request templates', () => {
 describe('byte diff', () => {
   const table: [string, string, string | undefined][] = [
     ['a+b', 'a b', "first difference at byte 1: expected 0x2b '+', got 0x20 ' ' (expected 3 bytes, got 3)"],
-    ['abc', 'ab', 'first difference at byte 2: expected 0x63 \'c\', got the end (expected 3 bytes, got 2)'],
+    ['abc', 'ab', "first difference at byte 2: expected 0x63 'c', got the end (expected 3 bytes, got 2)"],
     ['ab', 'abc', "first difference at byte 2: expected the end, got 0x63 'c' (expected 2 bytes, got 3)"],
-    ['é', 'e', 'first difference at byte 0: expected 0xc3, got 0x65 \'e\' (expected 2 bytes, got 1)'],
+    ['é', 'e', "first difference at byte 0: expected 0xc3, got 0x65 'e' (expected 2 bytes, got 1)"],
     ['same', 'same', undefined],
   ];
   for (const [expected, actual, said] of table) {

@@ -15,7 +15,17 @@ test('a run passes only when no check failed and nothing stopped it', () => {
 });
 
 test('the slowest convergence ignores readers that never converged', () => {
-  assert.equal(maxConvergence({ writers: ['a', 'b'], readers: ['a', 'b'], ms: [[1, 40], [null, 3]] }), 40);
+  assert.equal(
+    maxConvergence({
+      writers: ['a', 'b'],
+      readers: ['a', 'b'],
+      ms: [
+        [1, 40],
+        [null, 3],
+      ],
+    }),
+    40,
+  );
   assert.equal(maxConvergence({ writers: ['a'], readers: ['a'], ms: [[null]] }), null);
   assert.equal(maxConvergence({ writers: [], readers: [], ms: [] }), null);
 });

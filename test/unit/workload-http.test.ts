@@ -147,7 +147,10 @@ describe('workload phase', () => {
       assert.equal(r.section.seed, 1);
       assert.deepEqual(r.section.history, { json: '/tmp/x.history.json', edn: '/tmp/x.history.edn' });
       assert.equal(saved?.operations.length, r.section.operations.total);
-      assert.deepEqual(r.section.keyResults.map((k) => k.verdict), ['linearizable', 'linearizable']);
+      assert.deepEqual(
+        r.section.keyResults.map((k) => k.verdict),
+        ['linearizable', 'linearizable'],
+      );
       assert.equal(r.section.perNode.length, 3);
       assert.ok(r.section.latency.read && r.section.latency.write);
       assert.ok(r.section.latency.read.p50 <= r.section.latency.read.p99);
@@ -161,28 +164,56 @@ describe('workload phase', () => {
       { kind: 'healthy', lagMs: 30, lww: true },
     ];
     await withCluster(lagging, {}, async (ctx) => {
-      const r = await runWorkloadPhase(ctx, { model: 'register', clients: 6, durationMs: 500, keys: 1, consistency: 'linearizable', seed: 3 }, undefined, () => undefined);
+      const r = await runWorkloadPhase(
+        ctx,
+        { model: 'register', clients: 6, durationMs: 500, keys: 1, consistency: 'linearizable', seed: 3 },
+        undefined,
+        () => undefined,
+      );
       const failed = r.checks.filter((c) => c.status === 'failed');
       assert.equal(failed.length, 1, JSON.stringify(r.checks));
       const key = r.section.keyResults[0]!;
       assert.equal(key.verdict, 'not-linearizable');
       assert.equal(key.witness?.failing.f, 'read');
-      assert.match(failed[0]!.detail, /Witness:\nkey "replicheck-test-wl-0": (the read by client \d+ via kv_\d at [\d.]+–[\d.]+ ms returned|read by client \d+ via kv_\d at [\d.]+–[\d.]+ ms ended before the write of its value began|the write of)/);
+      assert.match(
+        failed[0]!.detail,
+        /Witness:\nkey "replicheck-test-wl-0": (the read by client \d+ via kv_\d at [\d.]+–[\d.]+ ms returned|read by client \d+ via kv_\d at [\d.]+–[\d.]+ ms ended before the write of its value began|the write of)/,
+      );
       assert.ok(failed[0]!.service?.startsWith('kv_'), 'the finding points at the node that served the stale read');
     });
     await withCluster(lagging, { 'convergence-timeout': '2' }, async (ctx) => {
-      const r = await runWorkloadPhase(ctx, { model: 'register', clients: 6, durationMs: 500, keys: 2, consistency: 'eventual', seed: 3 }, undefined, () => undefined);
-      assert.ok(r.checks.every((c) => c.status === 'passed'), JSON.stringify(r.checks));
-      assert.deepEqual(r.section.keyResults.map((k) => k.verdict), ['converged', 'converged']);
+      const r = await runWorkloadPhase(
+        ctx,
+        { model: 'register', clients: 6, durationMs: 500, keys: 2, consistency: 'eventual', seed: 3 },
+        undefined,
+        () => undefined,
+      );
+      assert.ok(
+        r.checks.every((c) => c.status === 'passed'),
+        JSON.stringify(r.checks),
+      );
+      assert.deepEqual(
+        r.section.keyResults.map((k) => k.verdict),
+        ['converged', 'converged'],
+      );
     });
   });
 
   test('eventual fails when replication applies writes out of order', async () => {
     // Without versions, a late replica message overwrites a newer local write: the nodes diverge or settle on a
     // value an acknowledged later write should have replaced.
-    const unordered: NodeBehaviour[] = [{ kind: 'healthy', lagMs: 30 }, { kind: 'healthy', lagMs: 30 }, { kind: 'healthy', lagMs: 30 }];
+    const unordered: NodeBehaviour[] = [
+      { kind: 'healthy', lagMs: 30 },
+      { kind: 'healthy', lagMs: 30 },
+      { kind: 'healthy', lagMs: 30 },
+    ];
     await withCluster(unordered, { 'convergence-timeout': '0.5' }, async (ctx) => {
-      const r = await runWorkloadPhase(ctx, { model: 'register', clients: 6, durationMs: 500, keys: 2, consistency: 'eventual', seed: 3 }, undefined, () => undefined);
+      const r = await runWorkloadPhase(
+        ctx,
+        { model: 'register', clients: 6, durationMs: 500, keys: 2, consistency: 'eventual', seed: 3 },
+        undefined,
+        () => undefined,
+      );
       const failed = r.section.keyResults.filter((k) => !k.passed);
       assert.ok(failed.length > 0, JSON.stringify(r.section.keyResults));
       for (const k of failed) assert.ok(['not-converged', 'illegal-final-value'].includes(k.verdict));
@@ -192,7 +223,12 @@ describe('workload phase', () => {
 
   test('a workload where nothing succeeds fails instead of passing vacuously', async () => {
     await withCluster([{ kind: 'error500' }, { kind: 'error500' }], { 'convergence-timeout': '0.2' }, async (ctx) => {
-      const r = await runWorkloadPhase(ctx, { model: 'register', clients: 2, durationMs: 150, keys: 1, consistency: 'linearizable', seed: 3 }, undefined, () => undefined);
+      const r = await runWorkloadPhase(
+        ctx,
+        { model: 'register', clients: 2, durationMs: 150, keys: 1, consistency: 'linearizable', seed: 3 },
+        undefined,
+        () => undefined,
+      );
       assert.equal(r.checks[0]!.id, 'workload:progress');
       assert.equal(r.checks[0]!.status, 'failed');
       assert.equal(r.section.operations.ok, 0);

@@ -88,9 +88,11 @@ describe('recording semantics', () => {
   const error = (e: string) => ({ ok: false as const, error: e, durationMs: 1 });
   test('writes: 2xx ok; 3xx, 4xx and 503 fail; other 5xx and ambiguous errors indeterminate', () => {
     assert.deepEqual(classifyWrite({ acked: true, outcome: answer(204) }), { type: 'ok' });
-    for (const s of [301, 400, 404, 408, 409, 429, 503]) assert.equal(classifyWrite({ acked: false, outcome: answer(s) }).type, 'fail', String(s));
+    for (const s of [301, 400, 404, 408, 409, 429, 503])
+      assert.equal(classifyWrite({ acked: false, outcome: answer(s) }).type, 'fail', String(s));
     for (const s of [500, 502, 504]) assert.equal(classifyWrite({ acked: false, outcome: answer(s) }).type, 'info', String(s));
-    for (const e of ['connection refused', 'host not found', 'host unreachable']) assert.equal(classifyWrite({ acked: false, outcome: error(e) }).type, 'fail');
+    for (const e of ['connection refused', 'host not found', 'host unreachable'])
+      assert.equal(classifyWrite({ acked: false, outcome: error(e) }).type, 'fail');
     for (const e of ['timeout', 'connection reset', 'aborted', 'epipe']) {
       assert.deepEqual(classifyWrite({ acked: false, outcome: error(e) }), { type: 'info', error: e });
     }
@@ -124,8 +126,16 @@ test('client streams are deterministic and differ between clients', () => {
 });
 
 test('history files sit next to the report', () => {
-  assert.deepEqual(historyPaths('/tmp/r/replicheck-x.json'), { json: '/tmp/r/replicheck-x.history.json', edn: '/tmp/r/replicheck-x.history.edn', html: '/tmp/r/replicheck-x.history.html' });
-  assert.deepEqual(historyPaths('out/report'), { json: 'out/report.history.json', edn: 'out/report.history.edn', html: 'out/report.history.html' });
+  assert.deepEqual(historyPaths('/tmp/r/replicheck-x.json'), {
+    json: '/tmp/r/replicheck-x.history.json',
+    edn: '/tmp/r/replicheck-x.history.edn',
+    html: '/tmp/r/replicheck-x.history.html',
+  });
+  assert.deepEqual(historyPaths('out/report'), {
+    json: 'out/report.history.json',
+    edn: 'out/report.history.edn',
+    html: 'out/report.history.html',
+  });
 });
 
 const staleHistory: History = {
@@ -146,23 +156,48 @@ describe('verdicts as checks', () => {
     assert.equal(failed.length, 1);
     assert.equal(failed[0]!.title, 'Linearizability: key k is not linearizable');
     assert.equal(failed[0]!.service, 'kv_2');
-    assert.match(failed[0]!.detail, /^Not linearizable\. Witness:\nkey "k": the read by client 2 via kv_2 at 4–5 ms returned "a", but the write of "b" \(by client 1\) happened entirely after "a" was in place/);
+    assert.match(
+      failed[0]!.detail,
+      /^Not linearizable\. Witness:\nkey "k": the read by client 2 via kv_2 at 4–5 ms returned "a", but the write of "b" \(by client 1\) happened entirely after "a" was in place/,
+    );
     assert.equal(k.algorithm, 'unique-values', 'unique written values: decided without search');
     assert.match(failed[0]!.detail, /#2 p2 \(kv_2\) read -> "a" {2}ok {2}\[4, 5\] {2}<-- cannot be linearized/);
   });
 
   test('a search that runs out of budget fails with a clear message', () => {
     const steps = linearizabilityResults(staleHistory, 'register', { maxSteps: 1, algorithm: 'search' }).results;
-    assert.ok(steps.some((k) => k.verdict === 'unknown' && !k.passed), JSON.stringify(steps));
-    assert.match(steps.find((k) => k.verdict === 'unknown')!.detail, /Could not decide .*: the search step budget ran out\. Nothing was proven/);
+    assert.ok(
+      steps.some((k) => k.verdict === 'unknown' && !k.passed),
+      JSON.stringify(steps),
+    );
+    assert.match(
+      steps.find((k) => k.verdict === 'unknown')!.detail,
+      /Could not decide .*: the search step budget ran out\. Nothing was proven/,
+    );
     const keys = workloadChecks(steps, 'linearizable', [], 4, 1);
     assert.ok(keys.some((c) => c.status === 'failed' && c.title.endsWith('could not be decided')));
   });
 
   test('eventual: diverged and converged keys', () => {
     const results = eventualResults(staleHistory, [
-      { key: 'k', converged: true, values: [{ node: 'kv_0', value: 'b' }, { node: 'kv_2', value: 'b' }], waitedMs: 12 },
-      { key: 'j', converged: false, values: [{ node: 'kv_0', value: 'c' }, { node: 'kv_2', value: undefined, error: 'timeout' }], waitedMs: 5000 },
+      {
+        key: 'k',
+        converged: true,
+        values: [
+          { node: 'kv_0', value: 'b' },
+          { node: 'kv_2', value: 'b' },
+        ],
+        waitedMs: 12,
+      },
+      {
+        key: 'j',
+        converged: false,
+        values: [
+          { node: 'kv_0', value: 'c' },
+          { node: 'kv_2', value: undefined, error: 'timeout' },
+        ],
+        waitedMs: 5000,
+      },
     ]);
     assert.equal(results[0]!.verdict, 'converged');
     assert.equal(results[0]!.finalValue, 'b');
@@ -226,10 +261,14 @@ describe('workload inputs', () => {
       assert.fail('expected an InputError');
     } catch (e) {
       assert.ok(e instanceof InputError);
-      assert.deepEqual(
-        e.problems.map((p) => p.input).sort(),
-        ['consistency', 'workload', 'workload-clients', 'workload-duration', 'workload-keys', 'workload-seed'],
-      );
+      assert.deepEqual(e.problems.map((p) => p.input).sort(), [
+        'consistency',
+        'workload',
+        'workload-clients',
+        'workload-duration',
+        'workload-keys',
+        'workload-seed',
+      ]);
     }
   });
 });
@@ -270,7 +309,10 @@ describe('workload report', () => {
     assert.match(md, /10 operations by 8 clients in 2\.00 s \(seed 77\): 1 of 1 keys failed the linearizable check/);
     assert.match(md, /\| ❌ \| k \| 10 \| not-linearizable \| Not linearizable: read returned "&lt;img src=x&gt;&#124;x" \|/);
     assert.ok(!md.includes('<img') && !md.includes('<b>'), 'server text is escaped');
-    assert.match(md, /<pre>\nkey &quot;k&quot;: read by process 2 \(node kv_2\) returned &quot;&lt;b&gt;\|&lt;\/b&gt;&quot;\n {2}#2 p2 read\n<\/pre>/);
+    assert.match(
+      md,
+      /<pre>\nkey &quot;k&quot;: read by process 2 \(node kv_2\) returned &quot;&lt;b&gt;\|&lt;\/b&gt;&quot;\n {2}#2 p2 read\n<\/pre>/,
+    );
     assert.match(md, /\| kv_0 \| 4 \/ 0 \/ 1 \| 4 \/ 1 \/ 0 \|/);
     assert.match(md, /\| read \| 4 \| 1\.5 \| 2 \| 3 \| 3 \|/);
     assert.match(md, /\| write \| 0 \| – \| – \| – \| – \|/);

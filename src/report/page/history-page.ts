@@ -59,7 +59,18 @@ export function pageData(input: PageInput): unknown {
   const v = (x: unknown): string => (x === null || x === undefined ? 'nil' : typeof x === 'string' ? x : JSON.stringify(x));
   let end = 0;
   for (const op of ops) end = Math.max(end, op.invoke, op.complete ?? op.invoke);
-  const columns = { p: [] as number[], k: [] as number[], n: [] as number[], f: [] as number[], t: [] as number[], s: [] as number[], i: [] as number[], c: [] as number[], v: [] as number[], e: [] as number[] };
+  const columns = {
+    p: [] as number[],
+    k: [] as number[],
+    n: [] as number[],
+    f: [] as number[],
+    t: [] as number[],
+    s: [] as number[],
+    i: [] as number[],
+    c: [] as number[],
+    v: [] as number[],
+    e: [] as number[],
+  };
   for (const op of ops) {
     columns.p.push(processes.index(String(op.process)));
     columns.k.push(keys.index(op.key ?? ''));
@@ -76,7 +87,9 @@ export function pageData(input: PageInput): unknown {
     const w = r.witness;
     const legal =
       input.consistency === 'eventual'
-        ? [...legalFinalValues(ops, r.key, input.history.initialValue ?? null)].slice(0, MAX_LEGAL).map((x) => (x === null ? null : String(x)))
+        ? [...legalFinalValues(ops, r.key, input.history.initialValue ?? null)]
+            .slice(0, MAX_LEGAL)
+            .map((x) => (x === null ? null : String(x)))
         : undefined;
     return {
       key: r.key,
@@ -95,7 +108,14 @@ export function pageData(input: PageInput): unknown {
             },
           }
         : {}),
-      ...(r.nodeValues ? { nodeValues: r.nodeValues.map((n) => ({ node: n.node, value: n.value === undefined ? '(no answer)' : n.value === null ? 'nil (missing)' : n.value })) } : {}),
+      ...(r.nodeValues
+        ? {
+            nodeValues: r.nodeValues.map((n) => ({
+              node: n.node,
+              value: n.value === undefined ? '(no answer)' : n.value === null ? 'nil (missing)' : n.value,
+            })),
+          }
+        : {}),
       ...(legal ? { legal: legal.map((x) => (x === null ? 'nil (missing)' : x)) } : {}),
     };
   });
@@ -116,7 +136,10 @@ export function pageData(input: PageInput): unknown {
 
 /** JSON that is safe inside a script element: no '<' (so no `</script>`), no U+2028/9. */
 export function scriptJson(data: unknown): string {
-  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 export function renderHistoryPage(input: PageInput): string {
