@@ -7,7 +7,7 @@ import { secondsInput, splitList, wholeInput, type Fail } from '../inputs/values
 import { parseAdapter, type KvAdapter } from '../checks/api-options.js';
 import { VALUE_FORMATS, type ValueFormat } from '../core/values.js';
 import { parseFaultCommands, type FaultCommands } from '../faults/commands.js';
-import { isClusterWide } from '../faults/kinds.js';
+import { isClusterWide } from '../faults/kinds/partition.js';
 import { INPUTS } from '../inputs/list.js';
 import { carriesBytes } from '../http/template.js';
 import type { WorkloadOptions } from '../workload/options.js';

@@ -10,12 +10,9 @@ import type { EngineDeps } from './deps.js';
 import { resolveComposeFiles, locateServices } from './files.js';
 import { isAbsolute, resolve } from 'node:path';
 import { loadAdapter, type AdapterFunctions } from '../checks/adapter-module.js';
-import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { isLinkFault } from '../faults/kinds.js';
-import { netnsRunner, probeNetem, type NetnsRunner } from '../faults/netns.js';
-import { FAKETIME_DIRS, FAKETIME_LIB, clockOverride, findFaketime, setOffset } from '../faults/clock.js';
+import type { NetnsRunner } from '../faults/netns.js';
+import { checkNeeds, prepareNeeds } from '../faults/needs.js';
+import { describeKind } from '../faults/kinds/index.js';
 
 export const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|::1)$/i;
 
@@ -48,7 +45,7 @@ export async function preflight(
   log.info(
     `Docker engine ${dockerVersion}; using Compose ${command.kind} (${command.kind === 'v2' ? 'docker compose' : 'docker-compose'} ${command.version}).`,
   );
-  const netns = await checkNemesis(options, deps);
+  const equipment = await checkNeeds(options.faults.specs, { exec, isRoot: deps.isRoot, exists: deps.files.exists });
   const project = { name: options.projectName, files: located.files, directory: located.directory };
   const resolved = await new Compose(exec, command, project).resolve();
   const misnamed = options.servers.filter((s) => s.name !== undefined && !resolved.services.includes(s.name));
@@ -79,14 +76,12 @@ export async function preflight(
       'servers',
     );
   }
-  // Last, once nothing else can fail: the clock fault's files live in a temporary directory that only the engine's
-  // teardown (or the post step) removes, and its override names the targets, so they must be known services.
-  const clock = await prepareClock(options, deps);
-  const compose = new Compose(exec, command, clock ? { ...project, files: [...located.files, clock.override] } : project);
+  const prepared = await prepareNeeds(equipment, options.faults.targets, options.projectName);
+  const compose = new Compose(exec, command, { ...project, files: [...located.files, ...prepared.composeOverrides] });
   return {
     ...(adapter ? { adapter } : {}),
-    ...(netns ? { netns } : {}),
-    ...(clock ? { clockDir: clock.dir } : {}),
+    ...(equipment.netns ? { netns: equipment.netns } : {}),
+    ...(prepared.clockDir ? { clockDir: prepared.clockDir } : {}),
     compose,
     directory: located.directory,
     composeFiles: located.files,
@@ -128,78 +123,6 @@ export async function loadAdapterModule(options: Options, deps: EngineDeps, dire
     ]);
   }
   return loaded.functions;
-}
-
-/**
- * Faults inside network namespaces need root (or passwordless sudo), nsenter and iptables; latency needs the netem
- * queueing discipline in the kernel. Each missing piece is an input error naming the fault, found now.
- */
-async function checkNemesis(options: Options, deps: EngineDeps): Promise<NetnsRunner | undefined> {
-  const specs = options.faults.specs.filter((s) => isLinkFault(s));
-  if (specs.length === 0) return undefined;
-  const names = [...new Set(specs.map((s) => s.name))].join(', ');
-  const asRoot = deps.isRoot();
-  if (!asRoot) {
-    const sudo = await deps.exec.run('sudo', ['-n', 'true'], { timeoutMs: 10_000 });
-    if (sudo.code !== 0) {
-      throw new InputError([
-        {
-          input: 'faults',
-          message: `${names} change packet filters inside the containers' network namespaces, which needs root, and this user (not root) has no passwordless sudo.`,
-          fix: 'Run as root, or give the user passwordless sudo (GitHub-hosted runners have it), or drop these faults.',
-        },
-      ]);
-    }
-  }
-  const ns = netnsRunner(deps.exec, asRoot);
-  const tools = ['nsenter', 'iptables', ...(specs.some((s) => s.kind === 'latency') ? ['tc', 'unshare'] : [])];
-  const missing: string[] = [];
-  for (const tool of tools) if ((await ns.root(['sh', '-c', `command -v ${tool}`])).code !== 0) missing.push(tool);
-  if (missing.length > 0) {
-    throw new InputError([
-      {
-        input: 'faults',
-        message: `${names} need ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not installed.`,
-        fix: 'Install util-linux (nsenter, unshare), iptables and iproute2 (tc), e.g. apt-get install iptables iproute2.',
-      },
-    ]);
-  }
-  const latency = specs.filter((s) => s.kind === 'latency');
-  if (latency.length > 0) {
-    const netem = await probeNetem(ns);
-    if (!netem.ok) {
-      throw new InputError([
-        {
-          input: 'faults',
-          message: `${latency.map((s) => s.name).join(', ')} needs the netem queueing discipline, which this kernel does not have (tc: ${netem.detail}).`,
-          fix: 'Run on a machine whose kernel has sch_netem (GitHub-hosted runners usually do; modprobe sch_netem), or use loss instead.',
-        },
-      ]);
-    }
-  }
-  return ns;
-}
-
-/** The clock fault preloads libfaketime through a compose override written now, before anything starts. */
-async function prepareClock(options: Options, deps: EngineDeps): Promise<{ dir: string; override: string } | undefined> {
-  const specs = options.faults.specs.filter((s) => s.kind === 'clock');
-  if (specs.length === 0) return undefined;
-  const lib = await findFaketime(deps.files.exists);
-  if (!lib) {
-    throw new InputError([
-      {
-        input: 'faults',
-        message: `${specs[0]!.name} needs libfaketime on this machine (${FAKETIME_LIB} in ${FAKETIME_DIRS[0]} or similar), and it is not installed.`,
-        fix: 'Install it (apt-get install libfaketime), or drop the clock fault. It works for dynamically linked glibc programs only.',
-      },
-    ]);
-  }
-  const dir = await mkdtemp(join(tmpdir(), `replicheck-clock-${options.projectName}-`));
-  await chmod(dir, 0o755);
-  for (const service of options.faults.targets) await setOffset(dir, service, 0);
-  const override = join(dir, 'compose.clock.yml');
-  await writeFile(override, clockOverride(options.faults.targets, lib, dir));
-  return { dir, override };
 }
 
 /** Every service named as a target must be a service of the project. */
@@ -247,7 +170,7 @@ export function partitionNetworkProblems(
   resolved: Pick<ResolvedProject, 'networks'>,
 ): InputProblem[] {
   const wanted = options.faults.partitionNetworks;
-  if (!options.faults.specs.some((s) => s.kind === 'disconnect') || wanted.length === 0) return [];
+  if (!options.faults.specs.some((s) => describeKind(s.kind).cutsNetworks) || wanted.length === 0) return [];
   return options.faults.targets.flatMap((service) => {
     const on = resolved.networks[service] ?? [];
     // Docker's full name of a compose network is `<project>_<name>`; both spellings are accepted.

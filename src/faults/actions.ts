@@ -2,7 +2,7 @@
 // partition) and get back how to heal it. Docker (docker.ts) and the user's own commands (commands.ts) implement it;
 // the unit tests, an in-memory cluster.
 import type { HealOutcome } from './active.js';
-import type { FaultSpec } from './kinds.js';
+import type { FaultSpec } from './kinds/index.js';
 
 export interface AppliedFault {
   /** One line saying what was done, for the report. */

@@ -6,11 +6,11 @@ import { parse } from 'yaml';
 import { exitText, resultText, type Exec, type ExecResult } from '../exec/process.js';
 import type { HealOutcome } from './active.js';
 import type { ApplyResult, FaultActions } from './actions.js';
-import { FAULT_KINDS, type FaultKind } from './kinds.js';
+import { FAULT_KINDS, describeKind, isFaultKind, type FaultKind } from './kinds/index.js';
 
 export interface FaultCommand {
   readonly apply: string;
-  /** Absent only for `restart`, which heals itself. */
+  /** Absent only for a kind that heals itself (restart). */
   readonly heal?: string;
 }
 
@@ -33,7 +33,7 @@ export function parseFaultCommands(text: string): { commands: FaultCommands; pro
   const commands: Partial<Record<FaultKind, FaultCommand>> = {};
   const problems: string[] = [];
   for (const [kind, entry] of Object.entries(doc as Record<string, unknown>)) {
-    if (!(FAULT_KINDS as readonly string[]).includes(kind)) {
+    if (!isFaultKind(kind)) {
       problems.push(`'${kind}' is not a fault kind (${FAULT_KINDS.join(', ')})`);
       continue;
     }
@@ -46,8 +46,9 @@ export function parseFaultCommands(text: string): { commands: FaultCommands; pro
       problems.push(`${kind}: heal must be a command (a string)`);
       continue;
     }
-    if (kind !== 'restart' && (e.heal === undefined || e.heal.trim() === '')) {
-      problems.push(`${kind} needs a heal command: every fault but restart must be undone`);
+    if (!describeKind(kind).healsItself && (e.heal === undefined || e.heal.trim() === '')) {
+      const selfHealing = FAULT_KINDS.filter((k) => describeKind(k).healsItself).join(' and ');
+      problems.push(`${kind} needs a heal command: every fault but ${selfHealing} must be undone`);
       continue;
     }
     const stray = [...`${e.apply} ${e.heal ?? ''}`.matchAll(/\{([A-Za-z_][\w-]*)\}/g)]
@@ -126,7 +127,7 @@ export function commandFaultActions(o: CommandActionOptions): FaultActions {
           ? { ok: true, detail: `ran the ${spec.kind} heal command for ${target}` }
           : {
               ok: false,
-              detail: `the ${spec.kind} heal command for ${target} failed (${said(r)}); ${target} may still be ${spec.kind === 'pause' ? 'paused' : spec.kind === 'stop' || spec.kind === 'kill' ? 'down' : 'faulted'}: run it by hand: ${heal}`,
+              detail: `the ${spec.kind} heal command for ${target} failed (${said(r)}); ${target} may still be ${describeKind(spec.kind).words.stillState}: run it by hand: ${heal}`,
             };
       };
       if (applied.code !== 0) {

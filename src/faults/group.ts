@@ -2,7 +2,7 @@
 // heals all of them. Built over FaultActions only, so the unit tests drive it with an in-memory cluster.
 import { threw, type ActiveFaults, type HealOutcome } from './active.js';
 import type { ApplyResult, FaultActions } from './docker.js';
-import type { FaultSpec } from './kinds.js';
+import type { FaultSpec } from './kinds/index.js';
 import type { FaultStep } from './plan.js';
 
 /** A step applied and registered as held: heal() heals it once, whoever (its driver, or the engine) calls first. */

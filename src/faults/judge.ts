@@ -6,7 +6,7 @@ import type { Limits } from '../core/policies.js';
 import { faultVoice, restartVoice, type FaultVoice, type Said } from './wording.js';
 import type { FaultObservations, KeysRead } from './observe.js';
 import { availability, faultVerdict } from './plan.js';
-import { measuresOnly } from './kinds.js';
+import { describeKind } from './kinds/index.js';
 import { quantiles } from '../core/stats.js';
 
 export interface FaultJudgement {
@@ -125,7 +125,7 @@ function judgeHeld({ o, p, voice }: Scope): { checks: Check[]; stale: string[]; 
       stale.push(node.label);
       const first = staleReads[0]!;
       // A degraded link still works: how long values take is measured, and judged only once it is healed.
-      const measured = measuresOnly(o.step.spec);
+      const measured = describeKind(o.step.kind).measuresOnly;
       const said = (measured ? voice.slow : voice.stale)(
         node.label,
         staleReads.map((r) => r.write.key),

@@ -12,6 +12,7 @@ import type { NodeInfo, Observation } from '../model/result.js';
 import type { ActiveFaults, HealOutcome } from './active.js';
 import type { FaultActions } from './docker.js';
 import { applyStep } from './group.js';
+import { describeKind } from './kinds/index.js';
 import type { FaultStep, ReadState } from './plan.js';
 import { carryForward, classifyRead, planProblem } from './plan.js';
 
@@ -132,6 +133,8 @@ export async function observeFault(ctx: CheckContext, step: FaultStep, opts: Obs
   };
   const problem = planProblem(step);
   if (problem) return { ...o, planProblem: problem };
+  // A fault that ends by itself (restart) holds as long as it takes, and heals on its own.
+  const selfHealing = describeKind(step.kind).healsItself;
 
   // Just before the fault: a fresh write on every node (the target too), so a node that acknowledges and then
   // loses a write on the way down (kill right after an ack) is caught by the durability check.
@@ -153,7 +156,7 @@ export async function observeFault(ctx: CheckContext, step: FaultStep, opts: Obs
   let healStart = began;
   try {
     // A restart heals itself: the "hold" is the restart, and writes go out once the target stopped answering.
-    if (step.kind === 'restart') {
+    if (selfHealing) {
       let settled = false;
       void heal().finally(() => (settled = true));
       await untilOneIsDown(ctx, step.targets, () => settled);
@@ -163,11 +166,11 @@ export async function observeFault(ctx: CheckContext, step: FaultStep, opts: Obs
     healStart = clock.now();
     o.heal = await heal();
     o.healedMs = opts.sinceStart();
-    if (step.kind === 'restart') o.restartMs = healStart - began;
+    if (selfHealing) o.restartMs = healStart - began;
   }
   if (!o.heal.ok) return o;
   if (ctx.signal.aborted) return { ...o, cancelled: true };
-  await afterHealing(ctx, step, step.kind === 'restart' ? began : healStart, healStart, o);
+  await afterHealing(ctx, step, selfHealing ? began : healStart, healStart, o);
   return o;
 }
 
@@ -227,7 +230,7 @@ async function whileHeld(
     const fromLive = o.writes.filter((w) => w.acked && !w.byTarget).map((w) => w.write);
     o.held = await Promise.all(step.readFrom.flatMap((node) => fromLive.map((w) => readWhileHeld(ctx, node, w))));
     // Hold for at least the fault duration (a restart holds as long as it takes).
-    if (step.kind !== 'restart') {
+    if (!describeKind(step.kind).healsItself) {
       const left = began + opts.durationMs - ctx.clock.now();
       if (left > 0) await ctx.clock.sleep(left, ctx.signal);
     }

@@ -1,7 +1,8 @@
 // Validation of the fault-suite inputs (pure), kept beside the faults so options.ts only calls it.
 import type { GroupInputs } from '../inputs/list.js';
 import { secondsInput, splitList, type Fail } from '../inputs/values.js';
-import { FAULT_KINDS, TOPOLOGIES, isClusterWide, parseFaultSpecs, type FaultSpec } from './kinds.js';
+import { describeKind, faultSyntax, parseFaultSpecs, type FaultSpec } from './kinds/index.js';
+import { isClusterWide } from './kinds/partition.js';
 
 export const MAX_FAULT_DURATION_S = 600;
 
@@ -28,11 +29,7 @@ export interface FaultOptions {
 export function parseFaultOptions(raw: GroupInputs<'faults'>, restartTarget: string | undefined, fail: Fail): FaultOptions {
   const { specs, problems } = parseFaultSpecs(splitList(raw.faults));
   for (const problem of problems) {
-    fail(
-      'faults',
-      `${problem}.`,
-      `Use any of: ${FAULT_KINDS.join(', ')}; partition takes :${TOPOLOGIES.join(', :')}; e.g. loss:30%, latency:200, clock:-30s.`,
-    );
+    fail('faults', `${problem}.`, `Use any of: ${faultSyntax()}; e.g. partition:halves, loss:30%, latency:200, clock:-30s.`);
   }
   const groups = parseTargetGroups(splitList(raw['fault-targets']), fail);
   const needTargets = specs.some((s) => !isClusterWide(s));
@@ -49,7 +46,7 @@ export function parseFaultOptions(raw: GroupInputs<'faults'>, restartTarget: str
   if (!FAULT_SCHEDULES.includes(schedule))
     fail('fault-schedule', `'${raw['fault-schedule']}' is not a fault schedule.`, "Use 'sequence' or 'random'.");
   const partitionNetworks = [...new Set(splitList(raw['partition-networks']))];
-  if (partitionNetworks.length > 0 && specs.length > 0 && !specs.some((s) => s.kind === 'disconnect')) {
+  if (partitionNetworks.length > 0 && specs.length > 0 && !specs.some((s) => describeKind(s.kind).cutsNetworks)) {
     fail(
       'partition-networks',
       'applies to the disconnect fault only, and faults has none.',

@@ -3,9 +3,8 @@
 import type { Check, NodeInfo } from '../model/result.js';
 import { decideVerdict } from '../model/result.js';
 import type { AckedWrite } from '../checks/seen.js';
-import { isClusterWide, topologyGrudges, type FaultKind, type FaultSpec, type Topology } from './kinds.js';
-
-export { FAULT_KINDS, type FaultKind } from './kinds.js';
+import { describeKind, type FaultKind, type FaultSpec } from './kinds/index.js';
+import { isClusterWide, topologyGrudges, type ClusterTopology } from './kinds/partition.js';
 
 export interface FaultStep {
   /** 1-based position in the suite. */
@@ -58,11 +57,6 @@ export function groupName(services: readonly string[]): string {
   return services.join('+');
 }
 
-/** Faults after which the target still answers clients while they hold: only the lifecycle faults stop it. */
-function reachableWhileHeld(spec: FaultSpec): boolean {
-  return !['restart', 'stop', 'kill', 'pause'].includes(spec.kind);
-}
-
 /**
  * Every fault in the order given, each against every group in the order given; a cluster-wide partition
  * (`partition:halves`, `majorities-ring`, `bridge`) once, over all of the project's services.
@@ -81,10 +75,8 @@ export function planFaults(input: FaultPlanInput): FaultStep[] {
       const inGroup = (node: NodeInfo): boolean => node.service !== undefined && group.includes(node.service);
       const targets = input.nodes.filter(inGroup);
       const others = input.nodes.filter((node) => !inGroup(node));
-      const reachable = reachableWhileHeld(spec) ? [...others, ...targets] : [...others];
-      const grudges = wide
-        ? grudgesFor(spec.topology as Exclude<Topology, 'one-way'>, (input.shuffle ?? ((x) => [...x]))(services))
-        : undefined;
+      const reachable = describeKind(spec.kind).answersWhileHeld ? [...others, ...targets] : [...others];
+      const grudges = wide ? grudgesFor(spec.topology as ClusterTopology, (input.shuffle ?? ((x) => [...x]))(services)) : undefined;
       steps.push({
         index: steps.length + 1,
         kind: spec.kind,
@@ -106,7 +98,7 @@ export function planFaults(input: FaultPlanInput): FaultStep[] {
   return steps;
 }
 
-function grudgesFor(topology: Exclude<Topology, 'one-way'>, ordered: readonly string[]): [string, string][] {
+function grudgesFor(topology: ClusterTopology, ordered: readonly string[]): [string, string][] {
   return topologyGrudges(topology, ordered.length).drops.map(([a, b]) => [ordered[a]!, ordered[b]!]);
 }
 
@@ -180,30 +172,4 @@ export function carryForward(written: readonly AckedWrite[], lost: ReadonlySet<s
 /** A fault fails when any of its checks failed; skipped checks (nothing to check) do not fail it. */
 export function faultVerdict(checks: readonly Check[]): 'passed' | 'failed' {
   return decideVerdict(checks, []);
-}
-
-/**
- * Which of a container's networks a partition cuts. `wanted` empty: all of them. Names match the full network
- * name or the Compose name (`<project>_<name>`).
- */
-export function networksToCut(
-  attached: readonly string[],
-  wanted: readonly string[],
-  project: string,
-): { cut: string[]; missing: string[] } {
-  if (wanted.length === 0) return { cut: [...attached], missing: [] };
-  const cut: string[] = [];
-  const missing: string[] = [];
-  for (const name of wanted) {
-    const hit = attached.find((a) => a === name || a === `${project}_${name}`);
-    if (hit === undefined) missing.push(name);
-    else if (!cut.includes(hit)) cut.push(hit);
-  }
-  return { cut, missing };
-}
-
-/** Aliases to restore on reconnect: what the container had, minus the short container id Docker adds itself. */
-export function aliasesToRestore(aliases: readonly string[] | null | undefined, containerId: string): string[] {
-  const shortId = containerId.slice(0, 12);
-  return [...new Set((aliases ?? []).filter((a) => a !== shortId && a !== containerId))];
 }

@@ -3,6 +3,7 @@
 // restart`), which `restart-target` has always used and keeps.
 import type { Observation } from '../model/result.js';
 import { describeObservation } from '../checks/kv-api.js';
+import { describeKind, type FaultKind } from './kinds/index.js';
 
 export interface Said {
   readonly title: string;
@@ -11,7 +12,7 @@ export interface Said {
 
 /** The facts a sentence may need, all decided by the judge. */
 export interface FaultFacts {
-  readonly kind: string;
+  readonly kind: FaultKind;
   /** The fault as `faults` named it, with its parameter (`loss:30%`); titles use it. */
   readonly name?: string;
   /** The faulted service or group, as named in reports. */
@@ -43,18 +44,6 @@ export interface FaultVoice {
   notKept(node: string, lost: readonly string[], neverHad: readonly string[]): Said;
 }
 
-const PARTICIPLE: Record<string, [string, string]> = {
-  restart: ['restarted', 'restart'],
-  stop: ['stopped', 'stop'],
-  kill: ['killed', 'kill'],
-  pause: ['paused', 'pause'],
-  partition: ['partitioned', 'partition'],
-  disconnect: ['disconnected', 'disconnect'],
-  loss: ['losing packets', 'loss'],
-  latency: ['slowed down', 'latency'],
-  clock: ['skewed', 'clock skew'],
-};
-
 /** `a`, `a and b`, `a, b and c`. */
 export function listed(names: readonly string[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
@@ -74,12 +63,12 @@ function missingClauses(lost: readonly string[], neverHad: readonly string[], wh
 
 /** The fault suite's voice: every title starts with the fault, e.g. `Pause kv_4: ...`. */
 export function faultVoice(f: FaultFacts): FaultVoice {
-  const [done, plain] = PARTICIPLE[f.kind] ?? [f.kind, f.kind];
+  const { done, noun: plain } = describeKind(f.kind).words;
   const noun = f.name && f.name !== f.kind ? f.name : plain;
   const what =
     f.target === 'cluster' ? `the cluster was split (${noun})` : `${listed(f.services)} ${f.services.length > 1 ? 'were' : 'was'} ${done}`;
   const title = (text: string): string => `${cap(noun)} ${f.target}: ${text}`;
-  const since = f.kind === 'restart' ? 'the restart began' : 'the fault was healed';
+  const since = describeKind(f.kind).healsItself ? `the ${plain} began` : 'the fault was healed';
   return {
     plan: (problem) => ({ title: title('cannot be checked'), detail: problem }),
     apply: (detail) => ({ title: title('could not be applied'), detail: `${cap(noun)} of ${f.target} failed: ${detail}.` }),

@@ -2,18 +2,9 @@
 // tell availability loss from data loss, catch stale reads and missed catch-up, and always heal.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  aliasesToRestore,
-  availability,
-  carryForward,
-  classifyRead,
-  faultVerdict,
-  networksToCut,
-  planFaults,
-  planProblem,
-  type FaultKind,
-} from '../../src/faults/plan.js';
-import { parseFaultSpecs, type FaultSpec } from '../../src/faults/kinds.js';
+import { availability, carryForward, classifyRead, faultVerdict, planFaults, planProblem } from '../../src/faults/plan.js';
+import { parseFaultSpecs, type FaultKind, type FaultSpec } from '../../src/faults/kinds/index.js';
+import { aliasesToRestore, networksToCut } from '../../src/faults/kinds/disconnect.js';
 
 function specsOf(names: readonly string[]): FaultSpec[] {
   return parseFaultSpecs(names).specs;
@@ -285,7 +276,11 @@ describe('fault inputs', () => {
         error.problems.filter((p) => p.input === 'faults').map((p) => p.message),
         ["'nuke' is not a fault.", "'unplug' is not a fault."],
       );
-      assert.match(byInput.get('faults')!.fix, /restart, stop, kill, pause, partition, disconnect, loss, latency, clock/);
+      // Every kind of the registry, each as `faults` may write it.
+      assert.match(
+        byInput.get('faults')!.fix,
+        /restart, stop, kill, pause, partition\[:halves\|majorities-ring\|bridge\|one-way\], disconnect, loss\[:P%\], latency:MS\[\/JITTER\], clock\[:±Ns\]/,
+      );
       assert.match(byInput.get('fault-schedule')!.message, /'chaos' is not a fault schedule/);
       assert.match(byInput.get('fault-targets')!.message, /is empty/);
       assert.match(byInput.get('fault-duration')!.message, /'0' is not a number of seconds/);

@@ -3,7 +3,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { delayCommands, filterCommands, unfilterCommands } from '../../src/faults/netns.js';
-import { topologyGrudges } from '../../src/faults/kinds.js';
+import { topologyGrudges } from '../../src/faults/kinds/partition.js';
 import { planWindows } from '../../src/faults/nemesis.js';
 import { planFaults } from '../../src/faults/plan.js';
 import { offsetText, clockOverride } from '../../src/faults/clock.js';
