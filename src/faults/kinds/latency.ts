@@ -28,7 +28,6 @@ export const latency: FaultKindDescriptor<'latency'> = {
   measuresOnly: true,
   healsItself: false,
   needs: ['netns', 'netem'],
-  leftover: 'netns',
   async apply({ compose, netns }, spec, service) {
     const found = await withPeers(compose, service);
     if (!found) return { ok: false, detail: `no running container of ${service} was found` };

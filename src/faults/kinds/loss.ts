@@ -20,7 +20,6 @@ export const loss: FaultKindDescriptor<'loss'> = {
   measuresOnly: true,
   healsItself: false,
   needs: ['netns'],
-  leftover: 'netns',
   apply: ({ compose, netns }, spec, service) =>
     cutFromPeers(
       compose,

@@ -24,7 +24,6 @@ export const partition: FaultKindDescriptor<'partition'> = {
   measuresOnly: false,
   healsItself: false,
   needs: ['netns'],
-  leftover: 'netns',
   apply: ({ compose, netns }, spec, service) =>
     cutFromPeers(compose, netns, spec, service, (peers) =>
       spec.topology === 'one-way'

@@ -30,7 +30,9 @@ export type Topology = (typeof TOPOLOGIES)[number];
 /**
  * What a kind needs of the machine the run is on, checked before anything starts: `netns` (root or passwordless
  * sudo, nsenter and iptables, to enter the containers' network namespaces), `netem` (tc, unshare and the kernel's
- * netem queueing discipline), `faketime` (libfaketime on the host, preloaded into the targets).
+ * netem queueing discipline), `faketime` (libfaketime on the host, preloaded into the targets). A need also says
+ * what a run that dies may leave behind (namespace rules, clock offsets), which the engine's last sweep and the
+ * post step undo.
  */
 export type Need = 'netns' | 'netem' | 'faketime';
 
@@ -45,9 +47,6 @@ export interface DockerFaultEnv {
   /** Where the clock fault's offset files are (the compose override mounts it); absent without a clock fault. */
   readonly clockDir?: string;
 }
-
-/** What a fault may leave on a container if the run dies while it holds, so the last resort knows what to undo. */
-export type Leftover = 'netns' | 'clock';
 
 export type Parsed<K extends string> = { readonly spec: SpecOf<K> } | { readonly problem: string };
 
@@ -68,7 +67,6 @@ export interface FaultKindDescriptor<K extends string = string> {
   readonly needs: readonly Need[];
   /** Whether it cuts the target's Docker networks, which `partition-networks` chooses (disconnect). */
   readonly cutsNetworks?: true;
-  readonly leftover?: Leftover;
   /** Applies the fault to one service's containers with Docker; the result says how to heal it. */
   apply(env: DockerFaultEnv, spec: SpecOf<K>, service: string): Promise<ApplyResult>;
 }
