@@ -1,5 +1,6 @@
-// The one list of inputs. The action reads exactly these names (and a test holds action.yml to the same list);
-// the CLI turns each into a `--name` flag, so the two front ends cannot drift apart.
+// The one list of inputs. The action reads exactly these names, the CLI turns each into a `--name` flag, and
+// action.yml's inputs and the README's tables are written from it (`npm run inputs`; a test fails when they differ),
+// so no front end or document can drift apart from the code.
 
 /** The groups inputs are listed in (action.yml, README, `--help`), and the part of the run each feeds. */
 export const INPUT_GROUPS = ['cluster', 'api', 'faults', 'workload', 'reports'] as const;
@@ -8,7 +9,14 @@ export type InputGroup = (typeof INPUT_GROUPS)[number];
 export interface InputSpec {
   readonly name: string;
   readonly group: InputGroup;
+  /**
+   * One text for every front end: action.yml, the README's tables and `run --help`. Literal values, names and
+   * templates go in backticks; action.yml gets the text without them (the GitHub UI shows no Markdown), the README
+   * keeps them as code.
+   */
   readonly description: string;
+  /** Heading of the README section that says more; the README's table links to it, action.yml leaves it out. */
+  readonly see?: string;
   /** Default as action.yml declares it; undefined means "no default" (empty). */
   readonly default?: string;
   readonly required?: boolean;
@@ -21,64 +29,75 @@ export const INPUTS = [
     name: 'servers',
     group: 'cluster',
     description:
-      'Base URLs of the nodes, newline- or comma-separated (http://localhost:8080, ...); an entry may be named, name=url (with compose the name is a service).',
+      'Base URLs of the nodes, newline- or comma-separated (`http://localhost:8080`, ...). An entry may be named, `name=url`: ' +
+      'the name is the compose service the node is (unnamed ones are matched by published port), or, with `cluster: external`, ' +
+      'the name that `fault-targets` and `restart-target` use. Credentials in URLs are refused.',
     required: true,
   },
   {
     name: 'cluster',
     group: 'cluster',
     description:
-      'compose (Replicheck starts and tears down the compose project) or external (a cluster already running; faults through fault-commands).',
+      '`compose` (Replicheck starts and tears down the compose project) or `external` (a cluster already running: ' +
+      'nothing is started or removed, and faults run through `fault-commands`).',
+    see: 'Clusters Replicheck does not start',
     default: 'compose',
   },
   {
     name: 'compose-file',
     group: 'cluster',
     description:
-      'Compose file(s), newline- or comma-separated, relative to working-directory. When the default is absent, compose.yaml, compose.yml or docker-compose.yaml is used, as Compose does.',
+      'Compose file(s), newline- or comma-separated, relative to `working-directory`. When the default is absent, ' +
+      '`compose.yaml`, `compose.yml` or `docker-compose.yaml` is used, as Compose does.',
     default: 'docker-compose.yml',
   },
   {
     name: 'working-directory',
     group: 'cluster',
-    description: 'Directory the compose files are relative to.',
+    description:
+      'Folder the compose files and `adapter` are relative to: the Compose project directory, and the folder `fault-commands` run in.',
     default: '.',
   },
   {
     name: 'project-name',
     group: 'cluster',
-    description: 'Compose project name. Empty: unique per run (run id, attempt, job and a random suffix).',
+    description:
+      'Compose project name. Empty: unique per run (`replicheck-<run id>-<attempt>-<job>-<random>`), ' +
+      'so parallel jobs and matrix legs never collide.',
     default: '',
   },
   {
     name: 'compose-version',
     group: 'cluster',
-    description: 'Which Compose to use: auto (docker compose v2, else docker-compose v1), v2 or v1.',
+    description: 'Which Compose to use: `auto` (`docker compose` v2, else `docker-compose` v1), `v2` or `v1`.',
     default: 'auto',
   },
   {
     name: 'build',
     group: 'cluster',
-    description: 'Build images during compose up (true/false).',
+    description: 'Build images during `compose up` (`true` or `false`).',
     default: 'true',
   },
   {
     name: 'teardown',
     group: 'cluster',
     description:
-      "When to remove the cluster: always, on-success, never, or post (keep it for the job's later steps and remove it in the post step).",
+      'When to remove the cluster: `always`, `on-success` (keep a failed cluster for debugging), `never`, or `post` ' +
+      "(keep it running for the job's later steps and remove it in the post step at the end of the job).",
     default: 'always',
   },
   {
     name: 'ready-path',
     group: 'cluster',
-    description: 'Path polled until a node answers with a status below 500. Empty: a key path of a key that does not exist.',
+    description:
+      'Path polled with `GET` until a node answers with a status below 500. ' +
+      'Empty: the read request of a key that does not exist (for etcd, a quorum read).',
     default: '',
   },
   {
     name: 'startup-timeout',
     group: 'cluster',
-    description: 'Seconds to wait for every node to answer after compose up.',
+    description: 'Seconds every node may take to answer after `compose up`, and a faulted node after it is healed.',
     default: '180',
   },
   {
@@ -90,98 +109,112 @@ export const INPUTS = [
   {
     name: 'request-timeout',
     group: 'cluster',
-    description: 'Seconds one HTTP request may take before it counts as failed.',
+    description: 'Seconds one HTTP request may take before it is given up.',
     default: '5',
   },
   {
     name: 'api',
     group: 'api',
     description:
-      "Preset for the nodes' key-value API: kv (the example service), etcd-v3 (etcd's v3 JSON API) or etcd-v2 (etcd's v2 keys API). The inputs below override parts of it.",
+      "Preset for the nodes' key-value API: `kv` (the example service), `etcd-v3` (etcd's v3 JSON API) " +
+      "or `etcd-v2` (etcd's v2 keys API). The inputs below override parts of it.",
+    see: 'Any HTTP key-value API',
     default: 'kv',
   },
   {
     name: 'key-path',
     group: 'api',
     description:
-      "URL path template for a key; must contain {key}. Default for write-path and read-path. Empty: the preset's (kv: /key/{key}, etcd-v2: /v2/keys/{key}).",
+      'URL path template of a key; must contain `{key}` (percent-encoded into place). The default of `write-path` and `read-path`. ' +
+      "Empty: the preset's (kv: `/key/{key}`, etcd-v2: `/v2/keys/{key}`; etcd-v3 has none, its key travels in the bodies).",
     default: '',
   },
   {
     name: 'write-method',
     group: 'api',
-    description: "HTTP method of a write: POST or PUT. Empty: the preset's (kv: POST, etcd-v2: PUT).",
+    description: "HTTP method of a write: `POST` or `PUT`. Empty: the preset's (kv and etcd-v3: `POST`, etcd-v2: `PUT`).",
     default: '',
   },
   {
     name: 'write-path',
     group: 'api',
-    description: 'URL path template of a write ({key}, {value} percent-encoded). Empty: key-path.',
+    description:
+      'URL path template of a write (`{key}` and `{value}` percent-encoded); may leave `{key}` to `write-body`. ' +
+      'Empty: `key-path` (etcd-v3: `/v3/kv/put`).',
     default: '',
   },
   {
     name: 'write-body',
     group: 'api',
     description:
-      "Body template of a write. Exactly {value}: the raw value; otherwise placeholders are form-encoded in a form body, JSON-escaped in a JSON body. Empty: the preset's (kv: {value}, etcd-v2: value={value}).",
+      'Body template of a write with `{key}` and `{value}` (or `{value:base64}`, `{value:json}`). Exactly `{value}`: the raw value; ' +
+      'otherwise placeholders are form-encoded in a form body, JSON-escaped in a JSON body. ' +
+      "Empty: the preset's (kv: `{value}`, etcd-v2: `value={value}`, etcd-v3: JSON with the key and value in base64).",
     default: '',
   },
   {
     name: 'write-content-type',
     group: 'api',
-    description: "Content-Type of a write. Empty: the preset's (application/x-www-form-urlencoded).",
+    description: "`Content-Type` of a write. Empty: the preset's (`application/x-www-form-urlencoded`; etcd-v3: `application/json`).",
     default: '',
   },
   {
     name: 'read-method',
     group: 'api',
-    description: "GET or POST (a read with a body, e.g. etcd-v3's range request). Empty: the preset's.",
+    description:
+      "HTTP method of a read: `GET`, or `POST` for a read with a body (e.g. etcd-v3's range request). " +
+      "Empty: the preset's (`GET`; etcd-v3: `POST`).",
     default: '',
   },
   {
     name: 'read-path',
     group: 'api',
     description:
-      'URL path template of a read, with an optional query ({key} percent-encoded). Empty: key-path (etcd-v2 adds ?quorum=true).',
+      'URL path template of a read, with an optional query (`{key}` percent-encoded); may leave `{key}` to `read-body`. ' +
+      'Empty: `key-path` (etcd-v2 adds `?quorum=true`; etcd-v3: `/v3/kv/range`).',
     default: '',
   },
   {
     name: 'read-body',
     group: 'api',
     description:
-      'Body template of a read (read-method POST); {key} or {key:base64} / {key:json}. Empty: the preset\'s (etcd-v3: {"key":"{key:base64}"}).',
+      'Body template of a read with `read-method: POST`: `{key}`, `{key:base64}` or `{key:json}` where the key goes. ' +
+      'Empty: the preset\'s (etcd-v3: `{"key":"{key:base64}"}`; none for a `GET`).',
     default: '',
   },
   {
     name: 'read-content-type',
     group: 'api',
-    description: "Content-Type of a read with a body. Empty: the preset's (application/json).",
+    description: '`Content-Type` of a read with a body. Empty: `application/json`.',
     default: '',
   },
   {
     name: 'read-value',
     group: 'api',
     description:
-      "Where a read's answer holds the value: body (the whole body) or a JSON pointer such as /node/value. Empty: the preset's (kv: body, etcd-v2: /node/value).",
+      "Where a read's answer holds the value: `body` (the whole body) or a JSON pointer such as `/node/value`. " +
+      "Empty: the preset's (kv: `body`, etcd-v2: `/node/value`, etcd-v3: `/kvs/0/value`).",
     default: '',
   },
   {
     name: 'read-value-encoding',
     group: 'api',
-    description: "How the value at read-value is encoded: none or base64. Empty: the preset's (etcd-v3: base64).",
+    description: "How the value at `read-value` is encoded: `none` or `base64`. Empty: the preset's (`none`; etcd-v3: `base64`).",
     default: '',
   },
   {
     name: 'missing-status',
     group: 'api',
-    description: "HTTP status(es) a node answers for a key that does not exist, comma-separated. Empty: the preset's (404).",
+    description:
+      'HTTP status(es) a node answers for a key that does not exist, comma-separated (100-599, not 200). ' + "Empty: the preset's (`404`).",
     default: '',
   },
   {
     name: 'headers',
     group: 'api',
     description:
-      "Extra request headers, one 'Name: value' per line (e.g. an Authorization header from a secret). Values are masked in the log and redacted from reports.",
+      'Extra request headers, one `Name: value` line per header, sent with every request (e.g. an `Authorization` header ' +
+      'from a secret). Values are masked in the log and redacted from reports.',
     default: '',
     secret: true,
   },
@@ -189,60 +222,79 @@ export const INPUTS = [
     name: 'adapter',
     group: 'api',
     description:
-      'Path of an ES module (relative to working-directory) exporting write, read and optionally cas, for APIs no template can describe. Replaces the request templates.',
+      'Path of an ES module (relative to `working-directory`) exporting `write`, `read` and optionally `cas`, ' +
+      'for APIs no template can describe. Replaces the request templates (`headers` still apply).',
+    see: 'Any API through an adapter module',
     default: '',
   },
   {
     name: 'value-format',
     group: 'api',
     description:
-      'Values written: text (unique, readable, and carrying space, +, %41, &, =, /, ?, #, quotes, a backslash and é✓, which break mis-encoding APIs), token (letters, digits and - only) or bytes (any bytes, NUL, CR/LF and invalid UTF-8 included; needs a raw or form body and read-value body).',
+      'Values written: `text` (unique, readable, and carrying space, `+`, `%41`, `&`, `=`, `/`, `?`, `#`, quotes, a backslash ' +
+      'and `é✓`, which break mis-encoding APIs), `token` (letters, digits and `-` only) or `bytes` (any bytes, NUL, CR/LF ' +
+      'and invalid UTF-8 included; needs a raw or form write body, and `read-value: body` or `read-value-encoding: base64`, ' +
+      'unless an `adapter` sends them).',
+    see: 'Values that exercise encodings',
     default: 'text',
   },
   {
     name: 'restart-target',
     group: 'faults',
-    description: 'Compose service to restart during the restart check. Empty: skip the restart check.',
+    description:
+      'Compose service to restart during the restart check (with `cluster: external`, a server name, restarted through ' +
+      '`fault-commands`). Empty: no restart check. With `faults` set, it is only the default of `fault-targets`.',
     default: '',
   },
   {
     name: 'faults',
     group: 'faults',
     description:
-      'Faults, newline- or comma-separated: restart, stop, kill, pause, partition (cut from peers; partition:halves, :majorities-ring, :bridge, :one-way), disconnect, loss[:P%], latency:MS[/JITTER], clock[:±Ns]. Empty: none (restart-target alone runs the restart check).',
+      'Faults, newline- or comma-separated: `restart`, `stop`, `kill`, `pause`, `partition` (cut from its peers; ' +
+      '`partition:halves`, `:majorities-ring` and `:bridge` split the whole cluster, `:one-way` cuts what the target receives), ' +
+      '`disconnect`, `loss[:P%]`, `latency:MS[/JITTER]`, `clock[:±Ns]`. Empty: none (`restart-target` alone runs the restart check).',
+    see: 'Fault suite',
     default: '',
   },
   {
     name: 'fault-targets',
     group: 'faults',
     description:
-      'Compose service(s) each fault is applied to, in turn; join services with + to fault them together (etcd_1+etcd_2). Empty: restart-target.',
+      'Compose service(s) each fault is applied to, in turn, newline- or comma-separated (with `cluster: external`, server names); ' +
+      'join services with `+` to fault them together (`etcd_1+etcd_2`). Empty: `restart-target`.',
+    see: 'Several services at once',
     default: '',
   },
   {
     name: 'fault-duration',
     group: 'faults',
-    description: 'Seconds each fault holds (stop, kill, pause, partition) before it is healed.',
+    description: 'Seconds each fault holds before it is healed (not `restart`, which holds as long as the restart takes).',
     default: '3',
   },
   {
     name: 'fault-schedule',
     group: 'faults',
     description:
-      'sequence (one fault after another) or random (faults start and heal at random moments while the workload runs, from workload-seed).',
+      '`sequence` (one fault after another) or `random` (faults start and heal at random moments while the workload runs, ' +
+      'placed from `workload-seed`; needs a `workload`).',
     default: 'sequence',
   },
   {
     name: 'partition-networks',
     group: 'faults',
-    description: 'Networks a partition cuts the target off (names as in the compose file). Empty: every network of the service.',
+    description:
+      'Networks the `disconnect` fault cuts the target from, as named in the compose file (or full names). ' +
+      'Empty: every network of the service.',
     default: '',
   },
   {
     name: 'fault-commands',
     group: 'faults',
     description:
-      'YAML mapping from fault kind to { apply, heal } shell command templates with {target} and {url} (shell-quoted), e.g. pause: { apply: "kill -STOP $(cat {target}.pid)", heal: "..." }.',
+      'With `cluster: external`: a YAML mapping from fault kind to `{ apply, heal }` shell command templates with `{target}` ' +
+      '(the server name) and `{url}` (its base URL), shell-quoted, e.g. ' +
+      '`pause: { apply: "kill -STOP $(cat {target}.pid)", heal: "..." }`. Every fault used needs an entry.',
+    see: 'Clusters Replicheck does not start',
     default: '',
   },
   {
@@ -255,7 +307,10 @@ export const INPUTS = [
     name: 'workload',
     group: 'workload',
     description:
-      'Concurrent workload after the checks: none, register (random reads and writes of a few keys on random nodes, recorded as a history) or cas-register (reads, writes and compare-and-set, where the API has one).',
+      'Concurrent workload, recorded as a history: `none`, `register` (random reads and writes of a few keys on random nodes) ' +
+      'or `cas-register` (reads, writes and compare-and-set, where the API has one). ' +
+      'It runs while the faults (or the restart check) hold, else after the replication checks.',
+    see: 'Concurrent workload and consistency',
     default: 'none',
   },
   {
@@ -267,7 +322,7 @@ export const INPUTS = [
   {
     name: 'workload-duration',
     group: 'workload',
-    description: 'Seconds the workload runs.',
+    description: 'Seconds the workload runs (while faults hold: at most this long per fault).',
     default: '10',
   },
   {
@@ -279,33 +334,37 @@ export const INPUTS = [
   {
     name: 'workload-seed',
     group: 'workload',
-    description: "Seed of the workload clients' random choices (0-2147483647). Empty: a random seed, recorded in the report.",
+    description:
+      "Seed of the workload clients' random choices, of `fault-schedule: random` and of the split of a cluster-wide partition " +
+      '(0-2147483647). Empty: a random seed, recorded in the report.',
     default: '',
   },
   {
     name: 'consistency',
     group: 'workload',
     description:
-      'What the workload history must satisfy: eventual (all nodes converge to a value that can legally be last) or linearizable (checked per key).',
+      'What the workload history must satisfy: `eventual` (every node converges to a value that can legally be last) ' +
+      'or `linearizable` (checked per key).',
     default: 'eventual',
   },
   {
     name: 'max-memory',
     group: 'workload',
     description:
-      'Memory the linearizability search may take (e.g. 512M, 2G); past it a key is unknown, never a crash. Histories with unique written values need no search.',
+      'Memory the linearizability search may take (e.g. `512M`, `2G`; at least 16 MiB); past it a key is `unknown`, never a crash. ' +
+      'Histories with unique written values need no search.',
     default: '1G',
   },
   {
     name: 'report-file',
     group: 'reports',
-    description: 'Where to write the JSON report. Empty: a file in RUNNER_TEMP (or the system temp directory).',
+    description: 'Where to write the JSON report. Empty: a file in `RUNNER_TEMP` (or the system temp directory).',
     default: '',
   },
   {
     name: 'log-lines',
     group: 'reports',
-    description: 'Lines of each service log shown when a check fails.',
+    description: "Lines of each service's log shown when a check fails (0: none).",
     default: '50',
   },
 ] as const satisfies readonly InputSpec[];

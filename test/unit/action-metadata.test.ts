@@ -1,16 +1,20 @@
 // action.yml and the code must agree: every input the code reads is declared, with the same default, and
-// nothing is declared that the code ignores.
+// nothing is declared that the code ignores. action.yml's inputs and the README's input tables are written from the
+// list by scripts/inputs.ts, and must be what it writes today.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { outputsOf } from '../../src/host/outputs.js';
 import { emptyResult } from '../../src/model/empty.js';
 import { parse } from 'yaml';
-import { INPUTS } from '../../src/inputs/list.js';
+import { INPUTS, type InputSpec } from '../../src/inputs/list.js';
 import { VERSION } from '../../src/version.js';
+import { GROUPS, README_END, README_START, plainDescription, withActionInputs, withReadmeInputs } from '../../scripts/inputs.js';
 
 const root = new URL('../../', import.meta.url);
-const action = parse(readFileSync(new URL('action.yml', root), 'utf8')) as {
+const actionText = readFileSync(new URL('action.yml', root), 'utf8');
+const readmeText = readFileSync(new URL('README.md', root), 'utf8');
+const action = parse(actionText) as {
   inputs: Record<string, { default?: string; required?: boolean }>;
   outputs: Record<string, unknown>;
   runs: { using: string; main: string; post: string };
@@ -46,4 +50,46 @@ test('outputs, runtime and entry points', () => {
 test('the version in code is the package version', () => {
   const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { version: string };
   assert.equal(VERSION, pkg.version);
+});
+
+/** Fails with the first line that differs, so the message says where, and how to fix it. */
+function assertGenerated(file: string, actual: string, expected: string): void {
+  if (actual === expected) return;
+  const [a, e] = [actual.split('\n'), expected.split('\n')];
+  let i = 0;
+  while (a[i] === e[i]) i++;
+  assert.fail(
+    `${file} is not what src/inputs/list.ts gives: line ${i + 1} is ${JSON.stringify(a[i] ?? '(end of file)')}, ` +
+      `should be ${JSON.stringify(e[i] ?? '(end of file)')}. Run npm run inputs and commit the result.`,
+  );
+}
+
+test('action.yml inputs and the README input tables are generated from the list (run npm run inputs)', () => {
+  assertGenerated('action.yml', actionText, withActionInputs(actionText));
+  assertGenerated('README.md', readmeText, withReadmeInputs(readmeText));
+});
+
+test('generated action.yml: each description is the plain text, and nothing outside inputs changes', () => {
+  const generated = withActionInputs(actionText);
+  const inputs = (parse(generated) as typeof action).inputs as Record<string, { description: string }>;
+  for (const spec of INPUTS as readonly InputSpec[]) {
+    // Compared after parsing: a ` #` left unquoted would cut the description short without any error.
+    assert.equal(inputs[spec.name]!.description, plainDescription(spec), spec.name);
+    assert.doesNotMatch(inputs[spec.name]!.description, /`/, `${spec.name}: no Markdown in action.yml`);
+  }
+  const withoutInputs = (text: string): string => text.replace(/^inputs:\n(?:[ \t].*\n)*/m, '');
+  assert.equal(withoutInputs(generated), withoutInputs(actionText));
+  assert.match(generated, /^inputs:\n(?:.*\n)*? {2}# Cluster:/m, 'groups are headed by a comment');
+});
+
+test('generated README: one table row per input, three cells each, between the markers', () => {
+  const readme = withReadmeInputs(readmeText);
+  const region = readme.slice(readme.indexOf(README_START), readme.indexOf(README_END));
+  const rows = region.split('\n').filter((l) => l.startsWith('| `'));
+  // An unescaped | would split a cell and shift the Default column.
+  for (const r of rows) assert.equal(r.split(/(?<!\\)\|/).length, 5, r);
+  const named = rows.map((r) => /^\| `([^`]+)` \|/.exec(r)?.[1]);
+  assert.deepEqual(named.slice().sort(), INPUTS.map((i) => i.name).sort());
+  assert.equal(readme.split(README_START).length, 2, 'one start marker');
+  for (const { title } of Object.values(GROUPS)) assert.ok(region.includes(`\n### ${title}\n`), title);
 });

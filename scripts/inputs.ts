@@ -1,0 +1,177 @@
+// Writes action.yml's `inputs:` section and the README's input tables from src/inputs/list.ts, so an input is
+// described in one place. Run `npm run inputs` after changing the list; test/unit/action-metadata.test.ts fails
+// until the files match it again.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { stringify } from 'yaml';
+import { INPUTS, INPUT_GROUPS, type InputGroup, type InputSpec } from '../src/inputs/list.js';
+
+/** How each group is introduced: a comment in action.yml, a heading and a sentence in the README. */
+export const GROUPS: Readonly<Record<InputGroup, { readonly title: string; readonly about: string }>> = {
+  cluster: { title: 'Cluster', about: 'The nodes, and how Replicheck starts, waits for and removes them.' },
+  api: { title: 'API', about: 'How a key is written to and read from a node.' },
+  faults: { title: 'Faults', about: 'What is done to the nodes while they are checked.' },
+  workload: { title: 'Workload', about: 'The concurrent workload and the consistency its history must satisfy.' },
+  reports: { title: 'Reports', about: 'What a run leaves behind.' },
+};
+
+export const README_START = '<!-- inputs:start -->';
+export const README_END = '<!-- inputs:end -->';
+const NOTICE = 'Written by npm run inputs from src/inputs/list.ts: edit the list, not';
+
+const specs = INPUTS as readonly InputSpec[];
+
+function grouped(): { group: InputGroup; inputs: InputSpec[] }[] {
+  return INPUT_GROUPS.map((group) => ({ group, inputs: specs.filter((s) => s.group === group) })).filter((g) => g.inputs.length > 0);
+}
+
+/** A description cut at its backticks: odd pieces are code. */
+function pieces(spec: InputSpec): { code: boolean; text: string }[] {
+  if (/[\r\n]/.test(spec.description)) throw new Error(`The description of ${spec.name} spans lines; keep it to one.`);
+  const parts = spec.description.split('`');
+  if (parts.length % 2 === 0) throw new Error(`The description of ${spec.name} has an unpaired backtick.`);
+  return parts.map((text, i) => ({ code: i % 2 === 1, text }));
+}
+
+/** The description as action.yml holds it for the GitHub UI, which shows no Markdown: code spans unquoted. */
+export function plainDescription(spec: InputSpec): string {
+  return pieces(spec)
+    .map((p) => p.text)
+    .join('');
+}
+
+/** One YAML scalar on one line, quoted only where YAML needs it (a ` #` would otherwise start a comment). */
+function scalar(value: string): string {
+  const text = stringify(value, { lineWidth: 0, singleQuote: true }).trimEnd();
+  if (text.includes('\n')) throw new Error(`'${value}' does not fit one YAML line.`);
+  return text;
+}
+
+/** The `inputs:` section of action.yml, ending in a newline. */
+export function actionInputs(): string {
+  const lines = ['inputs:', `  # ${NOTICE} this section.`];
+  for (const { group, inputs } of grouped()) {
+    const { title, about } = GROUPS[group];
+    lines.push(`  # ${title}: ${about.charAt(0).toLowerCase()}${about.slice(1)}`);
+    for (const spec of inputs) {
+      lines.push(`  ${spec.name}:`, `    description: ${scalar(plainDescription(spec))}`, `    required: ${spec.required === true}`);
+      if (spec.default !== undefined) lines.push(`    default: ${scalar(spec.default)}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** action.yml with its `inputs:` section (up to the next top-level key) replaced; every other line kept. */
+export function withActionInputs(actionYml: string): string {
+  const lines = actionYml.split('\n');
+  const start = lines.findIndex((l) => /^inputs:\s*$/.test(l));
+  if (start < 0) throw new Error('action.yml has no top-level inputs: section.');
+  let end = start + 1;
+  while (end < lines.length && !/^\S/.test(lines[end]!)) end++;
+  // Blank lines before the next key separate sections; they are not the inputs'.
+  while (end > start + 1 && lines[end - 1]!.trim() === '') end--;
+  const before = lines.slice(0, start).join('\n');
+  const after = lines.slice(end).join('\n');
+  return `${before}${before === '' ? '' : '\n'}${actionInputs()}${after}`;
+}
+
+/** A code span; `|` is escaped even inside one, or a table would split the cell there. */
+function code(text: string): string {
+  return `\`${text.replace(/\|/g, '\\|')}\``;
+}
+
+/** Text between code spans, with every character Markdown could take for markup escaped. */
+function prose(text: string): string {
+  return text.replace(/[\\*_[\]<>|]/g, (c) => `\\${c}`);
+}
+
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as dashes. */
+function slug(heading: string): string {
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');
+}
+
+/** Headings of a Markdown text outside fenced code (where `#` starts a shell or YAML comment). */
+function headings(markdown: string): string[] {
+  const found: string[] = [];
+  let fenced = false;
+  for (const line of markdown.split('\n')) {
+    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    const m = fenced ? null : /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(line);
+    if (m) found.push(m[1]!);
+  }
+  return found;
+}
+
+/** A link to the README section `see` names, refused when the heading is missing or its anchor is ambiguous. */
+function seeLink(spec: InputSpec, see: string, readmeHeadings: readonly string[]): string {
+  if (!readmeHeadings.includes(see)) throw new Error(`${spec.name}: the README has no heading '${see}' (see).`);
+  const anchor = slug(see);
+  if (readmeHeadings.filter((h) => slug(h) === anchor).length > 1) {
+    throw new Error(`${spec.name}: more than one README heading has the anchor #${anchor}; name a unique one (see).`);
+  }
+  return ` See [${prose(see)}](#${anchor}).`;
+}
+
+function cells(values: readonly string[]): string {
+  return `|${values.map((v) => (v === '' ? ' ' : ` ${v} `)).join('|')}|`;
+}
+
+function row(spec: InputSpec, readmeHeadings: readonly string[]): string {
+  const text = pieces(spec)
+    .map((p) => (p.code ? code(p.text) : prose(p.text)))
+    .join('');
+  const required = spec.required ? '**Required.** ' : '';
+  const see = spec.see !== undefined ? seeLink(spec, spec.see, readmeHeadings) : '';
+  const fallback = spec.default === undefined ? '' : spec.default === '' ? "`''`" : code(spec.default);
+  return cells([code(spec.name), `${required}${text}${see}`, fallback]);
+}
+
+/** The README's input tables, one per group: what goes between the markers. */
+export function readmeInputs(readmeHeadings: readonly string[]): string {
+  const blocks = [`<!-- ${NOTICE} these tables. -->`];
+  for (const { group, inputs } of grouped()) {
+    blocks.push(
+      `### ${GROUPS[group].title}`,
+      GROUPS[group].about,
+      [cells(['Input', 'Description', 'Default']), cells(['---', '---', '---']), ...inputs.map((s) => row(s, readmeHeadings))].join('\n'),
+    );
+  }
+  return blocks.join('\n\n');
+}
+
+/** The README with the text between its input markers replaced; every other line kept. */
+export function withReadmeInputs(readme: string): string {
+  const start = readme.indexOf(README_START);
+  const end = readme.indexOf(README_END);
+  if (start < 0 || end < start || readme.indexOf(README_START, start + 1) >= 0 || readme.indexOf(README_END, end + 1) >= 0) {
+    throw new Error(
+      `README.md needs ${README_START} and then ${README_END}, once each, around the inputs tables; add them, then run npm run inputs.`,
+    );
+  }
+  // The group headings are the README's too: a section named like one would get a suffixed anchor.
+  const outside = headings(readme.slice(0, start) + readme.slice(end));
+  const body = readmeInputs([...outside, ...Object.values(GROUPS).map((g) => g.title)]);
+  return `${readme.slice(0, start)}${README_START}\n\n${body}\n\n${readme.slice(end)}`;
+}
+
+function main(): void {
+  const root = new URL('../', import.meta.url);
+  const files: [string, (text: string) => string][] = [
+    ['action.yml', withActionInputs],
+    ['README.md', withReadmeInputs],
+  ];
+  for (const [name, render] of files) {
+    const url = new URL(name, root);
+    const text = readFileSync(url, 'utf8');
+    const next = render(text);
+    if (next !== text) writeFileSync(url, next);
+    console.log(`${name}: ${next === text ? 'up to date' : 'written'}`);
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();
