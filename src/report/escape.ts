@@ -13,15 +13,22 @@ export function escapeHtml(text: string): string {
 // Markdown stays readable. One pass, so the entities it writes are not escaped again.
 const ACTIVE = /[&<>|[\]`*!\\~$@]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|:(?=\/\/)|(?<=\bwww)\./gi;
 const NAMED: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-// A line that starts with these is a heading, quote, list item or rule; the text never starts a line itself
-// today, but a reporter that puts it first must not turn it into structure.
+// A line that starts with these is a heading, quote, list item or rule: text a reporter puts first on a line (the
+// fault notes, the workload headline) must not turn into structure.
 const LINE_START = /^(?:[#>+=-]|\d+(?=[.)]))/;
 
-/** Text for a table cell or a line of Markdown: one line, nothing active, the rest readable. */
+/** Text for a line of Markdown, first on the line or not: one line, nothing active, the rest readable. */
 export function escapeMarkdown(text: string): string {
+  return escapeInline(text).replace(LINE_START, (c) => `&#${c.charCodeAt(0)};${c.slice(1)}`);
+}
+
+/**
+ * Text that never starts a line: a table cell, whose content is only ever parsed as inline Markdown, so a leading
+ * `#`, `-` or `1.` means nothing there and stays readable (a time like `2.90 s` is not turned into `&#50;.90 s`).
+ */
+export function escapeInline(text: string): string {
   return text
     .replace(ACTIVE, (c) => NAMED[c] ?? `&#${c.charCodeAt(0)};`)
-    .replace(LINE_START, (c) => `&#${c.charCodeAt(0)};${c.slice(1)}`)
     .replace(/\r\n|\r|\n/g, '<br>')
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, '\ufffd');
 }

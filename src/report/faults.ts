@@ -2,6 +2,7 @@
 import type { FaultReport, RunResult } from '../model/result.js';
 import { escapeMarkdown as md } from './escape.js';
 import { formatMs } from '../util/text.js';
+import { markdownTable, right } from './markdown.js';
 
 const AVAILABILITY: Record<string, string> = {
   full: 'every write accepted',
@@ -17,6 +18,17 @@ export function faultConvergence(f: FaultReport): string {
   return `${Math.round(f.convergenceMs)} ms`;
 }
 
+const COLUMNS = [
+  'Kind',
+  'Target',
+  right('Held for'),
+  right('Writes accepted / refused'),
+  'Convergence while held',
+  right('Recovery'),
+  right('Catch-up'),
+  'Verdict',
+];
+
 function ms(v: number | undefined): string {
   return v === undefined ? '–' : formatMs(v);
 }
@@ -28,14 +40,10 @@ export function renderFaultTables(result: RunResult): string[] {
   const out: string[] = ['### Faults', ''];
   faults.forEach((f, i) => {
     const verdict = f.verdict === 'passed' ? '✅ passed' : '❌ failed';
-    out.push(`#### ${i + 1}. ${md(f.kind)} ${md(f.target)}`, '');
-    out.push('| Kind | Target | Held for | Writes accepted / refused | Convergence while held | Recovery | Catch-up | Verdict |');
-    out.push('|---|---|---:|---:|---|---:|---:|---|');
+    const writes = `${f.writesAccepted} / ${f.writesRefused}`;
+    const row = [f.kind, f.target, ms(f.heldMs), writes, faultConvergence(f), ms(f.recoveryMs), ms(f.catchUpMs), verdict];
+    out.push(`#### ${i + 1}. ${md(f.kind)} ${md(f.target)}`, '', ...markdownTable(COLUMNS, [row]), '');
     const refused = f.refusedBy.length > 0 ? `; refused writes or reads while held: ${f.refusedBy.join(', ')}` : '';
-    out.push(
-      `| ${md(f.kind)} | ${md(f.target)} | ${ms(f.heldMs)} | ${f.writesAccepted} / ${f.writesRefused} | ${md(faultConvergence(f))} | ${ms(f.recoveryMs)} | ${ms(f.catchUpMs)} | ${verdict} |`,
-    );
-    out.push('');
     const notes = [`How: ${f.action}.`, `Availability: ${AVAILABILITY[f.availability] ?? f.availability}${refused}.`];
     if (f.beganMs !== undefined)
       notes.push(`Began at ${formatMs(f.beganMs)}${f.healedMs !== undefined ? `, healed at ${formatMs(f.healedMs)}` : ''}.`);
@@ -47,8 +55,12 @@ export function renderFaultTables(result: RunResult): string[] {
 
 /** One line per fault for the terminal. */
 export function faultLines(result: RunResult): string[] {
-  return (result.faults ?? []).map(
-    (f) =>
-      `${f.verdict === 'passed' ? '✓' : '✗'} ${f.kind} ${f.target}: held ${ms(f.heldMs)}, writes ${f.writesAccepted} accepted / ${f.writesRefused} refused, convergence ${faultConvergence(f)}, recovery ${ms(f.recoveryMs)}, catch-up ${ms(f.catchUpMs)}${f.lostKeys.length > 0 ? `, lost ${f.lostKeys.join(', ')}` : ''}`,
-  );
+  return (result.faults ?? []).map((f) => {
+    const lost = f.lostKeys.length > 0 ? `, lost ${f.lostKeys.join(', ')}` : '';
+    return (
+      `${f.verdict === 'passed' ? '✓' : '✗'} ${f.kind} ${f.target}: held ${ms(f.heldMs)}, ` +
+      `writes ${f.writesAccepted} accepted / ${f.writesRefused} refused, convergence ${faultConvergence(f)}, ` +
+      `recovery ${ms(f.recoveryMs)}, catch-up ${ms(f.catchUpMs)}${lost}`
+    );
+  });
 }

@@ -1,84 +1,122 @@
 // The step summary, rendered from the result as GitHub-flavoured Markdown. Everything that came from outside is
 // escaped; the whole text stays under the runner's 1 MiB limit (logs are dropped first when it would not).
 import type { RunResult } from '../model/result.js';
-import { escapeMarkdown as md, escapePre } from './escape.js';
+import { escapeInline as inline, escapeMarkdown as md, escapePre } from './escape.js';
 import { STATUS_ICON, headline, failureDetail } from './format.js';
 import { formatMs } from '../util/text.js';
 import { renderWorkloadSummary } from './workload.js';
 import { renderFaultTables } from './faults.js';
+import { markdownTable, markup, right, strong } from './markdown.js';
 
 export const SUMMARY_LIMIT = 1024 * 1024;
 /** Head room under the limit for whatever else the job appends to the same step. */
 const BUDGET = SUMMARY_LIMIT - 64 * 1024;
 
 export function renderSummary(result: RunResult): string {
-  const out: string[] = [];
-  out.push(`## ${result.verdict === 'passed' ? '✅' : '❌'} ${md(headline(result))}`, '');
-  const compose = result.project.compose ? ` · Compose ${result.project.compose.kind} ${md(result.project.compose.version)}` : '';
-  out.push(`Project **${md(result.project.name)}**${compose} · ${result.nodes.length} nodes · ${formatMs(result.durationMs)}`, '');
-  out.push(...renderTimeline(result));
-
-  for (const e of result.errors) {
-    out.push(`> [!CAUTION]`, `> ${md(e.message)}${e.fix ? ` ${md(e.fix)}` : ''}`, '');
-    if (e.detail) out.push('<pre>', escapePre(e.detail), '</pre>', '');
-  }
-
-  if (result.checks.length > 0) {
-    const sorted = [...result.checks].sort((a, b) => rank(a.status) - rank(b.status));
-    out.push('### Checks', '', '| | Check | Node | Time | Detail |', '|---|---|---|---:|---|');
-    for (const c of sorted) {
-      const detail = c.status === 'failed' ? failureDetail(c) : c.detail;
-      out.push(`| ${STATUS_ICON[c.status]} | ${md(c.title)} | ${md(c.node ?? '')} | ${formatMs(c.durationMs)} | ${md(detail)} |`);
-    }
-    out.push('');
-  }
-
-  const m = result.convergence;
-  if (m.writers.length > 0) {
-    out.push('### Convergence (ms from acknowledged write to first matching read)', '');
-    out.push(`| writer \\ reader | ${m.readers.map(md).join(' | ')} |`, `|---|${m.readers.map(() => '---:').join('|')}|`);
-    m.writers.forEach((w, i) => {
-      const row = m.ms[i] ?? [];
-      out.push(`| **${md(w)}** | ${m.readers.map((_, j) => cell(row[j])).join(' | ')} |`);
-    });
-    out.push('', `Slowest: ${result.maxConvergenceMs === null ? 'n/a' : `${Math.round(result.maxConvergenceMs)} ms`}`, '');
-  }
-
-  out.push(...renderFaultTables(result));
-
-  if (result.nodes.length > 0) {
-    out.push('### Nodes', '', '| Node | URL | Mapping | Ready after up |', '|---|---|---|---:|');
-    for (const n of result.nodes) {
-      out.push(`| ${md(n.label)} | ${md(n.url)} | ${md(n.mapping)} | ${n.readyMs === undefined ? '–' : formatMs(n.readyMs)} |`);
-    }
-    out.push('');
-  }
-
-  if (result.phases.length > 0) {
-    out.push('### Timeline', '', '| Phase | Start | End | Took | |', '|---|---:|---:|---:|---|');
-    for (const p of result.phases) {
-      out.push(
-        `| ${md(p.name)} | ${formatMs(p.startMs)} | ${formatMs(p.endMs)} | ${formatMs(p.endMs - p.startMs)} | ${p.status === 'ok' ? '✅' : '❌'}${p.note ? ` ${md(p.note)}` : ''} |`,
-      );
-    }
-    out.push('');
-  }
-
+  const out = [
+    ...renderHead(result),
+    ...renderTimeline(result),
+    ...renderErrors(result),
+    ...renderChecks(result),
+    ...renderConvergence(result),
+    ...renderFaultTables(result),
+    ...renderNodes(result),
+    ...renderPhases(result),
+  ];
   if (result.workload) out.push(renderWorkloadSummary(result.workload));
+  out.push(teardownLine(result.teardown), '');
+  return withinLimit(out.join('\n'), result.logs);
+}
 
-  const teardown = result.teardown;
-  out.push(
-    teardown.performed
-      ? teardown.leftovers?.length
-        ? `Teardown left ${teardown.leftovers.length} object(s) behind.`
-        : 'Teardown removed every container, network and volume of the project.'
-      : `Teardown: ${md(teardown.policy)} (not performed).`,
+function renderHead(result: RunResult): string[] {
+  // Mid-line, so a version like 2.29.7 needs no guard against starting a list.
+  const compose = result.project.compose ? ` · Compose ${result.project.compose.kind} ${inline(result.project.compose.version)}` : '';
+  return [
+    `## ${result.verdict === 'passed' ? '✅' : '❌'} ${md(headline(result))}`,
     '',
-  );
+    `Project **${md(result.project.name)}**${compose} · ${result.nodes.length} nodes · ${formatMs(result.durationMs)}`,
+    '',
+  ];
+}
 
-  let text = out.join('\n');
-  for (const log of result.logs) {
-    const block = `<details><summary>Last log lines of ${escapePre(log.service)}</summary>\n\n<pre>\n${escapePre(log.text)}\n</pre>\n\n</details>\n`;
+function renderErrors(result: RunResult): string[] {
+  return result.errors.flatMap((e) => [
+    `> [!CAUTION]`,
+    `> ${md(e.message)}${e.fix ? ` ${md(e.fix)}` : ''}`,
+    '',
+    ...(e.detail ? ['<pre>', escapePre(e.detail), '</pre>', ''] : []),
+  ]);
+}
+
+function renderChecks(result: RunResult): string[] {
+  if (result.checks.length === 0) return [];
+  const sorted = [...result.checks].sort((a, b) => rank(a.status) - rank(b.status));
+  const rows = sorted.map((c) => [
+    STATUS_ICON[c.status],
+    c.title,
+    c.node ?? '',
+    formatMs(c.durationMs),
+    c.status === 'failed' ? failureDetail(c) : c.detail,
+  ]);
+  return ['### Checks', '', ...markdownTable(['', 'Check', 'Node', right('Time'), 'Detail'], rows), ''];
+}
+
+function renderConvergence(result: RunResult): string[] {
+  const m = result.convergence;
+  if (m.writers.length === 0) return [];
+  // The backslash is ours and followed by a space, so Markdown shows it as it is.
+  const columns = [{ header: markup('writer \\ reader') }, ...m.readers.map(right)];
+  const rows = m.writers.map((w, i) => [strong(w), ...m.readers.map((_, j) => cell((m.ms[i] ?? [])[j]))]);
+  const slowest = result.maxConvergenceMs === null ? 'n/a' : `${Math.round(result.maxConvergenceMs)} ms`;
+  return [
+    '### Convergence (ms from acknowledged write to first matching read)',
+    '',
+    ...markdownTable(columns, rows),
+    '',
+    `Slowest: ${slowest}`,
+    '',
+  ];
+}
+
+function renderNodes(result: RunResult): string[] {
+  if (result.nodes.length === 0) return [];
+  const rows = result.nodes.map((n) => [n.label, n.url, n.mapping, n.readyMs === undefined ? '–' : formatMs(n.readyMs)]);
+  return ['### Nodes', '', ...markdownTable(['Node', 'URL', 'Mapping', right('Ready after up')], rows), ''];
+}
+
+function renderPhases(result: RunResult): string[] {
+  if (result.phases.length === 0) return [];
+  const rows = result.phases.map((p) => [
+    p.name,
+    formatMs(p.startMs),
+    formatMs(p.endMs),
+    formatMs(p.endMs - p.startMs),
+    `${p.status === 'ok' ? '✅' : '❌'}${p.note ? ` ${p.note}` : ''}`,
+  ]);
+  return ['### Timeline', '', ...markdownTable(['Phase', right('Start'), right('End'), right('Took'), ''], rows), ''];
+}
+
+function teardownLine(teardown: RunResult['teardown']): string {
+  if (!teardown.performed) return `Teardown: ${md(teardown.policy)} (not performed).`;
+  return teardown.leftovers?.length
+    ? `Teardown left ${teardown.leftovers.length} object(s) behind.`
+    : 'Teardown removed every container, network and volume of the project.';
+}
+
+/** The logs go last and are the first thing dropped, so the rest of the summary always fits. */
+function withinLimit(summary: string, logs: RunResult['logs']): string {
+  let text = summary;
+  for (const log of logs) {
+    const block = [
+      `<details><summary>Last log lines of ${escapePre(log.service)}</summary>`,
+      '',
+      '<pre>',
+      escapePre(log.text),
+      '</pre>',
+      '',
+      '</details>',
+      '',
+    ].join('\n');
     if (Buffer.byteLength(text) + Buffer.byteLength(block) > BUDGET) {
       text += '\n_Further logs were left out to keep the summary under the 1 MiB limit; see the job log._\n';
       break;

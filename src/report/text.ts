@@ -45,9 +45,8 @@ export function renderText(result: RunResult, style: TextStyle = plainStyle): st
     lines.push(`  ${pad('', w)}${m.readers.map((r) => pad(r, w)).join('')}`.trimEnd());
     m.writers.forEach((writer, i) => {
       const row = m.ms[i] ?? [];
-      lines.push(
-        `  ${pad(writer, w)}${m.readers.map((_, j) => pad(row[j] === null || row[j] === undefined ? 'never' : String(Math.round(row[j]!)), w)).join('')}`.trimEnd(),
-      );
+      const cells = m.readers.map((_, j) => pad(row[j] === null || row[j] === undefined ? 'never' : String(Math.round(row[j]!)), w));
+      lines.push(`  ${pad(writer, w)}${cells.join('')}`.trimEnd());
     });
   }
   if (result.workload) for (const l of renderWorkloadText(result.workload)) lines.push(oneLine(l));

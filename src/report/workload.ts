@@ -4,6 +4,7 @@
 import type { LatencyQuantiles, OpCounts, WorkloadSection } from '../model/result.js';
 import { escapeMarkdown as md, escapePre } from './escape.js';
 import { formatMs } from '../util/text.js';
+import { markdownTable, right, strong, type Cell } from './markdown.js';
 
 const MAX_WITNESS_CHARS = 20_000;
 
@@ -11,9 +12,8 @@ function counts(c: OpCounts): string {
   return `${c.ok} / ${c.fail} / ${c.info}`;
 }
 
-function latencyRow(name: string, q: LatencyQuantiles | null): string {
-  if (!q) return `| ${name} | 0 | – | – | – | – |`;
-  return `| ${name} | ${q.count} | ${q.p50} | ${q.p90} | ${q.p99} | ${q.max} |`;
+function latencyRow(name: string, q: LatencyQuantiles | null): Cell[] {
+  return q ? [name, q.count, q.p50, q.p90, q.p99, q.max] : [name, 0, '–', '–', '–', '–'];
 }
 
 export function workloadHeadline(w: WorkloadSection): string {
@@ -25,16 +25,23 @@ export function workloadHeadline(w: WorkloadSection): string {
   return `${w.operations.total} operations by ${w.clients} clients in ${formatMs(w.elapsedMs)} (seed ${w.seed}): ${verdict}`;
 }
 
+function sum(list: readonly OpCounts[]): OpCounts {
+  return list.reduce((a, c) => ({ ok: a.ok + c.ok, fail: a.fail + c.fail, info: a.info + c.info }), { ok: 0, fail: 0, info: 0 });
+}
+
+/** A row per node, then the sum of each column, so the last row reads like the others. */
+function perNodeRows(w: WorkloadSection): Cell[][] {
+  const all = [strong('all'), counts(sum(w.perNode.map((n) => n.read))), counts(sum(w.perNode.map((n) => n.write)))];
+  return [...w.perNode.map((n) => [n.node, counts(n.read), counts(n.write)]), all];
+}
+
 export function renderWorkloadSummary(w: WorkloadSection): string {
   const out: string[] = [];
   out.push(`### Workload (${md(w.model)}, ${md(w.consistency)})`, '', md(workloadHeadline(w)), '');
   if (w.capped) out.push('_The operation cap ended the workload before its duration; the history is complete up to there._', '');
 
-  out.push('| | Key | Operations | Verdict | Detail |', '|---|---|---:|---|---|');
-  for (const k of w.keyResults) {
-    out.push(`| ${k.passed ? '✅' : '❌'} | ${md(k.key)} | ${k.operations} | ${md(k.verdict)} | ${md(k.detail)} |`);
-  }
-  out.push('');
+  const verdicts = w.keyResults.map((k) => [k.passed ? '✅' : '❌', k.key, k.operations, k.verdict, k.detail]);
+  out.push(...markdownTable(['', 'Key', right('Operations'), 'Verdict', 'Detail'], verdicts), '');
 
   for (const k of w.keyResults) {
     if (!k.witnessText) continue;
@@ -51,12 +58,16 @@ export function renderWorkloadSummary(w: WorkloadSection): string {
     );
   }
 
-  out.push('Operations per node: ok / failed / indeterminate', '', '| Node | Reads | Writes |', '|---|---:|---:|');
-  for (const n of w.perNode) out.push(`| ${md(n.node)} | ${counts(n.read)} | ${counts(n.write)} |`);
-  out.push(`| **all** | | ${w.operations.ok} ok, ${w.operations.fail} failed, ${w.operations.info} indeterminate |`, '');
+  out.push(
+    'Operations per node: ok / failed / indeterminate',
+    '',
+    ...markdownTable(['Node', right('Reads'), right('Writes')], perNodeRows(w)),
+    '',
+  );
 
-  out.push('Latency (ms) of answered operations', '', '| Operation | Count | p50 | p90 | p99 | max |', '|---|---:|---:|---:|---:|---:|');
-  out.push(latencyRow('read', w.latency.read), latencyRow('write', w.latency.write), '');
+  const latency = [latencyRow('read', w.latency.read), latencyRow('write', w.latency.write)];
+  const quantiles = ['p50', 'p90', 'p99', 'max'].map(right);
+  out.push('Latency (ms) of answered operations', '', ...markdownTable(['Operation', right('Count'), ...quantiles], latency), '');
 
   if (w.history) {
     out.push(
@@ -65,7 +76,8 @@ export function renderWorkloadSummary(w: WorkloadSection): string {
     );
     if (w.history.html) {
       out.push(
-        `**See it:** the history page ${md(w.history.html)} shows every operation by client over time, the faults as bands, and the witness of a failed key. Upload it with \`actions/upload-artifact\` (the README shows how) and open it in a browser.`,
+        `**See it:** the history page ${md(w.history.html)} shows every operation by client over time, the faults as bands, ` +
+          'and the witness of a failed key. Upload it with `actions/upload-artifact` (the README shows how) and open it in a browser.',
         '',
       );
     }

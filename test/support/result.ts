@@ -1,8 +1,59 @@
-import type { Check, RunResult } from '../../src/model/result.js';
+import type { Check, FaultReport, NodeInfo, Phase, RunResult, WorkloadSection } from '../../src/model/result.js';
 import { decideVerdict, maxConvergence } from '../../src/model/result.js';
 
 export function check(overrides: Partial<Check> & Pick<Check, 'id' | 'title' | 'status'>): Check {
   return { kind: 'replication', durationMs: 12, detail: 'detail', ...overrides };
+}
+
+/** A node as a Compose run maps it: the service that publishes the URL's port. */
+export function node(label: string, port: number, readyMs?: number): NodeInfo {
+  return {
+    url: `http://127.0.0.1:${port}`,
+    label,
+    service: label,
+    mapping: `published port ${port}`,
+    ...(readyMs !== undefined ? { readyMs } : {}),
+  };
+}
+
+export function phase(name: string, startMs: number, endMs: number, status: Phase['status'] = 'ok', note?: string): Phase {
+  return { name, startMs, endMs, status, ...(note !== undefined ? { note } : {}) };
+}
+
+/** One fault of the suite that held, healed and passed with every write accepted; override what differs. */
+export function fault(overrides: Partial<FaultReport> & Pick<FaultReport, 'kind' | 'target'>): FaultReport {
+  return {
+    action: `compose ${overrides.kind} ${overrides.target}`,
+    writesAccepted: 0,
+    writesRefused: 0,
+    refusedBy: [],
+    availability: 'full',
+    staleNodes: [],
+    lostKeys: [],
+    verdict: 'passed',
+    checkIds: [],
+    ...overrides,
+  };
+}
+
+/** A linearizable register workload on nothing yet: no operation, no key; override what ran. */
+export function workloadSection(overrides: Partial<WorkloadSection> = {}): WorkloadSection {
+  return {
+    model: 'register',
+    consistency: 'linearizable',
+    clients: 4,
+    durationMs: 2000,
+    elapsedMs: 2000,
+    seed: 1,
+    keys: [],
+    capped: false,
+    operations: { total: 0, ok: 0, fail: 0, info: 0 },
+    perNode: [],
+    latency: { read: null, write: null },
+    keyResults: [],
+    checkMs: 0,
+    ...overrides,
+  };
 }
 
 /** A complete result built from checks, as the engine would produce it. */

@@ -1,8 +1,12 @@
 import { test, describe } from 'node:test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { renderSummary, SUMMARY_LIMIT } from '../../src/report/summary.js';
 import { buildAnnotations, MAX_ANNOTATIONS } from '../../src/report/annotations.js';
-import { escapeMarkdown, escapePre } from '../../src/report/escape.js';
+import { escapeInline, escapeMarkdown, escapePre } from '../../src/report/escape.js';
+import { markdownTable, markup, right, strong } from '../../src/report/markdown.js';
 import { renderText } from '../../src/report/text.js';
 import { check, resultWith } from '../support/result.js';
 
@@ -45,7 +49,8 @@ describe('step summary', () => {
 
   test('untrusted text cannot break the table or inject links, images or HTML', () => {
     const evil =
-      '| x | <img src=x onerror=alert(1)> ![i](http://e/x.png) [l](http://e) http://e.com www.e.com a@b.co `code` **b** \n## h\r\n::error::pwned';
+      '| x | <img src=x onerror=alert(1)> ![i](http://e/x.png) [l](http://e) ' +
+      'http://e.com www.e.com a@b.co `code` **b** \n## h\r\n::error::pwned';
     const text = renderSummary(
       resultWith(
         [check({ id: 'e', title: evil, status: 'failed', detail: evil, actual: { status: 200, bodyPreview: evil, bodyBytes: 5 } })],
@@ -54,7 +59,8 @@ describe('step summary', () => {
     );
     const tableRows = text.split('\n').filter((l) => l.startsWith('| ❌'));
     assert.equal(tableRows.length, 1);
-    assert.equal(tableRows[0]!.split(' | ').length, 5, 'the row keeps exactly five cells');
+    // Escaped pipes are entities, so every '|' left in the row is a cell border.
+    assert.equal(tableRows[0]!.split('|').length - 2, 5, 'the row keeps exactly five cells');
     // Outside the <pre> log block Markdown is live, so nothing active may survive there.
     const [markdown, pre] = text.split('<pre>');
     for (const bad of ['<img', '<script', '](', 'http://', 'www.e', '`code`', '**b**', '\n## h'])
@@ -110,6 +116,50 @@ describe('step summary', () => {
     const text = renderSummary(resultWith([failedCheck], { logs }));
     assert.ok(Buffer.byteLength(text) < SUMMARY_LIMIT);
     assert.match(text, /left out to keep the summary under the 1 MiB limit/);
+  });
+});
+
+describe('markdown tables', () => {
+  test('header, alignment row and one line per row; empty cells are one space', () => {
+    assert.deepEqual(
+      markdownTable(
+        ['', 'Name', right('Took')],
+        [
+          ['✅', 'kv_0', '12 ms'],
+          ['❌', '', 3],
+        ],
+      ),
+      ['| | Name | Took |', '|---|---|---:|', '| ✅ | kv_0 | 12 ms |', '| ❌ | | 3 |'],
+    );
+  });
+
+  test('text cells and headers are escaped; only markup the reporter built passes as it is', () => {
+    const evil = 'a | b <i>x</i> [l](http://e) **c**\nd';
+    const [header, , row] = markdownTable([evil, right(evil)], [[evil, strong(evil)]]);
+    for (const line of [header!, row!]) {
+      assert.equal(line.split('|').length - 2, 2, `two cells in ${line}`);
+      for (const bad of ['<i>', '](', 'http://', '**c**', '\n']) assert.ok(!line.includes(bad), `found ${bad} in ${line}`);
+    }
+    assert.ok(row!.includes('| **a &#124; b'), 'strong() wraps the escaped text');
+    assert.deepEqual(markdownTable([{ header: markup('w \\ r') }], [[markup('_x_')]]), ['| w \\ r |', '|---|', '| _x_ |']);
+  });
+
+  test('a cell never starts a line, so a leading number or dash is left readable', () => {
+    assert.equal(escapeInline('2.90 s'), '2.90 s');
+    assert.equal(escapeMarkdown('2.90 s'), '&#50;.90 s');
+    assert.deepEqual(markdownTable(['a'], [['- 1. # x']]).at(-1), '| - 1. # x |');
+  });
+
+  test('every table of the reports is built by the helper, so none escapes its escaping', () => {
+    const dir = fileURLToPath(new URL('../../src/report/', import.meta.url));
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'markdown.ts')) {
+      const source = readFileSync(join(dir, file), 'utf8');
+      assert.ok(!/\|\s*-{3}/.test(source), `${file} writes a table delimiter row itself`);
+    }
+  });
+
+  test('a row with the wrong number of cells is a mistake, not a quietly padded table', () => {
+    assert.throws(() => markdownTable(['a', 'b'], [['1']]), /Table row 0 has 1 cells for 2 columns/);
   });
 });
 
