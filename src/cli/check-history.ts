@@ -2,6 +2,7 @@
 // Exit codes: 0 linearizable, 1 not linearizable, 2 unknown (budget ran out), 3 bad input or usage.
 
 import { readFile, writeFile } from 'node:fs/promises';
+import type { ParseArgsOptionsConfig } from 'node:util';
 import { renderHistoryPage } from '../report/page/history-page.js';
 import { parseSize } from '../inputs/values.js';
 import {
@@ -10,7 +11,6 @@ import {
   DEFAULT_MAX_MEMORY_BYTES,
   checkHistory,
   formatWitness,
-  isModelName,
   parseHistoryText,
   type CheckResult,
   type History,
@@ -19,6 +19,7 @@ import {
   type ModelName,
   type Value,
 } from '../linearizability/index.js';
+import { EXIT_USAGE, UsageError, badValue, parseCommandLine, usageLine } from './usage.js';
 
 export interface CommandIO {
   stdout(text: string): void;
@@ -28,9 +29,11 @@ export interface CommandIO {
 export const EXIT_LINEARIZABLE = 0;
 export const EXIT_NOT_LINEARIZABLE = 1;
 export const EXIT_UNKNOWN = 2;
-export const EXIT_BAD_INPUT = 3;
+/** A history that cannot be read or parsed; the same status as bad usage. */
+export const EXIT_BAD_INPUT = EXIT_USAGE;
 
 const FORMATS = ['auto', 'json', 'edn', 'jepsen-log'] as const;
+const ALGORITHMS = ['auto', 'search', 'unique'] as const;
 const DEFAULT_TIMEOUT_S = 60;
 const MAX_KEYS_SHOWN = 20;
 
@@ -54,7 +57,9 @@ Options:
   --json                             print the result as JSON
   -h, --help                         show this help
 
-Exit status: 0 linearizable, 1 not linearizable, 2 unknown (time budget ran out), 3 bad input.
+A value that starts with '-' is written with '=': --initial=-1.
+
+Exit status: 0 linearizable, 1 not linearizable, 2 unknown (time budget ran out), 3 bad usage or input.
 See docs/history-format.md for the formats and the semantics of :fail, :info and nil reads.
 `;
 
@@ -72,86 +77,59 @@ interface Args {
   html?: string;
 }
 
-class UsageError extends Error {}
+const OPTIONS = {
+  model: { type: 'string' },
+  format: { type: 'string' },
+  initial: { type: 'string' },
+  independent: { type: 'boolean' },
+  timeout: { type: 'string' },
+  'all-keys': { type: 'boolean' },
+  algorithm: { type: 'string' },
+  html: { type: 'string' },
+  'max-memory': { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsOptionsConfig;
 
-function parseArgs(argv: readonly string[]): Args | 'help' {
-  const args: Partial<Args> & Pick<Args, 'format' | 'independent' | 'timeoutS' | 'allKeys' | 'json' | 'algorithm' | 'maxMemoryBytes'> = {
-    algorithm: 'auto',
-    maxMemoryBytes: DEFAULT_MAX_MEMORY_BYTES,
-    format: 'auto',
-    independent: false,
-    timeoutS: DEFAULT_TIMEOUT_S,
-    allKeys: false,
-    json: false,
+function parseCheckHistoryArgs(argv: readonly string[]): Args | 'help' {
+  const { values, positionals } = parseCommandLine('check-history', argv, OPTIONS, true);
+  if (values.help) return 'help';
+  const args: Omit<Args, 'file'> = {
+    format: oneOf('format', values.format ?? 'auto', FORMATS, 'a format'),
+    independent: values.independent ?? false,
+    timeoutS: values.timeout === undefined ? DEFAULT_TIMEOUT_S : seconds(values.timeout),
+    allKeys: values['all-keys'] ?? false,
+    json: values.json ?? false,
+    algorithm: oneOf('algorithm', values.algorithm ?? 'auto', ALGORITHMS, 'an algorithm'),
+    maxMemoryBytes: values['max-memory'] === undefined ? DEFAULT_MAX_MEMORY_BYTES : size(values['max-memory']),
+    ...(values.model !== undefined ? { model: oneOf('model', values.model, MODEL_NAMES, 'a model') } : {}),
+    ...(values.initial !== undefined ? { initialValue: parseInitial(values.initial) } : {}),
+    ...(values.html !== undefined ? { html: values.html } : {}),
   };
-  const files: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const raw = argv[i] as string;
-    const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
-    const name = eq > 0 ? raw.slice(0, eq) : raw;
-    const value = (): string => {
-      if (eq > 0) return raw.slice(eq + 1);
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${name} needs a value`);
-      return v;
-    };
-    switch (name) {
-      case '-h':
-      case '--help':
-        return 'help';
-      case '--model': {
-        const v = value();
-        if (!isModelName(v)) throw new UsageError(`--model must be one of ${MODEL_NAMES.join(', ')}`);
-        args.model = v;
-        break;
-      }
-      case '--format': {
-        const v = value();
-        if (!(FORMATS as readonly string[]).includes(v)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-        args.format = v as Args['format'];
-        break;
-      }
-      case '--initial':
-        args.initialValue = parseInitial(value());
-        break;
-      case '--timeout': {
-        const v = Number(value());
-        if (!Number.isFinite(v) || v < 0) throw new UsageError('--timeout must be a number of seconds (0 = no limit)');
-        args.timeoutS = v;
-        break;
-      }
-      case '--independent':
-        args.independent = true;
-        break;
-      case '--html':
-        args.html = value();
-        break;
-      case '--algorithm': {
-        const v = value();
-        if (v !== 'auto' && v !== 'search' && v !== 'unique') throw new UsageError('--algorithm must be auto, search or unique');
-        args.algorithm = v;
-        break;
-      }
-      case '--max-memory': {
-        const v = parseSize(value());
-        if (v === undefined) throw new UsageError('--max-memory must be a size such as 512M or 2G (at least 16M)');
-        args.maxMemoryBytes = v;
-        break;
-      }
-      case '--all-keys':
-        args.allKeys = true;
-        break;
-      case '--json':
-        args.json = true;
-        break;
-      default:
-        if (raw.startsWith('-') && raw !== '-') throw new UsageError(`unknown option ${raw}`);
-        files.push(raw);
-    }
+  const [file, extra] = positionals;
+  if (file === undefined) throw new UsageError('A history FILE is required: replicheck check-history FILE [options].');
+  if (extra !== undefined) throw new UsageError(`Unexpected argument '${extra}': check-history checks one FILE at a time.`);
+  return { ...args, file };
+}
+
+function oneOf<T extends string>(flag: string, value: string, choices: readonly T[], what: string): T {
+  if ((choices as readonly string[]).includes(value)) return value as T;
+  throw badValue(flag, value, `is not ${what}`, `use one of ${choices.join(', ')}`);
+}
+
+function seconds(text: string): number {
+  const v = Number(text);
+  // Number('') is 0, which would quietly mean "no limit".
+  if (text.trim() === '' || !Number.isFinite(v) || v < 0) {
+    throw badValue('timeout', text, 'is not a number of seconds', 'use e.g. --timeout 30, or 0 for no limit');
   }
-  if (files.length !== 1)
-    throw new UsageError(files.length === 0 ? 'a history FILE is required' : 'only one FILE can be checked at a time');
-  return { ...args, file: files[0] as string };
+  return v;
+}
+
+function size(text: string): number {
+  const v = parseSize(text);
+  if (v === undefined) throw badValue('max-memory', text, 'is not a size', 'use e.g. 512M or 2G (at least 16M)');
+  return v;
 }
 
 /** A JSON literal when it is one (0, null, "x"), else the text itself as a string. */
@@ -175,10 +153,11 @@ async function readInput(file: string): Promise<string> {
 export async function checkHistoryCommand(args: string[], io: CommandIO): Promise<number> {
   let parsed: Args | 'help';
   try {
-    parsed = parseArgs(args);
+    parsed = parseCheckHistoryArgs(args);
   } catch (err) {
-    io.stderr(`check-history: ${(err as Error).message}\n\n${CHECK_HISTORY_USAGE}`);
-    return EXIT_BAD_INPUT;
+    if (!(err instanceof UsageError)) throw err;
+    io.stderr(usageLine('check-history', err.message));
+    return EXIT_USAGE;
   }
   if (parsed === 'help') {
     io.stdout(CHECK_HISTORY_USAGE);
@@ -189,7 +168,7 @@ export async function checkHistoryCommand(args: string[], io: CommandIO): Promis
   try {
     text = await readInput(opts.file);
   } catch (err) {
-    io.stderr(`check-history: cannot read ${opts.file}: ${(err as Error).message}\n`);
+    io.stderr(`replicheck check-history: cannot read ${opts.file}: ${(err as Error).message}\n`);
     return EXIT_BAD_INPUT;
   }
   let result: CheckResult;
@@ -212,7 +191,7 @@ export async function checkHistoryCommand(args: string[], io: CommandIO): Promis
     });
   } catch (err) {
     if (err instanceof HistoryError) {
-      io.stderr(`check-history: ${opts.file}: ${err.message}\n`);
+      io.stderr(`replicheck check-history: ${opts.file}: ${err.message}\n`);
       return EXIT_BAD_INPUT;
     }
     throw err;
@@ -234,7 +213,7 @@ export async function checkHistoryCommand(args: string[], io: CommandIO): Promis
     try {
       await writeFile(opts.html, page);
     } catch (err) {
-      io.stderr(`check-history: cannot write ${opts.html}: ${(err as Error).message}\n`);
+      io.stderr(`replicheck check-history: cannot write ${opts.html}: ${(err as Error).message}\n`);
       return EXIT_BAD_INPUT;
     }
     io.stderr(`history page: ${opts.html}\n`);
@@ -266,8 +245,9 @@ const REASONS: Record<NonNullable<KeyResult['reason']>, string> = {
 
 function renderHuman(file: string, format: HistoryFormat, operations: number, result: CheckResult): string {
   const out: string[] = [];
+  const initial = JSON.stringify(result.initialValue);
   out.push(
-    `${file}: ${operations} operations, ${result.keys.length} key(s), format ${format}, model ${result.model}, initial value ${JSON.stringify(result.initialValue)}`,
+    `${file}: ${operations} operations, ${result.keys.length} key(s), format ${format}, model ${result.model}, initial value ${initial}`,
   );
   const interesting = result.keys.filter((k) => k.verdict !== 'linearizable');
   const fine = result.keys.filter((k) => k.verdict === 'linearizable');
@@ -276,9 +256,8 @@ function renderHuman(file: string, format: HistoryFormat, operations: number, re
   shown.sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
   for (const k of shown) {
     const reason = k.reason !== undefined ? ` (${REASONS[k.reason]})` : '';
-    out.push(
-      `  key ${JSON.stringify(k.key)}: ${k.verdict}${reason} - ${countsText(k)}, ${k.elapsedMs.toFixed(1)} ms, by ${k.algorithm === 'unique-values' ? 'unique values (no search)' : 'search'}`,
-    );
+    const by = k.algorithm === 'unique-values' ? 'unique values (no search)' : 'search';
+    out.push(`  key ${JSON.stringify(k.key)}: ${k.verdict}${reason} - ${countsText(k)}, ${k.elapsedMs.toFixed(1)} ms, by ${by}`);
   }
   if (shown.length < result.keys.length) out.push(`  ... and ${result.keys.length - shown.length} more linearizable key(s)`);
   const verdictText = { linearizable: 'LINEARIZABLE', 'not-linearizable': 'NOT LINEARIZABLE', unknown: 'UNKNOWN' }[result.verdict];

@@ -3,7 +3,7 @@
 import { readFile, access } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { INPUTS, type InputName, type InputSpec } from '../inputs/list.js';
-import { UsageError, suggest } from './args.js';
+import { UsageError, suggest } from './usage.js';
 
 /** Looked for in the current directory, in this order, unless --config or --no-config is given. */
 export const DEFAULT_CONFIG_FILES = ['replicheck.json', 'replicheck.yml', 'replicheck.yaml'] as const;
@@ -29,7 +29,7 @@ export async function findDefaultConfig(cwd: string): Promise<string | undefined
       found.push(path);
   }
   if (found.length > 1) {
-    throw new UsageError(`found ${found.map((f) => basename(f)).join(' and ')}: keep one, or choose with --config FILE.`);
+    throw new UsageError(`Found ${found.map((f) => basename(f)).join(' and ')}: keep one, or choose with --config FILE.`);
   }
   return found[0];
 }
@@ -40,7 +40,7 @@ export async function loadConfigFile(file: string, cwd: string): Promise<ConfigF
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read the config file ${file}: ${(error as Error).message}`);
+    throw new UsageError(`Cannot read the config file ${file}: ${(error as Error).message}.`);
   }
   const ext = extname(path).toLowerCase();
   let data: unknown;
@@ -52,11 +52,11 @@ export async function loadConfigFile(file: string, cwd: string): Promise<ConfigF
       const { parse } = await import('yaml');
       data = parse(text);
     } else {
-      throw new UsageError(`the config file ${file} must end in .json, .yml or .yaml.`);
+      throw new UsageError(`The config file ${file} must end in .json, .yml or .yaml.`);
     }
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`the config file ${file} is not valid ${ext === '.json' ? 'JSON' : 'YAML'}: ${(error as Error).message}`);
+    throw new UsageError(`The config file ${file} is not valid ${ext === '.json' ? 'JSON' : 'YAML'}: ${(error as Error).message}`);
   }
   return { path, directory: dirname(path), inputs: configInputs(data, file) };
 }
@@ -68,13 +68,13 @@ export async function loadConfigFile(file: string, cwd: string): Promise<ConfigF
 export function configInputs(data: unknown, file: string): Partial<Record<InputName, string>> {
   if (data === null || data === undefined) return {};
   if (typeof data !== 'object' || Array.isArray(data)) {
-    throw new UsageError(`the config file ${file} must hold an object of input names and values.`);
+    throw new UsageError(`The config file ${file} must hold an object of input names and values.`);
   }
   const names = (INPUTS as readonly InputSpec[]).map((s) => s.name);
   const unknown = Object.keys(data).filter((k) => !names.includes(k));
   if (unknown.length > 0) {
     const list = unknown.map((k) => `'${k}'${suggest(k, names, (s) => ` (did you mean '${s}'?)`)}`).join(', ');
-    throw new UsageError(`unknown key${unknown.length > 1 ? 's' : ''} in ${file}: ${list}. Keys are the input names.`);
+    throw new UsageError(`Unknown key${unknown.length > 1 ? 's' : ''} in ${file}: ${list}. Keys are the input names.`);
   }
   const out: Partial<Record<InputName, string>> = {};
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {

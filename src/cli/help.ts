@@ -9,8 +9,9 @@ const WIDTH = 100;
 export const EXIT_CODES = `Exit status:
   0    passed: every check passed
   1    failed: at least one check failed (the cluster does not replicate as it should)
-  2    could not check: bad usage, a bad input or config file, or a setup problem (Docker, Compose,
-       compose up, ports) before any check failed
+  2    could not check: a setup problem (Docker, Compose, compose up, ports) before any check failed
+  3    bad usage: an unknown flag, a missing value, a stray argument, a bad input or config file;
+       nothing was started
   130  interrupted (Ctrl-C); the cluster was torn down unless Ctrl-C was pressed twice`;
 
 export function mainUsage(version: string): string {
@@ -40,7 +41,8 @@ export function runUsage(): string {
   const other: [string, string][] = [
     [
       '--config FILE',
-      `Read inputs from FILE (.json, .yml or .yaml; keys are the input names). Without it, ${DEFAULT_CONFIG_FILES.join(', ')} in the current directory is read if present. Flags override the file; paths in the file are relative to its folder.`,
+      `Read inputs from FILE (.json, .yml or .yaml; keys are the input names). Without it, ${DEFAULT_CONFIG_FILES.join(', ')} ` +
+        'in the current directory is read if present. Flags override the file; paths in the file are relative to its folder.',
     ],
     ['--no-config', 'Do not read a config file from the current directory.'],
     ['--json', 'Print the JSON report on stdout instead of the table (progress goes to stderr).'],
@@ -49,7 +51,9 @@ export function runUsage(): string {
   return `Usage: replicheck run [options]
 
 ${paragraph(
-  "Starts the cluster with docker compose, waits until every node answers, writes on every node and reads back from every node, runs the configured restart and faults, then tears everything down and prints the checks, the convergence matrix, the verdict and the path of the JSON report. The flags are the action's inputs.",
+  'Starts the cluster with docker compose, waits until every node answers, writes on every node and reads back from every node, ' +
+    'runs the configured restart and faults, then tears everything down and prints the checks, the convergence matrix, the verdict ' +
+    "and the path of the JSON report. The flags are the action's inputs.",
 )}
 
 Inputs:
@@ -58,9 +62,13 @@ ${table(rows)}
 Options:
 ${table(other)}
 
-${paragraph('A flag given twice is a list (its values are joined with newlines), as for --servers or --compose-file.')}
 ${paragraph(
-  'Output: progress while it runs (a live line on a terminal, plain lines otherwise; no colour when NO_COLOR is set), then the result. Ctrl-C heals faults and tears the cluster down; a second Ctrl-C quits at once and prints what may be left and how to remove it.',
+  'A flag given twice is a list (its values are joined with newlines), as for --servers or --compose-file. ' +
+    "A value that starts with '-' is written with '=': --name=-value.",
+)}
+${paragraph(
+  'Output: progress while it runs (a live line on a terminal, plain lines otherwise; no colour when NO_COLOR is set), then the result. ' +
+    'Ctrl-C heals faults and tears the cluster down; a second Ctrl-C quits at once and prints what may be left and how to remove it.',
 )}
 
 ${EXIT_CODES}

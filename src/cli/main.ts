@@ -1,9 +1,9 @@
 // The `replicheck` command: dispatch to a subcommand. Subcommands are loaded on demand so `--version` and
 // `--help` start in a few tens of milliseconds.
 import { VERSION } from '../version.js';
-import { suggest } from './args.js';
 import { mainUsage } from './help.js';
 import type { CliIO } from './run.js';
+import { EXIT_USAGE, suggest, usageLine } from './usage.js';
 
 const COMMANDS = ['run', 'check-history', 'help'];
 
@@ -27,6 +27,7 @@ export async function cli(argv: readonly string[], io: CliIO): Promise<number> {
     return checkHistoryCommand(rest, { stdout: (t) => io.stdout.write(t), stderr: (t) => io.stderr.write(t) });
   }
   const hint = suggest(command.replace(/^-+/, ''), COMMANDS, (s) => ` Did you mean '${s}'?`);
-  io.stderr.write(`replicheck: unknown ${command.startsWith('-') ? 'option' : 'command'} '${command}'.${hint}\n\n${mainUsage(VERSION)}`);
-  return 2;
+  const what = command.startsWith('-') ? `Unknown flag ${command}` : `Unknown command '${command}'`;
+  io.stderr.write(usageLine('', `${what}.${hint}`));
+  return EXIT_USAGE;
 }

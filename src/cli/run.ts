@@ -8,15 +8,15 @@ import type { PostState } from '../model/post-state.js';
 import { renderText } from '../report/text.js';
 import { failedChecks } from '../report/format.js';
 import { VERSION } from '../version.js';
-import { UsageError, parseRunArgs } from './args.js';
+import { parseRunArgs } from './args.js';
 import { findDefaultConfig, loadConfigFile, mergeInputs, type ConfigFile } from './config-file.js';
 import { runUsage } from './help.js';
-import { cliStyle, createProgress, wantsColour, type Output } from './terminal.js';
-import { inertText } from '../util/text.js';
+import { cliStyle, createProgress, wantsColour, type CliStyle, type Output, type Progress } from './terminal.js';
+import { EXIT_USAGE, UsageError, usageLine } from './usage.js';
 
 export const EXIT_PASSED = 0;
 export const EXIT_FAILED = 1;
-export const EXIT_USAGE = 2;
+export const EXIT_NOT_CARRIED_OUT = 2;
 export const EXIT_INTERRUPTED = 130;
 
 export interface CliIO {
@@ -28,11 +28,12 @@ export interface CliIO {
 
 /**
  * 1 when a check failed: the cluster misbehaved, whatever else went wrong. 2 when the run could not be carried
- * out (bad input, Docker or Compose missing, compose up failed, a busy port) and no check failed. 0 otherwise.
+ * out (Docker or Compose missing, compose up failed, a busy port) and no check failed. 0 otherwise. Bad usage and
+ * bad inputs never get this far: they are EXIT_USAGE.
  */
 export function exitCodeFor(result: RunResult): number {
   if (failedChecks(result).length > 0) return EXIT_FAILED;
-  if (result.errors.length > 0 || result.verdict === 'failed') return EXIT_USAGE;
+  if (result.errors.length > 0 || result.verdict === 'failed') return EXIT_NOT_CARRIED_OUT;
   return EXIT_PASSED;
 }
 
@@ -52,14 +53,11 @@ export function cleanupHint(project: string): string {
 export function unhealedHint(state: PostState): string {
   const heals = state.heals ?? [];
   if (heals.length === 0) return "No fault of Replicheck's holds; the cluster was left running, as Replicheck found it.";
-  return `${heals.length} fault(s) may still hold. Heal them by hand (in ${state.cwd ?? 'the working directory'}):\n${heals.map((h) => `  ${h.command}    # ${h.label}`).join('\n')}`;
+  const commands = heals.map((h) => `  ${h.command}    # ${h.label}`).join('\n');
+  return `${heals.length} fault(s) may still hold. Heal them by hand (in ${state.cwd ?? 'the working directory'}):\n${commands}`;
 }
 
 export async function runCommand(argv: readonly string[], io: CliIO): Promise<number> {
-  const fail = (message: string): number => {
-    io.stderr.write(`replicheck run: ${inertText(message)}\nSee 'replicheck run --help'.\n`);
-    return EXIT_USAGE;
-  };
   let json: boolean;
   let config: ConfigFile | undefined;
   let merged: Partial<Record<InputName, string>>;
@@ -74,8 +72,9 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<nu
     config = configPath === undefined ? undefined : await loadConfigFile(configPath, io.cwd);
     merged = mergeInputs(args.inputs, config, io.cwd);
   } catch (error) {
-    if (error instanceof UsageError) return fail(error.message);
-    throw error;
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(usageLine('run', error.message));
+    return EXIT_USAGE;
   }
   return execute(
     readRawInputs((name) => merged[name]),
@@ -85,35 +84,26 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<nu
   );
 }
 
+/** One run as the signal handler and the final message see it; filled in while the run goes on. */
+interface Session {
+  readonly controller: AbortController;
+  readonly progress: Progress;
+  readonly style: CliStyle;
+  project: string;
+  /**
+   * What the action would hand to its post step: set once something exists (or, on an external cluster, whenever
+   * the heals of faults that hold change). The CLI has no post step, so on a quit it tells the user what is left.
+   */
+  state?: PostState;
+}
+
 async function execute(raw: RawInputs, json: boolean, config: ConfigFile | undefined, io: CliIO): Promise<number> {
   // With --json stdout carries only the report, so progress goes to stderr.
   const progressOut = json ? io.stderr : io.stdout;
   const style = cliStyle(wantsColour(progressOut, io.env));
   const progress = createProgress(progressOut, { interactive: progressOut.isTTY === true && io.env.TERM !== 'dumb', style });
-  let project = '';
-  const controller = new AbortController();
-  // What the action would hand to its post step: set once something exists (or, on an external cluster, whenever
-  // the heals of faults that hold change). The CLI has no post step, so on a quit it tells the user what is left.
-  let state: PostState | undefined;
-  let interrupts = 0;
-  const onSignal = (signal: NodeJS.Signals): void => {
-    interrupts++;
-    const what = signal === 'SIGINT' ? 'Ctrl-C' : signal;
-    const external = state?.cluster === 'external';
-    if (interrupts === 1) {
-      const doing = external
-        ? 'stopping the checks and healing faults (the cluster itself is left running)'
-        : `stopping the checks, healing faults and tearing down project ${project}`;
-      progress.line(style.yellow(`${what}: ${doing}… (${what} again quits at once)`));
-      controller.abort();
-      return;
-    }
-    progress.stop();
-    io.stderr.write(
-      `${what} again: ${external ? `quitting. ${unhealedHint(state!)}` : !state ? `quitting. Nothing of project ${project} had been created yet.` : `quitting without finishing the teardown. Project ${project} may be left behind (containers, network, volumes). Remove it with:\n${cleanupHint(project)}`}\n`,
-    );
-    process.exit(EXIT_INTERRUPTED);
-  };
+  const session: Session = { controller: new AbortController(), progress, style, project: '' };
+  const onSignal = interruptHandler(session, io);
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   let run: HostedRun;
@@ -123,17 +113,16 @@ async function execute(raw: RawInputs, json: boolean, config: ConfigFile | undef
       cwd: io.cwd,
       tempDir: io.env.RUNNER_TEMP || tmpdir(),
       log: progress,
-      signal: controller.signal,
+      signal: session.controller.signal,
       reportBadInputs: false,
       onStart: (options) => {
-        project = options.projectName;
-        const what = options.cluster === 'external' ? 'an external cluster' : `project ${project}`;
-        progress.line(
-          style.bold(`replicheck ${VERSION}: ${what}, ${options.servers.length} node${options.servers.length === 1 ? '' : 's'}`),
-        );
+        session.project = options.projectName;
+        const what = options.cluster === 'external' ? 'an external cluster' : `project ${session.project}`;
+        const nodes = `${options.servers.length} node${options.servers.length === 1 ? '' : 's'}`;
+        progress.line(style.bold(`replicheck ${VERSION}: ${what}, ${nodes}`));
       },
       onProjectKnown: (known) => {
-        state = known;
+        session.state = known;
       },
     });
   } finally {
@@ -142,34 +131,70 @@ async function execute(raw: RawInputs, json: boolean, config: ConfigFile | undef
     process.off('SIGTERM', onSignal);
   }
 
-  if (run.kind === 'bad-input') {
-    if (json) io.stdout.write(`${JSON.stringify(run.result, null, 2)}\n`);
-    const lines = run.problems.map((p) => `  --${p.input}: ${p.message} ${p.fix}`);
-    io.stderr.write(
-      `replicheck run: bad input${lines.length > 1 ? 's' : ''}${config ? ` (flags and ${config.path})` : ''}:\n${inertText(lines.join('\n'))}\n`,
-    );
-    return EXIT_USAGE;
-  }
-  const { result, reportPath: path, options } = run;
-  if (json) {
-    io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    io.stderr.write(`JSON report: ${path}\n`);
-  } else {
-    io.stdout.write(`\n${renderText(result, style)}\nJSON report: ${path}\n`);
-  }
-  if (controller.signal.aborted) {
-    const left = result.teardown.leftovers ?? [];
-    const message = !state
-      ? 'Interrupted before anything was created.'
-      : state.cluster === 'external'
-        ? `Interrupted. ${unhealedHint(state)}`
-        : !result.teardown.performed
-          ? `Interrupted; teardown '${options.teardown}' left project ${project} running. Remove it with:\n${cleanupHint(project)}`
-          : left.length > 0
-            ? `Interrupted; ${left.length} object(s) of project ${project} could not be removed:\n${cleanupHint(project)}`
-            : `Interrupted; project ${project} was torn down, nothing is left.`;
-    io.stderr.write(`${message}\n`);
+  if (run.kind === 'bad-input') return reportBadInputs(run, json, config, io);
+  printResult(run, json, session.style, io);
+  if (session.controller.signal.aborted) {
+    io.stderr.write(`${interruptedMessage(session, run)}\n`);
     return EXIT_INTERRUPTED;
   }
-  return exitCodeFor(result);
+  return exitCodeFor(run.result);
+}
+
+/** The first Ctrl-C asks the run to stop and clean up; the second quits at once and says what may be left. */
+function interruptHandler(session: Session, io: CliIO): (signal: NodeJS.Signals) => void {
+  let interrupts = 0;
+  return (signal) => {
+    interrupts++;
+    const what = signal === 'SIGINT' ? 'Ctrl-C' : signal;
+    if (interrupts === 1) {
+      const doing =
+        session.state?.cluster === 'external'
+          ? 'stopping the checks and healing faults (the cluster itself is left running)'
+          : `stopping the checks, healing faults and tearing down project ${session.project}`;
+      session.progress.line(session.style.yellow(`${what}: ${doing}… (${what} again quits at once)`));
+      session.controller.abort();
+      return;
+    }
+    session.progress.stop();
+    io.stderr.write(`${what} again: ${quitMessage(session)}\n`);
+    process.exit(EXIT_INTERRUPTED);
+  };
+}
+
+function quitMessage({ state, project }: Session): string {
+  if (state?.cluster === 'external') return `quitting. ${unhealedHint(state)}`;
+  if (!state) return `quitting. Nothing of project ${project} had been created yet.`;
+  return (
+    `quitting without finishing the teardown. Project ${project} may be left behind (containers, network, volumes). ` +
+    `Remove it with:\n${cleanupHint(project)}`
+  );
+}
+
+function reportBadInputs(run: Extract<HostedRun, { kind: 'bad-input' }>, json: boolean, config: ConfigFile | undefined, io: CliIO): number {
+  if (json) io.stdout.write(`${JSON.stringify(run.result, null, 2)}\n`);
+  const lines = run.problems.map((p) => `  --${p.input}: ${p.message} ${p.fix}`);
+  const where = config ? ` (flags and ${config.path})` : '';
+  io.stderr.write(usageLine('run', `Bad input${lines.length > 1 ? 's' : ''}${where}:\n${lines.join('\n')}`));
+  return EXIT_USAGE;
+}
+
+function printResult(run: Extract<HostedRun, { kind: 'ran' }>, json: boolean, style: CliStyle, io: CliIO): void {
+  if (json) {
+    io.stdout.write(`${JSON.stringify(run.result, null, 2)}\n`);
+    io.stderr.write(`JSON report: ${run.reportPath}\n`);
+  } else {
+    io.stdout.write(`\n${renderText(run.result, style)}\nJSON report: ${run.reportPath}\n`);
+  }
+}
+
+function interruptedMessage({ state, project }: Session, run: Extract<HostedRun, { kind: 'ran' }>): string {
+  const { teardown } = run.result;
+  const left = teardown.leftovers ?? [];
+  if (!state) return 'Interrupted before anything was created.';
+  if (state.cluster === 'external') return `Interrupted. ${unhealedHint(state)}`;
+  if (!teardown.performed) {
+    return `Interrupted; teardown '${run.options.teardown}' left project ${project} running. Remove it with:\n${cleanupHint(project)}`;
+  }
+  if (left.length > 0) return `Interrupted; ${left.length} object(s) of project ${project} could not be removed:\n${cleanupHint(project)}`;
+  return `Interrupted; project ${project} was torn down, nothing is left.`;
 }

@@ -64,12 +64,12 @@ describe('replicheck CLI without a cluster', () => {
     assert.match(runHelp.stdout, /--restart-target VALUE/);
   });
 
-  test('bad flags and bad inputs exit 2 without starting anything', async () => {
+  test('bad flags and bad inputs exit 3 without starting anything', async () => {
     const flag = await runCli(['run', '--servres', SERVERS]);
-    assert.equal(flag.code, 2);
-    assert.match(flag.stderr, /unknown flag --servres\. Did you mean --servers\?/);
+    assert.equal(flag.code, 3);
+    assert.match(flag.stderr, /Unknown flag --servres\. Did you mean --servers\?/);
     const input = await runCli(['run', '--no-config', '--servers', SERVERS, '--convergence-timeout', 'soon']);
-    assert.equal(input.code, 2);
+    assert.equal(input.code, 3);
     assert.match(input.stderr, /--convergence-timeout: 'soon' is not a number of seconds/);
   });
 

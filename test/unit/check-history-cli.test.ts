@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkHistoryCommand } from '../../src/cli/check-history.js';
+import { EXIT_USAGE } from '../../src/cli/usage.js';
 
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -104,7 +105,12 @@ describe('replicheck check-history', () => {
     const j = await run([
       file(
         'bad.json',
-        '{"schemaVersion":1,"operations":[\n{"process":0,"f":"read","value":1,"type":"ok","invoke":1,"complete":2},\n{"process":0,"f":"read","value":1,"type":"maybe","invoke":1,"complete":2}\n]}',
+        [
+          '{"schemaVersion":1,"operations":[',
+          '{"process":0,"f":"read","value":1,"type":"ok","invoke":1,"complete":2},',
+          '{"process":0,"f":"read","value":1,"type":"maybe","invoke":1,"complete":2}',
+          ']}',
+        ].join('\n'),
       ),
     ]);
     assert.equal(j.code, 3);
@@ -121,5 +127,33 @@ describe('replicheck check-history', () => {
     const wrongModel = await run([file('cas.edn', '{:process 0, :type :invoke, :f :cas, :value [0 1]}\n'), '--model', 'register']);
     assert.equal(wrongModel.code, 3);
     assert.match(wrongModel.stderr, /not supported by the register model/);
+  });
+
+  test('bad flag values name the flag and the values it takes', async () => {
+    const path = file('flags.json', good);
+    const cases: [string[], RegExp][] = [
+      [['--format', 'xml'], /--format 'xml' is not a format; use one of auto, json, edn, jepsen-log\./],
+      [['--algorithm', 'fast'], /--algorithm 'fast' is not an algorithm; use one of auto, search, unique\./],
+      [['--timeout', 'soon'], /--timeout 'soon' is not a number of seconds; use e\.g\. --timeout 30, or 0 for no limit\./],
+      // Number('') would be 0, "no limit": an empty value is refused, not read as one.
+      [['--timeout='], /--timeout '' is not a number of seconds/],
+      [['--max-memory', 'lots'], /--max-memory 'lots' is not a size; use e\.g\. 512M or 2G/],
+    ];
+    for (const [flags, message] of cases) {
+      const r = await run([path, ...flags]);
+      assert.equal(r.code, EXIT_USAGE, flags.join(' '));
+      assert.match(r.stderr, message);
+      assert.match(r.stderr, /See 'replicheck check-history --help'\.\n$/);
+    }
+  });
+
+  test("a value starting with '-' is given with '='; --help wins over bad values", async () => {
+    const path = file('neg.edn', '{:process 0, :type :invoke, :f :cas, :value [-1 1]}\n{:process 0, :type :ok, :f :cas, :value [-1 1]}\n');
+    assert.equal((await run([path, '--initial=-1'])).code, 0);
+    const spaced = await run([path, '--initial', '-1']);
+    assert.equal(spaced.code, EXIT_USAGE);
+    assert.match(spaced.stderr, /--initial needs a value before -1; a value that starts with '-' is written --initial=-1\./);
+    assert.equal((await run(['-', '--json', '--all-keys', '--independent', '--html', join(dir, 'x.html'), '--help'])).code, 0);
+    assert.equal((await run(['--help', '--model', 'queue'])).code, 0);
   });
 });

@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync, readFileSync, writeFileSync, mkdirSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INPUTS, type InputSpec } from '../../src/inputs/list.js';
-import { UsageError, parseRunArgs, suggest } from '../../src/cli/args.js';
+import { parseRunArgs } from '../../src/cli/args.js';
+import { EXIT_USAGE, UsageError, suggest } from '../../src/cli/usage.js';
 import { configInputs, findDefaultConfig, loadConfigFile, mergeInputs } from '../../src/cli/config-file.js';
 import { mainUsage, runUsage } from '../../src/cli/help.js';
 import { cli } from '../../src/cli/main.js';
@@ -72,18 +73,18 @@ describe('run flags', () => {
   test('bad usage: unknown flag with a suggestion, missing value, stray argument, value on a switch', () => {
     assert.throws(
       () => parseRunArgs(['--sever', 'x']),
-      (e: Error) => e instanceof UsageError && /unknown flag --sever\. Did you mean --servers\?/.test(e.message),
+      (e: Error) => e instanceof UsageError && /Unknown flag --sever\. Did you mean --servers\?/.test(e.message),
     );
     assert.throws(() => parseRunArgs(['--restart-targt', 'kv_4']), /Did you mean --restart-target\?/);
     assert.throws(
       () => parseRunArgs(['--zzzzzz']),
-      (e: Error) => /unknown flag --zzzzzz\.$/.test(e.message),
+      (e: Error) => /Unknown flag --zzzzzz\.$/.test(e.message),
     );
     assert.throws(() => parseRunArgs(['--servers']), /--servers needs a value/);
     assert.throws(() => parseRunArgs(['--servers', '--json']), /--servers needs a value/);
-    assert.throws(() => parseRunArgs(['extra']), /unexpected argument 'extra'/);
+    assert.throws(() => parseRunArgs(['extra']), /Unexpected argument 'extra'/);
     assert.throws(() => parseRunArgs(['--json=yes']), /--json takes no value/);
-    assert.throws(() => parseRunArgs(['--no-servers']), /unknown flag --no-servers/);
+    assert.throws(() => parseRunArgs(['--no-servers']), /Unknown flag --no-servers/);
   });
 
   test('suggestions only when close', () => {
@@ -116,7 +117,7 @@ describe('config file', () => {
     const dir = tempDir();
     assert.throws(
       () => configInputs({ server: 'x', zzzzzz: 1 }, 'replicheck.json'),
-      /unknown keys in replicheck\.json: 'server' \(did you mean 'servers'\?\), 'zzzzzz'\./,
+      /Unknown keys in replicheck\.json: 'server' \(did you mean 'servers'\?\), 'zzzzzz'\./,
     );
     assert.throws(() => configInputs(['x'], 'f'), /must hold an object/);
     writeFileSync(join(dir, 'bad.json'), '{ servers: ');
@@ -125,7 +126,7 @@ describe('config file', () => {
     await assert.rejects(loadConfigFile('bad.yml', dir), /not valid YAML/);
     writeFileSync(join(dir, 'conf.toml'), '');
     await assert.rejects(loadConfigFile('conf.toml', dir), /must end in \.json, \.yml or \.yaml/);
-    await assert.rejects(loadConfigFile('missing.json', dir), /cannot read the config file missing\.json/);
+    await assert.rejects(loadConfigFile('missing.json', dir), /Cannot read the config file missing\.json/);
   });
 
   test('default file in the working directory; two of them is ambiguous', async () => {
@@ -134,7 +135,7 @@ describe('config file', () => {
     writeFileSync(join(dir, 'replicheck.yml'), 'servers: http://a:1\n');
     assert.equal(await findDefaultConfig(dir), join(dir, 'replicheck.yml'));
     writeFileSync(join(dir, 'replicheck.json'), '{}');
-    await assert.rejects(findDefaultConfig(dir), /found replicheck\.json and replicheck\.yml/);
+    await assert.rejects(findDefaultConfig(dir), /Found replicheck\.json and replicheck\.yml/);
   });
 
   test('flags override the file; paths in a file elsewhere are relative to that file', () => {
@@ -167,7 +168,7 @@ describe('help and version', () => {
       if (spec.default) assert.ok(flat.includes(`default: ${spec.default}`), `default of ${spec.name}`);
     }
     for (const flag of ['--config FILE', '--no-config', '--json', '--help', 'NO_COLOR', 'Ctrl-C']) assert.ok(text.includes(flag), flag);
-    assert.match(text, /0 +passed[\s\S]*1 +failed[\s\S]*2 +could not check[\s\S]*130 +interrupted/);
+    assert.match(text, /0 +passed[\s\S]*1 +failed[\s\S]*2 +could not check[\s\S]*3 +bad usage[\s\S]*130 +interrupted/);
     assert.ok(
       text.split('\n').every((l) => l.length <= 100),
       'lines fit a terminal',
@@ -196,9 +197,9 @@ describe('help and version', () => {
     assert.equal((await runCli(['-V'])).stdout, `${VERSION}\n`);
 
     const unknown = await runCli(['rnu']);
-    assert.equal(unknown.code, 2);
-    assert.match(unknown.stderr, /unknown command 'rnu'\. Did you mean 'run'\?/);
-    assert.equal((await runCli(['--verbose'])).code, 2);
+    assert.equal(unknown.code, EXIT_USAGE);
+    assert.equal(unknown.stderr, "replicheck: Unknown command 'rnu'. Did you mean 'run'? See 'replicheck --help'.\n");
+    assert.equal((await runCli(['--verbose'])).code, EXIT_USAGE);
   });
 
   test('check-history is the same binary', async () => {
@@ -211,19 +212,19 @@ describe('help and version', () => {
   });
 });
 
-describe('run: usage and input errors exit 2 before anything starts', () => {
+describe('run: usage and input errors exit 3 before anything starts', () => {
   test('a bad flag', async () => {
     const r = await runCli(['run', '--sever', 'http://localhost:1']);
-    assert.equal(r.code, 2);
-    assert.match(r.stderr, /replicheck run: unknown flag --sever\. Did you mean --servers\?/);
+    assert.equal(r.code, 3);
+    assert.match(r.stderr, /replicheck run: Unknown flag --sever\. Did you mean --servers\?/);
     assert.match(r.stderr, /replicheck run --help/);
     assert.equal(r.stdout, '');
   });
 
   test('missing and invalid inputs are named as flags, all at once', async () => {
     const r = await runCli(['run', '--write-method', 'GET', '--teardown', 'sometimes']);
-    assert.equal(r.code, 2);
-    assert.match(r.stderr, /bad inputs/);
+    assert.equal(r.code, 3);
+    assert.match(r.stderr, /Bad inputs/);
     assert.match(r.stderr, /--servers: is empty\./);
     assert.match(r.stderr, /--write-method: 'GET' is not supported\./);
     assert.match(r.stderr, /--teardown: 'sometimes' is not a teardown policy\./);
@@ -231,7 +232,7 @@ describe('run: usage and input errors exit 2 before anything starts', () => {
 
   test('--json prints a report with the errors', async () => {
     const r = await runCli(['run', '--json', '--servers', 'ftp://x']);
-    assert.equal(r.code, 2);
+    assert.equal(r.code, 3);
     const report = JSON.parse(r.stdout) as { verdict: string; errors: { input?: string }[] };
     assert.equal(report.verdict, 'failed');
     assert.equal(report.errors[0]!.input, 'servers');
@@ -241,21 +242,83 @@ describe('run: usage and input errors exit 2 before anything starts', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'replicheck.json'), JSON.stringify({ servers: 'http://localhost:1', teardown: 'bogus' }));
     const bad = await runCli(['run'], { cwd: dir });
-    assert.equal(bad.code, 2);
+    assert.equal(bad.code, 3);
     assert.match(bad.stderr, /--teardown: 'bogus'/);
     assert.match(bad.stderr, /replicheck\.json/);
     writeFileSync(join(dir, 'replicheck.json'), JSON.stringify({ servers: 'http://localhost:1', sever: 'x' }));
     const unknown = await runCli(['run'], { cwd: dir });
-    assert.equal(unknown.code, 2);
-    assert.match(unknown.stderr, /unknown key in \S*replicheck\.json: 'sever' \(did you mean 'servers'\?\)/);
+    assert.equal(unknown.code, 3);
+    assert.match(unknown.stderr, /Unknown key in \S*replicheck\.json: 'sever' \(did you mean 'servers'\?\)/);
     // --no-config skips it: now the missing servers input is the problem.
     const skipped = await runCli(['run', '--no-config'], { cwd: dir });
-    assert.equal(skipped.code, 2);
+    assert.equal(skipped.code, 3);
     assert.match(skipped.stderr, /--servers: is empty/);
     mkdirSync(join(dir, 'sub'));
     writeFileSync(join(dir, 'sub', 'c.yaml'), 'servers: ftp://x\n');
     const explicit = await runCli(['run', '--config', 'sub/c.yaml', '--servers', 'gopher://y'], { cwd: dir });
     assert.match(explicit.stderr, /'gopher:\/\/y' is not an HTTP/);
+  });
+});
+
+describe('one usage error for both commands', () => {
+  const commands = ['run', 'check-history'] as const;
+
+  test('an unknown flag: the same line, naming the flag and the help, and the same exit code', async () => {
+    for (const command of commands) {
+      const r = await runCli([command, '--foo', 'x']);
+      assert.equal(r.code, EXIT_USAGE, command);
+      assert.equal(r.stderr, `replicheck ${command}: Unknown flag --foo. See 'replicheck ${command} --help'.\n`);
+      assert.equal(r.stdout, '');
+    }
+    // The closest flag is suggested by either command.
+    assert.match(
+      (await runCli(['check-history', 'h.json', '--algoritm', 'search'])).stderr,
+      /Unknown flag --algoritm\. Did you mean --algorithm\?/,
+    );
+  });
+
+  test('a missing value, at the end or before another flag', async () => {
+    const run = await runCli(['run', '--config']);
+    const history = await runCli(['check-history', 'h.json', '--model']);
+    assert.equal(run.code, EXIT_USAGE);
+    assert.equal(history.code, run.code);
+    assert.equal(run.stderr, "replicheck run: --config needs a value: --config VALUE. See 'replicheck run --help'.\n");
+    assert.equal(
+      history.stderr,
+      "replicheck check-history: --model needs a value: --model VALUE. See 'replicheck check-history --help'.\n",
+    );
+    const before = await runCli(['check-history', 'h.json', '--timeout', '-1']);
+    assert.equal(before.code, EXIT_USAGE);
+    assert.match(before.stderr, /--timeout needs a value before -1; a value that starts with '-' is written --timeout=-1\./);
+  });
+
+  test('a stray argument, a value on a switch and a bad value exit the same way', async () => {
+    const cases = [
+      ['run', 'extra'],
+      ['check-history', 'a.json', 'b.json'],
+      ['run', '--json=yes'],
+      ['check-history', 'h.json', '--json=yes'],
+      ['run', '--no-config', '--servers', 'http://localhost:1', '--teardown', 'sometimes'],
+      ['check-history', 'h.json', '--model', 'queue'],
+      ['check-history'],
+    ];
+    for (const argv of cases) {
+      const r = await runCli(argv);
+      assert.equal(r.code, EXIT_USAGE, argv.join(' '));
+      assert.match(r.stderr, new RegExp(`^replicheck ${argv[0]}: [\\s\\S]*See 'replicheck ${argv[0]} --help'\\.\\n$`), argv.join(' '));
+    }
+    assert.match((await runCli(['run', 'extra'])).stderr, /Unexpected argument 'extra': run takes only flags\./);
+    assert.match((await runCli(['check-history', 'a.json', 'b.json'])).stderr, /Unexpected argument 'b\.json'/);
+    assert.match((await runCli(['run', '--json=yes'])).stderr, /--json takes no value; write --json alone\./);
+    assert.match(
+      (await runCli(['check-history', 'h.json', '--model', 'queue'])).stderr,
+      /--model 'queue' is not a model; use one of register/,
+    );
+  });
+
+  test('both helps document the usage exit code', async () => {
+    assert.match((await runCli(['run', '--help'])).stdout, new RegExp(`\\n  ${EXIT_USAGE} +bad usage`));
+    assert.match((await runCli(['check-history', '--help'])).stdout, new RegExp(`${EXIT_USAGE} bad usage or input`));
   });
 });
 
