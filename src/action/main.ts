@@ -2,7 +2,7 @@
 import * as core from '@actions/core';
 import { tmpdir } from 'node:os';
 import { readRawInputs } from '../inputs/list.js';
-import { secretValues } from '../checks/api-options.js';
+import { secretValues } from '../checks/headers.js';
 import { runReplicheck } from '../host/run.js';
 import { outputsOf } from '../host/outputs.js';
 import { POST_STATE_KEY, encodePostState, type PostState } from '../model/post-state.js';

@@ -60,48 +60,39 @@ export interface ModuleApiOptions {
 const failure = (error: string): HttpOutcome => ({ ok: false, error, durationMs: 0 });
 const answer = (body: Buffer): HttpOutcome => ({ ok: true, status: 200, body, truncated: false, durationMs: 0 });
 
-export function moduleKvApi(fns: AdapterFunctions, http: HttpClient, o: ModuleApiOptions): KvApi {
-  // A call may make several requests (read a revision, then write): three request timeouts bound it.
-  const deadlineMs = 3 * o.requestTimeoutMs;
-  const fetchFor =
-    (baseUrl: string, signal: AbortSignal) =>
-    async (target: unknown, init: { method?: unknown; headers?: unknown; body?: unknown } = {}): Promise<AdapterResponse> => {
-      if (typeof target !== 'string') throw new TypeError('fetch needs a URL or a path as a string');
-      const url = target.startsWith('/') ? `${baseUrl}${target}` : target;
-      const method = String(init.method ?? 'GET').toUpperCase();
-      if (!['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD'].includes(method))
-        throw new TypeError(`fetch does not send ${method} requests`);
-      const headers = { ...(isStringRecord(init.headers) ? init.headers : {}), ...o.headers };
-      const body = typeof init.body === 'string' || init.body instanceof Uint8Array ? Buffer.from(init.body) : undefined;
-      const r = redact(
-        await http.send({
-          method: method as HttpRequest['method'],
-          url,
-          headers,
-          timeoutMs: o.requestTimeoutMs,
-          signal,
-          ...(body ? { body } : {}),
-        }),
-        o.secrets,
-      );
-      if (!r.ok) throw new Error(r.error);
-      const bytes = r.body;
-      return {
-        status: r.status,
-        body: new Uint8Array(bytes),
-        text: () => bytes.toString('utf8'),
-        json: () => JSON.parse(bytes.toString('utf8')) as unknown,
-      };
+/** The `fetch` a module gets: requests to the node with the run's headers and timeout, answers redacted. */
+function adapterFetch(http: HttpClient, o: ModuleApiOptions, baseUrl: string, signal: AbortSignal) {
+  return async (target: unknown, init: { method?: unknown; headers?: unknown; body?: unknown } = {}): Promise<AdapterResponse> => {
+    if (typeof target !== 'string') throw new TypeError('fetch needs a URL or a path as a string');
+    const url = target.startsWith('/') ? `${baseUrl}${target}` : target;
+    const method = String(init.method ?? 'GET').toUpperCase();
+    if (!['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD'].includes(method)) throw new TypeError(`fetch does not send ${method} requests`);
+    const headers = { ...(isStringRecord(init.headers) ? init.headers : {}), ...o.headers };
+    const body = typeof init.body === 'string' || init.body instanceof Uint8Array ? Buffer.from(init.body) : undefined;
+    const request = { method: method as HttpRequest['method'], url, headers, timeoutMs: o.requestTimeoutMs, signal };
+    const r = redact(await http.send({ ...request, ...(body ? { body } : {}) }), o.secrets);
+    if (!r.ok) throw new Error(r.error);
+    const bytes = r.body;
+    return {
+      status: r.status,
+      body: new Uint8Array(bytes),
+      text: () => bytes.toString('utf8'),
+      json: () => JSON.parse(bytes.toString('utf8')) as unknown,
     };
+  };
+}
 
-  /** Runs one function of the module under the deadline; its value, or the reason it gave none. */
-  const call = async (
-    name: string,
-    fn: (args: Record<string, unknown>) => unknown,
-    baseUrl: string,
-    args: Record<string, unknown>,
-    outer?: AbortSignal,
-  ): Promise<{ value: unknown } | { error: string }> => {
+type Call = (
+  name: string,
+  fn: (args: Record<string, unknown>) => unknown,
+  baseUrl: string,
+  args: Record<string, unknown>,
+  outer?: AbortSignal,
+) => Promise<{ value: unknown } | { error: string }>;
+
+/** Runs one function of the module under a deadline: its value, or the reason it gave none. */
+function deadlineCall(http: HttpClient, o: ModuleApiOptions, deadlineMs: number): Call {
+  return async (name, fn, baseUrl, args, outer) => {
     const deadline = AbortSignal.timeout(deadlineMs);
     const signal = outer ? AbortSignal.any([outer, deadline]) : deadline;
     let timer: NodeJS.Timeout | undefined;
@@ -110,7 +101,7 @@ export function moduleKvApi(fns: AdapterFunctions, http: HttpClient, o: ModuleAp
     });
     try {
       const run = Promise.resolve()
-        .then(() => fn({ url: baseUrl, ...args, fetch: fetchFor(baseUrl, signal), signal }))
+        .then(() => fn({ url: baseUrl, ...args, fetch: adapterFetch(http, o, baseUrl, signal), signal }))
         .then(
           (value) => ({ value }),
           (error: unknown) => ({ error: `adapter ${name} threw: ${bounded(error)}` }),
@@ -120,6 +111,11 @@ export function moduleKvApi(fns: AdapterFunctions, http: HttpClient, o: ModuleAp
       clearTimeout(timer);
     }
   };
+}
+
+export function moduleKvApi(fns: AdapterFunctions, http: HttpClient, o: ModuleApiOptions): KvApi {
+  // A call may make several requests (read a revision, then write): three request timeouts bound it.
+  const call = deadlineCall(http, o, 3 * o.requestTimeoutMs);
   const arg = (v: string): string | Uint8Array => (o.codec.format === 'bytes' ? new Uint8Array(o.codec.toBytes(v)) : v);
 
   return {

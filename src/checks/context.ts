@@ -9,6 +9,7 @@ import type { KvApi, ReadOutcome } from './kv-api.js';
 import { firstDifference } from '../core/values.js';
 import { observe } from './kv-api.js';
 import type { SeenValues } from './seen.js';
+import { makeCheck } from '../model/check.js';
 
 export interface CheckContext {
   readonly api: KvApi;
@@ -95,19 +96,18 @@ export function convergenceCheck(
   context: string,
 ): Check {
   const { node } = outcome;
-  return {
+  const detail = outcome.converged
+    ? `${node.label} returned the value ${context} after ${Math.round(outcome.ms ?? 0)} ms.`
+    : `${node.label} never returned the value ${context} within ${Math.round(outcome.waitedMs)} ms.`;
+  return makeCheck({
     id,
     kind,
-    title,
     status: outcome.converged ? 'passed' : 'failed',
+    said: { title, detail },
     durationMs: outcome.ms ?? outcome.waitedMs,
-    detail: outcome.converged
-      ? `${node.label} returned the value ${context} after ${Math.round(outcome.ms ?? 0)} ms.`
-      : `${node.label} never returned the value ${context} within ${Math.round(outcome.waitedMs)} ms.`,
-    ...(node.service ? { service: node.service } : {}),
-    node: node.label,
+    node,
     expected,
     actual: outcome.last,
     waitedMs: outcome.waitedMs,
-  };
+  });
 }

@@ -3,6 +3,7 @@ import type { CheckContext } from './context.js';
 import { untilReady } from './serving.js';
 import { observe, describeObservation } from './kv-api.js';
 import type { Check, NodeInfo } from '../model/result.js';
+import { makeCheck } from '../model/check.js';
 
 export interface ReadinessOutcome {
   readonly checks: Check[];
@@ -18,20 +19,28 @@ export async function waitForReady(ctx: CheckContext, nodes: readonly NodeInfo[]
       const ms = r.doneAt !== undefined ? r.doneAt - since : undefined;
       if (r.done && ms !== undefined) readyMs.set(node.url, ms);
       const last = observe(r.last);
-      return {
+      const said = r.done
+        ? {
+            title: `Readiness: ${node.label} is serving`,
+            detail: `${node.label} (${node.url}) answered HTTP ${last.status} after ${Math.round(ms ?? 0)} ms.`,
+          }
+        : {
+            title: `Readiness: ${node.label} never answered below 500`,
+            detail:
+              `${node.label} (${node.url}) did not answer below 500 within ${Math.round(r.elapsedMs / 1000)} s; ` +
+              `last: ${describeObservation(last)}.`,
+          };
+      const status = r.done ? 'passed' : 'failed';
+      return makeCheck({
         id: `readiness:${node.label}`,
         kind: 'readiness',
-        title: r.done ? `Readiness: ${node.label} is serving` : `Readiness: ${node.label} never answered below 500`,
-        status: r.done ? 'passed' : 'failed',
+        status,
+        said,
         durationMs: ms ?? r.elapsedMs,
-        detail: r.done
-          ? `${node.label} (${node.url}) answered HTTP ${last.status} after ${Math.round(ms ?? 0)} ms.`
-          : `${node.label} (${node.url}) did not answer below 500 within ${Math.round(r.elapsedMs / 1000)} s; last: ${describeObservation(last)}.`,
-        ...(node.service ? { service: node.service } : {}),
-        node: node.label,
+        node,
         actual: last,
         waitedMs: r.elapsedMs,
-      };
+      });
     }),
   );
   return { checks, readyMs };

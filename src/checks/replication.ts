@@ -4,6 +4,7 @@ import { awaitValue, convergenceCheck } from './context.js';
 import { observe, describeObservation } from './kv-api.js';
 import type { Check, ConvergenceMatrix } from '../model/result.js';
 import type { AckedWrite } from './seen.js';
+import { makeCheck } from '../model/check.js';
 
 export interface ReplicationOutcome {
   readonly checks: Check[];
@@ -26,18 +27,22 @@ export async function checkReplication(ctx: CheckContext): Promise<ReplicationOu
     const ackAt = ctx.clock.now();
     if (!write.acked) {
       const actual = observe(write.outcome);
-      checks.push({
-        id: `write:${writer.label}`,
-        kind: 'replication',
+      const said = {
         title: `Replication: ${writer.label} refused a write`,
-        status: 'failed',
-        durationMs: ackAt - started,
         detail: `Writing key ${key} on ${writer.label} failed: ${describeObservation(actual)}.`,
-        ...(writer.service ? { service: writer.service } : {}),
-        node: writer.label,
-        expected: value,
-        actual,
-      });
+      };
+      checks.push(
+        makeCheck({
+          id: `write:${writer.label}`,
+          kind: 'replication',
+          status: 'failed',
+          said,
+          durationMs: ackAt - started,
+          node: writer,
+          expected: value,
+          actual,
+        }),
+      );
       ms.push(ctx.nodes.map(() => null));
       continue;
     }

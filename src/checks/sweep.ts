@@ -4,6 +4,7 @@
 import type { CheckContext } from './context.js';
 import { observeRead } from './context.js';
 import type { Check, NodeInfo, Observation } from '../model/result.js';
+import { makeCheck } from '../model/check.js';
 
 /** Reads at most this many (key, node) pairs, so a run that wrote a great deal still ends promptly. */
 export const MAX_SWEEP_READS = 5000;
@@ -56,33 +57,22 @@ export function judgeSweep(o: SweepObservations, nodes: readonly NodeInfo[]): Ch
     const mine = o.reads.filter((r) => r.node === node && r.had);
     if (mine.length === 0) return [];
     const regressed = mine.filter((r) => !r.returned);
-    const base = {
-      id: `sweep:${node.label}`,
-      kind: 'regressed',
-      durationMs: 0,
-      ...(node.service ? { service: node.service } : {}),
-      node: node.label,
-    };
+    const base = { id: `sweep:${node.label}`, kind: 'regressed', node };
     if (regressed.length === 0) {
-      return [
-        {
-          ...base,
-          title: `Sweep: ${node.label} still returns every value it returned before`,
-          status: 'passed',
-          detail: `${node.label} returned all ${mine.length} value(s) it had returned or acknowledged earlier in the run${o.skipped > 0 ? ` (${o.skipped} reads over the cap of ${MAX_SWEEP_READS} were not made)` : ''}.`,
-        },
-      ];
+      const capped = o.skipped > 0 ? ` (${o.skipped} reads over the cap of ${MAX_SWEEP_READS} were not made)` : '';
+      const said = {
+        title: `Sweep: ${node.label} still returns every value it returned before`,
+        detail: `${node.label} returned all ${mine.length} value(s) it had returned or acknowledged earlier in the run${capped}.`,
+      };
+      return [makeCheck({ ...base, status: 'passed', said })];
     }
     const first = regressed[0]!;
-    return [
-      {
-        ...base,
-        title: `Sweep: ${node.label} regressed: ${regressed.length} value(s) it returned before are gone`,
-        status: 'failed',
-        detail: `${node.label} returned or acknowledged these keys earlier in the run and no longer returns their values: ${regressed.map((r) => r.key).join(', ')}.`,
-        expected: first.value,
-        actual: first.last,
-      },
-    ];
+    const said = {
+      title: `Sweep: ${node.label} regressed: ${regressed.length} value(s) it returned before are gone`,
+      detail:
+        `${node.label} returned or acknowledged these keys earlier in the run and no longer returns their values: ` +
+        `${regressed.map((r) => r.key).join(', ')}.`,
+    };
+    return [makeCheck({ ...base, status: 'failed', said, expected: first.value, actual: first.last })];
   });
 }

@@ -1,9 +1,10 @@
 // The judge of one fault: a pure function from what the driver observed (observe.ts) and the limits to checks and
 // the fault's report. No I/O and no clock: tested with tables of observations.
-import type { Check, FaultReport, NodeInfo } from '../model/result.js';
+import type { Check, FaultReport } from '../model/result.js';
+import { makeCheck, type CheckFields, type Said } from '../model/check.js';
 import type { AckedWrite } from '../checks/seen.js';
 import type { Limits } from '../core/policies.js';
-import { faultVoice, restartVoice, type FaultVoice, type Said } from './wording.js';
+import { faultVoice, restartVoice, type FaultVoice } from './wording.js';
 import type { FaultObservations, KeysRead } from './observe.js';
 import { availability, faultVerdict } from './plan.js';
 import { describeKind } from './kinds/index.js';
@@ -20,29 +21,7 @@ export interface FaultJudgement {
   readonly inputProblem?: { readonly input: string; readonly message: string };
 }
 
-function check(
-  id: string,
-  kind: string,
-  status: Check['status'],
-  said: Said,
-  durationMs: number,
-  node?: NodeInfo,
-  extra: Partial<Check> = {},
-): Check {
-  return {
-    id,
-    kind,
-    title: said.title,
-    status,
-    durationMs,
-    detail: said.detail,
-    ...(node?.service ? { service: node.service } : {}),
-    ...(node ? { node: node.label } : {}),
-    ...extra,
-  };
-}
-
-function keysExtra(read: KeysRead): Partial<Check> {
+function keysExtra(read: KeysRead): Pick<CheckFields, 'expected' | 'actual'> {
   return { ...(read.missing[0] ? { expected: read.missing[0].value } : {}), ...(read.last ? { actual: read.last } : {}) };
 }
 
@@ -64,7 +43,8 @@ export function judgeFault(o: FaultObservations, limits: Limits): FaultJudgement
   });
   const scope: Scope = { o, p: step.idPrefix, voice };
   const service = step.services[0];
-  const failed = (id: string, said: Said): Check => check(id, 'fault', 'failed', said, 0, undefined, service ? { service } : {});
+  const failed = (id: string, said: Said): Check =>
+    makeCheck({ id, kind: 'fault', status: 'failed', said, ...(service ? { service } : {}) });
 
   const checks: Check[] = [];
   if (o.planProblem !== undefined) checks.push(failed(`${scope.p}:plan`, voice.plan(o.planProblem)));
@@ -132,7 +112,13 @@ function judgeHeld({ o, p, voice }: Scope): { checks: Check[]; stale: string[]; 
         first.waitedMs,
       );
       checks.push(
-        check(id, 'convergence', measured ? 'skipped' : 'failed', said, first.waitedMs, node, {
+        makeCheck({
+          id,
+          kind: 'convergence',
+          status: measured ? 'skipped' : 'failed',
+          said,
+          durationMs: first.waitedMs,
+          node,
           expected: first.write.value,
           actual: first.last,
           waitedMs: first.waitedMs,
@@ -141,13 +127,20 @@ function judgeHeld({ o, p, voice }: Scope): { checks: Check[]; stale: string[]; 
     } else if (refusedReads.length > 0) {
       refusedBy.push(node.label);
       checks.push(
-        check(id, 'convergence', 'skipped', voice.refusedReads(node.label, refusedReads[0]!.last), refusedReads[0]!.waitedMs, node, {
+        makeCheck({
+          id,
+          kind: 'convergence',
+          status: 'skipped',
+          said: voice.refusedReads(node.label, refusedReads[0]!.last),
+          durationMs: refusedReads[0]!.waitedMs,
+          node,
           actual: refusedReads[0]!.last,
         }),
       );
     } else {
       const slowest = Math.max(...mine.map((r) => r.ms ?? 0));
-      checks.push(check(id, 'convergence', 'passed', voice.converged(node.label, mine.length, slowest), slowest, node));
+      const said = voice.converged(node.label, mine.length, slowest);
+      checks.push(makeCheck({ id, kind: 'convergence', status: 'passed', said, durationMs: slowest, node }));
     }
   }
   const slowest = Math.max(0, ...o.held.map((r) => r.ms ?? 0));
@@ -160,7 +153,14 @@ function judgeRecovery({ o, p, voice }: Scope): { checks: Check[]; ms?: number }
   const checks = o.recovery.map((r) => {
     if (r.done) ms = Math.max(ms ?? 0, r.ms ?? 0);
     const said = r.done ? voice.recovered(r.node.label, r.ms ?? 0, o.restartMs) : voice.notRecovered(r.node.label, r.last);
-    return check(`${p}:recovery:${r.node.label}`, 'recovery', r.done ? 'passed' : 'failed', said, r.ms ?? r.elapsedMs, r.node, {
+    const status = r.done ? 'passed' : 'failed';
+    return makeCheck({
+      id: `${p}:recovery:${r.node.label}`,
+      kind: 'recovery',
+      status,
+      said,
+      durationMs: r.ms ?? r.elapsedMs,
+      node: r.node,
       actual: r.last,
     });
   });
@@ -180,14 +180,14 @@ function judgeWritable({ o, p, voice }: Scope, service: string | undefined): Che
           w.attempts,
           w.last,
         );
-  const where: Partial<Check> = node
-    ? { ...(node.service ? { service: node.service } : {}), node: node.label }
-    : service
-      ? { service }
-      : {};
   return [
-    check(`${p}:writable`, 'recovery', w.write ? 'passed' : 'failed', said, w.ms, undefined, {
-      ...where,
+    makeCheck({
+      id: `${p}:writable`,
+      kind: 'recovery',
+      status: w.write ? 'passed' : 'failed',
+      said,
+      durationMs: w.ms,
+      ...(node ? { node } : service ? { service } : {}),
       ...(w.write ? {} : { actual: w.last }),
     }),
   ];
@@ -205,7 +205,7 @@ function judgeCatchUp({ o, p, voice }: Scope): { checks: Check[]; ms?: number } 
     const read = o.catchUp.find((c) => c.node === node);
     const id = `${p}:catch-up:${node.label}`;
     if (!read) {
-      checks.push(check(id, 'catch-up', 'skipped', voice.nothingToCatchUp(node.label), 0, node));
+      checks.push(makeCheck({ id, kind: 'catch-up', status: 'skipped', said: voice.nothingToCatchUp(node.label), node }));
       continue;
     }
     const ok = read.missing.length === 0;
@@ -218,7 +218,8 @@ function judgeCatchUp({ o, p, voice }: Scope): { checks: Check[]; ms?: number } 
           read.waitedMs,
           afterHeal,
         );
-    checks.push(check(id, 'catch-up', ok ? 'passed' : 'failed', said, ok ? read.slowestMs : read.waitedMs, node, keysExtra(read)));
+    const durationMs = ok ? read.slowestMs : read.waitedMs;
+    checks.push(makeCheck({ id, kind: 'catch-up', status: ok ? 'passed' : 'failed', said, durationMs, node, ...keysExtra(read) }));
   }
   for (const read of o.afterHeal) {
     const ok = read.missing.length === 0;
@@ -229,15 +230,15 @@ function judgeCatchUp({ o, p, voice }: Scope): { checks: Check[]; ms?: number } 
           read.missing.map((m) => m.key),
         );
     checks.push(
-      check(
-        `${p}:after-heal:${read.node.label}`,
-        'catch-up',
-        ok ? 'passed' : 'failed',
+      makeCheck({
+        id: `${p}:after-heal:${read.node.label}`,
+        kind: 'catch-up',
+        status: ok ? 'passed' : 'failed',
         said,
-        ok ? read.slowestMs : read.waitedMs,
-        read.node,
-        keysExtra(read),
-      ),
+        durationMs: ok ? read.slowestMs : read.waitedMs,
+        node: read.node,
+        ...keysExtra(read),
+      }),
     );
   }
   return { checks, ...(ms !== undefined ? { ms } : {}) };
@@ -256,15 +257,15 @@ function judgeDurability({ o, p, voice }: Scope): { checks: Check[]; lost: strin
     const ok = read.missing.length === 0;
     const neverHad = read.missing.map((m) => m.key).filter((k) => !read.lost.includes(k));
     const said = ok ? voice.kept(read.node.label, read.expected.length) : voice.notKept(read.node.label, read.lost, neverHad);
-    return check(
-      `${p}:durability:${read.node.label}`,
-      'durability',
-      ok ? 'passed' : 'failed',
+    return makeCheck({
+      id: `${p}:durability:${read.node.label}`,
+      kind: 'durability',
+      status: ok ? 'passed' : 'failed',
       said,
-      read.waitedMs,
-      read.node,
-      keysExtra(read),
-    );
+      durationMs: read.waitedMs,
+      node: read.node,
+      ...keysExtra(read),
+    });
   });
   return { checks, lost: [...lost], missing: [...missing] };
 }

@@ -16,6 +16,7 @@ import { formatMs } from '../util/text.js';
 import type { Limits } from '../core/policies.js';
 import { faultVoice } from './wording.js';
 import type { RecoveryRead } from './observe.js';
+import { makeCheck } from '../model/check.js';
 
 export interface Window {
   readonly step: FaultStep;
@@ -132,9 +133,9 @@ export function judgeWindows(
     const where = step.services[0] ? { service: step.services[0] } : {};
     const mine: Check[] = [];
     if (!o.applied.ok) {
-      mine.push({ id: `${p}:apply`, kind: 'fault', status: 'failed', durationMs: 0, ...voice.apply(o.applied.detail), ...where });
+      mine.push(makeCheck({ id: `${p}:apply`, kind: 'fault', status: 'failed', said: voice.apply(o.applied.detail), ...where }));
     } else if (o.heal && !o.heal.ok) {
-      mine.push({ id: `${p}:heal`, kind: 'fault', status: 'failed', durationMs: 0, ...voice.heal(o.heal.detail), ...where });
+      mine.push(makeCheck({ id: `${p}:heal`, kind: 'fault', status: 'failed', said: voice.heal(o.heal.detail), ...where }));
     } else {
       for (const node of step.targets) {
         const r = recovery.get(node);
@@ -146,16 +147,10 @@ export function judgeWindows(
               detail: `${node.label} answered again once the faults of the schedule were healed.`,
             }
           : voice.notRecovered(node.label, r.last);
-        mine.push({
-          id: `${p}:recovery:${node.label}`,
-          kind: 'recovery',
-          status: r.done ? 'passed' : 'failed',
-          durationMs: r.elapsedMs,
-          ...said,
-          ...(node.service ? { service: node.service } : {}),
-          node: node.label,
-          actual: r.last,
-        });
+        const status = r.done ? 'passed' : 'failed';
+        mine.push(
+          makeCheck({ id: `${p}:recovery:${node.label}`, kind: 'recovery', status, said, durationMs: r.elapsedMs, node, actual: r.last }),
+        );
       }
     }
     checks.push(...mine);

@@ -4,11 +4,9 @@
 import type { Observation } from '../model/result.js';
 import { describeObservation } from '../checks/kv-api.js';
 import { describeKind, type FaultKind } from './kinds/index.js';
+import type { Said } from '../model/check.js';
 
-export interface Said {
-  readonly title: string;
-  readonly detail: string;
-}
+export type { Said };
 
 /** The facts a sentence may need, all decided by the judge. */
 export interface FaultFacts {

@@ -5,6 +5,7 @@ import type { Check, LatencyQuantiles, NodeInfo, OpCounts, WorkloadKeyResult } f
 import type { OperationRecord } from './generator.js';
 import { judgeFinalValue } from '../consistency/eventual.js';
 import { quantiles } from '../core/stats.js';
+import { makeCheck } from '../model/check.js';
 
 const zero = (): { ok: number; fail: number; info: number } => ({ ok: 0, fail: 0, info: 0 });
 
@@ -142,28 +143,24 @@ export function workloadChecks(
 ): Check[] {
   const checks: Check[] = [];
   if (okOperations === 0) {
-    checks.push({
-      id: 'workload:progress',
-      kind: 'workload',
+    const said = {
       title: 'Workload: no operation succeeded',
-      status: 'failed',
-      durationMs: 0,
       detail: 'Every read and write of the workload failed or timed out, so nothing could be checked. See the operation counts per node.',
-    });
+    };
+    checks.push(makeCheck({ id: 'workload:progress', kind: 'workload', status: 'failed', said }));
   }
   results.forEach((r, i) => {
     const failingNode = r.witness?.failing.node;
     const node = failingNode !== undefined ? nodes.find((n) => n.label === failingNode) : undefined;
     const what = consistency === 'linearizable' ? 'Linearizability' : 'Eventual consistency';
-    checks.push({
-      id: `workload:${consistency}:${i}`,
-      kind: 'workload',
+    const said = {
       title: `${what}: key ${r.key}${r.passed ? '' : ` ${FAILED_TITLE[r.verdict] ?? r.verdict}`}`,
-      status: r.passed ? 'passed' : 'failed',
-      durationMs: checkMs,
       detail: r.witnessText ? `Not linearizable. Witness:\n${r.witnessText}` : r.detail,
-      ...(node ? { node: node.label, ...(node.service ? { service: node.service } : {}) } : {}),
-    });
+    };
+    const status = r.passed ? 'passed' : 'failed';
+    checks.push(
+      makeCheck({ id: `workload:${consistency}:${i}`, kind: 'workload', status, said, durationMs: checkMs, ...(node ? { node } : {}) }),
+    );
   });
   return checks;
 }

@@ -2,7 +2,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { InputError } from '../../src/inputs/errors.js';
-import { secretValues } from '../../src/checks/api-options.js';
+import { secretValues } from '../../src/checks/headers.js';
 import { parsePointer, resolvePointer } from '../../src/http/json-pointer.js';
 import { expandBody, expandPath, unknownPlaceholders } from '../../src/http/template.js';
 import { optionsFrom } from '../support/options.js';

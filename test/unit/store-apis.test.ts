@@ -12,7 +12,7 @@ import { casResult, httpKvApi, moduleApiOptions, readValue } from '../../src/che
 import { loadAdapter, moduleKvApi } from '../../src/checks/adapter-module.js';
 import { createHttpClient, type HttpOutcome } from '../../src/http/client.js';
 import { expandBody, expandPath, templateProblems } from '../../src/http/template.js';
-import { PRESETS } from '../../src/checks/api-options.js';
+import { PRESETS } from '../../src/checks/presets/index.js';
 import { WorkloadSession } from '../../src/workload/phase.js';
 import { optionsFrom } from '../support/options.js';
 import { checkContext } from '../support/context.js';
