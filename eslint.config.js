@@ -35,4 +35,19 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     rules: { 'max-lines-per-function': ['error', { max: 80 }] },
   },
+  {
+    // The history page's script runs in the browser, not in Node (its types: tsconfig.browser.json).
+    files: ['src/report/page/browser/**/*.ts'],
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        performance: 'readonly',
+        HTMLElement: 'readonly',
+        HTMLCanvasElement: 'readonly',
+        HTMLScriptElement: 'readonly',
+        HTMLSelectElement: 'readonly',
+      },
+    },
+  },
 );

@@ -1,5 +1,6 @@
 // Bundles the action (main + post share one entry) and the CLI with ncc. Run through `npm run build`, which
-// type-checks first. Output is deterministic so CI can compare the committed dist/ with a fresh build.
+// type-checks first (the Node program and the browser one). Output is deterministic so CI can compare the committed
+// dist/ with a fresh build.
 import { execFileSync } from 'node:child_process';
 import { rmSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 
@@ -7,6 +8,16 @@ const bundles = [
   { entry: 'src/action/index.ts', out: 'dist' },
   { entry: 'src/cli/index.ts', out: 'dist/cli' },
 ];
+
+// First the history page's browser script, which the bundles carry as a generated module (scripts/page-script.ts
+// says why). Rewritten when stale, except in CI: there a stale copy means the commit does not match its source.
+try {
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/page-script.ts', ...(process.env.CI ? ['--check'] : [])], {
+    stdio: 'inherit',
+  });
+} catch {
+  process.exit(1);
+}
 
 rmSync('dist', { recursive: true, force: true });
 for (const { entry, out } of bundles) {

@@ -4,6 +4,7 @@
 // test artifact (test/artifacts/).
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { runMainAndPost, readReport } from '../support/runner.js';
 import { needDocker, kvEnv, leavesNothing, uniqueProject } from '../support/docker.js';
@@ -43,6 +44,11 @@ describe('the history page', () => {
     assert.match(main.summary, /```mermaid\ngantt\n/);
     const html = readFileSync(page, 'utf8');
     assert.ok(!/<(script|link|img)[^>]+(src|href)=/i.test(html), 'self-contained: nothing loaded from anywhere');
+    // The built page's CSP lets its own inline script run by its hash, and no other inline script.
+    const script = /<script>([\s\S]*?)<\/script>/.exec(html)![1]!;
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)![1]!;
+    assert.ok(!policy.includes('unsafe-inline'), policy);
+    assert.ok(policy.includes(`script-src 'sha256-${createHash('sha256').update(script).digest('base64')}';`), policy);
 
     const dom = dumpDom(page);
     const data = bodyData(dom);

@@ -1,5 +1,5 @@
-// The inline style and script of the history page (history-page.ts). Plain browser JavaScript with no
-// dependencies, kept as text here so the page stays one self-contained file.
+// The inline style of the history page (history-page.ts), kept as text here so the page stays one self-contained
+// file. Its script is TypeScript in browser/, inlined from page-script.generated.ts.
 
 export const PAGE_STYLE = `
 :root { font: 13px/1.4 system-ui, sans-serif; color: #1f2328; background: #fff; }
@@ -12,181 +12,15 @@ h1 { font-size: 15px; margin: 0 0 6px; }
 #why { padding: 8px 12px; background: #fff8c5; border-bottom: 1px solid #d4a72c; white-space: pre-wrap; }
 main { flex: 1; display: flex; min-height: 0; }
 canvas { flex: 1; min-width: 0; height: 100%; cursor: grab; outline: none; }
-aside { width: 300px; padding: 8px 12px; border-left: 1px solid #d0d7de; overflow: auto; font-family: ui-monospace, monospace; font-size: 12px; white-space: pre-wrap; word-break: break-all; }
+aside {
+  width: 300px; padding: 8px 12px; border-left: 1px solid #d0d7de; overflow: auto;
+  font-family: ui-monospace, monospace; font-size: 12px; white-space: pre-wrap; word-break: break-all;
+}
 #legend { padding: 6px 12px; border-top: 1px solid #d0d7de; color: #656d76; }
 .sw { display: inline-block; width: 12px; height: 10px; margin: 0 4px 0 10px; vertical-align: middle; border: 1px solid #888; }
 .sw.ok { background: #2da44e; } .sw.fail { background: #8c959f; } .sw.info { background: #d4a72c; }
 .sw.fault { background: rgba(207, 34, 46, 0.15); } .sw.witness { border: 2px solid #cf222e; } .sw.prefix { background: #0969da; }
 #final { padding: 8px 12px; border-top: 1px solid #d0d7de; max-height: 30vh; overflow: auto; }
-table { border-collapse: collapse; } td, th { border: 1px solid #d0d7de; padding: 2px 6px; text-align: left; font-family: ui-monospace, monospace; font-size: 12px; }
-`;
-
-export const PAGE_SCRIPT = `
-(() => {
-  const D = JSON.parse(document.getElementById('data').textContent);
-  const O = D.ops, n = O.i.length;
-  const canvas = document.getElementById('chart'), g = canvas.getContext('2d');
-  const $ = (id) => document.getElementById(id);
-  const LANE = 22, TOP = 24, LEFT = 70;
-  const FN = ['R', 'W', 'C'], COLOR = ['#2da44e', '#8c959f', '#d4a72c'];
-  const lanes = D.processes.length;
-  document.body.dataset.lanes = String(lanes);
-  document.body.dataset.operations = String(n);
-  $('title').textContent = D.title;
-  // Fault bands from the nemesis events: each start paired with the next stop of the same fault and target.
-  const bands = [];
-  const open = new Map();
-  for (const e of D.nemesis) {
-    const id = e.fault + ' ' + e.target;
-    if (e.f === 'start') open.set(id, e.time);
-    else if (open.has(id)) { bands.push({ label: id, start: open.get(id), end: e.time }); open.delete(id); }
-  }
-  for (const [id, start] of open) bands.push({ label: id, start, end: D.end });
-  document.body.dataset.faultBands = String(bands.length);
-  const results = new Map(D.results.map((r) => [r.key, r]));
-  // Operations of each key, and the key to show first: a failed one when there is one.
-  const byKey = D.keys.map(() => []);
-  for (let i = 0; i < n; i++) byKey[O.k[i]].push(i);
-  const select = $('key');
-  D.keys.forEach((k, i) => {
-    const o = document.createElement('option');
-    const r = results.get(k);
-    o.value = String(i);
-    o.textContent = k + ' (' + byKey[i].length + ' ops' + (r ? ', ' + r.verdict : '') + ')';
-    select.appendChild(o);
-  });
-  const firstBad = D.keys.findIndex((k) => results.get(k) && !results.get(k).passed);
-  let key = firstBad >= 0 ? firstBad : 0;
-  select.value = String(key);
-  let x0 = 0, x1 = D.end, hover = -1, pinned = -1, witness = new Set(), prefix = new Set();
-  const W = () => canvas.clientWidth, H = () => canvas.clientHeight;
-  const sx = (t) => LEFT + ((t - x0) / (x1 - x0)) * (W() - LEFT - 8);
-  const tx = (px) => x0 + ((px - LEFT) / (W() - LEFT - 8)) * (x1 - x0);
-  const endOf = (i) => (O.c[i] < 0 ? D.end : O.c[i]);
-  function showKey() {
-    const r = results.get(D.keys[key]);
-    witness = new Set(r && r.witness ? r.witness.ops : []);
-    prefix = new Set(r && r.witness ? r.witness.prefix : []);
-    document.body.dataset.witness = String(witness.size);
-    const v = $('verdict');
-    v.textContent = r ? r.verdict : '';
-    v.className = r ? (r.passed ? 'good' : 'bad') : '';
-    const why = $('why');
-    if (r && !r.passed) {
-      why.hidden = false;
-      why.textContent = r.witness ? r.witness.explanation + (r.witness.placed ? '\\nThe longest order found placed ' + r.witness.placed + ' operation(s) (its end is marked in blue) before it got stuck.' : '') : r.detail;
-    } else why.hidden = true;
-    const fin = $('final');
-    fin.replaceChildren();
-    if (r && r.nodeValues) {
-      fin.hidden = false;
-      const t = document.createElement('table');
-      const row = (cells, th) => { const tr = document.createElement('tr'); for (const c of cells) { const td = document.createElement(th ? 'th' : 'td'); td.textContent = c; tr.appendChild(td); } t.appendChild(tr); };
-      row(['node', 'final value'], true);
-      for (const nv of r.nodeValues) row([nv.node, nv.value]);
-      const p = document.createElement('p');
-      p.textContent = 'Values that could legally be last: ' + (r.legal && r.legal.length ? r.legal.join(', ') : '(none)');
-      fin.append(t, p);
-    } else fin.hidden = true;
-    if (r && r.witness) {
-      // Zoom to the witness, with some room around it.
-      let a = Infinity, b = -Infinity;
-      for (const i of witness) { a = Math.min(a, O.i[i]); b = Math.max(b, endOf(i)); }
-      const pad = Math.max((b - a) * 0.5, 1);
-      x0 = Math.max(0, a - pad); x1 = Math.min(D.end, b + pad);
-    }
-    draw();
-  }
-  function draw() {
-    const dpr = window.devicePixelRatio || 1;
-    canvas.width = W() * dpr; canvas.height = H() * dpr;
-    g.setTransform(dpr, 0, 0, dpr, 0, 0);
-    g.clearRect(0, 0, W(), H());
-    g.font = '11px system-ui, sans-serif';
-    for (const b of bands) {
-      const a = Math.max(sx(b.start), LEFT), e = Math.min(sx(b.end), W());
-      if (e < LEFT || a > W()) continue;
-      g.fillStyle = 'rgba(207, 34, 46, 0.12)';
-      g.fillRect(a, TOP, Math.max(1, e - a), lanes * LANE);
-      g.fillStyle = '#cf222e';
-      g.fillText(b.label, a + 3, TOP - 6);
-    }
-    g.fillStyle = '#656d76';
-    for (let l = 0; l < lanes; l++) g.fillText('client ' + D.processes[l], 4, TOP + l * LANE + 15);
-    const ops = byKey[key];
-    const pxPerMs = (W() - LEFT - 8) / (x1 - x0);
-    for (const i of ops) {
-      const s = O.i[i], e = endOf(i);
-      if (e < x0 || s > x1) continue;
-      const a = Math.max(sx(s), LEFT), b = Math.min(sx(e), W());
-      const y = TOP + O.p[i] * LANE + 3, h = LANE - 6, w = Math.max(2, b - a);
-      g.fillStyle = COLOR[O.t[i]];
-      if (O.c[i] < 0) {
-        // Never answered: it may have taken effect at any time until the end, drawn as a thin tail after a stub.
-        g.fillRect(a, y, Math.min(w, 10), h);
-        g.fillRect(a, y + h / 2 - 1, w, 2);
-      } else g.fillRect(a, y, w, h);
-      if (O.f[i] === 2 && !O.s[i]) { g.fillStyle = 'rgba(255,255,255,0.5)'; g.fillRect(a, y + h / 2, w, h / 2); }
-      if (prefix.has(i)) { g.fillStyle = '#0969da'; g.fillRect(a, y + h - 3, w, 3); }
-      if (witness.has(i)) { g.strokeStyle = '#cf222e'; g.lineWidth = 2; g.strokeRect(a - 1, y - 1, w + 2, h + 2); }
-      if (i === hover || i === pinned) { g.strokeStyle = '#1f2328'; g.lineWidth = 1; g.strokeRect(a - 2, y - 2, w + 4, h + 4); }
-      if (w > 14) { g.fillStyle = '#fff'; g.fillText(FN[O.f[i]], a + 3, y + h - 4); }
-      if (w > 60 && pxPerMs > 0) { g.fillStyle = '#fff'; g.fillText(D.values[O.v[i]].slice(0, Math.floor((w - 18) / 6)), a + 14, y + h - 4); }
-    }
-    g.fillStyle = '#656d76';
-    g.fillText(x0.toFixed(1) + ' ms', LEFT, TOP + lanes * LANE + 14);
-    const r = x1.toFixed(1) + ' ms';
-    g.fillText(r, W() - 8 - g.measureText(r).width, TOP + lanes * LANE + 14);
-  }
-  function at(px, py) {
-    const lane = Math.floor((py - TOP) / LANE);
-    if (lane < 0 || lane >= lanes) return -1;
-    const t = tx(px), slack = 3 * (x1 - x0) / (W() - LEFT);
-    let best = -1;
-    for (const i of byKey[key]) if (O.p[i] === lane && O.i[i] - slack <= t && t <= endOf(i) + slack) best = i;
-    return best;
-  }
-  function show(i) {
-    const d = $('detail');
-    if (i < 0) { d.textContent = 'Point at an operation to see it.'; return; }
-    const F = ['read', 'write', 'cas'][O.f[i]], T = ['ok', 'fail', 'info (unknown)'][O.t[i]];
-    const lines = [
-      'operation #' + i, 'client   ' + D.processes[O.p[i]], 'node     ' + (O.n[i] >= 0 ? D.nodes[O.n[i]] : '?'), 'key      ' + D.keys[O.k[i]],
-      'function ' + F + (O.f[i] === 2 ? (O.s[i] ? ' (swapped)' : ' (no match)') : ''), 'value    ' + D.values[O.v[i]], 'outcome  ' + T,
-      'invoked  ' + O.i[i] + ' ms', 'returned ' + (O.c[i] < 0 ? 'never' : O.c[i] + ' ms'),
-    ];
-    if (O.e[i] >= 0) lines.push('error    ' + D.errors[O.e[i]]);
-    if (witness.has(i)) lines.push('', 'part of the witness');
-    d.textContent = lines.join('\\n');
-  }
-  let drag = null;
-  canvas.addEventListener('mousedown', (e) => { drag = { x: e.offsetX, x0, x1, moved: false }; canvas.style.cursor = 'grabbing'; });
-  window.addEventListener('mouseup', (e) => {
-    if (drag && !drag.moved && e.target === canvas) { pinned = at(e.offsetX, e.offsetY); show(pinned); draw(); }
-    drag = null; canvas.style.cursor = 'grab';
-  });
-  canvas.addEventListener('mousemove', (e) => {
-    if (drag) {
-      const dt = ((e.offsetX - drag.x) / (W() - LEFT - 8)) * (drag.x1 - drag.x0);
-      if (Math.abs(e.offsetX - drag.x) > 2) drag.moved = true;
-      x0 = drag.x0 - dt; x1 = drag.x1 - dt; draw(); return;
-    }
-    const i = at(e.offsetX, e.offsetY);
-    if (i !== hover) { hover = i; if (pinned < 0) show(i); draw(); }
-  });
-  canvas.addEventListener('wheel', (e) => {
-    e.preventDefault();
-    const t = tx(e.offsetX), k = Math.exp(e.deltaY * 0.002);
-    x0 = t - (t - x0) * k; x1 = t + (x1 - t) * k;
-    if (x1 - x0 < 0.01) x1 = x0 + 0.01;
-    draw();
-  }, { passive: false });
-  select.addEventListener('change', () => { key = Number(select.value); x0 = 0; x1 = D.end; pinned = -1; show(-1); showKey(); });
-  $('reset').addEventListener('click', () => { x0 = 0; x1 = D.end; draw(); });
-  window.addEventListener('resize', draw);
-  showKey();
-  // When the first picture was drawn, from the start of navigation: what a person waits for.
-  document.body.dataset.firstDrawMs = String(Math.round(performance.now()));
-  document.body.dataset.ready = 'true';
-})();
+table { border-collapse: collapse; }
+td, th { border: 1px solid #d0d7de; padding: 2px 6px; text-align: left; font-family: ui-monospace, monospace; font-size: 12px; }
 `;

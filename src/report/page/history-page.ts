@@ -4,10 +4,14 @@
 // operation under the pointer, and for a key that failed its check the witness highlighted with the sentence
 // that explains it. Drawn on a canvas, so 100,000 operations open and pan smoothly. Everything from outside
 // (values, errors, node names) travels as JSON in a script element with '<' escaped, and is only ever put into
-// the page as text, never as markup.
-import type { History, Witness } from '../../linearizability/index.js';
+// the page as text, never as markup. The script that draws it is browser/history-page.ts, inlined as bundled text
+// (page-script.generated.ts; scripts/page-script.ts says why it is built that way).
+import { createHash } from 'node:crypto';
+import type { History, HistoryOperation, Witness } from '../../linearizability/index.js';
 import { legalFinalValues } from '../../consistency/eventual.js';
-import { PAGE_SCRIPT, PAGE_STYLE } from './history-page-assets.js';
+import { PAGE_STYLE } from './history-page-assets.js';
+import { PAGE_SCRIPT } from './page-script.generated.js';
+import type { PageColumns, PageData, PageResult, PageWitness } from './page-data.js';
 import { escapeHtml } from '../escape.js';
 
 export interface PageKeyResult {
@@ -30,107 +34,115 @@ export interface PageInput {
 /** How many legal last values a key lists at most (a long tail of concurrent writes adds nothing to read). */
 const MAX_LEGAL = 20;
 
-/** The page's data: columns of small integers plus tables of strings, so a large history stays compact. */
-export function pageData(input: PageInput): unknown {
-  const ops = input.history.operations;
-  const table = <T>(): { index: (v: T) => number; values: T[] } => {
-    const map = new Map<T, number>();
-    const values: T[] = [];
-    return {
-      index: (v) => {
-        let i = map.get(v);
-        if (i === undefined) map.set(v, (i = values.push(v) - 1));
-        return i;
-      },
-      values,
-    };
-  };
-  const processes = table<string>();
-  // Lanes in the clients' own order (numbers as numbers), not in order of first appearance.
+const FUNCTION_CODE = { read: 0, get: 0, write: 1, put: 1, append: 1, cas: 2 } as const;
+const TYPE_CODE = { ok: 0, fail: 1, info: 2 } as const;
+
+/** A table of strings each stored once; the columns hold their indices, so a large history stays compact. */
+class Table {
+  readonly values: string[] = [];
+  private readonly map = new Map<string, number>();
+
+  index(value: string): number {
+    let i = this.map.get(value);
+    if (i === undefined) this.map.set(value, (i = this.values.push(value) - 1));
+    return i;
+  }
+}
+
+interface Tables {
+  readonly processes: Table;
+  readonly keys: Table;
+  readonly nodes: Table;
+  readonly values: Table;
+  readonly errors: Table;
+}
+
+/** A value as the page shows it. */
+function valueText(x: unknown): string {
+  return x === null || x === undefined ? 'nil' : typeof x === 'string' ? x : JSON.stringify(x);
+}
+
+/** Lanes in the clients' own order (numbers as numbers), not in order of first appearance. */
+function laneTable(ops: readonly HistoryOperation[]): Table {
   const names = [...new Set(ops.map((op) => String(op.process)))];
   names.sort((a, b) => (/^\d+$/.test(a) && /^\d+$/.test(b) ? Number(a) - Number(b) : a < b ? -1 : a > b ? 1 : 0));
-  for (const name of names) processes.index(name);
-  const keys = table<string>();
-  const nodes = table<string>();
-  const values = table<string>();
-  const errors = table<string>();
-  const F = { read: 0, get: 0, write: 1, put: 1, append: 1, cas: 2 } as const;
-  const T = { ok: 0, fail: 1, info: 2 } as const;
-  const v = (x: unknown): string => (x === null || x === undefined ? 'nil' : typeof x === 'string' ? x : JSON.stringify(x));
-  let end = 0;
-  for (const op of ops) end = Math.max(end, op.invoke, op.complete ?? op.invoke);
-  const columns = {
-    p: [] as number[],
-    k: [] as number[],
-    n: [] as number[],
-    f: [] as number[],
-    t: [] as number[],
-    s: [] as number[],
-    i: [] as number[],
-    c: [] as number[],
-    v: [] as number[],
-    e: [] as number[],
-  };
+  const lanes = new Table();
+  for (const name of names) lanes.index(name);
+  return lanes;
+}
+
+function columnsOf(ops: readonly HistoryOperation[], tables: Tables): PageColumns {
+  const columns: PageColumns = { p: [], k: [], n: [], f: [], t: [], s: [], i: [], c: [], v: [], e: [] };
   for (const op of ops) {
-    columns.p.push(processes.index(String(op.process)));
-    columns.k.push(keys.index(op.key ?? ''));
-    columns.n.push(op.node !== undefined ? nodes.index(op.node) : -1);
-    columns.f.push(F[op.f]);
-    columns.t.push(T[op.type]);
+    columns.p.push(tables.processes.index(String(op.process)));
+    columns.k.push(tables.keys.index(op.key ?? ''));
+    columns.n.push(op.node !== undefined ? tables.nodes.index(op.node) : -1);
+    columns.f.push(FUNCTION_CODE[op.f]);
+    columns.t.push(TYPE_CODE[op.type]);
     columns.s.push(op.f === 'cas' && op.succeeded === false ? 0 : 1);
     columns.i.push(op.invoke);
     columns.c.push(op.complete ?? -1);
-    columns.v.push(values.index(op.f === 'cas' ? `${v((op.value as unknown[])[0])} → ${v((op.value as unknown[])[1])}` : v(op.value)));
-    columns.e.push(op.error !== undefined ? errors.index(op.error) : -1);
+    const cas = op.f === 'cas' ? (op.value as unknown[]) : undefined;
+    columns.v.push(tables.values.index(cas ? `${valueText(cas[0])} → ${valueText(cas[1])}` : valueText(op.value)));
+    columns.e.push(op.error !== undefined ? tables.errors.index(op.error) : -1);
   }
-  const results = input.results.map((r) => {
-    const w = r.witness;
-    const legal =
-      input.consistency === 'eventual'
-        ? [...legalFinalValues(ops, r.key, input.history.initialValue ?? null)]
-            .slice(0, MAX_LEGAL)
-            .map((x) => (x === null ? null : String(x)))
-        : undefined;
-    return {
-      key: r.key,
-      verdict: r.verdict,
-      passed: r.passed,
-      detail: r.detail,
-      ...(w
-        ? {
-            witness: {
-              explanation: w.explanation,
-              ops: w.window.map((o) => o.index),
-              failing: w.failing.index,
-              // The end of the longest order the search could build: it got this far and no further.
-              prefix: w.lastLinearized.map((o) => o.index),
-              placed: w.linearizedBefore,
-            },
-          }
-        : {}),
-      ...(r.nodeValues
-        ? {
-            nodeValues: r.nodeValues.map((n) => ({
-              node: n.node,
-              value: n.value === undefined ? '(no answer)' : n.value === null ? 'nil (missing)' : n.value,
-            })),
-          }
-        : {}),
-      ...(legal ? { legal: legal.map((x) => (x === null ? 'nil (missing)' : x)) } : {}),
-    };
-  });
+  return columns;
+}
+
+function witnessOf(w: Witness): PageWitness {
+  return {
+    explanation: w.explanation,
+    ops: w.window.map((o) => o.index),
+    failing: w.failing.index,
+    prefix: w.lastLinearized.map((o) => o.index),
+    placed: w.linearizedBefore,
+  };
+}
+
+function resultOf(r: PageKeyResult, input: PageInput): PageResult {
+  const legal =
+    input.consistency === 'eventual'
+      ? [...legalFinalValues(input.history.operations, r.key, input.history.initialValue ?? null)]
+          .slice(0, MAX_LEGAL)
+          .map((x) => (x === null ? null : String(x)))
+      : undefined;
+  return {
+    key: r.key,
+    verdict: r.verdict,
+    passed: r.passed,
+    detail: r.detail,
+    ...(r.witness ? { witness: witnessOf(r.witness) } : {}),
+    ...(r.nodeValues
+      ? {
+          nodeValues: r.nodeValues.map((n) => ({
+            node: n.node,
+            value: n.value === undefined ? '(no answer)' : n.value === null ? 'nil (missing)' : n.value,
+          })),
+        }
+      : {}),
+    ...(legal ? { legal: legal.map((x) => (x === null ? 'nil (missing)' : x)) } : {}),
+  };
+}
+
+/** The page's data: columns of small integers plus tables of strings, so a large history stays compact. */
+export function pageData(input: PageInput): PageData {
+  const ops = input.history.operations;
+  const tables: Tables = { processes: laneTable(ops), keys: new Table(), nodes: new Table(), values: new Table(), errors: new Table() };
+  let end = 0;
+  for (const op of ops) end = Math.max(end, op.invoke, op.complete ?? op.invoke);
+  const columns = columnsOf(ops, tables);
   return {
     title: input.title,
     consistency: input.consistency ?? null,
     end: end > 0 ? end : 1,
-    processes: processes.values,
-    keys: keys.values,
-    nodes: nodes.values,
-    values: values.values,
-    errors: errors.values,
+    processes: tables.processes.values,
+    keys: tables.keys.values,
+    nodes: tables.nodes.values,
+    values: tables.values.values,
+    errors: tables.errors.values,
     ops: columns,
     nemesis: (input.history.nemesis ?? []).map((e) => ({ time: e.time, f: e.f, fault: e.fault, target: e.target })),
-    results,
+    results: input.results.map((r) => resultOf(r, input)),
   };
 }
 
@@ -142,13 +154,21 @@ export function scriptJson(data: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
+/** A CSP source that allows exactly this inline element text (CSP hashes the text between the tags as UTF-8). */
+function cspHash(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
 export function renderHistoryPage(input: PageInput): string {
+  // The page runs its own script and style and nothing else: no 'unsafe-inline', so markup that got into the page
+  // anyway could not run a script. The data element is JSON, which the browser never executes.
+  const csp = `default-src 'none'; script-src ${cspHash(PAGE_SCRIPT)}; style-src ${cspHash(PAGE_STYLE)}; img-src data:`;
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
 <title>${escapeHtml(input.title)}</title>
 <style>${PAGE_STYLE}</style>
 </head>
