@@ -91,125 +91,159 @@ export function checkHistory(history: History, options: CheckOptions = {}): Chec
   if (problem !== undefined) throw new HistoryError(problem);
   const initialValue = options.initialValue !== undefined ? options.initialValue : (history.initialValue ?? null);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const deadline = Number.isFinite(timeoutMs) && timeoutMs > 0 ? started + timeoutMs : Infinity;
-  let stepsLeft = options.maxSteps !== undefined && options.maxSteps > 0 ? options.maxSteps : Infinity;
-  const stopAtFirstFailure = options.checkAllKeys !== true;
+  const run: CheckRun = {
+    operations: history.operations,
+    model,
+    initialValue,
+    deadline: Number.isFinite(timeoutMs) && timeoutMs > 0 ? started + timeoutMs : Infinity,
+    stepsLeft: options.maxSteps !== undefined && options.maxSteps > 0 ? options.maxSteps : Infinity,
+    stopAtFirstFailure: options.checkAllKeys !== true,
+    maxMemory: options.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES,
+    failed: false,
+    stopReason: undefined,
+  };
+  const all = keyTasks(history.operations);
+  const algorithm = options.algorithm ?? 'auto';
+  const pending = algorithm !== 'search' && model !== 'cas-register' ? decideUniqueKeys(run, all) : all;
+  searchKeys(run, pending);
 
+  const keys = all.map((p) => p.result);
+  let verdict: Verdict = 'linearizable';
+  if (run.failed) verdict = 'not-linearizable';
+  else if (keys.some((k) => k.verdict === 'unknown')) verdict = 'unknown';
+  const steps = keys.reduce((sum, k) => sum + k.steps, 0);
+  return { verdict, model, initialValue, keys, steps, elapsedMs: performance.now() - started };
+}
+
+/** What the keys of one check share: the history, the budgets, and whether the verdict is already settled. */
+interface CheckRun {
+  readonly operations: readonly HistoryOperation[];
+  readonly model: ModelName;
+  readonly initialValue: Value;
+  readonly deadline: number;
+  stepsLeft: number;
+  readonly stopAtFirstFailure: boolean;
+  readonly maxMemory: number;
+  failed: boolean;
+  stopReason: KeyResult['reason'];
+}
+
+/** One key on its way to a verdict; `search` lives only while the key is being searched. */
+interface KeyTask {
+  result: KeyResult;
+  checked: number[];
+  search: KeySearch | undefined;
+}
+
+/** The history split per key, in key order; every key starts `unknown`. */
+function keyTasks(operations: readonly HistoryOperation[]): KeyTask[] {
   const byKey = new Map<string, number[]>();
-  history.operations.forEach((op, i) => {
+  operations.forEach((op, i) => {
     const key = op.key ?? '';
     let list = byKey.get(key);
     if (list === undefined) byKey.set(key, (list = []));
     list.push(i);
   });
-
-  interface Pending {
-    result: KeyResult;
-    checked: number[];
-    search: KeySearch | undefined;
-  }
-  const all: Pending[] = [...byKey.keys()].sort().map((key) => {
+  return [...byKey.keys()].sort().map((key) => {
     const indices = byKey.get(key) as number[];
-    const checked = indices.filter((i) => !isIgnored(history.operations[i] as HistoryOperation));
+    const checked = indices.filter((i) => !isIgnored(operations[i] as HistoryOperation));
     const result: KeyResult = {
       key,
       verdict: 'unknown',
-      operations: countOperations(history.operations, indices),
+      operations: countOperations(operations, indices),
       steps: 0,
       elapsedMs: 0,
       algorithm: 'search',
     };
     return { result, checked, search: undefined };
   });
+}
 
-  // Keys whose written values are unique are decided here, without search, in O(n log n).
-  const algorithm = options.algorithm ?? 'auto';
-  let failed = false;
-  let stopReason: KeyResult['reason'];
-  let pending = all;
-  if (algorithm !== 'search' && model !== 'cas-register') {
-    pending = [];
-    for (const p of all) {
-      if (stopReason !== undefined || !qualifies(history.operations, p.checked, initialValue)) {
-        pending.push(p);
-        continue;
-      }
-      const t0 = performance.now();
-      const u = checkUnique(history.operations, p.checked, initialValue);
-      p.result.verdict = u.verdict;
-      p.result.algorithm = 'unique-values';
-      p.result.elapsedMs = performance.now() - t0;
-      if (u.witness) {
-        p.result.witness = { key: p.result.key, ...u.witness };
-        failed = true;
-        if (stopAtFirstFailure) stopReason = 'stopped';
-      }
+/**
+ * Decides the keys whose written values are unique without search, in O(n log n); returns the keys left for the
+ * search (all those after the verdict is settled, too).
+ */
+function decideUniqueKeys(run: CheckRun, all: KeyTask[]): KeyTask[] {
+  const pending: KeyTask[] = [];
+  for (const p of all) {
+    if (run.stopReason !== undefined || !qualifies(run.operations, p.checked, run.initialValue)) {
+      pending.push(p);
+      continue;
+    }
+    const t0 = performance.now();
+    const u = checkUnique(run.operations, p.checked, run.initialValue);
+    p.result.verdict = u.verdict;
+    p.result.algorithm = 'unique-values';
+    p.result.elapsedMs = performance.now() - t0;
+    if (u.witness) {
+      p.result.witness = { key: p.result.key, ...u.witness };
+      run.failed = true;
+      if (run.stopAtFirstFailure) run.stopReason = 'stopped';
     }
   }
-  const maxMemory = options.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES;
+  return pending;
+}
 
-  // Keys share the budget in slices that double each round, the way parallel searches would: a key that fails
-  // quickly settles the verdict without waiting for a hard key to finish, and slicing costs at most a factor of
-  // two over running each key alone.
+/**
+ * Searches the keys in rounds until each has a verdict or the budget ends; the keys left over get the reason.
+ * Keys share the budget in slices that double each round, the way parallel searches would: a key that fails
+ * quickly settles the verdict without waiting for a hard key to finish, and slicing costs at most a factor of
+ * two over running each key alone.
+ */
+function searchKeys(run: CheckRun, keys: KeyTask[]): void {
+  let pending = keys;
   let slice = FIRST_SLICE;
-  // Each round runs every pending key for a slice; the time and step budgets end the rounds.
-  while (pending.length > 0 && stopReason === undefined) {
-    const still: Pending[] = [];
+  while (pending.length > 0 && run.stopReason === undefined) {
+    const still: KeyTask[] = [];
     for (const p of pending) {
-      if (stopReason !== undefined) {
-        still.push(p);
-        continue;
-      }
-      const t0 = performance.now();
-      if (p.search === undefined) p.search = new KeySearch(history.operations, p.checked, initialValue, maxMemory);
-      const before = p.search.steps;
-      let outcome: SearchOutcome | undefined;
-      try {
-        outcome = p.search.run(Math.min(slice, stepsLeft), deadline);
-      } catch (error) {
-        if (!(error instanceof MemoryCap)) throw error;
-        // This key alone is given up; the memo goes, and the other keys still get their turn.
-        p.search = undefined;
-        p.result.reason = 'memory';
-        p.result.elapsedMs += performance.now() - t0;
-        continue;
-      }
-      stepsLeft -= p.search.steps - before;
-      p.result.steps = p.search.steps;
-      p.result.elapsedMs += performance.now() - t0;
-      if (outcome === undefined) {
-        still.push(p);
-        if (performance.now() >= deadline) stopReason = 'timeout';
-        else if (stepsLeft <= 0) stopReason = 'step-budget';
-        continue;
-      }
-      p.result.verdict = outcome.verdict;
-      p.search = undefined; // releases the memo
-      if (outcome.verdict === 'not-linearizable' && outcome.failing !== undefined) {
-        failed = true;
-        p.result.witness = buildWitness({
-          model,
-          key: p.result.key,
-          operations: history.operations,
-          checked: p.checked,
-          failing: outcome.failing,
-          states: outcome.frontierStates,
-          prefix: outcome.prefix,
-        });
-        if (stopAtFirstFailure) stopReason = 'stopped';
-      }
+      if (run.stopReason !== undefined || searchSlice(run, p, slice)) still.push(p);
     }
     pending = still;
     slice = Math.min(slice * 2, MAX_SLICE);
   }
-  for (const p of pending) p.result.reason = stopReason ?? 'timeout';
+  for (const p of pending) p.result.reason = run.stopReason ?? 'timeout';
+}
 
-  const keys = all.map((p) => p.result);
-  let verdict: Verdict = 'linearizable';
-  if (failed) verdict = 'not-linearizable';
-  else if (keys.some((k) => k.verdict === 'unknown')) verdict = 'unknown';
-  const steps = keys.reduce((sum, k) => sum + k.steps, 0);
-  return { verdict, model, initialValue, keys, steps, elapsedMs: performance.now() - started };
+/** Runs one slice of a key's search; true when the key is still undecided and wants another turn. */
+function searchSlice(run: CheckRun, p: KeyTask, slice: number): boolean {
+  const t0 = performance.now();
+  if (p.search === undefined) p.search = new KeySearch(run.operations, p.checked, run.initialValue, run.maxMemory);
+  const before = p.search.steps;
+  let outcome: SearchOutcome | undefined;
+  try {
+    outcome = p.search.run(Math.min(slice, run.stepsLeft), run.deadline);
+  } catch (error) {
+    if (!(error instanceof MemoryCap)) throw error;
+    // This key alone is given up; the memo goes, and the other keys still get their turn.
+    p.search = undefined;
+    p.result.reason = 'memory';
+    p.result.elapsedMs += performance.now() - t0;
+    return false;
+  }
+  run.stepsLeft -= p.search.steps - before;
+  p.result.steps = p.search.steps;
+  p.result.elapsedMs += performance.now() - t0;
+  if (outcome === undefined) {
+    if (performance.now() >= run.deadline) run.stopReason = 'timeout';
+    else if (run.stepsLeft <= 0) run.stopReason = 'step-budget';
+    return true;
+  }
+  p.result.verdict = outcome.verdict;
+  p.search = undefined; // releases the memo
+  if (outcome.verdict === 'not-linearizable' && outcome.failing !== undefined) {
+    run.failed = true;
+    p.result.witness = buildWitness({
+      model: run.model,
+      key: p.result.key,
+      operations: run.operations,
+      checked: p.checked,
+      failing: outcome.failing,
+      states: outcome.frontierStates,
+      prefix: outcome.prefix,
+    });
+    if (run.stopAtFirstFailure) run.stopReason = 'stopped';
+  }
+  return false;
 }
 
 function countOperations(operations: readonly HistoryOperation[], indices: readonly number[]): OperationCounts {
@@ -483,7 +517,7 @@ class KeySearch {
   run(maxSteps: number, deadline: number): SearchOutcome | undefined {
     if (this.n === 0) return { verdict: 'linearizable', frontierStates: [], prefix: [] };
     // The hot loop works on locals; they are written back when the slice ends.
-    const { kind, argA, argB, entryOp, match, next, prev, bits, zobrist, memo, stackEntry, stackState } = this;
+    const { entryOp, match, next, prev, bits, zobrist, memo, stackEntry, stackState } = this;
     let { depth, setHash, state, entry, steps } = this;
     const stepLimit = steps + maxSteps;
     let checkAt = Math.min(steps + CLOCK_INTERVAL, stepLimit);
@@ -503,26 +537,7 @@ class KeySearch {
       const ret = match[entry] as number;
       if (ret !== 0) {
         const op = entryOp[entry] as number;
-        let ns: number;
-        switch (kind[op]) {
-          case OpKind.Read:
-            ns = state === argA[op] ? state : -1;
-            break;
-          case OpKind.Write:
-            ns = argA[op] as number;
-            break;
-          case OpKind.CasOk:
-            ns = state === argA[op] ? (argB[op] as number) : -1;
-            break;
-          case OpKind.CasFalse:
-            ns = state !== argA[op] ? state : -1;
-            break;
-          case OpKind.CasOpen:
-            ns = state === argA[op] ? (argB[op] as number) : state;
-            break;
-          default:
-            ns = this.appendStep(state, op);
-        }
+        const ns = this.transition(op, state);
         if (ns >= 0) {
           const w = op >>> 5;
           const bit = 1 << (op & 31);
@@ -534,15 +549,8 @@ class KeySearch {
             depth++;
             state = ns;
             setHash = newSetHash;
-            // Lift the call and its return out of the list.
-            let p = prev[entry] as number;
-            let q = next[entry] as number;
-            next[p] = q;
-            if (q !== -1) prev[q] = p;
-            p = prev[ret] as number;
-            q = next[ret] as number;
-            next[p] = q;
-            if (q !== -1) prev[q] = p;
+            unlink(next, prev, entry);
+            unlink(next, prev, ret);
             entry = next[0] as number;
             continue;
           }
@@ -554,13 +562,7 @@ class KeySearch {
       // A return entry whose operation is still pending: nothing placed so far lets it in, so undo the last choice.
       if (entry >= this.frontier) this.recordFrontier(entry, state, depth);
       if (depth === 0) {
-        const failing = this.checked[entryOp[this.frontier] as number] as number;
-        outcome = {
-          verdict: 'not-linearizable',
-          failing,
-          frontierStates: this.frontierStates.map((s) => this.values[s] as Value),
-          prefix: this.prefix,
-        };
+        outcome = this.failure();
         break;
       }
       depth--;
@@ -569,16 +571,9 @@ class KeySearch {
       const op = entryOp[entry] as number;
       bits[op >>> 5] = (bits[op >>> 5] as number) & ~(1 << (op & 31));
       setHash ^= zobrist[op] as number;
-      // Put the return back, then the call (the reverse of lifting).
-      const r = match[entry] as number;
-      let p = prev[r] as number;
-      let q = next[r] as number;
-      next[p] = r;
-      if (q !== -1) prev[q] = r;
-      p = prev[entry] as number;
-      q = next[entry] as number;
-      next[p] = entry;
-      if (q !== -1) prev[q] = entry;
+      // The reverse of lifting: the return goes back first, then the call.
+      relink(next, prev, match[entry] as number);
+      relink(next, prev, entry);
       entry = next[entry] as number;
     }
     this.depth = depth;
@@ -589,6 +584,34 @@ class KeySearch {
     return outcome;
   }
 
+  /** The state after linearizing `op` in `state`, or -1 when `op` cannot take effect there. */
+  private transition(op: number, state: number): number {
+    switch (this.kind[op]) {
+      case OpKind.Read:
+        return state === this.argA[op] ? state : -1;
+      case OpKind.Write:
+        return this.argA[op] as number;
+      case OpKind.CasOk:
+        return state === this.argA[op] ? (this.argB[op] as number) : -1;
+      case OpKind.CasFalse:
+        return state !== this.argA[op] ? state : -1;
+      case OpKind.CasOpen:
+        return state === this.argA[op] ? (this.argB[op] as number) : state;
+      default:
+        return this.appendStep(state, op);
+    }
+  }
+
+  /** The verdict once backtracking has nothing left to undo: the frontier's operation can never be placed. */
+  private failure(): SearchOutcome {
+    return {
+      verdict: 'not-linearizable',
+      failing: this.checked[this.entryOp[this.frontier] as number] as number,
+      frontierStates: this.frontierStates.map((s) => this.values[s] as Value),
+      prefix: this.prefix,
+    };
+  }
+
   private recordFrontier(entry: number, state: number, depth: number): void {
     if (entry > this.frontier) {
       this.frontier = entry;
@@ -597,4 +620,20 @@ class KeySearch {
     }
     if (this.frontierStates.length < MAX_FRONTIER_STATES && !this.frontierStates.includes(state)) this.frontierStates.push(state);
   }
+}
+
+/** Lifts entry `e` out of the list; `e` keeps its own links, so `relink` can put it back. */
+function unlink(next: Int32Array, prev: Int32Array, e: number): void {
+  const p = prev[e] as number;
+  const q = next[e] as number;
+  next[p] = q;
+  if (q !== -1) prev[q] = p;
+}
+
+/** Puts back an entry `unlink` lifted out; entries go back in the reverse order they were lifted. */
+function relink(next: Int32Array, prev: Int32Array, e: number): void {
+  const p = prev[e] as number;
+  const q = next[e] as number;
+  next[p] = e;
+  if (q !== -1) prev[q] = e;
 }

@@ -338,7 +338,8 @@ export function toEdn(history: History, options: ToEdnOptions = {}): string {
       return inputValue();
     };
     const map = (index: number, type: string, time: number, value: string): string =>
-      `{:index ${index}, :type ${type}, :process ${ednProcess(process)}, :f :${op.f}${keyField}, :value ${keyed(value)}, :time ${Math.round(time * 1e6)}}`;
+      `{:index ${index}, :type ${type}, :process ${ednProcess(process)}, :f :${op.f}${keyField}, ` +
+      `:value ${keyed(value)}, :time ${Math.round(time * 1e6)}}`;
     events.push({ time: op.invoke, phase: 0, seq, text: (i) => map(i, ':invoke', op.invoke, inputValue()) });
     let type: string;
     if (op.type === 'info') type = ':info';
@@ -355,7 +356,8 @@ export function toEdn(history: History, options: ToEdnOptions = {}): string {
       phase: 0,
       seq,
       text: (n) =>
-        `{:index ${n}, :type :info, :process :nemesis, :f :${e.f}, :value ${ednString(`${e.fault} ${e.target}`)}, :time ${Math.round(e.time * 1e6)}}`,
+        `{:index ${n}, :type :info, :process :nemesis, :f :${e.f}, ` +
+        `:value ${ednString(`${e.fault} ${e.target}`)}, :time ${Math.round(e.time * 1e6)}}`,
     });
   });
   events.sort((a, b) => a.time - b.time || a.phase - b.phase || a.seq - b.seq);

@@ -49,8 +49,27 @@ interface Cluster {
 const INITIAL = -1;
 
 export function checkUnique(operations: readonly HistoryOperation[], indices: readonly number[], initialValue: Value): UniqueOutcome {
+  const clusters = writeClusters(operations, indices, initialValue);
+  const misread = addReads(operations, indices, clusters);
+  if (misread) return misread;
+  // An indeterminate write nobody read may not have happened: it constrains nothing.
+  const live = [...clusters.values()].filter((c) => c.write === undefined || operations[c.write]!.type !== 'info' || c.reads.length > 0);
+  // The initial value's "write" ends before everything; its zone is forward up to its last read's invocation.
+  const initial = clusters.get(initialValue)!;
+  if (initial.reads.length === 0) live.splice(live.indexOf(initial), 1);
+  const forward = live.filter((c) => c.f < c.s).sort((a, b) => a.f - b.f);
+  const backward = live.filter((c) => !(c.f < c.s));
+  return forwardOverlap(operations, forward) ?? backwardInside(operations, forward, backward) ?? { verdict: 'linearizable' };
+}
+
+/** When an operation ends: never, for one that may still take effect. */
+function end(op: HistoryOperation): number {
+  return op.type === 'ok' && op.complete !== null ? op.complete : Infinity;
+}
+
+/** One cluster per value written (failed writes did not happen), and the initial value's, each with no reads yet. */
+function writeClusters(operations: readonly HistoryOperation[], indices: readonly number[], initialValue: Value): Map<Value, Cluster> {
   const clusters = new Map<Value, Cluster>();
-  const end = (op: HistoryOperation): number => (op.type === 'ok' && op.complete !== null ? op.complete : Infinity);
   clusters.set(initialValue, { value: initialValue, reads: [], f: -Infinity, fOp: INITIAL, s: -Infinity, sOp: INITIAL });
   for (const i of indices) {
     const op = operations[i]!;
@@ -58,29 +77,27 @@ export function checkUnique(operations: readonly HistoryOperation[], indices: re
       clusters.set(op.value as Value, { value: op.value as Value, write: i, reads: [], f: end(op), fOp: i, s: op.invoke, sOp: i });
     }
   }
-  const fail = (why: string, ops: number[], failing: number): UniqueOutcome => ({
-    verdict: 'not-linearizable',
-    witness: witnessOf(operations, why, ops, failing),
-  });
+  return clusters;
+}
+
+/** Puts each completed read in its value's cluster, widening the cluster's zone; the failure when rule 1 breaks. */
+function addReads(
+  operations: readonly HistoryOperation[],
+  indices: readonly number[],
+  clusters: Map<Value, Cluster>,
+): UniqueOutcome | undefined {
   for (const i of indices) {
     const op = operations[i]!;
     if ((op.f !== 'read' && op.f !== 'get') || op.type !== 'ok') continue;
     const c = clusters.get(op.value as Value);
-    if (!c) {
-      // A failed write is not among the operations checked (it did not happen), but it says where the value came from.
-      const failed = operations.findIndex(
-        (w) => w.type === 'fail' && (w.f === 'write' || w.f === 'put') && w.value === op.value && (w.key ?? '') === (op.key ?? ''),
-      );
+    if (!c) return unwritten(operations, i);
+    if (c.write !== undefined && end(op) < operations[c.write]!.invoke) {
       return fail(
-        failed >= 0
-          ? `read ${label(op)} returned a value whose write failed (${label(operations[failed]!)}), so it never happened`
-          : `read ${label(op)} returned ${JSON.stringify(op.value)}, which no write wrote`,
-        failed >= 0 ? [i, failed] : [i],
+        operations,
+        `read ${label(op)} ended before the write of its value began (${label(operations[c.write]!)})`,
+        [i, c.write],
         i,
       );
-    }
-    if (c.write !== undefined && end(op) < operations[c.write]!.invoke) {
-      return fail(`read ${label(op)} ended before the write of its value began (${label(operations[c.write]!)})`, [i, c.write], i);
     }
     c.reads.push(i);
     const e = end(op);
@@ -93,39 +110,58 @@ export function checkUnique(operations: readonly HistoryOperation[], indices: re
       c.sOp = i;
     }
   }
-  // An indeterminate write nobody read may not have happened: it constrains nothing.
-  const live = [...clusters.values()].filter((c) => c.write === undefined || operations[c.write]!.type !== 'info' || c.reads.length > 0);
-  // The initial value's "write" ends before everything; its zone is forward up to its last read's invocation.
-  const initial = clusters.get(initialValue)!;
-  if (initial.reads.length === 0) live.splice(live.indexOf(initial), 1);
+  return undefined;
+}
 
-  // A read of the initial value after some write was in place: a stale read of "nothing yet".
-  const stalerInitial = (init: Cluster, other: Cluster): UniqueOutcome =>
-    fail(
-      `${opText(operations, init.sOp)} returned ${val(init)}, but ${describe(operations, other)} was already in place: ${opText(operations, other.fOp)} ended before that read began`,
-      ops(init, other),
-      init.sOp,
-    );
+/** Read `i` returned a value no checked write wrote. */
+function unwritten(operations: readonly HistoryOperation[], i: number): UniqueOutcome {
+  const op = operations[i]!;
+  // A failed write is not among the operations checked (it did not happen), but it says where the value came from.
+  const failed = operations.findIndex(
+    (w) => w.type === 'fail' && (w.f === 'write' || w.f === 'put') && w.value === op.value && (w.key ?? '') === (op.key ?? ''),
+  );
+  return fail(
+    operations,
+    failed >= 0
+      ? `read ${label(op)} returned a value whose write failed (${label(operations[failed]!)}), so it never happened`
+      : `read ${label(op)} returned ${JSON.stringify(op.value)}, which no write wrote`,
+    failed >= 0 ? [i, failed] : [i],
+    i,
+  );
+}
 
-  const forward = live.filter((c) => c.f < c.s).sort((a, b) => a.f - b.f);
-  // 2. Forward zones, sorted by start: each must end before the next begins.
+/** 2. Forward zones, sorted by start: each must end before the next begins. */
+function forwardOverlap(operations: readonly HistoryOperation[], forward: readonly Cluster[]): UniqueOutcome | undefined {
   for (let k = 1; k < forward.length; k++) {
     const a = forward[k - 1]!;
     const b = forward[k]!;
     if (b.f < a.s) {
       // With the initial value this is a read of it after a write was in place: say it as the stale read it is.
       const init = a.write === undefined ? a : b.write === undefined ? b : undefined;
-      if (init) return stalerInitial(init, init === a ? b : a);
+      if (init) return staleInitial(operations, init, init === a ? b : a);
       return fail(
-        `${describe(operations, a)} and ${describe(operations, b)}: ${opText(operations, a.fOp)} ended before ${opText(operations, b.sOp)} began, so ${val(a)} was written before ${val(b)}; but ${opText(operations, b.fOp)} ended before ${opText(operations, a.sOp)} began, so ${val(b)} was written before ${val(a)}. No order satisfies both`,
+        operations,
+        `${describe(operations, a)} and ${describe(operations, b)}: ` +
+          `${opText(operations, a.fOp)} ended before ${opText(operations, b.sOp)} began, so ${val(a)} was written before ${val(b)}; ` +
+          `but ${opText(operations, b.fOp)} ended before ${opText(operations, a.sOp)} began, so ${val(b)} was written before ${val(a)}. ` +
+          'No order satisfies both',
         ops(a, b),
         a.sOp === INITIAL ? b.sOp : a.sOp,
       );
     }
   }
-  // 3. A backward zone inside a forward one: the value would have to be written and read entirely while another
-  //    value is known to be in place. Forward zones are disjoint and sorted, so a binary search finds the one.
-  const backward = live.filter((c) => !(c.f < c.s));
+  return undefined;
+}
+
+/**
+ * 3. A backward zone inside a forward one: the value would have to be written and read entirely while another
+ *    value is known to be in place. Forward zones are disjoint and sorted, so a binary search finds the one.
+ */
+function backwardInside(
+  operations: readonly HistoryOperation[],
+  forward: readonly Cluster[],
+  backward: readonly Cluster[],
+): UniqueOutcome | undefined {
   for (const b of backward) {
     let lo = 0;
     let hi = forward.length - 1;
@@ -139,16 +175,34 @@ export function checkUnique(operations: readonly HistoryOperation[], indices: re
       } else hi = mid - 1;
     }
     if (host && host !== b && b.f < host.s && host.f < b.s) {
-      if (host.write === undefined) return stalerInitial(host, b);
+      if (host.write === undefined) return staleInitial(operations, host, b);
       // The late operation of the host cluster (a read, in practice a stale one) is the one no order can place.
       return fail(
-        `${opText(operations, host.sOp)} returned ${val(host)}, but ${describe(operations, b)} happened entirely after ${val(host)} was in place (${opText(operations, host.fOp)} ended before it) and before that read began, so the read should have seen ${val(b)} or a later value`,
+        operations,
+        `${opText(operations, host.sOp)} returned ${val(host)}, but ${describe(operations, b)} happened entirely after ${val(host)} ` +
+          `was in place (${opText(operations, host.fOp)} ended before it) and before that read began, ` +
+          `so the read should have seen ${val(b)} or a later value`,
         ops(host, b),
         host.sOp,
       );
     }
   }
-  return { verdict: 'linearizable' };
+  return undefined;
+}
+
+/** A read of the initial value after some write was in place: a stale read of "nothing yet". */
+function staleInitial(operations: readonly HistoryOperation[], init: Cluster, other: Cluster): UniqueOutcome {
+  return fail(
+    operations,
+    `${opText(operations, init.sOp)} returned ${val(init)}, but ${describe(operations, other)} was already in place: ` +
+      `${opText(operations, other.fOp)} ended before that read began`,
+    ops(init, other),
+    init.sOp,
+  );
+}
+
+function fail(operations: readonly HistoryOperation[], why: string, indices: number[], failing: number): UniqueOutcome {
+  return { verdict: 'not-linearizable', witness: witnessOf(operations, why, indices, failing) };
 }
 
 function ops(...cs: Cluster[]): number[] {
