@@ -50,7 +50,8 @@ for (let i = 1; i <= runs; i++) {
   times.push(ms);
   if (problem) failures.push(`run ${i}: ${problem}`);
   console.log(
-    `run ${String(i).padStart(2)}/${runs}: ${problem ? 'FAILED' : 'passed'} in ${(ms / 1000).toFixed(2)} s${problem ? ` (${problem})` : ''}`,
+    `run ${String(i).padStart(2)}/${runs}: ${problem ? 'FAILED' : 'passed'} in ${(ms / 1000).toFixed(2)} s` +
+      (problem ? ` (${problem})` : ''),
   );
 }
 
@@ -58,7 +59,8 @@ const sorted = [...times].sort((a, b) => a - b);
 const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
 const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 console.log(
-  `\n${runs - failures.length}/${runs} passed, ${failures.length} false failure(s); wall time per run (main + post): min ${s(sorted[0]!)}, median ${s(median)}, max ${s(sorted.at(-1)!)}`,
+  `\n${runs - failures.length}/${runs} passed, ${failures.length} false failure(s); ` +
+    `wall time per run (main + post): min ${s(sorted[0]!)}, median ${s(median)}, max ${s(sorted.at(-1)!)}`,
 );
 for (const f of failures) console.log(`  ${f}`);
 process.exitCode = failures.length > 0 ? 1 : 0;

@@ -72,10 +72,12 @@ for (const [name, group] of groups) {
   const best = runs.reduce((a, b) => (a.parseMs + a.checkMs <= b.parseMs + b.checkMs ? a : b));
   console.log(`${name}: ${group.length} histories`);
   console.log(
-    `  first run : total ${fmt(first.parseMs + first.checkMs)} (parse ${fmt(first.parseMs)}, check ${fmt(first.checkMs)}), max ${fmt(first.maxMs)} (${first.maxFile})`,
+    `  first run : total ${fmt(first.parseMs + first.checkMs)} (parse ${fmt(first.parseMs)}, check ${fmt(first.checkMs)}), ` +
+      `max ${fmt(first.maxMs)} (${first.maxFile})`,
   );
   console.log(
-    `  best of ${rounds}: total ${fmt(best.parseMs + best.checkMs)} (parse ${fmt(best.parseMs)}, check ${fmt(best.checkMs)}), max ${fmt(best.maxMs)} (${best.maxFile})`,
+    `  best of ${rounds}: total ${fmt(best.parseMs + best.checkMs)} (parse ${fmt(best.parseMs)}, check ${fmt(best.checkMs)}), ` +
+      `max ${fmt(best.maxMs)} (${best.maxFile})`,
   );
   const mismatches = new Set(runs.flatMap((r) => r.mismatches));
   console.log(mismatches.size === 0 ? '  all verdicts match expected.tsv' : `  MISMATCHES:\n    ${[...mismatches].join('\n    ')}`);

@@ -220,6 +220,7 @@ for (const v of variants) {
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)]!;
   console.log(
-    `${v.expectFail ? 'caught' : 'passed'} ${good}/${runs}  median ${(median / 1000).toFixed(1)} s (${(times[0]! / 1000).toFixed(1)}–${(times.at(-1)! / 1000).toFixed(1)} s)  ${v.name}`,
+    `${v.expectFail ? 'caught' : 'passed'} ${good}/${runs}  median ${(median / 1000).toFixed(1)} s ` +
+      `(${(times[0]! / 1000).toFixed(1)}–${(times.at(-1)! / 1000).toFixed(1)} s)  ${v.name}`,
   );
 }

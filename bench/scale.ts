@@ -113,7 +113,8 @@ if (main && process.argv[2] === '--child') {
       for (const crashed of [false, true]) for (const stale of [false, true]) cases.push({ clients, ops, crashed, stale });
   const go = spawnSync('go', ['version'], { encoding: 'utf8' });
   console.log(
-    `algorithm ${algorithm}; Porcupine: ${go.status === 0 ? 'Go found, but the porcupine module cannot be fetched here' : 'not run (no Go on this machine)'}`,
+    `algorithm ${algorithm}; Porcupine: ` +
+      (go.status === 0 ? 'Go found, but the porcupine module cannot be fetched here' : 'not run (no Go on this machine)'),
   );
   console.log('clients  operations  crashed  stale  verdict             decided by     generate   check      peak RSS');
   const self = fileURLToPath(import.meta.url);
@@ -127,7 +128,17 @@ if (main && process.argv[2] === '--child') {
     });
     const verdict = m.verdict + (m.reason ? ` (${m.reason})` : '');
     console.log(
-      `${String(c.clients).padStart(7)}  ${String(c.ops).padStart(10)}  ${(c.crashed ? 'yes' : 'no').padEnd(7)}  ${(c.stale ? 'yes' : 'no').padEnd(5)}  ${verdict.padEnd(18)}  ${m.algorithm.padEnd(13)}  ${`${(m.genMs / 1000).toFixed(2)} s`.padStart(8)}  ${`${(m.checkMs / 1000).toFixed(3)} s`.padStart(9)}  ${`${Math.round(m.maxRssMb)} MB`.padStart(8)}`,
+      [
+        String(c.clients).padStart(7),
+        String(c.ops).padStart(10),
+        (c.crashed ? 'yes' : 'no').padEnd(7),
+        (c.stale ? 'yes' : 'no').padEnd(5),
+        verdict.padEnd(18),
+        m.algorithm.padEnd(13),
+        `${(m.genMs / 1000).toFixed(2)} s`.padStart(8),
+        `${(m.checkMs / 1000).toFixed(3)} s`.padStart(9),
+        `${Math.round(m.maxRssMb)} MB`.padStart(8),
+      ].join('  '),
     );
     if (!c.stale && m.verdict !== 'linearizable') console.log('    ^ a simulated execution must be linearizable: this is a bug');
     if (c.stale && m.verdict === 'linearizable') console.log('    ^ one stale read must not be linearizable: this is a bug');

@@ -91,7 +91,8 @@ async function coldStart(): Promise<number[]> {
 
 const cold = await coldStart();
 console.log(
-  `cold start of dist/index.js to exit (input validation failure, report written): median ${median(cold).toFixed(0)} ms, min ${Math.min(...cold).toFixed(0)} ms (10 runs)`,
+  `cold start of dist/index.js to exit (input validation failure, report written): ` +
+    `median ${median(cold).toFixed(0)} ms, min ${Math.min(...cold).toFixed(0)} ms (10 runs)`,
 );
 
 // One warm-up of each so image build caches are equal for both sides.
@@ -113,15 +114,19 @@ for (let i = 0; i < ROUNDS; i++) {
   const validate = r.result.phases.find((p) => p.name === 'validate')!;
   firstHttp.push(r.untilEngine);
   console.log(
-    `round ${i + 1}: floor ${(f.total / 1000).toFixed(2)} s (restart ${(f.restart / 1000).toFixed(2)} s) | replicheck ${(r.wall / 1000).toFixed(2)} s` +
-      ` [outside the engine (start-up, reports) ${r.untilEngine.toFixed(0)} ms, validate ${(validate.endMs - validate.startMs).toFixed(0)} ms, up ${((up.endMs - up.startMs) / 1000).toFixed(2)} s, first HTTP request ${(ready.startMs - up.endMs).toFixed(0)} ms after up]`,
+    `round ${i + 1}: floor ${(f.total / 1000).toFixed(2)} s (restart ${(f.restart / 1000).toFixed(2)} s) | ` +
+      `replicheck ${(r.wall / 1000).toFixed(2)} s` +
+      ` [outside the engine (start-up, reports) ${r.untilEngine.toFixed(0)} ms, ` +
+      `validate ${(validate.endMs - validate.startMs).toFixed(0)} ms, up ${((up.endMs - up.startMs) / 1000).toFixed(2)} s, ` +
+      `first HTTP request ${(ready.startMs - up.endMs).toFixed(0)} ms after up]`,
   );
 }
 const floor = median(floors);
 const wall = median(walls);
 console.log(`\nfloor (up + all nodes answer + restart kv_4 until it answers + down), median: ${(floor / 1000).toFixed(2)} s`);
 console.log(
-  `replicheck (validate, up, ready, 9 replication checks, restart + catch-up + durability, logs on failure, down), median: ${(wall / 1000).toFixed(2)} s`,
+  `replicheck (validate, up, ready, 9 replication checks, restart + catch-up + durability, logs on failure, down), ` +
+    `median: ${(wall / 1000).toFixed(2)} s`,
 );
 console.log(`replicheck adds ${((wall - floor) / 1000).toFixed(2)} s to the floor (target: under 2 s); ratio ${(wall / floor).toFixed(2)}`);
 console.log(`outside the engine (process start-up and reports), median: ${median(firstHttp).toFixed(0)} ms`);

@@ -29,7 +29,10 @@ async function scenario(name: string, inputs: Record<string, string>, env: Recor
 
 /** One line of figures per fault, so a run's log shows what was measured. */
 function figures(f: FaultReport): string {
-  return `${f.kind} ${f.target}: held ${f.heldMs} ms, writes ${f.writesAccepted} accepted, ${f.writesRefused} refused, availability ${f.availability}, recovery ${f.recoveryMs} ms, catch-up ${f.catchUpMs} ms`;
+  return (
+    `${f.kind} ${f.target}: held ${f.heldMs} ms, writes ${f.writesAccepted} accepted, ${f.writesRefused} refused, ` +
+    `availability ${f.availability}, recovery ${f.recoveryMs} ms, catch-up ${f.catchUpMs} ms`
+  );
 }
 
 describe('group faults', () => {
@@ -99,42 +102,46 @@ describe('group faults', () => {
   // The healthy mode refuses writes once no peer has answered for 1.5 s (its isolation rule), so whether kv_0 took
   // its write depended on how long `compose stop` took under load: CI once saw 'none'. stale-partition is healthy
   // except that it keeps serving alone, which is what this test is about: a group stop that leaves one writer.
-  test('stop of kv_2+kv_4 on the example cluster (stale-partition mode: serves alone): kv_0 keeps taking writes, both catch up after start', async (t) => {
-    if (!needDocker(t)) return;
-    const name = project('kv-stop');
-    const main = await scenario(
-      name,
-      {
-        'working-directory': 'examples/kv',
-        servers: Object.values(KV_PORTS)
-          .map((port) => `http://localhost:${port}`)
-          .join(','),
-        'project-name': name,
-        'startup-timeout': '60',
-        'convergence-timeout': '5',
-        faults: 'stop',
-        'fault-targets': 'kv_2+kv_4',
-        'fault-duration': '1',
-      },
-      { ...kvEnv('stale-partition'), ...KV_PORTS },
-    );
-    assert.equal(main.code, 0, main.stdout);
-    assert.deepEqual(errors(main), []);
-    const r = report(main);
-    const [f] = r.faults ?? [];
-    assert.ok(f, 'the fault ran');
-    t.diagnostic(figures(f));
-    assert.equal(f.target, 'kv_2+kv_4');
-    assert.equal(f.verdict, 'passed', JSON.stringify(f));
-    assert.equal(f.availability, 'full');
-    assert.equal(f.writesAccepted, 1, 'the one live node took its write');
-    assert.equal(f.action, 'compose stop kv_2, then compose start; compose stop kv_4, then compose start');
-    const byId = new Map(r.checks.map((c) => [c.id, c]));
-    assert.equal(byId.get('fault:stop:kv_2+kv_4:converge:kv_0')?.status, 'passed');
-    for (const node of ['kv_2', 'kv_4']) {
-      assert.equal(byId.get(`fault:stop:kv_2+kv_4:recovery:${node}`)?.status, 'passed', node);
-      assert.equal(byId.get(`fault:stop:kv_2+kv_4:catch-up:${node}`)?.status, 'passed', node);
-    }
-    assert.equal(byId.get('fault:stop:kv_2+kv_4:writable'), undefined, 'writes were accepted, so no after-heal write is needed');
-  });
+  test(
+    'stop of kv_2+kv_4 on the example cluster (stale-partition mode: serves alone): ' +
+      'kv_0 keeps taking writes, both catch up after start',
+    async (t) => {
+      if (!needDocker(t)) return;
+      const name = project('kv-stop');
+      const main = await scenario(
+        name,
+        {
+          'working-directory': 'examples/kv',
+          servers: Object.values(KV_PORTS)
+            .map((port) => `http://localhost:${port}`)
+            .join(','),
+          'project-name': name,
+          'startup-timeout': '60',
+          'convergence-timeout': '5',
+          faults: 'stop',
+          'fault-targets': 'kv_2+kv_4',
+          'fault-duration': '1',
+        },
+        { ...kvEnv('stale-partition'), ...KV_PORTS },
+      );
+      assert.equal(main.code, 0, main.stdout);
+      assert.deepEqual(errors(main), []);
+      const r = report(main);
+      const [f] = r.faults ?? [];
+      assert.ok(f, 'the fault ran');
+      t.diagnostic(figures(f));
+      assert.equal(f.target, 'kv_2+kv_4');
+      assert.equal(f.verdict, 'passed', JSON.stringify(f));
+      assert.equal(f.availability, 'full');
+      assert.equal(f.writesAccepted, 1, 'the one live node took its write');
+      assert.equal(f.action, 'compose stop kv_2, then compose start; compose stop kv_4, then compose start');
+      const byId = new Map(r.checks.map((c) => [c.id, c]));
+      assert.equal(byId.get('fault:stop:kv_2+kv_4:converge:kv_0')?.status, 'passed');
+      for (const node of ['kv_2', 'kv_4']) {
+        assert.equal(byId.get(`fault:stop:kv_2+kv_4:recovery:${node}`)?.status, 'passed', node);
+        assert.equal(byId.get(`fault:stop:kv_2+kv_4:catch-up:${node}`)?.status, 'passed', node);
+      }
+      assert.equal(byId.get('fault:stop:kv_2+kv_4:writable'), undefined, 'writes were accepted, so no after-heal write is needed');
+    },
+  );
 });

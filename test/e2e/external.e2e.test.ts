@@ -238,7 +238,10 @@ describe("cluster: external, faults through the user's commands", () => {
       assert.equal(r.code, 130, r.stdout + r.stderr);
       assert.match(
         r.stderr,
-        /Ctrl-C again: quitting\. 1 fault\(s\) may still hold\. Heal them by hand \(in .*\):\n {2}sleep 3; \.\/ctl\.sh resume 'ext_2' {4}# pause ext_2/,
+        new RegExp(
+          /Ctrl-C again: quitting\. 1 fault\(s\) may still hold\. Heal them by hand \(in .*\):\n/.source +
+            / {2}sleep 3; \.\/ctl\.sh resume 'ext_2' {4}# pause ext_2/.source,
+        ),
       );
     } finally {
       cluster.stop();

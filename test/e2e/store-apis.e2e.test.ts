@@ -136,21 +136,24 @@ describe('etcd 3.4 under a partition that cuts one member from its peers, while 
     ...(readBody ? { 'read-body': readBody } : {}),
   });
 
-  test('serializable reads: the cut-off member serves stale values, and the linearizable check fails with a stale-read witness', async (t) => {
-    if (!needEtcd(t)) return;
-    const { r, annotations } = await run('etcd', ETCD_ENV, partitioned('{"key":"{key:base64}","serializable":true}'));
-    assert.equal(r.verdict, 'failed');
-    const bad = r.workload!.keyResults.filter((k) => k.verdict === 'not-linearizable');
-    assert.ok(bad.length > 0, JSON.stringify(r.workload!.keyResults.map((k) => k.verdict)));
-    assert.ok(
-      bad.some((k) => k.witness && /etcd_2/.test(k.witnessText ?? '')),
-      JSON.stringify(bad.map((k) => k.witnessText)),
-    );
-    assert.ok(
-      annotations.some((a) => /^Linearizability: key .* is not linearizable/.test(a) || /not linearizable/i.test(a)),
-      annotations.join('\n'),
-    );
-  });
+  test(
+    'serializable reads: the cut-off member serves stale values, ' + 'and the linearizable check fails with a stale-read witness',
+    async (t) => {
+      if (!needEtcd(t)) return;
+      const { r, annotations } = await run('etcd', ETCD_ENV, partitioned('{"key":"{key:base64}","serializable":true}'));
+      assert.equal(r.verdict, 'failed');
+      const bad = r.workload!.keyResults.filter((k) => k.verdict === 'not-linearizable');
+      assert.ok(bad.length > 0, JSON.stringify(r.workload!.keyResults.map((k) => k.verdict)));
+      assert.ok(
+        bad.some((k) => k.witness && /etcd_2/.test(k.witnessText ?? '')),
+        JSON.stringify(bad.map((k) => k.witnessText)),
+      );
+      assert.ok(
+        annotations.some((a) => /^Linearizability: key .* is not linearizable/.test(a) || /not linearizable/i.test(a)),
+        annotations.join('\n'),
+      );
+    },
+  );
 
   test('the default linearizable reads: the cut-off member refuses (times out), and the check passes', async (t) => {
     if (!needEtcd(t)) return;

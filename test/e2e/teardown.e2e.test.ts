@@ -27,33 +27,37 @@ const cases: { teardown: string; mode: string; verdict: 'passed' | 'failed'; bet
 
 describe('teardown policies from the main step to the post step', () => {
   for (const c of cases) {
-    test(`${c.teardown} with a run that ${c.verdict}: ${c.between ? 'kept' : 'removed'} after main, ${c.after ? 'kept' : 'removed'} after post`, async (t) => {
-      if (!needDocker(t)) return;
-      const name = uniqueProject('rc-td', c.teardown);
-      try {
-        const inputs = {
-          'working-directory': 'examples/kv',
-          servers: KV_SERVERS,
-          'project-name': name,
-          'startup-timeout': '60',
-          'convergence-timeout': '1.5',
-          teardown: c.teardown,
-        };
-        const main = await runStep(inputs, { env: { ...kvEnv(c.mode), ...PORTS } });
-        assert.equal(main.outputs.result, c.verdict);
-        assert.equal((await containers(name)) > 0, c.between, 'between the steps');
-        if (c.teardown === 'post') {
-          // The cluster serves the job's later steps.
-          const res = await fetch('http://localhost:18380/key/replicheck-between-steps', { method: 'PUT', body: 'x' });
-          assert.ok(res.ok, `a later step can write: ${res.status}`);
+    test(
+      `${c.teardown} with a run that ${c.verdict}: ` +
+        `${c.between ? 'kept' : 'removed'} after main, ${c.after ? 'kept' : 'removed'} after post`,
+      async (t) => {
+        if (!needDocker(t)) return;
+        const name = uniqueProject('rc-td', c.teardown);
+        try {
+          const inputs = {
+            'working-directory': 'examples/kv',
+            servers: KV_SERVERS,
+            'project-name': name,
+            'startup-timeout': '60',
+            'convergence-timeout': '1.5',
+            teardown: c.teardown,
+          };
+          const main = await runStep(inputs, { env: { ...kvEnv(c.mode), ...PORTS } });
+          assert.equal(main.outputs.result, c.verdict);
+          assert.equal((await containers(name)) > 0, c.between, 'between the steps');
+          if (c.teardown === 'post') {
+            // The cluster serves the job's later steps.
+            const res = await fetch('http://localhost:18380/key/replicheck-between-steps', { method: 'PUT', body: 'x' });
+            assert.ok(res.ok, `a later step can write: ${res.status}`);
+          }
+          const post = await runStep(inputs, { env: { ...kvEnv(c.mode), ...PORTS }, state: main.state });
+          assert.equal(post.code, 0);
+          assert.equal((await containers(name)) > 0, c.after, `after the post step: ${post.stdout}`);
+          assert.match(post.stdout, c.after ? /leaving project/ : /removed|nothing of project .* is left/);
+        } finally {
+          forceCleanup(name);
         }
-        const post = await runStep(inputs, { env: { ...kvEnv(c.mode), ...PORTS }, state: main.state });
-        assert.equal(post.code, 0);
-        assert.equal((await containers(name)) > 0, c.after, `after the post step: ${post.stdout}`);
-        assert.match(post.stdout, c.after ? /leaving project/ : /removed|nothing of project .* is left/);
-      } finally {
-        forceCleanup(name);
-      }
-    });
+      },
+    );
   }
 });

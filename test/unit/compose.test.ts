@@ -109,7 +109,8 @@ describe('compose arguments', () => {
 describe('resolved compose config', () => {
   test('long syntax (Compose v2) and short syntax (Compose v1) give the same bindings', () => {
     const v2 =
-      'services:\n  kv_0:\n    ports:\n      - mode: ingress\n        host_ip: 127.0.0.1\n        target: 8080\n        published: "8080"\n        protocol: tcp\n  kv_2:\n    image: x\n';
+      'services:\n  kv_0:\n    ports:\n      - mode: ingress\n        host_ip: 127.0.0.1\n        target: 8080\n' +
+      '        published: "8080"\n        protocol: tcp\n  kv_2:\n    image: x\n';
     const v1 = 'services:\n  kv_0:\n    ports:\n    - 127.0.0.1:8080:8080/tcp\n  kv_2:\n    image: x\n';
     for (const text of [v2, v1]) {
       const r = parseResolvedConfig(text);
@@ -120,7 +121,8 @@ describe('resolved compose config', () => {
   });
   test('networks per service: map form, list form, none (default) and network_mode', () => {
     const r = parseResolvedConfig(
-      'services:\n  a:\n    networks:\n      client: {}\n      cluster:\n        aliases: [x]\n  b:\n    networks: [one, two]\n  c:\n    image: x\n  d:\n    network_mode: host\n',
+      'services:\n  a:\n    networks:\n      client: {}\n      cluster:\n        aliases: [x]\n' +
+        '  b:\n    networks: [one, two]\n  c:\n    image: x\n  d:\n    network_mode: host\n',
     );
     assert.deepEqual(r.networks, { a: ['client', 'cluster'], b: ['one', 'two'], c: ['default'], d: [] });
   });
@@ -153,7 +155,8 @@ describe('server to service mapping', () => {
   test('maps by published port and host, and says why when it cannot', () => {
     const servers = optionsFrom({
       servers:
-        'http://localhost:8080,http://127.0.0.1:8082,http://localhost:8084,http://localhost:7777,http://10.1.2.3:8080,http://localhost:9000',
+        'http://localhost:8080,http://127.0.0.1:8082,http://localhost:8084,' +
+        'http://localhost:7777,http://10.1.2.3:8080,http://localhost:9000',
     }).servers;
     const m = mapServers(servers, bindings);
     assert.deepEqual(

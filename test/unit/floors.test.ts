@@ -40,7 +40,14 @@ function sourceFiles(dir: string): string[] {
 function importsOf(text: string): string[] {
   const found: string[] = [];
   for (const m of text.matchAll(
-    /(?:^|\n)\s*(?:import|export)\b[^'"`;]*?from\s*['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"](\.[^'"]+)['"]/g,
+    new RegExp(
+      [
+        /(?:^|\n)\s*(?:import|export)\b[^'"`;]*?from\s*['"](\.[^'"]+)['"]/.source,
+        /import\(\s*['"](\.[^'"]+)['"]\s*\)/.source,
+        /(?:^|\n)\s*import\s+['"](\.[^'"]+)['"]/.source,
+      ].join('|'),
+      'g',
+    ),
   )) {
     found.push((m[1] ?? m[2] ?? m[3])!);
   }

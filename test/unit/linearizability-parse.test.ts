@@ -254,7 +254,8 @@ describe('Jepsen log lines (etcd semantics, as Porcupine)', () => {
 
   test('a nil read after a write is a violation here (not in Knossos semantics)', () => {
     const text =
-      'INFO jepsen.util - 0 :invoke :write 1\nINFO jepsen.util - 0 :ok :write 1\nINFO jepsen.util - 1 :invoke :read nil\nINFO jepsen.util - 1 :ok :read nil\n';
+      'INFO jepsen.util - 0 :invoke :write 1\nINFO jepsen.util - 0 :ok :write 1\n' +
+      'INFO jepsen.util - 1 :invoke :read nil\nINFO jepsen.util - 1 :ok :read nil\n';
     assert.equal(checkHistory(parseHistoryText(text).history).verdict, 'not-linearizable');
   });
 

@@ -124,7 +124,11 @@ describe('unique-values checker agrees with the search', () => {
     [
       'a read of the initial value after a write',
       [op(1, 'write', 'a', 0, 1), op(2, 'read', null, 2, 3)],
-      /^the read by client 2 at 2–3 ms returned the initial value \(absent\), but the write of "a" \(by client 1\) was already in place: the write by client 1 at 0–1 ms ended before that read began\.$/,
+      new RegExp(
+        /^the read by client 2 at 2–3 ms returned the initial value \(absent\), /.source +
+          /but the write of "a" \(by client 1\) was already in place: the write by client 1 at 0–1 ms ended before that read began\.$/
+            .source,
+      ),
     ],
     [
       'a read of the initial value after a write another client read',

@@ -47,11 +47,14 @@ describe('post state', () => {
     [{ teardown: 'post' }, true, /teardown 'post'/],
   ];
   for (const [change, remove, why] of table) {
-    test(`planPost ${change ? `${change.teardown} / ${change.verdict ?? 'no verdict'}` : 'without state'}: ${remove ? 'remove' : 'keep'}`, () => {
-      const plan = planPost(change ? { ...base, ...change } : undefined);
-      assert.equal(plan.remove, remove);
-      assert.match(plan.why, why);
-      if (plan.remove) assert.equal(plan.project, 'p1');
-    });
+    test(
+      `planPost ${change ? `${change.teardown} / ${change.verdict ?? 'no verdict'}` : 'without state'}: ` + (remove ? 'remove' : 'keep'),
+      () => {
+        const plan = planPost(change ? { ...base, ...change } : undefined);
+        assert.equal(plan.remove, remove);
+        assert.match(plan.why, why);
+        if (plan.remove) assert.equal(plan.project, 'p1');
+      },
+    );
   }
 });

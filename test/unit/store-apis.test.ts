@@ -148,30 +148,34 @@ describe('the etcd-v3 preset', () => {
   });
 
   for (const emptyKvs of [false, true]) {
-    test(`against a v3-like server (${emptyKvs ? '"kvs": []' : 'no "kvs"'} for missing): write, read, miss and cas round-trip awkward values`, async () => {
-      const etcd = await startFakeEtcd3(1, { emptyKvs });
-      try {
-        for (const format of ['text', 'bytes'] as const) {
-          const api = httpKvApi(http, optionsFrom({ servers: etcd.urls[0]!, api: 'etcd-v3', 'value-format': format }));
-          const ctx = checkContext(api, [], { limits: { convergenceTimeoutMs: 100, startupTimeoutMs: 100 }, format });
-          for (const key of AWKWARD) {
-            const value = ctx.ids.value('n', 'rep');
-            assert.ok((await api.write(etcd.urls[0]!, key, value)).acked);
-            const read = await api.read(etcd.urls[0]!, key);
-            assert.deepEqual(read.value, api.codec.toBytes(value), `${format} ${key}`);
-            const next = ctx.ids.value('n', 'cas');
-            assert.equal((await api.cas!(etcd.urls[0]!, key, 'not the value', next)).result, 'not-swapped');
-            assert.equal((await api.cas!(etcd.urls[0]!, key, value, next)).result, 'swapped');
-            assert.deepEqual((await api.read(etcd.urls[0]!, key)).value, api.codec.toBytes(next));
+    test(
+      `against a v3-like server (${emptyKvs ? '"kvs": []' : 'no "kvs"'} for missing): ` +
+        'write, read, miss and cas round-trip awkward values',
+      async () => {
+        const etcd = await startFakeEtcd3(1, { emptyKvs });
+        try {
+          for (const format of ['text', 'bytes'] as const) {
+            const api = httpKvApi(http, optionsFrom({ servers: etcd.urls[0]!, api: 'etcd-v3', 'value-format': format }));
+            const ctx = checkContext(api, [], { limits: { convergenceTimeoutMs: 100, startupTimeoutMs: 100 }, format });
+            for (const key of AWKWARD) {
+              const value = ctx.ids.value('n', 'rep');
+              assert.ok((await api.write(etcd.urls[0]!, key, value)).acked);
+              const read = await api.read(etcd.urls[0]!, key);
+              assert.deepEqual(read.value, api.codec.toBytes(value), `${format} ${key}`);
+              const next = ctx.ids.value('n', 'cas');
+              assert.equal((await api.cas!(etcd.urls[0]!, key, 'not the value', next)).result, 'not-swapped');
+              assert.equal((await api.cas!(etcd.urls[0]!, key, value, next)).result, 'swapped');
+              assert.deepEqual((await api.read(etcd.urls[0]!, key)).value, api.codec.toBytes(next));
+            }
+            assert.equal((await api.read(etcd.urls[0]!, 'never-written')).value, null);
+            assert.equal((await api.probe(etcd.urls[0]!)).ok, true);
           }
-          assert.equal((await api.read(etcd.urls[0]!, 'never-written')).value, null);
-          assert.equal((await api.probe(etcd.urls[0]!)).ok, true);
+          assert.deepEqual(etcd.requests.find((r) => r.path === '/v3/kv/range')!.body, { key: Buffer.from('a b').toString('base64') });
+        } finally {
+          await etcd.close();
         }
-        assert.deepEqual(etcd.requests.find((r) => r.path === '/v3/kv/range')!.body, { key: Buffer.from('a b').toString('base64') });
-      } finally {
-        await etcd.close();
-      }
-    });
+      },
+    );
   }
 
   test('a cas-register workload records reads, writes and compare-and-sets, and a linearizable store passes', async () => {
@@ -229,7 +233,10 @@ export async function read({ key, fetch }) {
   return doc.kvs?.[0] ? Buffer.from(doc.kvs[0].value, 'base64').toString() : null;
 }
 export async function cas({ key, expected, value, fetch }) {
-  const body = { compare: [{ key: b64(key), target: 'VALUE', value: b64(expected) }], success: [{ requestPut: { key: b64(key), value: b64(value) } }] };
+  const body = {
+    compare: [{ key: b64(key), target: 'VALUE', value: b64(expected) }],
+    success: [{ requestPut: { key: b64(key), value: b64(value) } }],
+  };
   return (await fetch('/v3/kv/txn', { method: 'POST', body: JSON.stringify(body) })).json().succeeded === true;
 }
 `,
@@ -252,7 +259,10 @@ export async function cas({ key, expected, value, fetch }) {
   test('a module that throws, returns the wrong type, or hangs: a failed request with a bounded, inert message', async () => {
     const path = module(
       'bad.mjs',
-      `export async function write({ key }) { if (key === 'throw') throw new Error('boom\\n::error::pwned' + 'x'.repeat(5000)); return 'yes'; }
+      `export async function write({ key }) {
+  if (key === 'throw') throw new Error('boom\\n::error::pwned' + 'x'.repeat(5000));
+  return 'yes';
+}
 export async function read({ key }) { if (key === 'hang') return new Promise(() => {}); return 42; }
 export function cas() { return undefined; }
 `,

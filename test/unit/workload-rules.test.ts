@@ -158,7 +158,10 @@ describe('verdicts as checks', () => {
     assert.equal(failed[0]!.service, 'kv_2');
     assert.match(
       failed[0]!.detail,
-      /^Not linearizable\. Witness:\nkey "k": the read by client 2 via kv_2 at 4–5 ms returned "a", but the write of "b" \(by client 1\) happened entirely after "a" was in place/,
+      new RegExp(
+        /^Not linearizable\. Witness:\nkey "k": the read by client 2 via kv_2 at 4–5 ms returned "a", /.source +
+          /but the write of "b" \(by client 1\) happened entirely after "a" was in place/.source,
+      ),
     );
     assert.equal(k.algorithm, 'unique-values', 'unique written values: decided without search');
     assert.match(failed[0]!.detail, /#2 p2 \(kv_2\) read -> "a" {2}ok {2}\[4, 5\] {2}<-- cannot be linearized/);
