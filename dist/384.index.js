@@ -20,8 +20,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./src/config/options.ts + 3 modules
-var config_options = __webpack_require__(3104);
+// EXTERNAL MODULE: ./src/inputs/errors.ts
+var errors = __webpack_require__(1318);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/compose/lines.ts
@@ -65,7 +65,13 @@ const nodeFiles = {
 async function resolveComposeFiles(options, files, cwd) {
     const directory = (0,external_node_path_.isAbsolute)(options.workingDirectory) ? options.workingDirectory : (0,external_node_path_.resolve)(cwd, options.workingDirectory);
     if (!(await files.exists(directory))) {
-        throw new config_options/* InputError */.dz([{ input: 'working-directory', message: `'${options.workingDirectory}' does not exist.`, fix: 'Point it at the folder that holds the compose file.' }]);
+        throw new errors/* InputError */.d([
+            {
+                input: 'working-directory',
+                message: `'${options.workingDirectory}' does not exist.`,
+                fix: 'Point it at the folder that holds the compose file.',
+            },
+        ]);
     }
     if (options.composeFileDefaulted) {
         const primary = (0,external_node_path_.resolve)(directory, options.composeFiles[0]);
@@ -76,7 +82,7 @@ async function resolveComposeFiles(options, files, cwd) {
             if (await files.exists(candidate))
                 return { directory, files: [candidate] };
         }
-        throw new config_options/* InputError */.dz([
+        throw new errors/* InputError */.d([
             {
                 input: 'compose-file',
                 message: `no compose file found in ${directory} (looked for ${COMPOSE_DEFAULT_NAMES.join(', ')}).`,
@@ -94,7 +100,7 @@ async function resolveComposeFiles(options, files, cwd) {
             missing.push(f);
     }
     if (missing.length > 0) {
-        throw new config_options/* InputError */.dz([
+        throw new errors/* InputError */.d([
             {
                 input: 'compose-file',
                 message: `${missing.map((m) => `'${m}'`).join(', ')} not found or not readable in ${directory}.`,

@@ -28433,7 +28433,9 @@ function httpKvApi(http, options) {
             return { outcome: redact(outcome, secrets), value: readValue(outcome, kv) };
         },
         async probe(baseUrl, signal) {
-            const request = options.readyPath !== undefined ? { method: 'GET', url: `${baseUrl}${options.readyPath}`, headers } : readRequest(baseUrl, PROBE_KEY);
+            const request = options.readyPath !== undefined
+                ? { method: 'GET', url: `${baseUrl}${options.readyPath}`, headers }
+                : readRequest(baseUrl, PROBE_KEY);
             return redact(await http.send({ ...request, timeoutMs, ...(signal ? { signal } : {}) }), secrets);
         },
         ...(kv.cas ? { cas: casRequest(http, kv.cas, headers, codec, timeoutMs, secrets) } : {}),
@@ -28465,7 +28467,14 @@ function casRequest(http, cas, headers, codec, timeoutMs, secrets) {
     const h = { ...headers, 'content-type': cas.contentType };
     return async (baseUrl, key, expected, value, signal) => {
         const fill = { key, expected: codec.toBytes(expected), value: codec.toBytes(value) };
-        const outcome = redact(await http.send({ method: cas.method, url: `${baseUrl}${(0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .expandPath */ .aD)(cas.path, fill)}`, body: (0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .expandBody */ .B0)(cas.body, cas.contentType, fill), headers: h, timeoutMs, ...(signal ? { signal } : {}) }), secrets);
+        const outcome = redact(await http.send({
+            method: cas.method,
+            url: `${baseUrl}${(0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .expandPath */ .aD)(cas.path, fill)}`,
+            body: (0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .expandBody */ .B0)(cas.body, cas.contentType, fill),
+            headers: h,
+            timeoutMs,
+            ...(signal ? { signal } : {}),
+        }), secrets);
         return { result: casResult(outcome, cas), outcome };
     };
 }
@@ -28692,7 +28701,11 @@ async function detectCompose(exec, wanted = 'auto') {
             return { kind: 'v1', file: 'docker-compose', prefix: [], version: v1.stdout.trim().replace(/^v/, '') };
         }
     }
-    const which = { auto: 'neither `docker compose` nor `docker-compose` answered', v2: '`docker compose` (v2) did not answer', v1: '`docker-compose` (v1) did not answer' }[wanted];
+    const which = {
+        auto: 'neither `docker compose` nor `docker-compose` answered',
+        v2: '`docker compose` (v2) did not answer',
+        v1: '`docker-compose` (v1) did not answer',
+    }[wanted];
     throw new SetupError(`Docker Compose is not installed: ${which}.`, 'Install the Compose v2 plugin (docker-compose-plugin) or the standalone docker-compose, or change compose-version.', wanted === 'auto' ? undefined : 'compose-version');
 }
 class Compose {
@@ -28768,7 +28781,10 @@ async function listByLabel(exec, verb, project) {
     });
     if (r.code !== 0)
         return [];
-    return r.stdout.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    return r.stdout
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
 }
 /** What of a project still exists, by label: the proof that teardown removed everything. */
 async function findLeftovers(exec, project) {
@@ -28800,809 +28816,76 @@ async function removeByLabel(exec, project) {
 
 /***/ }),
 
-/***/ 5449:
+/***/ 8640:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   VX: () => (/* binding */ secretValues),
-/* harmony export */   be: () => (/* binding */ parseAdapter)
+/* harmony export */   Cr: () => (/* binding */ SEED_RANGE),
+/* harmony export */   Is: () => (/* binding */ seededRandom),
+/* harmony export */   LX: () => (/* binding */ clientRandom),
+/* harmony export */   Up: () => (/* binding */ pick),
+/* harmony export */   ns: () => (/* binding */ runStreams)
 /* harmony export */ });
-/* unused harmony exports PRESETS, PRESET_NAMES, parseHeaders */
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4389);
-/* harmony import */ var _http_json_pointer_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4600);
-/* harmony import */ var _http_template_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6708);
-
-
-
-const PRESETS = {
-    // The example service and the shell harness it replaces: the raw value as the body, labelled as a form.
-    kv: {
-        keyPath: '/key/{key}',
-        writeMethod: 'POST',
-        readQuery: '',
-        writeBody: '{value}',
-        writeContentType: 'application/x-www-form-urlencoded',
-        readMethod: 'GET',
-        readBody: '',
-        readContentType: '',
-        readValue: 'body',
-        readValueEncoding: 'none',
-        missingStatus: '404',
-    },
-    // etcd's v2 keys API. Reads go through Raft (quorum=true): a member cut off from the majority cannot serve
-    // a stale value, which is what makes the reads linearizable.
-    'etcd-v2': {
-        keyPath: '/v2/keys/{key}',
-        writeMethod: 'PUT',
-        readQuery: '?quorum=true',
-        writeBody: 'value={value}',
-        writeContentType: 'application/x-www-form-urlencoded',
-        readMethod: 'GET',
-        readBody: '',
-        readContentType: '',
-        readValue: '/node/value',
-        readValueEncoding: 'none',
-        missingStatus: '404',
-        // prevValue: 412 (errorCode 101) when the value differs, 404 when the key does not exist.
-        cas: { method: 'PUT', path: '/v2/keys/{key}?prevValue={expected}', body: 'value={value}', contentType: 'application/x-www-form-urlencoded', notSwapped: [412, 404] },
-    },
-    // etcd's v3 API through its HTTP/JSON gateway (etcd 3.4 and later; the v2 API is gone in 3.6). Keys and values
-    // travel base64-encoded; a range request is linearizable unless its body asks for "serializable": true; a
-    // missing key answers 200 with no (or an empty) "kvs".
-    'etcd-v3': {
-        keyPath: '',
-        writePath: '/v3/kv/put',
-        readPath: '/v3/kv/range',
-        writeMethod: 'POST',
-        readQuery: '',
-        writeBody: '{"key":"{key:base64}","value":"{value:base64}"}',
-        writeContentType: 'application/json',
-        readMethod: 'POST',
-        readBody: '{"key":"{key:base64}"}',
-        readContentType: 'application/json',
-        readValue: '/kvs/0/value',
-        readValueEncoding: 'base64',
-        missingStatus: '404',
-        // A transaction: put when the value equals the expected one; "succeeded" is true only then.
-        cas: {
-            method: 'POST',
-            path: '/v3/kv/txn',
-            body: '{"compare":[{"key":"{key:base64}","result":"EQUAL","target":"VALUE","value":"{expected:base64}"}],"success":[{"requestPut":{"key":"{key:base64}","value":"{value:base64}"}}]}',
-            contentType: 'application/json',
-            swapped: ['succeeded'],
-            notSwapped: [],
-        },
-    },
-};
-const PRESET_NAMES = Object.keys(PRESETS);
-/** Header names a client may not set itself: they describe the connection or the body, which the client owns. */
-const RESERVED_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'expect', 'te', 'trailer']);
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
-function parseAdapter(raw, fail) {
-    const presetName = raw.api.toLowerCase();
-    let preset = PRESETS[presetName];
-    if (!PRESET_NAMES.includes(presetName)) {
-        fail('api', `'${raw.api}' is not a known API preset.`, `Use one of ${PRESET_NAMES.map((p) => `'${p}'`).join(', ')}, or 'kv' with explicit write-path, read-path, write-body and read-value inputs.`);
-        preset = PRESETS.kv;
-    }
-    const pick = (input, fallback) => (raw[input] === '' ? fallback : raw[input]);
-    const problem = (input, template, allowed, example) => {
-        for (const p of (0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .templateProblems */ .bi)(template, allowed))
-            fail(input, `'${template}' ${p}.`, `Write it like ${example}.`);
-    };
-    const keyPath = pick('key-path', preset.keyPath);
-    // An explicit key-path wins over the paths a preset names of its own (etcd v3 sends the key in the body).
-    const ownPaths = raw['key-path'] === '' && preset.writePath !== undefined;
-    if (!ownPaths)
-        checkPath('key-path', keyPath, ['key'], fail);
-    const writePath = pick('write-path', ownPaths ? preset.writePath : keyPath);
-    const writeBody = pick('write-body', preset.writeBody);
-    // A write may name its key in the body instead (e.g. POST /set with k={key}&v={value}).
-    if (raw['write-path'] !== '')
-        checkPath('write-path', writePath, ['key', 'value'], fail, (0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .usesPlaceholder */ .U4)(writeBody, 'key'));
-    const readMethod = pick('read-method', preset.readMethod).toUpperCase();
-    if (readMethod !== 'GET' && readMethod !== 'POST')
-        fail('read-method', `'${raw['read-method']}' is not supported.`, 'Use GET or POST.');
-    const readBody = pick('read-body', preset.readBody);
-    problem('read-body', readBody, ['key'], `'{"key":"{key:base64}"}'`);
-    if (readMethod === 'GET' && readBody !== '')
-        fail('read-body', 'is set, but reads are GET requests, which carry no body.', "Set read-method to 'POST', or leave read-body empty.");
-    const keyRead = `${keyPath}${keyPath.includes('?') ? preset.readQuery.replace('?', '&') : preset.readQuery}`;
-    const readPath = pick('read-path', ownPaths && preset.readPath !== undefined ? preset.readPath : keyRead);
-    if (raw['read-path'] !== '')
-        checkPath('read-path', readPath, ['key'], fail, (0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .usesPlaceholder */ .U4)(readBody, 'key'));
-    const readContentType = pick('read-content-type', preset.readContentType || (readBody !== '' ? 'application/json' : ''));
-    if (readContentType !== '')
-        checkMediaType('read-content-type', readContentType, fail);
-    const method = pick('write-method', preset.writeMethod).toUpperCase();
-    if (method !== 'POST' && method !== 'PUT')
-        fail('write-method', `'${raw['write-method']}' is not supported.`, 'Use POST or PUT.');
-    const bodyProblems = (0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .templateProblems */ .bi)(writeBody, ['key', 'value']);
-    if (bodyProblems.length > 0) {
-        for (const p of bodyProblems)
-            fail('write-body', `${p}.`, 'Only {key} and {value} are filled in, e.g. value={value} or {"v":"{value:base64}"}.');
-    }
-    else if (!(0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .usesPlaceholder */ .U4)(writeBody, 'value') && !(0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .usesPlaceholder */ .U4)(writePath, 'value')) {
-        fail('write-body', `'${writeBody}' does not contain {value}, and neither does the write path.`, "Put {value} where the value goes, e.g. '{value}' (the raw value) or 'value={value}' (a form field).");
-    }
-    const writeContentType = pick('write-content-type', preset.writeContentType);
-    checkMediaType('write-content-type', writeContentType, fail);
-    const headers = parseHeaders(raw.headers, fail);
-    const readValueText = pick('read-value', preset.readValue);
-    let readValue = { kind: 'body' };
-    if (readValueText.toLowerCase() !== 'body') {
-        const parsed = (0,_http_json_pointer_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePointer */ .vp)(readValueText);
-        if ('error' in parsed || readValueText === '') {
-            fail('read-value', `${'error' in parsed ? parsed.error : 'is empty'}: it is neither 'body' nor a JSON pointer.`, "Use 'body' for the whole answer, or a JSON pointer (RFC 6901) such as '/node/value'; write '~1' for a '/' and '~0' for a '~' inside a name.");
-        }
-        else {
-            readValue = { kind: 'json', pointer: readValueText, tokens: parsed.tokens };
-        }
-    }
-    const encodingText = pick('read-value-encoding', preset.readValueEncoding).toLowerCase();
-    if (encodingText !== 'none' && encodingText !== 'base64')
-        fail('read-value-encoding', `'${raw['read-value-encoding']}' is not an encoding.`, "Use 'none' or 'base64'.");
-    const missingText = pick('missing-status', preset.missingStatus);
-    const missingStatus = missingText.split(/[\s,]+/).filter(Boolean).map(Number);
-    if (missingStatus.length === 0 || missingStatus.some((s) => !Number.isInteger(s) || s < 100 || s > 599 || s === 200)) {
-        fail('missing-status', `'${missingText}' is not a list of HTTP statuses (100-599, not 200).`, "Give the status a node answers for a key that does not exist, e.g. '404' or '404,410'.");
-    }
-    const module = raw.adapter === '' ? undefined : raw.adapter;
-    if (module !== undefined) {
-        // A module replaces the templates: inputs that shape requests would silently do nothing.
-        const shaping = ['api', 'key-path', 'write-path', 'read-path', 'write-method', 'write-body', 'write-content-type', 'read-method', 'read-body', 'read-content-type', 'read-value', 'read-value-encoding', 'missing-status'].filter((name) => raw[name] !== '' && !(name === 'api' && raw.api.toLowerCase() === 'kv'));
-        if (shaping.length > 0)
-            fail('adapter', `replaces the request templates, but ${shaping.join(', ')} ${shaping.length === 1 ? 'is' : 'are'} set too.`, `Leave ${shaping.join(', ')} empty: the module decides how requests look (headers still apply).`);
-        if (!/\.(mjs|js)$/.test(module))
-            fail('adapter', `'${module}' is not an ES module file.`, "Name a .mjs (or .js in an ES module package) file, relative to working-directory, e.g. 'replicheck-adapter.mjs'.");
-    }
-    // Explicit request inputs make the preset's compare-and-set unsafe to assume.
-    const custom = ['key-path', 'write-path', 'write-body', 'write-content-type', 'write-method'].some((name) => raw[name] !== '');
-    const cas = presetName in PRESETS && !custom && module === undefined ? preset.cas : undefined;
-    return {
-        preset: presetName in PRESETS ? presetName : 'kv',
-        writeMethod: method,
-        writePath,
-        readPath,
-        writeBody,
-        writeContentType,
-        readMethod: readMethod,
-        readBody,
-        readContentType,
-        headers,
-        readValue,
-        readValueEncoding: encodingText,
-        missingStatus,
-        ...(cas ? { cas } : {}),
-        ...(module !== undefined ? { module } : {}),
+/* unused harmony exports seededShuffle, deriveSeed, seededSource */
+/** Seeds are whole numbers in [0, 2^31): what the `seed` input accepts and what a run draws when none is given. */
+const SEED_RANGE = 2 ** 31;
+function seededRandom(seed) {
+    let a = seed >>> 0;
+    return () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = a;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     };
 }
-function checkMediaType(input, value, fail) {
-    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+(\s*;.*)?$/.test(value) || /[\r\n]/.test(value)) {
-        fail(input, `'${value}' is not a media type.`, "Use e.g. 'application/x-www-form-urlencoded', 'application/json' or 'text/plain; charset=utf-8'.");
-    }
+/** One independent stream per client, derived from the run's seed. */
+function clientRandom(seed, client) {
+    return seededRandom((Math.imul(seed >>> 0, 0x9e3779b1) + Math.imul(client + 1, 0x85ebca6b)) >>> 0);
 }
-function checkPath(input, template, allowed, fail, keyInBody = false) {
-    const problems = (0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .templateProblems */ .bi)(template, allowed);
-    if (!template.startsWith('/') || !(keyInBody || (0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .usesPlaceholder */ .U4)(template, 'key'))) {
-        fail(input, `'${template}' must start with '/' and contain '{key}'${input === 'write-path' ? ' (or the write body must)' : input === 'read-path' ? ' (or the read body must)' : ''}.`, "Use a template such as '/key/{key}' or '/v2/keys/{key}?quorum=true'.");
-    }
-    else if (problems.length > 0) {
-        for (const p of problems)
-            fail(input, `${p}.`, `Only ${allowed.map((x) => `{${x}}`).join(' and ')} ${allowed.length > 1 ? 'are' : 'is'} filled in here.`);
-    }
-    else if (/[\s#]/.test(template)) {
-        fail(input, `'${template}' contains whitespace or '#'.`, 'Percent-encode them (%20, %23); the key itself is encoded for you.');
-    }
+function pick(random, items) {
+    return items[Math.min(items.length - 1, Math.floor(random() * items.length))];
+}
+/** A copy of `items` in an order drawn from `seed` (Fisher-Yates): the same seed, the same order. */
+function seededShuffle(seed) {
+    return (items) => {
+        const random = seededRandom(seed);
+        const out = [...items];
+        for (let i = out.length - 1; i > 0; i--) {
+            const j = Math.floor(random() * (i + 1));
+            [out[i], out[j]] = [out[j], out[i]];
+        }
+        return out;
+    };
 }
 /**
- * `Name: value` lines. Problems name the line, never its text: a malformed line may well hold a token.
+ * An independent seed for one purpose, derived from the run's seed (FNV-1a over the purpose, mixed with the seed),
+ * so the workload's choices and the partition's sides do not come from one shared sequence.
  */
-function parseHeaders(text, fail) {
-    const headers = [];
-    const seen = new Set();
-    text.split(/\r?\n/).forEach((line, index) => {
-        if (line.trim() === '')
-            return;
-        const colon = line.indexOf(':');
-        const n = index + 1;
-        if (colon <= 0) {
-            fail('headers', `line ${n} has no 'Name:' before a colon.`, "Write one header per line as 'Name: value', e.g. 'Authorization: Bearer ${{ secrets.TOKEN }}'.");
-            return;
-        }
-        const name = line.slice(0, colon).trim();
-        const value = line.slice(colon + 1).trim();
-        const lower = name.toLowerCase();
-        if (!TOKEN.test(name)) {
-            fail('headers', `line ${n}: the header name is not a valid HTTP token.`, 'Use letters, digits and - only in header names, e.g. X-Api-Key.');
-        }
-        else if (RESERVED_HEADERS.has(lower)) {
-            fail('headers', `line ${n}: '${name}' is set by the HTTP client and cannot be given.`, 'Remove that line.');
-        }
-        else if (lower === 'content-type') {
-            fail('headers', `line ${n}: the content type of writes has its own input.`, 'Use write-content-type instead.');
-        }
-        else if (seen.has(lower)) {
-            fail('headers', `line ${n}: '${name}' is given twice.`, 'Give each header once (join values with a comma if the API allows it).');
-        }
-        else if (CONTROL.test(value)) {
-            fail('headers', `line ${n}: the value of '${name}' contains control characters.`, 'Remove them from the value.');
-        }
-        else {
-            seen.add(lower);
-            headers.push({ name, value });
-        }
-    });
-    return headers;
+function deriveSeed(seed, purpose) {
+    let h = (0x811c9dc5 ^ Math.imul(seed >>> 0, 0x9e3779b1)) >>> 0;
+    for (let i = 0; i < purpose.length; i++)
+        h = Math.imul(h ^ purpose.charCodeAt(i), 0x01000193) >>> 0;
+    return h % SEED_RANGE;
 }
-/**
- * Values to mask in the log before anything is parsed or printed: every header value (or a whole malformed
- * header line) and every line of any other input declared secret.
- */
-function secretValues(raw) {
-    const out = new Set();
-    for (const spec of _inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .m) {
-        if (!spec.secret)
-            continue;
-        for (const line of (raw[spec.name] ?? '').split(/\r?\n/)) {
-            const colon = line.indexOf(':');
-            const secret = (spec.name === 'headers' && colon > 0 ? line.slice(colon + 1) : line).trim();
-            if (secret !== '')
-                out.add(secret);
-        }
-    }
-    return [...out];
-}
-
-
-/***/ }),
-
-/***/ 4389:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ INPUTS),
-/* harmony export */   y: () => (/* binding */ readRawInputs)
-/* harmony export */ });
-// The one list of inputs. The action reads exactly these names (and a test holds action.yml to the same list);
-// the CLI turns each into a `--name` flag, so the two front ends cannot drift apart.
-const INPUTS = [
-    {
-        name: 'compose-file',
-        description: 'Compose file(s), newline- or comma-separated, relative to working-directory. When the default is absent, compose.yaml, compose.yml or docker-compose.yaml is used, as Compose does.',
-        default: 'docker-compose.yml',
-    },
-    {
-        name: 'servers',
-        description: 'Base URLs of the nodes, newline- or comma-separated (http://localhost:8080, ...); an entry may be named, name=url (with compose the name is a service).',
-        required: true,
-    },
-    { name: 'cluster', description: 'compose (Replicheck starts and tears down the compose project) or external (a cluster already running; faults through fault-commands).', default: 'compose' },
-    {
-        name: 'fault-commands',
-        description: 'YAML mapping from fault kind to { apply, heal } shell command templates with {target} and {url} (shell-quoted), e.g. pause: { apply: "kill -STOP $(cat {target}.pid)", heal: "..." }.',
-        default: '',
-    },
-    { name: 'fault-command-timeout', description: 'Seconds one fault command may take.', default: '60' },
-    {
-        name: 'restart-target',
-        description: 'Compose service to restart during the restart check. Empty: skip the restart check.',
-        default: '',
-    },
-    {
-        name: 'faults',
-        description: 'Faults, newline- or comma-separated: restart, stop, kill, pause, partition (cut from peers; partition:halves, :majorities-ring, :bridge, :one-way), disconnect, loss[:P%], latency:MS[/JITTER], clock[:±Ns]. Empty: none (restart-target alone runs the restart check).',
-        default: '',
-    },
-    { name: 'fault-targets', description: 'Compose service(s) each fault is applied to, in turn; join services with + to fault them together (etcd_1+etcd_2). Empty: restart-target.', default: '' },
-    { name: 'fault-schedule', description: 'sequence (one fault after another) or random (faults start and heal at random moments while the workload runs, from workload-seed).', default: 'sequence' },
-    { name: 'max-memory', description: 'Memory the linearizability search may take (e.g. 512M, 2G); past it a key is unknown, never a crash. Histories with unique written values need no search.', default: '1G' },
-    { name: 'fault-duration', description: 'Seconds each fault holds (stop, kill, pause, partition) before it is healed.', default: '3' },
-    {
-        name: 'partition-networks',
-        description: "Networks a partition cuts the target off (names as in the compose file). Empty: every network of the service.",
-        default: '',
-    },
-    {
-        name: 'api',
-        description: "Preset for the nodes' key-value API: kv (the example service), etcd-v3 (etcd's v3 JSON API) or etcd-v2 (etcd's v2 keys API). The inputs below override parts of it.",
-        default: 'kv',
-    },
-    {
-        name: 'key-path',
-        description: "URL path template for a key; must contain {key}. Default for write-path and read-path. Empty: the preset's (kv: /key/{key}, etcd-v2: /v2/keys/{key}).",
-        default: '',
-    },
-    { name: 'write-method', description: "HTTP method of a write: POST or PUT. Empty: the preset's (kv: POST, etcd-v2: PUT).", default: '' },
-    { name: 'write-path', description: 'URL path template of a write ({key}, {value} percent-encoded). Empty: key-path.', default: '' },
-    {
-        name: 'read-path',
-        description: "URL path template of a read, with an optional query ({key} percent-encoded). Empty: key-path (etcd-v2 adds ?quorum=true).",
-        default: '',
-    },
-    {
-        name: 'write-body',
-        description: "Body template of a write. Exactly {value}: the raw value; otherwise placeholders are form-encoded in a form body, JSON-escaped in a JSON body. Empty: the preset's (kv: {value}, etcd-v2: value={value}).",
-        default: '',
-    },
-    { name: 'write-content-type', description: "Content-Type of a write. Empty: the preset's (application/x-www-form-urlencoded).", default: '' },
-    {
-        name: 'headers',
-        description: "Extra request headers, one 'Name: value' per line (e.g. an Authorization header from a secret). Values are masked in the log and redacted from reports.",
-        default: '',
-        secret: true,
-    },
-    {
-        name: 'read-value',
-        description: "Where a read's answer holds the value: body (the whole body) or a JSON pointer such as /node/value. Empty: the preset's (kv: body, etcd-v2: /node/value).",
-        default: '',
-    },
-    { name: 'read-method', description: "GET or POST (a read with a body, e.g. etcd-v3's range request). Empty: the preset's.", default: '' },
-    {
-        name: 'read-body',
-        description: 'Body template of a read (read-method POST); {key} or {key:base64} / {key:json}. Empty: the preset\'s (etcd-v3: {"key":"{key:base64}"}).',
-        default: '',
-    },
-    { name: 'read-content-type', description: "Content-Type of a read with a body. Empty: the preset's (application/json).", default: '' },
-    { name: 'read-value-encoding', description: "How the value at read-value is encoded: none or base64. Empty: the preset's (etcd-v3: base64).", default: '' },
-    {
-        name: 'adapter',
-        description: 'Path of an ES module (relative to working-directory) exporting write, read and optionally cas, for APIs no template can describe. Replaces the request templates.',
-        default: '',
-    },
-    { name: 'missing-status', description: "HTTP status(es) a node answers for a key that does not exist, comma-separated. Empty: the preset's (404).", default: '' },
-    {
-        name: 'value-format',
-        description: "Values written: text (unique, readable, and carrying space, +, %41, &, =, /, ?, #, quotes, a backslash and é✓, which break mis-encoding APIs), token (letters, digits and - only) or bytes (any bytes, NUL, CR/LF and invalid UTF-8 included; needs a raw or form body and read-value body).",
-        default: 'text',
-    },
-    {
-        name: 'ready-path',
-        description: 'Path polled until a node answers with a status below 500. Empty: a key path of a key that does not exist.',
-        default: '',
-    },
-    { name: 'startup-timeout', description: 'Seconds to wait for every node to answer after compose up.', default: '180' },
-    {
-        name: 'convergence-timeout',
-        description: 'Seconds a written value may take to reach every node.',
-        default: '10',
-    },
-    { name: 'request-timeout', description: 'Seconds one HTTP request may take before it counts as failed.', default: '5' },
-    {
-        name: 'compose-version',
-        description: 'Which Compose to use: auto (docker compose v2, else docker-compose v1), v2 or v1.',
-        default: 'auto',
-    },
-    { name: 'working-directory', description: 'Directory the compose files are relative to.', default: '.' },
-    {
-        name: 'project-name',
-        description: 'Compose project name. Empty: unique per run (run id, attempt, job and a random suffix).',
-        default: '',
-    },
-    { name: 'build', description: 'Build images during compose up (true/false).', default: 'true' },
-    { name: 'teardown', description: 'When to remove the cluster: always, on-success, never, or post (keep it for the job\'s later steps and remove it in the post step).', default: 'always' },
-    { name: 'log-lines', description: 'Lines of each service log shown when a check fails.', default: '50' },
-    {
-        name: 'report-file',
-        description: 'Where to write the JSON report. Empty: a file in RUNNER_TEMP (or the system temp directory).',
-        default: '',
-    },
-    {
-        name: 'workload',
-        description: 'Concurrent workload after the checks: none, register (random reads and writes of a few keys on random nodes, recorded as a history) or cas-register (reads, writes and compare-and-set, where the API has one).',
-        default: 'none',
-    },
-    { name: 'workload-clients', description: 'Concurrent clients of the workload (1-64).', default: '8' },
-    { name: 'workload-duration', description: 'Seconds the workload runs.', default: '10' },
-    { name: 'workload-keys', description: 'How many keys the workload reads and writes (1-100).', default: '3' },
-    {
-        name: 'workload-seed',
-        description: "Seed of the workload clients' random choices (0-2147483647). Empty: a random seed, recorded in the report.",
-        default: '',
-    },
-    {
-        name: 'consistency',
-        description: 'What the workload history must satisfy: eventual (all nodes converge to a value that can legally be last) or linearizable (checked per key).',
-        default: 'eventual',
-    },
-];
-/** Reads every declared input through `get` (trimmed), filling declared defaults for empty values. */
-function readRawInputs(get) {
-    const raw = {};
-    for (const spec of INPUTS) {
-        const value = (get(spec.name) ?? '').trim();
-        raw[spec.name] = value === '' ? (spec.default ?? '') : value;
-    }
-    return raw;
-}
-
-
-/***/ }),
-
-/***/ 3104:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  dz: () => (/* binding */ InputError),
-  Ac: () => (/* binding */ parseOptions)
-});
-
-// UNUSED EXPORTS: DEFAULT_COMPOSE_FILE, defaultProjectName
-
-// EXTERNAL MODULE: ./src/config/inputs.ts
-var inputs = __nccwpck_require__(4389);
-;// CONCATENATED MODULE: ./src/config/values.ts
-// Parsers of single input values, shared by every part that validates inputs (core, adapters, faults, workload),
-// so each kind of value is read, bounded and reported the same way.
-
-/** Splits a list input on newlines and commas, trimming items and dropping empty ones. */
-function splitList(value) {
-    return value
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-/** The default action.yml declares for an input, to show in a fix ("e.g. '180'"). */
-function declaredDefault(input) {
-    return inputs/* INPUTS */.m.find((s) => s.name === input)?.default ?? '';
-}
-/** A positive number of seconds up to `max` (decimals allowed, no units), as milliseconds; 0 when invalid. */
-function secondsInput(raw, input, max, fail) {
-    const text = raw[input];
-    const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-    if (!Number.isFinite(value) || value <= 0 || value > max) {
-        fail(input, `'${text}' is not a number of seconds between 0 and ${max}.`, `Give a positive number up to ${max}, e.g. '${declaredDefault(input) || '10'}'.`);
-        return 0;
-    }
-    return Math.round(value * 1000);
-}
-/** A whole number from `min` to `max`; NaN when invalid. */
-function wholeInput(raw, input, min, max, fail, example = declaredDefault(input)) {
-    const text = raw[input];
-    const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-    if (!(value >= min && value <= max))
-        fail(input, `'${text}' is not a whole number from ${min} to ${max}.`, `Use e.g. '${example}'.`);
-    return value;
-}
-/** `512M`, `2G`, `1048576`: bytes, at least 16 MiB; undefined when it is not a size. */
-function parseSize(text) {
-    const m = /^(\d+(?:\.\d+)?)\s*([KMG]i?B?|B)?$/i.exec(text.trim());
-    if (!m)
-        return undefined;
-    const unit = (m[2] ?? 'B').charAt(0).toUpperCase();
-    const bytes = Math.round(Number(m[1]) * { B: 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[unit]);
-    return bytes >= 16 * 1024 ** 2 ? bytes : undefined;
-}
-
-// EXTERNAL MODULE: ./src/config/adapter.ts
-var adapter = __nccwpck_require__(5449);
-// EXTERNAL MODULE: ./src/core/values.ts
-var values = __nccwpck_require__(4101);
-// EXTERNAL MODULE: ./src/faults/commands.ts
-var commands = __nccwpck_require__(4127);
-// EXTERNAL MODULE: ./src/faults/kinds.ts
-var faults_kinds = __nccwpck_require__(7426);
-// EXTERNAL MODULE: ./src/http/template.ts
-var template = __nccwpck_require__(6708);
-;// CONCATENATED MODULE: ./src/workload/options.ts
-
-const MAX_CLIENTS = 64;
-const MAX_KEYS = 100;
-const MAX_DURATION_S = 600;
-/** The workload to run, or undefined for `workload: none`; problems go to `fail`. */
-function parseWorkloadOptions(raw, fail) {
-    const kind = raw.workload.toLowerCase();
-    if (kind !== 'none' && kind !== 'register' && kind !== 'cas-register')
-        fail('workload', `'${raw.workload}' is not a workload.`, "Use 'none', 'register' or 'cas-register'.");
-    const consistency = raw.consistency.toLowerCase();
-    if (consistency !== 'eventual' && consistency !== 'linearizable') {
-        fail('consistency', `'${raw.consistency}' is not a consistency model.`, "Use 'eventual' or 'linearizable'.");
-    }
-    const clients = wholeInput(raw, 'workload-clients', 1, MAX_CLIENTS, fail);
-    const keys = wholeInput(raw, 'workload-keys', 1, MAX_KEYS, fail);
-    const durationMs = secondsInput(raw, 'workload-duration', MAX_DURATION_S, fail);
-    let seed;
-    if (raw['workload-seed'] !== '')
-        seed = wholeInput(raw, 'workload-seed', 0, 2 ** 31 - 1, fail, '12345');
-    const maxMemoryBytes = parseSize(raw['max-memory'] || '1G');
-    if (maxMemoryBytes === undefined)
-        fail('max-memory', `'${raw['max-memory']}' is not a size of at least 16 MiB.`, "Write e.g. '512M' or '2G'.");
-    if (kind !== 'register' && kind !== 'cas-register')
-        return undefined;
+/** A seeded source of hex strings and whole numbers, the engine's kind of random source. */
+function seededSource(seed) {
+    const random = seededRandom(seed);
     return {
-        model: kind,
-        clients,
-        keys,
-        durationMs,
-        consistency: consistency,
+        hex: (n) => Array.from({ length: n }, () => Math.floor(random() * 256)
+            .toString(16)
+            .padStart(2, '0')).join(''),
+        int: (max) => Math.min(max - 1, Math.floor(random() * max)),
+    };
+}
+function runStreams(seed) {
+    return {
         seed,
-        ...(maxMemoryBytes !== undefined ? { maxMemoryBytes } : {}),
+        values: seededSource(deriveSeed(seed, 'values')),
+        partition: seededShuffle(deriveSeed(seed, 'partition')),
+        schedule: deriveSeed(seed, 'schedule'),
+        workload: deriveSeed(seed, 'workload'),
     };
-}
-
-;// CONCATENATED MODULE: ./src/faults/options.ts
-
-
-const MAX_FAULT_DURATION_S = 600;
-const FAULT_SCHEDULES = ['sequence', 'random'];
-function parseFaultOptions(raw, restartTarget, fail) {
-    const { specs, problems } = (0,faults_kinds/* parseFaultSpecs */.G)(splitList(raw.faults));
-    for (const problem of problems) {
-        fail('faults', `${problem}.`, `Use any of: ${faults_kinds/* FAULT_KINDS */.ln.join(', ')}; partition takes :${faults_kinds/* TOPOLOGIES */.Qb.join(', :')}; e.g. loss:30%, latency:200, clock:-30s.`);
-    }
-    const groups = parseTargetGroups(splitList(raw['fault-targets']), fail);
-    const needTargets = specs.some((s) => !(0,faults_kinds/* isClusterWide */.O9)(s));
-    if (needTargets && groups.length === 0 && restartTarget === undefined) {
-        fail('fault-targets', 'is empty, and so is restart-target, so the faults have no service to act on.', 'Name the compose service(s) to fault, e.g. kv_4.');
-    }
-    const durationMs = secondsInput(raw, 'fault-duration', MAX_FAULT_DURATION_S, fail);
-    const chosen = groups.length > 0 ? groups : restartTarget !== undefined ? [[restartTarget]] : [];
-    const schedule = (raw['fault-schedule'] || 'sequence').toLowerCase();
-    if (!FAULT_SCHEDULES.includes(schedule))
-        fail('fault-schedule', `'${raw['fault-schedule']}' is not a fault schedule.`, "Use 'sequence' or 'random'.");
-    const partitionNetworks = [...new Set(splitList(raw['partition-networks']))];
-    if (partitionNetworks.length > 0 && specs.length > 0 && !specs.some((s) => s.kind === 'disconnect')) {
-        fail('partition-networks', 'applies to the disconnect fault only, and faults has none.', "partition cuts a node off from its peers inside its network namespace, whatever its networks; use 'disconnect' to cut networks with Docker, or leave partition-networks empty.");
-    }
-    return {
-        specs,
-        schedule,
-        targets: [...new Set(chosen.flat())],
-        groups: chosen,
-        durationMs,
-        partitionNetworks,
-    };
-}
-/**
- * Each `fault-targets` entry is a group of services joined by `+`, faulted together. The same group twice runs
- * once (as a repeated single service always has); a service may still appear in several groups.
- */
-function parseTargetGroups(entries, fail) {
-    const groups = [];
-    const seen = new Set();
-    for (const entry of entries) {
-        const services = entry.split('+').map((s) => s.trim());
-        if (services.some((s) => s === '')) {
-            fail('fault-targets', `'${entry}' has an empty name beside a '+'.`, "Join two or more services with '+', e.g. etcd_1+etcd_2; separate groups with commas or newlines.");
-            continue;
-        }
-        const twice = [...new Set(services.filter((s, i) => services.indexOf(s) !== i))];
-        if (twice.length > 0) {
-            fail('fault-targets', `'${entry}' names ${twice.join(', ')} more than once.`, `Name each service once per group, e.g. ${[...new Set(services)].join('+')}.`);
-            continue;
-        }
-        const key = services.join('+');
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        groups.push(services);
-    }
-    return groups;
-}
-
-// EXTERNAL MODULE: ./src/model/post-state.ts
-var post_state = __nccwpck_require__(575);
-;// CONCATENATED MODULE: ./src/config/options.ts
-
-
-
-
-
-
-
-
-
-
-/** Every problem found in the inputs, so the user can fix them all in one go. */
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.map((p) => `Input '${p.input}': ${p.message} ${p.fix}`).join('\n'));
-        this.problems = problems;
-        this.name = 'InputError';
-    }
-}
-const DEFAULT_COMPOSE_FILE = 'docker-compose.yml';
-const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
-function parseOptions(raw, ctx) {
-    const problems = [];
-    const fail = (input, message, fix) => {
-        problems.push({ input, message, fix });
-        return undefined;
-    };
-    const composeFiles = splitList(raw['compose-file']);
-    if (composeFiles.length === 0)
-        fail('compose-file', 'is empty.', `Name a compose file, e.g. '${DEFAULT_COMPOSE_FILE}'.`);
-    const servers = parseServers(raw.servers, (m, f) => fail('servers', m, f));
-    const kv = (0,adapter/* parseAdapter */.be)(raw, fail);
-    const valueFormat = parseValueFormat(raw['value-format'], kv, fail);
-    const readyPath = raw['ready-path'] === '' ? undefined : raw['ready-path'];
-    if (readyPath !== undefined && !readyPath.startsWith('/')) {
-        fail('ready-path', `'${readyPath}' is not a path.`, "Start it with '/', e.g. '/health'.");
-    }
-    const startupTimeoutMs = secondsInput(raw, 'startup-timeout', 3600, fail);
-    const convergenceTimeoutMs = secondsInput(raw, 'convergence-timeout', 600, fail);
-    const requestTimeoutMs = secondsInput(raw, 'request-timeout', 300, fail);
-    const logLines = wholeInput(raw, 'log-lines', 0, 10_000, fail);
-    const build = parseBoolean(raw.build);
-    if (build === undefined)
-        fail('build', `'${raw.build}' is not a boolean.`, "Use 'true' or 'false'.");
-    const teardown = raw.teardown;
-    if (!post_state/* TEARDOWNS */.KD.includes(teardown)) {
-        fail('teardown', `'${raw.teardown}' is not a teardown policy.`, "Use 'always', 'on-success', 'never' or 'post'.");
-    }
-    let projectName = raw['project-name'];
-    if (projectName === '') {
-        projectName = defaultProjectName(ctx);
-    }
-    else if (!PROJECT_NAME.test(projectName)) {
-        fail('project-name', `'${projectName}' is not a valid Compose project name.`, 'Use lowercase letters, digits, dashes and underscores, starting with a letter or digit.');
-    }
-    const composeVersion = raw['compose-version'].toLowerCase();
-    if (!['auto', 'v2', 'v1'].includes(composeVersion)) {
-        fail('compose-version', `'${raw['compose-version']}' is not a Compose version.`, "Use 'auto', 'v2' or 'v1'.");
-    }
-    const restartTarget = raw['restart-target'] === '' ? undefined : raw['restart-target'];
-    const workingDirectory = raw['working-directory'] === '' ? '.' : raw['working-directory'];
-    const workload = parseWorkloadOptions(raw, fail);
-    const faults = parseFaultOptions(raw, restartTarget, fail);
-    if (faults.schedule === 'random' && faults.specs.length > 0 && workload === undefined) {
-        fail('fault-schedule', 'random runs the faults while the workload runs, and workload is none.', "Set workload (e.g. register) and workload-duration, or use fault-schedule 'sequence'.");
-    }
-    // Whether a module has a cas is known once it is loaded (before anything starts); a preset says it now.
-    if (workload?.model === 'cas-register' && kv.module === undefined && !kv.cas) {
-        fail('workload', `cas-register needs a compare-and-set, and the '${kv.preset}' API${kv.preset === 'kv' ? '' : ' as configured'} has none.`, "Use api 'etcd-v3' or 'etcd-v2' (without custom write inputs), an adapter module that exports cas, or workload 'register'.");
-    }
-    const cluster = raw.cluster.toLowerCase();
-    if (cluster !== 'compose' && cluster !== 'external')
-        fail('cluster', `'${raw.cluster}' is not a kind of cluster.`, "Use 'compose' (Replicheck starts the project) or 'external' (a cluster already running).");
-    const parsedCommands = (0,commands/* parseFaultCommands */.gs)(raw['fault-commands']);
-    for (const p of parsedCommands.problems)
-        fail('fault-commands', `${p}.`, 'Write a mapping such as pause: { apply: "kubectl exec {target} -- kill -STOP 1", heal: "kubectl exec {target} -- kill -CONT 1" }.');
-    const faultCommandTimeoutMs = secondsInput(raw, 'fault-command-timeout', 3600, fail);
-    if (cluster === 'external')
-        checkExternal(raw, servers, faults, restartTarget, parsedCommands.commands, fail);
-    if (problems.length > 0)
-        throw new InputError(problems);
-    return {
-        cluster: cluster,
-        faultCommands: parsedCommands.commands,
-        faultCommandTimeoutMs,
-        composeFiles,
-        composeFileDefaulted: composeFiles.length === 1 && composeFiles[0] === DEFAULT_COMPOSE_FILE,
-        servers,
-        restartTarget,
-        readyPath,
-        kv,
-        valueFormat,
-        limits: { startupTimeoutMs, convergenceTimeoutMs },
-        requestTimeoutMs,
-        composeVersion: composeVersion,
-        workingDirectory,
-        projectName,
-        build: build ?? true,
-        teardown,
-        logLines,
-        reportFile: raw['report-file'] === '' ? undefined : raw['report-file'],
-        workload,
-        faults,
-    };
-}
-function parseValueFormat(text, kv, fail) {
-    const format = text.toLowerCase();
-    if (!values/* VALUE_FORMATS */.H7.includes(format)) {
-        fail('value-format', `'${text}' is not a value format.`, "Use 'text', 'token' or 'bytes'.");
-        return 'text';
-    }
-    // An adapter module gets the bytes as a Uint8Array and sends them as it likes.
-    if (format === 'bytes' && kv.module === undefined) {
-        // JSON strings carry text, not bytes: a value with invalid UTF-8 cannot go into one, nor come out of one.
-        if (!(0,template/* carriesBytes */.nS)(kv.writeBody, kv.writeContentType)) {
-            fail('value-format', `bytes cannot travel in the JSON write body '${kv.writeBody}'.`, "Send the value as the whole body (write-body '{value}') or in a form body, or use value-format 'text'.");
-        }
-        if (kv.readValue.kind !== 'body' && kv.readValueEncoding !== 'base64') {
-            fail('value-format', `bytes cannot be read from a JSON value (read-value '${kv.readValue.pointer}') that is not base64.`, "Read the value from the whole body (read-value 'body') or as base64 (read-value-encoding 'base64'), or use value-format 'text'.");
-        }
-    }
-    return format;
-}
-/** Inputs that only mean something when Replicheck runs the project: refused unless left at their defaults. */
-const COMPOSE_ONLY = ['compose-file', 'build', 'project-name', 'compose-version', 'teardown', 'partition-networks', 'log-lines'];
-function checkExternal(raw, servers, faults, restartTarget, commands, fail) {
-    for (const name of COMPOSE_ONLY) {
-        const spec = inputs/* INPUTS */.m.find((i) => i.name === name);
-        if (raw[name] !== (spec?.default ?? ''))
-            fail(name, `only means something with cluster: compose, and it is set ('${raw[name]}').`, `Remove ${name}: with cluster: external Replicheck runs no compose command and tears nothing down.`);
-    }
-    const names = servers.flatMap((s) => (s.name ? [s.name] : []));
-    const named = [...faults.targets, ...(restartTarget ? [restartTarget] : [])];
-    const unknown = [...new Set(named.filter((t) => !names.includes(t)))];
-    if (unknown.length > 0) {
-        fail(faults.specs.length > 0 ? 'fault-targets' : 'restart-target', `${unknown.map((t) => `'${t}'`).join(', ')} ${unknown.length === 1 ? 'is not the name of a server' : 'are not names of servers'}.`, `Name the servers (name=url in servers) and use those names${names.length > 0 ? `: ${names.join(', ')}` : ''}.`);
-    }
-    const kinds = [...new Set([...faults.specs.map((s) => s.kind), ...(restartTarget && faults.specs.length === 0 ? ['restart'] : [])])];
-    const wide = faults.specs.filter((s) => (0,faults_kinds/* isClusterWide */.O9)(s));
-    if (wide.length > 0)
-        fail('faults', `${wide.map((s) => s.name).join(', ')} split the whole cluster, which Replicheck can only do to a compose project.`, 'Partition single nodes with your own partition commands, or use cluster: compose.');
-    const missing = kinds.filter((k) => !commands[k]);
-    if (missing.length > 0) {
-        fail('fault-commands', `has no entry for ${missing.join(', ')}, and with cluster: external every fault runs through your commands.`, `Add e.g. ${missing[0]}: { apply: "...", heal: "..." } with {target} and {url} where the node goes.`);
-    }
-}
-function parseBoolean(text) {
-    if (/^true$/i.test(text))
-        return true;
-    if (/^false$/i.test(text))
-        return false;
-    return undefined;
-}
-function parseServers(value, fail) {
-    const items = splitList(value);
-    if (items.length === 0) {
-        fail('is empty.', 'List the base URL of every node, e.g. http://localhost:8080, one per line or comma-separated.');
-        return [];
-    }
-    const servers = [];
-    const seen = new Set();
-    const names = new Set();
-    for (const entry of items) {
-        // `name=url`: a name is letters, digits, '.', '_' and '-', so no URL is ever taken for one.
-        const named = /^([A-Za-z0-9][A-Za-z0-9._-]*)=(.*)$/.exec(entry);
-        const name = named?.[1];
-        const item = named ? named[2].trim() : entry;
-        if (name !== undefined) {
-            if (names.has(name)) {
-                fail(`the name '${name}' is given to two servers.`, 'Give each server its own name.');
-                continue;
-            }
-            names.add(name);
-        }
-        let url;
-        try {
-            url = new URL(item);
-        }
-        catch {
-            fail(`'${item}' is not a URL.`, "Write each server as a full URL such as 'http://localhost:8080'.");
-            continue;
-        }
-        if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-            fail(`'${item}' is not an HTTP(S) URL.`, "Use http:// or https:// URLs such as 'http://localhost:8080'.");
-            continue;
-        }
-        if (url.username !== '' || url.password !== '') {
-            // Credentials in a URL end up in logs and reports; refusing is safer than masking after the fact.
-            fail(`a server URL contains credentials (${url.protocol}//***@${url.host}).`, 'Remove user:password from the URL.');
-            continue;
-        }
-        if (url.search !== '' || url.hash !== '') {
-            fail(`'${item}' has a query or fragment.`, 'Give only scheme, host, port and an optional base path.');
-            continue;
-        }
-        const normalised = `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
-        if (seen.has(normalised)) {
-            fail(`'${item}' is listed twice.`, 'List each node once.');
-            continue;
-        }
-        seen.add(normalised);
-        const port = url.port !== '' ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
-        servers.push({ ...(name !== undefined ? { name } : {}), url: normalised, host: url.hostname.replace(/^\[|\]$/g, ''), port });
-    }
-    return servers;
-}
-/** A Compose-legal project name unique to this run, so parallel jobs and matrix legs never share containers. */
-function defaultProjectName(ctx) {
-    const parts = ['replicheck', ctx.env.GITHUB_RUN_ID, ctx.env.GITHUB_RUN_ATTEMPT, ctx.env.GITHUB_JOB, ctx.randomSuffix];
-    return parts
-        .filter((p) => p !== undefined && p !== '')
-        .join('-')
-        .toLowerCase()
-        .replace(/[^a-z0-9_-]+/g, '-')
-        .replace(/-+/g, '-')
-        .slice(0, 60)
-        .replace(/-$/, '');
 }
 
 
@@ -29694,7 +28977,13 @@ function firstDifference(expected, actual) {
         i++;
     if (i === n && expected.length === actual.length)
         return undefined;
-    return { offset: i, expected: expected[i] ?? null, actual: actual[i] ?? null, expectedLength: expected.length, actualLength: actual.length };
+    return {
+        offset: i,
+        expected: expected[i] ?? null,
+        actual: actual[i] ?? null,
+        expectedLength: expected.length,
+        actualLength: actual.length,
+    };
 }
 /** `0x2b '+'`, `0x00`, or `the end`: one byte as a person reads it. */
 function describeByte(b) {
@@ -29705,7 +28994,8 @@ function describeByte(b) {
 }
 /** One sentence: where the value a node returned first differs from the one expected. */
 function describeDifference(d) {
-    return `first difference at byte ${d.offset}: expected ${describeByte(d.expected)}, got ${describeByte(d.actual)} (expected ${d.expectedLength} bytes, got ${d.actualLength})`;
+    return (`first difference at byte ${d.offset}: expected ${describeByte(d.expected)}, got ${describeByte(d.actual)} (expected ` +
+        `${d.expectedLength} bytes, got ${d.actualLength})`);
 }
 
 
@@ -29718,7 +29008,7 @@ function describeDifference(d) {
 /* harmony export */   W: () => (/* binding */ toRunErrors),
 /* harmony export */   c: () => (/* binding */ Cancelled)
 /* harmony export */ });
-/* harmony import */ var _config_options_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3104);
+/* harmony import */ var _inputs_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1318);
 /* harmony import */ var _compose_driver_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2641);
 // How whatever stopped a run becomes the result's errors: one per bad input, so each gets its own annotation.
 
@@ -29729,11 +29019,18 @@ class Cancelled extends Error {
     }
 }
 function toRunErrors(error) {
-    if (error instanceof _config_options_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz) {
+    if (error instanceof _inputs_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d) {
         return error.problems.map((p) => ({ message: `Input '${p.input}': ${p.message}`, fix: p.fix, input: p.input }));
     }
     if (error instanceof _compose_driver_js__WEBPACK_IMPORTED_MODULE_1__/* .SetupError */ .w3) {
-        return [{ message: error.message, fix: error.fix, ...(error.input ? { input: error.input } : {}), ...(error.detail ? { detail: error.detail } : {}) }];
+        return [
+            {
+                message: error.message,
+                fix: error.fix,
+                ...(error.input ? { input: error.input } : {}),
+                ...(error.detail ? { detail: error.detail } : {}),
+            },
+        ];
     }
     if (error instanceof Cancelled)
         return [{ message: error.message }];
@@ -29886,7 +29183,12 @@ function resultText(r, lines = 5) {
 
 
 /** Where Debian, Ubuntu and others install the library (multiarch directories first). */
-const FAKETIME_DIRS = ['/usr/lib/x86_64-linux-gnu/faketime', '/usr/lib/aarch64-linux-gnu/faketime', '/usr/lib64/faketime', '/usr/lib/faketime'];
+const FAKETIME_DIRS = [
+    '/usr/lib/x86_64-linux-gnu/faketime',
+    '/usr/lib/aarch64-linux-gnu/faketime',
+    '/usr/lib64/faketime',
+    '/usr/lib/faketime',
+];
 const FAKETIME_LIB = 'libfaketimeMT.so.1';
 const IN_CONTAINER_LIB = '/replicheck-faketime';
 const IN_CONTAINER_CLOCK = '/replicheck-clock';
@@ -29971,7 +29273,7 @@ async function readOffset(clockDir, service) {
 /* unused harmony exports shellQuote, fillCommand */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
 /* harmony import */ var _exec_process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6602);
-/* harmony import */ var _kinds_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7426);
+/* harmony import */ var _kinds_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3743);
 // Faults through the user's own commands (`fault-commands`), for clusters Replicheck does not start: a YAML mapping
 // from fault kind to shell command templates, `{ apply: "...", heal: "..." }`, with `{target}` (the node's name)
 // and `{url}` (its base URL) shell-quoted into place. A kind keeps its meaning for the checks (a stopped node does
@@ -29997,8 +29299,8 @@ function parseFaultCommands(text) {
     const commands = {};
     const problems = [];
     for (const [kind, entry] of Object.entries(doc)) {
-        if (!_kinds_js__WEBPACK_IMPORTED_MODULE_2__/* .FAULT_KINDS */ .ln.includes(kind)) {
-            problems.push(`'${kind}' is not a fault kind (${_kinds_js__WEBPACK_IMPORTED_MODULE_2__/* .FAULT_KINDS */ .ln.join(', ')})`);
+        if (!(0,_kinds_index_js__WEBPACK_IMPORTED_MODULE_2__/* .isFaultKind */ .JI)(kind)) {
+            problems.push(`'${kind}' is not a fault kind (${_kinds_index_js__WEBPACK_IMPORTED_MODULE_2__/* .FAULT_KINDS */ .ln.join(', ')})`);
             continue;
         }
         const e = entry;
@@ -30010,11 +29312,14 @@ function parseFaultCommands(text) {
             problems.push(`${kind}: heal must be a command (a string)`);
             continue;
         }
-        if (kind !== 'restart' && (e.heal === undefined || e.heal.trim() === '')) {
-            problems.push(`${kind} needs a heal command: every fault but restart must be undone`);
+        if (!(0,_kinds_index_js__WEBPACK_IMPORTED_MODULE_2__/* .describeKind */ .SB)(kind).healsItself && (e.heal === undefined || e.heal.trim() === '')) {
+            const selfHealing = _kinds_index_js__WEBPACK_IMPORTED_MODULE_2__/* .FAULT_KINDS */ .ln.filter((k) => (0,_kinds_index_js__WEBPACK_IMPORTED_MODULE_2__/* .describeKind */ .SB)(k).healsItself).join(' and ');
+            problems.push(`${kind} needs a heal command: every fault but ${selfHealing} must be undone`);
             continue;
         }
-        const stray = [...`${e.apply} ${e.heal ?? ''}`.matchAll(/\{([A-Za-z_][\w-]*)\}/g)].map((m) => m[1]).filter((n) => n !== 'target' && n !== 'url');
+        const stray = [...`${e.apply} ${e.heal ?? ''}`.matchAll(/\{([A-Za-z_][\w-]*)\}/g)]
+            .map((m) => m[1])
+            .filter((n) => n !== 'target' && n !== 'url');
         if (stray.length > 0) {
             problems.push(`${kind} uses unknown placeholder(s) ${[...new Set(stray)].map((n) => `{${n}}`).join(', ')}; only {target} and {url} are filled in`);
             continue;
@@ -30066,7 +29371,13 @@ function commandFaultActions(o) {
                 const r = await run(heal);
                 if (r.code === 0)
                     o.onPending?.(key, undefined);
-                return r.code === 0 ? { ok: true, detail: `ran the ${spec.kind} heal command for ${target}` } : { ok: false, detail: `the ${spec.kind} heal command for ${target} failed (${said(r)}); ${target} may still be ${spec.kind === 'pause' ? 'paused' : spec.kind === 'stop' || spec.kind === 'kill' ? 'down' : 'faulted'}: run it by hand: ${heal}` };
+                return r.code === 0
+                    ? { ok: true, detail: `ran the ${spec.kind} heal command for ${target}` }
+                    : {
+                        ok: false,
+                        detail: `the ${spec.kind} heal command for ${target} failed (${said(r)}); ${target} may still be ` +
+                            `${(0,_kinds_index_js__WEBPACK_IMPORTED_MODULE_2__/* .describeKind */ .SB)(spec.kind).words.stillState}: run it by hand: ${heal}`,
+                    };
             };
             if (applied.code !== 0) {
                 // It may have half-worked: undo what it may have done.
@@ -30074,11 +29385,85 @@ function commandFaultActions(o) {
                     await healing();
                 return { ok: false, detail: `the ${spec.kind} apply command for ${target} failed (${said(applied)})` };
             }
-            return { ok: true, fault: { description: `ran the ${spec.kind} command for ${target}${heal ? ', then its heal command' : ''}`, heal: healing } };
+            return {
+                ok: true,
+                fault: { description: `ran the ${spec.kind} command for ${target}${heal ? ', then its heal command' : ''}`, heal: healing },
+            };
         },
         async applyGrudges(spec) {
             return { ok: false, detail: `${spec.name} needs Docker and is not available with cluster: external` };
         },
+    };
+}
+
+
+/***/ }),
+
+/***/ 2245:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GY: () => (/* binding */ netContainers),
+/* harmony export */   Io: () => (/* binding */ healFilters),
+/* harmony export */   Oz: () => (/* binding */ healEach),
+/* harmony export */   gd: () => (/* binding */ serviceContainers),
+/* harmony export */   s$: () => (/* binding */ cutFromPeers),
+/* harmony export */   sc: () => (/* binding */ withPeers)
+/* harmony export */ });
+/* harmony import */ var _netns_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5565);
+
+async function netContainers(compose) {
+    return (await compose.inspect()).flatMap((c) => {
+        const service = c.Config?.Labels?.['com.docker.compose.service'];
+        const pid = c.State?.Pid ?? 0;
+        if (!service || pid <= 0)
+            return [];
+        const ips = Object.values(c.NetworkSettings?.Networks ?? {})
+            .map((n) => n.IPAddress ?? '')
+            .filter((ip) => ip !== '');
+        return [{ id: c.Id, service, pid, ips }];
+    });
+}
+async function serviceContainers(compose, service) {
+    return (await compose.inspect()).filter((c) => c.Config?.Labels?.['com.docker.compose.service'] === service);
+}
+/** Undoes a namespace fault on every container given (each proving its namespace is back as it was). */
+function healEach(ns, targets, undo, done) {
+    return async () => {
+        const outcomes = await Promise.all(targets.map(async (t) => ({ t, r: await undo(ns, t.pid) })));
+        const bad = outcomes.filter((x) => !x.r.ok);
+        return bad.length === 0
+            ? { ok: true, detail: done }
+            : { ok: false, detail: bad.map((x) => `${x.t.service}: ${x.r.detail}`).join('; ') };
+    };
+}
+const healFilters = (ns, targets, what) => healEach(ns, targets, _netns_js__WEBPACK_IMPORTED_MODULE_0__/* .unfilter */ .wr, `${what}: packet filter rules removed`);
+/** The service's containers, and the addresses of every other container of the project (its peers). */
+async function withPeers(compose, service) {
+    const all = await netContainers(compose);
+    const mine = all.filter((c) => c.service === service);
+    return mine.length === 0 ? undefined : { mine, peers: all.filter((c) => c.service !== service).flatMap((c) => c.ips) };
+}
+/** Drops between the service's containers and every other container: all of it, one way, or a share (`loss`). */
+async function cutFromPeers(compose, ns, spec, service, how) {
+    const found = await withPeers(compose, service);
+    if (!found)
+        return { ok: false, detail: `no running container of ${service} was found` };
+    const { mine, peers } = found;
+    const directions = spec.topology === 'one-way' ? ['in'] : ['in', 'out'];
+    const drops = peers.flatMap((ip) => directions.map((direction) => ({ ip, direction })));
+    const done = [];
+    for (const c of mine) {
+        const r = await (0,_netns_js__WEBPACK_IMPORTED_MODULE_0__/* .applyFilter */ .$h)(ns, c.pid, drops, spec.loss);
+        if (!r.ok) {
+            await healFilters(ns, done, service)();
+            return { ok: false, detail: r.detail };
+        }
+        done.push(c);
+    }
+    return {
+        ok: true,
+        fault: { description: `${how(peers.length)} (iptables in its network namespace)`, heal: healFilters(ns, done, service) },
     };
 }
 
@@ -30092,164 +29477,22 @@ function commandFaultActions(o) {
 /* harmony export */   L: () => (/* binding */ undoLeftoverFaults),
 /* harmony export */   Y: () => (/* binding */ dockerFaultActions)
 /* harmony export */ });
-/* harmony import */ var _exec_process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6602);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3010);
-/* harmony import */ var _netns_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5565);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3239);
+/* harmony import */ var _containers_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2245);
+/* harmony import */ var _kinds_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3743);
+/* harmony import */ var _kinds_partition_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5827);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3239);
+/* harmony import */ var _netns_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5565);
 
 
 
 
-const SECOND = 1000;
+
 function dockerFaultActions(compose, exec, o) {
-    const verb = async (v, service) => {
-        const r = await compose.serviceCommand(v, service);
-        return { ok: r.code === 0, detail: r.code === 0 ? `compose ${v} ${service}` : `compose ${v} ${service} failed: ${(0,_exec_process_js__WEBPACK_IMPORTED_MODULE_0__.resultText)(r)}` };
-    };
-    const simple = async (service, apply, heal) => {
-        const a = await verb(apply, service);
-        // Even a failed apply may have half-worked (one of two replicas paused): heal anyway.
-        if (!a.ok) {
-            await verb(heal, service);
-            return { ok: false, detail: a.detail };
-        }
-        return { ok: true, fault: { description: `compose ${apply} ${service}, then compose ${heal}`, heal: () => verb(heal, service) } };
-    };
+    const env = { ...o, compose, exec };
     return {
-        async apply(spec, service) {
-            switch (spec.kind) {
-                case 'restart': {
-                    const running = compose.restart(service);
-                    return {
-                        ok: true,
-                        fault: {
-                            description: `compose restart ${service}`,
-                            heal: async () => {
-                                const r = await running;
-                                return { ok: r.code === 0, detail: r.code === 0 ? `compose restart ${service}` : `compose restart ${service} failed: ${(0,_exec_process_js__WEBPACK_IMPORTED_MODULE_0__.resultText)(r)}` };
-                            },
-                        },
-                    };
-                }
-                case 'stop':
-                    return simple(service, 'stop', 'start');
-                case 'kill':
-                    return simple(service, 'kill', 'start');
-                case 'pause':
-                    return simple(service, 'pause', 'unpause');
-                case 'disconnect':
-                    return partition(compose, exec, service, o.partitionNetworks);
-                case 'partition':
-                case 'loss':
-                    return cutFromPeers(compose, o.netns, spec, service);
-                case 'latency':
-                    return delayToPeers(compose, o.netns, spec, service);
-                case 'clock':
-                    return skewClock(o.clockDir, spec, service);
-            }
-        },
-        applyGrudges: (spec, grudges) => applyGrudges(compose, o.netns, spec, grudges),
+        apply: (spec, service) => (0,_kinds_index_js__WEBPACK_IMPORTED_MODULE_1__/* .describeKind */ .SB)(spec.kind).apply(env, spec, service),
+        applyGrudges: (spec, grudges) => (0,_kinds_partition_js__WEBPACK_IMPORTED_MODULE_2__/* .applyGrudges */ .gl)(compose, o.netns, spec, grudges),
     };
-}
-async function netContainers(compose) {
-    return (await compose.inspect()).flatMap((c) => {
-        const service = c.Config?.Labels?.['com.docker.compose.service'];
-        const pid = c.State?.Pid ?? 0;
-        if (!service || pid <= 0)
-            return [];
-        const ips = Object.values(c.NetworkSettings?.Networks ?? {}).map((n) => n.IPAddress ?? '').filter((ip) => ip !== '');
-        return [{ id: c.Id, service, pid, ips }];
-    });
-}
-/** Undoes a namespace fault on every container given (each proving its namespace is back as it was). */
-function healEach(ns, targets, undo, done) {
-    return async () => {
-        const outcomes = await Promise.all(targets.map(async (t) => ({ t, r: await undo(ns, t.pid) })));
-        const bad = outcomes.filter((x) => !x.r.ok);
-        return bad.length === 0 ? { ok: true, detail: done } : { ok: false, detail: bad.map((x) => `${x.t.service}: ${x.r.detail}`).join('; ') };
-    };
-}
-const healFilters = (ns, targets, what) => healEach(ns, targets, _netns_js__WEBPACK_IMPORTED_MODULE_1__/* .unfilter */ .wr, `${what}: packet filter rules removed`);
-/** The service's containers, and the addresses of every other container of the project (its peers). */
-async function withPeers(compose, service) {
-    const all = await netContainers(compose);
-    const mine = all.filter((c) => c.service === service);
-    return mine.length === 0 ? undefined : { mine, peers: all.filter((c) => c.service !== service).flatMap((c) => c.ips) };
-}
-/** partition, partition:one-way, loss: drops between the service's containers and every other container. */
-async function cutFromPeers(compose, ns, spec, service) {
-    const found = await withPeers(compose, service);
-    if (!found)
-        return { ok: false, detail: `no running container of ${service} was found` };
-    const { mine, peers } = found;
-    const directions = spec.topology === 'one-way' ? ['in'] : ['in', 'out'];
-    const drops = peers.flatMap((ip) => directions.map((direction) => ({ ip, direction })));
-    const done = [];
-    for (const c of mine) {
-        const r = await (0,_netns_js__WEBPACK_IMPORTED_MODULE_1__/* .applyFilter */ .$h)(ns, c.pid, drops, spec.kind === 'loss' ? spec.loss : undefined);
-        if (!r.ok) {
-            await healFilters(ns, done, service)();
-            return { ok: false, detail: r.detail };
-        }
-        done.push(c);
-    }
-    const how = spec.kind === 'loss'
-        ? `dropped ${Math.round((spec.loss ?? 0) * 100)}% of ${service}'s packets to and from its ${peers.length} peer address(es)`
-        : spec.topology === 'one-way'
-            ? `${service} receives nothing from its ${peers.length} peer address(es); what it sends still arrives`
-            : `cut ${service} off from its ${peers.length} peer address(es), both ways; clients still reach it`;
-    return { ok: true, fault: { description: `${how} (iptables in its network namespace)`, heal: healFilters(ns, done, service) } };
-}
-async function delayToPeers(compose, ns, spec, service) {
-    const found = await withPeers(compose, service);
-    if (!found)
-        return { ok: false, detail: `no running container of ${service} was found` };
-    const { mine, peers } = found;
-    // undelay on a container the delay never reached finds nothing to remove, so a failed apply heals them all.
-    const heal = healEach(ns, mine, _netns_js__WEBPACK_IMPORTED_MODULE_1__/* .undelay */ .xG, `${service}: queueing disciplines removed`);
-    for (const c of mine) {
-        const r = await (0,_netns_js__WEBPACK_IMPORTED_MODULE_1__/* .applyDelay */ .wm)(ns, c.pid, peers, spec.delayMs ?? 0, spec.jitterMs);
-        if (!r.ok) {
-            await heal();
-            return { ok: false, detail: r.detail };
-        }
-    }
-    return { ok: true, fault: { description: `delayed ${service}'s packets to its peers by ${spec.delayMs} ms${spec.jitterMs ? ` ± ${spec.jitterMs} ms` : ''} (tc netem)`, heal } };
-}
-async function skewClock(clockDir, spec, service) {
-    if (!clockDir)
-        return { ok: false, detail: 'the clock fault was not prepared before the cluster started' };
-    const heal = async () => {
-        const problem = await (0,_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .resetClock */ .sG)(clockDir, service);
-        return problem ? { ok: false, detail: problem } : { ok: true, detail: `${service}'s clock offset back to +0` };
-    };
-    try {
-        await (0,_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .setOffset */ .sf)(clockDir, service, spec.clockOffsetS ?? 0);
-    }
-    catch (error) {
-        await heal().catch(() => undefined);
-        return { ok: false, detail: `could not write the clock offset: ${error.message}` };
-    }
-    return { ok: true, fault: { description: `shifted ${service}'s wall clock by ${(0,_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .offsetText */ .VU)(spec.clockOffsetS ?? 0)} (libfaketime)`, heal } };
-}
-/** Cluster-wide partitions: each service drops what it receives from the services it holds a grudge against. */
-async function applyGrudges(compose, ns, spec, grudges) {
-    const all = await netContainers(compose);
-    const touched = [];
-    for (const c of all) {
-        const from = grudges.filter(([a]) => a === c.service).map(([, b]) => b);
-        if (from.length === 0)
-            continue;
-        const drops = all.filter((x) => from.includes(x.service)).flatMap((x) => x.ips.map((ip) => ({ ip, direction: 'in' })));
-        const r = await (0,_netns_js__WEBPACK_IMPORTED_MODULE_1__/* .applyFilter */ .$h)(ns, c.pid, drops);
-        if (!r.ok) {
-            await healFilters(ns, touched, spec.name)();
-            return { ok: false, detail: `${c.service}: ${r.detail}` };
-        }
-        touched.push(c);
-    }
-    const text = grudges.map(([a, b]) => `${a}<-${b}`).join(', ');
-    return { ok: true, fault: { description: `${spec.name}: dropped ${text} (iptables in each network namespace)`, heal: healFilters(ns, touched, spec.name) } };
 }
 /**
  * Removes whatever network or clock fault Replicheck may have left on any container of the project: the last
@@ -30261,8 +29504,8 @@ async function undoLeftoverFaults(compose, o) {
     if (o.netns) {
         const ns = o.netns;
         try {
-            for (const c of await netContainers(compose)) {
-                for (const r of [await (0,_netns_js__WEBPACK_IMPORTED_MODULE_1__/* .unfilter */ .wr)(ns, c.pid), await (0,_netns_js__WEBPACK_IMPORTED_MODULE_1__/* .undelay */ .xG)(ns, c.pid)])
+            for (const c of await (0,_containers_js__WEBPACK_IMPORTED_MODULE_0__/* .netContainers */ .GY)(compose)) {
+                for (const r of [await (0,_netns_js__WEBPACK_IMPORTED_MODULE_4__/* .unfilter */ .wr)(ns, c.pid), await (0,_netns_js__WEBPACK_IMPORTED_MODULE_4__/* .undelay */ .xG)(ns, c.pid)])
                     if (!r.ok)
                         problems.push(`${c.service}: ${r.detail}`);
             }
@@ -30272,20 +29515,101 @@ async function undoLeftoverFaults(compose, o) {
         }
     }
     if (o.clockDir)
-        problems.push(...(await (0,_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .resetClocks */ .RB)(o.clockDir)));
+        problems.push(...(await (0,_clock_js__WEBPACK_IMPORTED_MODULE_3__/* .resetClocks */ .RB)(o.clockDir)));
     return problems;
 }
-async function serviceContainers(compose, service) {
-    return (await compose.inspect()).filter((c) => c.Config?.Labels?.['com.docker.compose.service'] === service);
-}
-async function partition(compose, exec, service, wanted) {
-    const containers = await serviceContainers(compose, service);
+
+
+/***/ }),
+
+/***/ 3743:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ln: () => (/* binding */ FAULT_KINDS),
+  SB: () => (/* binding */ describeKind),
+  cV: () => (/* binding */ faultSyntax),
+  JI: () => (/* binding */ isFaultKind),
+  G: () => (/* binding */ parseFaultSpecs)
+});
+
+// UNUSED EXPORTS: KINDS, TOPOLOGIES, needsOf, parseFaultSpec
+
+// EXTERNAL MODULE: ./src/faults/clock.ts
+var clock = __nccwpck_require__(3239);
+;// CONCATENATED MODULE: ./src/faults/kinds/clock.ts
+
+const DEFAULT_CLOCK_OFFSET_S = -30;
+const MAX_CLOCK_OFFSET_S = 10 * 365 * 24 * 3600;
+const clock_clock = {
+    kind: 'clock',
+    syntax: 'clock[:±Ns]',
+    parse(param, item) {
+        if (param === '')
+            return { spec: { kind: 'clock', name: 'clock', clockOffsetS: DEFAULT_CLOCK_OFFSET_S } };
+        const m = /^([+-])(\d+(?:\.\d+)?)s$/.exec(param);
+        const s = m ? Number(m[2]) * (m[1] === '-' ? -1 : 1) : NaN;
+        if (!m || s === 0 || Math.abs(s) > MAX_CLOCK_OFFSET_S)
+            return { problem: `'${item}': give a signed offset in seconds, e.g. clock:-30s or clock:+5s` };
+        return { spec: { kind: 'clock', name: `clock:${m[1]}${m[2]}s`, clockOffsetS: s } };
+    },
+    words: { done: 'skewed', noun: 'clock skew', stillState: 'skewed' },
+    answersWhileHeld: true,
+    measuresOnly: false,
+    healsItself: false,
+    needs: ['faketime'],
+    async apply({ clockDir }, spec, service) {
+        if (!clockDir)
+            return { ok: false, detail: 'the clock fault was not prepared before the cluster started' };
+        const heal = async () => {
+            const problem = await (0,clock/* resetClock */.sG)(clockDir, service);
+            return problem ? { ok: false, detail: problem } : { ok: true, detail: `${service}'s clock offset back to +0` };
+        };
+        try {
+            await (0,clock/* setOffset */.sf)(clockDir, service, spec.clockOffsetS ?? 0);
+        }
+        catch (error) {
+            await heal().catch(() => undefined);
+            return { ok: false, detail: `could not write the clock offset: ${error.message}` };
+        }
+        const description = `shifted ${service}'s wall clock by ${(0,clock/* offsetText */.VU)(spec.clockOffsetS ?? 0)} (libfaketime)`;
+        return { ok: true, fault: { description, heal } };
+    },
+};
+
+// EXTERNAL MODULE: ./src/exec/process.ts + 1 modules
+var process = __nccwpck_require__(6602);
+// EXTERNAL MODULE: ./src/faults/containers.ts
+var faults_containers = __nccwpck_require__(2245);
+// EXTERNAL MODULE: ./src/faults/kinds/types.ts
+var types = __nccwpck_require__(6860);
+;// CONCATENATED MODULE: ./src/faults/kinds/disconnect.ts
+
+
+
+const SECOND = 1000;
+const disconnect = {
+    kind: 'disconnect',
+    syntax: 'disconnect',
+    parse: (0,types/* noParameter */.L)('disconnect'),
+    words: { done: 'disconnected', noun: 'disconnect', stillState: 'disconnected' },
+    answersWhileHeld: true,
+    measuresOnly: false,
+    healsItself: false,
+    needs: [],
+    cutsNetworks: true,
+    apply: ({ compose, exec, partitionNetworks }, _spec, service) => disconnectNetworks(compose, exec, service, partitionNetworks),
+};
+async function disconnectNetworks(compose, exec, service, wanted) {
+    const containers = await (0,faults_containers/* serviceContainers */.gd)(compose, service);
     if (containers.length === 0)
         return { ok: false, detail: `no container of ${service} was found` };
     const plan = [];
     for (const c of containers) {
         const networks = c.NetworkSettings?.Networks ?? {};
-        const { cut, missing } = (0,_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .networksToCut */ .ZU)(Object.keys(networks), wanted, compose.project.name);
+        const { cut, missing } = networksToCut(Object.keys(networks), wanted, compose.project.name);
         if (missing.length > 0) {
             return {
                 ok: false,
@@ -30294,7 +29618,7 @@ async function partition(compose, exec, service, wanted) {
             };
         }
         for (const network of cut)
-            plan.push({ container: c.Id, network, aliases: (0,_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .aliasesToRestore */ .gV)(networks[network]?.Aliases, c.Id) });
+            plan.push({ container: c.Id, network, aliases: aliasesToRestore(networks[network]?.Aliases, c.Id) });
     }
     if (plan.length === 0)
         return { ok: false, detail: `${service} is attached to no network` };
@@ -30306,10 +29630,10 @@ async function partition(compose, exec, service, wanted) {
             const r = await exec.run('docker', args, { timeoutMs: 30 * SECOND });
             // "already exists": someone (an earlier heal) reconnected it; the verification below decides.
             if (r.code !== 0 && !/already exists/i.test(r.stderr))
-                problems.push(`connect ${cut.network}: ${(0,_exec_process_js__WEBPACK_IMPORTED_MODULE_0__.resultText)(r)}`);
+                problems.push(`connect ${cut.network}: ${(0,process.resultText)(r)}`);
         }
         // Verify: every cut network is back with every alias, so peers find the node by name again.
-        const now = await serviceContainers(compose, service);
+        const now = await (0,faults_containers/* serviceContainers */.gd)(compose, service);
         for (const cut of done) {
             const c = now.find((x) => x.Id === cut.container);
             const net = c?.NetworkSettings?.Networks?.[cut.network];
@@ -30324,56 +29648,222 @@ async function partition(compose, exec, service, wanted) {
             }
         }
         const names = [...new Set(done.map((d) => d.network))].join(', ');
-        return problems.length === 0 ? { ok: true, detail: `reconnected ${service} to ${names} with its aliases` } : { ok: false, detail: problems.join('; ') };
+        return problems.length === 0
+            ? { ok: true, detail: `reconnected ${service} to ${names} with its aliases` }
+            : { ok: false, detail: problems.join('; ') };
     };
     for (const cut of plan) {
         const r = await exec.run('docker', ['network', 'disconnect', cut.network, cut.container], { timeoutMs: 30 * SECOND });
         if (r.code !== 0) {
             await heal();
-            return { ok: false, detail: `docker network disconnect ${cut.network} failed: ${(0,_exec_process_js__WEBPACK_IMPORTED_MODULE_0__.resultText)(r)}` };
+            return { ok: false, detail: `docker network disconnect ${cut.network} failed: ${(0,process.resultText)(r)}` };
         }
         done.push(cut);
     }
     const names = [...new Set(plan.map((d) => d.network))].join(', ');
     return { ok: true, fault: { description: `docker network disconnect ${service} from ${names}, then reconnect with its aliases`, heal } };
 }
+/**
+ * Which of a container's networks disconnect cuts. `wanted` empty: all of them. Names match the full network
+ * name or the Compose name (`<project>_<name>`).
+ */
+function networksToCut(attached, wanted, project) {
+    if (wanted.length === 0)
+        return { cut: [...attached], missing: [] };
+    const cut = [];
+    const missing = [];
+    for (const name of wanted) {
+        const hit = attached.find((a) => a === name || a === `${project}_${name}`);
+        if (hit === undefined)
+            missing.push(name);
+        else if (!cut.includes(hit))
+            cut.push(hit);
+    }
+    return { cut, missing };
+}
+/** Aliases to restore on reconnect: what the container had, minus the short container id Docker adds itself. */
+function aliasesToRestore(aliases, containerId) {
+    const shortId = containerId.slice(0, 12);
+    return [...new Set((aliases ?? []).filter((a) => a !== shortId && a !== containerId))];
+}
+
+;// CONCATENATED MODULE: ./src/faults/lifecycle.ts
 
 
-/***/ }),
+async function composeVerb(compose, verb, service) {
+    const r = await compose.serviceCommand(verb, service);
+    return { ok: r.code === 0, detail: r.code === 0 ? `compose ${verb} ${service}` : `compose ${verb} ${service} failed: ${(0,process.resultText)(r)}` };
+}
+async function verbFault(compose, service, apply, heal) {
+    const a = await composeVerb(compose, apply, service);
+    // Even a failed apply may have half-worked (one of two replicas paused): heal anyway.
+    if (!a.ok) {
+        await composeVerb(compose, heal, service);
+        return { ok: false, detail: a.detail };
+    }
+    return {
+        ok: true,
+        fault: { description: `compose ${apply} ${service}, then compose ${heal}`, heal: () => composeVerb(compose, heal, service) },
+    };
+}
+/** A kind that a Compose verb applies and another undoes; clients cannot reach the target while it holds. */
+function verbKind(kind, o) {
+    return {
+        kind,
+        syntax: kind,
+        parse: (0,types/* noParameter */.L)(kind),
+        words: { done: o.done, noun: kind, stillState: o.stillState },
+        answersWhileHeld: false,
+        measuresOnly: false,
+        healsItself: false,
+        needs: [],
+        apply: ({ compose }, _spec, service) => verbFault(compose, service, kind, o.heal),
+    };
+}
 
-/***/ 7426:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+;// CONCATENATED MODULE: ./src/faults/kinds/kill.ts
+// kill: SIGKILL, with no time to flush or hand over leadership; `compose start` brings the target back.
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   DH: () => (/* binding */ topologyGrudges),
-/* harmony export */   G: () => (/* binding */ parseFaultSpecs),
-/* harmony export */   H: () => (/* binding */ isLinkFault),
-/* harmony export */   O9: () => (/* binding */ isClusterWide),
-/* harmony export */   Qb: () => (/* binding */ TOPOLOGIES),
-/* harmony export */   ln: () => (/* binding */ FAULT_KINDS),
-/* harmony export */   m9: () => (/* binding */ measuresOnly)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_LOSS, DEFAULT_CLOCK_OFFSET_S, parseFaultSpec */
-// What `faults` may name. A kind may carry a parameter after a colon: `partition:halves`, `loss:30%`,
-// `latency:200` (ms, or `latency:200/50` with 50 ms of jitter), `clock:-30s`. Pure: parsed before anything starts.
-const FAULT_KINDS = ['restart', 'stop', 'kill', 'pause', 'partition', 'disconnect', 'loss', 'latency', 'clock'];
-/** Partitions over all of the project's nodes (fault-targets ignored), and the one-way cut of a target. */
-const TOPOLOGIES = ['halves', 'majorities-ring', 'bridge', 'one-way'];
-const DEFAULT_LOSS = 0.3;
-const DEFAULT_CLOCK_OFFSET_S = -30;
+const kill = verbKind('kill', { done: 'killed', stillState: 'down', heal: 'start' });
+
+// EXTERNAL MODULE: ./src/faults/netns.ts
+var faults_netns = __nccwpck_require__(5565);
+;// CONCATENATED MODULE: ./src/faults/kinds/latency.ts
+// latency:MS[/JITTER]: what the target sends to its peers is delayed (tc netem in its network namespace); clients'
+// traffic is not. The link still works, only slower, so slow convergence is measured, not judged.
+
+
 const MAX_DELAY_MS = 60_000;
-const MAX_CLOCK_OFFSET_S = 10 * 365 * 24 * 3600;
-/** Kinds that act on the target's network namespace (packet filters, queueing disciplines). */
-function isLinkFault(spec) {
-    return spec.kind === 'partition' || spec.kind === 'loss' || spec.kind === 'latency';
+const latency = {
+    kind: 'latency',
+    syntax: 'latency:MS[/JITTER]',
+    parse(param, item) {
+        const m = /^(\d+)(?:ms)?(?:\/(\d+)(?:ms)?)?$/.exec(param);
+        const delay = m ? Number(m[1]) : NaN;
+        const jitter = m?.[2] !== undefined ? Number(m[2]) : 0;
+        if (!(delay > 0 && delay <= MAX_DELAY_MS) || jitter > delay) {
+            return {
+                problem: `'${item}': give the delay in ms (1 to ${MAX_DELAY_MS}) and optionally a jitter no larger than it, ` +
+                    'e.g. latency:200 or latency:200/50',
+            };
+        }
+        const name = `latency:${delay}${jitter ? `/${jitter}` : ''}`;
+        return { spec: { kind: 'latency', name, delayMs: delay, ...(jitter ? { jitterMs: jitter } : {}) } };
+    },
+    words: { done: 'slowed down', noun: 'latency', stillState: 'slowed down' },
+    answersWhileHeld: true,
+    measuresOnly: true,
+    healsItself: false,
+    needs: ['netns', 'netem'],
+    async apply({ compose, netns }, spec, service) {
+        const found = await (0,faults_containers/* withPeers */.sc)(compose, service);
+        if (!found)
+            return { ok: false, detail: `no running container of ${service} was found` };
+        const { mine, peers } = found;
+        // undelay on a container the delay never reached finds nothing to remove, so a failed apply heals them all.
+        const heal = (0,faults_containers/* healEach */.Oz)(netns, mine, faults_netns/* undelay */.xG, `${service}: queueing disciplines removed`);
+        for (const c of mine) {
+            const r = await (0,faults_netns/* applyDelay */.wm)(netns, c.pid, peers, spec.delayMs ?? 0, spec.jitterMs);
+            if (!r.ok) {
+                await heal();
+                return { ok: false, detail: r.detail };
+            }
+        }
+        const jitter = spec.jitterMs ? ` ± ${spec.jitterMs} ms` : '';
+        return {
+            ok: true,
+            fault: { description: `delayed ${service}'s packets to its peers by ${spec.delayMs} ms${jitter} (tc netem)`, heal },
+        };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/faults/kinds/loss.ts
+// loss[:P%]: a share of the packets between the target and its peers dropped (iptables' statistic match), both ways.
+// The link still works, only worse, so slow convergence is measured, not judged.
+
+const DEFAULT_LOSS = 0.3;
+const loss = {
+    kind: 'loss',
+    syntax: 'loss[:P%]',
+    parse(param, item) {
+        if (param === '')
+            return { spec: { kind: 'loss', name: 'loss', loss: DEFAULT_LOSS } };
+        const m = /^(\d+(?:\.\d+)?)%?$/.exec(param);
+        const p = m ? Number(m[1]) : NaN;
+        if (!(p > 0 && p < 100))
+            return { problem: `'${item}': the loss must be a percentage above 0 and below 100, e.g. loss:30%` };
+        return { spec: { kind: 'loss', name: `loss:${p}%`, loss: p / 100 } };
+    },
+    words: { done: 'losing packets', noun: 'loss', stillState: 'losing packets' },
+    answersWhileHeld: true,
+    measuresOnly: true,
+    healsItself: false,
+    needs: ['netns'],
+    apply: ({ compose, netns }, spec, service) => (0,faults_containers/* cutFromPeers */.s$)(compose, netns, spec, service, (peers) => `dropped ${Math.round((spec.loss ?? 0) * 100)}% of ${service}'s packets to and from its ${peers} peer address(es)`),
+};
+
+// EXTERNAL MODULE: ./src/faults/kinds/partition.ts
+var partition = __nccwpck_require__(5827);
+;// CONCATENATED MODULE: ./src/faults/kinds/pause.ts
+// pause: the target's processes are frozen (cgroup freezer); connections stay open and requests hang.
+
+const pause = verbKind('pause', { done: 'paused', stillState: 'paused', heal: 'unpause' });
+
+;// CONCATENATED MODULE: ./src/faults/kinds/restart.ts
+// restart: `compose restart` the target. It heals itself: the fault holds for as long as the restart takes.
+
+
+const restart = {
+    kind: 'restart',
+    syntax: 'restart',
+    parse: (0,types/* noParameter */.L)('restart'),
+    words: { done: 'restarted', noun: 'restart', stillState: 'restarting' },
+    answersWhileHeld: false,
+    measuresOnly: false,
+    healsItself: true,
+    needs: [],
+    async apply({ compose }, _spec, service) {
+        const running = compose.restart(service);
+        const heal = async () => {
+            const r = await running;
+            return {
+                ok: r.code === 0,
+                detail: r.code === 0 ? `compose restart ${service}` : `compose restart ${service} failed: ${(0,process.resultText)(r)}`,
+            };
+        };
+        return { ok: true, fault: { description: `compose restart ${service}`, heal } };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/faults/kinds/stop.ts
+// stop: the target's processes get SIGTERM and time to stop cleanly; `compose start` brings them back.
+
+const stop = verbKind('stop', { done: 'stopped', stillState: 'down', heal: 'start' });
+
+;// CONCATENATED MODULE: ./src/faults/kinds/index.ts
+// The registry of fault kinds: one line a kind. A descriptor's `kind` must equal its key (the compiler checks), the
+// list of kinds `faults` accepts is this registry's keys, and everything that differs between kinds is asked of
+// the descriptor, so adding a kind is its file in this folder and its line here.
+
+
+
+
+
+
+
+
+
+
+function registry(kinds) {
+    return kinds;
 }
-/** Topologies that cut the whole cluster rather than one target. */
-function isClusterWide(spec) {
-    return spec.topology !== undefined && spec.topology !== 'one-way';
+const KINDS = registry({ restart: restart, stop: stop, kill: kill, pause: pause, partition: partition/* partition */.jB, disconnect: disconnect, loss: loss, latency: latency, clock: clock_clock });
+const FAULT_KINDS = Object.keys(KINDS);
+function describeKind(kind) {
+    return KINDS[kind];
 }
-/** Faults during which convergence is measured but not judged (the link still works, only worse). */
-function measuresOnly(spec) {
-    return spec.kind === 'loss' || spec.kind === 'latency';
+function isFaultKind(name) {
+    return Object.hasOwn(KINDS, name);
 }
 /** Parses `faults` entries in order (repeats kept); every entry that is not a fault is one problem sentence. */
 function parseFaultSpecs(items) {
@@ -30391,57 +29881,68 @@ function parseFaultSpecs(items) {
 function parseFaultSpec(item) {
     const [rawKind, ...rest] = item.split(':');
     const kind = (rawKind ?? '').trim().toLowerCase();
-    const param = rest.join(':').trim();
-    if (!FAULT_KINDS.includes(kind))
+    if (!isFaultKind(kind))
         return { problem: `'${item}' is not a fault` };
-    const none = () => (param === '' ? { spec: { kind, name: kind } } : { problem: `'${item}': ${kind} takes no parameter` });
-    switch (kind) {
-        case 'partition': {
-            if (param === '')
-                return { spec: { kind, name: kind } };
-            const topology = param.toLowerCase();
-            if (!TOPOLOGIES.includes(topology))
-                return { problem: `'${item}': '${param}' is not a partition topology (${TOPOLOGIES.join(', ')})` };
-            return { spec: { kind, name: `partition:${topology}`, topology } };
-        }
-        case 'loss': {
-            if (param === '')
-                return { spec: { kind, name: kind, loss: DEFAULT_LOSS } };
-            const m = /^(\d+(?:\.\d+)?)%?$/.exec(param);
-            const p = m ? Number(m[1]) : NaN;
-            if (!(p > 0 && p < 100))
-                return { problem: `'${item}': the loss must be a percentage above 0 and below 100, e.g. loss:30%` };
-            return { spec: { kind, name: `loss:${p}%`, loss: p / 100 } };
-        }
-        case 'latency': {
-            const m = /^(\d+)(?:ms)?(?:\/(\d+)(?:ms)?)?$/.exec(param);
-            const delay = m ? Number(m[1]) : NaN;
-            const jitter = m?.[2] !== undefined ? Number(m[2]) : 0;
-            if (!(delay > 0 && delay <= MAX_DELAY_MS) || jitter > delay) {
-                return { problem: `'${item}': give the delay in ms (1 to ${MAX_DELAY_MS}) and optionally a jitter no larger than it, e.g. latency:200 or latency:200/50` };
-            }
-            return { spec: { kind, name: `latency:${delay}${jitter ? `/${jitter}` : ''}`, delayMs: delay, ...(jitter ? { jitterMs: jitter } : {}) } };
-        }
-        case 'clock': {
-            if (param === '')
-                return { spec: { kind, name: kind, clockOffsetS: DEFAULT_CLOCK_OFFSET_S } };
-            const m = /^([+-])(\d+(?:\.\d+)?)s$/.exec(param);
-            const s = m ? Number(m[2]) * (m[1] === '-' ? -1 : 1) : NaN;
-            if (!m || s === 0 || Math.abs(s) > MAX_CLOCK_OFFSET_S)
-                return { problem: `'${item}': give a signed offset in seconds, e.g. clock:-30s or clock:+5s` };
-            return { spec: { kind, name: `clock:${m[1]}${m[2]}s`, clockOffsetS: s } };
-        }
-        default:
-            return none();
-    }
+    return describeKind(kind).parse(rest.join(':').trim(), item);
 }
-/**
- * Which node may not receive from which, for a topology over `n` nodes in an order (already shuffled by the
- * caller from the run's seed). A pair [a, b] means a drops what b sends; `symmetric` pairs come both ways.
- */
+/** How `faults` may write each kind, for an input error's fix. */
+function faultSyntax() {
+    return FAULT_KINDS.map((k) => KINDS[k].syntax).join(', ');
+}
+/** Everything the given faults need of the machine, each need once. */
+function needsOf(specs) {
+    return new Set(specs.flatMap((s) => KINDS[s.kind].needs));
+}
+
+
+/***/ }),
+
+/***/ 5827:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DH: () => (/* binding */ topologyGrudges),
+/* harmony export */   O9: () => (/* binding */ isClusterWide),
+/* harmony export */   gl: () => (/* binding */ applyGrudges),
+/* harmony export */   jB: () => (/* binding */ partition)
+/* harmony export */ });
+/* harmony import */ var _containers_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2245);
+/* harmony import */ var _netns_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5565);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6860);
+
+
+
+const partition = {
+    kind: 'partition',
+    syntax: `partition[:${_types_js__WEBPACK_IMPORTED_MODULE_2__/* .TOPOLOGIES */ .Q.join('|')}]`,
+    parse(param, item) {
+        if (param === '')
+            return { spec: { kind: 'partition', name: 'partition' } };
+        const topology = param.toLowerCase();
+        if (!_types_js__WEBPACK_IMPORTED_MODULE_2__/* .TOPOLOGIES */ .Q.includes(topology)) {
+            return { problem: `'${item}': '${param}' is not a partition topology (${_types_js__WEBPACK_IMPORTED_MODULE_2__/* .TOPOLOGIES */ .Q.join(', ')})` };
+        }
+        return { spec: { kind: 'partition', name: `partition:${topology}`, topology } };
+    },
+    words: { done: 'partitioned', noun: 'partition', stillState: 'partitioned' },
+    answersWhileHeld: true,
+    measuresOnly: false,
+    healsItself: false,
+    needs: ['netns'],
+    apply: ({ compose, netns }, spec, service) => (0,_containers_js__WEBPACK_IMPORTED_MODULE_0__/* .cutFromPeers */ .s$)(compose, netns, spec, service, (peers) => spec.topology === 'one-way'
+        ? `${service} receives nothing from its ${peers} peer address(es); what it sends still arrives`
+        : `cut ${service} off from its ${peers} peer address(es), both ways; clients still reach it`),
+};
+/** Topologies that cut the whole cluster rather than one target. */
+function isClusterWide(spec) {
+    return spec.topology !== undefined && spec.topology !== 'one-way';
+}
 function topologyGrudges(topology, n) {
     const all = Array.from({ length: n }, (_, i) => i);
-    const both = (a, b) => a.flatMap((x) => b.flatMap((y) => [[x, y], [y, x]]));
+    const both = (a, b) => a.flatMap((x) => b.flatMap((y) => [
+        [x, y],
+        [y, x],
+    ]));
     switch (topology) {
         case 'halves': {
             const cut = Math.floor(n / 2);
@@ -30472,9 +29973,53 @@ function topologyGrudges(topology, n) {
                         drops.push([i, j]);
                 }
             }
-            return { drops, sides: symmetric ? `each node hears its ${reach} neighbour(s) on each side` : `each node hears the ${majority - 1} node(s) after it` };
+            return {
+                drops,
+                sides: symmetric
+                    ? `each node hears its ${reach} neighbour(s) on each side`
+                    : `each node hears the ${majority - 1} node(s) after it`,
+            };
         }
     }
+}
+/** Cluster-wide partitions: each service drops what it receives from the services it holds a grudge against. */
+async function applyGrudges(compose, ns, spec, grudges) {
+    const all = await (0,_containers_js__WEBPACK_IMPORTED_MODULE_0__/* .netContainers */ .GY)(compose);
+    const touched = [];
+    for (const c of all) {
+        const from = grudges.filter(([a]) => a === c.service).map(([, b]) => b);
+        if (from.length === 0)
+            continue;
+        const drops = all.filter((x) => from.includes(x.service)).flatMap((x) => x.ips.map((ip) => ({ ip, direction: 'in' })));
+        const r = await (0,_netns_js__WEBPACK_IMPORTED_MODULE_1__/* .applyFilter */ .$h)(ns, c.pid, drops);
+        if (!r.ok) {
+            await (0,_containers_js__WEBPACK_IMPORTED_MODULE_0__/* .healFilters */ .Io)(ns, touched, spec.name)();
+            return { ok: false, detail: `${c.service}: ${r.detail}` };
+        }
+        touched.push(c);
+    }
+    const text = grudges.map(([a, b]) => `${a}<-${b}`).join(', ');
+    return {
+        ok: true,
+        fault: { description: `${spec.name}: dropped ${text} (iptables in each network namespace)`, heal: (0,_containers_js__WEBPACK_IMPORTED_MODULE_0__/* .healFilters */ .Io)(ns, touched, spec.name) },
+    };
+}
+
+
+/***/ }),
+
+/***/ 6860:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ noParameter),
+/* harmony export */   Q: () => (/* binding */ TOPOLOGIES)
+/* harmony export */ });
+/** Partitions over all of the project's nodes (fault-targets ignored), and the one-way cut of a target. */
+const TOPOLOGIES = ['halves', 'majorities-ring', 'bridge', 'one-way'];
+/** The parse of a kind that takes no parameter. */
+function noParameter(kind) {
+    return (param, item) => (param === '' ? { spec: { kind, name: kind } } : { problem: `'${item}': ${kind} takes no parameter` });
 }
 
 
@@ -30536,9 +30081,71 @@ function unfilterCommands() {
 /** Delay (and jitter) on what the namespace sends to these addresses: a prio qdisc whose 4th band is netem. */
 function delayCommands(iface, peers, delayMs, jitterMs = 0) {
     return [
-        ['tc', 'qdisc', 'add', 'dev', iface, 'root', 'handle', '1:', 'prio', 'bands', '4', 'priomap', '1', '2', '2', '2', '1', '2', '0', '0', '1', '1', '1', '1', '1', '1', '1', '1'],
-        ['tc', 'qdisc', 'add', 'dev', iface, 'parent', '1:4', 'handle', '40:', 'netem', 'delay', `${delayMs}ms`, ...(jitterMs ? [`${jitterMs}ms`] : [])],
-        ...peers.map((ip) => ['tc', 'filter', 'add', 'dev', iface, 'parent', '1:', 'protocol', 'ip', 'prio', '1', 'u32', 'match', 'ip', 'dst', `${ip}/32`, 'flowid', '1:4']),
+        [
+            'tc',
+            'qdisc',
+            'add',
+            'dev',
+            iface,
+            'root',
+            'handle',
+            '1:',
+            'prio',
+            'bands',
+            '4',
+            'priomap',
+            '1',
+            '2',
+            '2',
+            '2',
+            '1',
+            '2',
+            '0',
+            '0',
+            '1',
+            '1',
+            '1',
+            '1',
+            '1',
+            '1',
+            '1',
+            '1',
+        ],
+        [
+            'tc',
+            'qdisc',
+            'add',
+            'dev',
+            iface,
+            'parent',
+            '1:4',
+            'handle',
+            '40:',
+            'netem',
+            'delay',
+            `${delayMs}ms`,
+            ...(jitterMs ? [`${jitterMs}ms`] : []),
+        ],
+        ...peers.map((ip) => [
+            'tc',
+            'filter',
+            'add',
+            'dev',
+            iface,
+            'parent',
+            '1:',
+            'protocol',
+            'ip',
+            'prio',
+            '1',
+            'u32',
+            'match',
+            'ip',
+            'dst',
+            `${ip}/32`,
+            'flowid',
+            '1:4',
+        ]),
     ];
 }
 /** Runs the commands in order; at the first that fails, undoes whatever they added and says which failed. */
@@ -30568,7 +30175,9 @@ async function unfilter(ns, pid) {
     const left = await ns.run(pid, ['iptables', '-w', '-S']);
     if (left.code !== 0)
         return { ok: false, detail: `iptables -S failed: ${(0,_exec_process_js__WEBPACK_IMPORTED_MODULE_0__.resultText)(left, 3)}` };
-    return left.stdout.includes(CHAIN) ? { ok: false, detail: `rules of ${CHAIN} are still there` } : { ok: true, detail: 'packet filter rules removed' };
+    return left.stdout.includes(CHAIN)
+        ? { ok: false, detail: `rules of ${CHAIN} are still there` }
+        : { ok: true, detail: 'packet filter rules removed' };
 }
 /** Network interfaces of the namespace other than loopback. */
 async function interfaces(ns, pid) {
@@ -30598,163 +30207,6 @@ async function undelay(ns, pid) {
 async function probeNetem(ns) {
     const r = await ns.root(['unshare', '-n', 'tc', 'qdisc', 'add', 'dev', 'lo', 'root', 'netem', 'delay', '1ms']);
     return r.code === 0 ? { ok: true, detail: 'netem is available' } : { ok: false, detail: (0,_exec_process_js__WEBPACK_IMPORTED_MODULE_0__.resultText)(r, 3) };
-}
-
-
-/***/ }),
-
-/***/ 3010:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   DN: () => (/* binding */ carryForward),
-/* harmony export */   NB: () => (/* binding */ classifyRead),
-/* harmony export */   Op: () => (/* binding */ availability),
-/* harmony export */   XJ: () => (/* binding */ planProblem),
-/* harmony export */   Yj: () => (/* binding */ faultVerdict),
-/* harmony export */   ZU: () => (/* binding */ networksToCut),
-/* harmony export */   Zl: () => (/* binding */ planRestartCheck),
-/* harmony export */   gV: () => (/* binding */ aliasesToRestore),
-/* harmony export */   hf: () => (/* binding */ planFaults)
-/* harmony export */ });
-/* unused harmony exports groupName, lostKeys */
-/* harmony import */ var _model_result_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2960);
-/* harmony import */ var _kinds_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7426);
-
-
-
-/** The name a group goes by in ids, phases and reports. */
-function groupName(services) {
-    return services.join('+');
-}
-/** Faults after which the target still answers clients while they hold: only the lifecycle faults stop it. */
-function reachableWhileHeld(spec) {
-    return !['restart', 'stop', 'kill', 'pause'].includes(spec.kind);
-}
-/**
- * Every fault in the order given, each against every group in the order given; a cluster-wide partition
- * (`partition:halves`, `majorities-ring`, `bridge`) once, over all of the project's services.
- */
-function planFaults(input) {
-    const steps = [];
-    const seen = new Map();
-    const services = [...new Set(input.nodes.flatMap((n) => (n.service ? [n.service] : [])))];
-    for (const spec of input.specs) {
-        const wide = (0,_kinds_js__WEBPACK_IMPORTED_MODULE_0__/* .isClusterWide */ .O9)(spec);
-        for (const group of wide ? [services] : input.groups) {
-            const target = wide ? 'cluster' : groupName(group);
-            const base = `fault:${spec.name}:${target}`;
-            const n = (seen.get(base) ?? 0) + 1;
-            seen.set(base, n);
-            const inGroup = (node) => node.service !== undefined && group.includes(node.service);
-            const targets = input.nodes.filter(inGroup);
-            const others = input.nodes.filter((node) => !inGroup(node));
-            const reachable = reachableWhileHeld(spec) ? [...others, ...targets] : [...others];
-            const grudges = wide ? grudgesFor(spec.topology, (input.shuffle ?? ((x) => [...x]))(services)) : undefined;
-            steps.push({
-                index: steps.length + 1,
-                kind: spec.kind,
-                spec,
-                ...(grudges ? { grudges } : {}),
-                target,
-                services: [...group],
-                idPrefix: n > 1 ? `${base}#${n}` : base,
-                phase: `${spec.name} ${target}${n > 1 ? ` #${n}` : ''}`,
-                targets,
-                others,
-                writeTo: order(input.nodes, reachable),
-                readFrom: order(input.nodes, reachable),
-                voice: 'fault',
-                writeBefore: true,
-            });
-        }
-    }
-    return steps;
-}
-function grudgesFor(topology, ordered) {
-    return (0,_kinds_js__WEBPACK_IMPORTED_MODULE_0__/* .topologyGrudges */ .DH)(topology, ordered.length).drops.map(([a, b]) => [ordered[a], ordered[b]]);
-}
-function order(all, subset) {
-    return all.filter((n) => subset.includes(n));
-}
-/**
- * `restart-target` alone: the restart fault in the restart check's voice, with its ids (`restart:recovery:kv_4`)
- * and its phase name (`restart`), as reports and users have always known it.
- */
-function planRestartCheck(service, nodes) {
-    const [step] = planFaults({ specs: [{ kind: 'restart', name: 'restart' }], groups: [[service]], nodes });
-    return { ...step, idPrefix: 'restart', phase: 'restart', voice: 'restart', writeBefore: false };
-}
-/** A problem with the plan itself, reported as a failed check rather than a crash. */
-function planProblem(step) {
-    const many = step.services.length > 1;
-    if (step.grudges) {
-        return step.services.length < 3 ? `${step.spec.name} needs at least three services; the project has ${step.services.length}.` : undefined;
-    }
-    if (step.others.length === 0) {
-        return `Every server maps to ${many ? `a service of ${step.target}` : step.target}; list at least one server of another service so something stays up to take writes${many ? ', or fault fewer services at once' : ''}.`;
-    }
-    const unpublished = step.services.filter((s) => !step.targets.some((n) => n.service === s));
-    if (unpublished.length > 0) {
-        const names = unpublished.join(', ');
-        return `None of the servers is published by ${names}, so ${unpublished.length > 1 || many ? 'their' : 'its'} recovery and catch-up cannot be checked. Check the servers' ports against the compose file${many ? ', or leave those services out of the group' : ''}.`;
-    }
-    return undefined;
-}
-/**
- * A node that answers a read below 500 without the acknowledged value is serving stale data; a node that refuses
- * (5xx, connection error, timeout) is unavailable, which is allowed while a fault holds.
- */
-function classifyRead(answer) {
-    if (answer.ok && answer.matches)
-        return 'converged';
-    if (!answer.ok || (answer.status ?? 0) >= 500)
-        return 'refused';
-    return 'stale';
-}
-/** Refused writes are availability loss, never data loss: reported, not failed. */
-function availability(accepted, refused) {
-    if (accepted + refused === 0)
-        return 'n/a';
-    if (refused === 0)
-        return 'full';
-    return accepted === 0 ? 'none' : 'partial';
-}
-/** Keys a node no longer returns, in the order they were written. */
-function lostKeys(written, kept) {
-    return written.filter((w) => !kept.has(w.key)).map((w) => w.key);
-}
-/** Later faults check durability of everything acknowledged so far, except keys already reported lost. */
-function carryForward(written, lost) {
-    const seen = new Set();
-    return written.filter((w) => !lost.has(w.key) && !seen.has(w.key) && (seen.add(w.key), true));
-}
-/** A fault fails when any of its checks failed; skipped checks (nothing to check) do not fail it. */
-function faultVerdict(checks) {
-    return (0,_model_result_js__WEBPACK_IMPORTED_MODULE_1__/* .decideVerdict */ .AU)(checks, []);
-}
-/**
- * Which of a container's networks a partition cuts. `wanted` empty: all of them. Names match the full network
- * name or the Compose name (`<project>_<name>`).
- */
-function networksToCut(attached, wanted, project) {
-    if (wanted.length === 0)
-        return { cut: [...attached], missing: [] };
-    const cut = [];
-    const missing = [];
-    for (const name of wanted) {
-        const hit = attached.find((a) => a === name || a === `${project}_${name}`);
-        if (hit === undefined)
-            missing.push(name);
-        else if (!cut.includes(hit))
-            cut.push(hit);
-    }
-    return { cut, missing };
-}
-/** Aliases to restore on reconnect: what the container had, minus the short container id Docker adds itself. */
-function aliasesToRestore(aliases, containerId) {
-    const shortId = containerId.slice(0, 12);
-    return [...new Set((aliases ?? []).filter((a) => a !== shortId && a !== containerId))];
 }
 
 
@@ -30863,10 +30315,12 @@ function templateProblems(template, allowed) {
     const problems = [];
     const unknown = unknownPlaceholders(template, allowed);
     if (unknown.length > 0)
-        problems.push(`has unknown placeholder(s) ${unknown.map((p) => `{${p}}`).join(', ')}; only ${allowed.map((p) => `{${p}}`).join(', ')} are filled in`);
+        problems.push(`has unknown placeholder(s) ${unknown.map((p) => `{${p}}`).join(', ')}; only ${allowed.map((p) => `{${p}}`).join(', ')} are ` +
+            `filled in`);
     const badEncodings = placeholders(template).filter((p) => p.encoding !== undefined && !ENCODINGS.includes(p.encoding));
     if (badEncodings.length > 0) {
-        problems.push(`names unknown encoding(s) ${badEncodings.map((p) => `{${p.name}:${p.encoding}}`).join(', ')}; use ${ENCODINGS.map((e) => `:${e}`).join(' or ')}, or none`);
+        problems.push(`names unknown encoding(s) ${badEncodings.map((p) => `{${p.name}:${p.encoding}}`).join(', ')}; use ` +
+            `${ENCODINGS.map((e) => `:${e}`).join(' or ')}, or none`);
     }
     return problems;
 }
@@ -30960,78 +30414,19 @@ function carriesBytes(template, contentType) {
 
 /***/ }),
 
-/***/ 575:
+/***/ 1318:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I2: () => (/* binding */ decodePostState),
-/* harmony export */   KD: () => (/* binding */ TEARDOWNS),
-/* harmony export */   Kp: () => (/* binding */ encodePostState),
-/* harmony export */   ig: () => (/* binding */ planPost),
-/* harmony export */   lQ: () => (/* binding */ POST_STATE_KEY)
+/* harmony export */   d: () => (/* binding */ InputError)
 /* harmony export */ });
-// What the main step hands to the post step, as one record encoded once (JSON under one state key), and the pure
-// decision the post step takes from it. The post step may run after a crash or a SIGKILL of the main step, so the
-// record is saved before anything is created and again with the verdict at the end.
-const TEARDOWNS = ['always', 'on-success', 'never', 'post'];
-/** The single state key the record travels under. */
-const POST_STATE_KEY = 'replicheck';
-function encodePostState(state) {
-    return JSON.stringify(state);
-}
-/** Undefined for anything but a record this version wrote (empty, truncated, or from elsewhere). */
-function decodePostState(text) {
-    if (text === '')
-        return undefined;
-    let v;
-    try {
-        v = JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-    if (typeof v !== 'object' || v === null)
-        return undefined;
-    const s = v;
-    const c = s.compose;
-    const strings = (x) => Array.isArray(x) && x.every((y) => typeof y === 'string');
-    if (typeof s.project !== 'string' || !TEARDOWNS.includes(s.teardown))
-        return undefined;
-    if (s.cluster === 'external') {
-        const heals = s.heals;
-        if (!Array.isArray(heals) || !heals.every((h) => typeof h?.label === 'string' && typeof h?.command === 'string') || typeof s.cwd !== 'string')
-            return undefined;
-        return s;
-    }
-    if (s.project === '' || !c || typeof c.file !== 'string' || typeof c.directory !== 'string' || !strings(c.prefix) || !strings(c.files))
-        return undefined;
-    if (s.verdict !== undefined && s.verdict !== 'passed' && s.verdict !== 'failed')
-        return undefined;
-    const f = s.faults;
-    if (f !== undefined && (typeof f !== 'object' || f === null || (f.netns !== undefined && typeof f.netns !== 'boolean') || (f.clockDir !== undefined && typeof f.clockDir !== 'string')))
-        return undefined;
-    return s;
-}
-/** What the post step does with the project the main step left. */
-function planPost(state) {
-    if (!state)
-        return { remove: false, why: 'no project was created; nothing to tear down' };
-    if (state.cluster === 'external')
-        return { remove: false, why: 'cluster: external: Replicheck started nothing and tears nothing down' };
-    const { project, teardown, verdict } = state;
-    switch (teardown) {
-        case 'never':
-            return { remove: false, why: `teardown 'never': leaving project ${project} running` };
-        case 'on-success':
-            // A main step that was killed has no verdict: nothing passed, but nobody asked to look at it either, and
-            // a cancelled run is torn down by the engine too. Only a verdict of failure keeps the project.
-            return verdict === 'failed'
-                ? { remove: false, why: `teardown 'on-success' and the run failed: leaving project ${project} for inspection` }
-                : { remove: true, why: `teardown 'on-success' and the run ${verdict ?? 'did not finish'}`, project };
-        case 'post':
-            return { remove: true, why: `teardown 'post': the job's steps are over`, project };
-        case 'always':
-            return { remove: true, why: `teardown 'always': removing whatever the main step left`, project };
+/** Every problem found in the inputs, so the user can fix them all in one go. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.map((p) => `Input '${p.input}': ${p.message} ${p.fix}`).join('\n'));
+        this.problems = problems;
+        this.name = 'InputError';
     }
 }
 
@@ -31072,6 +30467,7 @@ function maxConvergence(matrix) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   VV: () => (/* binding */ escapeInline),
 /* harmony export */   ZD: () => (/* binding */ escapeHtml),
 /* harmony export */   j2: () => (/* binding */ escapePre)
 /* harmony export */ });
@@ -31087,14 +30483,20 @@ function escapeHtml(text) {
 // Markdown stays readable. One pass, so the entities it writes are not escaped again.
 const ACTIVE = /[&<>|[\]`*!\\~$@]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|:(?=\/\/)|(?<=\bwww)\./gi;
 const NAMED = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-// A line that starts with these is a heading, quote, list item or rule; the text never starts a line itself
-// today, but a reporter that puts it first must not turn it into structure.
+// A line that starts with these is a heading, quote, list item or rule: text a reporter puts first on a line (the
+// fault notes, the workload headline) must not turn into structure.
 const LINE_START = /^(?:[#>+=-]|\d+(?=[.)]))/;
-/** Text for a table cell or a line of Markdown: one line, nothing active, the rest readable. */
+/** Text for a line of Markdown, first on the line or not: one line, nothing active, the rest readable. */
 function escapeMarkdown(text) {
+    return escapeInline(text).replace(LINE_START, (c) => `&#${c.charCodeAt(0)};${c.slice(1)}`);
+}
+/**
+ * Text that never starts a line: a table cell, whose content is only ever parsed as inline Markdown, so a leading
+ * `#`, `-` or `1.` means nothing there and stays readable (a time like `2.90 s` is not turned into `&#50;.90 s`).
+ */
+function escapeInline(text) {
     return text
         .replace(ACTIVE, (c) => NAMED[c] ?? `&#${c.charCodeAt(0)};`)
-        .replace(LINE_START, (c) => `&#${c.charCodeAt(0)};${c.slice(1)}`)
         .replace(/\r\n|\r|\n/g, '<br>')
         .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, '\ufffd');
 }
@@ -43099,16 +42501,1128 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: ./src/config/inputs.ts
-var inputs = __nccwpck_require__(4389);
-// EXTERNAL MODULE: ./src/config/adapter.ts
-var adapter = __nccwpck_require__(5449);
+;// CONCATENATED MODULE: ./src/inputs/list.ts
+// The one list of inputs. The action reads exactly these names, the CLI turns each into a `--name` flag, and
+// action.yml's inputs and the README's tables are written from it (`npm run inputs`; a test fails when they differ),
+// so no front end or document can drift apart from the code.
+/** The groups inputs are listed in (action.yml, README, `--help`), and the part of the run each feeds. */
+const INPUT_GROUPS = (/* unused pure expression or super */ null && (['cluster', 'api', 'faults', 'workload', 'reports']));
+const INPUTS = [
+    {
+        name: 'servers',
+        group: 'cluster',
+        description: 'Base URLs of the nodes, newline- or comma-separated (`http://localhost:8080`, ...). An entry may be named, `name=url`: ' +
+            'the name is the compose service the node is (unnamed ones are matched by published port), or, with `cluster: external`, ' +
+            'the name that `fault-targets` and `restart-target` use. Credentials in URLs are refused.',
+        required: true,
+    },
+    {
+        name: 'cluster',
+        group: 'cluster',
+        description: '`compose` (Replicheck starts and tears down the compose project) or `external` (a cluster already running: ' +
+            'nothing is started or removed, and faults run through `fault-commands`).',
+        see: 'Clusters Replicheck does not start',
+        default: 'compose',
+    },
+    {
+        name: 'compose-file',
+        group: 'cluster',
+        description: 'Compose file(s), newline- or comma-separated, relative to `working-directory`. When the default is absent, ' +
+            '`compose.yaml`, `compose.yml` or `docker-compose.yaml` is used, as Compose does.',
+        default: 'docker-compose.yml',
+    },
+    {
+        name: 'working-directory',
+        group: 'cluster',
+        description: 'Folder the compose files and `adapter` are relative to: the Compose project directory, and the folder `fault-commands` run in.',
+        default: '.',
+    },
+    {
+        name: 'project-name',
+        group: 'cluster',
+        description: 'Compose project name. Empty: unique per run (`replicheck-<run id>-<attempt>-<job>-<random>`), ' +
+            'so parallel jobs and matrix legs never collide.',
+        default: '',
+    },
+    {
+        name: 'compose-version',
+        group: 'cluster',
+        description: 'Which Compose to use: `auto` (`docker compose` v2, else `docker-compose` v1), `v2` or `v1`.',
+        default: 'auto',
+    },
+    {
+        name: 'build',
+        group: 'cluster',
+        description: 'Build images during `compose up` (`true` or `false`).',
+        default: 'true',
+    },
+    {
+        name: 'teardown',
+        group: 'cluster',
+        description: 'When to remove the cluster: `always`, `on-success` (keep a failed cluster for debugging), `never`, or `post` ' +
+            "(keep it running for the job's later steps and remove it in the post step at the end of the job).",
+        default: 'always',
+    },
+    {
+        name: 'ready-path',
+        group: 'cluster',
+        description: 'Path polled with `GET` until a node answers with a status below 500. ' +
+            'Empty: the read request of a key that does not exist (for etcd, a quorum read).',
+        default: '',
+    },
+    {
+        name: 'startup-timeout',
+        group: 'cluster',
+        description: 'Seconds every node may take to answer after `compose up`, and a faulted node after it is healed.',
+        default: '180',
+    },
+    {
+        name: 'convergence-timeout',
+        group: 'cluster',
+        description: 'Seconds a written value may take to reach every node.',
+        default: '10',
+    },
+    {
+        name: 'request-timeout',
+        group: 'cluster',
+        description: 'Seconds one HTTP request may take before it is given up.',
+        default: '5',
+    },
+    {
+        name: 'api',
+        group: 'api',
+        description: "Preset for the nodes' key-value API: `kv` (the example service), `etcd-v3` (etcd's v3 JSON API) " +
+            "or `etcd-v2` (etcd's v2 keys API). The inputs below override parts of it.",
+        see: 'Any HTTP key-value API',
+        default: 'kv',
+    },
+    {
+        name: 'key-path',
+        group: 'api',
+        description: 'URL path template of a key; must contain `{key}` (percent-encoded into place). The default of `write-path` and `read-path`. ' +
+            "Empty: the preset's (kv: `/key/{key}`, etcd-v2: `/v2/keys/{key}`; etcd-v3 has none, its key travels in the bodies).",
+        default: '',
+    },
+    {
+        name: 'write-method',
+        group: 'api',
+        description: "HTTP method of a write: `POST` or `PUT`. Empty: the preset's (kv and etcd-v3: `POST`, etcd-v2: `PUT`).",
+        default: '',
+    },
+    {
+        name: 'write-path',
+        group: 'api',
+        description: 'URL path template of a write (`{key}` and `{value}` percent-encoded); may leave `{key}` to `write-body`. ' +
+            'Empty: `key-path` (etcd-v3: `/v3/kv/put`).',
+        default: '',
+    },
+    {
+        name: 'write-body',
+        group: 'api',
+        description: 'Body template of a write with `{key}` and `{value}` (or `{value:base64}`, `{value:json}`). Exactly `{value}`: the raw value; ' +
+            'otherwise placeholders are form-encoded in a form body, JSON-escaped in a JSON body. ' +
+            "Empty: the preset's (kv: `{value}`, etcd-v2: `value={value}`, etcd-v3: JSON with the key and value in base64).",
+        default: '',
+    },
+    {
+        name: 'write-content-type',
+        group: 'api',
+        description: "`Content-Type` of a write. Empty: the preset's (`application/x-www-form-urlencoded`; etcd-v3: `application/json`).",
+        default: '',
+    },
+    {
+        name: 'read-method',
+        group: 'api',
+        description: "HTTP method of a read: `GET`, or `POST` for a read with a body (e.g. etcd-v3's range request). " +
+            "Empty: the preset's (`GET`; etcd-v3: `POST`).",
+        default: '',
+    },
+    {
+        name: 'read-path',
+        group: 'api',
+        description: 'URL path template of a read, with an optional query (`{key}` percent-encoded); may leave `{key}` to `read-body`. ' +
+            'Empty: `key-path` (etcd-v2 adds `?quorum=true`; etcd-v3: `/v3/kv/range`).',
+        default: '',
+    },
+    {
+        name: 'read-body',
+        group: 'api',
+        description: 'Body template of a read with `read-method: POST`: `{key}`, `{key:base64}` or `{key:json}` where the key goes. ' +
+            'Empty: the preset\'s (etcd-v3: `{"key":"{key:base64}"}`; none for a `GET`).',
+        default: '',
+    },
+    {
+        name: 'read-content-type',
+        group: 'api',
+        description: '`Content-Type` of a read with a body. Empty: `application/json`.',
+        default: '',
+    },
+    {
+        name: 'read-value',
+        group: 'api',
+        description: "Where a read's answer holds the value: `body` (the whole body) or a JSON pointer such as `/node/value`. " +
+            "Empty: the preset's (kv: `body`, etcd-v2: `/node/value`, etcd-v3: `/kvs/0/value`).",
+        default: '',
+    },
+    {
+        name: 'read-value-encoding',
+        group: 'api',
+        description: "How the value at `read-value` is encoded: `none` or `base64`. Empty: the preset's (`none`; etcd-v3: `base64`).",
+        default: '',
+    },
+    {
+        name: 'missing-status',
+        group: 'api',
+        description: 'HTTP status(es) a node answers for a key that does not exist, comma-separated (100-599, not 200). ' + "Empty: the preset's (`404`).",
+        default: '',
+    },
+    {
+        name: 'headers',
+        group: 'api',
+        description: 'Extra request headers, one `Name: value` line per header, sent with every request (e.g. an `Authorization` header ' +
+            'from a secret). Values are masked in the log and redacted from reports.',
+        default: '',
+        secret: true,
+    },
+    {
+        name: 'adapter',
+        group: 'api',
+        description: 'Path of an ES module (relative to `working-directory`) exporting `write`, `read` and optionally `cas`, ' +
+            'for APIs no template can describe. Replaces the request templates (`headers` still apply).',
+        see: 'Any API through an adapter module',
+        default: '',
+    },
+    {
+        name: 'value-format',
+        group: 'api',
+        description: 'Values written: `text` (unique, readable, and carrying space, `+`, `%41`, `&`, `=`, `/`, `?`, `#`, quotes, a backslash ' +
+            'and `é✓`, which break mis-encoding APIs), `token` (letters, digits and `-` only) or `bytes` (any bytes, NUL, CR/LF ' +
+            'and invalid UTF-8 included; needs a raw or form write body, and `read-value: body` or `read-value-encoding: base64`, ' +
+            'unless an `adapter` sends them).',
+        see: 'Values that exercise encodings',
+        default: 'text',
+    },
+    {
+        name: 'restart-target',
+        group: 'faults',
+        description: 'Compose service to restart during the restart check (with `cluster: external`, a server name, restarted through ' +
+            '`fault-commands`). Empty: no restart check. With `faults` set, it is only the default of `fault-targets`.',
+        default: '',
+    },
+    {
+        name: 'faults',
+        group: 'faults',
+        description: 'Faults, newline- or comma-separated: `restart`, `stop`, `kill`, `pause`, `partition` (cut from its peers; ' +
+            '`partition:halves`, `:majorities-ring` and `:bridge` split the whole cluster, `:one-way` cuts what the target receives), ' +
+            '`disconnect`, `loss[:P%]`, `latency:MS[/JITTER]`, `clock[:±Ns]`. Empty: none (`restart-target` alone runs the restart check).',
+        see: 'Fault suite',
+        default: '',
+    },
+    {
+        name: 'fault-targets',
+        group: 'faults',
+        description: 'Compose service(s) each fault is applied to, in turn, newline- or comma-separated (with `cluster: external`, server names); ' +
+            'join services with `+` to fault them together (`etcd_1+etcd_2`). Empty: `restart-target`.',
+        see: 'Several services at once',
+        default: '',
+    },
+    {
+        name: 'fault-duration',
+        group: 'faults',
+        description: 'Seconds each fault holds before it is healed (not `restart`, which holds as long as the restart takes).',
+        default: '3',
+    },
+    {
+        name: 'fault-schedule',
+        group: 'faults',
+        description: '`sequence` (one fault after another) or `random` (faults start and heal at random moments while the workload runs, ' +
+            'placed from `seed`; needs a `workload`).',
+        default: 'sequence',
+    },
+    {
+        name: 'partition-networks',
+        group: 'faults',
+        description: 'Networks the `disconnect` fault cuts the target from, as named in the compose file (or full names). ' +
+            'Empty: every network of the service.',
+        default: '',
+    },
+    {
+        name: 'fault-commands',
+        group: 'faults',
+        description: 'With `cluster: external`: a YAML mapping from fault kind to `{ apply, heal }` shell command templates with `{target}` ' +
+            '(the server name) and `{url}` (its base URL), shell-quoted, e.g. ' +
+            '`pause: { apply: "kill -STOP $(cat {target}.pid)", heal: "..." }`. Every fault used needs an entry.',
+        see: 'Clusters Replicheck does not start',
+        default: '',
+    },
+    {
+        name: 'fault-command-timeout',
+        group: 'faults',
+        description: 'Seconds one fault command may take.',
+        default: '60',
+    },
+    {
+        name: 'workload',
+        group: 'workload',
+        description: 'Concurrent workload, recorded as a history: `none`, `register` (random reads and writes of a few keys on random nodes) ' +
+            'or `cas-register` (reads, writes and compare-and-set, where the API has one). ' +
+            'It runs while the faults (or the restart check) hold, else after the replication checks.',
+        see: 'Concurrent workload and consistency',
+        default: 'none',
+    },
+    {
+        name: 'workload-clients',
+        group: 'workload',
+        description: 'Concurrent clients of the workload (1-64).',
+        default: '8',
+    },
+    {
+        name: 'workload-duration',
+        group: 'workload',
+        description: 'Seconds the workload runs (while faults hold: at most this long per fault).',
+        default: '10',
+    },
+    {
+        name: 'workload-keys',
+        group: 'workload',
+        description: 'How many keys the workload reads and writes (1-100).',
+        default: '3',
+    },
+    {
+        name: 'seed',
+        group: 'workload',
+        description: "Seed of every random choice of the run (0-2147483647): the workload clients' operations, nodes and keys, the random " +
+            'part of every value, where `fault-schedule: random` places the faults, and how a cluster-wide partition splits the ' +
+            'nodes. The report and the `seed` output record it; the same seed and inputs make the same choices. ' +
+            'Empty: `workload-seed` when set, else a random seed.',
+        default: '',
+    },
+    {
+        name: 'workload-seed',
+        group: 'workload',
+        description: 'The older name of `seed`, still read: used when `seed` is empty (both set must agree).',
+        default: '',
+    },
+    {
+        name: 'consistency',
+        group: 'workload',
+        description: 'What the workload history must satisfy: `eventual` (every node converges to a value that can legally be last) ' +
+            'or `linearizable` (checked per key).',
+        default: 'eventual',
+    },
+    {
+        name: 'max-memory',
+        group: 'workload',
+        description: 'Memory the linearizability search may take (e.g. `512M`, `2G`; at least 16 MiB); past it a key is `unknown`, never a crash. ' +
+            'Histories with unique written values need no search.',
+        default: '1G',
+    },
+    {
+        name: 'report-file',
+        group: 'reports',
+        description: 'Where to write the JSON report. Empty: a file in `RUNNER_TEMP` (or the system temp directory).',
+        default: '',
+    },
+    {
+        name: 'log-lines',
+        group: 'reports',
+        description: "Lines of each service's log shown when a check fails (0: none).",
+        default: '50',
+    },
+];
+/** A description as places without Markdown show it (action.yml in the GitHub UI, `--help`): code marks dropped. */
+function plainDescription(spec) {
+    return spec.description.replaceAll('`', '');
+}
+/** Reads every declared input through `get` (trimmed), filling declared defaults for empty values. */
+function readRawInputs(get) {
+    const raw = {};
+    for (const spec of INPUTS) {
+        const value = (get(spec.name) ?? '').trim();
+        raw[spec.name] = value === '' ? (spec.default ?? '') : value;
+    }
+    return raw;
+}
+
+;// CONCATENATED MODULE: ./src/checks/headers.ts
+// The `headers` input: extra request headers, whose values are secret. Parsed here, and the secret parts listed so
+// the front ends can mask them before anything is printed.
+
+/** Header names a client may not set itself: they describe the connection or the body, which the client owns. */
+const RESERVED_HEADERS = new Set([
+    'host',
+    'content-length',
+    'transfer-encoding',
+    'connection',
+    'keep-alive',
+    'upgrade',
+    'expect',
+    'te',
+    'trailer',
+]);
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+/**
+ * `Name: value` lines. Problems name the line, never its text: a malformed line may well hold a token.
+ */
+function parseHeaders(text, fail) {
+    const headers = [];
+    const seen = new Set();
+    text.split(/\r?\n/).forEach((line, index) => {
+        if (line.trim() === '')
+            return;
+        const colon = line.indexOf(':');
+        const n = index + 1;
+        if (colon <= 0) {
+            fail('headers', `line ${n} has no 'Name:' before a colon.`, "Write one header per line as 'Name: value', e.g. 'Authorization: Bearer ${{ secrets.TOKEN }}'.");
+            return;
+        }
+        const name = line.slice(0, colon).trim();
+        const value = line.slice(colon + 1).trim();
+        const lower = name.toLowerCase();
+        if (!TOKEN.test(name)) {
+            fail('headers', `line ${n}: the header name is not a valid HTTP token.`, 'Use letters, digits and - only in header names, e.g. X-Api-Key.');
+        }
+        else if (RESERVED_HEADERS.has(lower)) {
+            fail('headers', `line ${n}: '${name}' is set by the HTTP client and cannot be given.`, 'Remove that line.');
+        }
+        else if (lower === 'content-type') {
+            fail('headers', `line ${n}: the content type of writes has its own input.`, 'Use write-content-type instead.');
+        }
+        else if (seen.has(lower)) {
+            fail('headers', `line ${n}: '${name}' is given twice.`, 'Give each header once (join values with a comma if the API allows it).');
+        }
+        else if (CONTROL.test(value)) {
+            fail('headers', `line ${n}: the value of '${name}' contains control characters.`, 'Remove them from the value.');
+        }
+        else {
+            seen.add(lower);
+            headers.push({ name, value });
+        }
+    });
+    return headers;
+}
+/**
+ * Values to mask in the log before anything is parsed or printed: every header value (or a whole malformed
+ * header line) and every line of any other input declared secret.
+ */
+function secretValues(raw) {
+    const out = new Set();
+    for (const spec of INPUTS) {
+        if (!spec.secret)
+            continue;
+        for (const line of (raw[spec.name] ?? '').split(/\r?\n/)) {
+            const colon = line.indexOf(':');
+            const secret = (spec.name === 'headers' && colon > 0 ? line.slice(colon + 1) : line).trim();
+            if (secret !== '')
+                out.add(secret);
+        }
+    }
+    return [...out];
+}
+
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/config/options.ts + 3 modules
-var config_options = __nccwpck_require__(3104);
+// EXTERNAL MODULE: ./src/core/random.ts
+var random = __nccwpck_require__(8640);
+// EXTERNAL MODULE: ./src/inputs/errors.ts
+var errors = __nccwpck_require__(1318);
+;// CONCATENATED MODULE: ./src/inputs/values.ts
+// Parsers of single input values, shared by every part that validates inputs (core, adapters, faults, workload),
+// so each kind of value is read, bounded and reported the same way.
+
+/** Splits a list input on newlines and commas, trimming items and dropping empty ones. */
+function splitList(value) {
+    return value
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+/** The default action.yml declares for an input, to show in a fix ("e.g. '180'"). */
+function declaredDefault(input) {
+    return INPUTS.find((s) => s.name === input)?.default ?? '';
+}
+/** A positive number of seconds up to `max` (decimals allowed, no units), as milliseconds; 0 when invalid. */
+function secondsInput(raw, input, max, fail) {
+    const text = raw[input];
+    const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isFinite(value) || value <= 0 || value > max) {
+        fail(input, `'${text}' is not a number of seconds between 0 and ${max}.`, `Give a positive number up to ${max}, e.g. '${declaredDefault(input) || '10'}'.`);
+        return 0;
+    }
+    return Math.round(value * 1000);
+}
+/** A whole number from `min` to `max`; NaN when invalid. */
+function wholeInput(raw, input, min, max, fail, example = declaredDefault(input)) {
+    const text = raw[input];
+    const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (!(value >= min && value <= max))
+        fail(input, `'${text}' is not a whole number from ${min} to ${max}.`, `Use e.g. '${example}'.`);
+    return value;
+}
+/** `512M`, `2G`, `1048576`: bytes, at least 16 MiB; undefined when it is not a size. */
+function parseSize(text) {
+    const m = /^(\d+(?:\.\d+)?)\s*([KMG]i?B?|B)?$/i.exec(text.trim());
+    if (!m)
+        return undefined;
+    const unit = (m[2] ?? 'B').charAt(0).toUpperCase();
+    const bytes = Math.round(Number(m[1]) * { B: 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[unit]);
+    return bytes >= 16 * 1024 ** 2 ? bytes : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/servers.ts
+// The `servers` input: the base URL of every node, optionally named (`name=url`). Parsed once, here, so every part
+// (port mapping, faults, reports) sees the same normalised URLs.
+
+function parseServers(value, fail) {
+    const items = splitList(value);
+    if (items.length === 0) {
+        fail('is empty.', 'List the base URL of every node, e.g. http://localhost:8080, one per line or comma-separated.');
+        return [];
+    }
+    const servers = [];
+    const seen = new Set();
+    const names = new Set();
+    for (const entry of items) {
+        // `name=url`: a name is letters, digits, '.', '_' and '-', so no URL is ever taken for one.
+        const named = /^([A-Za-z0-9][A-Za-z0-9._-]*)=(.*)$/.exec(entry);
+        const name = named?.[1];
+        const item = named ? named[2].trim() : entry;
+        if (name !== undefined) {
+            if (names.has(name)) {
+                fail(`the name '${name}' is given to two servers.`, 'Give each server its own name.');
+                continue;
+            }
+            names.add(name);
+        }
+        let url;
+        try {
+            url = new URL(item);
+        }
+        catch {
+            fail(`'${item}' is not a URL.`, "Write each server as a full URL such as 'http://localhost:8080'.");
+            continue;
+        }
+        if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+            fail(`'${item}' is not an HTTP(S) URL.`, "Use http:// or https:// URLs such as 'http://localhost:8080'.");
+            continue;
+        }
+        if (url.username !== '' || url.password !== '') {
+            // Credentials in a URL end up in logs and reports; refusing is safer than masking after the fact.
+            fail(`a server URL contains credentials (${url.protocol}//***@${url.host}).`, 'Remove user:password from the URL.');
+            continue;
+        }
+        if (url.search !== '' || url.hash !== '') {
+            fail(`'${item}' has a query or fragment.`, 'Give only scheme, host, port and an optional base path.');
+            continue;
+        }
+        const normalised = `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+        if (seen.has(normalised)) {
+            fail(`'${item}' is listed twice.`, 'List each node once.');
+            continue;
+        }
+        seen.add(normalised);
+        const port = url.port !== '' ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
+        servers.push({ ...(name !== undefined ? { name } : {}), url: normalised, host: url.hostname.replace(/^\[|\]$/g, ''), port });
+    }
+    return servers;
+}
+
+// EXTERNAL MODULE: ./src/http/json-pointer.ts
+var json_pointer = __nccwpck_require__(4600);
+// EXTERNAL MODULE: ./src/http/template.ts
+var http_template = __nccwpck_require__(6708);
+;// CONCATENATED MODULE: ./src/checks/presets/etcd-v2.ts
+const etcdV2 = {
+    keyPath: '/v2/keys/{key}',
+    writeMethod: 'PUT',
+    readQuery: '?quorum=true',
+    writeBody: 'value={value}',
+    writeContentType: 'application/x-www-form-urlencoded',
+    readMethod: 'GET',
+    readBody: '',
+    readContentType: '',
+    readValue: '/node/value',
+    readValueEncoding: 'none',
+    missingStatus: '404',
+    // prevValue: 412 (errorCode 101) when the value differs, 404 when the key does not exist.
+    cas: {
+        method: 'PUT',
+        path: '/v2/keys/{key}?prevValue={expected}',
+        body: 'value={value}',
+        contentType: 'application/x-www-form-urlencoded',
+        notSwapped: [412, 404],
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/presets/etcd-v3.ts
+/** A transaction: put when the value equals the expected one; "succeeded" is true only then. */
+const txn = {
+    compare: [{ key: '{key:base64}', result: 'EQUAL', target: 'VALUE', value: '{expected:base64}' }],
+    success: [{ requestPut: { key: '{key:base64}', value: '{value:base64}' } }],
+};
+const etcdV3 = {
+    keyPath: '',
+    writePath: '/v3/kv/put',
+    readPath: '/v3/kv/range',
+    writeMethod: 'POST',
+    readQuery: '',
+    writeBody: '{"key":"{key:base64}","value":"{value:base64}"}',
+    writeContentType: 'application/json',
+    readMethod: 'POST',
+    readBody: '{"key":"{key:base64}"}',
+    readContentType: 'application/json',
+    readValue: '/kvs/0/value',
+    readValueEncoding: 'base64',
+    missingStatus: '404',
+    cas: {
+        method: 'POST',
+        path: '/v3/kv/txn',
+        body: JSON.stringify(txn),
+        contentType: 'application/json',
+        swapped: ['succeeded'],
+        notSwapped: [],
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/presets/kv.ts
+const kv = {
+    keyPath: '/key/{key}',
+    writeMethod: 'POST',
+    readQuery: '',
+    writeBody: '{value}',
+    writeContentType: 'application/x-www-form-urlencoded',
+    readMethod: 'GET',
+    readBody: '',
+    readContentType: '',
+    readValue: 'body',
+    readValueEncoding: 'none',
+    missingStatus: '404',
+};
+
+;// CONCATENATED MODULE: ./src/checks/presets/index.ts
+// The registry of API presets (input `api`): one line a preset, each defined in its own file of this folder.
+
+
+
+const PRESETS = { kv: kv, 'etcd-v2': etcdV2, 'etcd-v3': etcdV3 };
+const PRESET_NAMES = Object.keys(PRESETS);
+function isPreset(name) {
+    return Object.hasOwn(PRESETS, name);
+}
+
+;// CONCATENATED MODULE: ./src/checks/api-options.ts
+
+
+
+
+/** Inputs that shape requests: an adapter module replaces them, so with one they would silently do nothing. */
+const SHAPING = [
+    'api',
+    'key-path',
+    'write-path',
+    'read-path',
+    'write-method',
+    'write-body',
+    'write-content-type',
+    'read-method',
+    'read-body',
+    'read-content-type',
+    'read-value',
+    'read-value-encoding',
+    'missing-status',
+];
+/** Explicit write inputs make the preset's compare-and-set unsafe to assume. */
+const CUSTOM_WRITES = ['key-path', 'write-path', 'write-body', 'write-content-type', 'write-method'];
+function parseAdapter(raw, fail) {
+    const name = raw.api.toLowerCase();
+    if (!isPreset(name)) {
+        const known = PRESET_NAMES.map((p) => `'${p}'`).join(', ');
+        fail('api', `'${raw.api}' is not a known API preset.`, `Use one of ${known}, or 'kv' with explicit write-path, read-path, write-body and read-value inputs.`);
+    }
+    const preset = isPreset(name) ? PRESETS[name] : PRESETS.kv;
+    const pick = (input, fallback) => (raw[input] === '' ? fallback : raw[input]);
+    const ownPaths = raw['key-path'] === '' && preset.writePath !== undefined;
+    const keyPath = pick('key-path', preset.keyPath);
+    if (!ownPaths)
+        checkPath('key-path', keyPath, ['key'], fail);
+    const p = { raw, preset, fail, pick, ownPaths, keyPath };
+    const module = parseModule(raw, fail);
+    const custom = CUSTOM_WRITES.some((input) => raw[input] !== '');
+    const cas = isPreset(name) && !custom && module === undefined ? preset.cas : undefined;
+    return {
+        preset: isPreset(name) ? name : 'kv',
+        ...parseWrites(p),
+        ...parseReads(p),
+        headers: parseHeaders(raw.headers, fail),
+        ...(cas ? { cas } : {}),
+        ...(module !== undefined ? { module } : {}),
+    };
+}
+function parseWrites(p) {
+    const { raw, preset, fail, pick } = p;
+    const writePath = pick('write-path', p.ownPaths ? preset.writePath : p.keyPath);
+    const writeBody = pick('write-body', preset.writeBody);
+    // A write may name its key in the body instead (e.g. POST /set with k={key}&v={value}).
+    if (raw['write-path'] !== '')
+        checkPath('write-path', writePath, ['key', 'value'], fail, (0,http_template/* usesPlaceholder */.U4)(writeBody, 'key'));
+    const method = pick('write-method', preset.writeMethod).toUpperCase();
+    if (method !== 'POST' && method !== 'PUT')
+        fail('write-method', `'${raw['write-method']}' is not supported.`, 'Use POST or PUT.');
+    const bodyProblems = (0,http_template/* templateProblems */.bi)(writeBody, ['key', 'value']);
+    for (const problem of bodyProblems) {
+        fail('write-body', `${problem}.`, 'Only {key} and {value} are filled in, e.g. value={value} or {"v":"{value:base64}"}.');
+    }
+    if (bodyProblems.length === 0 && !(0,http_template/* usesPlaceholder */.U4)(writeBody, 'value') && !(0,http_template/* usesPlaceholder */.U4)(writePath, 'value')) {
+        fail('write-body', `'${writeBody}' does not contain {value}, and neither does the write path.`, "Put {value} where the value goes, e.g. '{value}' (the raw value) or 'value={value}' (a form field).");
+    }
+    const writeContentType = pick('write-content-type', preset.writeContentType);
+    checkMediaType('write-content-type', writeContentType, fail);
+    return { writeMethod: method, writePath, writeBody, writeContentType };
+}
+function parseReads(p) {
+    const { raw, preset, fail, pick, keyPath } = p;
+    const readMethod = pick('read-method', preset.readMethod).toUpperCase();
+    if (readMethod !== 'GET' && readMethod !== 'POST')
+        fail('read-method', `'${raw['read-method']}' is not supported.`, 'Use GET or POST.');
+    const readBody = pick('read-body', preset.readBody);
+    for (const problem of (0,http_template/* templateProblems */.bi)(readBody, ['key'])) {
+        fail('read-body', `'${readBody}' ${problem}.`, `Write it like '{"key":"{key:base64}"}'.`);
+    }
+    if (readMethod === 'GET' && readBody !== '') {
+        fail('read-body', 'is set, but reads are GET requests, which carry no body.', "Set read-method to 'POST', or leave read-body empty.");
+    }
+    const keyRead = `${keyPath}${keyPath.includes('?') ? preset.readQuery.replace('?', '&') : preset.readQuery}`;
+    const readPath = pick('read-path', p.ownPaths && preset.readPath !== undefined ? preset.readPath : keyRead);
+    if (raw['read-path'] !== '')
+        checkPath('read-path', readPath, ['key'], fail, (0,http_template/* usesPlaceholder */.U4)(readBody, 'key'));
+    const readContentType = pick('read-content-type', preset.readContentType || (readBody !== '' ? 'application/json' : ''));
+    if (readContentType !== '')
+        checkMediaType('read-content-type', readContentType, fail);
+    const encoding = pick('read-value-encoding', preset.readValueEncoding).toLowerCase();
+    if (encoding !== 'none' && encoding !== 'base64') {
+        fail('read-value-encoding', `'${raw['read-value-encoding']}' is not an encoding.`, "Use 'none' or 'base64'.");
+    }
+    return {
+        readMethod: readMethod,
+        readPath,
+        readBody,
+        readContentType,
+        readValue: parseReadValue(pick('read-value', preset.readValue), fail),
+        readValueEncoding: encoding,
+        missingStatus: parseMissingStatus(pick('missing-status', preset.missingStatus), fail),
+    };
+}
+function parseReadValue(text, fail) {
+    if (text.toLowerCase() === 'body')
+        return { kind: 'body' };
+    const parsed = (0,json_pointer/* parsePointer */.vp)(text);
+    if ('error' in parsed || text === '') {
+        fail('read-value', `${'error' in parsed ? parsed.error : 'is empty'}: it is neither 'body' nor a JSON pointer.`, "Use 'body' for the whole answer, or a JSON pointer (RFC 6901) such as '/node/value'; " +
+            "write '~1' for a '/' and '~0' for a '~' inside a name.");
+        return { kind: 'body' };
+    }
+    return { kind: 'json', pointer: text, tokens: parsed.tokens };
+}
+function parseMissingStatus(text, fail) {
+    const statuses = text
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map(Number);
+    if (statuses.length === 0 || statuses.some((s) => !Number.isInteger(s) || s < 100 || s > 599 || s === 200)) {
+        fail('missing-status', `'${text}' is not a list of HTTP statuses (100-599, not 200).`, "Give the status a node answers for a key that does not exist, e.g. '404' or '404,410'.");
+    }
+    return statuses;
+}
+function parseModule(raw, fail) {
+    if (raw.adapter === '')
+        return undefined;
+    const module = raw.adapter;
+    const shaping = SHAPING.filter((name) => raw[name] !== '' && !(name === 'api' && raw.api.toLowerCase() === 'kv'));
+    if (shaping.length > 0) {
+        fail('adapter', `replaces the request templates, but ${shaping.join(', ')} ${shaping.length === 1 ? 'is' : 'are'} set too.`, `Leave ${shaping.join(', ')} empty: the module decides how requests look (headers still apply).`);
+    }
+    if (!/\.(mjs|js)$/.test(module)) {
+        fail('adapter', `'${module}' is not an ES module file.`, "Name a .mjs (or .js in an ES module package) file, relative to working-directory, e.g. 'replicheck-adapter.mjs'.");
+    }
+    return module;
+}
+function checkMediaType(input, value, fail) {
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+(\s*;.*)?$/.test(value) || /[\r\n]/.test(value)) {
+        fail(input, `'${value}' is not a media type.`, "Use e.g. 'application/x-www-form-urlencoded', 'application/json' or 'text/plain; charset=utf-8'.");
+    }
+}
+function checkPath(input, template, allowed, fail, keyInBody = false) {
+    const problems = (0,http_template/* templateProblems */.bi)(template, allowed);
+    if (!template.startsWith('/') || !(keyInBody || (0,http_template/* usesPlaceholder */.U4)(template, 'key'))) {
+        const orBody = input === 'write-path' ? ' (or the write body must)' : input === 'read-path' ? ' (or the read body must)' : '';
+        fail(input, `'${template}' must start with '/' and contain '{key}'${orBody}.`, "Use a template such as '/key/{key}' or '/v2/keys/{key}?quorum=true'.");
+    }
+    else if (problems.length > 0) {
+        for (const p of problems)
+            fail(input, `${p}.`, `Only ${allowed.map((x) => `{${x}}`).join(' and ')} ${allowed.length > 1 ? 'are' : 'is'} filled in here.`);
+    }
+    else if (/[\s#]/.test(template)) {
+        fail(input, `'${template}' contains whitespace or '#'.`, 'Percent-encode them (%20, %23); the key itself is encoded for you.');
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/values.ts
+var values = __nccwpck_require__(4101);
+// EXTERNAL MODULE: ./src/faults/commands.ts
+var commands = __nccwpck_require__(4127);
+// EXTERNAL MODULE: ./src/faults/kinds/partition.ts
+var partition = __nccwpck_require__(5827);
+;// CONCATENATED MODULE: ./src/workload/options.ts
+
+const MAX_CLIENTS = 64;
+const MAX_KEYS = 100;
+const MAX_DURATION_S = 600;
+/** The workload to run, or undefined for `workload: none`; problems go to `fail`. */
+function parseWorkloadOptions(raw, fail) {
+    const kind = raw.workload.toLowerCase();
+    if (kind !== 'none' && kind !== 'register' && kind !== 'cas-register')
+        fail('workload', `'${raw.workload}' is not a workload.`, "Use 'none', 'register' or 'cas-register'.");
+    const consistency = raw.consistency.toLowerCase();
+    if (consistency !== 'eventual' && consistency !== 'linearizable') {
+        fail('consistency', `'${raw.consistency}' is not a consistency model.`, "Use 'eventual' or 'linearizable'.");
+    }
+    const clients = wholeInput(raw, 'workload-clients', 1, MAX_CLIENTS, fail);
+    const keys = wholeInput(raw, 'workload-keys', 1, MAX_KEYS, fail);
+    const durationMs = secondsInput(raw, 'workload-duration', MAX_DURATION_S, fail);
+    const maxMemoryBytes = parseSize(raw['max-memory'] || '1G');
+    if (maxMemoryBytes === undefined)
+        fail('max-memory', `'${raw['max-memory']}' is not a size of at least 16 MiB.`, "Write e.g. '512M' or '2G'.");
+    if (kind !== 'register' && kind !== 'cas-register')
+        return undefined;
+    return {
+        model: kind,
+        clients,
+        keys,
+        durationMs,
+        consistency: consistency,
+        ...(maxMemoryBytes !== undefined ? { maxMemoryBytes } : {}),
+    };
+}
+
+// EXTERNAL MODULE: ./src/faults/kinds/index.ts + 9 modules
+var kinds = __nccwpck_require__(3743);
+;// CONCATENATED MODULE: ./src/faults/options.ts
+
+
+
+const MAX_FAULT_DURATION_S = 600;
+const FAULT_SCHEDULES = ['sequence', 'random'];
+function parseFaultOptions(raw, restartTarget, fail) {
+    const { specs, problems } = (0,kinds/* parseFaultSpecs */.G)(splitList(raw.faults));
+    for (const problem of problems) {
+        fail('faults', `${problem}.`, `Use any of: ${(0,kinds/* faultSyntax */.cV)()}; e.g. partition:halves, loss:30%, latency:200, clock:-30s.`);
+    }
+    const groups = parseTargetGroups(splitList(raw['fault-targets']), fail);
+    const needTargets = specs.some((s) => !(0,partition/* isClusterWide */.O9)(s));
+    if (needTargets && groups.length === 0 && restartTarget === undefined) {
+        fail('fault-targets', 'is empty, and so is restart-target, so the faults have no service to act on.', 'Name the compose service(s) to fault, e.g. kv_4.');
+    }
+    const durationMs = secondsInput(raw, 'fault-duration', MAX_FAULT_DURATION_S, fail);
+    const chosen = groups.length > 0 ? groups : restartTarget !== undefined ? [[restartTarget]] : [];
+    const schedule = (raw['fault-schedule'] || 'sequence').toLowerCase();
+    if (!FAULT_SCHEDULES.includes(schedule))
+        fail('fault-schedule', `'${raw['fault-schedule']}' is not a fault schedule.`, "Use 'sequence' or 'random'.");
+    const partitionNetworks = [...new Set(splitList(raw['partition-networks']))];
+    if (partitionNetworks.length > 0 && specs.length > 0 && !specs.some((s) => (0,kinds/* describeKind */.SB)(s.kind).cutsNetworks)) {
+        fail('partition-networks', 'applies to the disconnect fault only, and faults has none.', 'partition cuts a node off from its peers inside its network namespace, whatever its networks; ' +
+            "use 'disconnect' to cut networks with Docker, or leave partition-networks empty.");
+    }
+    return {
+        specs,
+        schedule,
+        targets: [...new Set(chosen.flat())],
+        groups: chosen,
+        durationMs,
+        partitionNetworks,
+    };
+}
+/**
+ * Each `fault-targets` entry is a group of services joined by `+`, faulted together. The same group twice runs
+ * once (as a repeated single service always has); a service may still appear in several groups.
+ */
+function parseTargetGroups(entries, fail) {
+    const groups = [];
+    const seen = new Set();
+    for (const entry of entries) {
+        const services = entry.split('+').map((s) => s.trim());
+        if (services.some((s) => s === '')) {
+            fail('fault-targets', `'${entry}' has an empty name beside a '+'.`, "Join two or more services with '+', e.g. etcd_1+etcd_2; separate groups with commas or newlines.");
+            continue;
+        }
+        const twice = [...new Set(services.filter((s, i) => services.indexOf(s) !== i))];
+        if (twice.length > 0) {
+            fail('fault-targets', `'${entry}' names ${twice.join(', ')} more than once.`, `Name each service once per group, e.g. ${[...new Set(services)].join('+')}.`);
+            continue;
+        }
+        const key = services.join('+');
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        groups.push(services);
+    }
+    return groups;
+}
+
+;// CONCATENATED MODULE: ./src/model/post-state.ts
+// What the main step hands to the post step, as one record encoded once (JSON under one state key), and the pure
+// decision the post step takes from it. The post step may run after a crash or a SIGKILL of the main step, so the
+// record is saved before anything is created and again with the verdict at the end.
+const TEARDOWNS = ['always', 'on-success', 'never', 'post'];
+/** The single state key the record travels under. */
+const POST_STATE_KEY = 'replicheck';
+function encodePostState(state) {
+    return JSON.stringify(state);
+}
+/** Undefined for anything but a record this version wrote (empty, truncated, or from elsewhere). */
+function decodePostState(text) {
+    if (text === '')
+        return undefined;
+    let v;
+    try {
+        v = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof v !== 'object' || v === null)
+        return undefined;
+    const s = v;
+    const c = s.compose;
+    const strings = (x) => Array.isArray(x) && x.every((y) => typeof y === 'string');
+    if (typeof s.project !== 'string' || !TEARDOWNS.includes(s.teardown))
+        return undefined;
+    if (s.cluster === 'external') {
+        const heals = s.heals;
+        if (!Array.isArray(heals) ||
+            !heals.every((h) => typeof h?.label === 'string' && typeof h?.command === 'string') ||
+            typeof s.cwd !== 'string')
+            return undefined;
+        return s;
+    }
+    if (s.project === '' || !c || typeof c.file !== 'string' || typeof c.directory !== 'string' || !strings(c.prefix) || !strings(c.files))
+        return undefined;
+    if (s.verdict !== undefined && s.verdict !== 'passed' && s.verdict !== 'failed')
+        return undefined;
+    const f = s.faults;
+    if (f !== undefined &&
+        (typeof f !== 'object' ||
+            f === null ||
+            (f.netns !== undefined && typeof f.netns !== 'boolean') ||
+            (f.clockDir !== undefined && typeof f.clockDir !== 'string')))
+        return undefined;
+    return s;
+}
+/** What the post step does with the project the main step left. */
+function planPost(state) {
+    if (!state)
+        return { remove: false, why: 'no project was created; nothing to tear down' };
+    if (state.cluster === 'external')
+        return { remove: false, why: 'cluster: external: Replicheck started nothing and tears nothing down' };
+    const { project, teardown, verdict } = state;
+    switch (teardown) {
+        case 'never':
+            return { remove: false, why: `teardown 'never': leaving project ${project} running` };
+        case 'on-success':
+            // A main step that was killed has no verdict: nothing passed, but nobody asked to look at it either, and
+            // a cancelled run is torn down by the engine too. Only a verdict of failure keeps the project.
+            return verdict === 'failed'
+                ? { remove: false, why: `teardown 'on-success' and the run failed: leaving project ${project} for inspection` }
+                : { remove: true, why: `teardown 'on-success' and the run ${verdict ?? 'did not finish'}`, project };
+        case 'post':
+            return { remove: true, why: `teardown 'post': the job's steps are over`, project };
+        case 'always':
+            return { remove: true, why: `teardown 'always': removing whatever the main step left`, project };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/options.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_COMPOSE_FILE = 'docker-compose.yml';
+const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
+function parseOptions(raw, ctx) {
+    const problems = [];
+    const fail = (input, message, fix) => {
+        problems.push({ input, message, fix });
+        return undefined;
+    };
+    const cluster = parseCluster(raw, ctx, fail);
+    const kv = parseAdapter(raw, fail);
+    const valueFormat = parseValueFormat(raw['value-format'], kv, fail);
+    const restartTarget = raw['restart-target'] === '' ? undefined : raw['restart-target'];
+    const workload = parseWorkloadOptions(raw, fail);
+    const faults = parseFaultOptions(raw, restartTarget, fail);
+    if (faults.schedule === 'random' && faults.specs.length > 0 && workload === undefined) {
+        fail('fault-schedule', 'random runs the faults while the workload runs, and workload is none.', "Set workload (e.g. register) and workload-duration, or use fault-schedule 'sequence'.");
+    }
+    // Whether a module has a cas is known once it is loaded (before anything starts); a preset says it now.
+    if (workload?.model === 'cas-register' && kv.module === undefined && !kv.cas) {
+        fail('workload', `cas-register needs a compare-and-set, and the '${kv.preset}' API${kv.preset === 'kv' ? '' : ' as configured'} has none.`, "Use api 'etcd-v3' or 'etcd-v2' (without custom write inputs), an adapter module that exports cas, or workload 'register'.");
+    }
+    const parsedCommands = (0,commands/* parseFaultCommands */.gs)(raw['fault-commands']);
+    for (const p of parsedCommands.problems) {
+        fail('fault-commands', `${p}.`, 'Write a mapping such as pause: { apply: "kubectl exec {target} -- kill -STOP 1", heal: "kubectl exec {target} -- kill -CONT 1" }.');
+    }
+    const faultCommandTimeoutMs = secondsInput(raw, 'fault-command-timeout', 3600, fail);
+    if (cluster.cluster === 'external')
+        checkExternal(raw, cluster.servers, faults, restartTarget, parsedCommands.commands, fail);
+    const seed = parseSeed(raw, fail);
+    const logLines = wholeInput(raw, 'log-lines', 0, 10_000, fail);
+    if (problems.length > 0)
+        throw new errors/* InputError */.d(problems);
+    return {
+        ...cluster,
+        faultCommands: parsedCommands.commands,
+        faultCommandTimeoutMs,
+        restartTarget,
+        kv,
+        valueFormat,
+        logLines,
+        reportFile: raw['report-file'] === '' ? undefined : raw['report-file'],
+        workload,
+        faults,
+        ...(seed !== undefined ? { seed } : {}),
+    };
+}
+/** The cluster group: which cluster, where its compose files are, how long to wait for it, how to tear it down. */
+function parseCluster(raw, ctx, fail) {
+    const composeFiles = splitList(raw['compose-file']);
+    if (composeFiles.length === 0)
+        fail('compose-file', 'is empty.', `Name a compose file, e.g. '${DEFAULT_COMPOSE_FILE}'.`);
+    const readyPath = raw['ready-path'] === '' ? undefined : raw['ready-path'];
+    if (readyPath !== undefined && !readyPath.startsWith('/')) {
+        fail('ready-path', `'${readyPath}' is not a path.`, "Start it with '/', e.g. '/health'.");
+    }
+    const build = parseBoolean(raw.build);
+    if (build === undefined)
+        fail('build', `'${raw.build}' is not a boolean.`, "Use 'true' or 'false'.");
+    const teardown = raw.teardown;
+    if (!TEARDOWNS.includes(teardown)) {
+        fail('teardown', `'${raw.teardown}' is not a teardown policy.`, "Use 'always', 'on-success', 'never' or 'post'.");
+    }
+    const projectName = raw['project-name'] === '' ? defaultProjectName(ctx) : raw['project-name'];
+    if (!PROJECT_NAME.test(projectName)) {
+        fail('project-name', `'${projectName}' is not a valid Compose project name.`, 'Use lowercase letters, digits, dashes and underscores, starting with a letter or digit.');
+    }
+    const composeVersion = raw['compose-version'].toLowerCase();
+    if (!['auto', 'v2', 'v1'].includes(composeVersion)) {
+        fail('compose-version', `'${raw['compose-version']}' is not a Compose version.`, "Use 'auto', 'v2' or 'v1'.");
+    }
+    const cluster = raw.cluster.toLowerCase();
+    if (cluster !== 'compose' && cluster !== 'external') {
+        const fix = "Use 'compose' (Replicheck starts the project) or 'external' (a cluster already running).";
+        fail('cluster', `'${raw.cluster}' is not a kind of cluster.`, fix);
+    }
+    return {
+        cluster: cluster,
+        composeFiles,
+        composeFileDefaulted: composeFiles.length === 1 && composeFiles[0] === DEFAULT_COMPOSE_FILE,
+        servers: parseServers(raw.servers, (m, f) => fail('servers', m, f)),
+        readyPath,
+        limits: {
+            startupTimeoutMs: secondsInput(raw, 'startup-timeout', 3600, fail),
+            convergenceTimeoutMs: secondsInput(raw, 'convergence-timeout', 600, fail),
+        },
+        requestTimeoutMs: secondsInput(raw, 'request-timeout', 300, fail),
+        composeVersion: composeVersion,
+        workingDirectory: raw['working-directory'] === '' ? '.' : raw['working-directory'],
+        projectName,
+        build: build ?? true,
+        teardown,
+    };
+}
+/** `seed`, or its older name `workload-seed`; undefined when neither is set (the run draws one). */
+function parseSeed(raw, fail) {
+    const max = random/* SEED_RANGE */.Cr - 1;
+    const seed = raw.seed !== '' ? wholeInput(raw, 'seed', 0, max, fail, '12345') : undefined;
+    const older = raw['workload-seed'] !== '' ? wholeInput(raw, 'workload-seed', 0, max, fail, '12345') : undefined;
+    if (seed !== undefined && older !== undefined && seed !== older && !Number.isNaN(seed) && !Number.isNaN(older)) {
+        fail('workload-seed', `is ${older}, and seed is ${seed}.`, 'Set only seed (workload-seed is its older name).');
+    }
+    return seed ?? older;
+}
+function parseValueFormat(text, kv, fail) {
+    const format = text.toLowerCase();
+    if (!values/* VALUE_FORMATS */.H7.includes(format)) {
+        fail('value-format', `'${text}' is not a value format.`, "Use 'text', 'token' or 'bytes'.");
+        return 'text';
+    }
+    // An adapter module gets the bytes as a Uint8Array and sends them as it likes.
+    if (format === 'bytes' && kv.module === undefined) {
+        // JSON strings carry text, not bytes: a value with invalid UTF-8 cannot go into one, nor come out of one.
+        if (!(0,http_template/* carriesBytes */.nS)(kv.writeBody, kv.writeContentType)) {
+            fail('value-format', `bytes cannot travel in the JSON write body '${kv.writeBody}'.`, "Send the value as the whole body (write-body '{value}') or in a form body, or use value-format 'text'.");
+        }
+        if (kv.readValue.kind !== 'body' && kv.readValueEncoding !== 'base64') {
+            fail('value-format', `bytes cannot be read from a JSON value (read-value '${kv.readValue.pointer}') that is not base64.`, "Read the value from the whole body (read-value 'body') or as base64 (read-value-encoding 'base64'), or use value-format 'text'.");
+        }
+    }
+    return format;
+}
+/** Inputs that only mean something when Replicheck runs the project: refused unless left at their defaults. */
+const COMPOSE_ONLY = ['compose-file', 'build', 'project-name', 'compose-version', 'teardown', 'partition-networks', 'log-lines'];
+function checkExternal(raw, servers, faults, restartTarget, commands, fail) {
+    for (const name of COMPOSE_ONLY) {
+        const spec = INPUTS.find((i) => i.name === name);
+        if (raw[name] !== (spec?.default ?? ''))
+            fail(name, `only means something with cluster: compose, and it is set ('${raw[name]}').`, `Remove ${name}: with cluster: external Replicheck runs no compose command and tears nothing down.`);
+    }
+    const names = servers.flatMap((s) => (s.name ? [s.name] : []));
+    const named = [...faults.targets, ...(restartTarget ? [restartTarget] : [])];
+    const unknown = [...new Set(named.filter((t) => !names.includes(t)))];
+    if (unknown.length > 0) {
+        fail(faults.specs.length > 0 ? 'fault-targets' : 'restart-target', `${unknown.map((t) => `'${t}'`).join(', ')} ${unknown.length === 1 ? 'is not the name of a server' : 'are not names of servers'}.`, `Name the servers (name=url in servers) and use those names${names.length > 0 ? `: ${names.join(', ')}` : ''}.`);
+    }
+    const kinds = [
+        ...new Set([...faults.specs.map((s) => s.kind), ...(restartTarget && faults.specs.length === 0 ? ['restart'] : [])]),
+    ];
+    const wide = faults.specs.filter((s) => (0,partition/* isClusterWide */.O9)(s));
+    if (wide.length > 0)
+        fail('faults', `${wide.map((s) => s.name).join(', ')} split the whole cluster, which Replicheck can only do to a compose project.`, 'Partition single nodes with your own partition commands, or use cluster: compose.');
+    const missing = kinds.filter((k) => !commands[k]);
+    if (missing.length > 0) {
+        fail('fault-commands', `has no entry for ${missing.join(', ')}, and with cluster: external every fault runs through your commands.`, `Add e.g. ${missing[0]}: { apply: "...", heal: "..." } with {target} and {url} where the node goes.`);
+    }
+}
+function parseBoolean(text) {
+    if (/^true$/i.test(text))
+        return true;
+    if (/^false$/i.test(text))
+        return false;
+    return undefined;
+}
+/** A Compose-legal project name unique to this run, so parallel jobs and matrix legs never share containers. */
+function defaultProjectName(ctx) {
+    const parts = ['replicheck', ctx.env.GITHUB_RUN_ID, ctx.env.GITHUB_RUN_ATTEMPT, ctx.env.GITHUB_JOB, ctx.randomSuffix];
+    return parts
+        .filter((p) => p !== undefined && p !== '')
+        .join('-')
+        .toLowerCase()
+        .replace(/[^a-z0-9_-]+/g, '-')
+        .replace(/-+/g, '-')
+        .slice(0, 60)
+        .replace(/-$/, '');
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/core/clock.ts
@@ -43136,7 +43650,7 @@ const systemRandom = {
 };
 
 // EXTERNAL MODULE: ./src/engine/errors.ts
-var errors = __nccwpck_require__(7679);
+var engine_errors = __nccwpck_require__(7679);
 // EXTERNAL MODULE: ./src/model/result.ts
 var result = __nccwpck_require__(2960);
 ;// CONCATENATED MODULE: ./src/model/empty.ts
@@ -43188,16 +43702,17 @@ const VERSION = '0.1.0';
 
 
 
+
 async function runReplicheck(raw, host) {
     const random = host.deps?.random ?? systemRandom;
     let options;
     try {
-        options = (0,config_options/* parseOptions */.Ac)(raw, { env: host.env, randomSuffix: random.hex(3) });
+        options = parseOptions(raw, { env: host.env, randomSuffix: random.hex(3) });
     }
     catch (error) {
-        if (!(error instanceof config_options/* InputError */.dz))
+        if (!(error instanceof errors/* InputError */.d))
             throw error;
-        const result = emptyResult(VERSION, (0,errors/* toRunErrors */.W)(error), new Date(systemClock.wallMs()).toISOString());
+        const result = emptyResult(VERSION, (0,engine_errors/* toRunErrors */.W)(error), new Date(systemClock.wallMs()).toISOString());
         if (!host.reportBadInputs)
             return { kind: 'bad-input', result, problems: error.problems };
         const path = reportPath(raw['report-file'] || undefined, host.cwd, '', host.tempDir);
@@ -43208,11 +43723,11 @@ async function runReplicheck(raw, host) {
     host.onStart?.(options, path);
     // The engine pulls in the HTTP client and the Docker edge: loaded only now, so a CLI --help stays fast.
     const [{ runEngine }, { nodeFiles }, { processExec }, { createHttpClient }, { fileHistorySink }, { isListening }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(417), __nccwpck_require__.e(389)]).then(__nccwpck_require__.bind(__nccwpck_require__, 389)),
+        Promise.all(/* import() */[__nccwpck_require__.e(3), __nccwpck_require__.e(597)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4597)),
         __nccwpck_require__.e(/* import() */ 384).then(__nccwpck_require__.bind(__nccwpck_require__, 1384)),
         Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6602)),
         Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(329)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3329)),
-        Promise.all(/* import() */[__nccwpck_require__.e(417), __nccwpck_require__.e(289)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2289)),
+        Promise.all(/* import() */[__nccwpck_require__.e(3), __nccwpck_require__.e(399)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9399)),
         __nccwpck_require__.e(/* import() */ 242).then(__nccwpck_require__.bind(__nccwpck_require__, 2242)),
     ]);
     const http = host.deps?.http ?? createHttpClient();
@@ -43254,17 +43769,14 @@ function outputsOf(result, reportPath) {
         'max-convergence-ms': result.maxConvergenceMs === null ? '' : String(Math.round(result.maxConvergenceMs)),
         history: result.workload?.history?.json ?? '',
         'history-html': result.workload?.history?.html ?? '',
+        seed: result.seed === undefined ? '' : String(result.seed),
     };
 }
 
-// EXTERNAL MODULE: ./src/model/post-state.ts
-var post_state = __nccwpck_require__(575);
 // EXTERNAL MODULE: ./src/checks/kv-api.ts
 var kv_api = __nccwpck_require__(5293);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __nccwpck_require__(9997);
-// EXTERNAL MODULE: ./src/core/values.ts
-var values = __nccwpck_require__(4101);
 ;// CONCATENATED MODULE: ./src/report/format.ts
 
 
@@ -43347,7 +43859,49 @@ function cut(text) {
 
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __nccwpck_require__(4031);
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+// The one way the step summary builds a table. Every cell given as text is escaped here, so a node name, a value
+// or an error a server sent can never add a cell, end the table or become a link; only Markdown the reporter
+// writes itself, built with `strong` or `markup`, passes as it is.
+
+function markup(markdown) {
+    return { markdown };
+}
+/** Bold text, escaped inside the emphasis. */
+function strong(text) {
+    return markup(`**${(0,report_escape/* escapeInline */.VV)(text)}**`);
+}
+function right(header) {
+    return { header, align: 'right' };
+}
+function render(cell) {
+    if (typeof cell === 'number')
+        return String(cell);
+    if (typeof cell === 'string')
+        return (0,report_escape/* escapeInline */.VV)(cell);
+    return cell.markdown;
+}
+/**
+ * The lines of a GitHub-flavoured Markdown table (no blank line around it: the caller places it). A column given
+ * as text is a left-aligned column with that header.
+ */
+function markdownTable(columns, rows) {
+    const cols = columns.map((c) => (typeof c === 'string' ? { header: c } : c));
+    // GFM quietly drops surplus cells and pads missing ones, which would hide a reporter's mistake in a report.
+    const wrong = rows.findIndex((r) => r.length !== cols.length);
+    if (wrong >= 0)
+        throw new Error(`Table row ${wrong} has ${rows[wrong].length} cells for ${cols.length} columns.`);
+    // An empty cell is one space between its pipes, in the header as in the rows.
+    const line = (cells) => `|${cells.map((c) => (c === '' ? ' ' : ` ${c} `)).join('|')}|`;
+    return [
+        line(cols.map((c) => render(c.header))),
+        `|${cols.map((c) => (c.align === 'right' ? '---:' : '---')).join('|')}|`,
+        ...rows.map((r) => line(r.map(render))),
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/report/workload.ts
+
 
 
 const MAX_WITNESS_CHARS = 20_000;
@@ -43355,41 +43909,45 @@ function counts(c) {
     return `${c.ok} / ${c.fail} / ${c.info}`;
 }
 function latencyRow(name, q) {
-    if (!q)
-        return `| ${name} | 0 | – | – | – | – |`;
-    return `| ${name} | ${q.count} | ${q.p50} | ${q.p90} | ${q.p99} | ${q.max} |`;
+    return q ? [name, q.count, q.p50, q.p90, q.p99, q.max] : [name, 0, '–', '–', '–', '–'];
 }
 function workloadHeadline(w) {
     const failed = w.keyResults.filter((k) => !k.passed).length;
-    const verdict = failed === 0 ? `${w.consistency} on all ${w.keyResults.length} keys` : `${failed} of ${w.keyResults.length} keys failed the ${w.consistency} check`;
+    const verdict = failed === 0
+        ? `${w.consistency} on all ${w.keyResults.length} keys`
+        : `${failed} of ${w.keyResults.length} keys failed the ${w.consistency} check`;
     return `${w.operations.total} operations by ${w.clients} clients in ${(0,util_text/* formatMs */._V)(w.elapsedMs)} (seed ${w.seed}): ${verdict}`;
+}
+function sum(list) {
+    return list.reduce((a, c) => ({ ok: a.ok + c.ok, fail: a.fail + c.fail, info: a.info + c.info }), { ok: 0, fail: 0, info: 0 });
+}
+/** A row per node, then the sum of each column, so the last row reads like the others. */
+function perNodeRows(w) {
+    const all = [strong('all'), counts(sum(w.perNode.map((n) => n.read))), counts(sum(w.perNode.map((n) => n.write)))];
+    return [...w.perNode.map((n) => [n.node, counts(n.read), counts(n.write)]), all];
 }
 function renderWorkloadSummary(w) {
     const out = [];
     out.push(`### Workload (${(0,report_escape/* escapeMarkdown */.FV)(w.model)}, ${(0,report_escape/* escapeMarkdown */.FV)(w.consistency)})`, '', (0,report_escape/* escapeMarkdown */.FV)(workloadHeadline(w)), '');
     if (w.capped)
         out.push('_The operation cap ended the workload before its duration; the history is complete up to there._', '');
-    out.push('| | Key | Operations | Verdict | Detail |', '|---|---|---:|---|---|');
-    for (const k of w.keyResults) {
-        out.push(`| ${k.passed ? '✅' : '❌'} | ${(0,report_escape/* escapeMarkdown */.FV)(k.key)} | ${k.operations} | ${(0,report_escape/* escapeMarkdown */.FV)(k.verdict)} | ${(0,report_escape/* escapeMarkdown */.FV)(k.detail)} |`);
-    }
-    out.push('');
+    const verdicts = w.keyResults.map((k) => [k.passed ? '✅' : '❌', k.key, k.operations, k.verdict, k.detail]);
+    out.push(...markdownTable(['', 'Key', right('Operations'), 'Verdict', 'Detail'], verdicts), '');
     for (const k of w.keyResults) {
         if (!k.witnessText)
             continue;
         const text = k.witnessText.length > MAX_WITNESS_CHARS ? `${k.witnessText.slice(0, MAX_WITNESS_CHARS)}\n…` : k.witnessText;
         out.push(`<details open><summary>Witness for key ${(0,report_escape/* escapePre */.j2)(k.key)}</summary>`, '', '<pre>', (0,report_escape/* escapePre */.j2)(text), '</pre>', '', '</details>', '');
     }
-    out.push('Operations per node: ok / failed / indeterminate', '', '| Node | Reads | Writes |', '|---|---:|---:|');
-    for (const n of w.perNode)
-        out.push(`| ${(0,report_escape/* escapeMarkdown */.FV)(n.node)} | ${counts(n.read)} | ${counts(n.write)} |`);
-    out.push(`| **all** | | ${w.operations.ok} ok, ${w.operations.fail} failed, ${w.operations.info} indeterminate |`, '');
-    out.push('Latency (ms) of answered operations', '', '| Operation | Count | p50 | p90 | p99 | max |', '|---|---:|---:|---:|---:|---:|');
-    out.push(latencyRow('read', w.latency.read), latencyRow('write', w.latency.write), '');
+    out.push('Operations per node: ok / failed / indeterminate', '', ...markdownTable(['Node', right('Reads'), right('Writes')], perNodeRows(w)), '');
+    const latency = [latencyRow('read', w.latency.read), latencyRow('write', w.latency.write)];
+    const quantiles = ['p50', 'p90', 'p99', 'max'].map(right);
+    out.push('Latency (ms) of answered operations', '', ...markdownTable(['Operation', right('Count'), ...quantiles], latency), '');
     if (w.history) {
         out.push(`History: ${(0,report_escape/* escapeMarkdown */.FV)(w.history.json)} (JSON) and ${(0,report_escape/* escapeMarkdown */.FV)(w.history.edn)} (Jepsen EDN). Re-check it with \`replicheck check-history FILE\`.`, '');
         if (w.history.html) {
-            out.push(`**See it:** the history page ${(0,report_escape/* escapeMarkdown */.FV)(w.history.html)} shows every operation by client over time, the faults as bands, and the witness of a failed key. Upload it with \`actions/upload-artifact\` (the README shows how) and open it in a browser.`, '');
+            out.push(`**See it:** the history page ${(0,report_escape/* escapeMarkdown */.FV)(w.history.html)} shows every operation by client over time, the faults as bands, ` +
+                'and the witness of a failed key. Upload it with `actions/upload-artifact` (the README shows how) and open it in a browser.', '');
         }
     }
     return out.join('\n');
@@ -43405,7 +43963,7 @@ function renderWorkloadText(w) {
     }
     for (const n of w.perNode)
         lines.push(`  ${n.node}: reads ${counts(n.read)}, writes ${counts(n.write)} (ok / failed / indeterminate)`);
-    const q = (name, l) => (l ? `${name} p50 ${l.p50} p90 ${l.p90} p99 ${l.p99} max ${l.max} ms` : `${name} –`);
+    const q = (name, l) => l ? `${name} p50 ${l.p50} p90 ${l.p90} p99 ${l.p99} max ${l.max} ms` : `${name} –`;
     lines.push(`  latency: ${q('read', w.latency.read)}; ${q('write', w.latency.write)}`);
     if (w.history)
         lines.push(`  history: ${w.history.json} (EDN: ${w.history.edn})`);
@@ -43415,6 +43973,7 @@ function renderWorkloadText(w) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/faults.ts
+
 
 
 const AVAILABILITY = {
@@ -43432,6 +43991,16 @@ function faultConvergence(f) {
         return 'never';
     return `${Math.round(f.convergenceMs)} ms`;
 }
+const COLUMNS = [
+    'Kind',
+    'Target',
+    right('Held for'),
+    right('Writes accepted / refused'),
+    'Convergence while held',
+    right('Recovery'),
+    right('Catch-up'),
+    'Verdict',
+];
 function ms(v) {
     return v === undefined ? '–' : (0,util_text/* formatMs */._V)(v);
 }
@@ -43443,12 +44012,10 @@ function renderFaultTables(result) {
     const out = ['### Faults', ''];
     faults.forEach((f, i) => {
         const verdict = f.verdict === 'passed' ? '✅ passed' : '❌ failed';
-        out.push(`#### ${i + 1}. ${(0,report_escape/* escapeMarkdown */.FV)(f.kind)} ${(0,report_escape/* escapeMarkdown */.FV)(f.target)}`, '');
-        out.push('| Kind | Target | Held for | Writes accepted / refused | Convergence while held | Recovery | Catch-up | Verdict |');
-        out.push('|---|---|---:|---:|---|---:|---:|---|');
+        const writes = `${f.writesAccepted} / ${f.writesRefused}`;
+        const row = [f.kind, f.target, ms(f.heldMs), writes, faultConvergence(f), ms(f.recoveryMs), ms(f.catchUpMs), verdict];
+        out.push(`#### ${i + 1}. ${(0,report_escape/* escapeMarkdown */.FV)(f.kind)} ${(0,report_escape/* escapeMarkdown */.FV)(f.target)}`, '', ...markdownTable(COLUMNS, [row]), '');
         const refused = f.refusedBy.length > 0 ? `; refused writes or reads while held: ${f.refusedBy.join(', ')}` : '';
-        out.push(`| ${(0,report_escape/* escapeMarkdown */.FV)(f.kind)} | ${(0,report_escape/* escapeMarkdown */.FV)(f.target)} | ${ms(f.heldMs)} | ${f.writesAccepted} / ${f.writesRefused} | ${(0,report_escape/* escapeMarkdown */.FV)(faultConvergence(f))} | ${ms(f.recoveryMs)} | ${ms(f.catchUpMs)} | ${verdict} |`);
-        out.push('');
         const notes = [`How: ${f.action}.`, `Availability: ${AVAILABILITY[f.availability] ?? f.availability}${refused}.`];
         if (f.beganMs !== undefined)
             notes.push(`Began at ${(0,util_text/* formatMs */._V)(f.beganMs)}${f.healedMs !== undefined ? `, healed at ${(0,util_text/* formatMs */._V)(f.healedMs)}` : ''}.`);
@@ -43460,10 +44027,16 @@ function renderFaultTables(result) {
 }
 /** One line per fault for the terminal. */
 function faultLines(result) {
-    return (result.faults ?? []).map((f) => `${f.verdict === 'passed' ? '✓' : '✗'} ${f.kind} ${f.target}: held ${ms(f.heldMs)}, writes ${f.writesAccepted} accepted / ${f.writesRefused} refused, convergence ${faultConvergence(f)}, recovery ${ms(f.recoveryMs)}, catch-up ${ms(f.catchUpMs)}${f.lostKeys.length > 0 ? `, lost ${f.lostKeys.join(', ')}` : ''}`);
+    return (result.faults ?? []).map((f) => {
+        const lost = f.lostKeys.length > 0 ? `, lost ${f.lostKeys.join(', ')}` : '';
+        return (`${f.verdict === 'passed' ? '✓' : '✗'} ${f.kind} ${f.target}: held ${ms(f.heldMs)}, ` +
+            `writes ${f.writesAccepted} accepted / ${f.writesRefused} refused, convergence ${faultConvergence(f)}, ` +
+            `recovery ${ms(f.recoveryMs)}, catch-up ${ms(f.catchUpMs)}${lost}`);
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 
 
 
@@ -43473,61 +44046,110 @@ const SUMMARY_LIMIT = 1024 * 1024;
 /** Head room under the limit for whatever else the job appends to the same step. */
 const BUDGET = SUMMARY_LIMIT - 64 * 1024;
 function renderSummary(result) {
-    const out = [];
-    out.push(`## ${result.verdict === 'passed' ? '✅' : '❌'} ${(0,report_escape/* escapeMarkdown */.FV)(headline(result))}`, '');
-    const compose = result.project.compose ? ` · Compose ${result.project.compose.kind} ${(0,report_escape/* escapeMarkdown */.FV)(result.project.compose.version)}` : '';
-    out.push(`Project **${(0,report_escape/* escapeMarkdown */.FV)(result.project.name)}**${compose} · ${result.nodes.length} nodes · ${(0,util_text/* formatMs */._V)(result.durationMs)}`, '');
-    out.push(...renderTimeline(result));
-    for (const e of result.errors) {
-        out.push(`> [!CAUTION]`, `> ${(0,report_escape/* escapeMarkdown */.FV)(e.message)}${e.fix ? ` ${(0,report_escape/* escapeMarkdown */.FV)(e.fix)}` : ''}`, '');
-        if (e.detail)
-            out.push('<pre>', (0,report_escape/* escapePre */.j2)(e.detail), '</pre>', '');
-    }
-    if (result.checks.length > 0) {
-        const sorted = [...result.checks].sort((a, b) => rank(a.status) - rank(b.status));
-        out.push('### Checks', '', '| | Check | Node | Time | Detail |', '|---|---|---|---:|---|');
-        for (const c of sorted) {
-            const detail = c.status === 'failed' ? failureDetail(c) : c.detail;
-            out.push(`| ${STATUS_ICON[c.status]} | ${(0,report_escape/* escapeMarkdown */.FV)(c.title)} | ${(0,report_escape/* escapeMarkdown */.FV)(c.node ?? '')} | ${(0,util_text/* formatMs */._V)(c.durationMs)} | ${(0,report_escape/* escapeMarkdown */.FV)(detail)} |`);
-        }
-        out.push('');
-    }
-    const m = result.convergence;
-    if (m.writers.length > 0) {
-        out.push('### Convergence (ms from acknowledged write to first matching read)', '');
-        out.push(`| writer \\ reader | ${m.readers.map(report_escape/* escapeMarkdown */.FV).join(' | ')} |`, `|---|${m.readers.map(() => '---:').join('|')}|`);
-        m.writers.forEach((w, i) => {
-            const row = m.ms[i] ?? [];
-            out.push(`| **${(0,report_escape/* escapeMarkdown */.FV)(w)}** | ${m.readers.map((_, j) => cell(row[j])).join(' | ')} |`);
-        });
-        out.push('', `Slowest: ${result.maxConvergenceMs === null ? 'n/a' : `${Math.round(result.maxConvergenceMs)} ms`}`, '');
-    }
-    out.push(...renderFaultTables(result));
-    if (result.nodes.length > 0) {
-        out.push('### Nodes', '', '| Node | URL | Mapping | Ready after up |', '|---|---|---|---:|');
-        for (const n of result.nodes) {
-            out.push(`| ${(0,report_escape/* escapeMarkdown */.FV)(n.label)} | ${(0,report_escape/* escapeMarkdown */.FV)(n.url)} | ${(0,report_escape/* escapeMarkdown */.FV)(n.mapping)} | ${n.readyMs === undefined ? '–' : (0,util_text/* formatMs */._V)(n.readyMs)} |`);
-        }
-        out.push('');
-    }
-    if (result.phases.length > 0) {
-        out.push('### Timeline', '', '| Phase | Start | End | Took | |', '|---|---:|---:|---:|---|');
-        for (const p of result.phases) {
-            out.push(`| ${(0,report_escape/* escapeMarkdown */.FV)(p.name)} | ${(0,util_text/* formatMs */._V)(p.startMs)} | ${(0,util_text/* formatMs */._V)(p.endMs)} | ${(0,util_text/* formatMs */._V)(p.endMs - p.startMs)} | ${p.status === 'ok' ? '✅' : '❌'}${p.note ? ` ${(0,report_escape/* escapeMarkdown */.FV)(p.note)}` : ''} |`);
-        }
-        out.push('');
-    }
+    const out = [
+        ...renderHead(result),
+        ...renderTimeline(result),
+        ...renderErrors(result),
+        ...renderChecks(result),
+        ...renderConvergence(result),
+        ...renderFaultTables(result),
+        ...renderNodes(result),
+        ...renderPhases(result),
+    ];
     if (result.workload)
         out.push(renderWorkloadSummary(result.workload));
-    const teardown = result.teardown;
-    out.push(teardown.performed
-        ? teardown.leftovers?.length
-            ? `Teardown left ${teardown.leftovers.length} object(s) behind.`
-            : 'Teardown removed every container, network and volume of the project.'
-        : `Teardown: ${(0,report_escape/* escapeMarkdown */.FV)(teardown.policy)} (not performed).`, '');
-    let text = out.join('\n');
-    for (const log of result.logs) {
-        const block = `<details><summary>Last log lines of ${(0,report_escape/* escapePre */.j2)(log.service)}</summary>\n\n<pre>\n${(0,report_escape/* escapePre */.j2)(log.text)}\n</pre>\n\n</details>\n`;
+    out.push(teardownLine(result.teardown), '');
+    return withinLimit(out.join('\n'), result.logs);
+}
+function renderHead(result) {
+    // Mid-line, so a version like 2.29.7 needs no guard against starting a list.
+    const compose = result.project.compose ? ` · Compose ${result.project.compose.kind} ${(0,report_escape/* escapeInline */.VV)(result.project.compose.version)}` : '';
+    // The one number that replays the run's random choices.
+    const seed = result.seed !== undefined ? ` · seed ${result.seed}` : '';
+    return [
+        `## ${result.verdict === 'passed' ? '✅' : '❌'} ${(0,report_escape/* escapeMarkdown */.FV)(headline(result))}`,
+        '',
+        `Project **${(0,report_escape/* escapeMarkdown */.FV)(result.project.name)}**${compose} · ${result.nodes.length} nodes · ${(0,util_text/* formatMs */._V)(result.durationMs)}${seed}`,
+        '',
+    ];
+}
+function renderErrors(result) {
+    return result.errors.flatMap((e) => [
+        `> [!CAUTION]`,
+        `> ${(0,report_escape/* escapeMarkdown */.FV)(e.message)}${e.fix ? ` ${(0,report_escape/* escapeMarkdown */.FV)(e.fix)}` : ''}`,
+        '',
+        ...(e.detail ? ['<pre>', (0,report_escape/* escapePre */.j2)(e.detail), '</pre>', ''] : []),
+    ]);
+}
+function renderChecks(result) {
+    if (result.checks.length === 0)
+        return [];
+    const sorted = [...result.checks].sort((a, b) => rank(a.status) - rank(b.status));
+    const rows = sorted.map((c) => [
+        STATUS_ICON[c.status],
+        c.title,
+        c.node ?? '',
+        (0,util_text/* formatMs */._V)(c.durationMs),
+        c.status === 'failed' ? failureDetail(c) : c.detail,
+    ]);
+    return ['### Checks', '', ...markdownTable(['', 'Check', 'Node', right('Time'), 'Detail'], rows), ''];
+}
+function renderConvergence(result) {
+    const m = result.convergence;
+    if (m.writers.length === 0)
+        return [];
+    // The backslash is ours and followed by a space, so Markdown shows it as it is.
+    const columns = [{ header: markup('writer \\ reader') }, ...m.readers.map(right)];
+    const rows = m.writers.map((w, i) => [strong(w), ...m.readers.map((_, j) => cell((m.ms[i] ?? [])[j]))]);
+    const slowest = result.maxConvergenceMs === null ? 'n/a' : `${Math.round(result.maxConvergenceMs)} ms`;
+    return [
+        '### Convergence (ms from acknowledged write to first matching read)',
+        '',
+        ...markdownTable(columns, rows),
+        '',
+        `Slowest: ${slowest}`,
+        '',
+    ];
+}
+function renderNodes(result) {
+    if (result.nodes.length === 0)
+        return [];
+    const rows = result.nodes.map((n) => [n.label, n.url, n.mapping, n.readyMs === undefined ? '–' : (0,util_text/* formatMs */._V)(n.readyMs)]);
+    return ['### Nodes', '', ...markdownTable(['Node', 'URL', 'Mapping', right('Ready after up')], rows), ''];
+}
+function renderPhases(result) {
+    if (result.phases.length === 0)
+        return [];
+    const rows = result.phases.map((p) => [
+        p.name,
+        (0,util_text/* formatMs */._V)(p.startMs),
+        (0,util_text/* formatMs */._V)(p.endMs),
+        (0,util_text/* formatMs */._V)(p.endMs - p.startMs),
+        `${p.status === 'ok' ? '✅' : '❌'}${p.note ? ` ${p.note}` : ''}`,
+    ]);
+    return ['### Timeline', '', ...markdownTable(['Phase', right('Start'), right('End'), right('Took'), ''], rows), ''];
+}
+function teardownLine(teardown) {
+    if (!teardown.performed)
+        return `Teardown: ${(0,report_escape/* escapeMarkdown */.FV)(teardown.policy)} (not performed).`;
+    return teardown.leftovers?.length
+        ? `Teardown left ${teardown.leftovers.length} object(s) behind.`
+        : 'Teardown removed every container, network and volume of the project.';
+}
+/** The logs go last and are the first thing dropped, so the rest of the summary always fits. */
+function withinLimit(summary, logs) {
+    let text = summary;
+    for (const log of logs) {
+        const block = [
+            `<details><summary>Last log lines of ${(0,report_escape/* escapePre */.j2)(log.service)}</summary>`,
+            '',
+            '<pre>',
+            (0,report_escape/* escapePre */.j2)(log.text),
+            '</pre>',
+            '',
+            '</details>',
+            '',
+        ].join('\n');
         if (Buffer.byteLength(text) + Buffer.byteLength(block) > BUDGET) {
             text += '\n_Further logs were left out to keep the summary under the 1 MiB limit; see the job log._\n';
             break;
@@ -43535,7 +44157,10 @@ function renderSummary(result) {
         text += block;
     }
     if (Buffer.byteLength(text) > BUDGET) {
-        text = `${Buffer.from(text).subarray(0, BUDGET).toString('utf8').replace(/\uFFFD*$/, '')}\n\n_Summary cut at the size limit; the JSON report has everything._\n`;
+        text = `${Buffer.from(text)
+            .subarray(0, BUDGET)
+            .toString('utf8')
+            .replace(/\uFFFD*$/, '')}\n\n_Summary cut at the size limit; the JSON report has everything._\n`;
     }
     return text;
 }
@@ -43547,7 +44172,11 @@ function renderTimeline(result) {
     if (result.phases.length === 0)
         return [];
     // Mermaid reads ':' ';' '#' and more as syntax inside a task line: names keep only plain characters.
-    const name = (s) => s.replace(/[^A-Za-z0-9 _.+%/-]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 60) || 'phase';
+    const name = (s) => s
+        .replace(/[^A-Za-z0-9 _.+%/-]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .slice(0, 60) || 'phase';
     const task = (p) => {
         const start = Math.max(0, Math.round(p.startMs));
         const end = Math.max(start + 1, Math.round(p.endMs));
@@ -43556,7 +44185,14 @@ function renderTimeline(result) {
     const held = result.phases.filter((p) => / held$/.test(p.name));
     const faultPhases = new Set((result.faults ?? []).map((f) => f.kind));
     const isFault = (p) => held.includes(p) || [...faultPhases].some((k) => p.name.startsWith(`${k} `) || p.name.startsWith(`${k}:`));
-    const lines = ['```mermaid', 'gantt', '    dateFormat x', '    axisFormat %M:%S', '    section run', ...result.phases.filter((p) => !isFault(p)).map(task)];
+    const lines = [
+        '```mermaid',
+        'gantt',
+        '    dateFormat x',
+        '    axisFormat %M:%S',
+        '    section run',
+        ...result.phases.filter((p) => !isFault(p)).map(task),
+    ];
     const faults = result.phases.filter(isFault);
     if (faults.length > 0)
         lines.push('    section faults', ...faults.map(task));
@@ -43613,7 +44249,8 @@ function renderText(result, style = plainStyle) {
         lines.push(`  ${pad('', w)}${m.readers.map((r) => pad(r, w)).join('')}`.trimEnd());
         m.writers.forEach((writer, i) => {
             const row = m.ms[i] ?? [];
-            lines.push(`  ${pad(writer, w)}${m.readers.map((_, j) => pad(row[j] === null || row[j] === undefined ? 'never' : String(Math.round(row[j])), w)).join('')}`.trimEnd());
+            const cells = m.readers.map((_, j) => pad(row[j] === null || row[j] === undefined ? 'never' : String(Math.round(row[j])), w));
+            lines.push(`  ${pad(writer, w)}${cells.join('')}`.trimEnd());
         });
     }
     if (result.workload)
@@ -43624,6 +44261,9 @@ function renderText(result, style = plainStyle) {
         for (const l of faultLines(result))
             lines.push(`  ${(0,util_text/* oneLine */.TN)(l)}`);
     }
+    // The one number that replays the run's random choices (input seed, CLI --seed).
+    if (result.seed !== undefined)
+        lines.push(style.dim(`Seed ${result.seed}: rerun with --seed ${result.seed} for the same choices.`));
     const verdict = headline(result);
     lines.push(result.verdict === 'passed' ? style.green(style.bold(verdict)) : style.red(style.bold(verdict)));
     return lines.join('\n');
@@ -43648,7 +44288,9 @@ function printUntrusted(text, write = (l) => process.stdout.write(`${l}\n`)) {
     write(`::${token}::`);
 }
 function defuse(line) {
-    return (0,util_text/* inertText */.UJ)(line).replace(/^(\s*)::/, '$1:\u200b:').replace(/##\[/g, '##\u200b[');
+    return (0,util_text/* inertText */.UJ)(line)
+        .replace(/^(\s*)::/, '$1:\u200b:')
+        .replace(/##\[/g, '##\u200b[');
 }
 function actionLogger() {
     return {
@@ -43703,9 +44345,9 @@ async function main() {
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     const workspace = process.env.GITHUB_WORKSPACE;
-    const raw = (0,inputs/* readRawInputs */.y)((name) => getInput(name));
+    const raw = readRawInputs((name) => getInput(name));
     // Masked before parsing, so not even a problem found in another input can print a header value.
-    for (const secret of (0,adapter/* secretValues */.VX)(raw))
+    for (const secret of secretValues(raw))
         core_setSecret(secret);
     let known;
     const run = await runReplicheck(raw, {
@@ -43716,10 +44358,10 @@ async function main() {
         signal: controller.signal,
         reportBadInputs: true,
         // Saved before anything is created, so the post step can clean up even after a SIGKILL of this one.
-        onProjectKnown: (state) => saveState(post_state/* POST_STATE_KEY */.lQ, (0,post_state/* encodePostState */.Kp)((known = state))),
+        onProjectKnown: (state) => saveState(POST_STATE_KEY, encodePostState((known = state))),
     });
     if (known)
-        saveState(post_state/* POST_STATE_KEY */.lQ, (0,post_state/* encodePostState */.Kp)({ ...known, verdict: run.result.verdict }));
+        saveState(POST_STATE_KEY, encodePostState({ ...known, verdict: run.result.verdict }));
     await publish(run.result, run.reportPath, workspace);
 }
 async function publish(result, reportPath, workspace) {
@@ -43765,14 +44407,14 @@ var faults_netns = __nccwpck_require__(5565);
 
 
 async function post() {
-    const state = (0,post_state/* decodePostState */.I2)(getState(post_state/* POST_STATE_KEY */.lQ));
+    const state = decodePostState(getState(POST_STATE_KEY));
     const compose = state ? composeOf(state) : undefined;
     // Whatever the teardown policy, nothing stays partitioned or skewed after the job.
     if (state?.faults && compose)
         await undoFaults(state.faults, compose);
     if (state?.cluster === 'external')
         await runHeals(state);
-    const plan = (0,post_state/* planPost */.ig)(state);
+    const plan = planPost(state);
     if (!plan.remove || !state) {
         info(`Replicheck post: ${plan.why}.`);
         return;

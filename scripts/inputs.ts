@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
-import { INPUTS, INPUT_GROUPS, type InputGroup, type InputSpec } from '../src/inputs/list.js';
+import { INPUTS, INPUT_GROUPS, plainDescription as plainText, type InputGroup, type InputSpec } from '../src/inputs/list.js';
 
 /** How each group is introduced: a comment in action.yml, a heading and a sentence in the README. */
 export const GROUPS: Readonly<Record<InputGroup, { readonly title: string; readonly about: string }>> = {
@@ -34,11 +34,10 @@ function pieces(spec: InputSpec): { code: boolean; text: string }[] {
   return parts.map((text, i) => ({ code: i % 2 === 1, text }));
 }
 
-/** The description as action.yml holds it for the GitHub UI, which shows no Markdown: code spans unquoted. */
+/** The description as action.yml holds it for the GitHub UI, which shows no Markdown (checked for paired marks). */
 export function plainDescription(spec: InputSpec): string {
-  return pieces(spec)
-    .map((p) => p.text)
-    .join('');
+  pieces(spec);
+  return plainText(spec);
 }
 
 /** One YAML scalar on one line, quoted only where YAML needs it (a ` #` would otherwise start a comment). */

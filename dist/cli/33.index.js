@@ -1,2591 +1,2897 @@
 export const id = 33;
-export const ids = [33];
+export const ids = [33,384];
 export const modules = {
 
-/***/ 5293:
+/***/ 1384:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B8: () => (/* binding */ PROBE_KEY),
-/* harmony export */   C3: () => (/* binding */ describeObservation),
-/* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   Tg: () => (/* binding */ moduleApiOptions),
-/* harmony export */   Yt: () => (/* binding */ httpKvApi),
-/* harmony export */   lB: () => (/* binding */ observe)
-/* harmony export */ });
-/* unused harmony exports keyUrl, readValue, decodeBase64, casResult */
-/* harmony import */ var _http_template_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6708);
-/* harmony import */ var _http_json_pointer_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4600);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9997);
-/* harmony import */ var _core_values_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4101);
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  COMPOSE_DEFAULT_NAMES: () => (/* binding */ COMPOSE_DEFAULT_NAMES),
+  locateServices: () => (/* binding */ locateServices),
+  nodeFiles: () => (/* binding */ nodeFiles),
+  resolveComposeFiles: () => (/* binding */ resolveComposeFiles)
+});
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/inputs/errors.ts
+var errors = __webpack_require__(1318);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/compose/lines.ts
+// Finds the line of each service in a compose file, so an annotation about a service lands on its definition
+// in the pull request diff. The yaml parser gives positions; Compose itself stays the authority on meaning.
 
-
-function keyUrl(baseUrl, template, key) {
-    return `${baseUrl}${(0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .expandPath */ .aD)(template, { key })}`;
-}
-/** The key the default readiness probe reads: it never exists, so a serving node answers "missing" (< 500). */
-const PROBE_KEY = 'replicheck-readiness-probe';
-/**
- * A KvApi for any HTTP key-value API, configured by the adapter options (a preset such as kv or etcd-v2, with
- * explicit inputs on top): write with a method, path and body template; read with a path template and take the
- * value from the body or a JSON pointer; a configured status means "missing".
- */
-function httpKvApi(http, options) {
-    const { kv, requestTimeoutMs: timeoutMs } = options;
-    const codec = (0,_core_values_js__WEBPACK_IMPORTED_MODULE_0__/* .valueCodec */ .cB)(options.valueFormat ?? 'text');
-    const headers = Object.fromEntries(kv.headers.map((h) => [h.name, h.value]));
-    const writeHeaders = { ...headers, 'content-type': kv.writeContentType };
-    const readHeaders = kv.readBody !== '' ? { ...headers, 'content-type': kv.readContentType || 'application/json' } : headers;
-    const readRequest = (baseUrl, key) => ({
-        method: kv.readMethod,
-        url: keyUrl(baseUrl, kv.readPath, key),
-        headers: readHeaders,
-        ...(kv.readBody !== '' ? { body: (0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .expandBody */ .B0)(kv.readBody, readHeaders['content-type'] ?? 'application/json', { key }) } : {}),
-    });
-    // A server may echo a request header (an error page, a debug endpoint); what we record must not carry it.
-    const secrets = secretsOf(kv);
-    return {
-        codec,
-        async write(baseUrl, key, value, signal) {
-            const fill = { key, value: codec.toBytes(value) };
-            const outcome = await http.send({
-                method: kv.writeMethod,
-                url: `${baseUrl}${(0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .expandPath */ .aD)(kv.writePath, fill)}`,
-                body: (0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .expandBody */ .B0)(kv.writeBody, kv.writeContentType, fill),
-                headers: writeHeaders,
-                timeoutMs,
-                ...(signal ? { signal } : {}),
-            });
-            return { acked: outcome.ok && outcome.status >= 200 && outcome.status < 300, outcome: redact(outcome, secrets) };
-        },
-        async read(baseUrl, key, signal) {
-            const outcome = await http.send({ ...readRequest(baseUrl, key), timeoutMs, ...(signal ? { signal } : {}) });
-            return { outcome: redact(outcome, secrets), value: readValue(outcome, kv) };
-        },
-        async probe(baseUrl, signal) {
-            const request = options.readyPath !== undefined ? { method: 'GET', url: `${baseUrl}${options.readyPath}`, headers } : readRequest(baseUrl, PROBE_KEY);
-            return redact(await http.send({ ...request, timeoutMs, ...(signal ? { signal } : {}) }), secrets);
-        },
-        ...(kv.cas ? { cas: casRequest(http, kv.cas, headers, codec, timeoutMs, secrets) } : {}),
-    };
-}
-/**
- * The value an answer holds: bytes, null for "missing", undefined when the answer says neither. A JSON answer
- * with nothing at the pointer (etcd v3: no "kvs", or an empty one) means missing, like the missing status.
- */
-function readValue(outcome, kv) {
-    if (!outcome.ok)
-        return undefined;
-    if (kv.missingStatus.includes(outcome.status))
-        return null;
-    if (outcome.status < 200 || outcome.status >= 300 || outcome.truncated)
-        return undefined;
-    const raw = kv.readValue.kind === 'body' ? outcome.body : (0,_http_json_pointer_js__WEBPACK_IMPORTED_MODULE_2__/* .extractJsonValue */ .fj)(outcome.body, kv.readValue.tokens);
-    if (raw == null || kv.readValueEncoding !== 'base64')
-        return raw;
-    return decodeBase64(raw.toString('latin1'));
-}
-/** Strict base64: what a store sends is either exactly that or an answer that says nothing (undefined). */
-function decodeBase64(text) {
-    if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text))
-        return undefined;
-    return Buffer.from(text, 'base64');
-}
-function casRequest(http, cas, headers, codec, timeoutMs, secrets) {
-    const h = { ...headers, 'content-type': cas.contentType };
-    return async (baseUrl, key, expected, value, signal) => {
-        const fill = { key, expected: codec.toBytes(expected), value: codec.toBytes(value) };
-        const outcome = redact(await http.send({ method: cas.method, url: `${baseUrl}${(0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .expandPath */ .aD)(cas.path, fill)}`, body: (0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .expandBody */ .B0)(cas.body, cas.contentType, fill), headers: h, timeoutMs, ...(signal ? { signal } : {}) }), secrets);
-        return { result: casResult(outcome, cas), outcome };
-    };
-}
-/** Swapped only on a 2xx that says so; a definite "no" only where the API says the comparison failed. */
-function casResult(outcome, cas) {
-    if (!outcome.ok || outcome.truncated)
-        return 'unknown';
-    if (cas.notSwapped.includes(outcome.status))
-        return 'not-swapped';
-    if (outcome.status < 200 || outcome.status >= 300)
-        return 'unknown';
-    if (!cas.swapped)
-        return 'swapped';
-    const at = (0,_http_json_pointer_js__WEBPACK_IMPORTED_MODULE_2__/* .extractJsonValue */ .fj)(outcome.body, cas.swapped);
-    if (at === undefined)
-        return 'unknown';
-    // etcd leaves `false` out of its JSON: a well-formed answer without the field is a comparison that failed.
-    return at !== null && at.toString('utf8') === 'true' ? 'swapped' : 'not-swapped';
-}
-const MIN_REDACTED_BYTES = 4;
-/** Header values long enough to redact from what servers answer (a server may echo a header). */
-function secretsOf(kv) {
-    return kv.headers.map((h) => Buffer.from(h.value, 'utf8')).filter((b) => b.length >= MIN_REDACTED_BYTES);
-}
-/** What an adapter module's API needs of the options: the same headers, secrets, timeout and value format. */
-function moduleApiOptions(options) {
-    return {
-        headers: Object.fromEntries(options.kv.headers.map((h) => [h.name, h.value])),
-        secrets: secretsOf(options.kv),
-        requestTimeoutMs: options.requestTimeoutMs,
-        codec: (0,_core_values_js__WEBPACK_IMPORTED_MODULE_0__/* .valueCodec */ .cB)(options.valueFormat ?? 'text'),
-    };
-}
-/** The outcome with every secret in its body replaced by `***`; the same object when there is none. */
-function redact(outcome, secrets) {
-    if (!outcome.ok || secrets.length === 0)
-        return outcome;
-    let body = outcome.body;
-    for (const secret of secrets) {
-        // Bounded: each pass removes one occurrence, and the body is at most the client's cap.
-        for (let at = body.indexOf(secret); at !== -1; at = body.indexOf(secret, at + 3)) {
-            body = Buffer.concat([body.subarray(0, at), Buffer.from('***'), body.subarray(at + secret.length)]);
+function serviceLines(text) {
+    const lines = new Map();
+    const counter = new dist/* LineCounter */.HN();
+    let doc;
+    try {
+        doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: counter, uniqueKeys: false });
+    }
+    catch {
+        return lines;
+    }
+    const services = doc.get('services', true);
+    if (!(0,dist/* isMap */.jh)(services))
+        return lines;
+    for (const pair of services.items) {
+        const key = pair.key;
+        if ((0,dist/* isScalar */.jn)(key) && key.range) {
+            lines.set(String(key.value), counter.linePos(key.range[0]).line);
         }
     }
-    return body === outcome.body ? outcome : { ...outcome, body };
+    return lines;
 }
-/** A bounded, report-safe description of an HTTP outcome. */
-function observe(outcome) {
-    if (!outcome)
-        return { error: 'no request was made' };
-    if (!outcome.ok)
-        return { error: outcome.error };
-    return { status: outcome.status, bodyPreview: (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .previewBytes */ .Qc)(outcome.body), bodyBytes: outcome.body.length, truncated: outcome.truncated };
+
+;// CONCATENATED MODULE: ./src/engine/files.ts
+// Resolves compose files as Compose would, and reads where each service is defined. Runs before anything starts.
+
+
+
+
+/** Compose's own order of default file names. */
+const COMPOSE_DEFAULT_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+const nodeFiles = {
+    exists: (path) => (0,promises_.access)(path, promises_.constants.R_OK).then(() => true, () => false),
+    readText: (path) => (0,promises_.readFile)(path, 'utf8'),
+};
+async function resolveComposeFiles(options, files, cwd) {
+    const directory = (0,external_node_path_.isAbsolute)(options.workingDirectory) ? options.workingDirectory : (0,external_node_path_.resolve)(cwd, options.workingDirectory);
+    if (!(await files.exists(directory))) {
+        throw new errors/* InputError */.d([
+            {
+                input: 'working-directory',
+                message: `'${options.workingDirectory}' does not exist.`,
+                fix: 'Point it at the folder that holds the compose file.',
+            },
+        ]);
+    }
+    if (options.composeFileDefaulted) {
+        const primary = (0,external_node_path_.resolve)(directory, options.composeFiles[0]);
+        if (await files.exists(primary))
+            return { directory, files: [primary] };
+        for (const name of COMPOSE_DEFAULT_NAMES) {
+            const candidate = (0,external_node_path_.resolve)(directory, name);
+            if (await files.exists(candidate))
+                return { directory, files: [candidate] };
+        }
+        throw new errors/* InputError */.d([
+            {
+                input: 'compose-file',
+                message: `no compose file found in ${directory} (looked for ${COMPOSE_DEFAULT_NAMES.join(', ')}).`,
+                fix: "Set 'compose-file' to your compose file, or 'working-directory' to the folder that holds it.",
+            },
+        ]);
+    }
+    const out = [];
+    const missing = [];
+    for (const f of options.composeFiles) {
+        const path = (0,external_node_path_.resolve)(directory, f);
+        if (await files.exists(path))
+            out.push(path);
+        else
+            missing.push(f);
+    }
+    if (missing.length > 0) {
+        throw new errors/* InputError */.d([
+            {
+                input: 'compose-file',
+                message: `${missing.map((m) => `'${m}'`).join(', ')} not found or not readable in ${directory}.`,
+                fix: "Check the path (it is relative to 'working-directory') and that the file is checked out.",
+            },
+        ]);
+    }
+    return { directory, files: out };
 }
-function describeObservation(o) {
-    if (o.error)
-        return o.error;
-    const body = o.bodyBytes === 0 ? 'empty body' : `body "${o.bodyPreview ?? ''}"${o.truncated ? ' (cut at the size cap)' : ''}`;
-    return `HTTP ${o.status ?? '?'} with ${body}`;
+/** The first file that defines each service (an override file usually repeats services; the base defines them). */
+async function locateServices(files, paths) {
+    const out = {};
+    for (const file of paths) {
+        const text = await files.readText(file).catch(() => '');
+        for (const [service, line] of serviceLines(text)) {
+            if (!(service in out))
+                out[service] = { file, line };
+        }
+    }
+    return out;
 }
 
 
 /***/ }),
 
-/***/ 9033:
+/***/ 8033:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  runCommand: () => (/* binding */ runCommand)
+  runEngine: () => (/* binding */ runEngine)
 });
 
-// UNUSED EXPORTS: EXIT_FAILED, EXIT_INTERRUPTED, EXIT_PASSED, EXIT_USAGE, cleanupHint, exitCodeFor, unhealedHint
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: ./src/config/inputs.ts
-var inputs = __webpack_require__(4389);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/config/options.ts + 4 modules
-var config_options = __webpack_require__(7491);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/core/clock.ts
-// Time and chance as the engine's dependencies: deep code never reads the wall clock or a random source itself,
-// so the engine can run under a virtual clock and a seeded source in unit tests.
-
-const systemClock = {
-    now: () => performance.now(),
-    wallMs: () => Date.now(),
-    sleep: (ms, signal) => new Promise((resolve) => {
-        if (signal?.aborted)
-            return resolve();
-        const timer = setTimeout(done, ms);
-        function done() {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
+// EXTERNAL MODULE: ./src/inputs/errors.ts
+var errors = __webpack_require__(1318);
+// EXTERNAL MODULE: ./src/compose/driver.ts + 2 modules
+var driver = __webpack_require__(2641);
+;// CONCATENATED MODULE: ./src/compose/ports.ts
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '::1', 'ip6-localhost']);
+const WILDCARDS = new Set(['0.0.0.0', '::', '']);
+function hostMatches(urlHost, hostIp) {
+    const host = urlHost.toLowerCase();
+    if (WILDCARDS.has(hostIp))
+        return true;
+    if (host === hostIp)
+        return true;
+    // A binding to any loopback address is what a URL naming localhost reaches.
+    return LOOPBACK_NAMES.has(host) && (hostIp.startsWith('127.') || hostIp === '::1');
+}
+function mapServers(servers, bindings) {
+    return servers.map((server) => {
+        const matches = [
+            ...new Set(bindings.filter((b) => b.hostPort === server.port && hostMatches(server.host, b.hostIp)).map((b) => b.service)),
+        ];
+        if (matches.length === 1) {
+            return { url: server.url, service: matches[0], match: 'one', reason: `published port ${server.port}` };
         }
-        signal?.addEventListener('abort', done, { once: true });
-    }),
-};
-const systemRandom = {
-    hex: (n) => (0,external_node_crypto_.randomBytes)(n).toString('hex'),
-    int: (max) => (0,external_node_crypto_.randomInt)(0, max),
-};
+        if (matches.length > 1) {
+            return { url: server.url, service: undefined, match: 'several', reason: `port ${server.port} is published by ${matches.join(', ')}` };
+        }
+        return { url: server.url, service: undefined, match: 'none', reason: `no service of the project publishes port ${server.port}` };
+    });
+}
+/** Extracts port bindings from `docker inspect` output of the project's containers. */
+function bindingsFromInspect(containers) {
+    const out = [];
+    for (const c of containers) {
+        const service = c.Config?.Labels?.['com.docker.compose.service'];
+        if (!service)
+            continue;
+        for (const [key, hostBindings] of Object.entries(c.NetworkSettings?.Ports ?? {})) {
+            const containerPort = Number.parseInt(key, 10);
+            for (const hb of hostBindings ?? []) {
+                out.push({ service, containerPort, hostIp: hb.HostIp ?? '', hostPort: Number(hb.HostPort) });
+            }
+        }
+    }
+    return out;
+}
 
-// EXTERNAL MODULE: ./src/engine/errors.ts
-var errors = __webpack_require__(7679);
 // EXTERNAL MODULE: ./src/model/result.ts
 var result = __webpack_require__(2960);
-;// CONCATENATED MODULE: ./src/model/empty.ts
-
-/** The result of a run that stopped before it had a project: bad inputs. */
-function emptyResult(version, errors, startedAt) {
-    return {
-        schemaVersion: result/* SCHEMA_VERSION */.f$,
-        tool: { name: 'replicheck', version },
-        verdict: 'failed',
-        startedAt,
-        durationMs: 0,
-        project: { name: '', directory: '', composeFiles: [] },
-        serviceLocations: {},
-        nodes: [],
-        phases: [],
-        checks: [],
-        convergence: { writers: [], readers: [], ms: [] },
-        maxConvergenceMs: null,
-        logs: [],
-        errors,
-        teardown: { policy: 'never', performed: false },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/paths.ts
-
-/**
- * Where the JSON report goes: `report-file` (relative to `cwd`), else a file named after the project in the
- * runner's temp folder (or the system's). The workload history is written next to it.
- */
-function reportPath(reportFile, cwd, project, tempDir) {
-    return reportFile ? (0,external_node_path_.resolve)(cwd, reportFile) : (0,external_node_path_.join)(tempDir, `replicheck-${project || 'run'}.json`);
-}
-
-// EXTERNAL MODULE: ./src/version.ts
-var version = __webpack_require__(311);
-;// CONCATENATED MODULE: ./src/host/run.ts
-// The one run host: Replicheck from raw inputs to a result and a report file, the same for the action and the
-// CLI. It parses the inputs (bad ones become a result, before anything starts), owns the HTTP client's lifetime,
-// assembles the engine's dependencies and writes the JSON report. Front ends only read inputs and publish.
-
-
-
-
-
-
-
-
-async function runReplicheck(raw, host) {
-    const random = host.deps?.random ?? systemRandom;
-    let options;
-    try {
-        options = (0,config_options/* parseOptions */.Ac)(raw, { env: host.env, randomSuffix: random.hex(3) });
-    }
-    catch (error) {
-        if (!(error instanceof config_options/* InputError */.dz))
-            throw error;
-        const result = emptyResult(version/* VERSION */.x, (0,errors/* toRunErrors */.W)(error), new Date(systemClock.wallMs()).toISOString());
-        if (!host.reportBadInputs)
-            return { kind: 'bad-input', result, problems: error.problems };
-        const path = reportPath(raw['report-file'] || undefined, host.cwd, '', host.tempDir);
-        await writeReport(path, result);
-        return { kind: 'bad-input', result, problems: error.problems, reportPath: path };
-    }
-    const path = reportPath(options.reportFile, host.cwd, options.projectName, host.tempDir);
-    host.onStart?.(options, path);
-    // The engine pulls in the HTTP client and the Docker edge: loaded only now, so a CLI --help stays fast.
-    const [{ runEngine }, { nodeFiles }, { processExec }, { createHttpClient }, { fileHistorySink }, { isListening }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(417), __webpack_require__.e(545)]).then(__webpack_require__.bind(__webpack_require__, 1545)),
-        __webpack_require__.e(/* import() */ 384).then(__webpack_require__.bind(__webpack_require__, 1384)),
-        Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6868)),
-        Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(329)]).then(__webpack_require__.bind(__webpack_require__, 3329)),
-        Promise.all(/* import() */[__webpack_require__.e(417), __webpack_require__.e(438)]).then(__webpack_require__.bind(__webpack_require__, 6438)),
-        __webpack_require__.e(/* import() */ 242).then(__webpack_require__.bind(__webpack_require__, 2242)),
-    ]);
-    const http = host.deps?.http ?? createHttpClient();
-    let result;
-    try {
-        const deps = {
-            exec: processExec,
-            http,
-            clock: systemClock,
-            random,
-            log: host.log,
-            files: nodeFiles,
-            isListening,
-            isRoot: () => process.getuid?.() === 0,
-            signal: host.signal,
-            version: version/* VERSION */.x,
-            ...(host.onProjectKnown ? { onProjectKnown: host.onProjectKnown } : {}),
-            ...host.deps,
-        };
-        result = await runEngine(options, deps, host.cwd, { saveHistory: fileHistorySink(path) });
-    }
-    finally {
-        if (!host.deps?.http)
-            await http.close();
-    }
-    await writeReport(path, result);
-    return { kind: 'ran', result, options, reportPath: path };
-}
-async function writeReport(path, result) {
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-    await (0,promises_.writeFile)(path, `${JSON.stringify(result, null, 2)}\n`);
-}
-
+// EXTERNAL MODULE: ./src/engine/errors.ts
+var engine_errors = __webpack_require__(7679);
+// EXTERNAL MODULE: ./src/engine/files.ts + 1 modules
+var files = __webpack_require__(1384);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
 // EXTERNAL MODULE: ./src/checks/kv-api.ts
 var kv_api = __webpack_require__(5293);
 // EXTERNAL MODULE: ./src/util/text.ts
 var util_text = __webpack_require__(9997);
-// EXTERNAL MODULE: ./src/core/values.ts
-var values = __webpack_require__(4101);
-;// CONCATENATED MODULE: ./src/report/format.ts
+;// CONCATENATED MODULE: ./src/checks/adapter-module.ts
+// A user's ES module as the API to the nodes (input `adapter`), for APIs no template can describe, e.g. CouchDB,
+// where an update must carry the document's current revision. The module exports
+//   write({ url, key, value, fetch, signal }) -> true (acknowledged) | false (refused)
+//   read({ url, key, fetch, signal })         -> string | Uint8Array (the value) | null (no such key)
+//   cas({ url, key, expected, value, fetch, signal }) -> true (swapped) | false (the value was not `expected`)
+// `value` and `expected` are strings, or Uint8Arrays with value-format bytes. `fetch(pathOrUrl, init)` is
+// Replicheck's HTTP client: the run's request timeout, body cap and headers (masked) apply, a path is taken
+// relative to the node's URL, and it resolves to { status, headers, body, text(), json() } or rejects on a
+// network error. Whatever a function throws, returns wrongly, or takes too long for becomes a failed request
+// with a bounded, inert message, never a crash.
 
 
 
-const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
-function headline(result) {
-    const failed = failedChecks(result).length;
-    if (result.verdict === 'passed') {
-        return `Replicheck passed: ${result.checks.length} checks on ${result.nodes.length} nodes`;
-    }
-    if (result.errors.length > 0 && failed === 0)
-        return `Replicheck failed: ${result.errors[0].message}`;
-    return `Replicheck failed: ${failed} of ${result.checks.length} checks failed`;
-}
-/** Expected vs actual and the time waited, for a failed check. */
-function failureDetail(check) {
-    const parts = [check.detail];
-    if (check.expected !== undefined)
-        parts.push(`Expected: "${check.expected}".`);
-    if (check.actual)
-        parts.push(`Last answer: ${(0,kv_api/* describeObservation */.C3)(check.actual)}.`);
-    if (check.actual?.difference)
-        parts.push(`${cap((0,values/* describeDifference */.hF)(check.actual.difference))}.`);
-    if (check.waitedMs !== undefined)
-        parts.push(`Waited ${(0,util_text/* formatMs */._V)(check.waitedMs)}.`);
-    return parts.join(' ');
-}
-function failedChecks(result) {
-    return result.checks.filter((c) => c.status === 'failed');
-}
-const STATUS_ICON = { passed: '✅', failed: '❌', skipped: '⏭️' };
-
-// EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(4031);
-;// CONCATENATED MODULE: ./src/report/workload.ts
-
-
-const MAX_WITNESS_CHARS = 20_000;
-function counts(c) {
-    return `${c.ok} / ${c.fail} / ${c.info}`;
-}
-function latencyRow(name, q) {
-    if (!q)
-        return `| ${name} | 0 | – | – | – | – |`;
-    return `| ${name} | ${q.count} | ${q.p50} | ${q.p90} | ${q.p99} | ${q.max} |`;
-}
-function workloadHeadline(w) {
-    const failed = w.keyResults.filter((k) => !k.passed).length;
-    const verdict = failed === 0 ? `${w.consistency} on all ${w.keyResults.length} keys` : `${failed} of ${w.keyResults.length} keys failed the ${w.consistency} check`;
-    return `${w.operations.total} operations by ${w.clients} clients in ${(0,util_text/* formatMs */._V)(w.elapsedMs)} (seed ${w.seed}): ${verdict}`;
-}
-function renderWorkloadSummary(w) {
-    const out = [];
-    out.push(`### Workload (${md(w.model)}, ${md(w.consistency)})`, '', md(workloadHeadline(w)), '');
-    if (w.capped)
-        out.push('_The operation cap ended the workload before its duration; the history is complete up to there._', '');
-    out.push('| | Key | Operations | Verdict | Detail |', '|---|---|---:|---|---|');
-    for (const k of w.keyResults) {
-        out.push(`| ${k.passed ? '✅' : '❌'} | ${md(k.key)} | ${k.operations} | ${md(k.verdict)} | ${md(k.detail)} |`);
-    }
-    out.push('');
-    for (const k of w.keyResults) {
-        if (!k.witnessText)
-            continue;
-        const text = k.witnessText.length > MAX_WITNESS_CHARS ? `${k.witnessText.slice(0, MAX_WITNESS_CHARS)}\n…` : k.witnessText;
-        out.push(`<details open><summary>Witness for key ${escapePre(k.key)}</summary>`, '', '<pre>', escapePre(text), '</pre>', '', '</details>', '');
-    }
-    out.push('Operations per node: ok / failed / indeterminate', '', '| Node | Reads | Writes |', '|---|---:|---:|');
-    for (const n of w.perNode)
-        out.push(`| ${md(n.node)} | ${counts(n.read)} | ${counts(n.write)} |`);
-    out.push(`| **all** | | ${w.operations.ok} ok, ${w.operations.fail} failed, ${w.operations.info} indeterminate |`, '');
-    out.push('Latency (ms) of answered operations', '', '| Operation | Count | p50 | p90 | p99 | max |', '|---|---:|---:|---:|---:|---:|');
-    out.push(latencyRow('read', w.latency.read), latencyRow('write', w.latency.write), '');
-    if (w.history) {
-        out.push(`History: ${md(w.history.json)} (JSON) and ${md(w.history.edn)} (Jepsen EDN). Re-check it with \`replicheck check-history FILE\`.`, '');
-        if (w.history.html) {
-            out.push(`**See it:** the history page ${md(w.history.html)} shows every operation by client over time, the faults as bands, and the witness of a failed key. Upload it with \`actions/upload-artifact\` (the README shows how) and open it in a browser.`, '');
-        }
-    }
-    return out.join('\n');
-}
-/** Lines for the terminal renderer; the caller keeps them on one line each and prints them untrusted. */
-function renderWorkloadText(w) {
-    const lines = [`Workload: ${workloadHeadline(w)}`];
-    for (const k of w.keyResults) {
-        lines.push(`  ${k.passed ? '✓' : '✗'} ${k.key}: ${k.verdict} (${k.operations} ops)`);
-        if (k.witnessText)
-            for (const l of k.witnessText.split('\n').slice(0, 60))
-                lines.push(`      ${l}`);
-    }
-    for (const n of w.perNode)
-        lines.push(`  ${n.node}: reads ${counts(n.read)}, writes ${counts(n.write)} (ok / failed / indeterminate)`);
-    const q = (name, l) => (l ? `${name} p50 ${l.p50} p90 ${l.p90} p99 ${l.p99} max ${l.max} ms` : `${name} –`);
-    lines.push(`  latency: ${q('read', w.latency.read)}; ${q('write', w.latency.write)}`);
-    if (w.history)
-        lines.push(`  history: ${w.history.json} (EDN: ${w.history.edn})`);
-    if (w.history?.html)
-        lines.push(`  history page: ${w.history.html}`);
-    return lines;
-}
-
-;// CONCATENATED MODULE: ./src/report/faults.ts
-
-
-const AVAILABILITY = {
-    full: 'every write accepted',
-    partial: 'some writes refused',
-    none: 'every write refused (availability loss, not data loss)',
-    'n/a': 'nothing written',
-};
-function faultConvergence(f) {
-    if (f.staleNodes.length > 0)
-        return `stale on ${f.staleNodes.join(', ')}`;
-    if (f.convergenceMs === undefined)
-        return f.writesAccepted === 0 ? 'n/a (no write accepted)' : 'n/a';
-    if (f.convergenceMs === null)
-        return 'never';
-    return `${Math.round(f.convergenceMs)} ms`;
-}
-function ms(v) {
-    return v === undefined ? '–' : (0,util_text/* formatMs */._V)(v);
-}
-/** Markdown lines for the summary; empty when no fault ran. */
-function renderFaultTables(result) {
-    const faults = result.faults ?? [];
-    if (faults.length === 0)
-        return [];
-    const out = ['### Faults', ''];
-    faults.forEach((f, i) => {
-        const verdict = f.verdict === 'passed' ? '✅ passed' : '❌ failed';
-        out.push(`#### ${i + 1}. ${md(f.kind)} ${md(f.target)}`, '');
-        out.push('| Kind | Target | Held for | Writes accepted / refused | Convergence while held | Recovery | Catch-up | Verdict |');
-        out.push('|---|---|---:|---:|---|---:|---:|---|');
-        const refused = f.refusedBy.length > 0 ? `; refused writes or reads while held: ${f.refusedBy.join(', ')}` : '';
-        out.push(`| ${md(f.kind)} | ${md(f.target)} | ${ms(f.heldMs)} | ${f.writesAccepted} / ${f.writesRefused} | ${md(faultConvergence(f))} | ${ms(f.recoveryMs)} | ${ms(f.catchUpMs)} | ${verdict} |`);
-        out.push('');
-        const notes = [`How: ${f.action}.`, `Availability: ${AVAILABILITY[f.availability] ?? f.availability}${refused}.`];
-        if (f.beganMs !== undefined)
-            notes.push(`Began at ${formatMs(f.beganMs)}${f.healedMs !== undefined ? `, healed at ${formatMs(f.healedMs)}` : ''}.`);
-        if (f.lostKeys.length > 0)
-            notes.push(`Lost acknowledged keys: ${f.lostKeys.join(', ')}.`);
-        out.push(md(notes.join(' ')), '');
-    });
-    return out;
-}
-/** One line per fault for the terminal. */
-function faultLines(result) {
-    return (result.faults ?? []).map((f) => `${f.verdict === 'passed' ? '✓' : '✗'} ${f.kind} ${f.target}: held ${ms(f.heldMs)}, writes ${f.writesAccepted} accepted / ${f.writesRefused} refused, convergence ${faultConvergence(f)}, recovery ${ms(f.recoveryMs)}, catch-up ${ms(f.catchUpMs)}${f.lostKeys.length > 0 ? `, lost ${f.lostKeys.join(', ')}` : ''}`);
-}
-
-;// CONCATENATED MODULE: ./src/report/text.ts
-
-
-
-
-const identity = (s) => s;
-const plainStyle = { green: identity, red: identity, dim: identity, bold: identity };
-function pad(text, width) {
-    const len = [...text].length;
-    return len >= width ? text : text + ' '.repeat(width - len);
-}
-function renderText(result, style = plainStyle) {
-    const lines = [];
-    for (const e of result.errors) {
-        lines.push(style.red(`✗ ${(0,util_text/* oneLine */.TN)(e.message)}`));
-        if (e.fix)
-            lines.push(`  ${(0,util_text/* oneLine */.TN)(e.fix)}`);
-        // The failing program's own words (e.g. compose up's error), bounded by the engine; one line per line.
-        if (e.detail)
-            for (const l of e.detail.split('\n').slice(-40))
-                lines.push(style.dim(`  │ ${(0,util_text/* oneLine */.TN)(l)}`));
-    }
-    if (result.checks.length > 0) {
-        const width = Math.min(70, Math.max(...result.checks.map((c) => [...c.title].length)));
-        lines.push(style.bold('Checks'));
-        for (const c of result.checks) {
-            const mark = c.status === 'passed' ? style.green('✓') : c.status === 'failed' ? style.red('✗') : style.dim('-');
-            lines.push(`  ${mark} ${pad((0,util_text/* oneLine */.TN)(c.title), width)}  ${style.dim((0,util_text/* formatMs */._V)(c.durationMs))}`);
-            if (c.status === 'failed')
-                lines.push(`      ${(0,util_text/* oneLine */.TN)(failureDetail(c))}`);
-        }
-    }
-    const m = result.convergence;
-    if (m.writers.length > 0) {
-        lines.push(style.bold('Convergence (ms), writer → reader'));
-        const w = Math.max(8, ...m.writers.map((x) => [...x].length), ...m.readers.map((x) => [...x].length)) + 2;
-        lines.push(`  ${pad('', w)}${m.readers.map((r) => pad(r, w)).join('')}`.trimEnd());
-        m.writers.forEach((writer, i) => {
-            const row = m.ms[i] ?? [];
-            lines.push(`  ${pad(writer, w)}${m.readers.map((_, j) => pad(row[j] === null || row[j] === undefined ? 'never' : String(Math.round(row[j])), w)).join('')}`.trimEnd());
-        });
-    }
-    if (result.workload)
-        for (const l of renderWorkloadText(result.workload))
-            lines.push((0,util_text/* oneLine */.TN)(l));
-    if (result.faults?.length) {
-        lines.push(style.bold('Faults'));
-        for (const l of faultLines(result))
-            lines.push(`  ${(0,util_text/* oneLine */.TN)(l)}`);
-    }
-    const verdict = headline(result);
-    lines.push(result.verdict === 'passed' ? style.green(style.bold(verdict)) : style.red(style.bold(verdict)));
-    return lines.join('\n');
-}
-
-// EXTERNAL MODULE: ./src/cli/args.ts
-var cli_args = __webpack_require__(7593);
-// EXTERNAL MODULE: ./src/cli/config-file.ts
-var config_file = __webpack_require__(6309);
-// EXTERNAL MODULE: ./src/cli/help.ts
-var help = __webpack_require__(7911);
-;// CONCATENATED MODULE: ./src/cli/terminal.ts
-
-
-/** NO_COLOR (any non-empty value) wins; otherwise colour only when the stream is a terminal that is not dumb. */
-function wantsColour(out, env) {
-    if (env.NO_COLOR !== undefined && env.NO_COLOR !== '')
-        return false;
-    return out.isTTY === true && env.TERM !== 'dumb';
-}
-function cliStyle(colour) {
-    if (!colour)
-        return { ...plainStyle, yellow: (s) => s };
-    const sgr = (open, close) => (s) => `\u001b[${open}m${s}\u001b[${close}m`;
-    return { green: sgr(32, 39), red: sgr(31, 39), yellow: sgr(33, 39), dim: sgr(2, 22), bold: sgr(1, 22) };
-}
-const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
-function createProgress(out, options) {
-    const { interactive, style } = options;
-    const now = options.now ?? (() => performance.now());
-    const active = [];
-    let frame = 0;
-    let timer;
-    let shown = false;
-    const clear = () => {
-        if (shown)
-            out.write('\r\u001b[2K');
-        shown = false;
-    };
-    const draw = () => {
-        const current = active[active.length - 1];
-        if (!interactive || !current)
-            return;
-        clear();
-        out.write(`${style.dim(FRAMES[frame++ % FRAMES.length])} ${current.name} ${style.dim((0,util_text/* formatMs */._V)(now() - current.start))}`);
-        shown = true;
-    };
-    const print = (text) => {
-        clear();
-        out.write(`${text}\n`);
-        draw();
-    };
-    const ensureTimer = () => {
-        if (!interactive || timer)
-            return;
-        timer = setInterval(draw, 100);
-        timer.unref();
-    };
-    return {
-        line: print,
-        info: (message) => print(style.dim(`  ${(0,util_text/* oneLine */.TN)(message)}`)),
-        warn: (message) => print(style.yellow(`! ${(0,util_text/* oneLine */.TN)(message)}`)),
-        untrusted(title, text) {
-            const body = (0,util_text/* inertText */.UJ)(text).replace(/\n+$/, '');
-            print(`${style.bold((0,util_text/* oneLine */.TN)(title))}\n${body === '' ? style.dim('  │ (empty)') : body.split('\n').map((l) => `${style.dim('  │')} ${l}`).join('\n')}`);
-        },
-        phase(name, state) {
-            if (state === 'start') {
-                active.push({ name, start: now() });
-                if (interactive) {
-                    ensureTimer();
-                    draw();
-                }
-                else {
-                    print(`▸ ${name}`);
-                }
-                return;
-            }
-            const index = active.map((a) => a.name).lastIndexOf(name);
-            const started = index >= 0 ? active.splice(index, 1)[0].start : now();
-            const took = style.dim((0,util_text/* formatMs */._V)(now() - started));
-            print(state === 'ok' ? `${style.green('✓')} ${name} ${took}` : `${style.red('✗')} ${name} ${took}`);
-            if (active.length === 0 && timer) {
-                clearInterval(timer);
-                timer = undefined;
-            }
-        },
-        stop() {
-            if (timer)
-                clearInterval(timer);
-            timer = undefined;
-            clear();
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/cli/run.ts
-// `replicheck run`: the action's engine behind a command line. Inputs come from flags over a config file over the
-// declared defaults; the verdict and the JSON report are the same objects the action produces.
-
-
-
-
-
-
-
-
-
-
-
-const EXIT_PASSED = 0;
-const EXIT_FAILED = 1;
-const EXIT_USAGE = 2;
-const EXIT_INTERRUPTED = 130;
-/**
- * 1 when a check failed: the cluster misbehaved, whatever else went wrong. 2 when the run could not be carried
- * out (bad input, Docker or Compose missing, compose up failed, a busy port) and no check failed. 0 otherwise.
- */
-function exitCodeFor(result) {
-    if (failedChecks(result).length > 0)
-        return EXIT_FAILED;
-    if (result.errors.length > 0 || result.verdict === 'failed')
-        return EXIT_USAGE;
-    return EXIT_PASSED;
-}
-/** What to run by hand when the CLI was made to quit before it could tear the project down. */
-function cleanupHint(project) {
-    const label = `label=com.docker.compose.project=${project}`;
-    return [
-        `  docker compose -p ${project} down --volumes --remove-orphans`,
-        `or, with any Compose version, by label:`,
-        `  docker rm -f -v $(docker ps -aq --filter ${label})`,
-        `  docker network rm $(docker network ls -q --filter ${label})`,
-        `  docker volume rm $(docker volume ls -q --filter ${label})`,
-    ].join('\n');
-}
-/** On an external cluster: which faults may still hold and the commands that heal them, or that none does. */
-function unhealedHint(state) {
-    const heals = state.heals ?? [];
-    if (heals.length === 0)
-        return "No fault of Replicheck's holds; the cluster was left running, as Replicheck found it.";
-    return `${heals.length} fault(s) may still hold. Heal them by hand (in ${state.cwd ?? 'the working directory'}):\n${heals.map((h) => `  ${h.command}    # ${h.label}`).join('\n')}`;
-}
-async function runCommand(argv, io) {
-    const fail = (message) => {
-        io.stderr.write(`replicheck run: ${(0,util_text/* inertText */.UJ)(message)}\nSee 'replicheck run --help'.\n`);
-        return EXIT_USAGE;
-    };
-    let json;
-    let config;
-    let merged;
+/** Loads the module and checks its shape; the problem, in one sentence, when it cannot serve. */
+async function loadAdapter(path) {
+    let mod;
     try {
-        const args = (0,cli_args/* parseRunArgs */.ug)(argv);
-        if (args.help) {
-            io.stdout.write((0,help/* runUsage */.l_)());
-            return EXIT_PASSED;
-        }
-        json = args.json;
-        const configPath = args.config ?? (args.noConfig ? undefined : await (0,config_file/* findDefaultConfig */.BE)(io.cwd));
-        config = configPath === undefined ? undefined : await (0,config_file/* loadConfigFile */.HT)(configPath, io.cwd);
-        merged = (0,config_file/* mergeInputs */.sg)(args.inputs, config, io.cwd);
+        // Not bundled: the module is the user's, loaded from disk at run time.
+        mod = (await import(/* webpackIgnore: true */ (0,external_node_url_.pathToFileURL)(path).href));
     }
     catch (error) {
-        if (error instanceof cli_args/* UsageError */.eb)
-            return fail(error.message);
-        throw error;
+        return { problem: `could not be loaded: ${bounded(error)}` };
     }
-    return execute((0,inputs/* readRawInputs */.y)((name) => merged[name]), json, config, io);
+    const missing = ['write', 'read'].filter((name) => typeof mod[name] !== 'function');
+    if (missing.length > 0)
+        return { problem: `does not export ${missing.join(' and ')} as function(s) (it exports ${Object.keys(mod).join(', ') || 'nothing'})` };
+    if (mod.cas !== undefined && typeof mod.cas !== 'function')
+        return { problem: 'exports cas, but not as a function' };
+    return { functions: mod };
 }
-async function execute(raw, json, config, io) {
-    // With --json stdout carries only the report, so progress goes to stderr.
-    const progressOut = json ? io.stderr : io.stdout;
-    const style = cliStyle(wantsColour(progressOut, io.env));
-    const progress = createProgress(progressOut, { interactive: progressOut.isTTY === true && io.env.TERM !== 'dumb', style });
-    let project = '';
-    const controller = new AbortController();
-    // What the action would hand to its post step: set once something exists (or, on an external cluster, whenever
-    // the heals of faults that hold change). The CLI has no post step, so on a quit it tells the user what is left.
-    let state;
-    let interrupts = 0;
-    const onSignal = (signal) => {
-        interrupts++;
-        const what = signal === 'SIGINT' ? 'Ctrl-C' : signal;
-        const external = state?.cluster === 'external';
-        if (interrupts === 1) {
-            const doing = external ? 'stopping the checks and healing faults (the cluster itself is left running)' : `stopping the checks, healing faults and tearing down project ${project}`;
-            progress.line(style.yellow(`${what}: ${doing}… (${what} again quits at once)`));
-            controller.abort();
-            return;
-        }
-        progress.stop();
-        io.stderr.write(`${what} again: ${external ? `quitting. ${unhealedHint(state)}` : !state ? `quitting. Nothing of project ${project} had been created yet.` : `quitting without finishing the teardown. Project ${project} may be left behind (containers, network, volumes). Remove it with:\n${cleanupHint(project)}`}\n`);
-        process.exit(EXIT_INTERRUPTED);
+function bounded(error) {
+    const text = error instanceof Error ? error.message : String(error);
+    return (0,util_text/* oneLine */.TN)(text).slice(0, 300);
+}
+const failure = (error) => ({ ok: false, error, durationMs: 0 });
+const answer = (body) => ({ ok: true, status: 200, body, truncated: false, durationMs: 0 });
+/** The `fetch` a module gets: requests to the node with the run's headers and timeout, answers redacted. */
+function adapterFetch(http, o, baseUrl, signal) {
+    return async (target, init = {}) => {
+        if (typeof target !== 'string')
+            throw new TypeError('fetch needs a URL or a path as a string');
+        const url = target.startsWith('/') ? `${baseUrl}${target}` : target;
+        const method = String(init.method ?? 'GET').toUpperCase();
+        if (!['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD'].includes(method))
+            throw new TypeError(`fetch does not send ${method} requests`);
+        const headers = { ...(isStringRecord(init.headers) ? init.headers : {}), ...o.headers };
+        const body = typeof init.body === 'string' || init.body instanceof Uint8Array ? Buffer.from(init.body) : undefined;
+        const request = { method: method, url, headers, timeoutMs: o.requestTimeoutMs, signal };
+        const r = (0,kv_api/* redact */.E$)(await http.send({ ...request, ...(body ? { body } : {}) }), o.secrets);
+        if (!r.ok)
+            throw new Error(r.error);
+        const bytes = r.body;
+        return {
+            status: r.status,
+            body: new Uint8Array(bytes),
+            text: () => bytes.toString('utf8'),
+            json: () => JSON.parse(bytes.toString('utf8')),
+        };
     };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    let run;
-    try {
-        run = await runReplicheck(raw, {
-            env: io.env,
-            cwd: io.cwd,
-            tempDir: io.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
-            log: progress,
-            signal: controller.signal,
-            reportBadInputs: false,
-            onStart: (options) => {
-                project = options.projectName;
-                const what = options.cluster === 'external' ? 'an external cluster' : `project ${project}`;
-                progress.line(style.bold(`replicheck ${version/* VERSION */.x}: ${what}, ${options.servers.length} node${options.servers.length === 1 ? '' : 's'}`));
-            },
-            onProjectKnown: (known) => {
-                state = known;
-            },
+}
+/** Runs one function of the module under a deadline: its value, or the reason it gave none. */
+function deadlineCall(http, o, deadlineMs) {
+    return async (name, fn, baseUrl, args, outer) => {
+        const deadline = AbortSignal.timeout(deadlineMs);
+        const signal = outer ? AbortSignal.any([outer, deadline]) : deadline;
+        let timer;
+        const expired = new Promise((resolve) => {
+            timer = setTimeout(() => resolve({ error: `adapter ${name} did not finish within ${deadlineMs / 1000} s` }), deadlineMs);
         });
-    }
-    finally {
-        progress.stop();
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-    }
-    if (run.kind === 'bad-input') {
-        if (json)
-            io.stdout.write(`${JSON.stringify(run.result, null, 2)}\n`);
-        const lines = run.problems.map((p) => `  --${p.input}: ${p.message} ${p.fix}`);
-        io.stderr.write(`replicheck run: bad input${lines.length > 1 ? 's' : ''}${config ? ` (flags and ${config.path})` : ''}:\n${(0,util_text/* inertText */.UJ)(lines.join('\n'))}\n`);
-        return EXIT_USAGE;
-    }
-    const { result, reportPath: path, options } = run;
-    if (json) {
-        io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-        io.stderr.write(`JSON report: ${path}\n`);
-    }
-    else {
-        io.stdout.write(`\n${renderText(result, style)}\nJSON report: ${path}\n`);
-    }
-    if (controller.signal.aborted) {
-        const left = result.teardown.leftovers ?? [];
-        const message = !state
-            ? 'Interrupted before anything was created.'
-            : state.cluster === 'external'
-                ? `Interrupted. ${unhealedHint(state)}`
-                : !result.teardown.performed
-                    ? `Interrupted; teardown '${options.teardown}' left project ${project} running. Remove it with:\n${cleanupHint(project)}`
-                    : left.length > 0
-                        ? `Interrupted; ${left.length} object(s) of project ${project} could not be removed:\n${cleanupHint(project)}`
-                        : `Interrupted; project ${project} was torn down, nothing is left.`;
-        io.stderr.write(`${message}\n`);
-        return EXIT_INTERRUPTED;
-    }
-    return exitCodeFor(result);
-}
-
-
-/***/ }),
-
-/***/ 2641:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Lo: () => (/* binding */ Compose),
-  w3: () => (/* binding */ SetupError),
-  dN: () => (/* binding */ checkDocker),
-  ib: () => (/* binding */ detectCompose),
-  Q_: () => (/* binding */ findLeftovers),
-  _N: () => (/* binding */ removeByLabel)
-});
-
-;// CONCATENATED MODULE: ./src/compose/args.ts
-// Pure builders of Compose command lines. Both Compose generations take the same global flags used here
-// (--project-name, --file, --project-directory), so only the program and its prefix differ.
-function globalArgs(cmd, project) {
-    const args = [...cmd.prefix, '--project-name', project.name];
-    for (const f of project.files)
-        args.push('--file', f);
-    args.push('--project-directory', project.directory);
-    return args;
-}
-function upArgs(build) {
-    return ['up', '--detach', ...(build ? ['--build'] : []), '--force-recreate', '--remove-orphans'];
-}
-/** `down` that also removes volumes and orphans; a short stop timeout keeps teardown inside a cancel window. */
-function downArgs(stopTimeoutSeconds) {
-    return ['down', '--volumes', '--remove-orphans', '--timeout', String(stopTimeoutSeconds)];
-}
-function restartArgs(service) {
-    return ['restart', service];
-}
-/** The resolved, interpolated configuration (YAML in both Compose generations). */
-function configArgs() {
-    return ['config'];
-}
-function logsArgs(service, tail) {
-    return ['logs', '--no-color', '--tail', String(tail), service];
-}
-function serviceCommandArgs(verb, service) {
-    return [verb, service];
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-;// CONCATENATED MODULE: ./src/compose/config.ts
-// Reads what Compose itself resolved (`config` output: files merged, variables interpolated, normalised) to learn
-// the services and the ports they will publish, before anything starts. The text is Compose's, so parsing its
-// YAML is reading Compose's answer, not second-guessing the user's file.
-
-function expand(range) {
-    const [a, b] = range.split('-').map((x) => Number.parseInt(x, 10));
-    if (a === undefined || Number.isNaN(a))
-        return [];
-    if (b === undefined || Number.isNaN(b))
-        return [a];
-    const out = [];
-    for (let p = a; p <= b && out.length < 1000; p++)
-        out.push(p);
-    return out;
-}
-/** Short syntax: [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTO], HOST_IP may be [IPv6]. */
-function parseShort(spec) {
-    const noProto = spec.replace(/\/(tcp|udp|sctp)$/, '');
-    let hostIp = '';
-    let rest = noProto;
-    const v6 = /^\[([^\]]+)\]:(.*)$/.exec(noProto);
-    if (v6) {
-        hostIp = v6[1];
-        rest = v6[2];
-    }
-    const parts = rest.split(':');
-    if (!v6 && parts.length === 3)
-        hostIp = parts.shift();
-    if (parts.length === 1)
-        return { hostIp, published: [], target: expand(parts[0]) };
-    return { hostIp, published: expand(parts[0]), target: expand(parts[1]) };
-}
-function parseResolvedConfig(text) {
-    const doc = ((0,dist.parse)(text) ?? {});
-    const services = Object.keys(doc.services ?? {});
-    const published = [];
-    let hasRandomPorts = false;
-    const networks = {};
-    for (const [service, def] of Object.entries(doc.services ?? {})) {
-        const named = Array.isArray(def?.networks) ? def.networks.map(String) : Object.keys(def?.networks ?? {});
-        networks[service] = named.length > 0 ? named : def?.network_mode ? [] : ['default'];
-        for (const port of def?.ports ?? []) {
-            if (typeof port === 'object' && port !== null) {
-                if (port.published === undefined || port.published === '') {
-                    hasRandomPorts = true;
-                    continue;
-                }
-                const targets = expand(String(port.target ?? ''));
-                expand(String(port.published)).forEach((hostPort, i) => published.push({ service, containerPort: targets[i] ?? targets[0] ?? 0, hostIp: port.host_ip ?? '', hostPort }));
-                continue;
-            }
-            const short = parseShort(String(port));
-            if (short.published.length === 0) {
-                hasRandomPorts = true;
-                continue;
-            }
-            short.published.forEach((hostPort, i) => published.push({ service, containerPort: short.target[i] ?? short.target[0] ?? 0, hostIp: short.hostIp, hostPort }));
-        }
-    }
-    return { services, published, hasRandomPorts, networks };
-}
-
-// EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __webpack_require__(9997);
-;// CONCATENATED MODULE: ./src/compose/driver.ts
-
-
-
-/** A problem with the machine rather than the service under test: Docker or Compose missing or broken. */
-class SetupError extends Error {
-    fix;
-    input;
-    detail;
-    constructor(message, fix, 
-    /** The input this problem belongs to, when there is one. */
-    input, 
-    /** Bounded text from the failing program (untrusted: print it escaped). */
-    detail) {
-        super(message);
-        this.fix = fix;
-        this.input = input;
-        this.detail = detail;
-        this.name = 'SetupError';
-    }
-}
-const SECOND = 1000;
-const PROJECT_LABEL = 'com.docker.compose.project';
-function firstLines(result, lines = 20) {
-    return (0,util_text/* tailText */.QR)(`${result.stderr}\n${result.stdout}`.trim(), lines);
-}
-async function checkDocker(exec) {
-    const r = await exec.run('docker', ['version', '--format', '{{.Server.Version}}'], { timeoutMs: 20 * SECOND });
-    if (r.startError === 'ENOENT') {
-        throw new SetupError('Docker is not installed: the docker command was not found.', 'Install Docker (the engine and its CLI) on the runner.');
-    }
-    if (r.code !== 0 || r.stdout.trim() === '') {
-        throw new SetupError(r.timedOut ? 'The Docker daemon did not answer within 20 s.' : 'The Docker daemon is not running or not reachable.', 'Start dockerd (or Docker Desktop) and check that `docker info` works for this user.', undefined, firstLines(r, 5));
-    }
-    return r.stdout.trim();
-}
-/** `docker compose` (v2) first, as hosted runners have it, then the standalone v1 `docker-compose`. */
-async function detectCompose(exec, wanted = 'auto') {
-    if (wanted !== 'v1') {
-        const v2 = await exec.run('docker', ['compose', 'version', '--short'], { timeoutMs: 20 * SECOND });
-        if (v2.code === 0 && v2.stdout.trim() !== '') {
-            return { kind: 'v2', file: 'docker', prefix: ['compose'], version: v2.stdout.trim().replace(/^v/, '') };
-        }
-    }
-    if (wanted !== 'v2') {
-        const v1 = await exec.run('docker-compose', ['version', '--short'], { timeoutMs: 20 * SECOND });
-        if (v1.code === 0 && v1.stdout.trim() !== '') {
-            return { kind: 'v1', file: 'docker-compose', prefix: [], version: v1.stdout.trim().replace(/^v/, '') };
-        }
-    }
-    const which = { auto: 'neither `docker compose` nor `docker-compose` answered', v2: '`docker compose` (v2) did not answer', v1: '`docker-compose` (v1) did not answer' }[wanted];
-    throw new SetupError(`Docker Compose is not installed: ${which}.`, 'Install the Compose v2 plugin (docker-compose-plugin) or the standalone docker-compose, or change compose-version.', wanted === 'auto' ? undefined : 'compose-version');
-}
-class Compose {
-    exec;
-    command;
-    project;
-    constructor(exec, command, project) {
-        this.exec = exec;
-        this.command = command;
-        this.project = project;
-    }
-    run(args, timeoutMs, signal) {
-        return this.exec.run(this.command.file, [...globalArgs(this.command, this.project), ...args], {
-            cwd: this.project.directory,
-            timeoutMs,
-            // Plain output: no progress bars or colour codes in what we capture and show.
-            env: { COMPOSE_ANSI: 'never', NO_COLOR: '1', COMPOSE_STATUS_STDOUT: '0', COMPOSE_PROJECT_NAME: undefined },
-            ...(signal ? { signal } : {}),
-        });
-    }
-    /** The project as Compose resolves it; also proves Compose can read the files (its own message when it cannot). */
-    async resolve() {
-        const r = await this.run(configArgs(), 60 * SECOND);
-        if (r.code !== 0) {
-            throw new SetupError('Compose could not read the compose file(s).', "Fix the file so that `docker compose config` accepts it; Compose's message is shown below.", 'compose-file', firstLines(r));
-        }
         try {
-            return parseResolvedConfig(r.stdout);
+            const run = Promise.resolve()
+                .then(() => fn({ url: baseUrl, ...args, fetch: adapterFetch(http, o, baseUrl, signal), signal }))
+                .then((value) => ({ value }), (error) => ({ error: `adapter ${name} threw: ${bounded(error)}` }));
+            return await Promise.race([run, expired]);
         }
-        catch (error) {
-            throw new SetupError('Compose printed a configuration Replicheck could not read.', 'Report this with the output of `docker compose config`.', 'compose-file', String(error).slice(0, 500));
+        finally {
+            clearTimeout(timer);
         }
-    }
-    up(build, signal) {
-        return this.run(upArgs(build), 30 * 60 * SECOND, signal);
-    }
-    down(stopTimeoutSeconds = 5) {
-        return this.run(downArgs(stopTimeoutSeconds), 120 * SECOND);
-    }
-    restart(service) {
-        return this.run(restartArgs(service), 120 * SECOND);
-    }
-    serviceCommand(verb, service) {
-        return this.run(serviceCommandArgs(verb, service), 120 * SECOND);
-    }
-    /** The last `tail` lines of a service's log, capped in bytes. */
-    async logs(service, tail) {
-        const r = await this.run(logsArgs(service, tail), 30 * SECOND);
-        return (0,util_text/* tailText */.QR)(`${r.stdout}${r.stderr ? `\n${r.stderr}` : ''}`.trim(), tail);
-    }
-    /** IDs of the project's containers, found by label, so this works whichever Compose created them. */
-    async containerIds() {
-        return listByLabel(this.exec, ['ps', '-a'], this.project.name);
-    }
-    async inspect() {
-        const ids = await this.containerIds();
-        if (ids.length === 0)
-            return [];
-        const r = await this.exec.run('docker', ['inspect', ...ids], { timeoutMs: 30 * SECOND });
-        if (r.code !== 0)
-            return [];
-        try {
-            return JSON.parse(r.stdout);
-        }
-        catch {
-            return [];
-        }
-    }
-}
-async function listByLabel(exec, verb, project) {
-    const r = await exec.run('docker', [...verb, '--quiet', '--filter', `label=${PROJECT_LABEL}=${project}`], {
-        timeoutMs: 30 * SECOND,
-    });
-    if (r.code !== 0)
-        return [];
-    return r.stdout.split('\n').map((l) => l.trim()).filter((l) => l !== '');
-}
-/** What of a project still exists, by label: the proof that teardown removed everything. */
-async function findLeftovers(exec, project) {
-    const [containers, networks, volumes] = await Promise.all([
-        listByLabel(exec, ['ps', '-a'], project),
-        listByLabel(exec, ['network', 'ls'], project),
-        listByLabel(exec, ['volume', 'ls'], project),
-    ]);
-    return { containers, networks, volumes };
-}
-/**
- * Removes whatever is left of a project by label, without needing its compose files: the last line of defence
- * when `down` failed or the files are gone. Paused containers are unpaused first (rm -f cannot kill them on
- * every engine version).
- */
-async function removeByLabel(exec, project) {
-    const found = await findLeftovers(exec, project);
-    if (found.containers.length > 0) {
-        await exec.run('docker', ['unpause', ...found.containers], { timeoutMs: 30 * SECOND });
-        await exec.run('docker', ['rm', '--force', '--volumes', ...found.containers], { timeoutMs: 60 * SECOND });
-    }
-    if (found.networks.length > 0)
-        await exec.run('docker', ['network', 'rm', ...found.networks], { timeoutMs: 30 * SECOND });
-    if (found.volumes.length > 0)
-        await exec.run('docker', ['volume', 'rm', '--force', ...found.volumes], { timeoutMs: 30 * SECOND });
-    return findLeftovers(exec, project);
-}
-
-
-/***/ }),
-
-/***/ 7491:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  dz: () => (/* binding */ InputError),
-  Ac: () => (/* binding */ parseOptions)
-});
-
-// UNUSED EXPORTS: DEFAULT_COMPOSE_FILE, defaultProjectName
-
-// EXTERNAL MODULE: ./src/config/values.ts
-var values = __webpack_require__(3750);
-// EXTERNAL MODULE: ./src/config/inputs.ts
-var inputs = __webpack_require__(4389);
-// EXTERNAL MODULE: ./src/http/json-pointer.ts
-var json_pointer = __webpack_require__(4600);
-// EXTERNAL MODULE: ./src/http/template.ts
-var http_template = __webpack_require__(6708);
-;// CONCATENATED MODULE: ./src/config/adapter.ts
-
-
-
-const PRESETS = {
-    // The example service and the shell harness it replaces: the raw value as the body, labelled as a form.
-    kv: {
-        keyPath: '/key/{key}',
-        writeMethod: 'POST',
-        readQuery: '',
-        writeBody: '{value}',
-        writeContentType: 'application/x-www-form-urlencoded',
-        readMethod: 'GET',
-        readBody: '',
-        readContentType: '',
-        readValue: 'body',
-        readValueEncoding: 'none',
-        missingStatus: '404',
-    },
-    // etcd's v2 keys API. Reads go through Raft (quorum=true): a member cut off from the majority cannot serve
-    // a stale value, which is what makes the reads linearizable.
-    'etcd-v2': {
-        keyPath: '/v2/keys/{key}',
-        writeMethod: 'PUT',
-        readQuery: '?quorum=true',
-        writeBody: 'value={value}',
-        writeContentType: 'application/x-www-form-urlencoded',
-        readMethod: 'GET',
-        readBody: '',
-        readContentType: '',
-        readValue: '/node/value',
-        readValueEncoding: 'none',
-        missingStatus: '404',
-        // prevValue: 412 (errorCode 101) when the value differs, 404 when the key does not exist.
-        cas: { method: 'PUT', path: '/v2/keys/{key}?prevValue={expected}', body: 'value={value}', contentType: 'application/x-www-form-urlencoded', notSwapped: [412, 404] },
-    },
-    // etcd's v3 API through its HTTP/JSON gateway (etcd 3.4 and later; the v2 API is gone in 3.6). Keys and values
-    // travel base64-encoded; a range request is linearizable unless its body asks for "serializable": true; a
-    // missing key answers 200 with no (or an empty) "kvs".
-    'etcd-v3': {
-        keyPath: '',
-        writePath: '/v3/kv/put',
-        readPath: '/v3/kv/range',
-        writeMethod: 'POST',
-        readQuery: '',
-        writeBody: '{"key":"{key:base64}","value":"{value:base64}"}',
-        writeContentType: 'application/json',
-        readMethod: 'POST',
-        readBody: '{"key":"{key:base64}"}',
-        readContentType: 'application/json',
-        readValue: '/kvs/0/value',
-        readValueEncoding: 'base64',
-        missingStatus: '404',
-        // A transaction: put when the value equals the expected one; "succeeded" is true only then.
-        cas: {
-            method: 'POST',
-            path: '/v3/kv/txn',
-            body: '{"compare":[{"key":"{key:base64}","result":"EQUAL","target":"VALUE","value":"{expected:base64}"}],"success":[{"requestPut":{"key":"{key:base64}","value":"{value:base64}"}}]}',
-            contentType: 'application/json',
-            swapped: ['succeeded'],
-            notSwapped: [],
-        },
-    },
-};
-const PRESET_NAMES = Object.keys(PRESETS);
-/** Header names a client may not set itself: they describe the connection or the body, which the client owns. */
-const RESERVED_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'expect', 'te', 'trailer']);
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
-function parseAdapter(raw, fail) {
-    const presetName = raw.api.toLowerCase();
-    let preset = PRESETS[presetName];
-    if (!PRESET_NAMES.includes(presetName)) {
-        fail('api', `'${raw.api}' is not a known API preset.`, `Use one of ${PRESET_NAMES.map((p) => `'${p}'`).join(', ')}, or 'kv' with explicit write-path, read-path, write-body and read-value inputs.`);
-        preset = PRESETS.kv;
-    }
-    const pick = (input, fallback) => (raw[input] === '' ? fallback : raw[input]);
-    const problem = (input, template, allowed, example) => {
-        for (const p of (0,http_template/* templateProblems */.bi)(template, allowed))
-            fail(input, `'${template}' ${p}.`, `Write it like ${example}.`);
     };
-    const keyPath = pick('key-path', preset.keyPath);
-    // An explicit key-path wins over the paths a preset names of its own (etcd v3 sends the key in the body).
-    const ownPaths = raw['key-path'] === '' && preset.writePath !== undefined;
-    if (!ownPaths)
-        checkPath('key-path', keyPath, ['key'], fail);
-    const writePath = pick('write-path', ownPaths ? preset.writePath : keyPath);
-    const writeBody = pick('write-body', preset.writeBody);
-    // A write may name its key in the body instead (e.g. POST /set with k={key}&v={value}).
-    if (raw['write-path'] !== '')
-        checkPath('write-path', writePath, ['key', 'value'], fail, (0,http_template/* usesPlaceholder */.U4)(writeBody, 'key'));
-    const readMethod = pick('read-method', preset.readMethod).toUpperCase();
-    if (readMethod !== 'GET' && readMethod !== 'POST')
-        fail('read-method', `'${raw['read-method']}' is not supported.`, 'Use GET or POST.');
-    const readBody = pick('read-body', preset.readBody);
-    problem('read-body', readBody, ['key'], `'{"key":"{key:base64}"}'`);
-    if (readMethod === 'GET' && readBody !== '')
-        fail('read-body', 'is set, but reads are GET requests, which carry no body.', "Set read-method to 'POST', or leave read-body empty.");
-    const keyRead = `${keyPath}${keyPath.includes('?') ? preset.readQuery.replace('?', '&') : preset.readQuery}`;
-    const readPath = pick('read-path', ownPaths && preset.readPath !== undefined ? preset.readPath : keyRead);
-    if (raw['read-path'] !== '')
-        checkPath('read-path', readPath, ['key'], fail, (0,http_template/* usesPlaceholder */.U4)(readBody, 'key'));
-    const readContentType = pick('read-content-type', preset.readContentType || (readBody !== '' ? 'application/json' : ''));
-    if (readContentType !== '')
-        checkMediaType('read-content-type', readContentType, fail);
-    const method = pick('write-method', preset.writeMethod).toUpperCase();
-    if (method !== 'POST' && method !== 'PUT')
-        fail('write-method', `'${raw['write-method']}' is not supported.`, 'Use POST or PUT.');
-    const bodyProblems = (0,http_template/* templateProblems */.bi)(writeBody, ['key', 'value']);
-    if (bodyProblems.length > 0) {
-        for (const p of bodyProblems)
-            fail('write-body', `${p}.`, 'Only {key} and {value} are filled in, e.g. value={value} or {"v":"{value:base64}"}.');
-    }
-    else if (!(0,http_template/* usesPlaceholder */.U4)(writeBody, 'value') && !(0,http_template/* usesPlaceholder */.U4)(writePath, 'value')) {
-        fail('write-body', `'${writeBody}' does not contain {value}, and neither does the write path.`, "Put {value} where the value goes, e.g. '{value}' (the raw value) or 'value={value}' (a form field).");
-    }
-    const writeContentType = pick('write-content-type', preset.writeContentType);
-    checkMediaType('write-content-type', writeContentType, fail);
-    const headers = parseHeaders(raw.headers, fail);
-    const readValueText = pick('read-value', preset.readValue);
-    let readValue = { kind: 'body' };
-    if (readValueText.toLowerCase() !== 'body') {
-        const parsed = (0,json_pointer/* parsePointer */.vp)(readValueText);
-        if ('error' in parsed || readValueText === '') {
-            fail('read-value', `${'error' in parsed ? parsed.error : 'is empty'}: it is neither 'body' nor a JSON pointer.`, "Use 'body' for the whole answer, or a JSON pointer (RFC 6901) such as '/node/value'; write '~1' for a '/' and '~0' for a '~' inside a name.");
-        }
-        else {
-            readValue = { kind: 'json', pointer: readValueText, tokens: parsed.tokens };
-        }
-    }
-    const encodingText = pick('read-value-encoding', preset.readValueEncoding).toLowerCase();
-    if (encodingText !== 'none' && encodingText !== 'base64')
-        fail('read-value-encoding', `'${raw['read-value-encoding']}' is not an encoding.`, "Use 'none' or 'base64'.");
-    const missingText = pick('missing-status', preset.missingStatus);
-    const missingStatus = missingText.split(/[\s,]+/).filter(Boolean).map(Number);
-    if (missingStatus.length === 0 || missingStatus.some((s) => !Number.isInteger(s) || s < 100 || s > 599 || s === 200)) {
-        fail('missing-status', `'${missingText}' is not a list of HTTP statuses (100-599, not 200).`, "Give the status a node answers for a key that does not exist, e.g. '404' or '404,410'.");
-    }
-    const module = raw.adapter === '' ? undefined : raw.adapter;
-    if (module !== undefined) {
-        // A module replaces the templates: inputs that shape requests would silently do nothing.
-        const shaping = ['api', 'key-path', 'write-path', 'read-path', 'write-method', 'write-body', 'write-content-type', 'read-method', 'read-body', 'read-content-type', 'read-value', 'read-value-encoding', 'missing-status'].filter((name) => raw[name] !== '' && !(name === 'api' && raw.api.toLowerCase() === 'kv'));
-        if (shaping.length > 0)
-            fail('adapter', `replaces the request templates, but ${shaping.join(', ')} ${shaping.length === 1 ? 'is' : 'are'} set too.`, `Leave ${shaping.join(', ')} empty: the module decides how requests look (headers still apply).`);
-        if (!/\.(mjs|js)$/.test(module))
-            fail('adapter', `'${module}' is not an ES module file.`, "Name a .mjs (or .js in an ES module package) file, relative to working-directory, e.g. 'replicheck-adapter.mjs'.");
-    }
-    // Explicit request inputs make the preset's compare-and-set unsafe to assume.
-    const custom = ['key-path', 'write-path', 'write-body', 'write-content-type', 'write-method'].some((name) => raw[name] !== '');
-    const cas = presetName in PRESETS && !custom && module === undefined ? preset.cas : undefined;
+}
+function moduleKvApi(fns, http, o) {
+    // A call may make several requests (read a revision, then write): three request timeouts bound it.
+    const call = deadlineCall(http, o, 3 * o.requestTimeoutMs);
+    const arg = (v) => (o.codec.format === 'bytes' ? new Uint8Array(o.codec.toBytes(v)) : v);
     return {
-        preset: presetName in PRESETS ? presetName : 'kv',
-        writeMethod: method,
-        writePath,
-        readPath,
-        writeBody,
-        writeContentType,
-        readMethod: readMethod,
-        readBody,
-        readContentType,
-        headers,
-        readValue,
-        readValueEncoding: encodingText,
-        missingStatus,
-        ...(cas ? { cas } : {}),
-        ...(module !== undefined ? { module } : {}),
+        codec: o.codec,
+        async write(baseUrl, key, value, signal) {
+            const r = await call('write', fns.write, baseUrl, { key, value: arg(value) }, signal);
+            if ('error' in r)
+                return { acked: false, outcome: failure(r.error) };
+            if (typeof r.value !== 'boolean')
+                return { acked: false, outcome: failure(`adapter write returned ${describe(r.value)}, not true or false`) };
+            return {
+                acked: r.value,
+                outcome: r.value
+                    ? answer(Buffer.alloc(0))
+                    : { ok: true, status: 503, body: Buffer.from('adapter write returned false'), truncated: false, durationMs: 0 },
+            };
+        },
+        async read(baseUrl, key, signal) {
+            const r = await call('read', fns.read, baseUrl, { key }, signal);
+            if ('error' in r)
+                return { outcome: failure(r.error), value: undefined };
+            if (r.value === null)
+                return { outcome: { ok: true, status: 404, body: Buffer.alloc(0), truncated: false, durationMs: 0 }, value: null };
+            if (typeof r.value === 'string' || r.value instanceof Uint8Array) {
+                const bytes = typeof r.value === 'string' ? Buffer.from(r.value, 'utf8') : Buffer.from(r.value);
+                return { outcome: answer(bytes), value: bytes };
+            }
+            return { outcome: failure(`adapter read returned ${describe(r.value)}, not a string, a Uint8Array or null`), value: undefined };
+        },
+        async probe(baseUrl, signal) {
+            // A serving node is one whose adapter can read (a missing key is an answer too).
+            return (await this.read(baseUrl, kv_api/* PROBE_KEY */.B8, signal)).outcome;
+        },
+        ...(fns.cas
+            ? {
+                cas: async (baseUrl, key, expected, value, signal) => {
+                    const r = await call('cas', fns.cas, baseUrl, { key, expected: arg(expected), value: arg(value) }, signal);
+                    if ('error' in r)
+                        return { result: 'unknown', outcome: failure(r.error) };
+                    if (typeof r.value !== 'boolean')
+                        return { result: 'unknown', outcome: failure(`adapter cas returned ${describe(r.value)}, not true or false`) };
+                    return { result: r.value ? 'swapped' : 'not-swapped', outcome: answer(Buffer.alloc(0)) };
+                },
+            }
+            : {}),
     };
 }
-function checkMediaType(input, value, fail) {
-    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+(\s*;.*)?$/.test(value) || /[\r\n]/.test(value)) {
-        fail(input, `'${value}' is not a media type.`, "Use e.g. 'application/x-www-form-urlencoded', 'application/json' or 'text/plain; charset=utf-8'.");
-    }
+function isStringRecord(v) {
+    return typeof v === 'object' && v !== null && Object.values(v).every((x) => typeof x === 'string');
 }
-function checkPath(input, template, allowed, fail, keyInBody = false) {
-    const problems = (0,http_template/* templateProblems */.bi)(template, allowed);
-    if (!template.startsWith('/') || !(keyInBody || (0,http_template/* usesPlaceholder */.U4)(template, 'key'))) {
-        fail(input, `'${template}' must start with '/' and contain '{key}'${input === 'write-path' ? ' (or the write body must)' : input === 'read-path' ? ' (or the read body must)' : ''}.`, "Use a template such as '/key/{key}' or '/v2/keys/{key}?quorum=true'.");
-    }
-    else if (problems.length > 0) {
-        for (const p of problems)
-            fail(input, `${p}.`, `Only ${allowed.map((x) => `{${x}}`).join(' and ')} ${allowed.length > 1 ? 'are' : 'is'} filled in here.`);
-    }
-    else if (/[\s#]/.test(template)) {
-        fail(input, `'${template}' contains whitespace or '#'.`, 'Percent-encode them (%20, %23); the key itself is encoded for you.');
-    }
-}
-/**
- * `Name: value` lines. Problems name the line, never its text: a malformed line may well hold a token.
- */
-function parseHeaders(text, fail) {
-    const headers = [];
-    const seen = new Set();
-    text.split(/\r?\n/).forEach((line, index) => {
-        if (line.trim() === '')
-            return;
-        const colon = line.indexOf(':');
-        const n = index + 1;
-        if (colon <= 0) {
-            fail('headers', `line ${n} has no 'Name:' before a colon.`, "Write one header per line as 'Name: value', e.g. 'Authorization: Bearer ${{ secrets.TOKEN }}'.");
-            return;
-        }
-        const name = line.slice(0, colon).trim();
-        const value = line.slice(colon + 1).trim();
-        const lower = name.toLowerCase();
-        if (!TOKEN.test(name)) {
-            fail('headers', `line ${n}: the header name is not a valid HTTP token.`, 'Use letters, digits and - only in header names, e.g. X-Api-Key.');
-        }
-        else if (RESERVED_HEADERS.has(lower)) {
-            fail('headers', `line ${n}: '${name}' is set by the HTTP client and cannot be given.`, 'Remove that line.');
-        }
-        else if (lower === 'content-type') {
-            fail('headers', `line ${n}: the content type of writes has its own input.`, 'Use write-content-type instead.');
-        }
-        else if (seen.has(lower)) {
-            fail('headers', `line ${n}: '${name}' is given twice.`, 'Give each header once (join values with a comma if the API allows it).');
-        }
-        else if (CONTROL.test(value)) {
-            fail('headers', `line ${n}: the value of '${name}' contains control characters.`, 'Remove them from the value.');
-        }
-        else {
-            seen.add(lower);
-            headers.push({ name, value });
-        }
-    });
-    return headers;
-}
-/**
- * Values to mask in the log before anything is parsed or printed: every header value (or a whole malformed
- * header line) and every line of any other input declared secret.
- */
-function secretValues(raw) {
-    const out = new Set();
-    for (const spec of INPUTS) {
-        if (!spec.secret)
-            continue;
-        for (const line of (raw[spec.name] ?? '').split(/\r?\n/)) {
-            const colon = line.indexOf(':');
-            const secret = (spec.name === 'headers' && colon > 0 ? line.slice(colon + 1) : line).trim();
-            if (secret !== '')
-                out.add(secret);
-        }
-    }
-    return [...out];
+function describe(v) {
+    if (v === undefined)
+        return 'nothing';
+    if (v === null)
+        return 'null';
+    if (typeof v === 'string')
+        return `a string`;
+    return Array.isArray(v) ? 'an array' : `a ${typeof v}`;
 }
 
-// EXTERNAL MODULE: ./src/core/values.ts
-var core_values = __webpack_require__(4101);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./src/faults/clock.ts
+var clock = __webpack_require__(3239);
+// EXTERNAL MODULE: ./src/faults/kinds/index.ts + 9 modules
+var kinds = __webpack_require__(3743);
+// EXTERNAL MODULE: ./src/faults/netns.ts
+var netns = __webpack_require__(5565);
+;// CONCATENATED MODULE: ./src/faults/needs.ts
+// What the chosen faults need of this machine, checked before anything starts (each missing piece an input error
+// naming the faults that need it), and what is prepared for them once nothing else can fail. Kinds declare their
+// needs (kinds/); this is the one place that knows how to check and provide each.
+
+
+
+
+
+
+
+const problem = (message, fix) => new errors/* InputError */.d([{ input: 'faults', message, fix }]);
+async function checkNeeds(specs, deps) {
+    const needing = (need) => [...new Set(specs.filter((s) => (0,kinds/* describeKind */.SB)(s.kind).needs.includes(need)).map((s) => s.name))].join(', ');
+    const netns = needing('netns') !== '' ? await checkNetns(needing('netns'), needing('netem'), deps) : undefined;
+    const faketimeDir = needing('faketime') !== '' ? await checkFaketime(needing('faketime'), deps) : undefined;
+    return { ...(netns ? { netns } : {}), ...(faketimeDir ? { faketimeDir } : {}) };
+}
+/**
+ * Faults inside network namespaces need root (or passwordless sudo), nsenter and iptables; netem needs tc, unshare
+ * and the queueing discipline in the kernel.
+ */
+async function checkNetns(names, netemNames, deps) {
+    const asRoot = deps.isRoot();
+    if (!asRoot && (await deps.exec.run('sudo', ['-n', 'true'], { timeoutMs: 10_000 })).code !== 0) {
+        throw problem(`${names} change packet filters inside the containers' network namespaces, which needs root, ` +
+            'and this user (not root) has no passwordless sudo.', 'Run as root, or give the user passwordless sudo (GitHub-hosted runners have it), or drop these faults.');
+    }
+    const ns = (0,netns/* netnsRunner */.Vs)(deps.exec, asRoot);
+    const tools = ['nsenter', 'iptables', ...(netemNames !== '' ? ['tc', 'unshare'] : [])];
+    const missing = [];
+    for (const tool of tools)
+        if ((await ns.root(['sh', '-c', `command -v ${tool}`])).code !== 0)
+            missing.push(tool);
+    if (missing.length > 0) {
+        throw problem(`${names} need ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not installed.`, 'Install util-linux (nsenter, unshare), iptables and iproute2 (tc), e.g. apt-get install iptables iproute2.');
+    }
+    if (netemNames !== '') {
+        const netem = await (0,netns/* probeNetem */.Sl)(ns);
+        if (!netem.ok) {
+            throw problem(`${netemNames} needs the netem queueing discipline, which this kernel does not have (tc: ${netem.detail}).`, 'Run on a machine whose kernel has sch_netem (GitHub-hosted runners usually do; modprobe sch_netem), or use loss instead.');
+        }
+    }
+    return ns;
+}
+async function checkFaketime(names, deps) {
+    const lib = await (0,clock/* findFaketime */.Io)(deps.exists);
+    if (!lib) {
+        throw problem(`${names} needs libfaketime on this machine (${clock/* FAKETIME_LIB */.DN} in ${clock/* FAKETIME_DIRS */.oK[0]} or similar), and it is not installed.`, 'Install it (apt-get install libfaketime), or drop the clock fault. It works for dynamically linked glibc programs only.');
+    }
+    return lib;
+}
+/**
+ * Called last in preflight, once nothing else can fail: the clock fault's files live in a temporary directory that
+ * only the engine's teardown (or the post step) removes, and its override names the targets, so they must already
+ * be known services.
+ */
+async function prepareNeeds(equipment, targets, projectName) {
+    if (equipment.faketimeDir === undefined)
+        return { composeOverrides: [] };
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), `replicheck-clock-${projectName}-`));
+    await (0,promises_.chmod)(dir, 0o755);
+    for (const service of targets)
+        await (0,clock/* setOffset */.sf)(dir, service, 0);
+    const override = (0,external_node_path_.join)(dir, 'compose.clock.yml');
+    await (0,promises_.writeFile)(override, (0,clock/* clockOverride */.FG)(targets, equipment.faketimeDir, dir));
+    return { composeOverrides: [override], clockDir: dir };
+}
+
+;// CONCATENATED MODULE: ./src/engine/preflight.ts
+
+
+
+
+
+
+
+
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|::1)$/i;
+async function preflight(options, deps, cwd, onFiles) {
+    const { exec, log } = deps;
+    const located = await (0,files.resolveComposeFiles)(options, deps.files, cwd);
+    onFiles(located.directory, located.files);
+    const adapter = options.kv.module !== undefined ? await loadAdapterModule(options, deps, located.directory) : undefined;
+    const dockerVersion = await (0,driver/* checkDocker */.dN)(exec);
+    const command = await (0,driver/* detectCompose */.ib)(exec, options.composeVersion);
+    log.info(`Docker engine ${dockerVersion}; using Compose ${command.kind} ` +
+        `(${command.kind === 'v2' ? 'docker compose' : 'docker-compose'} ${command.version}).`);
+    const equipment = await checkNeeds(options.faults.specs, { exec, isRoot: deps.isRoot, exists: deps.files.exists });
+    const project = { name: options.projectName, files: located.files, directory: located.directory };
+    const resolved = await new driver/* Compose */.Lo(exec, command, project).resolve();
+    const misnamed = options.servers.filter((s) => s.name !== undefined && !resolved.services.includes(s.name));
+    const problems = [
+        ...unknownTargets(options, resolved.services),
+        ...partitionNetworkProblems(options, resolved),
+        ...(misnamed.length > 0
+            ? [
+                {
+                    input: 'servers',
+                    message: `${misnamed.map((s) => `'${s.name}'`).join(', ')} ` +
+                        `${misnamed.length === 1 ? 'is not a service' : 'are not services'} of the compose project.`,
+                    fix: `With cluster: compose a server's name is its service: use one of ${resolved.services.join(', ')}.`,
+                },
+            ]
+            : []),
+    ];
+    if (problems.length > 0)
+        throw new errors/* InputError */.d(problems);
+    const serviceLocations = await (0,files.locateServices)(deps.files, located.files);
+    checkServersArePublished(options, resolved, log);
+    const taken = [];
+    for (const s of options.servers) {
+        if (LOOPBACK.test(s.host) && (await deps.isListening(s.host, s.port)))
+            taken.push(`${s.host}:${s.port}`);
+    }
+    if (taken.length > 0) {
+        throw new driver/* SetupError */.w3(`Port(s) ${taken.join(', ')} are already in use by something else before the cluster started.`, 'Stop whatever listens there (an earlier run, another service), or publish the cluster on free ports and list those.', 'servers');
+    }
+    const prepared = await prepareNeeds(equipment, options.faults.targets, options.projectName);
+    const compose = new driver/* Compose */.Lo(exec, command, { ...project, files: [...located.files, ...prepared.composeOverrides] });
+    return {
+        ...(adapter ? { adapter } : {}),
+        ...(equipment.netns ? { netns: equipment.netns } : {}),
+        ...(prepared.clockDir ? { clockDir: prepared.clockDir } : {}),
+        compose,
+        directory: located.directory,
+        composeFiles: located.files,
+        services: resolved.services,
+        serviceLocations,
+    };
+}
+/** The adapter module, loaded before anything starts: a missing file or a wrong shape is an input error. */
+async function loadAdapterModule(options, deps, directory) {
+    const given = options.kv.module;
+    const path = (0,external_node_path_.isAbsolute)(given) ? given : (0,external_node_path_.resolve)(directory, given);
+    if (!(await deps.files.exists(path))) {
+        throw new errors/* InputError */.d([
+            {
+                input: 'adapter',
+                message: `'${given}' not found (looked for ${path}).`,
+                fix: 'Give the path of the module relative to working-directory.',
+            },
+        ]);
+    }
+    const loaded = await loadAdapter(path);
+    if ('problem' in loaded) {
+        throw new errors/* InputError */.d([
+            {
+                input: 'adapter',
+                message: `'${given}' ${loaded.problem}.`,
+                fix: 'Export async functions write({ url, key, value, fetch }) and read({ url, key, fetch }), and optionally cas; see the README.',
+            },
+        ]);
+    }
+    if (options.workload?.model === 'cas-register' && !loaded.functions.cas) {
+        throw new errors/* InputError */.d([
+            {
+                input: 'workload',
+                message: `cas-register needs a compare-and-set, and the adapter module '${given}' exports no cas.`,
+                fix: "Export cas({ url, key, expected, value, fetch }) from the module, or use workload 'register'.",
+            },
+        ]);
+    }
+    return loaded.functions;
+}
+/** Every service named as a target must be a service of the project. */
+function unknownTargets(options, services) {
+    const named = [
+        ['restart-target', options.restartTarget === undefined ? [] : [options.restartTarget]],
+        ['fault-targets', options.faults.specs.length > 0 ? options.faults.targets : []],
+    ];
+    return named.flatMap(([input, names]) => {
+        const missing = names.filter((n) => !services.includes(n));
+        if (missing.length === 0)
+            return [];
+        const what = missing.length === 1 ? 'is not a service' : 'are not services';
+        return [
+            {
+                input,
+                message: `${missing.map((t) => `'${t}'`).join(', ')} ${what} of the compose project.`,
+                fix: `Use one of: ${services.join(', ')}.`,
+            },
+        ];
+    });
+}
+/**
+ * A loopback URL whose port no service will publish can never answer with the cluster's data: say so now rather
+ * than after the startup timeout. With ports Docker picks at random the list is incomplete, so only warn then.
+ */
+function checkServersArePublished(options, resolved, log) {
+    const mapped = mapServers(options.servers, resolved.published);
+    const missing = mapped.filter((m, i) => m.match === 'none' && LOOPBACK.test(options.servers[i].host));
+    if (missing.length === 0)
+        return;
+    const ports = resolved.published.map((b) => `${b.hostPort} (${b.service})`).join(', ') || 'none';
+    const message = `${missing.map((m) => m.url).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not published by any service of ` +
+        `the project (published ports: ${ports}).`;
+    if (resolved.hasRandomPorts) {
+        log.warn(message);
+        return;
+    }
+    throw new errors/* InputError */.d([
+        { input: 'servers', message, fix: 'List the URLs of the ports the compose file publishes, or publish the port in the compose file.' },
+    ]);
+}
+/** Every network `partition-networks` names must be one each fault target is on: found now, not mid-run. */
+function partitionNetworkProblems(options, resolved) {
+    const wanted = options.faults.partitionNetworks;
+    if (!options.faults.specs.some((s) => (0,kinds/* describeKind */.SB)(s.kind).cutsNetworks) || wanted.length === 0)
+        return [];
+    return options.faults.targets.flatMap((service) => {
+        const on = resolved.networks[service] ?? [];
+        // Docker's full name of a compose network is `<project>_<name>`; both spellings are accepted.
+        const missing = wanted.filter((n) => !on.some((a) => a === n || `${options.projectName}_${a}` === n));
+        if (missing.length === 0)
+            return [];
+        return [
+            {
+                input: 'partition-networks',
+                message: `${service} is not attached to ${missing.join(', ')} (it is on ${on.join(', ') || 'no network'}).`,
+                fix: 'Name networks the service is attached to, as in the compose file, or leave partition-networks empty to cut all of them.',
+            },
+        ];
+    });
+}
+
 // EXTERNAL MODULE: ./src/faults/commands.ts
 var commands = __webpack_require__(4127);
-// EXTERNAL MODULE: ./src/faults/kinds.ts
-var faults_kinds = __webpack_require__(7426);
-;// CONCATENATED MODULE: ./src/workload/options.ts
+;// CONCATENATED MODULE: ./src/engine/recorder.ts
 
-const MAX_CLIENTS = 64;
-const MAX_KEYS = 100;
-const MAX_DURATION_S = 600;
-/** The workload to run, or undefined for `workload: none`; problems go to `fail`. */
-function parseWorkloadOptions(raw, fail) {
-    const kind = raw.workload.toLowerCase();
-    if (kind !== 'none' && kind !== 'register' && kind !== 'cas-register')
-        fail('workload', `'${raw.workload}' is not a workload.`, "Use 'none', 'register' or 'cas-register'.");
-    const consistency = raw.consistency.toLowerCase();
-    if (consistency !== 'eventual' && consistency !== 'linearizable') {
-        fail('consistency', `'${raw.consistency}' is not a consistency model.`, "Use 'eventual' or 'linearizable'.");
+class RunRecorder {
+    clock;
+    log;
+    phases = [];
+    checks = [];
+    errors = [];
+    logs = [];
+    t0;
+    constructor(clock, log) {
+        this.clock = clock;
+        this.log = log;
+        this.t0 = clock.now();
     }
-    const clients = (0,values/* wholeInput */.IX)(raw, 'workload-clients', 1, MAX_CLIENTS, fail);
-    const keys = (0,values/* wholeInput */.IX)(raw, 'workload-keys', 1, MAX_KEYS, fail);
-    const durationMs = (0,values/* secondsInput */.oA)(raw, 'workload-duration', MAX_DURATION_S, fail);
-    let seed;
-    if (raw['workload-seed'] !== '')
-        seed = (0,values/* wholeInput */.IX)(raw, 'workload-seed', 0, 2 ** 31 - 1, fail, '12345');
-    const maxMemoryBytes = (0,values/* parseSize */.DB)(raw['max-memory'] || '1G');
-    if (maxMemoryBytes === undefined)
-        fail('max-memory', `'${raw['max-memory']}' is not a size of at least 16 MiB.`, "Write e.g. '512M' or '2G'.");
-    if (kind !== 'register' && kind !== 'cas-register')
-        return undefined;
-    return {
-        model: kind,
-        clients,
-        keys,
-        durationMs,
-        consistency: consistency,
-        seed,
-        ...(maxMemoryBytes !== undefined ? { maxMemoryBytes } : {}),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/faults/options.ts
-
-
-const MAX_FAULT_DURATION_S = 600;
-const FAULT_SCHEDULES = ['sequence', 'random'];
-function parseFaultOptions(raw, restartTarget, fail) {
-    const { specs, problems } = (0,faults_kinds/* parseFaultSpecs */.G)((0,values/* splitList */.ry)(raw.faults));
-    for (const problem of problems) {
-        fail('faults', `${problem}.`, `Use any of: ${faults_kinds/* FAULT_KINDS */.ln.join(', ')}; partition takes :${faults_kinds/* TOPOLOGIES */.Qb.join(', :')}; e.g. loss:30%, latency:200, clock:-30s.`);
-    }
-    const groups = parseTargetGroups((0,values/* splitList */.ry)(raw['fault-targets']), fail);
-    const needTargets = specs.some((s) => !(0,faults_kinds/* isClusterWide */.O9)(s));
-    if (needTargets && groups.length === 0 && restartTarget === undefined) {
-        fail('fault-targets', 'is empty, and so is restart-target, so the faults have no service to act on.', 'Name the compose service(s) to fault, e.g. kv_4.');
-    }
-    const durationMs = (0,values/* secondsInput */.oA)(raw, 'fault-duration', MAX_FAULT_DURATION_S, fail);
-    const chosen = groups.length > 0 ? groups : restartTarget !== undefined ? [[restartTarget]] : [];
-    const schedule = (raw['fault-schedule'] || 'sequence').toLowerCase();
-    if (!FAULT_SCHEDULES.includes(schedule))
-        fail('fault-schedule', `'${raw['fault-schedule']}' is not a fault schedule.`, "Use 'sequence' or 'random'.");
-    const partitionNetworks = [...new Set((0,values/* splitList */.ry)(raw['partition-networks']))];
-    if (partitionNetworks.length > 0 && specs.length > 0 && !specs.some((s) => s.kind === 'disconnect')) {
-        fail('partition-networks', 'applies to the disconnect fault only, and faults has none.', "partition cuts a node off from its peers inside its network namespace, whatever its networks; use 'disconnect' to cut networks with Docker, or leave partition-networks empty.");
-    }
-    return {
-        specs,
-        schedule,
-        targets: [...new Set(chosen.flat())],
-        groups: chosen,
-        durationMs,
-        partitionNetworks,
-    };
-}
-/**
- * Each `fault-targets` entry is a group of services joined by `+`, faulted together. The same group twice runs
- * once (as a repeated single service always has); a service may still appear in several groups.
- */
-function parseTargetGroups(entries, fail) {
-    const groups = [];
-    const seen = new Set();
-    for (const entry of entries) {
-        const services = entry.split('+').map((s) => s.trim());
-        if (services.some((s) => s === '')) {
-            fail('fault-targets', `'${entry}' has an empty name beside a '+'.`, "Join two or more services with '+', e.g. etcd_1+etcd_2; separate groups with commas or newlines.");
-            continue;
-        }
-        const twice = [...new Set(services.filter((s, i) => services.indexOf(s) !== i))];
-        if (twice.length > 0) {
-            fail('fault-targets', `'${entry}' names ${twice.join(', ')} more than once.`, `Name each service once per group, e.g. ${[...new Set(services)].join('+')}.`);
-            continue;
-        }
-        const key = services.join('+');
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        groups.push(services);
-    }
-    return groups;
-}
-
-;// CONCATENATED MODULE: ./src/model/post-state.ts
-// What the main step hands to the post step, as one record encoded once (JSON under one state key), and the pure
-// decision the post step takes from it. The post step may run after a crash or a SIGKILL of the main step, so the
-// record is saved before anything is created and again with the verdict at the end.
-const TEARDOWNS = ['always', 'on-success', 'never', 'post'];
-/** The single state key the record travels under. */
-const POST_STATE_KEY = 'replicheck';
-function encodePostState(state) {
-    return JSON.stringify(state);
-}
-/** Undefined for anything but a record this version wrote (empty, truncated, or from elsewhere). */
-function decodePostState(text) {
-    if (text === '')
-        return undefined;
-    let v;
-    try {
-        v = JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-    if (typeof v !== 'object' || v === null)
-        return undefined;
-    const s = v;
-    const c = s.compose;
-    const strings = (x) => Array.isArray(x) && x.every((y) => typeof y === 'string');
-    if (typeof s.project !== 'string' || !TEARDOWNS.includes(s.teardown))
-        return undefined;
-    if (s.cluster === 'external') {
-        const heals = s.heals;
-        if (!Array.isArray(heals) || !heals.every((h) => typeof h?.label === 'string' && typeof h?.command === 'string') || typeof s.cwd !== 'string')
-            return undefined;
-        return s;
-    }
-    if (s.project === '' || !c || typeof c.file !== 'string' || typeof c.directory !== 'string' || !strings(c.prefix) || !strings(c.files))
-        return undefined;
-    if (s.verdict !== undefined && s.verdict !== 'passed' && s.verdict !== 'failed')
-        return undefined;
-    const f = s.faults;
-    if (f !== undefined && (typeof f !== 'object' || f === null || (f.netns !== undefined && typeof f.netns !== 'boolean') || (f.clockDir !== undefined && typeof f.clockDir !== 'string')))
-        return undefined;
-    return s;
-}
-/** What the post step does with the project the main step left. */
-function planPost(state) {
-    if (!state)
-        return { remove: false, why: 'no project was created; nothing to tear down' };
-    if (state.cluster === 'external')
-        return { remove: false, why: 'cluster: external: Replicheck started nothing and tears nothing down' };
-    const { project, teardown, verdict } = state;
-    switch (teardown) {
-        case 'never':
-            return { remove: false, why: `teardown 'never': leaving project ${project} running` };
-        case 'on-success':
-            // A main step that was killed has no verdict: nothing passed, but nobody asked to look at it either, and
-            // a cancelled run is torn down by the engine too. Only a verdict of failure keeps the project.
-            return verdict === 'failed'
-                ? { remove: false, why: `teardown 'on-success' and the run failed: leaving project ${project} for inspection` }
-                : { remove: true, why: `teardown 'on-success' and the run ${verdict ?? 'did not finish'}`, project };
-        case 'post':
-            return { remove: true, why: `teardown 'post': the job's steps are over`, project };
-        case 'always':
-            return { remove: true, why: `teardown 'always': removing whatever the main step left`, project };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/config/options.ts
-
-
-
-
-
-
-
-
-
-
-/** Every problem found in the inputs, so the user can fix them all in one go. */
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.map((p) => `Input '${p.input}': ${p.message} ${p.fix}`).join('\n'));
-        this.problems = problems;
-        this.name = 'InputError';
-    }
-}
-const DEFAULT_COMPOSE_FILE = 'docker-compose.yml';
-const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
-function parseOptions(raw, ctx) {
-    const problems = [];
-    const fail = (input, message, fix) => {
-        problems.push({ input, message, fix });
-        return undefined;
-    };
-    const composeFiles = (0,values/* splitList */.ry)(raw['compose-file']);
-    if (composeFiles.length === 0)
-        fail('compose-file', 'is empty.', `Name a compose file, e.g. '${DEFAULT_COMPOSE_FILE}'.`);
-    const servers = parseServers(raw.servers, (m, f) => fail('servers', m, f));
-    const kv = parseAdapter(raw, fail);
-    const valueFormat = parseValueFormat(raw['value-format'], kv, fail);
-    const readyPath = raw['ready-path'] === '' ? undefined : raw['ready-path'];
-    if (readyPath !== undefined && !readyPath.startsWith('/')) {
-        fail('ready-path', `'${readyPath}' is not a path.`, "Start it with '/', e.g. '/health'.");
-    }
-    const startupTimeoutMs = (0,values/* secondsInput */.oA)(raw, 'startup-timeout', 3600, fail);
-    const convergenceTimeoutMs = (0,values/* secondsInput */.oA)(raw, 'convergence-timeout', 600, fail);
-    const requestTimeoutMs = (0,values/* secondsInput */.oA)(raw, 'request-timeout', 300, fail);
-    const logLines = (0,values/* wholeInput */.IX)(raw, 'log-lines', 0, 10_000, fail);
-    const build = parseBoolean(raw.build);
-    if (build === undefined)
-        fail('build', `'${raw.build}' is not a boolean.`, "Use 'true' or 'false'.");
-    const teardown = raw.teardown;
-    if (!TEARDOWNS.includes(teardown)) {
-        fail('teardown', `'${raw.teardown}' is not a teardown policy.`, "Use 'always', 'on-success', 'never' or 'post'.");
-    }
-    let projectName = raw['project-name'];
-    if (projectName === '') {
-        projectName = defaultProjectName(ctx);
-    }
-    else if (!PROJECT_NAME.test(projectName)) {
-        fail('project-name', `'${projectName}' is not a valid Compose project name.`, 'Use lowercase letters, digits, dashes and underscores, starting with a letter or digit.');
-    }
-    const composeVersion = raw['compose-version'].toLowerCase();
-    if (!['auto', 'v2', 'v1'].includes(composeVersion)) {
-        fail('compose-version', `'${raw['compose-version']}' is not a Compose version.`, "Use 'auto', 'v2' or 'v1'.");
-    }
-    const restartTarget = raw['restart-target'] === '' ? undefined : raw['restart-target'];
-    const workingDirectory = raw['working-directory'] === '' ? '.' : raw['working-directory'];
-    const workload = parseWorkloadOptions(raw, fail);
-    const faults = parseFaultOptions(raw, restartTarget, fail);
-    if (faults.schedule === 'random' && faults.specs.length > 0 && workload === undefined) {
-        fail('fault-schedule', 'random runs the faults while the workload runs, and workload is none.', "Set workload (e.g. register) and workload-duration, or use fault-schedule 'sequence'.");
-    }
-    // Whether a module has a cas is known once it is loaded (before anything starts); a preset says it now.
-    if (workload?.model === 'cas-register' && kv.module === undefined && !kv.cas) {
-        fail('workload', `cas-register needs a compare-and-set, and the '${kv.preset}' API${kv.preset === 'kv' ? '' : ' as configured'} has none.`, "Use api 'etcd-v3' or 'etcd-v2' (without custom write inputs), an adapter module that exports cas, or workload 'register'.");
-    }
-    const cluster = raw.cluster.toLowerCase();
-    if (cluster !== 'compose' && cluster !== 'external')
-        fail('cluster', `'${raw.cluster}' is not a kind of cluster.`, "Use 'compose' (Replicheck starts the project) or 'external' (a cluster already running).");
-    const parsedCommands = (0,commands/* parseFaultCommands */.gs)(raw['fault-commands']);
-    for (const p of parsedCommands.problems)
-        fail('fault-commands', `${p}.`, 'Write a mapping such as pause: { apply: "kubectl exec {target} -- kill -STOP 1", heal: "kubectl exec {target} -- kill -CONT 1" }.');
-    const faultCommandTimeoutMs = (0,values/* secondsInput */.oA)(raw, 'fault-command-timeout', 3600, fail);
-    if (cluster === 'external')
-        checkExternal(raw, servers, faults, restartTarget, parsedCommands.commands, fail);
-    if (problems.length > 0)
-        throw new InputError(problems);
-    return {
-        cluster: cluster,
-        faultCommands: parsedCommands.commands,
-        faultCommandTimeoutMs,
-        composeFiles,
-        composeFileDefaulted: composeFiles.length === 1 && composeFiles[0] === DEFAULT_COMPOSE_FILE,
-        servers,
-        restartTarget,
-        readyPath,
-        kv,
-        valueFormat,
-        limits: { startupTimeoutMs, convergenceTimeoutMs },
-        requestTimeoutMs,
-        composeVersion: composeVersion,
-        workingDirectory,
-        projectName,
-        build: build ?? true,
-        teardown,
-        logLines,
-        reportFile: raw['report-file'] === '' ? undefined : raw['report-file'],
-        workload,
-        faults,
-    };
-}
-function parseValueFormat(text, kv, fail) {
-    const format = text.toLowerCase();
-    if (!core_values/* VALUE_FORMATS */.H7.includes(format)) {
-        fail('value-format', `'${text}' is not a value format.`, "Use 'text', 'token' or 'bytes'.");
-        return 'text';
-    }
-    // An adapter module gets the bytes as a Uint8Array and sends them as it likes.
-    if (format === 'bytes' && kv.module === undefined) {
-        // JSON strings carry text, not bytes: a value with invalid UTF-8 cannot go into one, nor come out of one.
-        if (!(0,http_template/* carriesBytes */.nS)(kv.writeBody, kv.writeContentType)) {
-            fail('value-format', `bytes cannot travel in the JSON write body '${kv.writeBody}'.`, "Send the value as the whole body (write-body '{value}') or in a form body, or use value-format 'text'.");
-        }
-        if (kv.readValue.kind !== 'body' && kv.readValueEncoding !== 'base64') {
-            fail('value-format', `bytes cannot be read from a JSON value (read-value '${kv.readValue.pointer}') that is not base64.`, "Read the value from the whole body (read-value 'body') or as base64 (read-value-encoding 'base64'), or use value-format 'text'.");
-        }
-    }
-    return format;
-}
-/** Inputs that only mean something when Replicheck runs the project: refused unless left at their defaults. */
-const COMPOSE_ONLY = ['compose-file', 'build', 'project-name', 'compose-version', 'teardown', 'partition-networks', 'log-lines'];
-function checkExternal(raw, servers, faults, restartTarget, commands, fail) {
-    for (const name of COMPOSE_ONLY) {
-        const spec = inputs/* INPUTS */.m.find((i) => i.name === name);
-        if (raw[name] !== (spec?.default ?? ''))
-            fail(name, `only means something with cluster: compose, and it is set ('${raw[name]}').`, `Remove ${name}: with cluster: external Replicheck runs no compose command and tears nothing down.`);
-    }
-    const names = servers.flatMap((s) => (s.name ? [s.name] : []));
-    const named = [...faults.targets, ...(restartTarget ? [restartTarget] : [])];
-    const unknown = [...new Set(named.filter((t) => !names.includes(t)))];
-    if (unknown.length > 0) {
-        fail(faults.specs.length > 0 ? 'fault-targets' : 'restart-target', `${unknown.map((t) => `'${t}'`).join(', ')} ${unknown.length === 1 ? 'is not the name of a server' : 'are not names of servers'}.`, `Name the servers (name=url in servers) and use those names${names.length > 0 ? `: ${names.join(', ')}` : ''}.`);
-    }
-    const kinds = [...new Set([...faults.specs.map((s) => s.kind), ...(restartTarget && faults.specs.length === 0 ? ['restart'] : [])])];
-    const wide = faults.specs.filter((s) => (0,faults_kinds/* isClusterWide */.O9)(s));
-    if (wide.length > 0)
-        fail('faults', `${wide.map((s) => s.name).join(', ')} split the whole cluster, which Replicheck can only do to a compose project.`, 'Partition single nodes with your own partition commands, or use cluster: compose.');
-    const missing = kinds.filter((k) => !commands[k]);
-    if (missing.length > 0) {
-        fail('fault-commands', `has no entry for ${missing.join(', ')}, and with cluster: external every fault runs through your commands.`, `Add e.g. ${missing[0]}: { apply: "...", heal: "..." } with {target} and {url} where the node goes.`);
-    }
-}
-function parseBoolean(text) {
-    if (/^true$/i.test(text))
-        return true;
-    if (/^false$/i.test(text))
-        return false;
-    return undefined;
-}
-function parseServers(value, fail) {
-    const items = (0,values/* splitList */.ry)(value);
-    if (items.length === 0) {
-        fail('is empty.', 'List the base URL of every node, e.g. http://localhost:8080, one per line or comma-separated.');
-        return [];
-    }
-    const servers = [];
-    const seen = new Set();
-    const names = new Set();
-    for (const entry of items) {
-        // `name=url`: a name is letters, digits, '.', '_' and '-', so no URL is ever taken for one.
-        const named = /^([A-Za-z0-9][A-Za-z0-9._-]*)=(.*)$/.exec(entry);
-        const name = named?.[1];
-        const item = named ? named[2].trim() : entry;
-        if (name !== undefined) {
-            if (names.has(name)) {
-                fail(`the name '${name}' is given to two servers.`, 'Give each server its own name.');
-                continue;
-            }
-            names.add(name);
-        }
-        let url;
+    /** Milliseconds since the run started. */
+    since = () => this.clock.now() - this.t0;
+    /** Runs one phase of the timeline; `ok` says from its value whether it passed. A throw fails it and goes on up. */
+    phase = async (name, fn, ok = () => true) => {
+        const start = this.since();
+        this.log.phase?.(name, 'start');
         try {
-            url = new URL(item);
+            const value = await fn();
+            const good = ok(value);
+            this.phases.push({ name, startMs: start, endMs: this.since(), status: good ? 'ok' : 'failed' });
+            this.log.phase?.(name, good ? 'ok' : 'failed');
+            return value;
         }
-        catch {
-            fail(`'${item}' is not a URL.`, "Write each server as a full URL such as 'http://localhost:8080'.");
-            continue;
+        catch (error) {
+            this.phases.push({ name, startMs: start, endMs: this.since(), status: 'failed' });
+            this.log.phase?.(name, 'failed');
+            throw error;
         }
-        if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-            fail(`'${item}' is not an HTTP(S) URL.`, "Use http:// or https:// URLs such as 'http://localhost:8080'.");
-            continue;
-        }
-        if (url.username !== '' || url.password !== '') {
-            // Credentials in a URL end up in logs and reports; refusing is safer than masking after the fact.
-            fail(`a server URL contains credentials (${url.protocol}//***@${url.host}).`, 'Remove user:password from the URL.');
-            continue;
-        }
-        if (url.search !== '' || url.hash !== '') {
-            fail(`'${item}' has a query or fragment.`, 'Give only scheme, host, port and an optional base path.');
-            continue;
-        }
-        const normalised = `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
-        if (seen.has(normalised)) {
-            fail(`'${item}' is listed twice.`, 'List each node once.');
-            continue;
-        }
-        seen.add(normalised);
-        const port = url.port !== '' ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
-        servers.push({ ...(name !== undefined ? { name } : {}), url: normalised, host: url.hostname.replace(/^\[|\]$/g, ''), port });
+    };
+    /** A phase whose value carries checks: they are recorded, and the phase passes when none of them failed. */
+    checked = async (name, fn) => {
+        const value = await this.phase(name, fn, (v) => passed(v.checks));
+        this.checks.push(...value.checks);
+        return value;
+    };
+    get failed() {
+        return (0,result/* decideVerdict */.AU)(this.checks, this.errors) === 'failed';
     }
-    return servers;
 }
-/** A Compose-legal project name unique to this run, so parallel jobs and matrix legs never share containers. */
-function defaultProjectName(ctx) {
-    const parts = ['replicheck', ctx.env.GITHUB_RUN_ID, ctx.env.GITHUB_RUN_ATTEMPT, ctx.env.GITHUB_JOB, ctx.randomSuffix];
-    return parts
-        .filter((p) => p !== undefined && p !== '')
-        .join('-')
-        .toLowerCase()
-        .replace(/[^a-z0-9_-]+/g, '-')
-        .replace(/-+/g, '-')
-        .slice(0, 60)
-        .replace(/-$/, '');
+function passed(checks) {
+    return (0,result/* decideVerdict */.AU)(checks, []) === 'passed';
 }
 
-
-/***/ }),
-
-/***/ 3750:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DB: () => (/* binding */ parseSize),
-/* harmony export */   IX: () => (/* binding */ wholeInput),
-/* harmony export */   oA: () => (/* binding */ secondsInput),
-/* harmony export */   ry: () => (/* binding */ splitList)
-/* harmony export */ });
-/* unused harmony export declaredDefault */
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4389);
-// Parsers of single input values, shared by every part that validates inputs (core, adapters, faults, workload),
-// so each kind of value is read, bounded and reported the same way.
-
-/** Splits a list input on newlines and commas, trimming items and dropping empty ones. */
-function splitList(value) {
-    return value
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-/** The default action.yml declares for an input, to show in a fix ("e.g. '180'"). */
-function declaredDefault(input) {
-    return _inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .m.find((s) => s.name === input)?.default ?? '';
-}
-/** A positive number of seconds up to `max` (decimals allowed, no units), as milliseconds; 0 when invalid. */
-function secondsInput(raw, input, max, fail) {
-    const text = raw[input];
-    const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-    if (!Number.isFinite(value) || value <= 0 || value > max) {
-        fail(input, `'${text}' is not a number of seconds between 0 and ${max}.`, `Give a positive number up to ${max}, e.g. '${declaredDefault(input) || '10'}'.`);
-        return 0;
+;// CONCATENATED MODULE: ./src/checks/seen.ts
+// Which node has returned which acknowledged value, as observed by any check of the run. A value a node returned
+// once and no longer returns was lost; one it never returned may simply never have reached it. The durability
+// judges need the difference, and only observations can tell it. A node that acknowledged a write has said it
+// has the value, so the writer counts as having had it too.
+class SeenValues {
+    byKey = new Map();
+    /** Records that `node` returned `value` for `key`. A different value for the key replaces what was known. */
+    record(key, value, node) {
+        let entry = this.byKey.get(key);
+        if (!entry || entry.value !== value)
+            this.byKey.set(key, (entry = { value, nodes: new Set() }));
+        entry.nodes.add(node);
     }
-    return Math.round(value * 1000);
-}
-/** A whole number from `min` to `max`; NaN when invalid. */
-function wholeInput(raw, input, min, max, fail, example = declaredDefault(input)) {
-    const text = raw[input];
-    const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-    if (!(value >= min && value <= max))
-        fail(input, `'${text}' is not a whole number from ${min} to ${max}.`, `Use e.g. '${example}'.`);
-    return value;
-}
-/** `512M`, `2G`, `1048576`: bytes, at least 16 MiB; undefined when it is not a size. */
-function parseSize(text) {
-    const m = /^(\d+(?:\.\d+)?)\s*([KMG]i?B?|B)?$/i.exec(text.trim());
-    if (!m)
-        return undefined;
-    const unit = (m[2] ?? 'B').charAt(0).toUpperCase();
-    const bytes = Math.round(Number(m[1]) * { B: 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[unit]);
-    return bytes >= 16 * 1024 ** 2 ? bytes : undefined;
+    /** Whether `node` has returned `value` for `key` at some point of the run. */
+    returned(key, value, node) {
+        const entry = this.byKey.get(key);
+        return entry !== undefined && entry.value === value && entry.nodes.has(node);
+    }
+    /** Every acknowledged value known, with the nodes that returned (or acknowledged) it, in the order first seen. */
+    entries() {
+        return [...this.byKey].map(([key, e]) => ({ key, value: e.value, nodes: [...e.nodes] }));
+    }
+    /** The nodes that have returned `value` for `key`. */
+    nodesFor(key, value) {
+        const entry = this.byKey.get(key);
+        return entry && entry.value === value ? [...entry.nodes] : [];
+    }
 }
 
-
-/***/ }),
-
-/***/ 4101:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Fl: () => (/* binding */ formatValue),
-/* harmony export */   H7: () => (/* binding */ VALUE_FORMATS),
-/* harmony export */   at: () => (/* binding */ firstDifference),
-/* harmony export */   cB: () => (/* binding */ valueCodec),
-/* harmony export */   hF: () => (/* binding */ describeDifference)
-/* harmony export */ });
-/* unused harmony exports TEXT_TAIL, escapeBytes, unescapeBytes, describeByte */
-// The values Replicheck writes, in three formats, and how they travel as bytes.
-//   text  (default): unique and readable, and carrying the bytes that commonly break an API: space, '+', '%'
-//         followed by hex digits, '&', '=', '/', '?', '#', quotes, a backslash and non-ASCII UTF-8. A service that
-//         form-decodes bodies, or mangles anything else, no longer passes by accident.
-//   token: letters, digits and '-' only, for APIs that cannot carry more.
-//   bytes: arbitrary bytes, NUL, CR/LF and invalid UTF-8 included, for stores that promise binary safety. Such a
-//         value is handled as an escaped string (printable ASCII as is, `\\` for a backslash, `\xHH` for any
-//         other byte), which is what histories and reports show; on the wire it is the raw bytes.
-// Every comparison with what a node returned is byte for byte.
-const VALUE_FORMATS = ['text', 'token', 'bytes'];
-/** Every byte a text value carries after its unique head. */
-const TEXT_TAIL = ` a+b%41&c=d/e?f#g"h'i\\j é✓`;
-/** The raw bytes a bytes value carries besides the text tail: NUL, CR, LF, and sequences that are not UTF-8. */
-const BINARY_TAIL = Buffer.from([0x00, 0x0d, 0x0a, 0xff, 0xfe, 0xc3, 0x28, 0x80]);
-function valueCodec(format) {
-    if (format === 'bytes')
-        return { format, toBytes: unescapeBytes, fromBytes: escapeBytes };
-    return { format, toBytes: (v) => Buffer.from(v, 'utf8'), fromBytes: (b) => b.toString('utf8') };
-}
+;// CONCATENATED MODULE: ./src/core/policies.ts
+// The few numbers deep code may depend on. Checks, faults and the workload get this small record and the named
+// poll policies below, never the whole options object, so what a part can be tuned by is visible in its types.
 /**
- * A value of `format` from a unique head (run id, writer, time, randomness). `random` gives raw bytes for the
- * bytes format, so not even the binary part repeats.
+ * Every kind of waiting the engine does, once. Reads of a value poll tightly (convergence is what is measured, so
+ * the delay must stay small against it); waiting for a node to come up backs off further; watching a restart take
+ * a node down is the tightest, since a restart takes well under a second.
  */
-function formatValue(format, head, randomBytes) {
-    switch (format) {
-        case 'token':
-            return head.replace(/[^A-Za-z0-9-]/g, '-');
-        case 'text':
-            return `${head}${TEXT_TAIL}`;
-        case 'bytes':
-            return escapeBytes(Buffer.concat([Buffer.from(`${head}${TEXT_TAIL}`, 'utf8'), BINARY_TAIL, randomBytes()]));
-    }
-}
-/** Printable ASCII as is, a backslash doubled, every other byte as `\xHH`. */
-function escapeBytes(bytes) {
-    let out = '';
-    for (const b of bytes) {
-        if (b === 0x5c)
-            out += '\\\\';
-        else if (b >= 0x20 && b < 0x7f)
-            out += String.fromCharCode(b);
-        else
-            out += `\\x${b.toString(16).padStart(2, '0')}`;
-    }
-    return out;
-}
-/** The inverse of escapeBytes; anything else in the text is taken as UTF-8. */
-function unescapeBytes(text) {
-    const parts = [];
-    let plain = '';
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (c === '\\' && text[i + 1] === '\\') {
-            plain += '\\';
-            i++;
-        }
-        else if (c === '\\' && text[i + 1] === 'x' && /^[0-9a-f]{2}$/i.test(text.slice(i + 2, i + 4))) {
-            parts.push(Buffer.from(plain, 'utf8'), Buffer.from([Number.parseInt(text.slice(i + 2, i + 4), 16)]));
-            plain = '';
-            i += 3;
-        }
-        else {
-            plain += c;
-        }
-    }
-    parts.push(Buffer.from(plain, 'utf8'));
-    return Buffer.concat(parts);
-}
-function firstDifference(expected, actual) {
-    const n = Math.min(expected.length, actual.length);
-    let i = 0;
-    while (i < n && expected[i] === actual[i])
-        i++;
-    if (i === n && expected.length === actual.length)
-        return undefined;
-    return { offset: i, expected: expected[i] ?? null, actual: actual[i] ?? null, expectedLength: expected.length, actualLength: actual.length };
-}
-/** `0x2b '+'`, `0x00`, or `the end`: one byte as a person reads it. */
-function describeByte(b) {
-    if (b === null)
-        return 'the end';
-    const hex = `0x${b.toString(16).padStart(2, '0')}`;
-    return b >= 0x20 && b < 0x7f ? `${hex} '${b === 0x27 ? "\\'" : String.fromCharCode(b)}'` : hex;
-}
-/** One sentence: where the value a node returned first differs from the one expected. */
-function describeDifference(d) {
-    return `first difference at byte ${d.offset}: expected ${describeByte(d.expected)}, got ${describeByte(d.actual)} (expected ${d.expectedLength} bytes, got ${d.actualLength})`;
-}
-
-
-/***/ }),
-
-/***/ 7679:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ toRunErrors),
-/* harmony export */   c: () => (/* binding */ Cancelled)
-/* harmony export */ });
-/* harmony import */ var _config_options_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7491);
-/* harmony import */ var _compose_driver_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2641);
-// How whatever stopped a run becomes the result's errors: one per bad input, so each gets its own annotation.
-
-
-class Cancelled extends Error {
-    constructor() {
-        super('The run was cancelled; the cluster was torn down.');
-    }
-}
-function toRunErrors(error) {
-    if (error instanceof _config_options_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz) {
-        return error.problems.map((p) => ({ message: `Input '${p.input}': ${p.message}`, fix: p.fix, input: p.input }));
-    }
-    if (error instanceof _compose_driver_js__WEBPACK_IMPORTED_MODULE_1__/* .SetupError */ .w3) {
-        return [{ message: error.message, fix: error.fix, ...(error.input ? { input: error.input } : {}), ...(error.detail ? { detail: error.detail } : {}) }];
-    }
-    if (error instanceof Cancelled)
-        return [{ message: error.message }];
-    const e = error;
-    return [{ message: `Unexpected error: ${e?.message ?? String(error)}` }];
-}
-
-
-/***/ }),
-
-/***/ 6868:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   exitText: () => (/* binding */ exitText),
-/* harmony export */   processExec: () => (/* binding */ processExec),
-/* harmony export */   resultText: () => (/* binding */ resultText)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9997);
-// Runs external programs (docker, docker compose). node:child_process is used directly rather than @actions/exec
-// because a hung Docker daemon must not hang the step: every call needs a deadline, a kill on cancel, and output
-// captured up to a cap instead of echoed (container output is untrusted and may be unbounded).
-
-
-const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
-class BoundedBuffer {
-    max;
-    chunks = [];
-    kept = 0;
-    truncated = false;
-    constructor(max) {
-        this.max = max;
-    }
-    push(chunk) {
-        const room = this.max - this.kept;
-        if (room <= 0) {
-            this.truncated = true;
-            return;
-        }
-        const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
-        if (part !== chunk)
-            this.truncated = true;
-        this.chunks.push(part);
-        this.kept += part.length;
-    }
-    text() {
-        return Buffer.concat(this.chunks).toString('utf8');
-    }
-}
-const processExec = {
-    run(file, args, options = {}) {
-        const started = performance.now();
-        return new Promise((resolve) => {
-            const out = new BoundedBuffer(options.maxBytes ?? DEFAULT_MAX_BYTES);
-            const err = new BoundedBuffer(options.maxBytes ?? DEFAULT_MAX_BYTES);
-            let timedOut = false;
-            let settled = false;
-            const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(file, [...args], {
-                cwd: options.cwd,
-                env: options.env ? { ...process.env, ...options.env } : process.env,
-                stdio: ['ignore', 'pipe', 'pipe'],
-                // Its own process group: a Ctrl-C in a terminal reaches only Replicheck, which then stops what it started
-                // in order (heal, then tear down) instead of Compose being interrupted halfway through.
-                detached: true,
-            });
-            const kill = () => {
-                if (child.exitCode === null && child.signalCode === null)
-                    child.kill('SIGKILL');
-            };
-            const timer = options.timeoutMs
-                ? setTimeout(() => {
-                    timedOut = true;
-                    kill();
-                }, options.timeoutMs)
-                : undefined;
-            const onAbort = () => kill();
-            options.signal?.addEventListener('abort', onAbort, { once: true });
-            const finish = (code, startError) => {
-                if (settled)
-                    return;
-                settled = true;
-                if (timer)
-                    clearTimeout(timer);
-                options.signal?.removeEventListener('abort', onAbort);
-                resolve({
-                    code,
-                    stdout: out.text(),
-                    stderr: err.text(),
-                    truncated: out.truncated || err.truncated,
-                    timedOut,
-                    ...(startError ? { startError } : {}),
-                    durationMs: performance.now() - started,
-                });
-            };
-            child.stdout.on('data', (c) => out.push(c));
-            child.stderr.on('data', (c) => err.push(c));
-            child.on('error', (e) => finish(null, e.code ?? e.message));
-            child.on('close', (code) => finish(code));
-            if (options.signal?.aborted)
-                kill();
-        });
-    },
+const POLL = {
+    /** Until a node returns an expected value (replication, catch-up, durability, reads while a fault holds). */
+    value: { timeout: 'convergenceTimeoutMs', minDelayMs: 2, maxDelayMs: 100 },
+    /** Until every node returns the same value for a key (the end of an eventual workload). */
+    settle: { timeout: 'convergenceTimeoutMs', minDelayMs: 5, maxDelayMs: 200 },
+    /** Until a node answers below 500 after the cluster started. */
+    ready: { timeout: 'startupTimeoutMs', minDelayMs: 20, maxDelayMs: 250 },
+    /** Until a node answers below 500 again after a fault. */
+    recover: { timeout: 'startupTimeoutMs', minDelayMs: 10, maxDelayMs: 200 },
+    /** Until some node acknowledges a write after a fault that refused every write. */
+    writable: { timeout: 'startupTimeoutMs', minDelayMs: 20, maxDelayMs: 250 },
+    /** Until a restarting node is seen down (or its restart is over). */
+    down: { timeout: 60_000, minDelayMs: 5, maxDelayMs: 20 },
 };
-/** How a command ended: `exit 1`, `exit signal (timed out)`. */
-function exitText(r) {
-    return `exit ${r.code ?? 'signal'}${r.timedOut ? ' (timed out)' : ''}`;
-}
-/** The last `lines` lines of what a command printed (untrusted), or how it ended when it printed nothing. */
-function resultText(r, lines = 5) {
-    return (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .tailText */ .QR)(`${r.stderr}\n${r.stdout}`.trim(), lines) || exitText(r);
+/** The timeout and delays of one policy under these limits. */
+function pollSettings(name, limits) {
+    const p = POLL[name];
+    return { timeoutMs: typeof p.timeout === 'number' ? p.timeout : limits[p.timeout], minDelayMs: p.minDelayMs, maxDelayMs: p.maxDelayMs };
 }
 
-
-/***/ }),
-
-/***/ 4127:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   PX: () => (/* binding */ commandFaultActions),
-/* harmony export */   gs: () => (/* binding */ parseFaultCommands),
-/* harmony export */   u3: () => (/* binding */ COMMAND_OUTPUT_LINES)
-/* harmony export */ });
-/* unused harmony exports shellQuote, fillCommand */
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _exec_process_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6868);
-/* harmony import */ var _kinds_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7426);
-// Faults through the user's own commands (`fault-commands`), for clusters Replicheck does not start: a YAML mapping
-// from fault kind to shell command templates, `{ apply: "...", heal: "..." }`, with `{target}` (the node's name)
-// and `{url}` (its base URL) shell-quoted into place. A kind keeps its meaning for the checks (a stopped node does
-// not answer, a partitioned one may), whatever the commands do.
-
-
-
-/** Longest output kept of one command, in lines (the rest is cut). */
-const COMMAND_OUTPUT_LINES = 40;
-/** Parses the input; every problem is one sentence naming the kind. */
-function parseFaultCommands(text) {
-    if (text.trim() === '')
-        return { commands: {}, problems: [] };
-    let doc;
-    try {
-        doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__.parse)(text, { maxAliasCount: 10 });
+;// CONCATENATED MODULE: ./src/core/poll.ts
+async function pollUntil(attempt, options) {
+    const { clock } = options;
+    const start = clock.now();
+    const deadline = start + options.timeoutMs;
+    let delay = options.minDelayMs ?? 5;
+    const maxDelay = options.maxDelayMs ?? 200;
+    let last;
+    let attempts = 0;
+    // The count bound is a backstop against a clock that does not advance; the deadline is the real limit.
+    while (attempts < 1_000_000) {
+        attempts++;
+        const r = await attempt();
+        last = r.value;
+        const now = clock.now();
+        if (r.done)
+            return { done: true, last, elapsedMs: now - start, doneAt: now, attempts };
+        if (now >= deadline || options.signal?.aborted)
+            break;
+        await clock.sleep(Math.min(delay, Math.max(0, deadline - now)), options.signal);
+        delay = Math.min(maxDelay, delay * 1.5);
     }
-    catch (error) {
-        return { commands: {}, problems: [`is not YAML: ${error.message.split('\n')[0]}`] };
-    }
-    if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
-        return { commands: {}, problems: ['must be a mapping from fault kind to { apply, heal }'] };
-    const commands = {};
-    const problems = [];
-    for (const [kind, entry] of Object.entries(doc)) {
-        if (!_kinds_js__WEBPACK_IMPORTED_MODULE_2__/* .FAULT_KINDS */ .ln.includes(kind)) {
-            problems.push(`'${kind}' is not a fault kind (${_kinds_js__WEBPACK_IMPORTED_MODULE_2__/* .FAULT_KINDS */ .ln.join(', ')})`);
-            continue;
-        }
-        const e = entry;
-        if (typeof e !== 'object' || e === null || typeof e.apply !== 'string' || e.apply.trim() === '') {
-            problems.push(`${kind} needs an apply command, e.g. ${kind}: { apply: "...", heal: "..." }`);
-            continue;
-        }
-        if (e.heal !== undefined && typeof e.heal !== 'string') {
-            problems.push(`${kind}: heal must be a command (a string)`);
-            continue;
-        }
-        if (kind !== 'restart' && (e.heal === undefined || e.heal.trim() === '')) {
-            problems.push(`${kind} needs a heal command: every fault but restart must be undone`);
-            continue;
-        }
-        const stray = [...`${e.apply} ${e.heal ?? ''}`.matchAll(/\{([A-Za-z_][\w-]*)\}/g)].map((m) => m[1]).filter((n) => n !== 'target' && n !== 'url');
-        if (stray.length > 0) {
-            problems.push(`${kind} uses unknown placeholder(s) ${[...new Set(stray)].map((n) => `{${n}}`).join(', ')}; only {target} and {url} are filled in`);
-            continue;
-        }
-        commands[kind] = { apply: e.apply, ...(typeof e.heal === 'string' && e.heal.trim() !== '' ? { heal: e.heal } : {}) };
-    }
-    return { commands, problems };
+    return { done: false, last, elapsedMs: clock.now() - start, attempts };
 }
-/** POSIX shell quoting: the value as one word, whatever it holds. */
-function shellQuote(value) {
-    return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-/** A command line with `{target}` and `{url}` replaced by quoted values. */
-function fillCommand(template, fill) {
-    return template.replace(/\{(target|url)\}/g, (_, name) => shellQuote(fill[name]));
-}
-/** The exit always, then what it printed: a user reads it to see which of their commands went wrong. */
-function said(r) {
-    if (r.startError)
-        return `could not start: ${r.startError}`;
-    const printed = (0,_exec_process_js__WEBPACK_IMPORTED_MODULE_1__.resultText)(r);
-    const exit = (0,_exec_process_js__WEBPACK_IMPORTED_MODULE_1__.exitText)(r);
-    return printed === exit ? exit : `${exit}: ${printed}`;
-}
-function commandFaultActions(o) {
-    let pending = 0;
-    const run = async (command) => {
-        const result = await o.exec.run('sh', ['-c', command], { cwd: o.cwd, timeoutMs: o.timeoutMs, maxBytes: 64 * 1024 });
-        o.onRun({ command, result });
-        return result;
-    };
+
+// EXTERNAL MODULE: ./src/core/values.ts
+var values = __webpack_require__(4101);
+;// CONCATENATED MODULE: ./src/model/check.ts
+function makeCheck(f) {
+    const service = f.node?.service ?? f.service;
     return {
-        async apply(spec, target) {
-            const entry = o.commands[spec.kind];
-            const url = o.urls.get(target);
-            if (!entry)
-                return { ok: false, detail: `fault-commands has no ${spec.kind} entry` };
-            if (url === undefined)
-                return { ok: false, detail: `no server is named ${target}` };
-            const fill = { target, url };
-            const heal = entry.heal ? fillCommand(entry.heal, fill) : undefined;
-            const key = `${spec.kind}:${target}:${pending++}`;
-            if (heal)
-                o.onPending?.(key, { label: `${spec.name} ${target}`, command: heal });
-            const applied = await run(fillCommand(entry.apply, fill));
-            const healing = async () => {
-                if (!heal)
-                    return { ok: true, detail: `${spec.kind} ${target} needs no heal` };
-                const r = await run(heal);
-                if (r.code === 0)
-                    o.onPending?.(key, undefined);
-                return r.code === 0 ? { ok: true, detail: `ran the ${spec.kind} heal command for ${target}` } : { ok: false, detail: `the ${spec.kind} heal command for ${target} failed (${said(r)}); ${target} may still be ${spec.kind === 'pause' ? 'paused' : spec.kind === 'stop' || spec.kind === 'kill' ? 'down' : 'faulted'}: run it by hand: ${heal}` };
-            };
-            if (applied.code !== 0) {
-                // It may have half-worked: undo what it may have done.
-                if (heal)
-                    await healing();
-                return { ok: false, detail: `the ${spec.kind} apply command for ${target} failed (${said(applied)})` };
-            }
-            return { ok: true, fault: { description: `ran the ${spec.kind} command for ${target}${heal ? ', then its heal command' : ''}`, heal: healing } };
-        },
-        async applyGrudges(spec) {
-            return { ok: false, detail: `${spec.name} needs Docker and is not available with cluster: external` };
-        },
+        id: f.id,
+        kind: f.kind,
+        title: f.said.title,
+        status: f.status,
+        durationMs: f.durationMs ?? 0,
+        detail: f.said.detail,
+        ...(service !== undefined ? { service } : {}),
+        ...(f.node ? { node: f.node.label } : {}),
+        ...(f.expected !== undefined ? { expected: f.expected } : {}),
+        ...(f.actual !== undefined ? { actual: f.actual } : {}),
+        ...(f.waitedMs !== undefined ? { waitedMs: f.waitedMs } : {}),
     };
 }
 
+;// CONCATENATED MODULE: ./src/checks/context.ts
 
-/***/ }),
 
-/***/ 7426:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DH: () => (/* binding */ topologyGrudges),
-/* harmony export */   G: () => (/* binding */ parseFaultSpecs),
-/* harmony export */   H: () => (/* binding */ isLinkFault),
-/* harmony export */   O9: () => (/* binding */ isClusterWide),
-/* harmony export */   Qb: () => (/* binding */ TOPOLOGIES),
-/* harmony export */   ln: () => (/* binding */ FAULT_KINDS),
-/* harmony export */   m9: () => (/* binding */ measuresOnly)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_LOSS, DEFAULT_CLOCK_OFFSET_S, parseFaultSpec */
-// What `faults` may name. A kind may carry a parameter after a colon: `partition:halves`, `loss:30%`,
-// `latency:200` (ms, or `latency:200/50` with 50 ms of jitter), `clock:-30s`. Pure: parsed before anything starts.
-const FAULT_KINDS = ['restart', 'stop', 'kill', 'pause', 'partition', 'disconnect', 'loss', 'latency', 'clock'];
-/** Partitions over all of the project's nodes (fault-targets ignored), and the one-way cut of a target. */
-const TOPOLOGIES = ['halves', 'majorities-ring', 'bridge', 'one-way'];
-const DEFAULT_LOSS = 0.3;
-const DEFAULT_CLOCK_OFFSET_S = -30;
-const MAX_DELAY_MS = 60_000;
-const MAX_CLOCK_OFFSET_S = 10 * 365 * 24 * 3600;
-/** Kinds that act on the target's network namespace (packet filters, queueing disciplines). */
-function isLinkFault(spec) {
-    return spec.kind === 'partition' || spec.kind === 'loss' || spec.kind === 'latency';
-}
-/** Topologies that cut the whole cluster rather than one target. */
-function isClusterWide(spec) {
-    return spec.topology !== undefined && spec.topology !== 'one-way';
-}
-/** Faults during which convergence is measured but not judged (the link still works, only worse). */
-function measuresOnly(spec) {
-    return spec.kind === 'loss' || spec.kind === 'latency';
-}
-/** Parses `faults` entries in order (repeats kept); every entry that is not a fault is one problem sentence. */
-function parseFaultSpecs(items) {
-    const specs = [];
-    const problems = [];
-    for (const item of items) {
-        const r = parseFaultSpec(item);
-        if ('problem' in r)
-            problems.push(r.problem);
-        else
-            specs.push(r.spec);
-    }
-    return { specs, problems };
-}
-function parseFaultSpec(item) {
-    const [rawKind, ...rest] = item.split(':');
-    const kind = (rawKind ?? '').trim().toLowerCase();
-    const param = rest.join(':').trim();
-    if (!FAULT_KINDS.includes(kind))
-        return { problem: `'${item}' is not a fault` };
-    const none = () => (param === '' ? { spec: { kind, name: kind } } : { problem: `'${item}': ${kind} takes no parameter` });
-    switch (kind) {
-        case 'partition': {
-            if (param === '')
-                return { spec: { kind, name: kind } };
-            const topology = param.toLowerCase();
-            if (!TOPOLOGIES.includes(topology))
-                return { problem: `'${item}': '${param}' is not a partition topology (${TOPOLOGIES.join(', ')})` };
-            return { spec: { kind, name: `partition:${topology}`, topology } };
-        }
-        case 'loss': {
-            if (param === '')
-                return { spec: { kind, name: kind, loss: DEFAULT_LOSS } };
-            const m = /^(\d+(?:\.\d+)?)%?$/.exec(param);
-            const p = m ? Number(m[1]) : NaN;
-            if (!(p > 0 && p < 100))
-                return { problem: `'${item}': the loss must be a percentage above 0 and below 100, e.g. loss:30%` };
-            return { spec: { kind, name: `loss:${p}%`, loss: p / 100 } };
-        }
-        case 'latency': {
-            const m = /^(\d+)(?:ms)?(?:\/(\d+)(?:ms)?)?$/.exec(param);
-            const delay = m ? Number(m[1]) : NaN;
-            const jitter = m?.[2] !== undefined ? Number(m[2]) : 0;
-            if (!(delay > 0 && delay <= MAX_DELAY_MS) || jitter > delay) {
-                return { problem: `'${item}': give the delay in ms (1 to ${MAX_DELAY_MS}) and optionally a jitter no larger than it, e.g. latency:200 or latency:200/50` };
-            }
-            return { spec: { kind, name: `latency:${delay}${jitter ? `/${jitter}` : ''}`, delayMs: delay, ...(jitter ? { jitterMs: jitter } : {}) } };
-        }
-        case 'clock': {
-            if (param === '')
-                return { spec: { kind, name: kind, clockOffsetS: DEFAULT_CLOCK_OFFSET_S } };
-            const m = /^([+-])(\d+(?:\.\d+)?)s$/.exec(param);
-            const s = m ? Number(m[2]) * (m[1] === '-' ? -1 : 1) : NaN;
-            if (!m || s === 0 || Math.abs(s) > MAX_CLOCK_OFFSET_S)
-                return { problem: `'${item}': give a signed offset in seconds, e.g. clock:-30s or clock:+5s` };
-            return { spec: { kind, name: `clock:${m[1]}${m[2]}s`, clockOffsetS: s } };
-        }
-        default:
-            return none();
-    }
+
+
+/** Polls `attempt` under one of the named policies (its timeout from the limits unless `timeoutMs` is given). */
+function pollAs(ctx, name, attempt, timeoutMs) {
+    const s = pollSettings(name, ctx.limits);
+    return pollUntil(attempt, { ...s, ...(timeoutMs !== undefined ? { timeoutMs } : {}), clock: ctx.clock, signal: ctx.signal });
 }
 /**
- * Which node may not receive from which, for a topology over `n` nodes in an order (already shuffled by the
- * caller from the run's seed). A pair [a, b] means a drops what b sends; `symmetric` pairs come both ways.
+ * Polls every reader in parallel until it returns exactly `expected` (byte for byte) or the timeout passes.
+ * Times are measured from `since` (normally the write's acknowledgement).
  */
-function topologyGrudges(topology, n) {
-    const all = Array.from({ length: n }, (_, i) => i);
-    const both = (a, b) => a.flatMap((x) => b.flatMap((y) => [[x, y], [y, x]]));
-    switch (topology) {
-        case 'halves': {
-            const cut = Math.floor(n / 2);
-            const [a, b] = [all.slice(0, cut), all.slice(cut)];
-            return { drops: both(a, b), sides: `[${a.join(' ')}] | [${b.join(' ')}]` };
-        }
-        case 'bridge': {
-            // Two halves that cannot talk, and one node (the last) that talks to both.
-            const rest = all.slice(0, n - 1);
-            const cut = Math.floor(rest.length / 2);
-            const [a, b] = [rest.slice(0, cut), rest.slice(cut)];
-            return { drops: both(a, b), sides: `[${a.join(' ')}] | [${b.join(' ')}], bridged by ${n - 1}` };
-        }
-        case 'majorities-ring': {
-            // In a ring every node hears from the nodes closest to it, just enough for a majority, and no two nodes
-            // hear from the same set. With symmetric links that needs five nodes or more; below that (three or four)
-            // each node hears only from the nodes after it, which keeps every heard set a majority and all different.
-            const majority = Math.floor(n / 2) + 1;
-            const reach = Math.ceil((majority - 1) / 2);
-            const symmetric = 2 * reach + 1 < n && n >= 5;
-            const drops = [];
-            for (const i of all) {
-                for (const j of all) {
-                    if (i === j)
-                        continue;
-                    const d = symmetric ? Math.min((j - i + n) % n, (i - j + n) % n) : (j - i + n) % n;
-                    if (d > (symmetric ? reach : majority - 1))
-                        drops.push([i, j]);
-                }
-            }
-            return { drops, sides: symmetric ? `each node hears its ${reach} neighbour(s) on each side` : `each node hears the ${majority - 1} node(s) after it` };
-        }
-    }
+async function awaitValue(ctx, readers, key, expected, since, timeoutMs) {
+    const want = ctx.api.codec.toBytes(expected);
+    return Promise.all(readers.map(async (node) => {
+        const r = await pollAs(ctx, 'value', async () => {
+            const read = await ctx.api.read(node.url, key, ctx.signal);
+            return { done: read.value != null && read.value.equals(want), value: read };
+        }, timeoutMs);
+        if (r.done)
+            ctx.seen.record(key, expected, node.label);
+        const last = observeRead(r.last, want);
+        return {
+            node,
+            converged: r.done,
+            ms: r.done && r.doneAt !== undefined ? Math.max(0, r.doneAt - since) : null,
+            last,
+            waitedMs: ctx.clock.now() - since,
+        };
+    }));
 }
-
-
-/***/ }),
-
-/***/ 4600:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   fj: () => (/* binding */ extractJsonValue),
-/* harmony export */   vp: () => (/* binding */ parsePointer)
-/* harmony export */ });
-/* unused harmony export resolvePointer */
-// JSON pointers (RFC 6901) for reading a value out of a JSON answer, e.g. `/node/value` in etcd's v2 API.
-/** The reference tokens of a pointer, or an error text. `''` is the whole document. */
-function parsePointer(pointer) {
-    if (pointer === '')
-        return { tokens: [] };
-    if (!pointer.startsWith('/'))
-        return { error: `'${pointer}' does not start with '/'` };
-    const tokens = [];
-    for (const raw of pointer.slice(1).split('/')) {
-        // '~' is the escape character and may only start '~0' ('~') or '~1' ('/').
-        if (/~(?![01])/.test(raw))
-            return { error: `'${pointer}' has a '~' that is not '~0' or '~1'` };
-        tokens.push(raw.replace(/~1/g, '/').replace(/~0/g, '~'));
-    }
-    return { tokens };
+/** What a read answered, with where its value first differs from the one expected when it returned another. */
+function observeRead(read, want) {
+    const o = (0,kv_api/* observe */.lB)(read?.outcome);
+    const difference = read?.value ? (0,values/* firstDifference */.at)(want, read.value) : undefined;
+    return difference ? { ...o, difference } : o;
 }
-/** The value at `tokens` in `doc`, or undefined when the document has nothing there. */
-function resolvePointer(doc, tokens) {
-    let here = doc;
-    for (const token of tokens) {
-        if (Array.isArray(here)) {
-            // Array indices are decimal without leading zeros; '-' (past the end) never names an existing element.
-            if (!/^(0|[1-9]\d*)$/.test(token))
-                return undefined;
-            here = here[Number(token)];
-        }
-        else if (here !== null && typeof here === 'object') {
-            here = Object.prototype.hasOwnProperty.call(here, token) ? here[token] : undefined;
-        }
-        else {
-            return undefined;
-        }
-        if (here === undefined)
-            return undefined;
-    }
-    return here;
-}
-/**
- * The bytes a JSON answer holds at `tokens`: a string as its UTF-8 bytes, any other JSON value as its JSON text.
- * Null when the body is JSON with nothing at the pointer (a missing key, e.g. etcd v3's absent or empty "kvs");
- * undefined when the body is not JSON at all.
- */
-function extractJsonValue(body, tokens) {
-    let doc;
-    try {
-        doc = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
-    }
-    catch {
-        return undefined;
-    }
-    const value = resolvePointer(doc, tokens);
-    if (value === undefined)
-        return null;
-    return Buffer.from(typeof value === 'string' ? value : JSON.stringify(value), 'utf8');
-}
-
-
-/***/ }),
-
-/***/ 6708:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B0: () => (/* binding */ expandBody),
-/* harmony export */   U4: () => (/* binding */ usesPlaceholder),
-/* harmony export */   aD: () => (/* binding */ expandPath),
-/* harmony export */   bi: () => (/* binding */ templateProblems),
-/* harmony export */   nS: () => (/* binding */ carriesBytes)
-/* harmony export */ });
-/* unused harmony exports PLACEHOLDERS, ENCODINGS, unknownPlaceholders, bodyEncoding */
-// Request templates with `{key}`, `{value}` (and, for compare-and-set, `{expected}`) placeholders. Each placeholder
-// is encoded as its position needs: percent-encoded in a URL, form-encoded in a form body, JSON-escaped in a JSON
-// body, raw elsewhere, so any key and value (spaces, '/', '&', '=', '%', '+', quotes, unicode, any bytes) arrives
-// at the server exactly as written. A placeholder may name its encoding: `{key:base64}`, `{value:json}`.
-//   base64: standard base64 (etcd's v3 JSON API sends keys and values so); in a URL or a form it is then
-//           percent-encoded as the position requires, in a JSON body it is already valid string content.
-//   json:   the content of a JSON string, escaped (without the quotes); likewise percent-encoded in a URL or form.
-const PLACEHOLDERS = (/* unused pure expression or super */ null && (['key', 'value', 'expected']));
-const ENCODINGS = ['base64', 'json'];
-// A name is an identifier, so JSON in a body template (`{"a":1}`, `{}`) is never taken for a placeholder.
-const PLACEHOLDER = /\{([A-Za-z_][\w-]*)(?::([^{}"\s]*))?\}/g;
-function placeholders(template) {
-    return [...template.matchAll(PLACEHOLDER)].map((m) => ({ name: m[1], encoding: m[2], index: m.index, length: m[0].length }));
-}
-/** Placeholder names in a template that are not in `allowed` (e.g. a typo such as `{val}`). */
-function unknownPlaceholders(template, allowed) {
-    return placeholders(template)
-        .map((p) => p.name)
-        .filter((name) => !allowed.includes(name));
-}
-/** Everything wrong with a template, one sentence each: unknown placeholders and unknown encodings. */
-function templateProblems(template, allowed) {
-    const problems = [];
-    const unknown = unknownPlaceholders(template, allowed);
-    if (unknown.length > 0)
-        problems.push(`has unknown placeholder(s) ${unknown.map((p) => `{${p}}`).join(', ')}; only ${allowed.map((p) => `{${p}}`).join(', ')} are filled in`);
-    const badEncodings = placeholders(template).filter((p) => p.encoding !== undefined && !ENCODINGS.includes(p.encoding));
-    if (badEncodings.length > 0) {
-        problems.push(`names unknown encoding(s) ${badEncodings.map((p) => `{${p.name}:${p.encoding}}`).join(', ')}; use ${ENCODINGS.map((e) => `:${e}`).join(' or ')}, or none`);
-    }
-    return problems;
-}
-/** Whether the template uses the placeholder at all, with any encoding. */
-function usesPlaceholder(template, name) {
-    return placeholders(template).some((p) => p.name === name);
-}
-function explicit(encoding, bytes) {
-    if (encoding === 'base64')
-        return Buffer.from(bytes.toString('base64'), 'latin1');
-    if (encoding === 'json')
-        return Buffer.from(JSON.stringify(bytes.toString('utf8')).slice(1, -1), 'utf8');
-    return bytes;
-}
-/** The template with each placeholder replaced by its encoded bytes; the template's own text is UTF-8. */
-function expand(template, fill, position) {
-    const parts = [];
-    let at = 0;
-    for (const p of placeholders(template)) {
-        const value = fill[p.name];
-        if (value === undefined)
-            continue;
-        parts.push(Buffer.from(template.slice(at, p.index), 'utf8'), position(explicit(p.encoding, bytesOf(value)), p.encoding !== undefined));
-        at = p.index + p.length;
-    }
-    parts.push(Buffer.from(template.slice(at), 'utf8'));
-    return Buffer.concat(parts);
-}
-function bytesOf(value) {
-    return typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(value);
-}
-// Bytes left as they are in a URL component and in a form field (RFC 3986 unreserved; forms also keep '*').
-const UNRESERVED = /[A-Za-z0-9\-._~]/;
-/** Percent-encodes every byte but the unreserved ones; a form writes a space as '+'. Works on any bytes. */
-function percentEncode(bytes, form) {
-    let out = '';
-    for (const b of bytes) {
-        const c = String.fromCharCode(b);
-        if (b < 0x80 && (UNRESERVED.test(c) || (form && c === '*')))
-            out += c;
-        else if (form && b === 0x20)
-            out += '+';
-        else
-            out += `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
-    }
-    return Buffer.from(out, 'latin1');
-}
-/** A path (and optional query) with placeholders percent-encoded, so '/', '?', '&', '#' stay inside the key. */
-function expandPath(template, fill) {
-    return expand(template, fill, (b) => percentEncode(b, false)).toString('latin1');
-}
-/** How placeholders in a body are encoded, from the body's content type. */
-function bodyEncoding(contentType) {
-    const type = contentType.split(';')[0].trim().toLowerCase();
-    if (type === 'application/x-www-form-urlencoded')
-        return 'form';
-    if (type === 'application/json' || type.endsWith('+json'))
-        return 'json';
-    return 'raw';
-}
-/**
- * A request body. A template that is exactly one placeholder without an encoding sends that text raw, whatever
- * the content type (the example service stores the raw body although it is labelled a form); otherwise
- * placeholders are encoded for the content type: form fields with `+` for spaces, JSON string contents without
- * the quotes (unless the placeholder named its encoding, whose output is already valid JSON string content).
- */
-function expandBody(template, contentType, fill) {
-    const whole = /^\{([A-Za-z_][\w-]*)\}$/.exec(template);
-    const only = whole ? fill[whole[1]] : undefined;
-    if (only !== undefined)
-        return bytesOf(only);
-    const encoding = bodyEncoding(contentType);
-    return expand(template, fill, (b, explicitlyEncoded) => {
-        if (encoding === 'form')
-            return percentEncode(b, true);
-        // JSON carries text only: options refuse value-format bytes unless the value is base64 here.
-        if (encoding === 'json' && !explicitlyEncoded)
-            return Buffer.from(JSON.stringify(b.toString('utf8')).slice(1, -1), 'utf8');
-        return b;
+/** A check of one reader's convergence, worded for the report. */
+function convergenceCheck(kind, id, title, outcome, expected, context) {
+    const { node } = outcome;
+    const detail = outcome.converged
+        ? `${node.label} returned the value ${context} after ${Math.round(outcome.ms ?? 0)} ms.`
+        : `${node.label} never returned the value ${context} within ${Math.round(outcome.waitedMs)} ms.`;
+    return makeCheck({
+        id,
+        kind,
+        status: outcome.converged ? 'passed' : 'failed',
+        said: { title, detail },
+        durationMs: outcome.ms ?? outcome.waitedMs,
+        node,
+        expected,
+        actual: outcome.last,
+        waitedMs: outcome.waitedMs,
     });
 }
-/** Whether a body template sends the value so that any bytes arrive intact (raw, form-encoded, or base64). */
-function carriesBytes(template, contentType) {
-    if (/^\{value\}$/.test(template))
-        return true;
-    return placeholders(template)
-        .filter((p) => p.name === 'value')
-        .every((p) => p.encoding === 'base64' || (p.encoding === undefined && bodyEncoding(contentType) !== 'json'));
+
+;// CONCATENATED MODULE: ./src/checks/serving.ts
+
+function isServing(outcome) {
+    return outcome.ok && outcome.status < 500;
+}
+/** Polls one node with the readiness probe until it serves (policy `ready`); the last value is its last answer. */
+function untilReady(ctx, node) {
+    return pollAs(ctx, 'ready', async () => {
+        const outcome = await ctx.api.probe(node.url, ctx.signal);
+        return { done: isServing(outcome), value: outcome };
+    });
+}
+/**
+ * Polls one recovering node until it serves again (policy `recover`). The probe is a read of `key`, a key the node
+ * must catch up on: its first requests after a fault are then the very reads that catch-up is judged by, so a
+ * node that caches what it answered while still catching up cannot hide it behind an unrelated health path.
+ */
+function untilRecovered(ctx, node, key) {
+    return pollAs(ctx, 'recover', async () => {
+        const read = key !== undefined
+            ? await ctx.api.read(node.url, key, ctx.signal)
+            : { outcome: await ctx.api.probe(node.url, ctx.signal), value: undefined };
+        return { done: isServing(read.outcome), value: read };
+    });
+}
+/**
+ * Polls (tightly: a restart takes well under a second) until one of `nodes` stops serving, or `over()` says the
+ * fault is already over. True when a node was seen down before that.
+ */
+async function untilOneIsDown(ctx, nodes, over) {
+    const r = await pollAs(ctx, 'down', async () => {
+        const answers = await Promise.all(nodes.map((n) => ctx.api.probe(n.url, ctx.signal)));
+        return { done: over() || answers.some((a) => !isServing(a)), value: undefined };
+    });
+    return r.done && !over();
 }
 
-
-/***/ }),
-
-/***/ 2960:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AU: () => (/* binding */ decideVerdict),
-/* harmony export */   Ao: () => (/* binding */ maxConvergence),
-/* harmony export */   f$: () => (/* binding */ SCHEMA_VERSION)
-/* harmony export */ });
-// The one result model. The engine fills it; every reporter (step summary, annotations, outputs, JSON report,
-// terminal) only reads it. Plain data, so it serialises as the JSON report unchanged.
-const SCHEMA_VERSION = 1;
-/** The run fails when any check failed or the run could not be carried out; skipped checks do not fail it. */
-function decideVerdict(checks, errors) {
-    if (errors.length > 0)
-        return 'failed';
-    return checks.some((c) => c.status === 'failed') ? 'failed' : 'passed';
-}
-function maxConvergence(matrix) {
-    let max = null;
-    for (const row of matrix.ms)
-        for (const v of row)
-            if (v !== null && (max === null || v > max))
-                max = v;
-    return max;
-}
+;// CONCATENATED MODULE: ./src/checks/readiness.ts
 
 
-/***/ }),
 
-/***/ 4031:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ZD: () => (/* binding */ escapeHtml)
-/* harmony export */ });
-/* unused harmony exports escapeMarkdown, escapePre */
-// Escaping for the step summary (GitHub-flavoured Markdown with HTML). Anything that came from a server or a
-// container goes through here, so it renders as the text it is: no table breaks, links, images or HTML.
-const HTML = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (c) => HTML[c]);
-}
-// What Markdown or HTML could act on in one line of text: tags and entities, table pipes, link and image
-// brackets, code spans, emphasis and strikethrough, math, backslash escapes, and the starts of autolinks (URLs,
-// www., e-mail addresses and @mentions). Everything else (. : - ( ) = # " ' ...) is left as it is, so the raw
-// Markdown stays readable. One pass, so the entities it writes are not escaped again.
-const ACTIVE = /[&<>|[\]`*!\\~$@]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|:(?=\/\/)|(?<=\bwww)\./gi;
-const NAMED = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-// A line that starts with these is a heading, quote, list item or rule; the text never starts a line itself
-// today, but a reporter that puts it first must not turn it into structure.
-const LINE_START = /^(?:[#>+=-]|\d+(?=[.)]))/;
-/** Text for a table cell or a line of Markdown: one line, nothing active, the rest readable. */
-function escapeMarkdown(text) {
-    return text
-        .replace(ACTIVE, (c) => NAMED[c] ?? `&#${c.charCodeAt(0)};`)
-        .replace(LINE_START, (c) => `&#${c.charCodeAt(0)};${c.slice(1)}`)
-        .replace(/\r\n|\r|\n/g, '<br>')
-        .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, '\ufffd');
-}
-/** Text for a <pre> block: HTML-escaped, newlines kept. */
-function escapePre(text) {
-    return escapeHtml(text).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '�');
+async function waitForReady(ctx, nodes, since) {
+    const readyMs = new Map();
+    const checks = await Promise.all(nodes.map(async (node) => {
+        const r = await untilReady(ctx, node);
+        const ms = r.doneAt !== undefined ? r.doneAt - since : undefined;
+        if (r.done && ms !== undefined)
+            readyMs.set(node.url, ms);
+        const last = (0,kv_api/* observe */.lB)(r.last);
+        const said = r.done
+            ? {
+                title: `Readiness: ${node.label} is serving`,
+                detail: `${node.label} (${node.url}) answered HTTP ${last.status} after ${Math.round(ms ?? 0)} ms.`,
+            }
+            : {
+                title: `Readiness: ${node.label} never answered below 500`,
+                detail: `${node.label} (${node.url}) did not answer below 500 within ${Math.round(r.elapsedMs / 1000)} s; ` +
+                    `last: ${(0,kv_api/* describeObservation */.C3)(last)}.`,
+            };
+        const status = r.done ? 'passed' : 'failed';
+        return makeCheck({
+            id: `readiness:${node.label}`,
+            kind: 'readiness',
+            status,
+            said,
+            durationMs: ms ?? r.elapsedMs,
+            node,
+            actual: last,
+            waitedMs: r.elapsedMs,
+        });
+    }));
+    return { checks, readyMs };
 }
 
+;// CONCATENATED MODULE: ./src/checks/replication.ts
 
-/***/ }),
 
-/***/ 9997:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   QR: () => (/* binding */ tailText),
-/* harmony export */   Qc: () => (/* binding */ previewBytes),
-/* harmony export */   TN: () => (/* binding */ oneLine),
-/* harmony export */   UJ: () => (/* binding */ inertText),
-/* harmony export */   _V: () => (/* binding */ formatMs),
-/* harmony export */   aJ: () => (/* binding */ stripAnsi)
-/* harmony export */ });
-// Small pure helpers for text that came from outside (servers, containers) and must be shown bounded.
-/** The last `lines` lines of `text`, each cut to `maxLineChars`. */
-function tailText(text, lines, maxLineChars = 2000) {
-    if (lines <= 0)
-        return '';
-    const all = text.split('\n');
-    return all
-        .slice(-lines)
-        .map((l) => (l.length > maxLineChars ? `${l.slice(0, maxLineChars)}…` : l))
-        .join('\n');
+async function checkReplication(ctx) {
+    const checks = [];
+    const labels = ctx.nodes.map((n) => n.label);
+    const ms = [];
+    const written = [];
+    for (const writer of ctx.nodes) {
+        if (ctx.signal.aborted)
+            break;
+        const key = ctx.ids.key('rep');
+        const value = ctx.ids.value(writer.label, 'rep');
+        const started = ctx.clock.now();
+        const write = await ctx.api.write(writer.url, key, value, ctx.signal);
+        const ackAt = ctx.clock.now();
+        if (!write.acked) {
+            const actual = (0,kv_api/* observe */.lB)(write.outcome);
+            const said = {
+                title: `Replication: ${writer.label} refused a write`,
+                detail: `Writing key ${key} on ${writer.label} failed: ${(0,kv_api/* describeObservation */.C3)(actual)}.`,
+            };
+            checks.push(makeCheck({
+                id: `write:${writer.label}`,
+                kind: 'replication',
+                status: 'failed',
+                said,
+                durationMs: ackAt - started,
+                node: writer,
+                expected: value,
+                actual,
+            }));
+            ms.push(ctx.nodes.map(() => null));
+            continue;
+        }
+        ctx.seen.record(key, value, writer.label);
+        written.push({ key, value, writer: writer.label });
+        const outcomes = await awaitValue(ctx, ctx.nodes, key, value, ackAt);
+        ms.push(outcomes.map((o) => o.ms));
+        for (const o of outcomes) {
+            checks.push(convergenceCheck('replication', `replication:${writer.label}->${o.node.label}`, o.converged
+                ? `Replication: ${o.node.label} returned the value written on ${writer.label}`
+                : `Replication: ${o.node.label} never returned the value written on ${writer.label}`, o, value, `written on ${writer.label}`));
+        }
+    }
+    return { checks, matrix: { writers: labels, readers: labels, ms }, written };
 }
-const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
-/** Removes terminal escape sequences, which have no meaning in a log viewer or a summary. */
-function stripAnsi(text) {
-    return text.replace(ANSI, '');
+
+;// CONCATENATED MODULE: ./src/checks/sweep.ts
+
+
+/** Reads at most this many (key, node) pairs, so a run that wrote a great deal still ends promptly. */
+const MAX_SWEEP_READS = 5000;
+const PARALLEL = 16;
+async function sweep(ctx) {
+    const pairs = ctx.seen.entries().flatMap((e) => ctx.nodes.map((node) => ({ node, ...e, had: e.nodes.includes(node.label) })));
+    const todo = pairs.slice(0, MAX_SWEEP_READS);
+    const reads = new Array(todo.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < todo.length && !ctx.signal.aborted) {
+            const i = next++;
+            const p = todo[i];
+            const want = ctx.api.codec.toBytes(p.value);
+            const read = await ctx.api.read(p.node.url, p.key, ctx.signal);
+            reads[i] = {
+                node: p.node,
+                key: p.key,
+                value: p.value,
+                had: p.had,
+                returned: read.value != null && read.value.equals(want),
+                last: observeRead(read, want),
+            };
+        }
+    };
+    await Promise.all(Array.from({ length: PARALLEL }, worker));
+    return { reads: reads.filter(Boolean), skipped: pairs.length - todo.length };
 }
-// C0/C1 controls other than tab and newline (a lone CR can overwrite a line; U+009B is a CSI on some terminals),
-// and bidi overrides (which reorder what is shown).
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-/** Text from outside made inert for a terminal or a log: escape sequences removed, other controls replaced. */
-function inertText(text) {
-    return stripAnsi(text).replace(/\r\n/g, '\n').replace(UNSAFE, '\uFFFD');
+/** One check per node: passed when it still returns every value it had returned; failed naming the keys it lost. */
+function judgeSweep(o, nodes) {
+    return nodes.flatMap((node) => {
+        const mine = o.reads.filter((r) => r.node === node && r.had);
+        if (mine.length === 0)
+            return [];
+        const regressed = mine.filter((r) => !r.returned);
+        const base = { id: `sweep:${node.label}`, kind: 'regressed', node };
+        if (regressed.length === 0) {
+            const capped = o.skipped > 0 ? ` (${o.skipped} reads over the cap of ${MAX_SWEEP_READS} were not made)` : '';
+            const said = {
+                title: `Sweep: ${node.label} still returns every value it returned before`,
+                detail: `${node.label} returned all ${mine.length} value(s) it had returned or acknowledged earlier in the run${capped}.`,
+            };
+            return [makeCheck({ ...base, status: 'passed', said })];
+        }
+        const first = regressed[0];
+        const said = {
+            title: `Sweep: ${node.label} regressed: ${regressed.length} value(s) it returned before are gone`,
+            detail: `${node.label} returned or acknowledged these keys earlier in the run and no longer returns their values: ` +
+                `${regressed.map((r) => r.key).join(', ')}.`,
+        };
+        return [makeCheck({ ...base, status: 'failed', said, expected: first.value, actual: first.last })];
+    });
 }
-/** `inertText` on one line: newlines shown as ⏎. */
-function oneLine(text) {
-    return inertText(text).replace(/\n+/g, ' ⏎ ');
+
+;// CONCATENATED MODULE: ./src/core/ids.ts
+
+/** `random` draws the keys' and values' random parts (from the run's seed); `runId` sets this run apart from others. */
+function runIds(random, clock, format = 'text', runId = random.hex(4)) {
+    return {
+        runId,
+        key: (purpose) => `replicheck-${runId}-${purpose}-${random.hex(3)}`,
+        value: (writer, purpose) => (0,values/* formatValue */.Fl)(format, `rc-${runId}-${purpose}-${writer}-${Math.round(clock.wallMs())}-${random.hex(4)}`, () => Buffer.from(random.hex(4), 'hex')),
+    };
 }
-/** A bounded, printable preview of bytes from a server: invalid UTF-8 becomes U+FFFD, controls are shown escaped. */
-function previewBytes(bytes, maxChars = 200) {
-    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, maxChars * 4));
-    let shown = [...text].slice(0, maxChars).join('');
-    shown = shown.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-    const more = bytes.length > Buffer.byteLength(shown, 'utf8') || [...text].length > maxChars;
-    return more ? `${shown}…` : shown;
+
+;// CONCATENATED MODULE: ./src/workload/outcome.ts
+
+// Errors raised before a single byte of the request could reach the node: nothing was applied.
+const NOT_SENT = new Set(['connection refused', 'host not found', 'host unreachable']);
+/**
+ * Write answers:
+ * - 2xx: ok.
+ * - 3xx, 4xx: fail. The node answered that it did not do it (redirects are not followed; 408 is the server giving
+ *   up on a request it had not processed; 409/429 refuse).
+ * - 503: fail. Service Unavailable is a refusal; the example service answers it only when the write was not and
+ *   will not be applied (isolated, catching up, leader unreachable and the late request refused).
+ * - any other 5xx (500, 502, 504, ...): info. A proxy or a replica may have passed the write on before failing.
+ * - connection refused, host not found/unreachable: fail (nothing was sent).
+ * - timeouts, resets, aborts, anything else: info.
+ */
+function classifyWrite(w) {
+    if (w.acked)
+        return { type: 'ok' };
+    return classifyFailure(w.outcome);
 }
-function formatMs(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+/**
+ * Compare-and-set answers: swapped is `ok`; a comparison that certainly failed is `ok` with succeeded false (it
+ * ran and changed nothing, which still says the value was not the expected one); a refusal before anything ran is
+ * `fail`; anything else, a 2xx that could not be read included, may have swapped: `info`.
+ */
+function classifyCas(c) {
+    if (c.result === 'swapped')
+        return { type: 'ok' };
+    if (c.result === 'not-swapped')
+        return { type: 'ok', succeeded: false };
+    const o = c.outcome;
+    if (o.ok && o.status >= 200 && o.status < 300)
+        return { type: 'info', error: `HTTP ${o.status} that does not say whether it swapped` };
+    return classifyFailure(o);
+}
+function classifyFailure(o) {
+    if (!o.ok)
+        return { type: NOT_SENT.has(o.error) ? 'fail' : 'info', error: o.error };
+    const error = `HTTP ${o.status}`;
+    if (o.status < 500 || o.status === 503)
+        return { type: 'fail', error };
+    return { type: 'info', error };
+}
+/** Longest value kept verbatim in a history; the workload's own values are far shorter. */
+const MAX_VALUE_CHARS = 200;
+/**
+ * Read answers: a value (200) or "missing" (404, null) is `ok`; everything else says nothing about the state, so
+ * the read is `info` and the checker leaves it out. A value too long to be one the workload wrote is replaced by
+ * a bounded preview (it is wrong either way, and a hostile node must not bloat the history).
+ */
+function classifyRead(r, codec) {
+    if (r.value === null)
+        return { type: 'ok', value: null };
+    if (r.value !== undefined) {
+        // As a value of the run's format, so it equals the written value exactly when the bytes are the same.
+        const text = r.value.length <= MAX_VALUE_CHARS * 4 ? codec.fromBytes(r.value) : `${(0,util_text/* previewBytes */.Qc)(r.value, 60)} (${r.value.length} bytes)`;
+        return { type: 'ok', value: text };
+    }
+    const failed = classifyFailure(r.outcome);
+    return { type: 'info', value: null, ...(failed.error !== undefined ? { error: failed.error } : {}) };
+}
+
+// EXTERNAL MODULE: ./src/core/random.ts
+var core_random = __webpack_require__(8640);
+;// CONCATENATED MODULE: ./src/workload/generator.ts
+
+
+const DEFAULT_MAX_OPERATIONS = 20_000;
+// Times in the history are milliseconds since the workload started, kept to microseconds.
+const round = (ms) => Math.round(ms * 1000) / 1000;
+/**
+ * Collects the operations of one workload, possibly over several runs of the clients (one per fault window):
+ * one clock origin, one operation cap and one value counter per client, so values stay unique across runs.
+ */
+class WorkloadRecorder {
+    clock;
+    model;
+    t0;
+    records = [];
+    started = 0;
+    capped = false;
+    counters = new Map();
+    constructor(clock, model = 'register') {
+        this.clock = clock;
+        this.model = model;
+        this.t0 = clock.now();
+    }
+    nextValue(prefix, client) {
+        const n = (this.counters.get(client) ?? 0) + 1;
+        this.counters.set(client, n);
+        return `${prefix}-c${client}-${n}`;
+    }
+    /** The history so far, operations in invocation order and numbered in that order. */
+    finish() {
+        const sorted = [...this.records].sort((a, b) => a.op.invoke - b.op.invoke);
+        const numbered = sorted.map((r, i) => ({ op: { id: i, ...r.op }, endedAt: r.endedAt }));
+        return {
+            history: { schemaVersion: 1, model: this.model, initialValue: null, operations: numbered.map((r) => r.op) },
+            records: numbered,
+            startedAt: this.t0,
+            endedAt: this.clock.now(),
+            capped: this.capped,
+        };
+    }
+}
+/** Runs the clients once, for the plan's duration or until `signal` aborts, recording into `recorder`. */
+async function runClients(recorder, api, nodes, plan, signal, round0 = 0) {
+    if (nodes.length === 0 || plan.keys.length === 0 || plan.clients < 1)
+        throw new Error('a workload needs nodes, keys and clients');
+    const { clock, t0 } = recorder;
+    const end = clock.now() + plan.durationMs;
+    const maxOps = plan.maxOperations ?? DEFAULT_MAX_OPERATIONS;
+    const readRatio = plan.readRatio ?? 0.5;
+    const cas = plan.model === 'cas-register' ? api.cas : undefined;
+    const client = async (id) => {
+        // A different stream per run (round) of the same client, so fault windows do not replay each other's choices.
+        const random = (0,core_random/* clientRandom */.LX)(plan.seed + round0 * 7919, id);
+        // The last value this client saw of each key: what its compare-and-set expects.
+        const lastSeen = new Map();
+        // Bounded by time, by the shared operation cap and by cancellation.
+        while (clock.now() < end && !signal.aborted) {
+            if (recorder.started >= maxOps) {
+                recorder.capped = true;
+                return;
+            }
+            recorder.started++;
+            const node = (0,core_random/* pick */.Up)(random, nodes);
+            const key = (0,core_random/* pick */.Up)(random, plan.keys);
+            const isRead = random() < readRatio;
+            const expected = !isRead && cas && random() < 0.5 ? lastSeen.get(key) : undefined;
+            const written = isRead ? undefined : (plan.formatValue ?? String)(recorder.nextValue(plan.valuePrefix, id));
+            const invoke = clock.now();
+            const outcome = written === undefined
+                ? { f: 'read', ...classifyRead(await api.read(node.url, key, signal), api.codec) }
+                : expected !== undefined && cas
+                    ? { f: 'cas', value: [expected, written], ...classifyCas(await cas(node.url, key, expected, written, signal)) }
+                    : { f: 'write', value: written, ...classifyWrite(await api.write(node.url, key, written, signal)) };
+            const done = clock.now();
+            if (outcome.type === 'ok') {
+                const now = outcome.f === 'cas'
+                    ? outcome.succeeded === false
+                        ? undefined
+                        : written
+                    : outcome.f === 'write'
+                        ? written
+                        : outcome.value;
+                if (typeof now === 'string')
+                    lastSeen.set(key, now);
+            }
+            recorder.records.push({
+                op: {
+                    process: id,
+                    node: node.label,
+                    key,
+                    f: outcome.f,
+                    value: outcome.value,
+                    type: outcome.type,
+                    ...(outcome.succeeded === false ? { succeeded: false } : {}),
+                    invoke: round(invoke - t0),
+                    complete: outcome.type === 'info' ? null : round(done - t0),
+                    ...(outcome.error !== undefined ? { error: outcome.error } : {}),
+                },
+                endedAt: round(done - t0),
+            });
+        }
+    };
+    await Promise.all(Array.from({ length: plan.clients }, (_, i) => client(i)));
+}
+/** One run of the clients from a fresh recorder: the plain workload. */
+async function runWorkload(api, nodes, clock, plan, signal) {
+    const recorder = new WorkloadRecorder(clock);
+    await runClients(recorder, api, nodes, plan, signal);
+    return recorder.finish();
+}
+
+// EXTERNAL MODULE: ./src/linearizability/index.ts + 7 modules
+var linearizability = __webpack_require__(4239);
+// EXTERNAL MODULE: ./src/consistency/eventual.ts
+var eventual = __webpack_require__(7176);
+;// CONCATENATED MODULE: ./src/core/stats.ts
+/** Nearest-rank quantiles of completed operations; null when there is none. */
+function quantiles(samples) {
+    if (samples.length === 0)
+        return null;
+    const sorted = [...samples].sort((a, b) => a - b);
+    const at = (q) => stats_round(sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]);
+    return { count: sorted.length, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: stats_round(sorted[sorted.length - 1]) };
+}
+const stats_round = (ms) => Math.round(ms * 100) / 100;
+
+;// CONCATENATED MODULE: ./src/workload/analyse.ts
+// Pure summaries of a recorded workload: counts per node, latency quantiles, and the per-key verdicts turned into
+// checks for the report. The I/O (running clients, polling for convergence, saving files) is in phase.ts.
+
+
+
+
+const zero = () => ({ ok: 0, fail: 0, info: 0 });
+function countOperations(records, nodeOrder) {
+    const total = zero();
+    const perNode = new Map();
+    for (const n of nodeOrder)
+        perNode.set(n, { read: zero(), write: zero() });
+    for (const { op } of records) {
+        const node = op.node ?? '?';
+        if (!perNode.has(node))
+            perNode.set(node, { read: zero(), write: zero() });
+        const entry = perNode.get(node);
+        // A compare-and-set counts as a write: it writes when it matches.
+        (op.f === 'read' ? entry.read : entry.write)[op.type]++;
+        total[op.type]++;
+    }
+    return {
+        operations: { total: records.length, ...total },
+        perNode: [...perNode].map(([node, c]) => ({ node, read: c.read, write: c.write })),
+    };
+}
+/** Latency of the operations that got an answer (ok or fail); indeterminate ones have no meaningful end. */
+function latencies(records) {
+    const of = (reads) => records.filter((r) => (r.op.f === 'read') === reads && r.op.type !== 'info').map((r) => r.endedAt - r.op.invoke);
+    return { read: quantiles(of(true)), write: quantiles(of(false)) };
+}
+const CHECK_BUDGET_MS = 30_000;
+/** Per-key linearizability verdicts. `unknown` (budget spent) does not pass: nothing was proven. */
+function linearizabilityResults(history, model = 'register', o = {}) {
+    const budgetMs = o.budgetMs ?? CHECK_BUDGET_MS;
+    const checked = (0,linearizability/* checkHistory */.X3)(history, {
+        model,
+        initialValue: null,
+        timeoutMs: budgetMs,
+        checkAllKeys: true,
+        ...(o.maxSteps !== undefined ? { maxSteps: o.maxSteps } : {}),
+        ...(o.algorithm !== undefined ? { algorithm: o.algorithm } : {}),
+        ...(o.maxMemoryBytes !== undefined ? { maxMemoryBytes: o.maxMemoryBytes } : {}),
+    });
+    const results = checked.keys.map((k) => keyResult(k, budgetMs));
+    return { results, elapsedMs: checked.elapsedMs };
+}
+function keyResult(k, budgetMs) {
+    const base = { key: k.key, operations: k.operations.total, verdict: k.verdict, algorithm: k.algorithm };
+    if (k.verdict === 'linearizable') {
+        return {
+            ...base,
+            passed: true,
+            detail: `${k.operations.total} operations (${k.operations.open} indeterminate writes) are linearizable.`,
+        };
+    }
+    if (k.verdict === 'unknown') {
+        const why = k.reason === 'step-budget'
+            ? 'the search step budget ran out'
+            : k.reason === 'memory'
+                ? 'the search would take more memory than max-memory allows'
+                : `the search did not finish within ${Math.round(budgetMs / 1000)} s`;
+        return {
+            ...base,
+            passed: false,
+            detail: `Could not decide whether the ${k.operations.total} operations are linearizable: ${why}. Nothing was proven; check ` +
+                `the history file offline with \`replicheck check-history FILE --timeout 0\`, or run a shorter workload with fewer clients.`,
+        };
+    }
+    const w = k.witness;
+    return {
+        ...base,
+        passed: false,
+        detail: w ? `Not linearizable: ${w.explanation}` : 'Not linearizable.',
+        ...(w ? { witness: w, witnessText: (0,linearizability/* formatWitness */.Zm)(w, '') } : {}),
+    };
+}
+function eventualResults(history, convergence) {
+    return convergence.map((c) => {
+        const operations = history.operations.filter((op) => op.key === c.key).length;
+        const show = (v, error) => v === undefined ? `no answer (${error ?? 'error'})` : v === null ? 'missing' : JSON.stringify(v);
+        if (!c.converged) {
+            return {
+                key: c.key,
+                operations,
+                nodeValues: c.values.map((v) => ({ node: v.node, value: v.value })),
+                verdict: 'not-converged',
+                passed: false,
+                detail: `The nodes did not agree within ${Math.round(c.waitedMs)} ms: ` +
+                    `${c.values.map((v) => `${v.node} ${show(v.value, v.error)}`).join(', ')}.`,
+            };
+        }
+        const value = c.values[0]?.value ?? null;
+        const judged = (0,eventual/* judgeFinalValue */.P)(history.operations, c.key, value, history.initialValue ?? null);
+        return {
+            key: c.key,
+            operations,
+            nodeValues: c.values.map((v) => ({ node: v.node, value: v.value })),
+            verdict: judged.legal ? 'converged' : 'illegal-final-value',
+            passed: judged.legal,
+            finalValue: value,
+            detail: judged.legal
+                ? `Every node holds ${show(value)} (${Math.round(c.waitedMs)} ms after the workload), a value that can legally be last.`
+                : `Every node holds ${show(value)}, which cannot be the last value: ${judged.reason}.`,
+        };
+    });
+}
+const FAILED_TITLE = {
+    'not-linearizable': 'is not linearizable',
+    unknown: 'could not be decided',
+    'not-converged': 'did not converge',
+    'illegal-final-value': 'converged to a value that cannot be last',
+};
+/** The report's checks: one per key, plus one when no operation succeeded (a workload that proves nothing). */
+function workloadChecks(results, consistency, nodes, okOperations, checkMs) {
+    const checks = [];
+    if (okOperations === 0) {
+        const said = {
+            title: 'Workload: no operation succeeded',
+            detail: 'Every read and write of the workload failed or timed out, so nothing could be checked. See the operation counts per node.',
+        };
+        checks.push(makeCheck({ id: 'workload:progress', kind: 'workload', status: 'failed', said }));
+    }
+    results.forEach((r, i) => {
+        const failingNode = r.witness?.failing.node;
+        const node = failingNode !== undefined ? nodes.find((n) => n.label === failingNode) : undefined;
+        const what = consistency === 'linearizable' ? 'Linearizability' : 'Eventual consistency';
+        const said = {
+            title: `${what}: key ${r.key}${r.passed ? '' : ` ${FAILED_TITLE[r.verdict] ?? r.verdict}`}`,
+            detail: r.witnessText ? `Not linearizable. Witness:\n${r.witnessText}` : r.detail,
+        };
+        const status = r.passed ? 'passed' : 'failed';
+        checks.push(makeCheck({ id: `workload:${consistency}:${i}`, kind: 'workload', status, said, durationMs: checkMs, ...(node ? { node } : {}) }));
+    });
+    return checks;
+}
+
+;// CONCATENATED MODULE: ./src/workload/phase.ts
+
+
+
+
+
+/**
+ * One workload of a run. Plain runs call `run()` once; with the fault suite, `duringFault` runs the clients while
+ * each fault holds (until its healing is due), all into one history, and `finish()` judges the whole of it.
+ */
+class WorkloadSession {
+    ctx;
+    wl;
+    /** The run's seed, as reports give it (the clients draw from its workload stream). */
+    seed;
+    clientSeed;
+    keys;
+    recorder;
+    rounds = 0;
+    /** When faults began and were healed, on the history's clock (the page shows them as bands). */
+    events = [];
+    /** Records a fault's start or heal on the history's clock. */
+    record = (e) => {
+        this.events.push({ ...e, time: this.elapsed() });
+    };
+    constructor(ctx, wl, streams) {
+        this.ctx = ctx;
+        this.wl = wl;
+        this.seed = streams.seed;
+        this.clientSeed = streams.workload;
+        this.keys = Array.from({ length: wl.keys }, (_, i) => `replicheck-${ctx.ids.runId}-wl-${i}`);
+        this.recorder = new WorkloadRecorder(ctx.clock, wl.model);
+    }
+    get operations() {
+        return this.recorder.records.length;
+    }
+    plan() {
+        return {
+            clients: this.wl.clients,
+            durationMs: this.wl.durationMs,
+            keys: this.keys,
+            seed: this.clientSeed,
+            valuePrefix: `rc-${this.ctx.ids.runId}`,
+            model: this.wl.model,
+            formatValue: (head) => (0,values/* formatValue */.Fl)(this.ctx.api.codec.format, head, () => Buffer.alloc(0)),
+        };
+    }
+    /** The clients for the workload duration (or until the run is cancelled). */
+    run() {
+        return runClients(this.recorder, this.ctx.api, this.ctx.nodes, this.plan(), this.ctx.signal, this.rounds++);
+    }
+    /** The fault suite's hook: the clients run while the fault holds, at most the workload duration. */
+    duringFault = async (fault) => {
+        this.record({ f: 'start', fault: fault.kind, target: fault.target });
+        try {
+            await runClients(this.recorder, this.ctx.api, this.ctx.nodes, this.plan(), AbortSignal.any([this.ctx.signal, fault.signal]), this.rounds++);
+        }
+        finally {
+            this.record({ f: 'stop', fault: fault.kind, target: fault.target });
+        }
+    };
+    /** Milliseconds since the workload's clock origin: the time unit of its history. */
+    elapsed() {
+        return Math.round((this.ctx.clock.now() - this.recorder.t0) * 1000) / 1000;
+    }
+    async finish(sink, warn) {
+        const { ctx, wl, seed, keys } = this;
+        const nemesis = this.events;
+        const run = this.recorder.finish();
+        const history = {
+            ...run.history,
+            meta: { tool: 'replicheck', runId: ctx.ids.runId, seed, clients: wl.clients, consistency: wl.consistency },
+            ...(nemesis.length > 0 ? { nemesis: [...nemesis].sort((a, b) => a.time - b.time) } : {}),
+        };
+        const checkStart = ctx.clock.now();
+        const results = wl.consistency === 'linearizable'
+            ? linearizabilityResults(history, wl.model, wl.maxMemoryBytes !== undefined ? { maxMemoryBytes: wl.maxMemoryBytes } : {}).results
+            : eventualResults(history, await awaitConvergence(ctx, keys));
+        const checkMs = ctx.clock.now() - checkStart;
+        let files;
+        if (sink) {
+            try {
+                files = await sink(history, results, wl.consistency);
+            }
+            catch (error) {
+                warn(`Could not write the workload history: ${error.message}`);
+            }
+        }
+        const counts = countOperations(run.records, ctx.nodes.map((n) => n.label));
+        const section = {
+            model: wl.model,
+            consistency: wl.consistency,
+            clients: wl.clients,
+            durationMs: wl.durationMs,
+            elapsedMs: run.endedAt - run.startedAt,
+            seed,
+            keys,
+            capped: run.capped,
+            ...(this.rounds > 1 ? { runs: this.rounds } : {}),
+            operations: counts.operations,
+            perNode: counts.perNode,
+            latency: latencies(run.records),
+            keyResults: results,
+            checkMs,
+            ...(files ? { history: files } : {}),
+        };
+        return { section, checks: workloadChecks(results, wl.consistency, ctx.nodes, counts.operations.ok, checkMs) };
+    }
+}
+/** Polls every node for every key until all nodes return the same value, or the convergence timeout passes. */
+async function awaitConvergence(ctx, keys) {
+    return Promise.all(keys.map(async (key) => {
+        const start = ctx.clock.now();
+        const r = await pollAs(ctx, 'settle', async () => {
+            const values = await Promise.all(ctx.nodes.map(async (node) => {
+                const read = classifyRead(await ctx.api.read(node.url, key, ctx.signal), ctx.api.codec);
+                return read.type === 'ok'
+                    ? { node: node.label, value: read.value }
+                    : { node: node.label, value: undefined, ...(read.error !== undefined ? { error: read.error } : {}) };
+            }));
+            const first = values[0]?.value;
+            const done = first !== undefined && values.every((v) => v.value === first);
+            return { done, value: values };
+        });
+        return { key, converged: r.done, values: r.last ?? [], waitedMs: ctx.clock.now() - start };
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/faults/active.ts
+// Faults that hold right now. Each fault cycle heals its own fault in a finally; the engine also heals whatever is
+// still registered before it collects logs and tears down, so a throw, a hang cut short or a cancel can never
+// leave a paused container or a disconnected network behind.
+/** Turns a thrown apply or heal into a failed outcome, so one service's error cannot skip healing the others. */
+function threw(what) {
+    return (error) => ({ ok: false, detail: `${what} threw: ${error?.message ?? String(error)}` });
+}
+class ActiveFaults {
+    held = new Map();
+    next = 0;
+    /** Registers a held fault; returns a heal that runs at most once, whoever calls it first. */
+    add(label, heal) {
+        const id = this.next++;
+        let running;
+        const once = () => {
+            running ??= heal()
+                .catch(threw('healing'))
+                .finally(() => this.held.delete(id));
+            return running;
+        };
+        this.held.set(id, { label, heal: once });
+        return once;
+    }
+    get size() {
+        return this.held.size;
+    }
+    /** Heals everything still held; returns one line per fault healed here. */
+    async healAll() {
+        const all = [...this.held.values()];
+        return Promise.all(all.map(async (f) => ({ label: f.label, outcome: await f.heal() })));
+    }
+}
+
+// EXTERNAL MODULE: ./src/faults/containers.ts
+var containers = __webpack_require__(2245);
+// EXTERNAL MODULE: ./src/faults/kinds/partition.ts
+var partition = __webpack_require__(5827);
+;// CONCATENATED MODULE: ./src/faults/docker.ts
+
+
+
+
+
+function dockerFaultActions(compose, exec, o) {
+    const env = { ...o, compose, exec };
+    return {
+        apply: (spec, service) => (0,kinds/* describeKind */.SB)(spec.kind).apply(env, spec, service),
+        applyGrudges: (spec, grudges) => (0,partition/* applyGrudges */.gl)(compose, o.netns, spec, grudges),
+    };
+}
+/**
+ * Removes whatever network or clock fault Replicheck may have left on any container of the project: the last
+ * resort before teardown and in the post step (after a SIGKILL of the main step). One line per fault that would not
+ * go; quiet when there is nothing.
+ */
+async function undoLeftoverFaults(compose, o) {
+    const problems = [];
+    if (o.netns) {
+        const ns = o.netns;
+        try {
+            for (const c of await (0,containers/* netContainers */.GY)(compose)) {
+                for (const r of [await (0,netns/* unfilter */.wr)(ns, c.pid), await (0,netns/* undelay */.xG)(ns, c.pid)])
+                    if (!r.ok)
+                        problems.push(`${c.service}: ${r.detail}`);
+            }
+        }
+        catch (error) {
+            problems.push(String(error));
+        }
+    }
+    if (o.clockDir)
+        problems.push(...(await (0,clock/* resetClocks */.RB)(o.clockDir)));
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/faults/wording.ts
+
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(names) {
+    return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+const ms = (n) => Math.round(n);
+const secs = (n) => Math.round(n / 1000);
+/** What lost and never-had keys are, in one clause each. */
+function missingClauses(lost, neverHad, when) {
+    return [
+        ...(lost.length > 0 ? [`it returned or acknowledged these before the ${when} and no longer does: ${lost.join(', ')}`] : []),
+        ...(neverHad.length > 0 ? [`it never returned these, before or after: ${neverHad.join(', ')}`] : []),
+    ].join('; ');
+}
+/** The fault suite's voice: every title starts with the fault, e.g. `Pause kv_4: ...`. */
+function faultVoice(f) {
+    const { done, noun: plain } = (0,kinds/* describeKind */.SB)(f.kind).words;
+    const noun = f.name && f.name !== f.kind ? f.name : plain;
+    const what = f.target === 'cluster' ? `the cluster was split (${noun})` : `${listed(f.services)} ${f.services.length > 1 ? 'were' : 'was'} ${done}`;
+    const title = (text) => `${cap(noun)} ${f.target}: ${text}`;
+    const since = (0,kinds/* describeKind */.SB)(f.kind).healsItself ? `the ${plain} began` : 'the fault was healed';
+    const v = { f, noun, what, title, since };
+    return { ...heldWords(v), ...healedWords(v) };
+}
+/** Sentences about the fault itself and while it held. */
+function heldWords({ f, noun, what, title }) {
+    return {
+        plan: (problem) => ({ title: title('cannot be checked'), detail: problem }),
+        apply: (detail) => ({ title: title('could not be applied'), detail: `${cap(noun)} of ${f.target} failed: ${detail}.` }),
+        heal: (detail) => ({ title: title('could not be healed'), detail: `Healing ${f.target} failed: ${detail}.` }),
+        stale: (node, keys, waitedMs) => ({
+            title: title(`${node} kept serving stale data while ${what}`),
+            detail: `${node} answered without the acknowledged value of ${keys.join(', ')} for ${ms(waitedMs)} ms while ${what} ` +
+                `(convergence timeout ${ms(f.limits.convergenceTimeoutMs)} ms); a node that cannot get new writes must refuse reads, not ` +
+                `serve old data.`,
+        }),
+        slow: (node, keys, waitedMs) => ({
+            title: title(`${node} was slow to converge while ${what}`),
+            detail: `Measured, not judged (the link still works): ${node} answered without the acknowledged value of ${keys.join(', ')} ` +
+                `for ${ms(waitedMs)} ms while ${what} (convergence timeout ${ms(f.limits.convergenceTimeoutMs)} ms).`,
+        }),
+        refusedReads: (node, last) => ({
+            title: title(`${node} refused reads while ${what}`),
+            detail: `${node} refused reads while ${what} (${(0,kv_api/* describeObservation */.C3)(last)}): availability loss, not data loss.`,
+        }),
+        converged: (node, count, slowestMs) => ({
+            title: title(`${node} returned every write made while ${what}`),
+            detail: `${node} returned all ${count} value(s) written while ${what}, the slowest after ${ms(slowestMs)} ms.`,
+        }),
+    };
+}
+/** Sentences about what came after healing: recovery, writes, catch-up, durability. */
+function healedWords({ f, noun, what, title, since }) {
+    return {
+        recovered: (node, t) => ({ title: title(`${node} answers again`), detail: `${node} answered ${ms(t)} ms after ${since}.` }),
+        notRecovered: (node, last) => ({
+            title: title(`${node} did not answer again`),
+            detail: `${node} did not answer below 500 within ${secs(f.limits.startupTimeoutMs)} s after the fault was healed; last: ` +
+                `${(0,kv_api/* describeObservation */.C3)(last)}.`,
+        }),
+        writableAgain: (node, t, attempts) => ({
+            title: title('writes are accepted again after healing'),
+            detail: `Every write was refused while ${what} (availability loss); ${node} acknowledged one ${ms(t)} ms after the fault ` +
+                `was healed (${attempts} attempt(s)).`,
+        }),
+        stillRefused: (triedOn, attempts, last) => ({
+            title: title('writes are still refused after healing'),
+            detail: `Every write was refused while ${what}, and still none of ${triedOn.join(', ')} acknowledged one within ` +
+                `${secs(f.limits.startupTimeoutMs)} s after healing (${attempts} attempt(s)); last: ${(0,kv_api/* describeObservation */.C3)(last)}.`,
+        }),
+        nothingToCatchUp: (node) => ({
+            title: title(`nothing to catch up on for ${node}`),
+            detail: `No node acknowledged a write while ${what}.`,
+        }),
+        caughtUp: (node, count, slowestMs, afterHeal) => ({
+            title: title(afterHeal ? `${node} caught up after healing` : `${node} caught up with every write made while it was away`),
+            detail: `${node} returned all ${count} value(s) ${afterHeal ? 'acknowledged after healing' : `written while ${what}`}, ` +
+                `${ms(slowestMs)} ms after it answered again.`,
+        }),
+        missedCatchUp: (node, keys, waitedMs, afterHeal) => ({
+            title: title(afterHeal
+                ? `${node} never got the write acknowledged after healing`
+                : `${node} never caught up with ${keys.length} write(s) made while it was away`),
+            detail: `${node} never returned keys ${afterHeal ? 'acknowledged after healing' : `written while ${what}`}: ` +
+                `${keys.join(', ')} (waited ${ms(waitedMs)} ms).`,
+        }),
+        gotTargetWrites: (node, count) => ({
+            title: title(`${node} got the writes ${f.target} acknowledged while cut off`),
+            detail: `${node} returned all ${count} value(s) ${f.target} acknowledged while cut off.`,
+        }),
+        missedTargetWrites: (node, keys) => ({
+            title: title(`${node} never got ${keys.length} write(s) ${f.target} acknowledged while cut off`),
+            detail: `${node} never returned keys ${f.target} acknowledged while cut off: ${keys.join(', ')}.`,
+        }),
+        kept: (node, count) => ({
+            title: title(`${node} kept every earlier write`),
+            detail: `${node} still returns all ${count} value(s) acknowledged before the ${noun}.`,
+        }),
+        notKept: (node, lost, neverHad) => ({
+            title: title(lost.length > 0
+                ? `${node} lost ${lost.length} acknowledged write(s)`
+                : `${node} is missing ${neverHad.length} acknowledged write(s)`),
+            detail: `${node} does not return keys acknowledged before the ${noun}: ${missingClauses(lost, neverHad, noun)}.`,
+        }),
+    };
+}
+/** The restart check's voice (`restart-target`): titles name the check, e.g. `Catch-up: kv_4 ...`. */
+function restartVoice(f) {
+    const base = faultVoice(f);
+    const t = f.target;
+    return {
+        ...base,
+        plan: (problem) => ({ title: `Restart: ${t} cannot be checked`, detail: problem }),
+        apply: (detail) => ({ title: `Restart: compose restart ${t} failed`, detail: `Restarting ${t} failed: ${detail}.` }),
+        heal: (detail) => ({ title: `Restart: compose restart ${t} failed`, detail: `Restarting ${t} failed: ${detail}.` }),
+        stale: (node, keys, waitedMs) => ({
+            title: `Restart: ${node} never returned the value written while ${t} restarted`,
+            detail: base.stale(node, keys, waitedMs).detail,
+        }),
+        refusedReads: (node, last) => ({
+            title: `Restart: ${node} refused reads while ${t} restarted`,
+            detail: base.refusedReads(node, last).detail,
+        }),
+        converged: (node, count, slowestMs) => ({
+            title: `Restart: ${node} returned the value written while ${t} restarted`,
+            detail: base.converged(node, count, slowestMs).detail,
+        }),
+        recovered: (node, t0, restartMs) => ({
+            title: `Recovery: ${node} answers again after the restart`,
+            detail: `${node} answered ${ms(t0)} ms after the restart ` +
+                `began${restartMs !== undefined ? ` (compose restart took ${ms(restartMs)} ms)` : ''}.`,
+        }),
+        notRecovered: (node, last) => ({
+            title: `Recovery: ${node} did not answer after the restart`,
+            detail: `${node} did not answer below 500 within ${secs(f.limits.startupTimeoutMs)} s after the restart; last: ` +
+                `${(0,kv_api/* describeObservation */.C3)(last)}.`,
+        }),
+        writableAgain: (node, t0, attempts) => ({
+            title: `Restart: writes are accepted again after the restart`,
+            detail: base.writableAgain(node, t0, attempts).detail,
+        }),
+        stillRefused: (triedOn, attempts, last) => ({
+            title: `Restart: no node accepted a write while ${t} restarted`,
+            detail: base.stillRefused(triedOn, attempts, last).detail,
+        }),
+        nothingToCatchUp: (node) => ({ title: `Catch-up: nothing to catch up on for ${node}`, detail: base.nothingToCatchUp(node).detail }),
+        caughtUp: (node, count, slowestMs, afterHeal) => ({
+            title: `Catch-up: ${node} has the value written while it was down`,
+            detail: base.caughtUp(node, count, slowestMs, afterHeal).detail,
+        }),
+        missedCatchUp: (node, keys, waitedMs, afterHeal) => ({
+            title: `Catch-up: ${node} never returned the value written while it was down`,
+            detail: base.missedCatchUp(node, keys, waitedMs, afterHeal).detail,
+        }),
+        kept: (node, count) => ({
+            title: `Durability: ${node} kept every earlier write`,
+            detail: `${node} still returns all ${count} values written before the restart.`,
+        }),
+        notKept: (node, lost, neverHad) => ({
+            title: lost.length > 0
+                ? `Durability: ${node} lost ${lost.length} earlier write(s) after the restart`
+                : `Durability: ${node} is missing ${neverHad.length} earlier write(s) after the restart`,
+            detail: `${node} does not return ${lost.length + neverHad.length} key(s) written before the restart: ` +
+                `${missingClauses(lost, neverHad, 'restart')}.`,
+        }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/faults/plan.ts
+
+
+
+/** The name a group goes by in ids, phases and reports. */
+function groupName(services) {
+    return services.join('+');
+}
+/**
+ * Every fault in the order given, each against every group in the order given; a cluster-wide partition
+ * (`partition:halves`, `majorities-ring`, `bridge`) once, over all of the project's services.
+ */
+function planFaults(input) {
+    const steps = [];
+    const seen = new Map();
+    const services = [...new Set(input.nodes.flatMap((n) => (n.service ? [n.service] : [])))];
+    for (const spec of input.specs) {
+        const wide = (0,partition/* isClusterWide */.O9)(spec);
+        for (const group of wide ? [services] : input.groups) {
+            const target = wide ? 'cluster' : groupName(group);
+            const base = `fault:${spec.name}:${target}`;
+            const n = (seen.get(base) ?? 0) + 1;
+            seen.set(base, n);
+            const inGroup = (node) => node.service !== undefined && group.includes(node.service);
+            const targets = input.nodes.filter(inGroup);
+            const others = input.nodes.filter((node) => !inGroup(node));
+            const reachable = (0,kinds/* describeKind */.SB)(spec.kind).answersWhileHeld ? [...others, ...targets] : [...others];
+            const grudges = wide ? grudgesFor(spec.topology, (input.shuffle ?? ((x) => [...x]))(services)) : undefined;
+            steps.push({
+                index: steps.length + 1,
+                kind: spec.kind,
+                spec,
+                ...(grudges ? { grudges } : {}),
+                target,
+                services: [...group],
+                idPrefix: n > 1 ? `${base}#${n}` : base,
+                phase: `${spec.name} ${target}${n > 1 ? ` #${n}` : ''}`,
+                targets,
+                others,
+                writeTo: order(input.nodes, reachable),
+                readFrom: order(input.nodes, reachable),
+                voice: 'fault',
+                writeBefore: true,
+            });
+        }
+    }
+    return steps;
+}
+function grudgesFor(topology, ordered) {
+    return (0,partition/* topologyGrudges */.DH)(topology, ordered.length).drops.map(([a, b]) => [ordered[a], ordered[b]]);
+}
+function order(all, subset) {
+    return all.filter((n) => subset.includes(n));
+}
+/**
+ * `restart-target` alone: the restart fault in the restart check's voice, with its ids (`restart:recovery:kv_4`)
+ * and its phase name (`restart`), as reports and users have always known it.
+ */
+function planRestartCheck(service, nodes) {
+    const [step] = planFaults({ specs: [{ kind: 'restart', name: 'restart' }], groups: [[service]], nodes });
+    return { ...step, idPrefix: 'restart', phase: 'restart', voice: 'restart', writeBefore: false };
+}
+/** A problem with the plan itself, reported as a failed check rather than a crash. */
+function planProblem(step) {
+    const many = step.services.length > 1;
+    if (step.grudges) {
+        return step.services.length < 3
+            ? `${step.spec.name} needs at least three services; the project has ${step.services.length}.`
+            : undefined;
+    }
+    if (step.others.length === 0) {
+        return (`Every server maps to ${many ? `a service of ${step.target}` : step.target}; list at least one server of another ` +
+            `service so something stays up to take writes${many ? ', or fault fewer services at once' : ''}.`);
+    }
+    const unpublished = step.services.filter((s) => !step.targets.some((n) => n.service === s));
+    if (unpublished.length > 0) {
+        const names = unpublished.join(', ');
+        return (`None of the servers is published by ${names}, so ${unpublished.length > 1 || many ? 'their' : 'its'} recovery and ` +
+            `catch-up cannot be checked. Check the servers' ports against the compose ` +
+            `file${many ? ', or leave those services out of the group' : ''}.`);
+    }
+    return undefined;
+}
+/**
+ * A node that answers a read below 500 without the acknowledged value is serving stale data; a node that refuses
+ * (5xx, connection error, timeout) is unavailable, which is allowed while a fault holds.
+ */
+function plan_classifyRead(answer) {
+    if (answer.ok && answer.matches)
+        return 'converged';
+    if (!answer.ok || (answer.status ?? 0) >= 500)
+        return 'refused';
+    return 'stale';
+}
+/** Refused writes are availability loss, never data loss: reported, not failed. */
+function availability(accepted, refused) {
+    if (accepted + refused === 0)
+        return 'n/a';
+    if (refused === 0)
+        return 'full';
+    return accepted === 0 ? 'none' : 'partial';
+}
+/** Keys a node no longer returns, in the order they were written. */
+function lostKeys(written, kept) {
+    return written.filter((w) => !kept.has(w.key)).map((w) => w.key);
+}
+/** Later faults check durability of everything acknowledged so far, except keys already reported lost. */
+function carryForward(written, lost) {
+    const seen = new Set();
+    return written.filter((w) => !lost.has(w.key) && !seen.has(w.key) && (seen.add(w.key), true));
+}
+/** A fault fails when any of its checks failed; skipped checks (nothing to check) do not fail it. */
+function faultVerdict(checks) {
+    return (0,result/* decideVerdict */.AU)(checks, []);
+}
+
+;// CONCATENATED MODULE: ./src/faults/judge.ts
+
+
+
+
+
+function keysExtra(read) {
+    return { ...(read.missing[0] ? { expected: read.missing[0].value } : {}), ...(read.last ? { actual: read.last } : {}) };
+}
+function judgeFault(o, limits) {
+    const { step } = o;
+    const voice = (step.voice === 'restart' ? restartVoice : faultVoice)({
+        kind: step.kind,
+        name: step.spec.name,
+        target: step.target,
+        services: step.services,
+        limits,
+    });
+    const scope = { o, p: step.idPrefix, voice };
+    const service = step.services[0];
+    const failed = (id, said) => makeCheck({ id, kind: 'fault', status: 'failed', said, ...(service ? { service } : {}) });
+    const checks = [];
+    if (o.planProblem !== undefined)
+        checks.push(failed(`${scope.p}:plan`, voice.plan(o.planProblem)));
+    if (o.applied && !o.applied.ok)
+        checks.push(failed(`${scope.p}:apply`, voice.apply(o.applied.detail)));
+    const held = judgeHeld(scope);
+    checks.push(...held.checks);
+    if (o.heal && !o.heal.ok)
+        checks.push(failed(`${scope.p}:heal`, voice.heal(o.heal.detail)));
+    const recovery = judgeRecovery(scope);
+    checks.push(...recovery.checks, ...judgeWritable(scope, service));
+    const catchUp = judgeCatchUp(scope);
+    checks.push(...catchUp.checks);
+    const durability = judgeDurability(scope);
+    checks.push(...durability.checks);
+    const accepted = o.writes.filter((w) => w.acked).length;
+    const refused = o.writes.length - accepted;
+    const refusedBy = new Set([...o.writes.filter((w) => !w.acked).map((w) => w.node.label), ...held.refusedBy]);
+    const { beganMs, healedMs } = o;
+    const report = {
+        kind: step.kind,
+        target: step.target,
+        action: o.applied?.ok ? o.applied.description : `${step.kind} ${step.target}`,
+        ...(beganMs !== undefined ? { beganMs } : {}),
+        ...(healedMs !== undefined ? { healedMs } : {}),
+        ...(beganMs !== undefined && healedMs !== undefined ? { heldMs: healedMs - beganMs } : {}),
+        writesAccepted: accepted,
+        writesRefused: refused,
+        refusedBy: [...refusedBy],
+        availability: availability(accepted, refused),
+        ...(held.convergenceMs !== undefined ? { convergenceMs: held.convergenceMs } : {}),
+        ...(o.requests && o.requests.ms.length > 0 ? { requests: { ...quantiles(o.requests.ms), errors: o.requests.errors } } : {}),
+        ...(recovery.ms !== undefined ? { recoveryMs: recovery.ms } : {}),
+        ...(catchUp.ms !== undefined ? { catchUpMs: catchUp.ms } : {}),
+        staleNodes: held.stale,
+        lostKeys: durability.lost,
+        ...(durability.missing.length > durability.lost.length ? { missingKeys: durability.missing } : {}),
+        verdict: faultVerdict(checks),
+        checkIds: checks.map((c) => c.id),
+    };
+    const acked = [...o.before, ...o.writes.filter((w) => w.acked).map((w) => w.write), ...(o.writable?.write ? [o.writable.write] : [])];
+    const inputProblem = o.applied && !o.applied.ok && o.applied.input ? { input: o.applied.input, message: o.applied.detail } : undefined;
+    return { checks, report, acked, missing: durability.missing, ...(inputProblem ? { inputProblem } : {}) };
+}
+/** While the fault held: per node that still serves reads, stale (failed), refused (skipped) or converged. */
+function judgeHeld({ o, p, voice }) {
+    if (o.held.length === 0)
+        return { checks: [], stale: [], refusedBy: [] };
+    const checks = [];
+    const stale = [];
+    const refusedBy = [];
+    for (const node of o.step.readFrom) {
+        const mine = o.held.filter((r) => r.node === node);
+        if (mine.length === 0)
+            continue;
+        const staleReads = mine.filter((r) => r.state === 'stale');
+        const refusedReads = mine.filter((r) => r.state === 'refused');
+        const id = `${p}:converge:${node.label}`;
+        if (staleReads.length > 0) {
+            stale.push(node.label);
+            const first = staleReads[0];
+            // A degraded link still works: how long values take is measured, and judged only once it is healed.
+            const measured = (0,kinds/* describeKind */.SB)(o.step.kind).measuresOnly;
+            const said = (measured ? voice.slow : voice.stale)(node.label, staleReads.map((r) => r.write.key), first.waitedMs);
+            checks.push(makeCheck({
+                id,
+                kind: 'convergence',
+                status: measured ? 'skipped' : 'failed',
+                said,
+                durationMs: first.waitedMs,
+                node,
+                expected: first.write.value,
+                actual: first.last,
+                waitedMs: first.waitedMs,
+            }));
+        }
+        else if (refusedReads.length > 0) {
+            refusedBy.push(node.label);
+            checks.push(makeCheck({
+                id,
+                kind: 'convergence',
+                status: 'skipped',
+                said: voice.refusedReads(node.label, refusedReads[0].last),
+                durationMs: refusedReads[0].waitedMs,
+                node,
+                actual: refusedReads[0].last,
+            }));
+        }
+        else {
+            const slowest = Math.max(...mine.map((r) => r.ms ?? 0));
+            const said = voice.converged(node.label, mine.length, slowest);
+            checks.push(makeCheck({ id, kind: 'convergence', status: 'passed', said, durationMs: slowest, node }));
+        }
+    }
+    const slowest = Math.max(0, ...o.held.map((r) => r.ms ?? 0));
+    return { checks, stale, refusedBy, convergenceMs: stale.length > 0 ? null : slowest };
+}
+/** Every faulted node answers again; the report keeps the slowest. */
+function judgeRecovery({ o, p, voice }) {
+    let ms;
+    const checks = o.recovery.map((r) => {
+        if (r.done)
+            ms = Math.max(ms ?? 0, r.ms ?? 0);
+        const said = r.done ? voice.recovered(r.node.label, r.ms ?? 0, o.restartMs) : voice.notRecovered(r.node.label, r.last);
+        const status = r.done ? 'passed' : 'failed';
+        return makeCheck({
+            id: `${p}:recovery:${r.node.label}`,
+            kind: 'recovery',
+            status,
+            said,
+            durationMs: r.ms ?? r.elapsedMs,
+            node: r.node,
+            actual: r.last,
+        });
+    });
+    return { checks, ...(ms !== undefined ? { ms } : {}) };
+}
+/** After a fault that refused every write: the store takes writes again. */
+function judgeWritable({ o, p, voice }, service) {
+    const w = o.writable;
+    if (!w)
+        return [];
+    const node = w.node;
+    const said = w.write && node
+        ? voice.writableAgain(node.label, w.ms, w.attempts)
+        : voice.stillRefused(w.triedOn.map((n) => n.label), w.attempts, w.last);
+    return [
+        makeCheck({
+            id: `${p}:writable`,
+            kind: 'recovery',
+            status: w.write ? 'passed' : 'failed',
+            said,
+            durationMs: w.ms,
+            ...(node ? { node } : service ? { service } : {}),
+            ...(w.write ? {} : { actual: w.last }),
+        }),
+    ];
+}
+/**
+ * Catch-up of the faulted nodes (what was acknowledged while they were away, or the first write after healing),
+ * and of the others (what a cut-off target acknowledged must reach the rest once healed).
+ */
+function judgeCatchUp({ o, p, voice }) {
+    const afterHeal = o.writes.every((x) => !x.acked);
+    const checks = [];
+    let ms;
+    for (const node of o.recovery.filter((r) => r.done).map((r) => r.node)) {
+        const read = o.catchUp.find((c) => c.node === node);
+        const id = `${p}:catch-up:${node.label}`;
+        if (!read) {
+            checks.push(makeCheck({ id, kind: 'catch-up', status: 'skipped', said: voice.nothingToCatchUp(node.label), node }));
+            continue;
+        }
+        const ok = read.missing.length === 0;
+        if (ok)
+            ms = Math.max(ms ?? 0, read.slowestMs);
+        const said = ok
+            ? voice.caughtUp(node.label, read.expected.length, read.slowestMs, afterHeal)
+            : voice.missedCatchUp(node.label, read.missing.map((m) => m.key), read.waitedMs, afterHeal);
+        const durationMs = ok ? read.slowestMs : read.waitedMs;
+        checks.push(makeCheck({ id, kind: 'catch-up', status: ok ? 'passed' : 'failed', said, durationMs, node, ...keysExtra(read) }));
+    }
+    for (const read of o.afterHeal) {
+        const ok = read.missing.length === 0;
+        const said = ok
+            ? voice.gotTargetWrites(read.node.label, read.expected.length)
+            : voice.missedTargetWrites(read.node.label, read.missing.map((m) => m.key));
+        checks.push(makeCheck({
+            id: `${p}:after-heal:${read.node.label}`,
+            kind: 'catch-up',
+            status: ok ? 'passed' : 'failed',
+            said,
+            durationMs: ok ? read.slowestMs : read.waitedMs,
+            node: read.node,
+            ...keysExtra(read),
+        }));
+    }
+    return { checks, ...(ms !== undefined ? { ms } : {}) };
+}
+/**
+ * Durability: a key a node returned (or acknowledged) before and no longer returns is lost; one it never returned
+ * is missing, which fails too, but is not called a loss.
+ */
+function judgeDurability({ o, p, voice }) {
+    const lost = new Set();
+    const missing = new Set();
+    const checks = o.durability.map((read) => {
+        for (const k of read.lost)
+            lost.add(k);
+        for (const m of read.missing)
+            missing.add(m.key);
+        const ok = read.missing.length === 0;
+        const neverHad = read.missing.map((m) => m.key).filter((k) => !read.lost.includes(k));
+        const said = ok ? voice.kept(read.node.label, read.expected.length) : voice.notKept(read.node.label, read.lost, neverHad);
+        return makeCheck({
+            id: `${p}:durability:${read.node.label}`,
+            kind: 'durability',
+            status: ok ? 'passed' : 'failed',
+            said,
+            durationMs: read.waitedMs,
+            node: read.node,
+            ...keysExtra(read),
+        });
+    });
+    return { checks, lost: [...lost], missing: [...missing] };
+}
+
+;// CONCATENATED MODULE: ./src/faults/group.ts
+// A fault applied to several services together: each service's fault is applied at the same time, and healing
+// heals all of them. Built over FaultActions only, so the unit tests drive it with an in-memory cluster.
+
+/**
+ * Applies one planned step, as the sequence and the random schedule both do: a cluster-wide partition as its
+ * grudges, anything else on each of its services at once; registers what applied with the faults held.
+ */
+async function applyStep(actions, active, step) {
+    const a = step.grudges ? await actions.applyGrudges(step.spec, step.grudges) : await applyTogether(actions, step.spec, step.services);
+    if (!a.ok)
+        return { ok: false, detail: a.detail, ...(a.input !== undefined ? { input: a.input } : {}) };
+    return { ok: true, description: a.fault.description, heal: active.add(`${step.spec.name} ${step.target}`, () => a.fault.heal()) };
+}
+async function applyTogether(actions, kind, services) {
+    if (services.length === 1)
+        return actions.apply(kind, services[0]);
+    // At once, not in turn: with a quorum store, faulting one member and then the next would let a leader change
+    // happen in between, and the group would not be lost together.
+    const results = await Promise.all(services.map(async (service) => ({ service, r: await actions.apply(kind, service).catch(threw('applying')) })));
+    const applied = results.flatMap(({ service, r }) => (r.ok ? [{ service, fault: r.fault }] : []));
+    const healAll = async () => {
+        const outcomes = await Promise.all(applied.map(async ({ service, fault }) => ({
+            service,
+            o: await fault.heal().catch(threw('healing')),
+        })));
+        const bad = outcomes.filter((x) => !x.o.ok);
+        return bad.length === 0
+            ? { ok: true, detail: outcomes.map((x) => x.o.detail).join('; ') }
+            : { ok: false, detail: bad.map((x) => `${x.service}: ${x.o.detail}`).join('; ') };
+    };
+    const failures = results.filter((x) => !x.r.ok);
+    if (failures.length > 0) {
+        // The services whose fault did apply must not stay faulted.
+        const healed = applied.length > 0 ? await healAll() : undefined;
+        const input = failures.find((f) => f.r.input !== undefined)?.r.input;
+        const detail = failures.map((f) => `${f.service}: ${f.r.detail}`).join('; ') +
+            (healed && !healed.ok ? `; healing the others failed too: ${healed.detail}` : '');
+        return { ok: false, detail, ...(input !== undefined ? { input } : {}) };
+    }
+    return { ok: true, fault: { description: applied.map((a) => a.fault.description).join('; '), heal: healAll } };
+}
+
+;// CONCATENATED MODULE: ./src/faults/observe.ts
+
+
+
+
+
+
+async function observeFault(ctx, step, opts) {
+    const { clock } = ctx;
+    const o = {
+        step,
+        mustKeep: [],
+        before: [],
+        writes: [],
+        held: [],
+        cancelled: false,
+        recovery: [],
+        catchUp: [],
+        afterHeal: [],
+        durability: [],
+    };
+    const problem = planProblem(step);
+    if (problem)
+        return { ...o, planProblem: problem };
+    // A fault that ends by itself (restart) holds as long as it takes, and heals on its own.
+    const selfHealing = (0,kinds/* describeKind */.SB)(step.kind).healsItself;
+    // Just before the fault: a fresh write on every node (the target too), so a node that acknowledges and then
+    // loses a write on the way down (kill right after an ack) is caught by the durability check.
+    const before = step.writeBefore ? await Promise.all(ctx.nodes.map((node) => write(ctx, node, 'pre'))) : [];
+    o.before = before.filter((w) => w.acked).map((w) => w.write);
+    o.mustKeep = carryForward([...opts.earlier, ...o.before], new Set());
+    const applied = await applyStep(opts.actions, opts.active, step);
+    // The fault holds from when the command that applies it returned (Compose v1 alone takes about a second).
+    const began = clock.now();
+    o.beganMs = opts.sinceStart();
+    if (!applied.ok) {
+        o.healedMs = o.beganMs;
+        o.applied = applied;
+        return o;
+    }
+    o.applied = { ok: true, description: applied.description };
+    const { heal } = applied;
+    let healStart = began;
+    try {
+        // A restart heals itself: the "hold" is the restart, and writes go out once the target stopped answering.
+        if (selfHealing) {
+            let settled = false;
+            void heal().finally(() => (settled = true));
+            await untilOneIsDown(ctx, step.targets, () => settled);
+        }
+        await whileHeld(ctx, step, opts, began, o);
+    }
+    finally {
+        healStart = clock.now();
+        o.heal = await heal();
+        o.healedMs = opts.sinceStart();
+        if (selfHealing)
+            o.restartMs = healStart - began;
+    }
+    if (!o.heal.ok)
+        return o;
+    if (ctx.signal.aborted)
+        return { ...o, cancelled: true };
+    await afterHealing(ctx, step, selfHealing ? began : healStart, healStart, o);
+    return o;
+}
+/** Availability writes, reads while the fault holds, the hook (a workload), and holding for the duration. */
+async function whileHeld(outer, step, opts, began, o) {
+    // Measured: what every request took while the fault held (judged only where the fault should not slow them).
+    const ms = [];
+    let errors = 0;
+    const note = (outcome) => {
+        ms.push(outcome.durationMs);
+        if (!outcome.ok || outcome.status >= 500)
+            errors++;
+    };
+    const api = outer.api;
+    const ctx = {
+        ...outer,
+        api: {
+            ...api,
+            write: async (...args) => {
+                const r = await api.write(...args);
+                note(r.outcome);
+                return r;
+            },
+            read: async (...args) => {
+                const r = await api.read(...args);
+                note(r.outcome);
+                return r;
+            },
+        },
+    };
+    const hookAbort = new AbortController();
+    const stopHook = () => hookAbort.abort();
+    ctx.signal.addEventListener('abort', stopHook, { once: true });
+    const hook = opts.duringFault
+        ? opts
+            .duringFault({
+            kind: step.kind,
+            target: step.target,
+            idPrefix: step.idPrefix,
+            heldForMs: opts.durationMs,
+            signal: hookAbort.signal,
+        })
+            .catch(() => undefined)
+        : Promise.resolve();
+    try {
+        const writes = await Promise.all(step.writeTo.map(async (node) => ({ ...(await write(ctx, node, step.kind)), node, byTarget: step.targets.includes(node) })));
+        o.writes = writes.map(({ node, write: w, acked, byTarget }) => ({ node, write: w, acked, byTarget }));
+        // Reads while the fault holds: writes acknowledged on the live side must reach every node that still serves
+        // reads. A partitioned node cannot be expected to pass its own writes across the cut: checked after healing.
+        const fromLive = o.writes.filter((w) => w.acked && !w.byTarget).map((w) => w.write);
+        o.held = await Promise.all(step.readFrom.flatMap((node) => fromLive.map((w) => readWhileHeld(ctx, node, w))));
+        // Hold for at least the fault duration (a restart holds as long as it takes).
+        if (!(0,kinds/* describeKind */.SB)(step.kind).healsItself) {
+            const left = began + opts.durationMs - ctx.clock.now();
+            if (left > 0)
+                await ctx.clock.sleep(left, ctx.signal);
+        }
+    }
+    finally {
+        hookAbort.abort();
+        ctx.signal.removeEventListener('abort', stopHook);
+        await hook;
+        o.requests = { ms, errors };
+    }
+}
+/** Recovery, writes after a fault that refused them all, catch-up, and durability, in that order. */
+async function afterHealing(ctx, step, recoverFrom, healStart, o) {
+    const during = o.writes.filter((w) => w.acked).map((w) => w.write);
+    const refused = o.writes.some((w) => !w.acked);
+    // The first request a recovering node gets is a read of a key it must catch up on (see untilRecovered).
+    const probeKey = (during[0] ?? o.mustKeep[0])?.key;
+    o.recovery = await Promise.all(step.targets.map(async (node) => {
+        const back = await untilRecovered(ctx, node, probeKey);
+        return {
+            node,
+            done: back.done,
+            ...(back.doneAt !== undefined ? { ms: back.doneAt - recoverFrom } : {}),
+            elapsedMs: back.elapsedMs,
+            last: (0,kv_api/* observe */.lB)(back.last?.outcome),
+            ...(probeKey !== undefined ? { probeKey } : {}),
+        };
+    }));
+    const recovered = o.recovery.filter((r) => r.done).map((r) => r.node);
+    // Every write refused while the fault held (a quorum store that lost its quorum): the store must take writes
+    // again once healed, and the faulted nodes must get that one in place of the missed ones.
+    let afterHeal = [];
+    if (during.length === 0 && refused && recovered.length > 0) {
+        o.writable = await writableAgain(ctx, [...step.others, ...recovered], healStart);
+        if (o.writable.write)
+            afterHeal = [o.writable.write];
+    }
+    const missed = during.length > 0 ? during : afterHeal;
+    const byTarget = o.writes.filter((w) => w.acked && w.byTarget).map((w) => w.write);
+    const [catchUp, others] = await Promise.all([
+        Promise.all(recovered.filter(() => missed.length > 0).map((node) => readKeys(ctx, node, missed))),
+        Promise.all(byTarget.length > 0 ? step.others.map((node) => readKeys(ctx, node, byTarget)) : []),
+    ]);
+    o.catchUp = catchUp;
+    o.afterHeal = others;
+    // Durability: what was acknowledged before the fault is still there, on every node that answers.
+    const readers = ctx.nodes.filter((n) => step.others.includes(n) || recovered.includes(n));
+    o.durability = await Promise.all(readers.map((node) => readKeys(ctx, node, o.mustKeep)));
+}
+async function write(ctx, node, purpose) {
+    const key = ctx.ids.key(purpose);
+    const value = ctx.ids.value(node.label, purpose);
+    const w = await ctx.api.write(node.url, key, value, ctx.signal);
+    if (w.acked)
+        ctx.seen.record(key, value, node.label);
+    return { acked: w.acked, write: { key, value, writer: node.label }, last: (0,kv_api/* observe */.lB)(w.outcome) };
+}
+/**
+ * Writes, node after node, until one is acknowledged or the policy's timeout passes. Each attempt uses a fresh key:
+ * an attempt that timed out may still be committed later, and must not be mistaken for the one expected back.
+ */
+async function writableAgain(ctx, nodes, from) {
+    let i = 0;
+    let hit;
+    const r = await pollAs(ctx, 'writable', async () => {
+        const node = nodes[i++ % nodes.length];
+        const w = await write(ctx, node, 'healed');
+        if (w.acked)
+            hit = { write: w.write, node };
+        return { done: w.acked, value: w.last };
+    });
+    return {
+        ...(hit ? hit : {}),
+        ms: (r.doneAt ?? ctx.clock.now()) - from,
+        attempts: r.attempts,
+        last: r.last ?? { error: 'no attempt was made' },
+        triedOn: nodes,
+    };
+}
+/** Polls one node for one value until it is returned, refused, or the convergence timeout passes (stale). */
+async function readWhileHeld(ctx, node, w) {
+    const since = ctx.clock.now();
+    const want = ctx.api.codec.toBytes(w.value);
+    let state = 'stale';
+    const r = await pollAs(ctx, 'value', async () => {
+        const read = await ctx.api.read(node.url, w.key, ctx.signal);
+        const out = read.outcome;
+        state = plan_classifyRead({ ok: out.ok, ...(out.ok ? { status: out.status } : {}), matches: read.value != null && read.value.equals(want) });
+        if (state === 'converged')
+            ctx.seen.record(w.key, w.value, node.label);
+        return { done: state !== 'stale', value: read };
+    });
+    return {
+        node,
+        write: w,
+        state: r.done ? state : 'stale',
+        ms: r.done && state === 'converged' && r.doneAt !== undefined ? r.doneAt - since : null,
+        last: observeRead(r.last, want),
+        waitedMs: ctx.clock.now() - since,
+    };
+}
+async function readKeys(ctx, node, writes) {
+    const since = ctx.clock.now();
+    // What the node had returned before these reads: a write missing now that it returned then was lost.
+    const hadBefore = new Set(writes.filter((w) => ctx.seen.returned(w.key, w.value, node.label)).map((w) => w.key));
+    const outcomes = await Promise.all(writes.map(async (w) => ({ w, o: (await awaitValue(ctx, [node], w.key, w.value, since))[0] })));
+    const missing = outcomes.filter((x) => !x.o.converged);
+    return {
+        node,
+        expected: writes,
+        missing: missing.map((x) => x.w),
+        lost: missing.filter((x) => hadBefore.has(x.w.key)).map((x) => x.w.key),
+        slowestMs: Math.max(0, ...outcomes.map((x) => x.o.ms ?? 0)),
+        waitedMs: ctx.clock.now() - since,
+        ...(missing[0] ? { last: missing[0].o.last } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/faults/suite.ts
+
+
+
+
+/** A fault that could not be applied because of an input: the engine turns it into an input error. */
+class FaultInputProblem extends Error {
+    input;
+    constructor(input, message) {
+        super(message);
+        this.input = input;
+    }
+}
+async function runFaultSuite(ctx, steps, deps) {
+    let allPassed = true;
+    let known = [...deps.earlier];
+    const missing = new Set();
+    for (const step of steps) {
+        if (ctx.signal.aborted)
+            break;
+        if (step.voice === 'fault')
+            deps.info(`Fault ${step.index}/${steps.length}: ${step.kind} ${step.target} ` +
+                `(${step.targets.map((n) => n.url).join(', ') || 'no server maps to it'}).`);
+        else
+            deps.info(`Restarting ${step.target} (${step.targets.map((n) => n.url).join(', ') || 'no server maps to it'}).`);
+        const out = await deps.phase(step.phase, async () => {
+            const seen = await observeFault(ctx, step, {
+                actions: deps.actions,
+                active: deps.active,
+                durationMs: deps.durationMs,
+                earlier: known,
+                sinceStart: deps.sinceStart,
+                ...(deps.duringFault ? { duringFault: deps.duringFault } : {}),
+            });
+            return judgeFault(seen, ctx.limits);
+        }, (r) => r.report.verdict === 'passed');
+        deps.record(out.checks, out.report, step);
+        if (out.report.verdict === 'failed')
+            allPassed = false;
+        const r = out.report;
+        if (step.voice === 'fault' && r.beganMs !== undefined && r.healedMs !== undefined) {
+            deps.addPhase({
+                name: `${step.phase} held`,
+                startMs: r.beganMs,
+                endMs: r.healedMs,
+                status: r.verdict === 'passed' ? 'ok' : 'failed',
+                note: `${step.kind} began at ${(0,util_text/* formatMs */._V)(r.beganMs)}, healed at ${(0,util_text/* formatMs */._V)(r.healedMs)}`,
+            });
+        }
+        // A key some node no longer returns has been reported; later faults do not report it again.
+        for (const k of out.missing)
+            missing.add(k);
+        known = carryForward([...known, ...out.acked], missing);
+        if (out.inputProblem)
+            throw new FaultInputProblem(out.inputProblem.input, out.inputProblem.message);
+    }
+    return allPassed;
+}
+
+;// CONCATENATED MODULE: ./src/faults/nemesis.ts
+
+
+
+
+
+
+
+
+/**
+ * Places each fault in a window of `holdMs` inside [0, durationMs), at a random start (from `seed`), so that faults
+ * touching a common service never overlap. A fault that finds no free place after a bounded number of draws is
+ * left out (and said so by the caller).
+ */
+function planWindows(steps, durationMs, holdMs, seed) {
+    const random = (0,core_random/* seededRandom */.Is)(seed);
+    const hold = Math.min(holdMs, durationMs * 0.6);
+    const windows = [];
+    const left = [];
+    for (const step of steps) {
+        let placed;
+        for (let attempt = 0; attempt < 50 && !placed; attempt++) {
+            const startMs = Math.floor(random() * Math.max(1, durationMs * 0.9 - hold));
+            const candidate = { step, startMs, endMs: startMs + hold };
+            const clash = windows.some((w) => w.startMs < candidate.endMs && candidate.startMs < w.endMs && w.step.services.some((s) => step.services.includes(s)));
+            if (!clash)
+                placed = candidate;
+        }
+        if (placed)
+            windows.push(placed);
+        else
+            left.push(step);
+    }
+    return { windows: windows.sort((a, b) => a.startMs - b.startMs), left };
+}
+/** Runs the windows against the clock until all are over (or the run is cancelled); heals always. */
+async function runWindows(ctx, windows, deps) {
+    const started = ctx.clock.now();
+    return Promise.all(windows.map(async (window) => {
+        const { step } = window;
+        const wait = started + window.startMs - ctx.clock.now();
+        if (wait > 0)
+            await ctx.clock.sleep(wait, ctx.signal);
+        if (ctx.signal.aborted)
+            return { window, applied: { ok: false, detail: 'the run was cancelled first' } };
+        const problem = planProblem(step);
+        if (problem)
+            return { window, applied: { ok: false, detail: problem } };
+        const a = await applyStep(deps.actions, deps.active, step);
+        if (!a.ok)
+            return { window, applied: { ok: false, detail: a.detail } };
+        const { heal } = a;
+        const beganMs = deps.sinceStart();
+        deps.record({ f: 'start', fault: step.spec.name, target: step.target });
+        let outcome;
+        try {
+            const left = started + window.endMs - ctx.clock.now();
+            if (left > 0)
+                await ctx.clock.sleep(left, ctx.signal);
+        }
+        finally {
+            outcome = await heal();
+            deps.record({ f: 'stop', fault: step.spec.name, target: step.target });
+        }
+        return { window, applied: { ok: true, description: a.description }, beganMs, healedMs: deps.sinceStart(), heal: outcome };
+    }));
+}
+/** After every window healed: does each node a fault touched answer again? (The reads the judge needs.) */
+async function observeRecovery(ctx, outcomes) {
+    const nodes = [...new Set(outcomes.filter((o) => o.applied.ok && o.heal?.ok).flatMap((o) => o.window.step.targets))];
+    const reads = await Promise.all(nodes.map(async (node) => {
+        const back = await untilRecovered(ctx, node, undefined);
+        return [node, { node, done: back.done, elapsedMs: back.elapsedMs, last: (0,kv_api/* observe */.lB)(back.last?.outcome) }];
+    }));
+    return new Map(reads);
+}
+/**
+ * Judges each window (pure): it applied, it healed, and every node it touched answers again. The workload history
+ * is judged as a whole elsewhere; catch-up is not judged per window.
+ */
+function judgeWindows(outcomes, recovery, limits) {
+    const checks = [];
+    const reports = [];
+    const phases = [];
+    for (const o of outcomes) {
+        const { step } = o.window;
+        const p = step.idPrefix;
+        const voice = faultVoice({ kind: step.kind, name: step.spec.name, target: step.target, services: step.services, limits });
+        const where = step.services[0] ? { service: step.services[0] } : {};
+        const mine = [];
+        if (!o.applied.ok) {
+            mine.push(makeCheck({ id: `${p}:apply`, kind: 'fault', status: 'failed', said: voice.apply(o.applied.detail), ...where }));
+        }
+        else if (o.heal && !o.heal.ok) {
+            mine.push(makeCheck({ id: `${p}:heal`, kind: 'fault', status: 'failed', said: voice.heal(o.heal.detail), ...where }));
+        }
+        else {
+            for (const node of step.targets) {
+                const r = recovery.get(node);
+                if (!r)
+                    continue;
+                // Polled once every window of the schedule had healed, so no time since this one's heal is claimed.
+                const said = r.done
+                    ? {
+                        ...voice.recovered(node.label, 0, undefined),
+                        detail: `${node.label} answered again once the faults of the schedule were healed.`,
+                    }
+                    : voice.notRecovered(node.label, r.last);
+                const status = r.done ? 'passed' : 'failed';
+                mine.push(makeCheck({ id: `${p}:recovery:${node.label}`, kind: 'recovery', status, said, durationMs: r.elapsedMs, node, actual: r.last }));
+            }
+        }
+        checks.push(...mine);
+        const failed = mine.some((c) => c.status === 'failed');
+        reports.push({
+            kind: step.kind,
+            target: step.target,
+            action: o.applied.ok ? o.applied.description : `${step.spec.name} ${step.target}`,
+            ...(o.beganMs !== undefined ? { beganMs: o.beganMs } : {}),
+            ...(o.healedMs !== undefined ? { healedMs: o.healedMs } : {}),
+            ...(o.beganMs !== undefined && o.healedMs !== undefined ? { heldMs: o.healedMs - o.beganMs } : {}),
+            writesAccepted: 0,
+            writesRefused: 0,
+            refusedBy: [],
+            availability: 'n/a',
+            staleNodes: [],
+            lostKeys: [],
+            verdict: failed ? 'failed' : 'passed',
+            checkIds: mine.map((c) => c.id),
+        });
+        if (o.beganMs !== undefined && o.healedMs !== undefined) {
+            phases.push({
+                name: `${step.phase} held`,
+                startMs: o.beganMs,
+                endMs: o.healedMs,
+                status: failed ? 'failed' : 'ok',
+                note: `random schedule: ${step.spec.name} began at ${(0,util_text/* formatMs */._V)(o.beganMs)}, healed at ${(0,util_text/* formatMs */._V)(o.healedMs)}`,
+            });
+        }
+    }
+    return { checks, reports, phases };
+}
+
+;// CONCATENATED MODULE: ./src/engine/run.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function runEngine(options, deps, cwd = process.cwd(), extras = {}) {
+    return options.cluster === 'external' ? runExternal(options, deps, cwd, extras) : runCompose(options, deps, cwd, extras);
+}
+async function runCompose(options, deps, cwd, extras) {
+    const { clock, log, signal } = deps;
+    const startedAt = new Date(clock.wallMs()).toISOString();
+    const rec = new RunRecorder(clock, log);
+    const found = {
+        nodes: options.servers.map((s) => ({ url: s.url, label: `${s.host}:${s.port}`, mapping: 'not mapped' })),
+        convergence: { writers: [], readers: [], ms: [] },
+        streams: (0,core_random/* runStreams */.ns)(options.seed ?? deps.random.int(core_random/* SEED_RANGE */.Cr)),
+    };
+    let files = { directory: cwd, composeFiles: [] };
+    let pre;
+    let created = false;
+    let teardown = { policy: options.teardown, performed: false };
+    // Faults that hold right now: healed by their own cycle, and again here before logs and teardown.
+    const activeFaults = new ActiveFaults();
+    try {
+        pre = await rec.phase('validate', () => preflight(options, deps, cwd, (directory, composeFiles) => (files = { directory, composeFiles })));
+        throwIfCancelled(signal);
+        const c = pre.compose;
+        deps.onProjectKnown?.({
+            project: options.projectName,
+            teardown: options.teardown,
+            compose: { file: c.command.file, prefix: c.command.prefix, files: c.project.files, directory: files.directory },
+            ...(pre.netns || pre.clockDir
+                ? { faults: { ...(pre.netns ? { netns: true } : {}), ...(pre.clockDir ? { clockDir: pre.clockDir } : {}) } }
+                : {}),
+        });
+        created = true;
+        await rec.phase('up', () => up(c, options, signal));
+        const f = options.faults;
+        const cluster = {
+            mapNodes: async () => labelNodes(mapServers(options.servers, bindingsFromInspect(await c.inspect())), options),
+            actions: dockerFaultActions(c, deps.exec, {
+                partitionNetworks: f.partitionNetworks,
+                netns: pre.netns ?? (0,netns/* netnsRunner */.Vs)(deps.exec, deps.isRoot()),
+                ...(pre.clockDir ? { clockDir: pre.clockDir } : {}),
+            }),
+            ...(pre.adapter ? { adapter: pre.adapter } : {}),
+        };
+        await checkCluster(options, deps, cluster, rec, found, activeFaults, extras);
+    }
+    catch (error) {
+        rec.errors.push(...(0,engine_errors/* toRunErrors */.W)(error));
+    }
+    finally {
+        await healStillHeld(activeFaults, rec, log, 'before teardown', 'Check the containers of the project by hand (docker ps, docker network inspect).');
+        if (created && pre)
+            await sweepFaults(pre, rec, log);
+        if (created && pre)
+            teardown = await collectAndTearDown(options, deps, pre, rec);
+        if (pre?.clockDir && (teardown.performed || !created))
+            await (0,promises_.rm)(pre.clockDir, { recursive: true, force: true }).catch(() => undefined);
+    }
+    return run_result(deps, rec, found, startedAt, teardown, {
+        name: options.projectName,
+        directory: files.directory,
+        composeFiles: files.composeFiles,
+        ...(pre ? { compose: { kind: pre.compose.command.kind, version: pre.compose.command.version } } : {}),
+    }, pre?.serviceLocations ?? {});
+}
+/**
+ * A cluster Replicheck did not start (cluster: external): no compose command, nothing built or torn down; faults
+ * through the user's commands, whose pending heals are handed to the post step as they change.
+ */
+async function runExternal(options, deps, cwd, extras) {
+    const { clock, log } = deps;
+    const startedAt = new Date(clock.wallMs()).toISOString();
+    const rec = new RunRecorder(clock, log);
+    const found = {
+        nodes: externalNodes(options),
+        convergence: { writers: [], readers: [], ms: [] },
+        streams: (0,core_random/* runStreams */.ns)(options.seed ?? deps.random.int(core_random/* SEED_RANGE */.Cr)),
+    };
+    const directory = (0,external_node_path_.isAbsolute)(options.workingDirectory) ? options.workingDirectory : (0,external_node_path_.resolve)(cwd, options.workingDirectory);
+    const activeFaults = new ActiveFaults();
+    const pending = new Map();
+    const save = () => deps.onProjectKnown?.({ project: '', teardown: 'never', cluster: 'external', heals: [...pending.values()], cwd: directory });
+    try {
+        const adapter = await rec.phase('validate', async () => options.kv.module !== undefined ? loadAdapterModule(options, deps, directory) : undefined);
+        save();
+        const actions = (0,commands/* commandFaultActions */.PX)({
+            exec: deps.exec,
+            commands: options.faultCommands,
+            urls: new Map(found.nodes.map((n) => [n.label, n.url])),
+            cwd: directory,
+            timeoutMs: options.faultCommandTimeoutMs,
+            onRun: ({ command, result }) => log.untrusted(`Fault command (exit ${result.code ?? 'signal'}${result.timedOut ? ', timed out' : ''}): ${command}`, (0,util_text/* tailText */.QR)((0,util_text/* stripAnsi */.aJ)(`${result.stdout}\n${result.stderr}`.trim()), commands/* COMMAND_OUTPUT_LINES */.u3) || '(no output)'),
+            onPending: (key, heal) => {
+                if (heal)
+                    pending.set(key, heal);
+                else
+                    pending.delete(key);
+                save();
+            },
+        });
+        await checkCluster(options, deps, { mapNodes: async () => externalNodes(options), actions, ...(adapter ? { adapter } : {}) }, rec, found, activeFaults, extras);
+    }
+    catch (error) {
+        rec.errors.push(...(0,engine_errors/* toRunErrors */.W)(error));
+    }
+    finally {
+        await healStillHeld(activeFaults, rec, log, 'at the end of the run', 'Run the heal command by hand; the node may still be faulted.');
+    }
+    log.info('cluster: external: nothing was started, so nothing is torn down.');
+    return run_result(deps, rec, found, startedAt, { policy: 'never', performed: false }, { name: 'external', directory, composeFiles: [] }, {});
+}
+/** Heals what a throw or a cancel left holding (each fault's own driver heals it first, in a finally). */
+async function healStillHeld(active, rec, log, when, fix) {
+    for (const { label, outcome } of await active.healAll()) {
+        log.warn(`Healed ${label} ${when}: ${outcome.detail}.`);
+        if (!outcome.ok)
+            rec.errors.push({ message: `Could not heal ${label}: ${outcome.detail}.`, fix });
+    }
+}
+/** Nodes of an external cluster: named servers by their names (what fault-targets and reports use), else host:port. */
+function externalNodes(options) {
+    return options.servers.map((s) => s.name
+        ? { url: s.url, label: s.name, service: s.name, mapping: `named ${s.name}` }
+        : { url: s.url, label: `${s.host}:${s.port}`, mapping: 'not named' });
+}
+function run_result(deps, rec, found, startedAt, teardown, project, serviceLocations) {
+    return {
+        schemaVersion: result/* SCHEMA_VERSION */.f$,
+        tool: { name: 'replicheck', version: deps.version },
+        verdict: (0,result/* decideVerdict */.AU)(rec.checks, rec.errors),
+        startedAt,
+        durationMs: rec.since(),
+        project,
+        serviceLocations,
+        nodes: found.nodes,
+        phases: rec.phases,
+        checks: rec.checks,
+        convergence: found.convergence,
+        maxConvergenceMs: (0,result/* maxConvergence */.Ao)(found.convergence),
+        logs: rec.logs,
+        errors: rec.errors,
+        teardown,
+        ...(found.workload ? { workload: found.workload } : {}),
+        ...(found.faults ? { faults: found.faults } : {}),
+        seed: found.streams.seed,
+    };
+}
+function throwIfCancelled(signal) {
+    if (signal.aborted)
+        throw new engine_errors/* Cancelled */.c();
+}
+async function up(c, options, signal) {
+    const r = await c.up(options.build, signal);
+    throwIfCancelled(signal);
+    if (r.code !== 0) {
+        throw new driver/* SetupError */.w3(`compose up failed (exit ${r.code ?? 'signal'}${r.timedOut ? ', timed out' : ''}).`, 'Read the Compose output and service logs below; the cluster must start with `docker compose up` on its own.', undefined, (0,util_text/* tailText */.QR)((0,util_text/* stripAnsi */.aJ)(`${r.stderr}\n${r.stdout}`.trim()), 40));
+    }
+}
+/** Readiness, replication, faults (or the restart check) and the workload, each judged as it ends. */
+async function checkCluster(options, deps, cluster, rec, found, activeFaults, extras) {
+    const { clock, log, signal } = deps;
+    // Which URL is which service.
+    const upAt = clock.now();
+    found.nodes = await cluster.mapNodes();
+    for (const n of found.nodes)
+        if (!n.service)
+            log.warn(`${n.url} could not be mapped to a service (${n.mapping}); it is treated as not the restart target.`);
+    const nodes = found.nodes;
+    const ctx = {
+        api: cluster.adapter ? moduleKvApi(cluster.adapter, deps.http, (0,kv_api/* moduleApiOptions */.Tg)(options)) : (0,kv_api/* httpKvApi */.Yt)(deps.http, options),
+        clock,
+        signal,
+        limits: options.limits,
+        // The run id stays unique to this run whatever the seed, so a replay never reads an earlier run's data.
+        ids: runIds(found.streams.values, clock, options.valueFormat, deps.random.hex(4)),
+        nodes,
+        seen: new SeenValues(),
+    };
+    const ready = await rec.checked('ready', () => waitForReady(ctx, nodes, upAt));
+    found.nodes = nodes.map((n) => (ready.readyMs.has(n.url) ? { ...n, readyMs: ready.readyMs.get(n.url) } : n));
+    throwIfCancelled(signal);
+    if (rec.failed)
+        return;
+    const rep = await rec.checked('replication', () => checkReplication(ctx));
+    found.convergence = rep.matrix;
+    throwIfCancelled(signal);
+    // With faults, the workload's clients run while each fault holds; the workload phase judges it all.
+    const wl = options.workload;
+    const session = wl ? new WorkloadSession(ctx, wl, found.streams) : undefined;
+    const f = options.faults;
+    const shuffle = found.streams.partition;
+    const steps = f.specs.length > 0
+        ? planFaults({ specs: f.specs, groups: f.groups, nodes, shuffle })
+        : options.restartTarget !== undefined
+            ? [planRestartCheck(options.restartTarget, nodes)]
+            : [];
+    const phase = { ctx, deps, cluster, rec, found, activeFaults, extras };
+    if (steps.length > 0 && f.schedule === 'random' && session && wl)
+        await randomFaults(phase, steps, session, wl, f.durationMs);
+    else if (steps.length > 0)
+        await faultsInTurn(phase, steps, session, f.specs.length > 0, rep.written, f.durationMs);
+    if (session && wl && !found.workload)
+        await workload(phase, session, wl);
+    // Last, every acknowledged value once more on every node: none may be gone from a node that returned it.
+    await rec.checked('sweep', async () => ({ checks: judgeSweep(await sweep(ctx), nodes) }));
+    throwIfCancelled(signal);
+}
+/** fault-schedule: random. The faults run inside the workload phase at random moments; the history records them. */
+async function randomFaults(r, steps, session, wl, holdMs) {
+    const { ctx, deps, rec } = r;
+    const { seed, schedule } = r.found.streams;
+    const { windows, left } = planWindows(steps, wl.durationMs, holdMs, schedule);
+    for (const step of left)
+        deps.log.warn(`${step.spec.name} ${step.target} found no free moment in the workload's ${wl.durationMs / 1000} s that does not overlap a ` +
+            `fault on the same service; it was left out.`);
+    deps.log.info(`Workload: ${wl.clients} clients for ${wl.durationMs / 1000} s with ${windows.length} fault(s) at random moments (seed ` +
+        `${seed}); checking ${wl.consistency} consistency.`);
+    let outcomes = [];
+    const w = await rec.checked('workload', async () => {
+        [outcomes] = await Promise.all([
+            runWindows(ctx, windows, {
+                actions: r.cluster.actions,
+                active: r.activeFaults,
+                sinceStart: rec.since,
+                record: (e) => session.record(e),
+            }),
+            session.run(),
+        ]);
+        return session.finish(r.extras.saveHistory, (m) => deps.log.warn(m));
+    });
+    r.found.workload = w.section;
+    const judged = judgeWindows(outcomes, await observeRecovery(ctx, outcomes), ctx.limits);
+    rec.checks.push(...judged.checks);
+    rec.phases.push(...judged.phases);
+    r.found.faults = judged.reports;
+    throwIfCancelled(deps.signal);
+}
+/** fault-schedule: sequence (or the restart check): one fault after another, the workload's clients during each. */
+async function faultsInTurn(r, steps, session, report, earlier, durationMs) {
+    const { ctx, deps, rec } = r;
+    const reports = [];
+    if (report)
+        r.found.faults = reports;
+    try {
+        await runFaultSuite(ctx, steps, {
+            actions: r.cluster.actions,
+            active: r.activeFaults,
+            durationMs,
+            phase: rec.phase,
+            addPhase: (p) => rec.phases.push(p),
+            sinceStart: rec.since,
+            info: (m) => deps.log.info(m),
+            earlier,
+            ...(session ? { duringFault: session.duringFault } : {}),
+            record: (checks, one) => {
+                rec.checks.push(...checks);
+                reports.push(one);
+            },
+        });
+    }
+    catch (error) {
+        if (!(error instanceof FaultInputProblem))
+            throw error;
+        throw new errors/* InputError */.d([
+            {
+                input: error.input,
+                message: error.message,
+                fix: 'Name networks the service is attached to (as in the compose file), or leave partition-networks empty to cut all of them.',
+            },
+        ]);
+    }
+    throwIfCancelled(deps.signal);
+}
+/** The concurrent workload (if the faults did not already run it), judged by the chosen consistency model. */
+async function workload(r, session, wl) {
+    const { deps, rec } = r;
+    const ranDuringFaults = session.operations > 0;
+    deps.log.info(ranDuringFaults
+        ? `Workload: ${session.operations} operations recorded while the faults held; checking ${wl.consistency} consistency.`
+        : `Workload: ${wl.clients} clients for ${wl.durationMs / 1000} s on ${wl.keys} key(s); checking ${wl.consistency} consistency.`);
+    const w = await rec.checked('workload', async () => {
+        if (!ranDuringFaults)
+            await session.run();
+        return session.finish(r.extras.saveHistory, (m) => deps.log.warn(m));
+    });
+    r.found.workload = w.section;
+    throwIfCancelled(deps.signal);
+}
+/**
+ * The last resort before logs and teardown, whatever happened above: no packet filter, queueing discipline or
+ * clock offset of Replicheck's stays on any container of the project.
+ */
+async function sweepFaults(pre, rec, log) {
+    for (const p of await undoLeftoverFaults(pre.compose, pre)) {
+        log.warn(`Could not undo a fault: ${p}.`);
+        rec.errors.push({
+            message: `Could not undo a fault: ${p}.`,
+            fix: 'Check the containers by hand: nsenter -t <pid> -n iptables -S, tc qdisc show.',
+        });
+    }
+}
+/** Logs of every service when the run failed, then teardown as the policy says. */
+async function collectAndTearDown(options, deps, pre, rec) {
+    const { log, signal } = deps;
+    const c = pre.compose;
+    const failed = rec.failed;
+    if (failed && options.logLines > 0 && !signal.aborted) {
+        await rec
+            .phase('logs', async () => {
+            for (const service of pre.services) {
+                const text = (0,util_text/* stripAnsi */.aJ)(await c.logs(service, options.logLines));
+                rec.logs.push({ service, text });
+                log.untrusted(`Last ${options.logLines} log lines of ${service}`, text);
+            }
+        })
+            .catch(() => undefined);
+    }
+    const wanted = options.teardown === 'always' || (options.teardown === 'on-success' && (!failed || signal.aborted));
+    if (!wanted) {
+        const when = options.teardown === 'post' ? 'until the post step at the end of the job' : 'running';
+        log.info(`Teardown '${options.teardown}': leaving project ${options.projectName} ${when}.`);
+        return { policy: options.teardown, performed: false };
+    }
+    let teardown = { policy: options.teardown, performed: false };
+    await rec
+        .phase('down', async () => {
+        // Everything is about to be deleted, so a long graceful stop buys nothing (etcd's leader hand-off alone
+        // holds `down` for its whole grace period); on cancel the runner kills us 10 s after SIGINT, so be quicker.
+        const r = await c.down(signal.aborted ? 1 : 2);
+        let left = await (0,driver/* findLeftovers */.Q_)(deps.exec, options.projectName);
+        if (r.code !== 0 || left.containers.length + left.networks.length + left.volumes.length > 0) {
+            left = await (0,driver/* removeByLabel */._N)(deps.exec, options.projectName);
+        }
+        const leftovers = [...left.containers, ...left.networks, ...left.volumes];
+        teardown = { policy: options.teardown, performed: true, ...(leftovers.length > 0 ? { leftovers } : {}) };
+        if (leftovers.length > 0)
+            log.warn(`Teardown left ${leftovers.length} object(s) of project ${options.projectName}.`);
+    })
+        .catch((error) => rec.errors.push(...(0,engine_errors/* toRunErrors */.W)(error)));
+    return teardown;
+}
+/** Labels are service names where the mapping is unique, else host:port; duplicates get a suffix. */
+function labelNodes(mappings, options) {
+    const seen = new Map();
+    return mappings.map((m, i) => {
+        const s = options.servers[i];
+        // A named server is its service (checked against the project before anything started).
+        let label = s.name ?? m.service ?? `${s.host}:${s.port}`;
+        const n = (seen.get(label) ?? 0) + 1;
+        seen.set(label, n);
+        if (n > 1)
+            label = `${label}#${n}`;
+        const service = s.name ?? m.service;
+        return {
+            url: m.url,
+            label,
+            ...(service ? { service } : {}),
+            mapping: s.name && s.name !== m.service ? `named ${s.name} (${m.reason})` : m.reason,
+        };
+    });
 }
 
 

@@ -11,11 +11,13 @@ export const modules = {
 /* unused harmony exports EXIT_LINEARIZABLE, EXIT_NOT_LINEARIZABLE, EXIT_UNKNOWN, EXIT_BAD_INPUT, CHECK_HISTORY_USAGE */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _report_page_history_page_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(649);
-/* harmony import */ var _config_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3750);
+/* harmony import */ var _report_page_history_page_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4146);
+/* harmony import */ var _inputs_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8463);
 /* harmony import */ var _linearizability_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4239);
+/* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7485);
 // `replicheck check-history FILE`: checks a recorded history for linearizability.
 // Exit codes: 0 linearizable, 1 not linearizable, 2 unknown (budget ran out), 3 bad input or usage.
+
 
 
 
@@ -23,8 +25,10 @@ export const modules = {
 const EXIT_LINEARIZABLE = 0;
 const EXIT_NOT_LINEARIZABLE = 1;
 const EXIT_UNKNOWN = 2;
-const EXIT_BAD_INPUT = 3;
+/** A history that cannot be read or parsed; the same status as bad usage. */
+const EXIT_BAD_INPUT = _usage_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT_USAGE */ .Ri;
 const FORMATS = ['auto', 'json', 'edn', 'jepsen-log'];
+const ALGORITHMS = ['auto', 'search', 'unique'];
 const DEFAULT_TIMEOUT_S = 60;
 const MAX_KEYS_SHOWN = 20;
 const CHECK_HISTORY_USAGE = `Usage: replicheck check-history FILE [options]
@@ -47,97 +51,65 @@ Options:
   --json                             print the result as JSON
   -h, --help                         show this help
 
-Exit status: 0 linearizable, 1 not linearizable, 2 unknown (time budget ran out), 3 bad input.
+A value that starts with '-' is written with '=': --initial=-1.
+
+Exit status: 0 linearizable, 1 not linearizable, 2 unknown (time budget ran out), 3 bad usage or input.
 See docs/history-format.md for the formats and the semantics of :fail, :info and nil reads.
 `;
-class UsageError extends Error {
-}
-function parseArgs(argv) {
+const OPTIONS = {
+    model: { type: 'string' },
+    format: { type: 'string' },
+    initial: { type: 'string' },
+    independent: { type: 'boolean' },
+    timeout: { type: 'string' },
+    'all-keys': { type: 'boolean' },
+    algorithm: { type: 'string' },
+    html: { type: 'string' },
+    'max-memory': { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+};
+function parseCheckHistoryArgs(argv) {
+    const { values, positionals } = (0,_usage_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCommandLine */ .Du)('check-history', argv, OPTIONS, true);
+    if (values.help)
+        return 'help';
     const args = {
-        algorithm: 'auto',
-        maxMemoryBytes: _linearizability_index_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_MAX_MEMORY_BYTES */ .df,
-        format: 'auto',
-        independent: false,
-        timeoutS: DEFAULT_TIMEOUT_S,
-        allKeys: false,
-        json: false,
+        format: oneOf('format', values.format ?? 'auto', FORMATS, 'a format'),
+        independent: values.independent ?? false,
+        timeoutS: values.timeout === undefined ? DEFAULT_TIMEOUT_S : seconds(values.timeout),
+        allKeys: values['all-keys'] ?? false,
+        json: values.json ?? false,
+        algorithm: oneOf('algorithm', values.algorithm ?? 'auto', ALGORITHMS, 'an algorithm'),
+        maxMemoryBytes: values['max-memory'] === undefined ? _linearizability_index_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_MAX_MEMORY_BYTES */ .df : size(values['max-memory']),
+        ...(values.model !== undefined ? { model: oneOf('model', values.model, _linearizability_index_js__WEBPACK_IMPORTED_MODULE_3__/* .MODEL_NAMES */ .BQ, 'a model') } : {}),
+        ...(values.initial !== undefined ? { initialValue: parseInitial(values.initial) } : {}),
+        ...(values.html !== undefined ? { html: values.html } : {}),
     };
-    const files = [];
-    for (let i = 0; i < argv.length; i++) {
-        const raw = argv[i];
-        const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
-        const name = eq > 0 ? raw.slice(0, eq) : raw;
-        const value = () => {
-            if (eq > 0)
-                return raw.slice(eq + 1);
-            const v = argv[++i];
-            if (v === undefined)
-                throw new UsageError(`${name} needs a value`);
-            return v;
-        };
-        switch (name) {
-            case '-h':
-            case '--help':
-                return 'help';
-            case '--model': {
-                const v = value();
-                if (!(0,_linearizability_index_js__WEBPACK_IMPORTED_MODULE_3__/* .isModelName */ .jp)(v))
-                    throw new UsageError(`--model must be one of ${_linearizability_index_js__WEBPACK_IMPORTED_MODULE_3__/* .MODEL_NAMES */ .BQ.join(', ')}`);
-                args.model = v;
-                break;
-            }
-            case '--format': {
-                const v = value();
-                if (!FORMATS.includes(v))
-                    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-                args.format = v;
-                break;
-            }
-            case '--initial':
-                args.initialValue = parseInitial(value());
-                break;
-            case '--timeout': {
-                const v = Number(value());
-                if (!Number.isFinite(v) || v < 0)
-                    throw new UsageError('--timeout must be a number of seconds (0 = no limit)');
-                args.timeoutS = v;
-                break;
-            }
-            case '--independent':
-                args.independent = true;
-                break;
-            case '--html':
-                args.html = value();
-                break;
-            case '--algorithm': {
-                const v = value();
-                if (v !== 'auto' && v !== 'search' && v !== 'unique')
-                    throw new UsageError('--algorithm must be auto, search or unique');
-                args.algorithm = v;
-                break;
-            }
-            case '--max-memory': {
-                const v = (0,_config_values_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSize */ .DB)(value());
-                if (v === undefined)
-                    throw new UsageError('--max-memory must be a size such as 512M or 2G (at least 16M)');
-                args.maxMemoryBytes = v;
-                break;
-            }
-            case '--all-keys':
-                args.allKeys = true;
-                break;
-            case '--json':
-                args.json = true;
-                break;
-            default:
-                if (raw.startsWith('-') && raw !== '-')
-                    throw new UsageError(`unknown option ${raw}`);
-                files.push(raw);
-        }
+    const [file, extra] = positionals;
+    if (file === undefined)
+        throw new _usage_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .eb('A history FILE is required: replicheck check-history FILE [options].');
+    if (extra !== undefined)
+        throw new _usage_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .eb(`Unexpected argument '${extra}': check-history checks one FILE at a time.`);
+    return { ...args, file };
+}
+function oneOf(flag, value, choices, what) {
+    if (choices.includes(value))
+        return value;
+    throw (0,_usage_js__WEBPACK_IMPORTED_MODULE_4__/* .badValue */ .tm)(flag, value, `is not ${what}`, `use one of ${choices.join(', ')}`);
+}
+function seconds(text) {
+    const v = Number(text);
+    // Number('') is 0, which would quietly mean "no limit".
+    if (text.trim() === '' || !Number.isFinite(v) || v < 0) {
+        throw (0,_usage_js__WEBPACK_IMPORTED_MODULE_4__/* .badValue */ .tm)('timeout', text, 'is not a number of seconds', 'use e.g. --timeout 30, or 0 for no limit');
     }
-    if (files.length !== 1)
-        throw new UsageError(files.length === 0 ? 'a history FILE is required' : 'only one FILE can be checked at a time');
-    return { ...args, file: files[0] };
+    return v;
+}
+function size(text) {
+    const v = (0,_inputs_values_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSize */ .DB)(text);
+    if (v === undefined)
+        throw (0,_usage_js__WEBPACK_IMPORTED_MODULE_4__/* .badValue */ .tm)('max-memory', text, 'is not a size', 'use e.g. 512M or 2G (at least 16M)');
+    return v;
 }
 /** A JSON literal when it is one (0, null, "x"), else the text itself as a string. */
 function parseInitial(text) {
@@ -162,11 +134,13 @@ async function readInput(file) {
 async function checkHistoryCommand(args, io) {
     let parsed;
     try {
-        parsed = parseArgs(args);
+        parsed = parseCheckHistoryArgs(args);
     }
     catch (err) {
-        io.stderr(`check-history: ${err.message}\n\n${CHECK_HISTORY_USAGE}`);
-        return EXIT_BAD_INPUT;
+        if (!(err instanceof _usage_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .eb))
+            throw err;
+        io.stderr((0,_usage_js__WEBPACK_IMPORTED_MODULE_4__/* .usageLine */ .U0)('check-history', err.message));
+        return _usage_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT_USAGE */ .Ri;
     }
     if (parsed === 'help') {
         io.stdout(CHECK_HISTORY_USAGE);
@@ -178,7 +152,7 @@ async function checkHistoryCommand(args, io) {
         text = await readInput(opts.file);
     }
     catch (err) {
-        io.stderr(`check-history: cannot read ${opts.file}: ${err.message}\n`);
+        io.stderr(`replicheck check-history: cannot read ${opts.file}: ${err.message}\n`);
         return EXIT_BAD_INPUT;
     }
     let result;
@@ -195,11 +169,16 @@ async function checkHistoryCommand(args, io) {
         parsedHistory = history;
         format = detected;
         operationCount = history.operations.length;
-        result = (0,_linearizability_index_js__WEBPACK_IMPORTED_MODULE_3__/* .checkHistory */ .X3)(history, { timeoutMs: opts.timeoutS * 1000, checkAllKeys: opts.allKeys, algorithm: opts.algorithm, maxMemoryBytes: opts.maxMemoryBytes });
+        result = (0,_linearizability_index_js__WEBPACK_IMPORTED_MODULE_3__/* .checkHistory */ .X3)(history, {
+            timeoutMs: opts.timeoutS * 1000,
+            checkAllKeys: opts.allKeys,
+            algorithm: opts.algorithm,
+            maxMemoryBytes: opts.maxMemoryBytes,
+        });
     }
     catch (err) {
         if (err instanceof _linearizability_index_js__WEBPACK_IMPORTED_MODULE_3__/* .HistoryError */ .tx) {
-            io.stderr(`check-history: ${opts.file}: ${err.message}\n`);
+            io.stderr(`replicheck check-history: ${opts.file}: ${err.message}\n`);
             return EXIT_BAD_INPUT;
         }
         throw err;
@@ -209,13 +188,19 @@ async function checkHistoryCommand(args, io) {
             title: `${opts.file}: ${result.verdict}`,
             history: parsedHistory,
             consistency: 'linearizable',
-            results: result.keys.map((k) => ({ key: k.key, verdict: k.verdict, passed: k.verdict === 'linearizable', detail: k.witness?.explanation ?? k.verdict, ...(k.witness ? { witness: k.witness } : {}) })),
+            results: result.keys.map((k) => ({
+                key: k.key,
+                verdict: k.verdict,
+                passed: k.verdict === 'linearizable',
+                detail: k.witness?.explanation ?? k.verdict,
+                ...(k.witness ? { witness: k.witness } : {}),
+            })),
         });
         try {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(opts.html, page);
         }
         catch (err) {
-            io.stderr(`check-history: cannot write ${opts.html}: ${err.message}\n`);
+            io.stderr(`replicheck check-history: cannot write ${opts.html}: ${err.message}\n`);
             return EXIT_BAD_INPUT;
         }
         io.stderr(`history page: ${opts.html}\n`);
@@ -249,7 +234,8 @@ const REASONS = {
 };
 function renderHuman(file, format, operations, result) {
     const out = [];
-    out.push(`${file}: ${operations} operations, ${result.keys.length} key(s), format ${format}, model ${result.model}, initial value ${JSON.stringify(result.initialValue)}`);
+    const initial = JSON.stringify(result.initialValue);
+    out.push(`${file}: ${operations} operations, ${result.keys.length} key(s), format ${format}, model ${result.model}, initial value ${initial}`);
     const interesting = result.keys.filter((k) => k.verdict !== 'linearizable');
     const fine = result.keys.filter((k) => k.verdict === 'linearizable');
     const shown = [...interesting, ...fine.slice(0, Math.max(0, MAX_KEYS_SHOWN - interesting.length))];
@@ -257,7 +243,8 @@ function renderHuman(file, format, operations, result) {
     shown.sort((a, b) => order.get(a) - order.get(b));
     for (const k of shown) {
         const reason = k.reason !== undefined ? ` (${REASONS[k.reason]})` : '';
-        out.push(`  key ${JSON.stringify(k.key)}: ${k.verdict}${reason} - ${countsText(k)}, ${k.elapsedMs.toFixed(1)} ms, by ${k.algorithm === 'unique-values' ? 'unique values (no search)' : 'search'}`);
+        const by = k.algorithm === 'unique-values' ? 'unique values (no search)' : 'search';
+        out.push(`  key ${JSON.stringify(k.key)}: ${k.verdict}${reason} - ${countsText(k)}, ${k.elapsedMs.toFixed(1)} ms, by ${by}`);
     }
     if (shown.length < result.keys.length)
         out.push(`  ... and ${result.keys.length - shown.length} more linearizable key(s)`);
@@ -271,7 +258,9 @@ function renderHuman(file, format, operations, result) {
         out.push((0,_linearizability_index_js__WEBPACK_IMPORTED_MODULE_3__/* .formatWitness */ .Zm)(k.witness));
     }
     if (result.verdict === 'unknown') {
-        out.push(result.keys.some((k) => k.reason === 'memory') ? 'The search would need more memory than --max-memory allows.' : 'The search did not finish within the budget; try a larger --timeout.');
+        out.push(result.keys.some((k) => k.reason === 'memory')
+            ? 'The search would need more memory than --max-memory allows.'
+            : 'The search did not finish within the budget; try a larger --timeout.');
     }
     return out.join('\n') + '\n';
 }
@@ -279,7 +268,7 @@ function renderHuman(file, format, operations, result) {
 
 /***/ }),
 
-/***/ 3750:
+/***/ 8463:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -289,7 +278,7 @@ function renderHuman(file, format, operations, result) {
 /* harmony export */   ry: () => (/* binding */ splitList)
 /* harmony export */ });
 /* unused harmony export declaredDefault */
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4389);
+/* harmony import */ var _list_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4233);
 // Parsers of single input values, shared by every part that validates inputs (core, adapters, faults, workload),
 // so each kind of value is read, bounded and reported the same way.
 
@@ -302,7 +291,7 @@ function splitList(value) {
 }
 /** The default action.yml declares for an input, to show in a fix ("e.g. '180'"). */
 function declaredDefault(input) {
-    return _inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .m.find((s) => s.name === input)?.default ?? '';
+    return _list_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc.find((s) => s.name === input)?.default ?? '';
 }
 /** A positive number of seconds up to `max` (decimals allowed, no units), as milliseconds; 0 when invalid. */
 function secondsInput(raw, input, max, fail) {
@@ -341,7 +330,7 @@ function parseSize(text) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   ZD: () => (/* binding */ escapeHtml)
 /* harmony export */ });
-/* unused harmony exports escapeMarkdown, escapePre */
+/* unused harmony exports escapeMarkdown, escapeInline, escapePre */
 // Escaping for the step summary (GitHub-flavoured Markdown with HTML). Anything that came from a server or a
 // container goes through here, so it renders as the text it is: no table breaks, links, images or HTML.
 const HTML = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -354,14 +343,20 @@ function escapeHtml(text) {
 // Markdown stays readable. One pass, so the entities it writes are not escaped again.
 const ACTIVE = /[&<>|[\]`*!\\~$@]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|:(?=\/\/)|(?<=\bwww)\./gi;
 const NAMED = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-// A line that starts with these is a heading, quote, list item or rule; the text never starts a line itself
-// today, but a reporter that puts it first must not turn it into structure.
+// A line that starts with these is a heading, quote, list item or rule: text a reporter puts first on a line (the
+// fault notes, the workload headline) must not turn into structure.
 const LINE_START = /^(?:[#>+=-]|\d+(?=[.)]))/;
-/** Text for a table cell or a line of Markdown: one line, nothing active, the rest readable. */
+/** Text for a line of Markdown, first on the line or not: one line, nothing active, the rest readable. */
 function escapeMarkdown(text) {
+    return escapeInline(text).replace(LINE_START, (c) => `&#${c.charCodeAt(0)};${c.slice(1)}`);
+}
+/**
+ * Text that never starts a line: a table cell, whose content is only ever parsed as inline Markdown, so a leading
+ * `#`, `-` or `1.` means nothing there and stays readable (a time like `2.90 s` is not turned into `&#50;.90 s`).
+ */
+function escapeInline(text) {
     return text
         .replace(ACTIVE, (c) => NAMED[c] ?? `&#${c.charCodeAt(0)};`)
-        .replace(LINE_START, (c) => `&#${c.charCodeAt(0)};${c.slice(1)}`)
         .replace(/\r\n|\r|\n/g, '<br>')
         .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, '\ufffd');
 }
@@ -373,7 +368,7 @@ function escapePre(text) {
 
 /***/ }),
 
-/***/ 649:
+/***/ 4146:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -384,11 +379,13 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: pageData, scriptJson
 
-// EXTERNAL MODULE: ./src/workload/eventual.ts
-var eventual = __webpack_require__(1619);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/consistency/eventual.ts
+var eventual = __webpack_require__(7176);
 ;// CONCATENATED MODULE: ./src/report/page/history-page-assets.ts
-// The inline style and script of the history page (history-page.ts). Plain browser JavaScript with no
-// dependencies, kept as text here so the page stays one self-contained file.
+// The inline style of the history page (history-page.ts), kept as text here so the page stays one self-contained
+// file. Its script is TypeScript in browser/, inlined from page-script.generated.ts.
 const PAGE_STYLE = `
 :root { font: 13px/1.4 system-ui, sans-serif; color: #1f2328; background: #fff; }
 body { margin: 0; display: flex; flex-direction: column; height: 100vh; }
@@ -400,288 +397,441 @@ h1 { font-size: 15px; margin: 0 0 6px; }
 #why { padding: 8px 12px; background: #fff8c5; border-bottom: 1px solid #d4a72c; white-space: pre-wrap; }
 main { flex: 1; display: flex; min-height: 0; }
 canvas { flex: 1; min-width: 0; height: 100%; cursor: grab; outline: none; }
-aside { width: 300px; padding: 8px 12px; border-left: 1px solid #d0d7de; overflow: auto; font-family: ui-monospace, monospace; font-size: 12px; white-space: pre-wrap; word-break: break-all; }
+aside {
+  width: 300px; padding: 8px 12px; border-left: 1px solid #d0d7de; overflow: auto;
+  font-family: ui-monospace, monospace; font-size: 12px; white-space: pre-wrap; word-break: break-all;
+}
 #legend { padding: 6px 12px; border-top: 1px solid #d0d7de; color: #656d76; }
 .sw { display: inline-block; width: 12px; height: 10px; margin: 0 4px 0 10px; vertical-align: middle; border: 1px solid #888; }
 .sw.ok { background: #2da44e; } .sw.fail { background: #8c959f; } .sw.info { background: #d4a72c; }
 .sw.fault { background: rgba(207, 34, 46, 0.15); } .sw.witness { border: 2px solid #cf222e; } .sw.prefix { background: #0969da; }
 #final { padding: 8px 12px; border-top: 1px solid #d0d7de; max-height: 30vh; overflow: auto; }
-table { border-collapse: collapse; } td, th { border: 1px solid #d0d7de; padding: 2px 6px; text-align: left; font-family: ui-monospace, monospace; font-size: 12px; }
+table { border-collapse: collapse; }
+td, th { border: 1px solid #d0d7de; padding: 2px 6px; text-align: left; font-family: ui-monospace, monospace; font-size: 12px; }
 `;
-const PAGE_SCRIPT = `
+
+;// CONCATENATED MODULE: ./src/report/page/page-script.generated.ts
+// Generated from browser/history-page.ts by scripts/page-script.ts (`npm run build` rewrites it): do not edit.
+// test/unit/history-page.test.ts fails when this is not a fresh bundle of that source. esbuild joins a wrapped
+// expression into one line, so the bundle's lines may be longer than the source's.
+/* eslint-disable max-len */
+const PAGE_SCRIPT = `"use strict";
 (() => {
-  const D = JSON.parse(document.getElementById('data').textContent);
-  const O = D.ops, n = O.i.length;
-  const canvas = document.getElementById('chart'), g = canvas.getContext('2d');
-  const $ = (id) => document.getElementById(id);
-  const LANE = 22, TOP = 24, LEFT = 70;
-  const FN = ['R', 'W', 'C'], COLOR = ['#2da44e', '#8c959f', '#d4a72c'];
-  const lanes = D.processes.length;
+  // src/report/page/browser/history-page.ts
+  function $(id, type) {
+    const element = document.getElementById(id);
+    if (!(element instanceof type)) throw new Error(\`the page has no #\${id}\`);
+    return element;
+  }
+  var D = JSON.parse($("data", HTMLScriptElement).textContent ?? "");
+  var O = D.ops;
+  var n = O.i.length;
+  var canvas = $("chart", HTMLCanvasElement);
+  var g = canvas.getContext("2d") ?? fail("no 2d canvas");
+  var LANE = 22;
+  var TOP = 24;
+  var LEFT = 70;
+  var FN = ["R", "W", "C"];
+  var COLOR = ["#2da44e", "#8c959f", "#d4a72c"];
+  var lanes = D.processes.length;
   document.body.dataset.lanes = String(lanes);
   document.body.dataset.operations = String(n);
-  $('title').textContent = D.title;
-  // Fault bands from the nemesis events: each start paired with the next stop of the same fault and target.
-  const bands = [];
-  const open = new Map();
-  for (const e of D.nemesis) {
-    const id = e.fault + ' ' + e.target;
-    if (e.f === 'start') open.set(id, e.time);
-    else if (open.has(id)) { bands.push({ label: id, start: open.get(id), end: e.time }); open.delete(id); }
-  }
-  for (const [id, start] of open) bands.push({ label: id, start, end: D.end });
+  $("title", HTMLElement).textContent = D.title;
+  var bands = faultBands();
   document.body.dataset.faultBands = String(bands.length);
-  const results = new Map(D.results.map((r) => [r.key, r]));
-  // Operations of each key, and the key to show first: a failed one when there is one.
-  const byKey = D.keys.map(() => []);
+  var results = new Map(D.results.map((r) => [r.key, r]));
+  var byKey = D.keys.map(() => []);
   for (let i = 0; i < n; i++) byKey[O.k[i]].push(i);
-  const select = $('key');
+  var select = $("key", HTMLSelectElement);
   D.keys.forEach((k, i) => {
-    const o = document.createElement('option');
+    const o = document.createElement("option");
     const r = results.get(k);
     o.value = String(i);
-    o.textContent = k + ' (' + byKey[i].length + ' ops' + (r ? ', ' + r.verdict : '') + ')';
+    o.textContent = k + " (" + byKey[i].length + " ops" + (r ? ", " + r.verdict : "") + ")";
     select.appendChild(o);
   });
-  const firstBad = D.keys.findIndex((k) => results.get(k) && !results.get(k).passed);
-  let key = firstBad >= 0 ? firstBad : 0;
+  var firstBad = D.keys.findIndex((k) => results.get(k)?.passed === false);
+  var key = firstBad >= 0 ? firstBad : 0;
   select.value = String(key);
-  let x0 = 0, x1 = D.end, hover = -1, pinned = -1, witness = new Set(), prefix = new Set();
-  const W = () => canvas.clientWidth, H = () => canvas.clientHeight;
-  const sx = (t) => LEFT + ((t - x0) / (x1 - x0)) * (W() - LEFT - 8);
-  const tx = (px) => x0 + ((px - LEFT) / (W() - LEFT - 8)) * (x1 - x0);
-  const endOf = (i) => (O.c[i] < 0 ? D.end : O.c[i]);
+  var x0 = 0;
+  var x1 = D.end;
+  var hover = -1;
+  var pinned = -1;
+  var witness = /* @__PURE__ */ new Set();
+  var prefix = /* @__PURE__ */ new Set();
+  var W = () => canvas.clientWidth;
+  var H = () => canvas.clientHeight;
+  var sx = (t) => LEFT + (t - x0) / (x1 - x0) * (W() - LEFT - 8);
+  var tx = (px) => x0 + (px - LEFT) / (W() - LEFT - 8) * (x1 - x0);
+  var endOf = (i) => O.c[i] < 0 ? D.end : O.c[i];
+  function fail(message) {
+    throw new Error(message);
+  }
+  function faultBands() {
+    const found = [];
+    const open = /* @__PURE__ */ new Map();
+    for (const e of D.nemesis) {
+      const id = e.fault + " " + e.target;
+      const start = open.get(id);
+      if (e.f === "start") open.set(id, e.time);
+      else if (start !== void 0) {
+        found.push({ label: id, start, end: e.time });
+        open.delete(id);
+      }
+    }
+    for (const [id, start] of open) found.push({ label: id, start, end: D.end });
+    return found;
+  }
   function showKey() {
     const r = results.get(D.keys[key]);
-    witness = new Set(r && r.witness ? r.witness.ops : []);
-    prefix = new Set(r && r.witness ? r.witness.prefix : []);
+    witness = new Set(r?.witness ? r.witness.ops : []);
+    prefix = new Set(r?.witness ? r.witness.prefix : []);
     document.body.dataset.witness = String(witness.size);
-    const v = $('verdict');
-    v.textContent = r ? r.verdict : '';
-    v.className = r ? (r.passed ? 'good' : 'bad') : '';
-    const why = $('why');
-    if (r && !r.passed) {
-      why.hidden = false;
-      why.textContent = r.witness ? r.witness.explanation + (r.witness.placed ? '\\nThe longest order found placed ' + r.witness.placed + ' operation(s) (its end is marked in blue) before it got stuck.' : '') : r.detail;
-    } else why.hidden = true;
-    const fin = $('final');
-    fin.replaceChildren();
-    if (r && r.nodeValues) {
-      fin.hidden = false;
-      const t = document.createElement('table');
-      const row = (cells, th) => { const tr = document.createElement('tr'); for (const c of cells) { const td = document.createElement(th ? 'th' : 'td'); td.textContent = c; tr.appendChild(td); } t.appendChild(tr); };
-      row(['node', 'final value'], true);
-      for (const nv of r.nodeValues) row([nv.node, nv.value]);
-      const p = document.createElement('p');
-      p.textContent = 'Values that could legally be last: ' + (r.legal && r.legal.length ? r.legal.join(', ') : '(none)');
-      fin.append(t, p);
-    } else fin.hidden = true;
-    if (r && r.witness) {
-      // Zoom to the witness, with some room around it.
-      let a = Infinity, b = -Infinity;
-      for (const i of witness) { a = Math.min(a, O.i[i]); b = Math.max(b, endOf(i)); }
+    const v = $("verdict", HTMLElement);
+    v.textContent = r ? r.verdict : "";
+    v.className = r ? r.passed ? "good" : "bad" : "";
+    showWhy(r);
+    showFinal(r);
+    if (r?.witness) {
+      let a = Infinity;
+      let b = -Infinity;
+      for (const i of witness) {
+        a = Math.min(a, O.i[i]);
+        b = Math.max(b, endOf(i));
+      }
       const pad = Math.max((b - a) * 0.5, 1);
-      x0 = Math.max(0, a - pad); x1 = Math.min(D.end, b + pad);
+      x0 = Math.max(0, a - pad);
+      x1 = Math.min(D.end, b + pad);
     }
     draw();
   }
+  function showWhy(r) {
+    const why = $("why", HTMLElement);
+    if (r && !r.passed) {
+      why.hidden = false;
+      const w = r.witness;
+      why.textContent = w ? w.explanation + (w.placed ? "\\nThe longest order found placed " + w.placed + " operation(s) (its end is marked in blue) before it got stuck." : "") : r.detail;
+    } else why.hidden = true;
+  }
+  function showFinal(r) {
+    const fin = $("final", HTMLElement);
+    fin.replaceChildren();
+    if (r?.nodeValues) {
+      fin.hidden = false;
+      const t = document.createElement("table");
+      const row = (cells, th) => {
+        const tr = document.createElement("tr");
+        for (const c of cells) {
+          const td = document.createElement(th ? "th" : "td");
+          td.textContent = c;
+          tr.appendChild(td);
+        }
+        t.appendChild(tr);
+      };
+      row(["node", "final value"], true);
+      for (const nv of r.nodeValues) row([nv.node, nv.value]);
+      const p = document.createElement("p");
+      p.textContent = "Values that could legally be last: " + (r.legal && r.legal.length ? r.legal.join(", ") : "(none)");
+      fin.append(t, p);
+    } else fin.hidden = true;
+  }
   function draw() {
     const dpr = window.devicePixelRatio || 1;
-    canvas.width = W() * dpr; canvas.height = H() * dpr;
+    canvas.width = W() * dpr;
+    canvas.height = H() * dpr;
     g.setTransform(dpr, 0, 0, dpr, 0, 0);
     g.clearRect(0, 0, W(), H());
-    g.font = '11px system-ui, sans-serif';
+    g.font = "11px system-ui, sans-serif";
     for (const b of bands) {
-      const a = Math.max(sx(b.start), LEFT), e = Math.min(sx(b.end), W());
+      const a = Math.max(sx(b.start), LEFT);
+      const e = Math.min(sx(b.end), W());
       if (e < LEFT || a > W()) continue;
-      g.fillStyle = 'rgba(207, 34, 46, 0.12)';
+      g.fillStyle = "rgba(207, 34, 46, 0.12)";
       g.fillRect(a, TOP, Math.max(1, e - a), lanes * LANE);
-      g.fillStyle = '#cf222e';
+      g.fillStyle = "#cf222e";
       g.fillText(b.label, a + 3, TOP - 6);
     }
-    g.fillStyle = '#656d76';
-    for (let l = 0; l < lanes; l++) g.fillText('client ' + D.processes[l], 4, TOP + l * LANE + 15);
-    const ops = byKey[key];
+    g.fillStyle = "#656d76";
+    for (let l = 0; l < lanes; l++) g.fillText("client " + D.processes[l], 4, TOP + l * LANE + 15);
     const pxPerMs = (W() - LEFT - 8) / (x1 - x0);
-    for (const i of ops) {
-      const s = O.i[i], e = endOf(i);
-      if (e < x0 || s > x1) continue;
-      const a = Math.max(sx(s), LEFT), b = Math.min(sx(e), W());
-      const y = TOP + O.p[i] * LANE + 3, h = LANE - 6, w = Math.max(2, b - a);
-      g.fillStyle = COLOR[O.t[i]];
-      if (O.c[i] < 0) {
-        // Never answered: it may have taken effect at any time until the end, drawn as a thin tail after a stub.
-        g.fillRect(a, y, Math.min(w, 10), h);
-        g.fillRect(a, y + h / 2 - 1, w, 2);
-      } else g.fillRect(a, y, w, h);
-      if (O.f[i] === 2 && !O.s[i]) { g.fillStyle = 'rgba(255,255,255,0.5)'; g.fillRect(a, y + h / 2, w, h / 2); }
-      if (prefix.has(i)) { g.fillStyle = '#0969da'; g.fillRect(a, y + h - 3, w, 3); }
-      if (witness.has(i)) { g.strokeStyle = '#cf222e'; g.lineWidth = 2; g.strokeRect(a - 1, y - 1, w + 2, h + 2); }
-      if (i === hover || i === pinned) { g.strokeStyle = '#1f2328'; g.lineWidth = 1; g.strokeRect(a - 2, y - 2, w + 4, h + 4); }
-      if (w > 14) { g.fillStyle = '#fff'; g.fillText(FN[O.f[i]], a + 3, y + h - 4); }
-      if (w > 60 && pxPerMs > 0) { g.fillStyle = '#fff'; g.fillText(D.values[O.v[i]].slice(0, Math.floor((w - 18) / 6)), a + 14, y + h - 4); }
-    }
-    g.fillStyle = '#656d76';
-    g.fillText(x0.toFixed(1) + ' ms', LEFT, TOP + lanes * LANE + 14);
-    const r = x1.toFixed(1) + ' ms';
+    for (const i of byKey[key]) drawOperation(i, pxPerMs);
+    g.fillStyle = "#656d76";
+    g.fillText(x0.toFixed(1) + " ms", LEFT, TOP + lanes * LANE + 14);
+    const r = x1.toFixed(1) + " ms";
     g.fillText(r, W() - 8 - g.measureText(r).width, TOP + lanes * LANE + 14);
+  }
+  function drawOperation(i, pxPerMs) {
+    const s = O.i[i];
+    const e = endOf(i);
+    if (e < x0 || s > x1) return;
+    const a = Math.max(sx(s), LEFT);
+    const b = Math.min(sx(e), W());
+    const y = TOP + O.p[i] * LANE + 3;
+    const h = LANE - 6;
+    const w = Math.max(2, b - a);
+    g.fillStyle = COLOR[O.t[i]];
+    if (O.c[i] < 0) {
+      g.fillRect(a, y, Math.min(w, 10), h);
+      g.fillRect(a, y + h / 2 - 1, w, 2);
+    } else g.fillRect(a, y, w, h);
+    if (O.f[i] === 2 && !O.s[i]) {
+      g.fillStyle = "rgba(255,255,255,0.5)";
+      g.fillRect(a, y + h / 2, w, h / 2);
+    }
+    if (prefix.has(i)) {
+      g.fillStyle = "#0969da";
+      g.fillRect(a, y + h - 3, w, 3);
+    }
+    if (witness.has(i)) {
+      g.strokeStyle = "#cf222e";
+      g.lineWidth = 2;
+      g.strokeRect(a - 1, y - 1, w + 2, h + 2);
+    }
+    if (i === hover || i === pinned) {
+      g.strokeStyle = "#1f2328";
+      g.lineWidth = 1;
+      g.strokeRect(a - 2, y - 2, w + 4, h + 4);
+    }
+    if (w > 14) {
+      g.fillStyle = "#fff";
+      g.fillText(FN[O.f[i]], a + 3, y + h - 4);
+    }
+    if (w > 60 && pxPerMs > 0) {
+      g.fillStyle = "#fff";
+      g.fillText(D.values[O.v[i]].slice(0, Math.floor((w - 18) / 6)), a + 14, y + h - 4);
+    }
   }
   function at(px, py) {
     const lane = Math.floor((py - TOP) / LANE);
     if (lane < 0 || lane >= lanes) return -1;
-    const t = tx(px), slack = 3 * (x1 - x0) / (W() - LEFT);
+    const t = tx(px);
+    const slack = 3 * (x1 - x0) / (W() - LEFT);
     let best = -1;
     for (const i of byKey[key]) if (O.p[i] === lane && O.i[i] - slack <= t && t <= endOf(i) + slack) best = i;
     return best;
   }
   function show(i) {
-    const d = $('detail');
-    if (i < 0) { d.textContent = 'Point at an operation to see it.'; return; }
-    const F = ['read', 'write', 'cas'][O.f[i]], T = ['ok', 'fail', 'info (unknown)'][O.t[i]];
+    const d = $("detail", HTMLElement);
+    if (i < 0) {
+      d.textContent = "Point at an operation to see it.";
+      return;
+    }
+    const F = ["read", "write", "cas"][O.f[i]];
+    const T = ["ok", "fail", "info (unknown)"][O.t[i]];
     const lines = [
-      'operation #' + i, 'client   ' + D.processes[O.p[i]], 'node     ' + (O.n[i] >= 0 ? D.nodes[O.n[i]] : '?'), 'key      ' + D.keys[O.k[i]],
-      'function ' + F + (O.f[i] === 2 ? (O.s[i] ? ' (swapped)' : ' (no match)') : ''), 'value    ' + D.values[O.v[i]], 'outcome  ' + T,
-      'invoked  ' + O.i[i] + ' ms', 'returned ' + (O.c[i] < 0 ? 'never' : O.c[i] + ' ms'),
+      "operation #" + i,
+      "client   " + D.processes[O.p[i]],
+      "node     " + (O.n[i] >= 0 ? D.nodes[O.n[i]] : "?"),
+      "key      " + D.keys[O.k[i]],
+      "function " + F + (O.f[i] === 2 ? O.s[i] ? " (swapped)" : " (no match)" : ""),
+      "value    " + D.values[O.v[i]],
+      "outcome  " + T,
+      "invoked  " + O.i[i] + " ms",
+      "returned " + (O.c[i] < 0 ? "never" : O.c[i] + " ms")
     ];
-    if (O.e[i] >= 0) lines.push('error    ' + D.errors[O.e[i]]);
-    if (witness.has(i)) lines.push('', 'part of the witness');
-    d.textContent = lines.join('\\n');
+    if (O.e[i] >= 0) lines.push("error    " + D.errors[O.e[i]]);
+    if (witness.has(i)) lines.push("", "part of the witness");
+    d.textContent = lines.join("\\n");
   }
-  let drag = null;
-  canvas.addEventListener('mousedown', (e) => { drag = { x: e.offsetX, x0, x1, moved: false }; canvas.style.cursor = 'grabbing'; });
-  window.addEventListener('mouseup', (e) => {
-    if (drag && !drag.moved && e.target === canvas) { pinned = at(e.offsetX, e.offsetY); show(pinned); draw(); }
-    drag = null; canvas.style.cursor = 'grab';
+  var drag = null;
+  canvas.addEventListener("mousedown", (e) => {
+    drag = { x: e.offsetX, x0, x1, moved: false };
+    canvas.style.cursor = "grabbing";
   });
-  canvas.addEventListener('mousemove', (e) => {
+  window.addEventListener("mouseup", (e) => {
+    if (drag && !drag.moved && e.target === canvas) {
+      pinned = at(e.offsetX, e.offsetY);
+      show(pinned);
+      draw();
+    }
+    drag = null;
+    canvas.style.cursor = "grab";
+  });
+  canvas.addEventListener("mousemove", (e) => {
     if (drag) {
-      const dt = ((e.offsetX - drag.x) / (W() - LEFT - 8)) * (drag.x1 - drag.x0);
+      const dt = (e.offsetX - drag.x) / (W() - LEFT - 8) * (drag.x1 - drag.x0);
       if (Math.abs(e.offsetX - drag.x) > 2) drag.moved = true;
-      x0 = drag.x0 - dt; x1 = drag.x1 - dt; draw(); return;
+      x0 = drag.x0 - dt;
+      x1 = drag.x1 - dt;
+      draw();
+      return;
     }
     const i = at(e.offsetX, e.offsetY);
-    if (i !== hover) { hover = i; if (pinned < 0) show(i); draw(); }
+    if (i !== hover) {
+      hover = i;
+      if (pinned < 0) show(i);
+      draw();
+    }
   });
-  canvas.addEventListener('wheel', (e) => {
-    e.preventDefault();
-    const t = tx(e.offsetX), k = Math.exp(e.deltaY * 0.002);
-    x0 = t - (t - x0) * k; x1 = t + (x1 - t) * k;
-    if (x1 - x0 < 0.01) x1 = x0 + 0.01;
+  canvas.addEventListener(
+    "wheel",
+    (e) => {
+      e.preventDefault();
+      const t = tx(e.offsetX);
+      const k = Math.exp(e.deltaY * 2e-3);
+      x0 = t - (t - x0) * k;
+      x1 = t + (x1 - t) * k;
+      if (x1 - x0 < 0.01) x1 = x0 + 0.01;
+      draw();
+    },
+    { passive: false }
+  );
+  select.addEventListener("change", () => {
+    key = Number(select.value);
+    x0 = 0;
+    x1 = D.end;
+    pinned = -1;
+    show(-1);
+    showKey();
+  });
+  $("reset", HTMLElement).addEventListener("click", () => {
+    x0 = 0;
+    x1 = D.end;
     draw();
-  }, { passive: false });
-  select.addEventListener('change', () => { key = Number(select.value); x0 = 0; x1 = D.end; pinned = -1; show(-1); showKey(); });
-  $('reset').addEventListener('click', () => { x0 = 0; x1 = D.end; draw(); });
-  window.addEventListener('resize', draw);
+  });
+  window.addEventListener("resize", draw);
   showKey();
-  // When the first picture was drawn, from the start of navigation: what a person waits for.
   document.body.dataset.firstDrawMs = String(Math.round(performance.now()));
-  document.body.dataset.ready = 'true';
+  document.body.dataset.ready = "true";
 })();
 `;
 
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(4031);
 ;// CONCATENATED MODULE: ./src/report/page/history-page.ts
+// The history page: one self-contained HTML file (script and style inline, no network, no external fonts) that
+// shows a workload history as a person wants to see it: clients as lanes, operations as bars from invoke to
+// completion coloured by outcome and marked by function, faults as shaded bands, a key selector, zoom and pan, the
+// operation under the pointer, and for a key that failed its check the witness highlighted with the sentence
+// that explains it. Drawn on a canvas, so 100,000 operations open and pan smoothly. Everything from outside
+// (values, errors, node names) travels as JSON in a script element with '<' escaped, and is only ever put into
+// the page as text, never as markup. The script that draws it is browser/history-page.ts, inlined as bundled text
+// (page-script.generated.ts; scripts/page-script.ts says why it is built that way).
+
+
 
 
 
 /** How many legal last values a key lists at most (a long tail of concurrent writes adds nothing to read). */
 const MAX_LEGAL = 20;
-/** The page's data: columns of small integers plus tables of strings, so a large history stays compact. */
-function pageData(input) {
-    const ops = input.history.operations;
-    const table = () => {
-        const map = new Map();
-        const values = [];
-        return {
-            index: (v) => {
-                let i = map.get(v);
-                if (i === undefined)
-                    map.set(v, (i = values.push(v) - 1));
-                return i;
-            },
-            values,
-        };
-    };
-    const processes = table();
-    // Lanes in the clients' own order (numbers as numbers), not in order of first appearance.
+const FUNCTION_CODE = { read: 0, get: 0, write: 1, put: 1, append: 1, cas: 2 };
+const TYPE_CODE = { ok: 0, fail: 1, info: 2 };
+/** A table of strings each stored once; the columns hold their indices, so a large history stays compact. */
+class Table {
+    values = [];
+    map = new Map();
+    index(value) {
+        let i = this.map.get(value);
+        if (i === undefined)
+            this.map.set(value, (i = this.values.push(value) - 1));
+        return i;
+    }
+}
+/** A value as the page shows it. */
+function valueText(x) {
+    return x === null || x === undefined ? 'nil' : typeof x === 'string' ? x : JSON.stringify(x);
+}
+/** Lanes in the clients' own order (numbers as numbers), not in order of first appearance. */
+function laneTable(ops) {
     const names = [...new Set(ops.map((op) => String(op.process)))];
     names.sort((a, b) => (/^\d+$/.test(a) && /^\d+$/.test(b) ? Number(a) - Number(b) : a < b ? -1 : a > b ? 1 : 0));
+    const lanes = new Table();
     for (const name of names)
-        processes.index(name);
-    const keys = table();
-    const nodes = table();
-    const values = table();
-    const errors = table();
-    const F = { read: 0, get: 0, write: 1, put: 1, append: 1, cas: 2 };
-    const T = { ok: 0, fail: 1, info: 2 };
-    const v = (x) => (x === null || x === undefined ? 'nil' : typeof x === 'string' ? x : JSON.stringify(x));
-    let end = 0;
-    for (const op of ops)
-        end = Math.max(end, op.invoke, op.complete ?? op.invoke);
+        lanes.index(name);
+    return lanes;
+}
+function columnsOf(ops, tables) {
     const columns = { p: [], k: [], n: [], f: [], t: [], s: [], i: [], c: [], v: [], e: [] };
     for (const op of ops) {
-        columns.p.push(processes.index(String(op.process)));
-        columns.k.push(keys.index(op.key ?? ''));
-        columns.n.push(op.node !== undefined ? nodes.index(op.node) : -1);
-        columns.f.push(F[op.f]);
-        columns.t.push(T[op.type]);
+        columns.p.push(tables.processes.index(String(op.process)));
+        columns.k.push(tables.keys.index(op.key ?? ''));
+        columns.n.push(op.node !== undefined ? tables.nodes.index(op.node) : -1);
+        columns.f.push(FUNCTION_CODE[op.f]);
+        columns.t.push(TYPE_CODE[op.type]);
         columns.s.push(op.f === 'cas' && op.succeeded === false ? 0 : 1);
         columns.i.push(op.invoke);
         columns.c.push(op.complete ?? -1);
-        columns.v.push(values.index(op.f === 'cas' ? `${v(op.value[0])} → ${v(op.value[1])}` : v(op.value)));
-        columns.e.push(op.error !== undefined ? errors.index(op.error) : -1);
+        const cas = op.f === 'cas' ? op.value : undefined;
+        columns.v.push(tables.values.index(cas ? `${valueText(cas[0])} → ${valueText(cas[1])}` : valueText(op.value)));
+        columns.e.push(op.error !== undefined ? tables.errors.index(op.error) : -1);
     }
-    const results = input.results.map((r) => {
-        const w = r.witness;
-        const legal = input.consistency === 'eventual'
-            ? [...(0,eventual/* legalFinalValues */.o)(ops, r.key, input.history.initialValue ?? null)].slice(0, MAX_LEGAL).map((x) => (x === null ? null : String(x)))
-            : undefined;
-        return {
-            key: r.key,
-            verdict: r.verdict,
-            passed: r.passed,
-            detail: r.detail,
-            ...(w
-                ? {
-                    witness: {
-                        explanation: w.explanation,
-                        ops: w.window.map((o) => o.index),
-                        failing: w.failing.index,
-                        // The end of the longest order the search could build: it got this far and no further.
-                        prefix: w.lastLinearized.map((o) => o.index),
-                        placed: w.linearizedBefore,
-                    },
-                }
-                : {}),
-            ...(r.nodeValues ? { nodeValues: r.nodeValues.map((n) => ({ node: n.node, value: n.value === undefined ? '(no answer)' : n.value === null ? 'nil (missing)' : n.value })) } : {}),
-            ...(legal ? { legal: legal.map((x) => (x === null ? 'nil (missing)' : x)) } : {}),
-        };
-    });
+    return columns;
+}
+function witnessOf(w) {
+    return {
+        explanation: w.explanation,
+        ops: w.window.map((o) => o.index),
+        failing: w.failing.index,
+        prefix: w.lastLinearized.map((o) => o.index),
+        placed: w.linearizedBefore,
+    };
+}
+function resultOf(r, input) {
+    const legal = input.consistency === 'eventual'
+        ? [...(0,eventual/* legalFinalValues */.o)(input.history.operations, r.key, input.history.initialValue ?? null)]
+            .slice(0, MAX_LEGAL)
+            .map((x) => (x === null ? null : String(x)))
+        : undefined;
+    return {
+        key: r.key,
+        verdict: r.verdict,
+        passed: r.passed,
+        detail: r.detail,
+        ...(r.witness ? { witness: witnessOf(r.witness) } : {}),
+        ...(r.nodeValues
+            ? {
+                nodeValues: r.nodeValues.map((n) => ({
+                    node: n.node,
+                    value: n.value === undefined ? '(no answer)' : n.value === null ? 'nil (missing)' : n.value,
+                })),
+            }
+            : {}),
+        ...(legal ? { legal: legal.map((x) => (x === null ? 'nil (missing)' : x)) } : {}),
+    };
+}
+/** The page's data: columns of small integers plus tables of strings, so a large history stays compact. */
+function pageData(input) {
+    const ops = input.history.operations;
+    const tables = { processes: laneTable(ops), keys: new Table(), nodes: new Table(), values: new Table(), errors: new Table() };
+    let end = 0;
+    for (const op of ops)
+        end = Math.max(end, op.invoke, op.complete ?? op.invoke);
+    const columns = columnsOf(ops, tables);
     return {
         title: input.title,
         consistency: input.consistency ?? null,
         end: end > 0 ? end : 1,
-        processes: processes.values,
-        keys: keys.values,
-        nodes: nodes.values,
-        values: values.values,
-        errors: errors.values,
+        processes: tables.processes.values,
+        keys: tables.keys.values,
+        nodes: tables.nodes.values,
+        values: tables.values.values,
+        errors: tables.errors.values,
         ops: columns,
         nemesis: (input.history.nemesis ?? []).map((e) => ({ time: e.time, f: e.f, fault: e.fault, target: e.target })),
-        results,
+        results: input.results.map((r) => resultOf(r, input)),
     };
 }
 /** JSON that is safe inside a script element: no '<' (so no `</script>`), no U+2028/9. */
 function scriptJson(data) {
-    return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+    return JSON.stringify(data)
+        .replace(/</g, '\\u003c')
+        .replace(/\u2028/g, '\\u2028')
+        .replace(/\u2029/g, '\\u2029');
+}
+/** A CSP source that allows exactly this inline element text (CSP hashes the text between the tags as UTF-8). */
+function cspHash(text) {
+    return `'sha256-${(0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('base64')}'`;
 }
 function renderHistoryPage(input) {
+    // The page runs its own script and style and nothing else: no 'unsafe-inline', so markup that got into the page
+    // anyway could not run a script. The data element is JSON, which the browser never executes.
+    const csp = `default-src 'none'; script-src ${cspHash(PAGE_SCRIPT)}; style-src ${cspHash(PAGE_STYLE)}; img-src data:`;
     return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
 <title>${(0,report_escape/* escapeHtml */.ZD)(input.title)}</title>
 <style>${PAGE_STYLE}</style>
 </head>

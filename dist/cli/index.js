@@ -6,120 +6,65 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   ZA: () => (/* binding */ suggest),
 /* harmony export */   bH: () => (/* binding */ isBooleanInput),
-/* harmony export */   eb: () => (/* binding */ UsageError),
 /* harmony export */   ug: () => (/* binding */ parseRunArgs)
 /* harmony export */ });
 /* unused harmony export CLI_FLAGS */
-/* harmony import */ var _config_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4389);
-// Command-line arguments of `replicheck run`, pure. Every action input is a `--name` flag, derived from the one
-// INPUTS list, so an input added for the action is a flag here without touching this file.
+/* harmony import */ var _inputs_list_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4233);
+/* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7485);
 
-/** Bad usage: unknown flag, missing value, stray argument. The CLI exits 2 with this message. */
-class UsageError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'UsageError';
-    }
-}
+
 /** Flags of `run` that are not inputs. */
-const CLI_FLAGS = ['config', 'no-config', 'json', 'help'];
-const specs = _config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .m;
-const INPUT_NAMES = new Set(specs.map((s) => s.name));
+const CLI_FLAGS = (/* unused pure expression or super */ null && (['config', 'no-config', 'json', 'help']));
+const specs = _inputs_list_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc;
 /** Inputs whose value is a boolean: they also take `--name` alone (true) and `--no-name` (false). */
 function isBooleanInput(spec) {
     return spec.default === 'true' || spec.default === 'false';
 }
+const INPUT_NAMES = new Set(specs.map((s) => s.name));
+const BOOLEAN_FLAGS = new Set(specs.filter(isBooleanInput).map((s) => `--${s.name}`));
+/** `no-build` → `build`, for every boolean input. */
+const NEGATIONS = new Map(specs.filter(isBooleanInput).map((s) => [`no-${s.name}`, s.name]));
+const OPTIONS = {
+    config: { type: 'string' },
+    'no-config': { type: 'boolean' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    ...Object.fromEntries(specs.map((s) => [s.name, { type: 'string', multiple: true }])),
+    ...Object.fromEntries([...NEGATIONS.keys()].map((name) => [name, { type: 'boolean' }])),
+};
 function parseRunArgs(argv) {
+    const { values, tokens } = (0,_usage_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCommandLine */ .Du)('run', withBareBooleans(argv), OPTIONS, false);
     const inputs = {};
-    let config;
-    let noConfig = false;
-    let json = false;
-    let help = false;
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        if (arg === '-h' || arg === '--help') {
-            help = true;
+    // Tokens, not values: `--build` and `--no-build` write the same input, so their order on the line counts.
+    for (const token of tokens) {
+        if (token.kind !== 'option')
             continue;
+        const negated = NEGATIONS.get(token.name);
+        if (negated !== undefined) {
+            inputs[negated] = 'false';
         }
-        if (!arg.startsWith('--') || arg === '--') {
-            throw new UsageError(`unexpected argument '${arg}': \`run\` takes only --flags (see replicheck run --help).`);
-        }
-        const eq = arg.indexOf('=');
-        const name = arg.slice(2, eq > 0 ? eq : undefined);
-        const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
-        const next = argv[i + 1];
-        const takeValue = () => {
-            if (inline !== undefined)
-                return inline;
-            if (next === undefined || next.startsWith('--'))
-                throw new UsageError(`--${name} needs a value.`);
-            i++;
-            return next;
-        };
-        const noValue = () => {
-            if (inline !== undefined)
-                throw new UsageError(`--${name} takes no value.`);
-        };
-        if (name === 'config') {
-            config = takeValue();
-        }
-        else if (name === 'no-config') {
-            noValue();
-            noConfig = true;
-        }
-        else if (name === 'json') {
-            noValue();
-            json = true;
-        }
-        else if (INPUT_NAMES.has(name)) {
-            const spec = specs.find((s) => s.name === name);
-            let value;
-            if (isBooleanInput(spec) && inline === undefined && (next === undefined || !/^(true|false)$/i.test(next))) {
-                value = 'true';
-            }
-            else {
-                value = takeValue();
-            }
-            const key = name;
-            inputs[key] = inputs[key] === undefined ? value : `${inputs[key]}\n${value}`;
-        }
-        else if (name.startsWith('no-') && specs.some((s) => s.name === name.slice(3) && isBooleanInput(s))) {
-            noValue();
-            inputs[name.slice(3)] = 'false';
-        }
-        else {
-            throw new UsageError(`unknown flag --${name}.${suggest(name, [...INPUT_NAMES, ...CLI_FLAGS], (s) => ` Did you mean --${s}?`)}`);
+        else if (INPUT_NAMES.has(token.name) && token.value !== undefined) {
+            const key = token.name;
+            inputs[key] = inputs[key] === undefined ? token.value : `${inputs[key]}\n${token.value}`;
         }
     }
-    return { inputs, ...(config !== undefined ? { config } : {}), noConfig, json, help };
+    const config = values.config;
+    return {
+        inputs,
+        ...(config !== undefined ? { config } : {}),
+        noConfig: values['no-config'] === true,
+        json: values.json === true,
+        help: values.help === true,
+    };
 }
-/** ` Did you mean X?` for the closest known name, or '' when nothing is close. */
-function suggest(word, names, phrase) {
-    let best;
-    let bestDistance = Infinity;
-    for (const name of names) {
-        const d = name.includes(word) || word.includes(name) ? Math.abs(name.length - word.length) / 2 : distance(word, name);
-        if (d < bestDistance) {
-            best = name;
-            bestDistance = d;
-        }
-    }
-    // Far-off suggestions are noise: allow about one edit in three characters.
-    return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? phrase(best) : '';
-}
-/** Levenshtein distance. */
-function distance(a, b) {
-    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const row = [i];
-        for (let j = 1; j <= b.length; j++) {
-            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-        prev = row;
-    }
-    return prev[b.length];
+/**
+ * A boolean input takes a value (`--build false`, `--build=false`) or none (`--build`), which parseArgs cannot
+ * declare for one option: a bare one, not followed by true or false, is written out as `--build=true` first.
+ */
+function withBareBooleans(argv) {
+    const end = argv.includes('--') ? argv.indexOf('--') : argv.length;
+    return argv.map((arg, i) => (i < end && BOOLEAN_FLAGS.has(arg) && !/^(true|false)$/i.test(argv[i + 1] ?? '') ? `${arg}=true` : arg));
 }
 
 
@@ -139,8 +84,8 @@ function distance(a, b) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _config_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4389);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7593);
+/* harmony import */ var _inputs_list_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4233);
+/* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7485);
 // The config file of `replicheck run`: the same keys as the action's inputs, in JSON or YAML, so a long command
 // line can live in the repository next to the compose file.
 
@@ -158,7 +103,7 @@ async function findDefaultConfig(cwd) {
             found.push(path);
     }
     if (found.length > 1) {
-        throw new _args_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`found ${found.map((f) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(f)).join(' and ')}: keep one, or choose with --config FILE.`);
+        throw new _usage_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`Found ${found.map((f) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(f)).join(' and ')}: keep one, or choose with --config FILE.`);
     }
     return found[0];
 }
@@ -169,7 +114,7 @@ async function loadConfigFile(file, cwd) {
         text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
     }
     catch (error) {
-        throw new _args_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`cannot read the config file ${file}: ${error.message}`);
+        throw new _usage_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`Cannot read the config file ${file}: ${error.message}.`);
     }
     const ext = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.extname)(path).toLowerCase();
     let data;
@@ -183,13 +128,13 @@ async function loadConfigFile(file, cwd) {
             data = parse(text);
         }
         else {
-            throw new _args_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`the config file ${file} must end in .json, .yml or .yaml.`);
+            throw new _usage_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`The config file ${file} must end in .json, .yml or .yaml.`);
         }
     }
     catch (error) {
-        if (error instanceof _args_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb)
+        if (error instanceof _usage_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb)
             throw error;
-        throw new _args_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`the config file ${file} is not valid ${ext === '.json' ? 'JSON' : 'YAML'}: ${error.message}`);
+        throw new _usage_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`The config file ${file} is not valid ${ext === '.json' ? 'JSON' : 'YAML'}: ${error.message}`);
     }
     return { path, directory: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), inputs: configInputs(data, file) };
 }
@@ -201,13 +146,13 @@ function configInputs(data, file) {
     if (data === null || data === undefined)
         return {};
     if (typeof data !== 'object' || Array.isArray(data)) {
-        throw new _args_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`the config file ${file} must hold an object of input names and values.`);
+        throw new _usage_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`The config file ${file} must hold an object of input names and values.`);
     }
-    const names = _config_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .INPUTS */ .m.map((s) => s.name);
+    const names = _inputs_list_js__WEBPACK_IMPORTED_MODULE_2__/* .INPUTS */ .mc.map((s) => s.name);
     const unknown = Object.keys(data).filter((k) => !names.includes(k));
     if (unknown.length > 0) {
-        const list = unknown.map((k) => `'${k}'${(0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .suggest */ .ZA)(k, names, (s) => ` (did you mean '${s}'?)`)}`).join(', ');
-        throw new _args_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`unknown key${unknown.length > 1 ? 's' : ''} in ${file}: ${list}. Keys are the input names.`);
+        const list = unknown.map((k) => `'${k}'${(0,_usage_js__WEBPACK_IMPORTED_MODULE_3__/* .suggest */ .ZA)(k, names, (s) => ` (did you mean '${s}'?)`)}`).join(', ');
+        throw new _usage_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`Unknown key${unknown.length > 1 ? 's' : ''} in ${file}: ${list}. Keys are the input names.`);
     }
     const out = {};
     for (const [key, value] of Object.entries(data)) {
@@ -252,7 +197,7 @@ function mergeInputs(flags, config, cwd) {
 /* harmony export */   l_: () => (/* binding */ runUsage)
 /* harmony export */ });
 /* unused harmony exports EXIT_CODES, wrap */
-/* harmony import */ var _config_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4389);
+/* harmony import */ var _inputs_list_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4233);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7593);
 /* harmony import */ var _config_file_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6309);
 // Help texts. The `run` flags are generated from INPUTS, so `run --help` lists every input with its own
@@ -264,8 +209,9 @@ const WIDTH = 100;
 const EXIT_CODES = `Exit status:
   0    passed: every check passed
   1    failed: at least one check failed (the cluster does not replicate as it should)
-  2    could not check: bad usage, a bad input or config file, or a setup problem (Docker, Compose,
-       compose up, ports) before any check failed
+  2    could not check: a setup problem (Docker, Compose, compose up, ports) before any check failed
+  3    bad usage: an unknown flag, a missing value, a stray argument, a bad input or config file;
+       nothing was started
   130  interrupted (Ctrl-C); the cluster was torn down unless Ctrl-C was pressed twice`;
 function mainUsage(version) {
     return `replicheck ${version}: proves that a multi-node HTTP service replicates.
@@ -282,7 +228,7 @@ Usage:
 }
 function runUsage() {
     const rows = [];
-    for (const spec of _config_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .m) {
+    for (const spec of _inputs_list_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc) {
         const flag = (0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .isBooleanInput */ .bH)(spec) ? `--${spec.name}[=true|false], --no-${spec.name}` : `--${spec.name} VALUE`;
         const notes = [];
         if (spec.required)
@@ -291,17 +237,23 @@ function runUsage() {
             notes.push('secret: a command line is visible to other users, prefer the config file');
         if (spec.default !== undefined && spec.default !== '')
             notes.push(`default: ${spec.default}`);
-        rows.push([flag, `${spec.description}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`]);
+        rows.push([flag, `${(0,_inputs_list_js__WEBPACK_IMPORTED_MODULE_0__/* .plainDescription */ .$Y)(spec)}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`]);
     }
     const other = [
-        ['--config FILE', `Read inputs from FILE (.json, .yml or .yaml; keys are the input names). Without it, ${_config_file_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_CONFIG_FILES */ .BY.join(', ')} in the current directory is read if present. Flags override the file; paths in the file are relative to its folder.`],
+        [
+            '--config FILE',
+            `Read inputs from FILE (.json, .yml or .yaml; keys are the input names). Without it, ${_config_file_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_CONFIG_FILES */ .BY.join(', ')} ` +
+                'in the current directory is read if present. Flags override the file; paths in the file are relative to its folder.',
+        ],
         ['--no-config', 'Do not read a config file from the current directory.'],
         ['--json', 'Print the JSON report on stdout instead of the table (progress goes to stderr).'],
         ['-h, --help', 'This help.'],
     ];
     return `Usage: replicheck run [options]
 
-${paragraph("Starts the cluster with docker compose, waits until every node answers, writes on every node and reads back from every node, runs the configured restart and faults, then tears everything down and prints the checks, the convergence matrix, the verdict and the path of the JSON report. The flags are the action's inputs.")}
+${paragraph('Starts the cluster with docker compose, waits until every node answers, writes on every node and reads back from every node, ' +
+        'runs the configured restart and faults, then tears everything down and prints the checks, the convergence matrix, the verdict ' +
+        "and the path of the JSON report. The flags are the action's inputs.")}
 
 Inputs:
 ${table(rows)}
@@ -309,8 +261,10 @@ ${table(rows)}
 Options:
 ${table(other)}
 
-${paragraph('A flag given twice is a list (its values are joined with newlines), as for --servers or --compose-file.')}
-${paragraph('Output: progress while it runs (a live line on a terminal, plain lines otherwise; no colour when NO_COLOR is set), then the result. Ctrl-C heals faults and tears the cluster down; a second Ctrl-C quits at once and prints what may be left and how to remove it.')}
+${paragraph('A flag given twice is a list (its values are joined with newlines), as for --servers or --compose-file. ' +
+        "A value that starts with '-' is written with '=': --name=-value.")}
+${paragraph('Output: progress while it runs (a live line on a terminal, plain lines otherwise; no colour when NO_COLOR is set), then the result. ' +
+        'Ctrl-C heals faults and tears the cluster down; a second Ctrl-C quits at once and prints what may be left and how to remove it.')}
 
 ${EXIT_CODES}
 
@@ -360,155 +314,461 @@ function wrap(text, width) {
 
 /***/ }),
 
-/***/ 4389:
+/***/ 7485:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ INPUTS),
-/* harmony export */   y: () => (/* binding */ readRawInputs)
+/* harmony export */   Du: () => (/* binding */ parseCommandLine),
+/* harmony export */   Ri: () => (/* binding */ EXIT_USAGE),
+/* harmony export */   U0: () => (/* binding */ usageLine),
+/* harmony export */   ZA: () => (/* binding */ suggest),
+/* harmony export */   eb: () => (/* binding */ UsageError),
+/* harmony export */   tm: () => (/* binding */ badValue)
 /* harmony export */ });
-// The one list of inputs. The action reads exactly these names (and a test holds action.yml to the same list);
-// the CLI turns each into a `--name` flag, so the two front ends cannot drift apart.
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9997);
+// Bad usage, for every command of the binary: one error class, one exit code and one shape of message, so
+// `replicheck run --foo` and `replicheck check-history --foo` fail the same way. The command lines themselves are
+// read by node:util's parseArgs in strict mode; this file only puts its refusals into words that name the flag.
+
+
+/**
+ * Exit status of bad usage: an unknown flag, a missing or bad value, a stray argument, a bad config file or input.
+ * 3, not 2: check-history's 2 is a verdict (unknown), and run's 2 is a run that could not be carried out.
+ */
+const EXIT_USAGE = 3;
+/** What the user must change on the command line (or in the config file) before anything can run. */
+class UsageError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UsageError';
+    }
+}
+/** The one line a usage error prints; `command` is '' for the top-level `replicheck`. */
+function usageLine(command, message) {
+    const name = command === '' ? 'replicheck' : `replicheck ${command}`;
+    // The message quotes the command line and the config file, which may hold escape sequences.
+    const text = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .inertText */ .UJ)(message).trimEnd();
+    // A YAML error quotes the file with a caret under the fault; the hint goes below it, not after the caret.
+    return `${name}: ${text}${text.includes('\n') ? '\n' : ' '}See '${name} --help'.\n`;
+}
+/** `FLAG 'VALUE' is not …; use …` for a value a flag cannot take. */
+function badValue(flag, value, what, fix) {
+    return new UsageError(`--${flag} '${value}' ${what}; ${fix}.`);
+}
+/** parseArgs in strict mode; what it refuses becomes a UsageError naming the flag and the fix. */
+function parseCommandLine(command, argv, options, allowPositionals) {
+    try {
+        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: [...argv], options, strict: true, allowPositionals, tokens: true });
+    }
+    catch (error) {
+        const code = error.code;
+        if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS_'))
+            throw error;
+        throw explain(command, argv, options, allowPositionals) ?? new UsageError(error.message);
+    }
+}
+/**
+ * parseArgs says what it refused only in a sentence of its own; the loose pass shows the same command line as
+ * tokens, and the first token strict mode stops at is the one to name.
+ */
+function explain(command, argv, options, allowPositionals) {
+    const { tokens } = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true });
+    for (const token of tokens) {
+        if (token.kind === 'positional' && !allowPositionals) {
+            return new UsageError(`Unexpected argument '${token.value}': ${command} takes only flags.`);
+        }
+        if (token.kind !== 'option')
+            continue;
+        const flag = token.rawName;
+        const spec = options[token.name];
+        if (spec === undefined) {
+            const known = Object.keys(options);
+            return new UsageError(`Unknown flag ${flag}.${suggest(token.name, known, (s) => ` Did you mean --${s}?`)}`);
+        }
+        if (spec.type === 'boolean' && token.value !== undefined)
+            return new UsageError(`${flag} takes no value; write ${flag} alone.`);
+        if (spec.type === 'string' && token.value === undefined)
+            return new UsageError(`${flag} needs a value: ${flag} VALUE.`);
+        // Strict mode will not take a value that looks like a flag unless it is written with '='.
+        if (spec.type === 'string' && !token.inlineValue && token.value.length > 1 && token.value.startsWith('-')) {
+            return new UsageError(`${flag} needs a value before ${token.value}; a value that starts with '-' is written ${flag}=${token.value}.`);
+        }
+    }
+    return undefined;
+}
+/** ` Did you mean X?` for the closest known name, or '' when nothing is close. */
+function suggest(word, names, phrase) {
+    let best;
+    let bestDistance = Infinity;
+    for (const name of names) {
+        const d = name.includes(word) || word.includes(name) ? Math.abs(name.length - word.length) / 2 : distance(word, name);
+        if (d < bestDistance) {
+            best = name;
+            bestDistance = d;
+        }
+    }
+    // Far-off suggestions are noise: allow about one edit in three characters.
+    return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? phrase(best) : '';
+}
+/** Levenshtein distance. */
+function distance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        for (let j = 1; j <= b.length; j++) {
+            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        prev = row;
+    }
+    return prev[b.length];
+}
+
+
+/***/ }),
+
+/***/ 4233:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $Y: () => (/* binding */ plainDescription),
+/* harmony export */   mc: () => (/* binding */ INPUTS),
+/* harmony export */   yI: () => (/* binding */ readRawInputs)
+/* harmony export */ });
+/* unused harmony export INPUT_GROUPS */
+// The one list of inputs. The action reads exactly these names, the CLI turns each into a `--name` flag, and
+// action.yml's inputs and the README's tables are written from it (`npm run inputs`; a test fails when they differ),
+// so no front end or document can drift apart from the code.
+/** The groups inputs are listed in (action.yml, README, `--help`), and the part of the run each feeds. */
+const INPUT_GROUPS = (/* unused pure expression or super */ null && (['cluster', 'api', 'faults', 'workload', 'reports']));
 const INPUTS = [
     {
+        name: 'servers',
+        group: 'cluster',
+        description: 'Base URLs of the nodes, newline- or comma-separated (`http://localhost:8080`, ...). An entry may be named, `name=url`: ' +
+            'the name is the compose service the node is (unnamed ones are matched by published port), or, with `cluster: external`, ' +
+            'the name that `fault-targets` and `restart-target` use. Credentials in URLs are refused.',
+        required: true,
+    },
+    {
+        name: 'cluster',
+        group: 'cluster',
+        description: '`compose` (Replicheck starts and tears down the compose project) or `external` (a cluster already running: ' +
+            'nothing is started or removed, and faults run through `fault-commands`).',
+        see: 'Clusters Replicheck does not start',
+        default: 'compose',
+    },
+    {
         name: 'compose-file',
-        description: 'Compose file(s), newline- or comma-separated, relative to working-directory. When the default is absent, compose.yaml, compose.yml or docker-compose.yaml is used, as Compose does.',
+        group: 'cluster',
+        description: 'Compose file(s), newline- or comma-separated, relative to `working-directory`. When the default is absent, ' +
+            '`compose.yaml`, `compose.yml` or `docker-compose.yaml` is used, as Compose does.',
         default: 'docker-compose.yml',
     },
     {
-        name: 'servers',
-        description: 'Base URLs of the nodes, newline- or comma-separated (http://localhost:8080, ...); an entry may be named, name=url (with compose the name is a service).',
-        required: true,
+        name: 'working-directory',
+        group: 'cluster',
+        description: 'Folder the compose files and `adapter` are relative to: the Compose project directory, and the folder `fault-commands` run in.',
+        default: '.',
     },
-    { name: 'cluster', description: 'compose (Replicheck starts and tears down the compose project) or external (a cluster already running; faults through fault-commands).', default: 'compose' },
     {
-        name: 'fault-commands',
-        description: 'YAML mapping from fault kind to { apply, heal } shell command templates with {target} and {url} (shell-quoted), e.g. pause: { apply: "kill -STOP $(cat {target}.pid)", heal: "..." }.',
-        default: '',
-    },
-    { name: 'fault-command-timeout', description: 'Seconds one fault command may take.', default: '60' },
-    {
-        name: 'restart-target',
-        description: 'Compose service to restart during the restart check. Empty: skip the restart check.',
+        name: 'project-name',
+        group: 'cluster',
+        description: 'Compose project name. Empty: unique per run (`replicheck-<run id>-<attempt>-<job>-<random>`), ' +
+            'so parallel jobs and matrix legs never collide.',
         default: '',
     },
     {
-        name: 'faults',
-        description: 'Faults, newline- or comma-separated: restart, stop, kill, pause, partition (cut from peers; partition:halves, :majorities-ring, :bridge, :one-way), disconnect, loss[:P%], latency:MS[/JITTER], clock[:±Ns]. Empty: none (restart-target alone runs the restart check).',
+        name: 'compose-version',
+        group: 'cluster',
+        description: 'Which Compose to use: `auto` (`docker compose` v2, else `docker-compose` v1), `v2` or `v1`.',
+        default: 'auto',
+    },
+    {
+        name: 'build',
+        group: 'cluster',
+        description: 'Build images during `compose up` (`true` or `false`).',
+        default: 'true',
+    },
+    {
+        name: 'teardown',
+        group: 'cluster',
+        description: 'When to remove the cluster: `always`, `on-success` (keep a failed cluster for debugging), `never`, or `post` ' +
+            "(keep it running for the job's later steps and remove it in the post step at the end of the job).",
+        default: 'always',
+    },
+    {
+        name: 'ready-path',
+        group: 'cluster',
+        description: 'Path polled with `GET` until a node answers with a status below 500. ' +
+            'Empty: the read request of a key that does not exist (for etcd, a quorum read).',
         default: '',
     },
-    { name: 'fault-targets', description: 'Compose service(s) each fault is applied to, in turn; join services with + to fault them together (etcd_1+etcd_2). Empty: restart-target.', default: '' },
-    { name: 'fault-schedule', description: 'sequence (one fault after another) or random (faults start and heal at random moments while the workload runs, from workload-seed).', default: 'sequence' },
-    { name: 'max-memory', description: 'Memory the linearizability search may take (e.g. 512M, 2G); past it a key is unknown, never a crash. Histories with unique written values need no search.', default: '1G' },
-    { name: 'fault-duration', description: 'Seconds each fault holds (stop, kill, pause, partition) before it is healed.', default: '3' },
     {
-        name: 'partition-networks',
-        description: "Networks a partition cuts the target off (names as in the compose file). Empty: every network of the service.",
-        default: '',
+        name: 'startup-timeout',
+        group: 'cluster',
+        description: 'Seconds every node may take to answer after `compose up`, and a faulted node after it is healed.',
+        default: '180',
+    },
+    {
+        name: 'convergence-timeout',
+        group: 'cluster',
+        description: 'Seconds a written value may take to reach every node.',
+        default: '10',
+    },
+    {
+        name: 'request-timeout',
+        group: 'cluster',
+        description: 'Seconds one HTTP request may take before it is given up.',
+        default: '5',
     },
     {
         name: 'api',
-        description: "Preset for the nodes' key-value API: kv (the example service), etcd-v3 (etcd's v3 JSON API) or etcd-v2 (etcd's v2 keys API). The inputs below override parts of it.",
+        group: 'api',
+        description: "Preset for the nodes' key-value API: `kv` (the example service), `etcd-v3` (etcd's v3 JSON API) " +
+            "or `etcd-v2` (etcd's v2 keys API). The inputs below override parts of it.",
+        see: 'Any HTTP key-value API',
         default: 'kv',
     },
     {
         name: 'key-path',
-        description: "URL path template for a key; must contain {key}. Default for write-path and read-path. Empty: the preset's (kv: /key/{key}, etcd-v2: /v2/keys/{key}).",
+        group: 'api',
+        description: 'URL path template of a key; must contain `{key}` (percent-encoded into place). The default of `write-path` and `read-path`. ' +
+            "Empty: the preset's (kv: `/key/{key}`, etcd-v2: `/v2/keys/{key}`; etcd-v3 has none, its key travels in the bodies).",
         default: '',
     },
-    { name: 'write-method', description: "HTTP method of a write: POST or PUT. Empty: the preset's (kv: POST, etcd-v2: PUT).", default: '' },
-    { name: 'write-path', description: 'URL path template of a write ({key}, {value} percent-encoded). Empty: key-path.', default: '' },
     {
-        name: 'read-path',
-        description: "URL path template of a read, with an optional query ({key} percent-encoded). Empty: key-path (etcd-v2 adds ?quorum=true).",
+        name: 'write-method',
+        group: 'api',
+        description: "HTTP method of a write: `POST` or `PUT`. Empty: the preset's (kv and etcd-v3: `POST`, etcd-v2: `PUT`).",
+        default: '',
+    },
+    {
+        name: 'write-path',
+        group: 'api',
+        description: 'URL path template of a write (`{key}` and `{value}` percent-encoded); may leave `{key}` to `write-body`. ' +
+            'Empty: `key-path` (etcd-v3: `/v3/kv/put`).',
         default: '',
     },
     {
         name: 'write-body',
-        description: "Body template of a write. Exactly {value}: the raw value; otherwise placeholders are form-encoded in a form body, JSON-escaped in a JSON body. Empty: the preset's (kv: {value}, etcd-v2: value={value}).",
+        group: 'api',
+        description: 'Body template of a write with `{key}` and `{value}` (or `{value:base64}`, `{value:json}`). Exactly `{value}`: the raw value; ' +
+            'otherwise placeholders are form-encoded in a form body, JSON-escaped in a JSON body. ' +
+            "Empty: the preset's (kv: `{value}`, etcd-v2: `value={value}`, etcd-v3: JSON with the key and value in base64).",
         default: '',
     },
-    { name: 'write-content-type', description: "Content-Type of a write. Empty: the preset's (application/x-www-form-urlencoded).", default: '' },
+    {
+        name: 'write-content-type',
+        group: 'api',
+        description: "`Content-Type` of a write. Empty: the preset's (`application/x-www-form-urlencoded`; etcd-v3: `application/json`).",
+        default: '',
+    },
+    {
+        name: 'read-method',
+        group: 'api',
+        description: "HTTP method of a read: `GET`, or `POST` for a read with a body (e.g. etcd-v3's range request). " +
+            "Empty: the preset's (`GET`; etcd-v3: `POST`).",
+        default: '',
+    },
+    {
+        name: 'read-path',
+        group: 'api',
+        description: 'URL path template of a read, with an optional query (`{key}` percent-encoded); may leave `{key}` to `read-body`. ' +
+            'Empty: `key-path` (etcd-v2 adds `?quorum=true`; etcd-v3: `/v3/kv/range`).',
+        default: '',
+    },
+    {
+        name: 'read-body',
+        group: 'api',
+        description: 'Body template of a read with `read-method: POST`: `{key}`, `{key:base64}` or `{key:json}` where the key goes. ' +
+            'Empty: the preset\'s (etcd-v3: `{"key":"{key:base64}"}`; none for a `GET`).',
+        default: '',
+    },
+    {
+        name: 'read-content-type',
+        group: 'api',
+        description: '`Content-Type` of a read with a body. Empty: `application/json`.',
+        default: '',
+    },
+    {
+        name: 'read-value',
+        group: 'api',
+        description: "Where a read's answer holds the value: `body` (the whole body) or a JSON pointer such as `/node/value`. " +
+            "Empty: the preset's (kv: `body`, etcd-v2: `/node/value`, etcd-v3: `/kvs/0/value`).",
+        default: '',
+    },
+    {
+        name: 'read-value-encoding',
+        group: 'api',
+        description: "How the value at `read-value` is encoded: `none` or `base64`. Empty: the preset's (`none`; etcd-v3: `base64`).",
+        default: '',
+    },
+    {
+        name: 'missing-status',
+        group: 'api',
+        description: 'HTTP status(es) a node answers for a key that does not exist, comma-separated (100-599, not 200). ' + "Empty: the preset's (`404`).",
+        default: '',
+    },
     {
         name: 'headers',
-        description: "Extra request headers, one 'Name: value' per line (e.g. an Authorization header from a secret). Values are masked in the log and redacted from reports.",
+        group: 'api',
+        description: 'Extra request headers, one `Name: value` line per header, sent with every request (e.g. an `Authorization` header ' +
+            'from a secret). Values are masked in the log and redacted from reports.',
         default: '',
         secret: true,
     },
     {
-        name: 'read-value',
-        description: "Where a read's answer holds the value: body (the whole body) or a JSON pointer such as /node/value. Empty: the preset's (kv: body, etcd-v2: /node/value).",
-        default: '',
-    },
-    { name: 'read-method', description: "GET or POST (a read with a body, e.g. etcd-v3's range request). Empty: the preset's.", default: '' },
-    {
-        name: 'read-body',
-        description: 'Body template of a read (read-method POST); {key} or {key:base64} / {key:json}. Empty: the preset\'s (etcd-v3: {"key":"{key:base64}"}).',
-        default: '',
-    },
-    { name: 'read-content-type', description: "Content-Type of a read with a body. Empty: the preset's (application/json).", default: '' },
-    { name: 'read-value-encoding', description: "How the value at read-value is encoded: none or base64. Empty: the preset's (etcd-v3: base64).", default: '' },
-    {
         name: 'adapter',
-        description: 'Path of an ES module (relative to working-directory) exporting write, read and optionally cas, for APIs no template can describe. Replaces the request templates.',
+        group: 'api',
+        description: 'Path of an ES module (relative to `working-directory`) exporting `write`, `read` and optionally `cas`, ' +
+            'for APIs no template can describe. Replaces the request templates (`headers` still apply).',
+        see: 'Any API through an adapter module',
         default: '',
     },
-    { name: 'missing-status', description: "HTTP status(es) a node answers for a key that does not exist, comma-separated. Empty: the preset's (404).", default: '' },
     {
         name: 'value-format',
-        description: "Values written: text (unique, readable, and carrying space, +, %41, &, =, /, ?, #, quotes, a backslash and é✓, which break mis-encoding APIs), token (letters, digits and - only) or bytes (any bytes, NUL, CR/LF and invalid UTF-8 included; needs a raw or form body and read-value body).",
+        group: 'api',
+        description: 'Values written: `text` (unique, readable, and carrying space, `+`, `%41`, `&`, `=`, `/`, `?`, `#`, quotes, a backslash ' +
+            'and `é✓`, which break mis-encoding APIs), `token` (letters, digits and `-` only) or `bytes` (any bytes, NUL, CR/LF ' +
+            'and invalid UTF-8 included; needs a raw or form write body, and `read-value: body` or `read-value-encoding: base64`, ' +
+            'unless an `adapter` sends them).',
+        see: 'Values that exercise encodings',
         default: 'text',
     },
     {
-        name: 'ready-path',
-        description: 'Path polled until a node answers with a status below 500. Empty: a key path of a key that does not exist.',
+        name: 'restart-target',
+        group: 'faults',
+        description: 'Compose service to restart during the restart check (with `cluster: external`, a server name, restarted through ' +
+            '`fault-commands`). Empty: no restart check. With `faults` set, it is only the default of `fault-targets`.',
         default: '',
     },
-    { name: 'startup-timeout', description: 'Seconds to wait for every node to answer after compose up.', default: '180' },
     {
-        name: 'convergence-timeout',
-        description: 'Seconds a written value may take to reach every node.',
-        default: '10',
-    },
-    { name: 'request-timeout', description: 'Seconds one HTTP request may take before it counts as failed.', default: '5' },
-    {
-        name: 'compose-version',
-        description: 'Which Compose to use: auto (docker compose v2, else docker-compose v1), v2 or v1.',
-        default: 'auto',
-    },
-    { name: 'working-directory', description: 'Directory the compose files are relative to.', default: '.' },
-    {
-        name: 'project-name',
-        description: 'Compose project name. Empty: unique per run (run id, attempt, job and a random suffix).',
+        name: 'faults',
+        group: 'faults',
+        description: 'Faults, newline- or comma-separated: `restart`, `stop`, `kill`, `pause`, `partition` (cut from its peers; ' +
+            '`partition:halves`, `:majorities-ring` and `:bridge` split the whole cluster, `:one-way` cuts what the target receives), ' +
+            '`disconnect`, `loss[:P%]`, `latency:MS[/JITTER]`, `clock[:±Ns]`. Empty: none (`restart-target` alone runs the restart check).',
+        see: 'Fault suite',
         default: '',
     },
-    { name: 'build', description: 'Build images during compose up (true/false).', default: 'true' },
-    { name: 'teardown', description: 'When to remove the cluster: always, on-success, never, or post (keep it for the job\'s later steps and remove it in the post step).', default: 'always' },
-    { name: 'log-lines', description: 'Lines of each service log shown when a check fails.', default: '50' },
     {
-        name: 'report-file',
-        description: 'Where to write the JSON report. Empty: a file in RUNNER_TEMP (or the system temp directory).',
+        name: 'fault-targets',
+        group: 'faults',
+        description: 'Compose service(s) each fault is applied to, in turn, newline- or comma-separated (with `cluster: external`, server names); ' +
+            'join services with `+` to fault them together (`etcd_1+etcd_2`). Empty: `restart-target`.',
+        see: 'Several services at once',
         default: '',
+    },
+    {
+        name: 'fault-duration',
+        group: 'faults',
+        description: 'Seconds each fault holds before it is healed (not `restart`, which holds as long as the restart takes).',
+        default: '3',
+    },
+    {
+        name: 'fault-schedule',
+        group: 'faults',
+        description: '`sequence` (one fault after another) or `random` (faults start and heal at random moments while the workload runs, ' +
+            'placed from `seed`; needs a `workload`).',
+        default: 'sequence',
+    },
+    {
+        name: 'partition-networks',
+        group: 'faults',
+        description: 'Networks the `disconnect` fault cuts the target from, as named in the compose file (or full names). ' +
+            'Empty: every network of the service.',
+        default: '',
+    },
+    {
+        name: 'fault-commands',
+        group: 'faults',
+        description: 'With `cluster: external`: a YAML mapping from fault kind to `{ apply, heal }` shell command templates with `{target}` ' +
+            '(the server name) and `{url}` (its base URL), shell-quoted, e.g. ' +
+            '`pause: { apply: "kill -STOP $(cat {target}.pid)", heal: "..." }`. Every fault used needs an entry.',
+        see: 'Clusters Replicheck does not start',
+        default: '',
+    },
+    {
+        name: 'fault-command-timeout',
+        group: 'faults',
+        description: 'Seconds one fault command may take.',
+        default: '60',
     },
     {
         name: 'workload',
-        description: 'Concurrent workload after the checks: none, register (random reads and writes of a few keys on random nodes, recorded as a history) or cas-register (reads, writes and compare-and-set, where the API has one).',
+        group: 'workload',
+        description: 'Concurrent workload, recorded as a history: `none`, `register` (random reads and writes of a few keys on random nodes) ' +
+            'or `cas-register` (reads, writes and compare-and-set, where the API has one). ' +
+            'It runs while the faults (or the restart check) hold, else after the replication checks.',
+        see: 'Concurrent workload and consistency',
         default: 'none',
     },
-    { name: 'workload-clients', description: 'Concurrent clients of the workload (1-64).', default: '8' },
-    { name: 'workload-duration', description: 'Seconds the workload runs.', default: '10' },
-    { name: 'workload-keys', description: 'How many keys the workload reads and writes (1-100).', default: '3' },
+    {
+        name: 'workload-clients',
+        group: 'workload',
+        description: 'Concurrent clients of the workload (1-64).',
+        default: '8',
+    },
+    {
+        name: 'workload-duration',
+        group: 'workload',
+        description: 'Seconds the workload runs (while faults hold: at most this long per fault).',
+        default: '10',
+    },
+    {
+        name: 'workload-keys',
+        group: 'workload',
+        description: 'How many keys the workload reads and writes (1-100).',
+        default: '3',
+    },
+    {
+        name: 'seed',
+        group: 'workload',
+        description: "Seed of every random choice of the run (0-2147483647): the workload clients' operations, nodes and keys, the random " +
+            'part of every value, where `fault-schedule: random` places the faults, and how a cluster-wide partition splits the ' +
+            'nodes. The report and the `seed` output record it; the same seed and inputs make the same choices. ' +
+            'Empty: `workload-seed` when set, else a random seed.',
+        default: '',
+    },
     {
         name: 'workload-seed',
-        description: "Seed of the workload clients' random choices (0-2147483647). Empty: a random seed, recorded in the report.",
+        group: 'workload',
+        description: 'The older name of `seed`, still read: used when `seed` is empty (both set must agree).',
         default: '',
     },
     {
         name: 'consistency',
-        description: 'What the workload history must satisfy: eventual (all nodes converge to a value that can legally be last) or linearizable (checked per key).',
+        group: 'workload',
+        description: 'What the workload history must satisfy: `eventual` (every node converges to a value that can legally be last) ' +
+            'or `linearizable` (checked per key).',
         default: 'eventual',
     },
+    {
+        name: 'max-memory',
+        group: 'workload',
+        description: 'Memory the linearizability search may take (e.g. `512M`, `2G`; at least 16 MiB); past it a key is `unknown`, never a crash. ' +
+            'Histories with unique written values need no search.',
+        default: '1G',
+    },
+    {
+        name: 'report-file',
+        group: 'reports',
+        description: 'Where to write the JSON report. Empty: a file in `RUNNER_TEMP` (or the system temp directory).',
+        default: '',
+    },
+    {
+        name: 'log-lines',
+        group: 'reports',
+        description: "Lines of each service's log shown when a check fails (0: none).",
+        default: '50',
+    },
 ];
+/** A description as places without Markdown show it (action.yml in the GitHub UI, `--help`): code marks dropped. */
+function plainDescription(spec) {
+    return spec.description.replaceAll('`', '');
+}
 /** Reads every declared input through `get` (trimmed), filling declared defaults for empty values. */
 function readRawInputs(get) {
     const raw = {};
@@ -517,6 +777,61 @@ function readRawInputs(get) {
         raw[spec.name] = value === '' ? (spec.default ?? '') : value;
     }
     return raw;
+}
+
+
+/***/ }),
+
+/***/ 9997:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   QR: () => (/* binding */ tailText),
+/* harmony export */   Qc: () => (/* binding */ previewBytes),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   UJ: () => (/* binding */ inertText),
+/* harmony export */   _V: () => (/* binding */ formatMs),
+/* harmony export */   aJ: () => (/* binding */ stripAnsi)
+/* harmony export */ });
+// Small pure helpers for text that came from outside (servers, containers) and must be shown bounded.
+/** The last `lines` lines of `text`, each cut to `maxLineChars`. */
+function tailText(text, lines, maxLineChars = 2000) {
+    if (lines <= 0)
+        return '';
+    const all = text.split('\n');
+    return all
+        .slice(-lines)
+        .map((l) => (l.length > maxLineChars ? `${l.slice(0, maxLineChars)}…` : l))
+        .join('\n');
+}
+const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
+/** Removes terminal escape sequences, which have no meaning in a log viewer or a summary. */
+function stripAnsi(text) {
+    return text.replace(ANSI, '');
+}
+// C0/C1 controls other than tab and newline (a lone CR can overwrite a line; U+009B is a CSI on some terminals),
+// and bidi overrides (which reorder what is shown).
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/** Text from outside made inert for a terminal or a log: escape sequences removed, other controls replaced. */
+function inertText(text) {
+    return stripAnsi(text).replace(/\r\n/g, '\n').replace(UNSAFE, '\uFFFD');
+}
+/** `inertText` on one line: newlines shown as ⏎. */
+function oneLine(text) {
+    return inertText(text).replace(/\n+/g, ' ⏎ ');
+}
+/** A bounded, printable preview of bytes from a server: invalid UTF-8 becomes U+FFFD, controls are shown escaped. */
+function previewBytes(bytes, maxChars = 200) {
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, maxChars * 4));
+    let shown = [...text].slice(0, maxChars).join('');
+    shown = shown.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    const more = bytes.length > Buffer.byteLength(shown, 'utf8') || [...text].length > maxChars;
+    return more ? `${shown}…` : shown;
+}
+function formatMs(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 }
 
 
@@ -941,10 +1256,10 @@ var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: ./src/version.ts
 var version = __nccwpck_require__(311);
-// EXTERNAL MODULE: ./src/cli/args.ts
-var args = __nccwpck_require__(7593);
 // EXTERNAL MODULE: ./src/cli/help.ts
 var help = __nccwpck_require__(7911);
+// EXTERNAL MODULE: ./src/cli/usage.ts
+var usage = __nccwpck_require__(7485);
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // The `replicheck` command: dispatch to a subcommand. Subcommands are loaded on demand so `--version` and
 // `--help` start in a few tens of milliseconds.
@@ -965,16 +1280,17 @@ async function cli(argv, io) {
     if (command === 'help')
         return cli([rest[0], '--help'], io);
     if (command === 'run') {
-        const { runCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(33)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9033));
+        const { runCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(189)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4189));
         return runCommand(rest, io);
     }
     if (command === 'check-history') {
-        const { checkHistoryCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(417), __nccwpck_require__.e(387)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7387));
+        const { checkHistoryCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(3), __nccwpck_require__.e(387)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7387));
         return checkHistoryCommand(rest, { stdout: (t) => io.stdout.write(t), stderr: (t) => io.stderr.write(t) });
     }
-    const hint = (0,args/* suggest */.ZA)(command.replace(/^-+/, ''), COMMANDS, (s) => ` Did you mean '${s}'?`);
-    io.stderr.write(`replicheck: unknown ${command.startsWith('-') ? 'option' : 'command'} '${command}'.${hint}\n\n${(0,help/* mainUsage */.D)(version/* VERSION */.x)}`);
-    return 2;
+    const hint = (0,usage/* suggest */.ZA)(command.replace(/^-+/, ''), COMMANDS, (s) => ` Did you mean '${s}'?`);
+    const what = command.startsWith('-') ? `Unknown flag ${command}` : `Unknown command '${command}'`;
+    io.stderr.write((0,usage/* usageLine */.U0)('', `${what}.${hint}`));
+    return usage/* EXIT_USAGE */.Ri;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/index.ts

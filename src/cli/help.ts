@@ -1,6 +1,6 @@
 // Help texts. The `run` flags are generated from INPUTS, so `run --help` lists every input with its own
 // description and default and cannot fall behind the action.
-import { INPUTS, type InputSpec } from '../inputs/list.js';
+import { INPUTS, plainDescription, type InputSpec } from '../inputs/list.js';
 import { isBooleanInput } from './args.js';
 import { DEFAULT_CONFIG_FILES } from './config-file.js';
 
@@ -36,7 +36,7 @@ export function runUsage(): string {
     if (spec.required) notes.push('required');
     if (spec.secret) notes.push('secret: a command line is visible to other users, prefer the config file');
     if (spec.default !== undefined && spec.default !== '') notes.push(`default: ${spec.default}`);
-    rows.push([flag, `${spec.description}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`]);
+    rows.push([flag, `${plainDescription(spec)}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`]);
   }
   const other: [string, string][] = [
     [

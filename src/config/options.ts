@@ -1,6 +1,7 @@
 // Turns raw input strings into validated options. Pure: every rule that can be checked without touching the disk,
 // Docker or the network lives here, so a bad input fails before anything starts.
-import type { RawInputs } from '../inputs/list.js';
+import type { GroupInputs, RawInputs } from '../inputs/list.js';
+import { SEED_RANGE } from '../core/random.js';
 import { InputError, type InputProblem } from '../inputs/errors.js';
 import { parseServers, type ServerSpec } from '../inputs/servers.js';
 import { secondsInput, splitList, wholeInput, type Fail } from '../inputs/values.js';
@@ -49,6 +50,8 @@ export interface Options {
   readonly faults: FaultOptions;
   /** The concurrent workload; undefined when `workload` is none. */
   readonly workload: WorkloadOptions | undefined;
+  /** Input `seed` (or `workload-seed`); absent: the run draws one and records it. */
+  readonly seed?: number;
 }
 
 export interface OptionContext {
@@ -67,52 +70,10 @@ export function parseOptions(raw: RawInputs, ctx: OptionContext): Options {
     problems.push({ input, message, fix });
     return undefined;
   };
-
-  const composeFiles = splitList(raw['compose-file']);
-  if (composeFiles.length === 0) fail('compose-file', 'is empty.', `Name a compose file, e.g. '${DEFAULT_COMPOSE_FILE}'.`);
-
-  const servers = parseServers(raw.servers, (m, f) => fail('servers', m, f));
-
+  const cluster = parseCluster(raw, ctx, fail);
   const kv = parseAdapter(raw, fail);
   const valueFormat = parseValueFormat(raw['value-format'], kv, fail);
-
-  const readyPath = raw['ready-path'] === '' ? undefined : raw['ready-path'];
-  if (readyPath !== undefined && !readyPath.startsWith('/')) {
-    fail('ready-path', `'${readyPath}' is not a path.`, "Start it with '/', e.g. '/health'.");
-  }
-
-  const startupTimeoutMs = secondsInput(raw, 'startup-timeout', 3600, fail);
-  const convergenceTimeoutMs = secondsInput(raw, 'convergence-timeout', 600, fail);
-  const requestTimeoutMs = secondsInput(raw, 'request-timeout', 300, fail);
-  const logLines = wholeInput(raw, 'log-lines', 0, 10_000, fail);
-
-  const build = parseBoolean(raw.build);
-  if (build === undefined) fail('build', `'${raw.build}' is not a boolean.`, "Use 'true' or 'false'.");
-
-  const teardown = raw.teardown as Teardown;
-  if (!TEARDOWNS.includes(teardown)) {
-    fail('teardown', `'${raw.teardown}' is not a teardown policy.`, "Use 'always', 'on-success', 'never' or 'post'.");
-  }
-
-  let projectName = raw['project-name'];
-  if (projectName === '') {
-    projectName = defaultProjectName(ctx);
-  } else if (!PROJECT_NAME.test(projectName)) {
-    fail(
-      'project-name',
-      `'${projectName}' is not a valid Compose project name.`,
-      'Use lowercase letters, digits, dashes and underscores, starting with a letter or digit.',
-    );
-  }
-
-  const composeVersion = raw['compose-version'].toLowerCase();
-  if (!['auto', 'v2', 'v1'].includes(composeVersion)) {
-    fail('compose-version', `'${raw['compose-version']}' is not a Compose version.`, "Use 'auto', 'v2' or 'v1'.");
-  }
-
   const restartTarget = raw['restart-target'] === '' ? undefined : raw['restart-target'];
-  const workingDirectory = raw['working-directory'] === '' ? '.' : raw['working-directory'];
-
   const workload = parseWorkloadOptions(raw, fail);
   const faults = parseFaultOptions(raw, restartTarget, fail);
   if (faults.schedule === 'random' && faults.specs.length > 0 && workload === undefined) {
@@ -130,48 +91,108 @@ export function parseOptions(raw: RawInputs, ctx: OptionContext): Options {
       "Use api 'etcd-v3' or 'etcd-v2' (without custom write inputs), an adapter module that exports cas, or workload 'register'.",
     );
   }
-
-  const cluster = raw.cluster.toLowerCase();
-  if (cluster !== 'compose' && cluster !== 'external')
-    fail(
-      'cluster',
-      `'${raw.cluster}' is not a kind of cluster.`,
-      "Use 'compose' (Replicheck starts the project) or 'external' (a cluster already running).",
-    );
   const parsedCommands = parseFaultCommands(raw['fault-commands']);
-  for (const p of parsedCommands.problems)
+  for (const p of parsedCommands.problems) {
     fail(
       'fault-commands',
       `${p}.`,
       'Write a mapping such as pause: { apply: "kubectl exec {target} -- kill -STOP 1", heal: "kubectl exec {target} -- kill -CONT 1" }.',
     );
+  }
   const faultCommandTimeoutMs = secondsInput(raw, 'fault-command-timeout', 3600, fail);
-  if (cluster === 'external') checkExternal(raw, servers, faults, restartTarget, parsedCommands.commands, fail);
+  if (cluster.cluster === 'external') checkExternal(raw, cluster.servers, faults, restartTarget, parsedCommands.commands, fail);
+  const seed = parseSeed(raw, fail);
+  const logLines = wholeInput(raw, 'log-lines', 0, 10_000, fail);
 
   if (problems.length > 0) throw new InputError(problems);
   return {
-    cluster: cluster as Options['cluster'],
+    ...cluster,
     faultCommands: parsedCommands.commands,
     faultCommandTimeoutMs,
-    composeFiles,
-    composeFileDefaulted: composeFiles.length === 1 && composeFiles[0] === DEFAULT_COMPOSE_FILE,
-    servers,
     restartTarget,
-    readyPath,
     kv,
     valueFormat,
-    limits: { startupTimeoutMs, convergenceTimeoutMs },
-    requestTimeoutMs,
-    composeVersion: composeVersion as Options['composeVersion'],
-    workingDirectory,
-    projectName,
-    build: build ?? true,
-    teardown,
     logLines,
     reportFile: raw['report-file'] === '' ? undefined : raw['report-file'],
     workload,
     faults,
+    ...(seed !== undefined ? { seed } : {}),
   };
+}
+
+type ClusterParts =
+  | 'cluster'
+  | 'composeFiles'
+  | 'composeFileDefaulted'
+  | 'servers'
+  | 'readyPath'
+  | 'limits'
+  | 'requestTimeoutMs'
+  | 'composeVersion'
+  | 'workingDirectory'
+  | 'projectName'
+  | 'build'
+  | 'teardown';
+
+/** The cluster group: which cluster, where its compose files are, how long to wait for it, how to tear it down. */
+function parseCluster(raw: GroupInputs<'cluster'>, ctx: OptionContext, fail: Fail): Pick<Options, ClusterParts> {
+  const composeFiles = splitList(raw['compose-file']);
+  if (composeFiles.length === 0) fail('compose-file', 'is empty.', `Name a compose file, e.g. '${DEFAULT_COMPOSE_FILE}'.`);
+  const readyPath = raw['ready-path'] === '' ? undefined : raw['ready-path'];
+  if (readyPath !== undefined && !readyPath.startsWith('/')) {
+    fail('ready-path', `'${readyPath}' is not a path.`, "Start it with '/', e.g. '/health'.");
+  }
+  const build = parseBoolean(raw.build);
+  if (build === undefined) fail('build', `'${raw.build}' is not a boolean.`, "Use 'true' or 'false'.");
+  const teardown = raw.teardown as Teardown;
+  if (!TEARDOWNS.includes(teardown)) {
+    fail('teardown', `'${raw.teardown}' is not a teardown policy.`, "Use 'always', 'on-success', 'never' or 'post'.");
+  }
+  const projectName = raw['project-name'] === '' ? defaultProjectName(ctx) : raw['project-name'];
+  if (!PROJECT_NAME.test(projectName)) {
+    fail(
+      'project-name',
+      `'${projectName}' is not a valid Compose project name.`,
+      'Use lowercase letters, digits, dashes and underscores, starting with a letter or digit.',
+    );
+  }
+  const composeVersion = raw['compose-version'].toLowerCase();
+  if (!['auto', 'v2', 'v1'].includes(composeVersion)) {
+    fail('compose-version', `'${raw['compose-version']}' is not a Compose version.`, "Use 'auto', 'v2' or 'v1'.");
+  }
+  const cluster = raw.cluster.toLowerCase();
+  if (cluster !== 'compose' && cluster !== 'external') {
+    const fix = "Use 'compose' (Replicheck starts the project) or 'external' (a cluster already running).";
+    fail('cluster', `'${raw.cluster}' is not a kind of cluster.`, fix);
+  }
+  return {
+    cluster: cluster as Options['cluster'],
+    composeFiles,
+    composeFileDefaulted: composeFiles.length === 1 && composeFiles[0] === DEFAULT_COMPOSE_FILE,
+    servers: parseServers(raw.servers, (m, f) => fail('servers', m, f)),
+    readyPath,
+    limits: {
+      startupTimeoutMs: secondsInput(raw, 'startup-timeout', 3600, fail),
+      convergenceTimeoutMs: secondsInput(raw, 'convergence-timeout', 600, fail),
+    },
+    requestTimeoutMs: secondsInput(raw, 'request-timeout', 300, fail),
+    composeVersion: composeVersion as Options['composeVersion'],
+    workingDirectory: raw['working-directory'] === '' ? '.' : raw['working-directory'],
+    projectName,
+    build: build ?? true,
+    teardown,
+  };
+}
+
+/** `seed`, or its older name `workload-seed`; undefined when neither is set (the run draws one). */
+function parseSeed(raw: Pick<RawInputs, 'seed' | 'workload-seed'>, fail: Fail): number | undefined {
+  const max = SEED_RANGE - 1;
+  const seed = raw.seed !== '' ? wholeInput(raw, 'seed', 0, max, fail, '12345') : undefined;
+  const older = raw['workload-seed'] !== '' ? wholeInput(raw, 'workload-seed', 0, max, fail, '12345') : undefined;
+  if (seed !== undefined && older !== undefined && seed !== older && !Number.isNaN(seed) && !Number.isNaN(older)) {
+    fail('workload-seed', `is ${older}, and seed is ${seed}.`, 'Set only seed (workload-seed is its older name).');
+  }
+  return seed ?? older;
 }
 
 function parseValueFormat(text: string, kv: KvAdapter, fail: Fail): ValueFormat {

@@ -66,6 +66,8 @@ export function judgeFinalValue(
   const by = later ? ` (e.g. ${JSON.stringify(later.value)} by client ${String(later.process)} via ${later.node ?? '?'})` : '';
   return {
     legal: false,
-    reason: `${JSON.stringify(value)} was acknowledged at ${own.complete ?? '?'} ms, but a write invoked after that was acknowledged too${by}: an acknowledged later write was lost`,
+    reason:
+      `${JSON.stringify(value)} was acknowledged at ${own.complete ?? '?'} ms, but a write invoked after that was ` +
+      `acknowledged too${by}: an acknowledged later write was lost`,
   };
 }

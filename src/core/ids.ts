@@ -12,6 +12,7 @@ export interface Ids {
   value(writer: string, purpose: string): string;
 }
 
+/** `random` draws the keys' and values' random parts (from the run's seed); `runId` sets this run apart from others. */
 export function runIds(random: Random, clock: Clock, format: ValueFormat = 'text', runId: string = random.hex(4)): Ids {
   return {
     runId,

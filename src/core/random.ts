@@ -1,7 +1,12 @@
-// A small seeded generator (mulberry32): the same seed gives every client the same sequence of choices, so a
-// run's plan (which node, key and operation each client picks) can be replayed. Not for anything secret.
+// A small seeded generator (mulberry32) and the run's streams drawn from one seed: the same seed gives the same
+// workload operations, value bytes, fault schedule and partition sides, so a run's choices can be replayed. Not for
+// anything secret.
+import type { Random as RandomSource } from './clock.js';
 
 export type Random = () => number;
+
+/** Seeds are whole numbers in [0, 2^31): what the `seed` input accepts and what a run draws when none is given. */
+export const SEED_RANGE = 2 ** 31;
 
 export function seededRandom(seed: number): Random {
   let a = seed >>> 0;
@@ -33,5 +38,52 @@ export function seededShuffle(seed: number): <T>(items: readonly T[]) => T[] {
       [out[i], out[j]] = [out[j]!, out[i]!];
     }
     return out;
+  };
+}
+
+/**
+ * An independent seed for one purpose, derived from the run's seed (FNV-1a over the purpose, mixed with the seed),
+ * so the workload's choices and the partition's sides do not come from one shared sequence.
+ */
+export function deriveSeed(seed: number, purpose: string): number {
+  let h = (0x811c9dc5 ^ Math.imul(seed >>> 0, 0x9e3779b1)) >>> 0;
+  for (let i = 0; i < purpose.length; i++) h = Math.imul(h ^ purpose.charCodeAt(i), 0x01000193) >>> 0;
+  return h % SEED_RANGE;
+}
+
+/** A seeded source of hex strings and whole numbers, the engine's kind of random source. */
+export function seededSource(seed: number): RandomSource {
+  const random = seededRandom(seed);
+  return {
+    hex: (n) =>
+      Array.from({ length: n }, () =>
+        Math.floor(random() * 256)
+          .toString(16)
+          .padStart(2, '0'),
+      ).join(''),
+    int: (max) => Math.min(max - 1, Math.floor(random() * max)),
+  };
+}
+
+/** Every random choice of one run, each from its own stream of the run's seed. */
+export interface RunStreams {
+  readonly seed: number;
+  /** The random parts of keys and values (value-format bytes: which bytes). */
+  readonly values: RandomSource;
+  /** The order of the services a cluster-wide partition splits, so which side a node is on varies. */
+  readonly partition: <T>(items: readonly T[]) => T[];
+  /** Where `fault-schedule: random` places each fault. */
+  readonly schedule: number;
+  /** The workload clients' operations, nodes and keys. */
+  readonly workload: number;
+}
+
+export function runStreams(seed: number): RunStreams {
+  return {
+    seed,
+    values: seededSource(deriveSeed(seed, 'values')),
+    partition: seededShuffle(deriveSeed(seed, 'partition')),
+    schedule: deriveSeed(seed, 'schedule'),
+    workload: deriveSeed(seed, 'workload'),
   };
 }

@@ -108,5 +108,8 @@ export function describeByte(b: number | null): string {
 
 /** One sentence: where the value a node returned first differs from the one expected. */
 export function describeDifference(d: ByteDifference): string {
-  return `first difference at byte ${d.offset}: expected ${describeByte(d.expected)}, got ${describeByte(d.actual)} (expected ${d.expectedLength} bytes, got ${d.actualLength})`;
+  return (
+    `first difference at byte ${d.offset}: expected ${describeByte(d.expected)}, got ${describeByte(d.actual)} (expected ` +
+    `${d.expectedLength} bytes, got ${d.actualLength})`
+  );
 }

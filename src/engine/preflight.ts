@@ -43,7 +43,8 @@ export async function preflight(
   const dockerVersion = await checkDocker(exec);
   const command = await detectCompose(exec, options.composeVersion);
   log.info(
-    `Docker engine ${dockerVersion}; using Compose ${command.kind} (${command.kind === 'v2' ? 'docker compose' : 'docker-compose'} ${command.version}).`,
+    `Docker engine ${dockerVersion}; using Compose ${command.kind} ` +
+      `(${command.kind === 'v2' ? 'docker compose' : 'docker-compose'} ${command.version}).`,
   );
   const equipment = await checkNeeds(options.faults.specs, { exec, isRoot: deps.isRoot, exists: deps.files.exists });
   const project = { name: options.projectName, files: located.files, directory: located.directory };
@@ -56,7 +57,9 @@ export async function preflight(
       ? [
           {
             input: 'servers' as const,
-            message: `${misnamed.map((s) => `'${s.name}'`).join(', ')} ${misnamed.length === 1 ? 'is not a service' : 'are not services'} of the compose project.`,
+            message:
+              `${misnamed.map((s) => `'${s.name}'`).join(', ')} ` +
+              `${misnamed.length === 1 ? 'is not a service' : 'are not services'} of the compose project.`,
             fix: `With cluster: compose a server's name is its service: use one of ${resolved.services.join(', ')}.`,
           },
         ]
@@ -154,7 +157,9 @@ function checkServersArePublished(options: Options, resolved: ResolvedProject, l
   const missing = mapped.filter((m, i) => m.match === 'none' && LOOPBACK.test(options.servers[i]!.host));
   if (missing.length === 0) return;
   const ports = resolved.published.map((b) => `${b.hostPort} (${b.service})`).join(', ') || 'none';
-  const message = `${missing.map((m) => m.url).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not published by any service of the project (published ports: ${ports}).`;
+  const message =
+    `${missing.map((m) => m.url).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not published by any service of ` +
+    `the project (published ports: ${ports}).`;
   if (resolved.hasRandomPorts) {
     log.warn(message);
     return;

@@ -24,7 +24,7 @@ import { waitForReady } from '../checks/readiness.js';
 import { checkReplication } from '../checks/replication.js';
 import { judgeSweep, sweep } from '../checks/sweep.js';
 import { runIds } from '../core/ids.js';
-import { WorkloadSession, SEED_RANGE, type HistorySink } from '../workload/phase.js';
+import { WorkloadSession, type HistorySink } from '../workload/phase.js';
 import { tailText, stripAnsi } from '../util/text.js';
 import { ActiveFaults } from '../faults/active.js';
 import { dockerFaultActions } from '../faults/docker.js';
@@ -36,7 +36,7 @@ import { judgeWindows, observeRecovery, planWindows, runWindows, type WindowOutc
 import { netnsRunner } from '../faults/netns.js';
 import { undoLeftoverFaults } from '../faults/docker.js';
 import { rm } from 'node:fs/promises';
-import { seededShuffle } from '../core/random.js';
+import { SEED_RANGE, runStreams, type RunStreams } from '../core/random.js';
 
 export interface EngineExtras {
   /** Where the workload history goes (the action writes it next to the JSON report). */
@@ -49,6 +49,8 @@ interface Findings {
   convergence: ConvergenceMatrix;
   workload?: RunResult['workload'];
   faults?: FaultReport[];
+  /** Every random choice of the run, from its one seed (input `seed`, or drawn now and recorded). */
+  readonly streams: RunStreams;
 }
 
 /** What the checks need of a cluster, however it runs: its nodes, how to fault them, and an adapter module. */
@@ -69,6 +71,7 @@ async function runCompose(options: Options, deps: EngineDeps, cwd: string, extra
   const found: Findings = {
     nodes: options.servers.map((s) => ({ url: s.url, label: `${s.host}:${s.port}`, mapping: 'not mapped' })),
     convergence: { writers: [], readers: [], ms: [] },
+    streams: runStreams(options.seed ?? deps.random.int(SEED_RANGE)),
   };
   let files = { directory: cwd, composeFiles: [] as string[] };
   let pre: Preflight | undefined;
@@ -143,7 +146,11 @@ async function runExternal(options: Options, deps: EngineDeps, cwd: string, extr
   const { clock, log } = deps;
   const startedAt = new Date(clock.wallMs()).toISOString();
   const rec = new RunRecorder(clock, log);
-  const found: Findings = { nodes: externalNodes(options), convergence: { writers: [], readers: [], ms: [] } };
+  const found: Findings = {
+    nodes: externalNodes(options),
+    convergence: { writers: [], readers: [], ms: [] },
+    streams: runStreams(options.seed ?? deps.random.int(SEED_RANGE)),
+  };
   const directory = isAbsolute(options.workingDirectory) ? options.workingDirectory : resolve(cwd, options.workingDirectory);
   const activeFaults = new ActiveFaults();
   const pending = new Map<string, { label: string; command: string }>();
@@ -233,6 +240,7 @@ function result(
     teardown,
     ...(found.workload ? { workload: found.workload } : {}),
     ...(found.faults ? { faults: found.faults } : {}),
+    seed: found.streams.seed,
   };
 }
 
@@ -275,7 +283,8 @@ async function checkCluster(
     clock,
     signal,
     limits: options.limits,
-    ids: runIds(deps.random, clock, options.valueFormat),
+    // The run id stays unique to this run whatever the seed, so a replay never reads an earlier run's data.
+    ids: runIds(found.streams.values, clock, options.valueFormat, deps.random.hex(4)),
     nodes,
     seen: new SeenValues(),
   };
@@ -291,9 +300,9 @@ async function checkCluster(
 
   // With faults, the workload's clients run while each fault holds; the workload phase judges it all.
   const wl = options.workload;
-  const session = wl ? new WorkloadSession(ctx, wl, deps.random.int(SEED_RANGE)) : undefined;
+  const session = wl ? new WorkloadSession(ctx, wl, found.streams) : undefined;
   const f = options.faults;
-  const shuffle = seededShuffle(wl?.seed ?? deps.random.int(SEED_RANGE));
+  const shuffle = found.streams.partition;
   const steps =
     f.specs.length > 0
       ? planFaults({ specs: f.specs, groups: f.groups, nodes, shuffle })
@@ -330,14 +339,16 @@ async function randomFaults(
   holdMs: number,
 ): Promise<void> {
   const { ctx, deps, rec } = r;
-  const seed = wl.seed ?? session.seed;
-  const { windows, left } = planWindows(steps, wl.durationMs, holdMs, seed);
+  const { seed, schedule } = r.found.streams;
+  const { windows, left } = planWindows(steps, wl.durationMs, holdMs, schedule);
   for (const step of left)
     deps.log.warn(
-      `${step.spec.name} ${step.target} found no free moment in the workload's ${wl.durationMs / 1000} s that does not overlap a fault on the same service; it was left out.`,
+      `${step.spec.name} ${step.target} found no free moment in the workload's ${wl.durationMs / 1000} s that does not overlap a ` +
+        `fault on the same service; it was left out.`,
     );
   deps.log.info(
-    `Workload: ${wl.clients} clients for ${wl.durationMs / 1000} s with ${windows.length} fault(s) at random moments (seed ${seed}); checking ${wl.consistency} consistency.`,
+    `Workload: ${wl.clients} clients for ${wl.durationMs / 1000} s with ${windows.length} fault(s) at random moments (seed ` +
+      `${seed}); checking ${wl.consistency} consistency.`,
   );
   let outcomes: WindowOutcome[] = [];
   const w = await rec.checked('workload', async () => {

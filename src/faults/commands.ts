@@ -127,7 +127,9 @@ export function commandFaultActions(o: CommandActionOptions): FaultActions {
           ? { ok: true, detail: `ran the ${spec.kind} heal command for ${target}` }
           : {
               ok: false,
-              detail: `the ${spec.kind} heal command for ${target} failed (${said(r)}); ${target} may still be ${describeKind(spec.kind).words.stillState}: run it by hand: ${heal}`,
+              detail:
+                `the ${spec.kind} heal command for ${target} failed (${said(r)}); ${target} may still be ` +
+                `${describeKind(spec.kind).words.stillState}: run it by hand: ${heal}`,
             };
       };
       if (applied.code !== 0) {

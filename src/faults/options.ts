@@ -50,7 +50,8 @@ export function parseFaultOptions(raw: GroupInputs<'faults'>, restartTarget: str
     fail(
       'partition-networks',
       'applies to the disconnect fault only, and faults has none.',
-      "partition cuts a node off from its peers inside its network namespace, whatever its networks; use 'disconnect' to cut networks with Docker, or leave partition-networks empty.",
+      'partition cuts a node off from its peers inside its network namespace, whatever its networks; ' +
+        "use 'disconnect' to cut networks with Docker, or leave partition-networks empty.",
     );
   }
   return {

@@ -124,12 +124,19 @@ export function planProblem(step: FaultStep): string | undefined {
       : undefined;
   }
   if (step.others.length === 0) {
-    return `Every server maps to ${many ? `a service of ${step.target}` : step.target}; list at least one server of another service so something stays up to take writes${many ? ', or fault fewer services at once' : ''}.`;
+    return (
+      `Every server maps to ${many ? `a service of ${step.target}` : step.target}; list at least one server of another ` +
+      `service so something stays up to take writes${many ? ', or fault fewer services at once' : ''}.`
+    );
   }
   const unpublished = step.services.filter((s) => !step.targets.some((n) => n.service === s));
   if (unpublished.length > 0) {
     const names = unpublished.join(', ');
-    return `None of the servers is published by ${names}, so ${unpublished.length > 1 || many ? 'their' : 'its'} recovery and catch-up cannot be checked. Check the servers' ports against the compose file${many ? ', or leave those services out of the group' : ''}.`;
+    return (
+      `None of the servers is published by ${names}, so ${unpublished.length > 1 || many ? 'their' : 'its'} recovery and ` +
+      `catch-up cannot be checked. Check the servers' ports against the compose ` +
+      `file${many ? ', or leave those services out of the group' : ''}.`
+    );
   }
   return undefined;
 }

@@ -46,7 +46,8 @@ export async function runFaultSuite(ctx: CheckContext, steps: readonly FaultStep
     if (ctx.signal.aborted) break;
     if (step.voice === 'fault')
       deps.info(
-        `Fault ${step.index}/${steps.length}: ${step.kind} ${step.target} (${step.targets.map((n) => n.url).join(', ') || 'no server maps to it'}).`,
+        `Fault ${step.index}/${steps.length}: ${step.kind} ${step.target} ` +
+          `(${step.targets.map((n) => n.url).join(', ') || 'no server maps to it'}).`,
       );
     else deps.info(`Restarting ${step.target} (${step.targets.map((n) => n.url).join(', ') || 'no server maps to it'}).`);
     const out: FaultJudgement = await deps.phase(

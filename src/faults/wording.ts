@@ -67,17 +67,42 @@ export function faultVoice(f: FaultFacts): FaultVoice {
     f.target === 'cluster' ? `the cluster was split (${noun})` : `${listed(f.services)} ${f.services.length > 1 ? 'were' : 'was'} ${done}`;
   const title = (text: string): string => `${cap(noun)} ${f.target}: ${text}`;
   const since = describeKind(f.kind).healsItself ? `the ${plain} began` : 'the fault was healed';
+  const v: Voicing = { f, noun, what, title, since };
+  return { ...heldWords(v), ...healedWords(v) };
+}
+
+/** What every sentence of one fault's voice shares. */
+interface Voicing {
+  readonly f: FaultFacts;
+  /** The fault as sentences name it (`pause`, `loss:30%`). */
+  readonly noun: string;
+  /** What happened to the target, as a clause (`kv_4 was paused`). */
+  readonly what: string;
+  readonly title: (text: string) => string;
+  /** What recovery is timed from (`the fault was healed`). */
+  readonly since: string;
+}
+
+type HeldWords = 'plan' | 'apply' | 'heal' | 'stale' | 'slow' | 'refusedReads' | 'converged';
+
+/** Sentences about the fault itself and while it held. */
+function heldWords({ f, noun, what, title }: Voicing): Pick<FaultVoice, HeldWords> {
   return {
     plan: (problem) => ({ title: title('cannot be checked'), detail: problem }),
     apply: (detail) => ({ title: title('could not be applied'), detail: `${cap(noun)} of ${f.target} failed: ${detail}.` }),
     heal: (detail) => ({ title: title('could not be healed'), detail: `Healing ${f.target} failed: ${detail}.` }),
     stale: (node, keys, waitedMs) => ({
       title: title(`${node} kept serving stale data while ${what}`),
-      detail: `${node} answered without the acknowledged value of ${keys.join(', ')} for ${ms(waitedMs)} ms while ${what} (convergence timeout ${ms(f.limits.convergenceTimeoutMs)} ms); a node that cannot get new writes must refuse reads, not serve old data.`,
+      detail:
+        `${node} answered without the acknowledged value of ${keys.join(', ')} for ${ms(waitedMs)} ms while ${what} ` +
+        `(convergence timeout ${ms(f.limits.convergenceTimeoutMs)} ms); a node that cannot get new writes must refuse reads, not ` +
+        `serve old data.`,
     }),
     slow: (node, keys, waitedMs) => ({
       title: title(`${node} was slow to converge while ${what}`),
-      detail: `Measured, not judged (the link still works): ${node} answered without the acknowledged value of ${keys.join(', ')} for ${ms(waitedMs)} ms while ${what} (convergence timeout ${ms(f.limits.convergenceTimeoutMs)} ms).`,
+      detail:
+        `Measured, not judged (the link still works): ${node} answered without the acknowledged value of ${keys.join(', ')} ` +
+        `for ${ms(waitedMs)} ms while ${what} (convergence timeout ${ms(f.limits.convergenceTimeoutMs)} ms).`,
     }),
     refusedReads: (node, last) => ({
       title: title(`${node} refused reads while ${what}`),
@@ -87,18 +112,30 @@ export function faultVoice(f: FaultFacts): FaultVoice {
       title: title(`${node} returned every write made while ${what}`),
       detail: `${node} returned all ${count} value(s) written while ${what}, the slowest after ${ms(slowestMs)} ms.`,
     }),
+  };
+}
+
+/** Sentences about what came after healing: recovery, writes, catch-up, durability. */
+function healedWords({ f, noun, what, title, since }: Voicing): Omit<FaultVoice, HeldWords> {
+  return {
     recovered: (node, t) => ({ title: title(`${node} answers again`), detail: `${node} answered ${ms(t)} ms after ${since}.` }),
     notRecovered: (node, last) => ({
       title: title(`${node} did not answer again`),
-      detail: `${node} did not answer below 500 within ${secs(f.limits.startupTimeoutMs)} s after the fault was healed; last: ${describeObservation(last)}.`,
+      detail:
+        `${node} did not answer below 500 within ${secs(f.limits.startupTimeoutMs)} s after the fault was healed; last: ` +
+        `${describeObservation(last)}.`,
     }),
     writableAgain: (node, t, attempts) => ({
       title: title('writes are accepted again after healing'),
-      detail: `Every write was refused while ${what} (availability loss); ${node} acknowledged one ${ms(t)} ms after the fault was healed (${attempts} attempt(s)).`,
+      detail:
+        `Every write was refused while ${what} (availability loss); ${node} acknowledged one ${ms(t)} ms after the fault ` +
+        `was healed (${attempts} attempt(s)).`,
     }),
     stillRefused: (triedOn, attempts, last) => ({
       title: title('writes are still refused after healing'),
-      detail: `Every write was refused while ${what}, and still none of ${triedOn.join(', ')} acknowledged one within ${secs(f.limits.startupTimeoutMs)} s after healing (${attempts} attempt(s)); last: ${describeObservation(last)}.`,
+      detail:
+        `Every write was refused while ${what}, and still none of ${triedOn.join(', ')} acknowledged one within ` +
+        `${secs(f.limits.startupTimeoutMs)} s after healing (${attempts} attempt(s)); last: ${describeObservation(last)}.`,
     }),
     nothingToCatchUp: (node) => ({
       title: title(`nothing to catch up on for ${node}`),
@@ -106,7 +143,9 @@ export function faultVoice(f: FaultFacts): FaultVoice {
     }),
     caughtUp: (node, count, slowestMs, afterHeal) => ({
       title: title(afterHeal ? `${node} caught up after healing` : `${node} caught up with every write made while it was away`),
-      detail: `${node} returned all ${count} value(s) ${afterHeal ? 'acknowledged after healing' : `written while ${what}`}, ${ms(slowestMs)} ms after it answered again.`,
+      detail:
+        `${node} returned all ${count} value(s) ${afterHeal ? 'acknowledged after healing' : `written while ${what}`}, ` +
+        `${ms(slowestMs)} ms after it answered again.`,
     }),
     missedCatchUp: (node, keys, waitedMs, afterHeal) => ({
       title: title(
@@ -114,7 +153,9 @@ export function faultVoice(f: FaultFacts): FaultVoice {
           ? `${node} never got the write acknowledged after healing`
           : `${node} never caught up with ${keys.length} write(s) made while it was away`,
       ),
-      detail: `${node} never returned keys ${afterHeal ? 'acknowledged after healing' : `written while ${what}`}: ${keys.join(', ')} (waited ${ms(waitedMs)} ms).`,
+      detail:
+        `${node} never returned keys ${afterHeal ? 'acknowledged after healing' : `written while ${what}`}: ` +
+        `${keys.join(', ')} (waited ${ms(waitedMs)} ms).`,
     }),
     gotTargetWrites: (node, count) => ({
       title: title(`${node} got the writes ${f.target} acknowledged while cut off`),
@@ -162,11 +203,15 @@ export function restartVoice(f: FaultFacts): FaultVoice {
     }),
     recovered: (node, t0, restartMs) => ({
       title: `Recovery: ${node} answers again after the restart`,
-      detail: `${node} answered ${ms(t0)} ms after the restart began${restartMs !== undefined ? ` (compose restart took ${ms(restartMs)} ms)` : ''}.`,
+      detail:
+        `${node} answered ${ms(t0)} ms after the restart ` +
+        `began${restartMs !== undefined ? ` (compose restart took ${ms(restartMs)} ms)` : ''}.`,
     }),
     notRecovered: (node, last) => ({
       title: `Recovery: ${node} did not answer after the restart`,
-      detail: `${node} did not answer below 500 within ${secs(f.limits.startupTimeoutMs)} s after the restart; last: ${describeObservation(last)}.`,
+      detail:
+        `${node} did not answer below 500 within ${secs(f.limits.startupTimeoutMs)} s after the restart; last: ` +
+        `${describeObservation(last)}.`,
     }),
     writableAgain: (node, t0, attempts) => ({
       title: `Restart: writes are accepted again after the restart`,
@@ -194,7 +239,9 @@ export function restartVoice(f: FaultFacts): FaultVoice {
         lost.length > 0
           ? `Durability: ${node} lost ${lost.length} earlier write(s) after the restart`
           : `Durability: ${node} is missing ${neverHad.length} earlier write(s) after the restart`,
-      detail: `${node} does not return ${lost.length + neverHad.length} key(s) written before the restart: ${missingClauses(lost, neverHad, 'restart')}.`,
+      detail:
+        `${node} does not return ${lost.length + neverHad.length} key(s) written before the restart: ` +
+        `${missingClauses(lost, neverHad, 'restart')}.`,
     }),
   };
 }

@@ -40,14 +40,16 @@ export function templateProblems(template: string, allowed: readonly Placeholder
   const unknown = unknownPlaceholders(template, allowed);
   if (unknown.length > 0)
     problems.push(
-      `has unknown placeholder(s) ${unknown.map((p) => `{${p}}`).join(', ')}; only ${allowed.map((p) => `{${p}}`).join(', ')} are filled in`,
+      `has unknown placeholder(s) ${unknown.map((p) => `{${p}}`).join(', ')}; only ${allowed.map((p) => `{${p}}`).join(', ')} are ` +
+        `filled in`,
     );
   const badEncodings = placeholders(template).filter(
     (p) => p.encoding !== undefined && !(ENCODINGS as readonly string[]).includes(p.encoding),
   );
   if (badEncodings.length > 0) {
     problems.push(
-      `names unknown encoding(s) ${badEncodings.map((p) => `{${p.name}:${p.encoding}}`).join(', ')}; use ${ENCODINGS.map((e) => `:${e}`).join(' or ')}, or none`,
+      `names unknown encoding(s) ${badEncodings.map((p) => `{${p.name}:${p.encoding}}`).join(', ')}; use ` +
+        `${ENCODINGS.map((e) => `:${e}`).join(' or ')}, or none`,
     );
   }
   return problems;

@@ -276,7 +276,7 @@ export const INPUTS = [
     group: 'faults',
     description:
       '`sequence` (one fault after another) or `random` (faults start and heal at random moments while the workload runs, ' +
-      'placed from `workload-seed`; needs a `workload`).',
+      'placed from `seed`; needs a `workload`).',
     default: 'sequence',
   },
   {
@@ -332,11 +332,19 @@ export const INPUTS = [
     default: '3',
   },
   {
-    name: 'workload-seed',
+    name: 'seed',
     group: 'workload',
     description:
-      "Seed of the workload clients' random choices, of `fault-schedule: random` and of the split of a cluster-wide partition " +
-      '(0-2147483647). Empty: a random seed, recorded in the report.',
+      "Seed of every random choice of the run (0-2147483647): the workload clients' operations, nodes and keys, the random " +
+      'part of every value, where `fault-schedule: random` places the faults, and how a cluster-wide partition splits the ' +
+      'nodes. The report and the `seed` output record it; the same seed and inputs make the same choices. ' +
+      'Empty: `workload-seed` when set, else a random seed.',
+    default: '',
+  },
+  {
+    name: 'workload-seed',
+    group: 'workload',
+    description: 'The older name of `seed`, still read: used when `seed` is empty (both set must agree).',
     default: '',
   },
   {
@@ -370,6 +378,11 @@ export const INPUTS = [
 ] as const satisfies readonly InputSpec[];
 
 export type InputName = (typeof INPUTS)[number]['name'];
+
+/** A description as places without Markdown show it (action.yml in the GitHub UI, `--help`): code marks dropped. */
+export function plainDescription(spec: Pick<InputSpec, 'description'>): string {
+  return spec.description.replaceAll('`', '');
+}
 export type RawInputs = Record<InputName, string>;
 /** The inputs of one group: what the parser of that part of the options may read, and nothing else. */
 export type GroupInputs<G extends InputGroup> = Pick<RawInputs, Extract<(typeof INPUTS)[number], { group: G }>['name']>;

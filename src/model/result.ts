@@ -100,6 +100,8 @@ export interface RunResult {
   readonly maxConvergenceMs: number | null;
   readonly logs: readonly ServiceLog[];
   readonly errors: readonly RunError[];
+  /** The run's seed: the same seed and inputs make the same random choices (input `seed`). Absent on bad input. */
+  readonly seed?: number;
   readonly teardown: { readonly policy: string; readonly performed: boolean; readonly leftovers?: readonly string[] };
   /** The concurrent workload (input `workload`), when one ran. */
   readonly workload?: WorkloadSection;
@@ -124,7 +126,10 @@ export interface FaultReport {
   readonly refusedBy: readonly string[];
   /** full | partial | none | n/a */
   readonly availability: string;
-  /** Slowest convergence of a write made while the fault held, on the live nodes; null: some node never got it; absent: nothing to check. */
+  /**
+   * Slowest convergence of a write made while the fault held, on the live nodes; null: some node never got it;
+   * absent: nothing to check.
+   */
   readonly convergenceMs?: number | null;
   /** Nodes that kept answering without an acknowledged value while the fault held, past the convergence timeout. */
   readonly staleNodes: readonly string[];
@@ -136,7 +141,10 @@ export interface FaultReport {
   readonly catchUpMs?: number;
   /** Keys acknowledged before the fault that a node returned (or acknowledged) before and no longer returns after it healed. */
   readonly lostKeys: readonly string[];
-  /** Every key acknowledged before the fault that some node does not return after it healed, lost or never had; absent when it equals lostKeys. */
+  /**
+   * Every key acknowledged before the fault that some node does not return after it healed, lost or never had;
+   * absent when it equals lostKeys.
+   */
   readonly missingKeys?: readonly string[];
   readonly verdict: 'passed' | 'failed';
   /** Ids of this fault's checks. */
@@ -191,7 +199,10 @@ export interface WorkloadSection {
   readonly keyResults: readonly WorkloadKeyResult[];
   /** Milliseconds the verdict took (linearizability search, or waiting for convergence). */
   readonly checkMs: number;
-  /** The full history: JSON (the checker's own form), Jepsen EDN and the page that shows it, next to each other. Absent when it could not be written. */
+  /**
+   * The full history: JSON (the checker's own form), Jepsen EDN and the page that shows it, next to each other.
+   * Absent when it could not be written.
+   */
   readonly history?: { readonly json: string; readonly edn: string; readonly html?: string };
 }
 

@@ -31,10 +31,12 @@ export function renderSummary(result: RunResult): string {
 function renderHead(result: RunResult): string[] {
   // Mid-line, so a version like 2.29.7 needs no guard against starting a list.
   const compose = result.project.compose ? ` · Compose ${result.project.compose.kind} ${inline(result.project.compose.version)}` : '';
+  // The one number that replays the run's random choices.
+  const seed = result.seed !== undefined ? ` · seed ${result.seed}` : '';
   return [
     `## ${result.verdict === 'passed' ? '✅' : '❌'} ${md(headline(result))}`,
     '',
-    `Project **${md(result.project.name)}**${compose} · ${result.nodes.length} nodes · ${formatMs(result.durationMs)}`,
+    `Project **${md(result.project.name)}**${compose} · ${result.nodes.length} nodes · ${formatMs(result.durationMs)}${seed}`,
     '',
   ];
 }

@@ -54,6 +54,8 @@ export function renderText(result: RunResult, style: TextStyle = plainStyle): st
     lines.push(style.bold('Faults'));
     for (const l of faultLines(result)) lines.push(`  ${oneLine(l)}`);
   }
+  // The one number that replays the run's random choices (input seed, CLI --seed).
+  if (result.seed !== undefined) lines.push(style.dim(`Seed ${result.seed}: rerun with --seed ${result.seed} for the same choices.`));
   const verdict = headline(result);
   lines.push(result.verdict === 'passed' ? style.green(style.bold(verdict)) : style.red(style.bold(verdict)));
   return lines.join('\n');

@@ -75,7 +75,9 @@ function keyResult(k: KeyResult, budgetMs: number): WorkloadKeyResult {
     return {
       ...base,
       passed: false,
-      detail: `Could not decide whether the ${k.operations.total} operations are linearizable: ${why}. Nothing was proven; check the history file offline with \`replicheck check-history FILE --timeout 0\`, or run a shorter workload with fewer clients.`,
+      detail:
+        `Could not decide whether the ${k.operations.total} operations are linearizable: ${why}. Nothing was proven; check ` +
+        `the history file offline with \`replicheck check-history FILE --timeout 0\`, or run a shorter workload with fewer clients.`,
     };
   }
   const w = k.witness;
@@ -107,7 +109,9 @@ export function eventualResults(history: History, convergence: readonly Converge
         nodeValues: c.values.map((v) => ({ node: v.node, value: v.value })),
         verdict: 'not-converged',
         passed: false,
-        detail: `The nodes did not agree within ${Math.round(c.waitedMs)} ms: ${c.values.map((v) => `${v.node} ${show(v.value, v.error)}`).join(', ')}.`,
+        detail:
+          `The nodes did not agree within ${Math.round(c.waitedMs)} ms: ` +
+          `${c.values.map((v) => `${v.node} ${show(v.value, v.error)}`).join(', ')}.`,
       };
     }
     const value = c.values[0]?.value ?? null;

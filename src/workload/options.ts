@@ -13,8 +13,6 @@ export interface WorkloadOptions {
   readonly durationMs: number;
   readonly keys: number;
   readonly consistency: Consistency;
-  /** Undefined: a fresh random seed (recorded in the report). */
-  readonly seed: number | undefined;
   /** Memory the linearizability search may take (input max-memory). */
   readonly maxMemoryBytes?: number;
 }
@@ -35,8 +33,6 @@ export function parseWorkloadOptions(raw: GroupInputs<'workload'>, fail: Fail): 
   const clients = wholeInput(raw, 'workload-clients', 1, MAX_CLIENTS, fail);
   const keys = wholeInput(raw, 'workload-keys', 1, MAX_KEYS, fail);
   const durationMs = secondsInput(raw, 'workload-duration', MAX_DURATION_S, fail);
-  let seed: number | undefined;
-  if (raw['workload-seed'] !== '') seed = wholeInput(raw, 'workload-seed', 0, 2 ** 31 - 1, fail, '12345');
   const maxMemoryBytes = parseSize(raw['max-memory'] || '1G');
   if (maxMemoryBytes === undefined)
     fail('max-memory', `'${raw['max-memory']}' is not a size of at least 16 MiB.`, "Write e.g. '512M' or '2G'.");
@@ -47,7 +43,6 @@ export function parseWorkloadOptions(raw: GroupInputs<'workload'>, fail: Fail): 
     keys,
     durationMs,
     consistency: consistency as WorkloadOptions['consistency'],
-    seed,
     ...(maxMemoryBytes !== undefined ? { maxMemoryBytes } : {}),
   };
 }

@@ -3,6 +3,7 @@
 import type { CheckContext } from '../checks/context.js';
 import { pollAs } from '../checks/context.js';
 import type { WorkloadOptions } from './options.js';
+import type { RunStreams } from '../core/random.js';
 import { formatValue } from '../core/values.js';
 import type { History, NemesisEvent } from '../linearizability/index.js';
 import type { Check, WorkloadKeyResult, WorkloadSection } from '../model/result.js';
@@ -22,15 +23,14 @@ export interface WorkloadPhaseResult {
   readonly checks: Check[];
 }
 
-/** The largest seed (exclusive): seeds are drawn from [0, 2^31). */
-export const SEED_RANGE = 2 ** 31;
-
 /**
  * One workload of a run. Plain runs call `run()` once; with the fault suite, `duringFault` runs the clients while
  * each fault holds (until its healing is due), all into one history, and `finish()` judges the whole of it.
  */
 export class WorkloadSession {
+  /** The run's seed, as reports give it (the clients draw from its workload stream). */
   readonly seed: number;
+  private readonly clientSeed: number;
   readonly keys: readonly string[];
   private readonly recorder: WorkloadRecorder;
   private rounds = 0;
@@ -42,13 +42,13 @@ export class WorkloadSession {
     this.events.push({ ...e, time: this.elapsed() });
   };
 
-  /** `seed`: the one to use when the options name none (drawn by the engine from its random source). */
   constructor(
     private readonly ctx: CheckContext,
     private readonly wl: WorkloadOptions,
-    seed: number,
+    streams: Pick<RunStreams, 'seed' | 'workload'>,
   ) {
-    this.seed = wl.seed ?? seed;
+    this.seed = streams.seed;
+    this.clientSeed = streams.workload;
     this.keys = Array.from({ length: wl.keys }, (_, i) => `replicheck-${ctx.ids.runId}-wl-${i}`);
     this.recorder = new WorkloadRecorder(ctx.clock, wl.model);
   }
@@ -62,7 +62,7 @@ export class WorkloadSession {
       clients: this.wl.clients,
       durationMs: this.wl.durationMs,
       keys: this.keys,
-      seed: this.seed,
+      seed: this.clientSeed,
       valuePrefix: `rc-${this.ctx.ids.runId}`,
       model: this.wl.model,
       formatValue: (head) => formatValue(this.ctx.api.codec.format, head, () => Buffer.alloc(0)),

@@ -53,7 +53,7 @@ interface Run {
 async function run(
   behaviours: NodeBehaviour[],
   inputs: Partial<Record<InputName, string>> = {},
-  o: { abort?: boolean; upCode?: number; files?: EngineDeps['files'] } = {},
+  o: { abort?: boolean; upCode?: number; files?: EngineDeps['files']; random?: number } = {},
 ): Promise<Run> {
   const cluster: FakeCluster = await startFakeCluster(behaviours);
   try {
@@ -75,7 +75,7 @@ async function run(
       exec,
       http,
       clock: new VirtualClock(),
-      random: seeded(),
+      random: seeded(o.random),
       log: { info: (m) => logs.push(m), warn: (m) => logs.push(`warn: ${m}`), untrusted: (t) => logs.push(`untrusted: ${t}`) },
       files: o.files ?? nodeFiles,
       // The test's servers listen already: the port probe is the engine's dependency, so it can say "free".
@@ -131,6 +131,27 @@ describe('engine', () => {
     const seeded = (r: Run) => r.result.checks.map((c) => c.expected?.replace(/-\d{13}-/, '-T-'));
     assert.deepEqual(seeded(a), seeded(b));
     assert.ok(seeded(a).some((v) => v?.includes('-T-')));
+  });
+
+  test('one run seed: recorded, and the same seed draws the same values whatever else is random', async () => {
+    // The run id comes from the host's randomness (a replay must not read an earlier run's data); the rest is the seed's.
+    const parts = (r: Run) =>
+      r.result.checks.flatMap((c) => (c.expected ? [c.expected.replace(/^rc-([0-9a-f]+)-(.*)-\d{13}-([0-9a-f]+)$/, '$1 $2 $3')] : []));
+    const a = await run(HEALTHY, { seed: '777', 'value-format': 'token' }, { random: 1 });
+    const b = await run(HEALTHY, { seed: '777', 'value-format': 'token' }, { random: 2 });
+    const c = await run(HEALTHY, { seed: '778', 'value-format': 'token' }, { random: 1 });
+    assert.equal(a.result.seed, 777);
+    assert.equal(c.result.seed, 778);
+    const [pa, pb, pc] = [parts(a), parts(b), parts(c)];
+    assert.ok(pa.length >= 3 && pa.every((p) => p.split(' ').length === 3), JSON.stringify(pa));
+    const runId = (p: string[]) => p[0]!.split(' ')[0];
+    const rest = (p: string[]) => p.map((x) => x.split(' ').slice(1).join(' '));
+    assert.notEqual(runId(pa), runId(pb), 'each run its own run id');
+    assert.deepEqual(rest(pa), rest(pb), 'the same seed, the same random parts');
+    assert.notDeepEqual(rest(pa), rest(pc), 'another seed, other random parts');
+    // Without the input the run draws a seed and records it.
+    const drawn = (await run(HEALTHY)).result.seed;
+    assert.ok(Number.isInteger(drawn) && drawn! >= 0 && drawn! < 2 ** 31);
   });
 
   for (const teardown of ['never', 'post'] as const) {

@@ -94,3 +94,19 @@ test('the scanner sees an upward import when there is one', () => {
   assert.deepEqual(importsOf(text), ['../engine/run.js', './own.js', '../report/summary.js']);
   assert.ok(floorOf('engine') > floorOf('checks'));
 });
+
+test("the README's layout names every folder of src/ and no other", () => {
+  const readme = readFileSync(join(SRC, '..', 'README.md'), 'utf8');
+  const start = readme.indexOf('Layout, by floor');
+  const end = readme.indexOf('Tests: `test/unit`', start);
+  assert.ok(start >= 0 && end > start, 'the README has a layout section');
+  const named = new Set([...readme.slice(start, end).matchAll(/`src\/([a-z-]+)`/g)].map((m) => m[1]!));
+  const folders = readdirSync(SRC).filter((n) => statSync(join(SRC, n)).isDirectory());
+  assert.deepEqual([...named].sort(), [...folders].sort());
+  // In floor order, as the rule has them.
+  const order = [...readme.slice(start, end).matchAll(/^\d+\. `src\/([a-z-]+)`/gm)].map((m) => floorOf(m[1]!));
+  assert.deepEqual(
+    order,
+    [...order].sort((a, b) => a - b),
+  );
+});

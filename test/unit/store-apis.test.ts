@@ -184,7 +184,7 @@ describe('the etcd-v3 preset', () => {
       const options = optionsFrom({ servers: etcd.urls.join(','), api: 'etcd-v3', workload: 'cas-register', consistency: 'linearizable' });
       const nodes = etcd.urls.map((url, i) => ({ url, label: `e${i}`, mapping: 'test' }));
       const ctx = checkContext(httpKvApi(http, options), nodes, { limits: options.limits });
-      const session = new WorkloadSession(ctx, { ...options.workload!, clients: 4, durationMs: 500, keys: 2, seed: 5 }, 0);
+      const session = new WorkloadSession(ctx, { ...options.workload!, clients: 4, durationMs: 500, keys: 2 }, { seed: 5, workload: 5 });
       await session.run();
       let saved: { operations: { f: string; succeeded?: boolean }[]; model?: string } | undefined;
       const r = await session.finish(

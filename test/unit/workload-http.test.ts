@@ -16,6 +16,7 @@ import type { NodeInfo } from '../../src/model/result.js';
 import { runWorkload } from '../../src/workload/generator.js';
 import { WorkloadSession, type HistorySink } from '../../src/workload/phase.js';
 import type { WorkloadOptions } from '../../src/workload/options.js';
+import { deriveSeed } from '../../src/core/random.js';
 import { checkHistory, validateHistory, parseEdnHistory, type History } from '../../src/linearizability/index.js';
 
 const http = createHttpClient();
@@ -149,7 +150,8 @@ describe('workload phase', () => {
       let saved: History | undefined;
       const r = await runWorkloadPhase(
         ctx,
-        { model: 'register', clients: 4, durationMs: 400, keys: 2, consistency: 'linearizable', seed: 1 },
+        { model: 'register', clients: 4, durationMs: 400, keys: 2, consistency: 'linearizable' },
+        1,
         async (h) => {
           saved = h;
           return { json: '/tmp/x.history.json', edn: '/tmp/x.history.edn' };
@@ -181,7 +183,8 @@ describe('workload phase', () => {
     await withCluster(lagging, {}, async (ctx) => {
       const r = await runWorkloadPhase(
         ctx,
-        { model: 'register', clients: 6, durationMs: 1500, keys: 1, consistency: 'linearizable', seed: 3 },
+        { model: 'register', clients: 6, durationMs: 1500, keys: 1, consistency: 'linearizable' },
+        3,
         undefined,
         () => undefined,
       );
@@ -208,7 +211,8 @@ describe('workload phase', () => {
     await withCluster(lagging, { 'convergence-timeout': '5' }, async (ctx) => {
       const r = await runWorkloadPhase(
         ctx,
-        { model: 'register', clients: 6, durationMs: 1500, keys: 2, consistency: 'eventual', seed: 3 },
+        { model: 'register', clients: 6, durationMs: 1500, keys: 2, consistency: 'eventual' },
+        3,
         undefined,
         () => undefined,
       );
@@ -236,7 +240,8 @@ describe('workload phase', () => {
     await withCluster(unordered, { 'convergence-timeout': '3' }, async (ctx) => {
       const r = await runWorkloadPhase(
         ctx,
-        { model: 'register', clients: 6, durationMs: 1500, keys: 2, consistency: 'eventual', seed: 3 },
+        { model: 'register', clients: 6, durationMs: 1500, keys: 2, consistency: 'eventual' },
+        3,
         undefined,
         () => undefined,
       );
@@ -251,7 +256,8 @@ describe('workload phase', () => {
     await withCluster([{ kind: 'error500' }, { kind: 'error500' }], { 'convergence-timeout': '0.2' }, async (ctx) => {
       const r = await runWorkloadPhase(
         ctx,
-        { model: 'register', clients: 2, durationMs: 150, keys: 1, consistency: 'linearizable', seed: 3 },
+        { model: 'register', clients: 2, durationMs: 150, keys: 1, consistency: 'linearizable' },
+        3,
         undefined,
         () => undefined,
       );
@@ -267,7 +273,8 @@ describe('workload phase', () => {
       const warnings: string[] = [];
       const r = await runWorkloadPhase(
         ctx,
-        { model: 'register', clients: 1, durationMs: 50, keys: 1, consistency: 'linearizable', seed: 3 },
+        { model: 'register', clients: 1, durationMs: 50, keys: 1, consistency: 'linearizable' },
+        3,
         () => Promise.reject(new Error('disk full')),
         (m) => warnings.push(m),
       );
@@ -292,8 +299,15 @@ test('the EDN written for a history reads back with --independent', async () => 
 });
 
 /** A plain workload as the engine runs one: the clients once, then the judgement. */
-async function runWorkloadPhase(ctx: CheckContext, wl: WorkloadOptions, sink: HistorySink | undefined, warn: (message: string) => void) {
-  const session = new WorkloadSession(ctx, wl, 0);
+/** `seed`: the run's seed; the clients draw from its workload stream, as in a run. */
+async function runWorkloadPhase(
+  ctx: CheckContext,
+  wl: WorkloadOptions,
+  seed: number,
+  sink: HistorySink | undefined,
+  warn: (message: string) => void,
+) {
+  const session = new WorkloadSession(ctx, wl, { seed, workload: deriveSeed(seed, 'workload') });
   await session.run();
   return session.finish(sink, warn);
 }

@@ -234,7 +234,6 @@ describe('workload inputs', () => {
       keys: 3,
       durationMs: 10_000,
       consistency: 'eventual',
-      seed: undefined,
       maxMemoryBytes: 1024 ** 3,
     });
     assert.deepEqual(
@@ -247,7 +246,22 @@ describe('workload inputs', () => {
         'workload-seed': '42',
         consistency: 'linearizable',
       }).workload,
-      { model: 'register', clients: 3, keys: 5, durationMs: 2500, consistency: 'linearizable', seed: 42, maxMemoryBytes: 1024 ** 3 },
+      { model: 'register', clients: 3, keys: 5, durationMs: 2500, consistency: 'linearizable', maxMemoryBytes: 1024 ** 3 },
+    );
+  });
+  test('seed is the run seed; workload-seed its older name; both set must agree', () => {
+    const base = { servers: 'http://localhost:8080', workload: 'register' };
+    assert.equal(optionsFrom(base).seed, undefined);
+    assert.equal(optionsFrom({ ...base, seed: '42' }).seed, 42);
+    assert.equal(optionsFrom({ ...base, 'workload-seed': '42' }).seed, 42);
+    assert.equal(optionsFrom({ ...base, seed: '42', 'workload-seed': '42' }).seed, 42);
+    assert.throws(
+      () => optionsFrom({ ...base, seed: '42', 'workload-seed': '43' }),
+      (e: unknown) => e instanceof InputError && e.problems.some((p) => p.input === 'workload-seed' && /seed is 42/.test(p.message)),
+    );
+    assert.throws(
+      () => optionsFrom({ ...base, seed: '2147483648' }),
+      (e: unknown) => e instanceof InputError && e.problems.some((p) => p.input === 'seed'),
     );
   });
   test('every bad value is reported at once', () => {
