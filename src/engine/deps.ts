@@ -5,6 +5,7 @@ import type { Exec } from '../exec/process.js';
 import type { HttpClient } from '../http/client.js';
 import type { Clock, Random } from '../core/clock.js';
 import type { PostState } from '../model/post-state.js';
+import type { EngineApi } from '../compose/engine-api.js';
 
 export type { Clock, Random };
 
@@ -31,6 +32,8 @@ export interface EngineDeps {
   readonly files: Files;
   /** Whether this process runs as root (faults in network namespaces need root, or else sudo). */
   readonly isRoot: () => boolean;
+  /** The Docker engine API on its socket, for the lifecycle faults; absent or undefined: Compose does them. */
+  readonly connectDocker?: () => Promise<EngineApi | undefined>;
   /** Whether something already listens on host:port (asked before `up`, for loopback servers only). */
   readonly isListening: (host: string, port: number) => Promise<boolean>;
   /** Called once the project is known and before anything is created: what a later step needs to clean up. */

@@ -28,6 +28,8 @@ import { WorkloadSession, type HistorySink } from '../workload/phase.js';
 import { tailText, stripAnsi } from '../util/text.js';
 import { ActiveFaults } from '../faults/active.js';
 import { dockerFaultActions } from '../faults/docker.js';
+import { composeLifecycle, engineLifecycle } from '../faults/lifecycle.js';
+import type { EngineApi } from '../compose/engine-api.js';
 import { FaultInputProblem, runFaultSuite } from '../faults/suite.js';
 import { planFaults, planRestartCheck, type FaultStep } from '../faults/plan.js';
 import type { AckedWrite } from '../checks/seen.js';
@@ -79,6 +81,7 @@ async function runCompose(options: Options, deps: EngineDeps, cwd: string, extra
   let teardown: RunResult['teardown'] = { policy: options.teardown, performed: false };
   // Faults that hold right now: healed by their own cycle, and again here before logs and teardown.
   const activeFaults = new ActiveFaults();
+  let docker: EngineApi | undefined;
 
   try {
     pre = await rec.phase('validate', () =>
@@ -97,11 +100,15 @@ async function runCompose(options: Options, deps: EngineDeps, cwd: string, extra
     created = true;
     await rec.phase('up', () => up(c, options, signal));
     const f = options.faults;
+    docker = f.specs.length > 0 || options.restartTarget !== undefined ? await deps.connectDocker?.() : undefined;
+    const lifecycle = docker ? engineLifecycle(docker, c) : composeLifecycle(c);
+    if (f.specs.length > 0 || options.restartTarget !== undefined) log.info(`Lifecycle faults go through the ${lifecycle.via}.`);
     const cluster: Cluster = {
       mapNodes: async () => labelNodes(mapServers(options.servers, bindingsFromInspect(await c.inspect())), options),
       actions: dockerFaultActions(c, deps.exec, {
         partitionNetworks: f.partitionNetworks,
         netns: pre.netns ?? netnsRunner(deps.exec, deps.isRoot()),
+        lifecycle,
         ...(pre.clockDir ? { clockDir: pre.clockDir } : {}),
       }),
       ...(pre.adapter ? { adapter: pre.adapter } : {}),
@@ -120,6 +127,7 @@ async function runCompose(options: Options, deps: EngineDeps, cwd: string, extra
     if (created && pre) await sweepFaults(pre, rec, log);
     if (created && pre) teardown = await collectAndTearDown(options, deps, pre, rec);
     if (pre?.clockDir && (teardown.performed || !created)) await rm(pre.clockDir, { recursive: true, force: true }).catch(() => undefined);
+    await docker?.close().catch(() => undefined);
   }
 
   return result(

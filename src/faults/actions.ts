@@ -15,6 +15,8 @@ export type ApplyResult =
   { readonly ok: true; readonly fault: AppliedFault } | { readonly ok: false; readonly detail: string; readonly input?: string };
 
 export interface FaultActions {
+  /** Looks up, before the moment a fault strikes, what applying it to these services will need (container ids). */
+  prepare?(services: readonly string[]): Promise<void>;
   /** Applies a fault to one service's containers. */
   apply(spec: FaultSpec, service: string): Promise<ApplyResult>;
   /** Applies a cluster-wide partition: each [a, b] means service a receives nothing from service b. */

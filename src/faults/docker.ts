@@ -18,6 +18,7 @@ export type DockerFaultOptions = Omit<DockerFaultEnv, 'compose' | 'exec'>;
 export function dockerFaultActions(compose: Compose, exec: Exec, o: DockerFaultOptions): FaultActions {
   const env: DockerFaultEnv = { ...o, compose, exec };
   return {
+    prepare: async (services) => void (await Promise.all(services.map((s) => o.lifecycle.prepare(s)))),
     apply: (spec, service) => describeKind(spec.kind).apply(env, spec, service),
     applyGrudges: (spec, grudges) => applyGrudges(compose, o.netns, spec, grudges),
   };

@@ -6,6 +6,7 @@ import type { AckedWrite } from '../checks/seen.js';
 import type { Limits } from '../core/policies.js';
 import { faultVoice, restartVoice, type FaultVoice } from './wording.js';
 import type { FaultObservations, KeysRead } from './observe.js';
+import type { RaceObservation } from './race.js';
 import { availability, faultVerdict } from './plan.js';
 import { describeKind } from './kinds/index.js';
 import { quantiles } from '../core/stats.js';
@@ -75,6 +76,7 @@ export function judgeFault(o: FaultObservations, limits: Limits): FaultJudgement
     refusedBy: [...refusedBy],
     availability: availability(accepted, refused),
     ...(held.convergenceMs !== undefined ? { convergenceMs: held.convergenceMs } : {}),
+    ...(o.race ? { race: raceReport(o.race) } : {}),
     ...(o.requests && o.requests.ms.length > 0 ? { requests: { ...quantiles(o.requests.ms)!, errors: o.requests.errors } } : {}),
     ...(recovery.ms !== undefined ? { recoveryMs: recovery.ms } : {}),
     ...(catchUp.ms !== undefined ? { catchUpMs: catchUp.ms } : {}),
@@ -268,4 +270,12 @@ function judgeDurability({ o, p, voice }: Scope): { checks: Check[]; lost: strin
     });
   });
   return { checks, lost: [...lost], missing: [...missing] };
+}
+
+function raceReport(r: RaceObservation): NonNullable<FaultReport['race']> {
+  return {
+    sent: r.sent,
+    acked: r.acked.length,
+    ...(r.lastAckGapMs !== undefined ? { lastAckGapMs: Math.round(r.lastAckGapMs * 10) / 10 } : {}),
+  };
 }

@@ -1,35 +1,79 @@
-// The lifecycle faults' one way of acting: a Compose verb on the service, undone by its opposite. stop, kill and
-// pause (each in kinds/) are this with their own verbs and words.
+// The lifecycle faults' one way of acting: a verb on the service's containers, undone by its opposite. stop, kill,
+// pause and restart (each in kinds/) are this with their own verbs and words. The verbs go through the Docker
+// engine API where its socket answers (a few milliseconds, so a kill lands right after the write it raced) and
+// through Compose otherwise.
 import type { Compose } from '../compose/driver.js';
+import type { ContainerVerb, EngineApi } from '../compose/engine-api.js';
 import { resultText } from '../exec/process.js';
 import type { HealOutcome } from './active.js';
 import type { ApplyResult } from './actions.js';
 import { noParameter, type FaultKindDescriptor } from './kinds/types.js';
 
-type Verb = 'stop' | 'start' | 'kill' | 'pause' | 'unpause';
+export type Verb = ContainerVerb;
 
-export async function composeVerb(compose: Compose, verb: Verb, service: string): Promise<HealOutcome> {
-  const r = await compose.serviceCommand(verb, service);
-  return { ok: r.code === 0, detail: r.code === 0 ? `compose ${verb} ${service}` : `compose ${verb} ${service} failed: ${resultText(r)}` };
+export interface Lifecycle {
+  /** How the verbs are sent, for the log and the fault's description. */
+  readonly via: string;
+  verb(verb: Verb, service: string): Promise<HealOutcome>;
+  /** Looks up what the verbs will need for a service now, so the moment a fault strikes costs no lookup. */
+  prepare(service: string): Promise<void>;
 }
 
-export async function verbFault(compose: Compose, service: string, apply: Verb, heal: Verb): Promise<ApplyResult> {
-  const a = await composeVerb(compose, apply, service);
-  // Even a failed apply may have half-worked (one of two replicas paused): heal anyway.
-  if (!a.ok) {
-    await composeVerb(compose, heal, service);
-    return { ok: false, detail: a.detail };
-  }
+export function composeLifecycle(compose: Compose): Lifecycle {
   return {
-    ok: true,
-    fault: { description: `compose ${apply} ${service}, then compose ${heal}`, heal: () => composeVerb(compose, heal, service) },
+    via: 'compose',
+    async verb(verb, service) {
+      const r = await (verb === 'restart' ? compose.restart(service) : compose.serviceCommand(verb, service));
+      return {
+        ok: r.code === 0,
+        detail: r.code === 0 ? `compose ${verb} ${service}` : `compose ${verb} ${service} failed: ${resultText(r)}`,
+      };
+    },
+    prepare: async () => undefined,
   };
 }
 
-/** A kind that a Compose verb applies and another undoes; clients cannot reach the target while it holds. */
+/** Every container of the service at once; ids come from Compose's labels, looked up ahead and again if stale. */
+export function engineLifecycle(api: EngineApi, compose: Compose): Lifecycle {
+  const ids = new Map<string, string[]>();
+  const lookUp = async (service: string): Promise<string[]> => {
+    const found = (await compose.inspect()).filter((c) => c.Config?.Labels?.['com.docker.compose.service'] === service).map((c) => c.Id);
+    ids.set(service, found);
+    return found;
+  };
+  const onAll = async (verb: Verb, containers: readonly string[]) => Promise.all(containers.map((id) => api.containerVerb(id, verb)));
+  return {
+    via: 'docker engine API',
+    async verb(verb, service) {
+      let containers = ids.get(service) ?? (await lookUp(service));
+      let outcomes = await onAll(verb, containers);
+      // A container recreated since the lookup (404) is found again once.
+      if (outcomes.some((o) => !o.ok && / 404: /.test(o.detail))) outcomes = await onAll(verb, (containers = await lookUp(service)));
+      if (containers.length === 0) return { ok: false, detail: `no container of ${service} was found` };
+      const bad = outcomes.filter((o) => !o.ok);
+      return bad.length === 0
+        ? { ok: true, detail: `docker engine API ${verb} ${service}` }
+        : { ok: false, detail: bad.map((o) => o.detail).join('; ') };
+    },
+    prepare: async (service) => void (await lookUp(service)),
+  };
+}
+
+export async function verbFault(lifecycle: Lifecycle, service: string, apply: Verb, heal: Verb): Promise<ApplyResult> {
+  const a = await lifecycle.verb(apply, service);
+  // Even a failed apply may have half-worked (one of two replicas paused): heal anyway.
+  if (!a.ok) {
+    await lifecycle.verb(heal, service);
+    return { ok: false, detail: a.detail };
+  }
+  const description = `${lifecycle.via} ${apply} ${service}, then ${heal}`;
+  return { ok: true, fault: { description, heal: () => lifecycle.verb(heal, service) } };
+}
+
+/** A kind that one verb applies and another undoes; clients cannot reach the target while it holds. */
 export function verbKind<K extends 'stop' | 'kill' | 'pause'>(
   kind: K,
-  o: { readonly done: string; readonly stillState: string; readonly heal: Verb },
+  o: { readonly done: string; readonly stillState: string; readonly heal: Verb; readonly racesWrites: boolean },
 ): FaultKindDescriptor<K> {
   return {
     kind,
@@ -39,7 +83,8 @@ export function verbKind<K extends 'stop' | 'kill' | 'pause'>(
     answersWhileHeld: false,
     measuresOnly: false,
     healsItself: false,
+    racesWrites: o.racesWrites,
     needs: [],
-    apply: ({ compose }, _spec, service) => verbFault(compose, service, kind, o.heal),
+    apply: ({ lifecycle }, _spec, service) => verbFault(lifecycle, service, kind, o.heal),
   };
 }

@@ -76,30 +76,50 @@ export interface WindowOutcome {
 /** Runs the windows against the clock until all are over (or the run is cancelled); heals always. */
 export async function runWindows(ctx: CheckContext, windows: readonly Window[], deps: RandomScheduleDeps): Promise<WindowOutcome[]> {
   const started = ctx.clock.now();
+  // Windows on a common service never overlap on paper, but one may be planned to start the moment another ends,
+  // and healing takes time: a fault applied while the last one's heal is still removing rules from the same
+  // namespace would have its rules flushed, or leave that heal finding rules it did not expect. So each window waits
+  // until every earlier window on its services has healed.
+  const healed = new Map<string, Promise<unknown>>();
   return Promise.all(
-    windows.map(async (window): Promise<WindowOutcome> => {
-      const { step } = window;
-      const wait = started + window.startMs - ctx.clock.now();
-      if (wait > 0) await ctx.clock.sleep(wait, ctx.signal);
-      if (ctx.signal.aborted) return { window, applied: { ok: false, detail: 'the run was cancelled first' } };
-      const problem = planProblem(step);
-      if (problem) return { window, applied: { ok: false, detail: problem } };
-      const a = await applyStep(deps.actions, deps.active, step);
-      if (!a.ok) return { window, applied: { ok: false, detail: a.detail } };
-      const { heal } = a;
-      const beganMs = deps.sinceStart();
-      deps.record({ f: 'start', fault: step.spec.name, target: step.target });
-      let outcome: HealOutcome | undefined;
-      try {
-        const left = started + window.endMs - ctx.clock.now();
-        if (left > 0) await ctx.clock.sleep(left, ctx.signal);
-      } finally {
-        outcome = await heal();
-        deps.record({ f: 'stop', fault: step.spec.name, target: step.target });
-      }
-      return { window, applied: { ok: true, description: a.description }, beganMs, healedMs: deps.sinceStart(), heal: outcome };
+    windows.map((window) => {
+      const earlier = window.step.services.flatMap((s) => (healed.has(s) ? [healed.get(s)!] : []));
+      const run = runWindow(ctx, window, started, Promise.all(earlier), deps);
+      for (const s of window.step.services) healed.set(s, run);
+      return run;
     }),
   );
+}
+
+async function runWindow(
+  ctx: CheckContext,
+  window: Window,
+  started: number,
+  earlier: Promise<unknown>,
+  deps: RandomScheduleDeps,
+): Promise<WindowOutcome> {
+  const { step } = window;
+  const wait = started + window.startMs - ctx.clock.now();
+  if (wait > 0) await ctx.clock.sleep(wait, ctx.signal);
+  await earlier;
+  if (ctx.signal.aborted) return { window, applied: { ok: false, detail: 'the run was cancelled first' } };
+  const problem = planProblem(step);
+  if (problem) return { window, applied: { ok: false, detail: problem } };
+  const a = await applyStep(deps.actions, deps.active, step);
+  if (!a.ok) return { window, applied: { ok: false, detail: a.detail } };
+  const beganAt = ctx.clock.now();
+  const beganMs = deps.sinceStart();
+  deps.record({ f: 'start', fault: step.spec.name, target: step.target });
+  let outcome: HealOutcome | undefined;
+  try {
+    // The whole hold, even when an earlier heal on the same service made it start late.
+    const left = beganAt + (window.endMs - window.startMs) - ctx.clock.now();
+    if (left > 0) await ctx.clock.sleep(left, ctx.signal);
+  } finally {
+    outcome = await a.heal();
+    deps.record({ f: 'stop', fault: step.spec.name, target: step.target });
+  }
+  return { window, applied: { ok: true, description: a.description }, beganMs, healedMs: deps.sinceStart(), heal: outcome };
 }
 
 /** After every window healed: does each node a fault touched answer again? (The reads the judge needs.) */

@@ -12,9 +12,10 @@ import type { NodeInfo, Observation } from '../model/result.js';
 import type { ActiveFaults, HealOutcome } from './active.js';
 import type { FaultActions } from './docker.js';
 import { applyStep } from './group.js';
+import { raceWrites, type RaceObservation } from './race.js';
 import { describeKind } from './kinds/index.js';
 import type { FaultStep, ReadState } from './plan.js';
-import { carryForward, classifyRead, planProblem } from './plan.js';
+import { carryForward, classifyRead, latestPerKey, planProblem } from './plan.js';
 
 /** Runs alongside the checks while a fault holds (e.g. a concurrent workload); its signal aborts when healing is due. */
 export type DuringFault = (fault: {
@@ -113,6 +114,8 @@ export interface FaultObservations {
   readonly durability: readonly KeysRead[];
   /** Wall time the restart command took, for a restart. */
   readonly restartMs?: number;
+  /** The writes that raced the fault (kill, stop); their acknowledged ones are in `before`. */
+  readonly race?: RaceObservation;
   /** Every request Replicheck sent while the fault held: how long each took, and how many failed. */
   readonly requests?: { readonly ms: readonly number[]; readonly errors: number };
 }
@@ -138,11 +141,21 @@ export async function observeFault(ctx: CheckContext, step: FaultStep, opts: Obs
 
   // Just before the fault: a fresh write on every node (the target too), so a node that acknowledges and then
   // loses a write on the way down (kill right after an ack) is caught by the durability check.
+  await opts.actions.prepare?.(step.services);
   const before = step.writeBefore ? await Promise.all(ctx.nodes.map((node) => write(ctx, node, 'pre'))) : [];
   o.before = before.filter((w) => w.acked).map((w) => w.write);
+  // Then, for a fault that strikes a node's memory (kill, stop), writes to the target right up to the moment it does.
+  const race =
+    step.writeBefore && describeKind(step.kind).racesWrites ? raceWrites(ctx, step.targets, (n) => write(ctx, n, 'race')) : undefined;
+  await race?.warm;
+  const sentAt = clock.now();
+  const applied = await applyStep(opts.actions, opts.active, step);
+  if (race) {
+    o.race = await race.stop(sentAt);
+    o.before = [...o.before, ...o.race.acked];
+  }
   o.mustKeep = carryForward([...opts.earlier, ...o.before], new Set());
 
-  const applied = await applyStep(opts.actions, opts.active, step);
   // The fault holds from when the command that applies it returned (Compose v1 alone takes about a second).
   const began = clock.now();
   o.beganMs = opts.sinceStart();
@@ -229,6 +242,14 @@ async function whileHeld(
     // reads. A partitioned node cannot be expected to pass its own writes across the cut: checked after healing.
     const fromLive = o.writes.filter((w) => w.acked && !w.byTarget).map((w) => w.write);
     o.held = await Promise.all(step.readFrom.flatMap((node) => fromLive.map((w) => readWhileHeld(ctx, node, w))));
+    // Then the target writes last on the keys the others wrote (clock): once healed, every node must return its
+    // values, which an order by a skewed wall clock would lose.
+    if (describeKind(step.kind).targetWritesLast) {
+      const later = await Promise.all(
+        step.targets.flatMap((node) => fromLive.map(async (w) => ({ ...(await write(ctx, node, 'last', w.key)), node, byTarget: true }))),
+      );
+      o.writes = [...o.writes, ...later.map(({ node, write: w, acked, byTarget }) => ({ node, write: w, acked, byTarget }))];
+    }
     // Hold for at least the fault duration (a restart holds as long as it takes).
     if (!describeKind(step.kind).healsItself) {
       const left = began + opts.durationMs - ctx.clock.now();
@@ -250,7 +271,8 @@ async function afterHealing(
   healStart: number,
   o: { -readonly [K in keyof FaultObservations]: FaultObservations[K] },
 ): Promise<void> {
-  const during = o.writes.filter((w) => w.acked).map((w) => w.write);
+  // The last acknowledged value of each key is the one every node must come to return.
+  const during = latestPerKey(o.writes.filter((w) => w.acked).map((w) => w.write));
   const refused = o.writes.some((w) => !w.acked);
   // The first request a recovering node gets is a read of a key it must catch up on (see untilRecovered).
   const probeKey = (during[0] ?? o.mustKeep[0])?.key;
@@ -277,7 +299,8 @@ async function afterHealing(
     if (o.writable.write) afterHeal = [o.writable.write];
   }
   const missed = during.length > 0 ? during : afterHeal;
-  const byTarget = o.writes.filter((w) => w.acked && w.byTarget).map((w) => w.write);
+  const targets = new Set(o.writes.filter((w) => w.byTarget).map((w) => w.write));
+  const byTarget = during.filter((w) => targets.has(w));
   const [catchUp, others] = await Promise.all([
     Promise.all(recovered.filter(() => missed.length > 0).map((node) => readKeys(ctx, node, missed))),
     Promise.all(byTarget.length > 0 ? step.others.map((node) => readKeys(ctx, node, byTarget)) : []),
@@ -289,12 +312,13 @@ async function afterHealing(
   o.durability = await Promise.all(readers.map((node) => readKeys(ctx, node, o.mustKeep)));
 }
 
+/** A fresh value for a fresh key, or for `key` (a later write of a key another node wrote). */
 async function write(
   ctx: CheckContext,
   node: NodeInfo,
   purpose: string,
+  key = ctx.ids.key(purpose),
 ): Promise<{ acked: boolean; write: AckedWrite; last: Observation }> {
-  const key = ctx.ids.key(purpose);
   const value = ctx.ids.value(node.label, purpose);
   const w = await ctx.api.write(node.url, key, value, ctx.signal);
   if (w.acked) ctx.seen.record(key, value, node.label);

@@ -170,10 +170,19 @@ export function lostKeys(written: readonly AckedWrite[], kept: ReadonlySet<strin
   return written.filter((w) => !kept.has(w.key)).map((w) => w.key);
 }
 
-/** Later faults check durability of everything acknowledged so far, except keys already reported lost. */
+/**
+ * Later faults check durability of everything acknowledged so far, except keys already reported lost. A key
+ * written again keeps its latest value: the earlier one is rightly gone.
+ */
 export function carryForward(written: readonly AckedWrite[], lost: ReadonlySet<string>): AckedWrite[] {
-  const seen = new Set<string>();
-  return written.filter((w) => !lost.has(w.key) && !seen.has(w.key) && (seen.add(w.key), true));
+  return latestPerKey(written).filter((w) => !lost.has(w.key));
+}
+
+/** The last write of each key, in the order of those last writes (writes come in acknowledgement order). */
+export function latestPerKey(written: readonly AckedWrite[]): AckedWrite[] {
+  const last = new Map<string, AckedWrite>();
+  for (const w of written) last.set(w.key, w);
+  return written.filter((w) => last.get(w.key) === w);
 }
 
 /** A fault fails when any of its checks failed; skipped checks (nothing to check) do not fail it. */

@@ -158,12 +158,12 @@ function healedWords({ f, noun, what, title, since }: Voicing): Omit<FaultVoice,
         `${keys.join(', ')} (waited ${ms(waitedMs)} ms).`,
     }),
     gotTargetWrites: (node, count) => ({
-      title: title(`${node} got the writes ${f.target} acknowledged while cut off`),
-      detail: `${node} returned all ${count} value(s) ${f.target} acknowledged while cut off.`,
+      title: title(`${node} got the writes ${f.target} acknowledged while ${what}`),
+      detail: `${node} returned all ${count} value(s) ${f.target} acknowledged while ${what}.`,
     }),
     missedTargetWrites: (node, keys) => ({
-      title: title(`${node} never got ${keys.length} write(s) ${f.target} acknowledged while cut off`),
-      detail: `${node} never returned keys ${f.target} acknowledged while cut off: ${keys.join(', ')}.`,
+      title: title(`${node} never got ${keys.length} write(s) ${f.target} acknowledged while ${what}`),
+      detail: `${node} never returned keys ${f.target} acknowledged while ${what}: ${keys.join(', ')}.`,
     }),
     kept: (node, count) => ({
       title: title(`${node} kept every earlier write`),

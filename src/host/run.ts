@@ -55,14 +55,16 @@ export async function runReplicheck(raw: RawInputs, host: RunHost): Promise<Host
   const path = reportPath(options.reportFile, host.cwd, options.projectName, host.tempDir);
   host.onStart?.(options, path);
   // The engine pulls in the HTTP client and the Docker edge: loaded only now, so a CLI --help stays fast.
-  const [{ runEngine }, { nodeFiles }, { processExec }, { createHttpClient }, { fileHistorySink }, { isListening }] = await Promise.all([
-    import('../engine/run.js'),
-    import('../engine/files.js'),
-    import('../exec/process.js'),
-    import('../http/client.js'),
-    import('./history-files.js'),
-    import('../http/port-probe.js'),
-  ]);
+  const [{ runEngine }, { nodeFiles }, { processExec }, { createHttpClient }, { fileHistorySink }, { isListening }, engineApi] =
+    await Promise.all([
+      import('../engine/run.js'),
+      import('../engine/files.js'),
+      import('../exec/process.js'),
+      import('../http/client.js'),
+      import('./history-files.js'),
+      import('../http/port-probe.js'),
+      import('../compose/engine-api.js'),
+    ]);
   const http = host.deps?.http ?? createHttpClient();
   let result: RunResult;
   try {
@@ -75,6 +77,7 @@ export async function runReplicheck(raw: RawInputs, host: RunHost): Promise<Host
       files: nodeFiles,
       isListening,
       isRoot: () => process.getuid?.() === 0,
+      connectDocker: () => engineApi.connectEngineApi(engineApi.engineSocket(host.env)),
       signal: host.signal,
       version: VERSION,
       ...(host.onProjectKnown ? { onProjectKnown: host.onProjectKnown } : {}),

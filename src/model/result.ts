@@ -133,6 +133,11 @@ export interface FaultReport {
   readonly convergenceMs?: number | null;
   /** Nodes that kept answering without an acknowledged value while the fault held, past the convergence timeout. */
   readonly staleNodes: readonly string[];
+  /**
+   * Writes that raced the fault to its target (kill, stop): how many were sent and acknowledged, and how long before
+   * the fault was sent the last acknowledgement came (absent when none came before it).
+   */
+  readonly race?: { readonly sent: number; readonly acked: number; readonly lastAckGapMs?: number };
   /** Requests Replicheck sent while the fault held: latency quantiles in ms, and how many failed or got a 5xx. */
   readonly requests?: LatencyQuantiles & { readonly errors: number };
   /** From healing until every faulted node answered again. */

@@ -47,20 +47,28 @@ export function renderFaultTables(result: RunResult): string[] {
     const notes = [`How: ${f.action}.`, `Availability: ${AVAILABILITY[f.availability] ?? f.availability}${refused}.`];
     if (f.beganMs !== undefined)
       notes.push(`Began at ${formatMs(f.beganMs)}${f.healedMs !== undefined ? `, healed at ${formatMs(f.healedMs)}` : ''}.`);
+    if (f.race) notes.push(raceNote(f.race));
     if (f.lostKeys.length > 0) notes.push(`Lost acknowledged keys: ${f.lostKeys.join(', ')}.`);
     out.push(md(notes.join(' ')), '');
   });
   return out;
 }
 
+/** How close the writes that raced the fault came to it. */
+function raceNote(r: NonNullable<FaultReport['race']>): string {
+  const gap = r.lastAckGapMs !== undefined ? `, the last ${formatMs(r.lastAckGapMs)} before it struck` : ', none before it struck';
+  return `Writes racing it: ${r.sent} sent, ${r.acked} acknowledged${gap}.`;
+}
+
 /** One line per fault for the terminal. */
 export function faultLines(result: RunResult): string[] {
   return (result.faults ?? []).map((f) => {
     const lost = f.lostKeys.length > 0 ? `, lost ${f.lostKeys.join(', ')}` : '';
+    const race = f.race?.lastAckGapMs !== undefined ? `, last racing write acknowledged ${formatMs(f.race.lastAckGapMs)} before it` : '';
     return (
       `${f.verdict === 'passed' ? '✓' : '✗'} ${f.kind} ${f.target}: held ${ms(f.heldMs)}, ` +
       `writes ${f.writesAccepted} accepted / ${f.writesRefused} refused, convergence ${faultConvergence(f)}, ` +
-      `recovery ${ms(f.recoveryMs)}, catch-up ${ms(f.catchUpMs)}${lost}`
+      `recovery ${ms(f.recoveryMs)}, catch-up ${ms(f.catchUpMs)}${race}${lost}`
     );
   });
 }

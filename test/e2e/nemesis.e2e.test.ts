@@ -107,7 +107,7 @@ describe('partitions that cut peers but not clients', () => {
           '^Loss:50% kv_4: (' +
             [
               /kv_4 never caught up with \d+ write\(s\) made while it was away/.source,
-              /kv_\d never got \d+ write\(s\) kv_4 acknowledged while cut off/.source,
+              /kv_\d never got \d+ write\(s\) kv_4 acknowledged while kv_4 was losing packets/.source,
             ].join('|') +
             ')$',
         ).test(x),

@@ -4,7 +4,12 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { delayCommands, filterCommands, unfilterCommands } from '../../src/faults/netns.js';
 import { topologyGrudges } from '../../src/faults/kinds/partition.js';
-import { planWindows } from '../../src/faults/nemesis.js';
+import { planWindows, runWindows } from '../../src/faults/nemesis.js';
+import { parseFaultSpecs } from '../../src/faults/kinds/index.js';
+import { ActiveFaults } from '../../src/faults/active.js';
+import type { FaultActions } from '../../src/faults/actions.js';
+import type { CheckContext } from '../../src/checks/context.js';
+import { systemClock } from '../../src/core/clock.js';
 import { planFaults } from '../../src/faults/plan.js';
 import { offsetText, clockOverride } from '../../src/faults/clock.js';
 import type { NodeInfo } from '../../src/model/result.js';
@@ -121,5 +126,43 @@ describe('random schedule', () => {
   test('a fault that cannot find a free moment is left out, not squeezed in', () => {
     const r = planWindows(steps, 3000, 2000, 1);
     assert.ok(r.left.length > 0);
+  });
+});
+
+describe('random schedule: running the windows', () => {
+  test('a window planned to start as another on the same service ends waits until that one has healed', async () => {
+    const nodes: NodeInfo[] = ['kv_0', 'kv_2'].map((s) => ({ url: `http://${s}`, label: s, service: s, mapping: 'test' }));
+    const steps = planFaults({ specs: parseFaultSpecs(['partition', 'loss']).specs, groups: [['kv_2']], nodes });
+    // Back to back on kv_2, as planWindows may place them.
+    const windows = [
+      { step: steps[0]!, startMs: 0, endMs: 50 },
+      { step: steps[1]!, startMs: 50, endMs: 100 },
+    ];
+    const events: string[] = [];
+    let held = 0;
+    const actions: FaultActions = {
+      async apply(spec) {
+        events.push(`apply ${spec.name} (${held} held)`);
+        held++;
+        return {
+          ok: true,
+          fault: {
+            description: spec.name,
+            heal: async () => {
+              // A heal slower than the gap between the windows, as on a loaded machine.
+              await new Promise((r) => setTimeout(r, 150));
+              held--;
+              events.push(`healed ${spec.name}`);
+              return { ok: true, detail: 'healed' };
+            },
+          },
+        };
+      },
+      applyGrudges: async () => ({ ok: false, detail: 'unused' }),
+    };
+    const ctx = { clock: systemClock, signal: new AbortController().signal } as CheckContext;
+    const outcomes = await runWindows(ctx, windows, { actions, active: new ActiveFaults(), sinceStart: () => 0, record: () => undefined });
+    assert.deepEqual(events, ['apply partition (0 held)', 'healed partition', 'apply loss (0 held)', 'healed loss']);
+    assert.ok(outcomes.every((o) => o.applied.ok && o.heal?.ok));
   });
 });

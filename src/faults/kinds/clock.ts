@@ -23,6 +23,7 @@ export const clock: FaultKindDescriptor<'clock'> = {
   measuresOnly: false,
   healsItself: false,
   needs: ['faketime'],
+  targetWritesLast: true,
   async apply({ clockDir }, spec, service) {
     if (!clockDir) return { ok: false, detail: 'the clock fault was not prepared before the cluster started' };
     const heal = async (): Promise<HealOutcome> => {

@@ -1,5 +1,4 @@
-// restart: `compose restart` the target. It heals itself: the fault holds for as long as the restart takes.
-import { resultText } from '../../exec/process.js';
+// restart: the target's containers restarted. It heals itself: the fault holds for as long as the restart takes.
 import { noParameter, type FaultKindDescriptor } from './types.js';
 
 export const restart: FaultKindDescriptor<'restart'> = {
@@ -10,16 +9,10 @@ export const restart: FaultKindDescriptor<'restart'> = {
   answersWhileHeld: false,
   measuresOnly: false,
   healsItself: true,
+  racesWrites: false,
   needs: [],
-  async apply({ compose }, _spec, service) {
-    const running = compose.restart(service);
-    const heal = async () => {
-      const r = await running;
-      return {
-        ok: r.code === 0,
-        detail: r.code === 0 ? `compose restart ${service}` : `compose restart ${service} failed: ${resultText(r)}`,
-      };
-    };
-    return { ok: true, fault: { description: `compose restart ${service}`, heal } };
+  async apply({ lifecycle }, _spec, service) {
+    const running = lifecycle.verb('restart', service);
+    return { ok: true, fault: { description: `${lifecycle.via} restart ${service}`, heal: () => running } };
   },
 };

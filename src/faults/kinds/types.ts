@@ -6,6 +6,7 @@ import type { Compose } from '../../compose/driver.js';
 import type { Exec } from '../../exec/process.js';
 import type { ApplyResult } from '../actions.js';
 import type { NetnsRunner } from '../netns.js';
+import type { Lifecycle } from '../lifecycle.js';
 
 /** A fault as `faults` names it, parsed: the kind and what its parameter set. */
 export interface SpecOf<K extends string> {
@@ -44,6 +45,8 @@ export interface DockerFaultEnv {
   readonly partitionNetworks: readonly string[];
   /** Enters containers' network namespaces (as root, or through sudo). */
   readonly netns: NetnsRunner;
+  /** Stops, kills, pauses, restarts and starts the service's containers. */
+  readonly lifecycle: Lifecycle;
   /** Where the clock fault's offset files are (the compose override mounts it); absent without a clock fault. */
   readonly clockDir?: string;
 }
@@ -67,6 +70,17 @@ export interface FaultKindDescriptor<K extends string = string> {
   readonly needs: readonly Need[];
   /** Whether it cuts the target's Docker networks, which `partition-networks` chooses (disconnect). */
   readonly cutsNetworks?: true;
+  /**
+   * Whether writes to the target race the fault: sent one after another until the fault has struck, so a node that
+   * acknowledges before it persists or replicates is caught by the durability checks (kill, stop).
+   */
+  readonly racesWrites?: boolean;
+  /**
+   * Whether the target writes last: while it holds, keys the other nodes wrote are written again on the target,
+   * after the others' writes were acknowledged, so a store that orders writes by a skewed clock keeps the earlier
+   * value and the target's acknowledged later write is lost (clock).
+   */
+  readonly targetWritesLast?: true;
   /** Applies the fault to one service's containers with Docker; the result says how to heal it. */
   apply(env: DockerFaultEnv, spec: SpecOf<K>, service: string): Promise<ApplyResult>;
 }
