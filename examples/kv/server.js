@@ -62,6 +62,7 @@ const MODES = {
   forget: [true, true, true, true, true, true],
   'give-up': [true, true, false, true, false, true],
   'lww-wallclock': [true, true, true, true, true, true],
+  'ack-then-persist': [true, true, true, true, true, true],
 };
 if (!MODES[MODE]) {
   console.error(`[${NODE_ID}] unknown KV_MODE ${JSON.stringify(MODE)}; known: ${Object.keys(MODES).join(', ')}`);
@@ -79,6 +80,11 @@ const NEGATIVE_CACHE_CATCH_UP_DELAY_MS = 2500;
 // forget: a replicated value is dropped for good 500 ms after the node first served it
 const FORGET_AFTER_MS = 500;
 const FORGET = MODE === 'forget';
+// ack-then-persist: a write is acknowledged (and served locally) at once, and logged and passed on to the peers
+// only up to a second later, as a store that acknowledges from memory does: killed in between, the node loses it
+const ACK_THEN_PERSIST = MODE === 'ack-then-persist';
+const PERSIST_LATER_MAX_MS = 1000;
+const unpersisted = new Map(); // key -> the local entry acknowledged but not logged nor passed on yet
 
 function log(message) {
   process.stdout.write(`${new Date().toISOString()} [${NODE_ID}] ${message}\n`);
@@ -604,6 +610,17 @@ async function handleKey(req, res, rawKey) {
     return send(res, 200, e.v, 'application/octet-stream', { 'x-kv-version': `${e.ts}.${e.n}`, 'x-kv-served-by': NODE_ID });
   }
   const e = { v: body, ...nextVersion(key) };
+  if (ACK_THEN_PERSIST) {
+    store.set(key, e);
+    unpersisted.set(key, e);
+    setTimeout(() => {
+      if (unpersisted.get(key) === e) unpersisted.delete(key);
+      if (store.get(key) !== e) return; // a newer write (or one from a peer) took its place
+      appendLog([encodeEntry(key, e)], true);
+      enqueue(key, e);
+    }, Math.random() * PERSIST_LATER_MAX_MS);
+    return send(res, 200, 'ok\n', undefined, { 'x-kv-version': `${e.ts}.${e.n}`, 'x-kv-served-by': NODE_ID });
+  }
   appendLog([encodeEntry(key, e)], true); // fsync before the acknowledgement
   store.set(key, e);
   enqueue(key, e);
@@ -635,6 +652,7 @@ async function handleDump(req, res) {
     const cutoff = (Date.now() - REPLICATION_DELAY_MS) * 1000;
     for (const [k, e] of store) {
       if (SLOW && e.ts > cutoff) continue; // slow-replication: recent writes are not shared yet
+      if (unpersisted.get(k) === e) continue; // ack-then-persist: not passed on yet
       entries.push(encodeEntry(k, e));
     }
   }

@@ -16,7 +16,7 @@ import type { FaultActions } from '../faults/docker.js';
 import { COMMAND_OUTPUT_LINES, commandFaultActions } from '../faults/commands.js';
 import { isAbsolute, resolve } from 'node:path';
 import { RunRecorder } from './recorder.js';
-import { httpKvApi, moduleApiOptions } from '../checks/kv-api.js';
+import { httpKvApi, moduleApiOptions, type KvApi } from '../checks/kv-api.js';
 import { moduleKvApi } from '../checks/adapter-module.js';
 import type { CheckContext } from '../checks/context.js';
 import { SeenValues } from '../checks/seen.js';
@@ -287,7 +287,7 @@ async function checkCluster(
     if (!n.service) log.warn(`${n.url} could not be mapped to a service (${n.mapping}); it is treated as not the restart target.`);
   const nodes = found.nodes;
   const ctx: CheckContext = {
-    api: cluster.adapter ? moduleKvApi(cluster.adapter, deps.http, moduleApiOptions(options)) : httpKvApi(deps.http, options),
+    api: kvApi(options, deps, cluster, options.requestTimeoutMs),
     clock,
     signal,
     limits: options.limits,
@@ -306,9 +306,10 @@ async function checkCluster(
   found.convergence = rep.matrix;
   throwIfCancelled(signal);
 
-  // With faults, the workload's clients run while each fault holds; the workload phase judges it all.
+  // With faults, they run inside the workload, which goes on for its whole duration and until they are all over.
   const wl = options.workload;
-  const session = wl ? new WorkloadSession(ctx, wl, found.streams) : undefined;
+  // The workload's requests have a timeout of their own, so a client that hits a hung node soon moves on.
+  const session = wl ? new WorkloadSession({ ...ctx, api: kvApi(options, deps, cluster, wl.timeoutMs) }, wl, found.streams) : undefined;
   const f = options.faults;
   const shuffle = found.streams.partition;
   const steps =
@@ -318,13 +319,27 @@ async function checkCluster(
         ? [planRestartCheck(options.restartTarget, nodes)]
         : [];
   const phase: PhaseRun = { ctx, deps, cluster, rec, found, activeFaults, extras };
+  const suite = (mark?: (e: 'start' | 'stop', step: FaultStep) => void) =>
+    faultsInTurn(phase, steps, f.specs.length > 0, rep.written, f.durationMs, mark);
   if (steps.length > 0 && f.schedule === 'random' && session && wl) await randomFaults(phase, steps, session, wl, f.durationMs);
-  else if (steps.length > 0) await faultsInTurn(phase, steps, session, f.specs.length > 0, rep.written, f.durationMs);
-  if (session && wl && !found.workload) await workload(phase, session, wl);
+  else if (session && wl)
+    await workload(
+      phase,
+      session,
+      wl,
+      steps.length > 0 ? () => suite((e, s) => session.record({ f: e, fault: s.spec.name, target: s.target })) : undefined,
+    );
+  else if (steps.length > 0) await suite();
 
   // Last, every acknowledged value once more on every node: none may be gone from a node that returned it.
   await rec.checked('sweep', async () => ({ checks: judgeSweep(await sweep(ctx), nodes) }));
   throwIfCancelled(signal);
+}
+
+/** How the checks talk to the nodes: the user's adapter module, or the HTTP templates; each request bounded. */
+function kvApi(options: Options, deps: EngineDeps, cluster: Cluster, requestTimeoutMs: number): KvApi {
+  const o = { ...options, requestTimeoutMs };
+  return cluster.adapter ? moduleKvApi(cluster.adapter, deps.http, moduleApiOptions(o)) : httpKvApi(deps.http, o);
 }
 
 /** What the phases after replication share. */
@@ -379,14 +394,14 @@ async function randomFaults(
   throwIfCancelled(deps.signal);
 }
 
-/** fault-schedule: sequence (or the restart check): one fault after another, the workload's clients during each. */
+/** fault-schedule: sequence (or the restart check): one fault after another; `mark` hears when each held. */
 async function faultsInTurn(
   r: PhaseRun,
   steps: readonly FaultStep[],
-  session: WorkloadSession | undefined,
   report: boolean,
   earlier: readonly AckedWrite[],
   durationMs: number,
+  mark?: (event: 'start' | 'stop', step: FaultStep) => void,
 ): Promise<void> {
   const { ctx, deps, rec } = r;
   const reports: FaultReport[] = [];
@@ -401,7 +416,7 @@ async function faultsInTurn(
       sinceStart: rec.since,
       info: (m) => deps.log.info(m),
       earlier,
-      ...(session ? { duringFault: session.duringFault } : {}),
+      ...(mark ? { mark } : {}),
       record: (checks, one) => {
         rec.checks.push(...checks);
         reports.push(one);
@@ -420,17 +435,32 @@ async function faultsInTurn(
   throwIfCancelled(deps.signal);
 }
 
-/** The concurrent workload (if the faults did not already run it), judged by the chosen consistency model. */
-async function workload(r: PhaseRun, session: WorkloadSession, wl: WorkloadOptions): Promise<void> {
+/**
+ * The concurrent workload, judged by the chosen consistency model. With `faults`, they run inside it: the clients
+ * go on for the whole duration and for as long as the faults take, so every fault strikes a busy cluster.
+ */
+async function workload(r: PhaseRun, session: WorkloadSession, wl: WorkloadOptions, faults?: () => Promise<void>): Promise<void> {
   const { deps, rec } = r;
-  const ranDuringFaults = session.operations > 0;
+  const inside = faults ? ', with the faults running inside it' : '';
   deps.log.info(
-    ranDuringFaults
-      ? `Workload: ${session.operations} operations recorded while the faults held; checking ${wl.consistency} consistency.`
-      : `Workload: ${wl.clients} clients for ${wl.durationMs / 1000} s on ${wl.keys} key(s); checking ${wl.consistency} consistency.`,
+    `Workload: ${wl.clients} clients for ${wl.durationMs / 1000} s${inside} on ${wl.keys} key(s); checking ${wl.consistency} consistency.`,
   );
   const w = await rec.checked('workload', async () => {
-    if (!ranDuringFaults) await session.run();
+    if (!faults) await session.run();
+    else {
+      let over = false;
+      const stop = new AbortController();
+      const clients = session.run({ keepRunning: () => !over, signal: stop.signal });
+      try {
+        await faults();
+      } catch (error) {
+        stop.abort();
+        throw error;
+      } finally {
+        over = true;
+        await clients;
+      }
+    }
     return session.finish(r.extras.saveHistory, (m) => deps.log.warn(m));
   });
   r.found.workload = w.section;

@@ -17,15 +17,6 @@ import { describeKind } from './kinds/index.js';
 import type { FaultStep, ReadState } from './plan.js';
 import { carryForward, classifyRead, latestPerKey, planProblem } from './plan.js';
 
-/** Runs alongside the checks while a fault holds (e.g. a concurrent workload); its signal aborts when healing is due. */
-export type DuringFault = (fault: {
-  readonly kind: string;
-  readonly target: string;
-  readonly idPrefix: string;
-  readonly heldForMs: number;
-  readonly signal: AbortSignal;
-}) => Promise<void>;
-
 export interface ObserveOptions {
   readonly actions: FaultActions;
   readonly active: ActiveFaults;
@@ -35,7 +26,8 @@ export interface ObserveOptions {
   readonly earlier: readonly AckedWrite[];
   /** Milliseconds since the run started, for the timeline. */
   readonly sinceStart: () => number;
-  readonly duringFault?: DuringFault;
+  /** Told when the fault began to hold and when it was healed (a workload running through it records both). */
+  readonly mark?: (event: 'start' | 'stop', step: FaultStep) => void;
 }
 
 /** One write sent while the fault held, and whether it was acknowledged. */
@@ -165,6 +157,7 @@ export async function observeFault(ctx: CheckContext, step: FaultStep, opts: Obs
     return o;
   }
   o.applied = { ok: true, description: applied.description };
+  opts.mark?.('start', step);
   const { heal } = applied;
   let healStart = began;
   try {
@@ -179,6 +172,7 @@ export async function observeFault(ctx: CheckContext, step: FaultStep, opts: Obs
     healStart = clock.now();
     o.heal = await heal();
     o.healedMs = opts.sinceStart();
+    opts.mark?.('stop', step);
     if (selfHealing) o.restartMs = healStart - began;
   }
   if (!o.heal.ok) return o;
@@ -187,7 +181,7 @@ export async function observeFault(ctx: CheckContext, step: FaultStep, opts: Obs
   return o;
 }
 
-/** Availability writes, reads while the fault holds, the hook (a workload), and holding for the duration. */
+/** Availability writes, reads while the fault holds, and holding for the duration. */
 async function whileHeld(
   outer: CheckContext,
   step: FaultStep,
@@ -219,20 +213,6 @@ async function whileHeld(
       },
     },
   };
-  const hookAbort = new AbortController();
-  const stopHook = (): void => hookAbort.abort();
-  ctx.signal.addEventListener('abort', stopHook, { once: true });
-  const hook = opts.duringFault
-    ? opts
-        .duringFault({
-          kind: step.kind,
-          target: step.target,
-          idPrefix: step.idPrefix,
-          heldForMs: opts.durationMs,
-          signal: hookAbort.signal,
-        })
-        .catch(() => undefined)
-    : Promise.resolve();
   try {
     const writes = await Promise.all(
       step.writeTo.map(async (node) => ({ ...(await write(ctx, node, step.kind)), node, byTarget: step.targets.includes(node) })),
@@ -256,9 +236,6 @@ async function whileHeld(
       if (left > 0) await ctx.clock.sleep(left, ctx.signal);
     }
   } finally {
-    hookAbort.abort();
-    ctx.signal.removeEventListener('abort', stopHook);
-    await hook;
     o.requests = { ms, errors };
   }
 }

@@ -6,7 +6,7 @@ import type { Check, FaultReport, Phase } from '../model/result.js';
 import type { ActiveFaults } from './active.js';
 import type { FaultActions } from './docker.js';
 import { judgeFault, type FaultJudgement } from './judge.js';
-import { observeFault, type DuringFault } from './observe.js';
+import { observeFault, type ObserveOptions } from './observe.js';
 import { carryForward, type FaultStep } from './plan.js';
 import { formatMs } from '../util/text.js';
 
@@ -23,7 +23,8 @@ export interface FaultSuiteDeps {
   readonly info: (message: string) => void;
   /** Acknowledged writes from before the suite (the replication phase). */
   readonly earlier: readonly AckedWrite[];
-  readonly duringFault?: DuringFault;
+  /** Told when each fault began to hold and was healed (a workload running through the suite records both). */
+  readonly mark?: ObserveOptions['mark'];
   /** Receives each fault's checks and report as soon as it is done, so nothing is lost if a later one throws. */
   readonly record: (checks: readonly Check[], report: FaultReport, step: FaultStep) => void;
 }
@@ -59,7 +60,7 @@ export async function runFaultSuite(ctx: CheckContext, steps: readonly FaultStep
           durationMs: deps.durationMs,
           earlier: known,
           sinceStart: deps.sinceStart,
-          ...(deps.duringFault ? { duringFault: deps.duringFault } : {}),
+          ...(deps.mark ? { mark: deps.mark } : {}),
         });
         return judgeFault(seen, ctx.limits);
       },

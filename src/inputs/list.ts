@@ -332,6 +332,15 @@ export const INPUTS = [
     default: '3',
   },
   {
+    name: 'workload-timeout',
+    group: 'workload',
+    description:
+      'Seconds one workload operation may take. Past it the operation is indeterminate (it may or may not have taken ' +
+      'effect) and its client goes on as a new process, so a node that hangs costs a client little and the other nodes ' +
+      'stay busy. Every other request has `request-timeout`.',
+    default: '1',
+  },
+  {
     name: 'seed',
     group: 'workload',
     description:

@@ -28,6 +28,8 @@ export interface WorkloadPlan {
   readonly model?: 'register' | 'cas-register';
   /** Hard cap on operations over all clients, so a very fast service cannot produce an uncheckable history. */
   readonly maxOperations?: number;
+  /** Past the duration, the clients go on while this says so (the faults they run through are not over yet). */
+  readonly keepRunning?: () => boolean;
 }
 
 /** An operation with the fields only the reports need (the history keeps what the checker needs). */
@@ -111,8 +113,11 @@ export async function runClients(
     const random = clientRandom(plan.seed + round0 * 7919, id);
     // The last value this client saw of each key: what its compare-and-set expects.
     const lastSeen = new Map<string, string>();
-    // Bounded by time, by the shared operation cap and by cancellation.
-    while (clock.now() < end && !signal.aborted) {
+    // An operation that may or may not have taken effect leaves its process open for good, as Jepsen's clients do:
+    // the client goes on as a new process, so each process's operations stay one after another.
+    let process = id;
+    // Bounded by time (and the faults still running), by the shared operation cap and by cancellation.
+    while ((clock.now() < end || plan.keepRunning?.() === true) && !signal.aborted) {
       if (recorder.started >= maxOps) {
         recorder.capped = true;
         return;
@@ -144,7 +149,7 @@ export async function runClients(
       }
       recorder.records.push({
         op: {
-          process: id,
+          process,
           node: node.label,
           key,
           f: outcome.f,
@@ -157,6 +162,7 @@ export async function runClients(
         },
         endedAt: round(done - t0),
       });
+      if (outcome.type === 'info') process += plan.clients;
     }
   };
 

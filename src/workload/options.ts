@@ -13,6 +13,8 @@ export interface WorkloadOptions {
   readonly durationMs: number;
   readonly keys: number;
   readonly consistency: Consistency;
+  /** How long one operation may take before it is indeterminate and its client moves on (workload-timeout). */
+  readonly timeoutMs: number;
   /** Memory the linearizability search may take (input max-memory). */
   readonly maxMemoryBytes?: number;
 }
@@ -33,6 +35,7 @@ export function parseWorkloadOptions(raw: GroupInputs<'workload'>, fail: Fail): 
   const clients = wholeInput(raw, 'workload-clients', 1, MAX_CLIENTS, fail);
   const keys = wholeInput(raw, 'workload-keys', 1, MAX_KEYS, fail);
   const durationMs = secondsInput(raw, 'workload-duration', MAX_DURATION_S, fail);
+  const timeoutMs = secondsInput(raw, 'workload-timeout', 300, fail);
   const maxMemoryBytes = parseSize(raw['max-memory'] || '1G');
   if (maxMemoryBytes === undefined)
     fail('max-memory', `'${raw['max-memory']}' is not a size of at least 16 MiB.`, "Write e.g. '512M' or '2G'.");
@@ -42,6 +45,7 @@ export function parseWorkloadOptions(raw: GroupInputs<'workload'>, fail: Fail): 
     clients,
     keys,
     durationMs,
+    timeoutMs,
     consistency: consistency as WorkloadOptions['consistency'],
     ...(maxMemoryBytes !== undefined ? { maxMemoryBytes } : {}),
   };

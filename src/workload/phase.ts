@@ -24,8 +24,8 @@ export interface WorkloadPhaseResult {
 }
 
 /**
- * One workload of a run. Plain runs call `run()` once; with the fault suite, `duringFault` runs the clients while
- * each fault holds (until its healing is due), all into one history, and `finish()` judges the whole of it.
+ * One workload of a run: `run()` runs the clients (with faults, through all of them), `record` marks when faults
+ * began and were healed on the history's clock, and `finish()` judges the whole history.
  */
 export class WorkloadSession {
   /** The run's seed, as reports give it (the clients draw from its workload stream). */
@@ -69,27 +69,15 @@ export class WorkloadSession {
     };
   }
 
-  /** The clients for the workload duration (or until the run is cancelled). */
-  run(): Promise<void> {
-    return runClients(this.recorder, this.ctx.api, this.ctx.nodes, this.plan(), this.ctx.signal, this.rounds++);
+  /**
+   * The clients for the workload duration, and past it while `keepRunning` says so (faults run inside the
+   * workload, however long they take), until the run is cancelled or `signal` aborts.
+   */
+  run(o: { readonly keepRunning?: () => boolean; readonly signal?: AbortSignal } = {}): Promise<void> {
+    const plan = { ...this.plan(), ...(o.keepRunning ? { keepRunning: o.keepRunning } : {}) };
+    const signal = o.signal ? AbortSignal.any([this.ctx.signal, o.signal]) : this.ctx.signal;
+    return runClients(this.recorder, this.ctx.api, this.ctx.nodes, plan, signal, this.rounds++);
   }
-
-  /** The fault suite's hook: the clients run while the fault holds, at most the workload duration. */
-  readonly duringFault = async (fault: { readonly kind: string; readonly target: string; readonly signal: AbortSignal }): Promise<void> => {
-    this.record({ f: 'start', fault: fault.kind, target: fault.target });
-    try {
-      await runClients(
-        this.recorder,
-        this.ctx.api,
-        this.ctx.nodes,
-        this.plan(),
-        AbortSignal.any([this.ctx.signal, fault.signal]),
-        this.rounds++,
-      );
-    } finally {
-      this.record({ f: 'stop', fault: fault.kind, target: fault.target });
-    }
-  };
 
   /** Milliseconds since the workload's clock origin: the time unit of its history. */
   elapsed(): number {

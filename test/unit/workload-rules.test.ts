@@ -233,6 +233,7 @@ describe('workload inputs', () => {
       clients: 8,
       keys: 3,
       durationMs: 10_000,
+      timeoutMs: 1000,
       consistency: 'eventual',
       maxMemoryBytes: 1024 ** 3,
     });
@@ -243,10 +244,11 @@ describe('workload inputs', () => {
         'workload-clients': '3',
         'workload-duration': '2.5',
         'workload-keys': '5',
+        'workload-timeout': '0.25',
         'workload-seed': '42',
         consistency: 'linearizable',
       }).workload,
-      { model: 'register', clients: 3, keys: 5, durationMs: 2500, consistency: 'linearizable', maxMemoryBytes: 1024 ** 3 },
+      { model: 'register', clients: 3, keys: 5, durationMs: 2500, timeoutMs: 250, consistency: 'linearizable', maxMemoryBytes: 1024 ** 3 },
     );
   });
   test('seed is the run seed; workload-seed its older name; both set must agree', () => {
