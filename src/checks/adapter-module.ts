@@ -5,49 +5,58 @@
 //   cas({ url, key, expected, value, fetch, signal }) -> true (swapped) | false (the value was not `expected`)
 // `value` and `expected` are strings, or Uint8Arrays with value-format bytes. `fetch(pathOrUrl, init)` is
 // Replicheck's HTTP client: the run's request timeout, body cap and headers (masked) apply, a path is taken
-// relative to the node's URL, and it resolves to { status, headers, body, text(), json() } or rejects on a
-// network error. Whatever a function throws, returns wrongly, or takes too long for becomes a failed request
-// with a bounded, inert message, never a crash.
+// relative to the node's URL, and it resolves to { status, body, text(), json() } or rejects on a network error.
+// Whatever a function throws, returns wrongly, or takes too long for becomes a failed request with a bounded,
+// inert message, never a crash. The module runs in a worker thread (adapter-worker.ts), so that one that never
+// yields is ended at the deadline instead of holding the run.
 import { pathToFileURL } from 'node:url';
 import type { HttpClient, HttpOutcome, HttpRequest } from '../http/client.js';
 import type { KvApi } from './kv-api.js';
 import { PROBE_KEY, redact } from './kv-api.js';
 import type { ValueCodec } from '../core/values.js';
-import { oneLine } from '../util/text.js';
+import { AdapterHost, Described, type CallRequest, type CallResult, type FetchHandler } from './adapter-worker.js';
+
+/** One function of the module, run in its worker (adapter-worker.ts): its value, or why it gave none. */
+export type AdapterCall = (request: Omit<CallRequest, 'name'>) => Promise<CallResult>;
 
 export interface AdapterFunctions {
-  readonly write: (args: Record<string, unknown>) => unknown;
-  readonly read: (args: Record<string, unknown>) => unknown;
-  readonly cas?: (args: Record<string, unknown>) => unknown;
+  readonly write: AdapterCall;
+  readonly read: AdapterCall;
+  readonly cas?: AdapterCall;
 }
 
-/** Loads the module and checks its shape; the problem, in one sentence, when it cannot serve. */
-export async function loadAdapter(path: string): Promise<{ functions: AdapterFunctions } | { problem: string }> {
-  let mod: Record<string, unknown>;
-  try {
-    // Not bundled: the module is the user's, loaded from disk at run time.
-    mod = (await import(/* webpackIgnore: true */ pathToFileURL(path).href)) as Record<string, unknown>;
-  } catch (error) {
-    return { problem: `could not be loaded: ${bounded(error)}` };
+// Importing the module (and what it imports) is bounded too: one whose top level never finishes is refused.
+const LOAD_TIMEOUT_MS = 20_000;
+
+/** Loads the module in a worker and checks its shape; the problem, in one sentence, when it cannot serve. */
+export async function loadAdapter(
+  path: string,
+  options: { readonly loadTimeoutMs?: number } = {},
+): Promise<{ functions: AdapterFunctions } | { problem: string }> {
+  // Not bundled: the module is the user's, loaded from disk at run time, in the worker.
+  const host = new AdapterHost(pathToFileURL(path).href, options.loadTimeoutMs ?? LOAD_TIMEOUT_MS);
+  const loaded = await host.load();
+  if ('problem' in loaded) return loaded;
+  const kinds = loaded.exports;
+  const problem = shapeProblem(kinds);
+  if (problem) {
+    host.close();
+    return { problem };
   }
-  const missing = ['write', 'read'].filter((name) => typeof mod[name] !== 'function');
+  const fn =
+    (name: CallRequest['name']): AdapterCall =>
+    (request) =>
+      host.call({ ...request, name });
+  return { functions: { write: fn('write'), read: fn('read'), ...(kinds.cas === 'function' ? { cas: fn('cas') } : {}) } };
+}
+
+/** What is wrong with the module's exports (by name and typeof), if anything. */
+function shapeProblem(kinds: Readonly<Record<string, string>>): string | undefined {
+  const missing = ['write', 'read'].filter((name) => kinds[name] !== 'function');
   if (missing.length > 0)
-    return { problem: `does not export ${missing.join(' and ')} as function(s) (it exports ${Object.keys(mod).join(', ') || 'nothing'})` };
-  if (mod.cas !== undefined && typeof mod.cas !== 'function') return { problem: 'exports cas, but not as a function' };
-  return { functions: mod as unknown as AdapterFunctions };
-}
-
-function bounded(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return oneLine(text).slice(0, 300);
-}
-
-/** The answer a module's fetch resolves to. */
-export interface AdapterResponse {
-  readonly status: number;
-  readonly body: Uint8Array;
-  text(): string;
-  json(): unknown;
+    return `does not export ${missing.join(' and ')} as function(s) (it exports ${Object.keys(kinds).join(', ') || 'nothing'})`;
+  if (kinds.cas !== undefined && kinds.cas !== 'undefined' && kinds.cas !== 'function') return 'exports cas, but not as a function';
+  return undefined;
 }
 
 export interface ModuleApiOptions {
@@ -61,8 +70,8 @@ const failure = (error: string): HttpOutcome => ({ ok: false, error, durationMs:
 const answer = (body: Buffer): HttpOutcome => ({ ok: true, status: 200, body, truncated: false, durationMs: 0 });
 
 /** The `fetch` a module gets: requests to the node with the run's headers and timeout, answers redacted. */
-function adapterFetch(http: HttpClient, o: ModuleApiOptions, baseUrl: string, signal: AbortSignal) {
-  return async (target: unknown, init: { method?: unknown; headers?: unknown; body?: unknown } = {}): Promise<AdapterResponse> => {
+function adapterFetch(http: HttpClient, o: ModuleApiOptions, baseUrl: string, signal: AbortSignal): FetchHandler {
+  return async (target, init) => {
     if (typeof target !== 'string') throw new TypeError('fetch needs a URL or a path as a string');
     const url = target.startsWith('/') ? `${baseUrl}${target}` : target;
     const method = String(init.method ?? 'GET').toUpperCase();
@@ -72,56 +81,21 @@ function adapterFetch(http: HttpClient, o: ModuleApiOptions, baseUrl: string, si
     const request = { method: method as HttpRequest['method'], url, headers, timeoutMs: o.requestTimeoutMs, signal };
     const r = redact(await http.send({ ...request, ...(body ? { body } : {}) }), o.secrets);
     if (!r.ok) throw new Error(r.error);
-    const bytes = r.body;
-    return {
-      status: r.status,
-      body: new Uint8Array(bytes),
-      text: () => bytes.toString('utf8'),
-      json: () => JSON.parse(bytes.toString('utf8')) as unknown,
-    };
-  };
-}
-
-type Call = (
-  name: string,
-  fn: (args: Record<string, unknown>) => unknown,
-  baseUrl: string,
-  args: Record<string, unknown>,
-  outer?: AbortSignal,
-) => Promise<{ value: unknown } | { error: string }>;
-
-/** Runs one function of the module under a deadline: its value, or the reason it gave none. */
-function deadlineCall(http: HttpClient, o: ModuleApiOptions, deadlineMs: number): Call {
-  return async (name, fn, baseUrl, args, outer) => {
-    const deadline = AbortSignal.timeout(deadlineMs);
-    const signal = outer ? AbortSignal.any([outer, deadline]) : deadline;
-    let timer: NodeJS.Timeout | undefined;
-    const expired = new Promise<{ error: string }>((resolve) => {
-      timer = setTimeout(() => resolve({ error: `adapter ${name} did not finish within ${deadlineMs / 1000} s` }), deadlineMs);
-    });
-    try {
-      const run = Promise.resolve()
-        .then(() => fn({ url: baseUrl, ...args, fetch: adapterFetch(http, o, baseUrl, signal), signal }))
-        .then(
-          (value) => ({ value }),
-          (error: unknown) => ({ error: `adapter ${name} threw: ${bounded(error)}` }),
-        );
-      return await Promise.race([run, expired]);
-    } finally {
-      clearTimeout(timer);
-    }
+    return { status: r.status, body: new Uint8Array(r.body) };
   };
 }
 
 export function moduleKvApi(fns: AdapterFunctions, http: HttpClient, o: ModuleApiOptions): KvApi {
   // A call may make several requests (read a revision, then write): three request timeouts bound it.
-  const call = deadlineCall(http, o, 3 * o.requestTimeoutMs);
+  const deadlineMs = 3 * o.requestTimeoutMs;
+  const call = (fn: AdapterCall, baseUrl: string, args: Record<string, string | Uint8Array>, signal?: AbortSignal) =>
+    fn({ args: { url: baseUrl, ...args }, deadlineMs, fetchFor: (s) => adapterFetch(http, o, baseUrl, s), ...(signal ? { signal } : {}) });
   const arg = (v: string): string | Uint8Array => (o.codec.format === 'bytes' ? new Uint8Array(o.codec.toBytes(v)) : v);
 
   return {
     codec: o.codec,
     async write(baseUrl, key, value, signal) {
-      const r = await call('write', fns.write, baseUrl, { key, value: arg(value) }, signal);
+      const r = await call(fns.write, baseUrl, { key, value: arg(value) }, signal);
       if ('error' in r) return { acked: false, outcome: failure(r.error) };
       if (typeof r.value !== 'boolean')
         return { acked: false, outcome: failure(`adapter write returned ${describe(r.value)}, not true or false`) };
@@ -133,7 +107,7 @@ export function moduleKvApi(fns: AdapterFunctions, http: HttpClient, o: ModuleAp
       };
     },
     async read(baseUrl, key, signal) {
-      const r = await call('read', fns.read, baseUrl, { key }, signal);
+      const r = await call(fns.read, baseUrl, { key }, signal);
       if ('error' in r) return { outcome: failure(r.error), value: undefined };
       if (r.value === null)
         return { outcome: { ok: true, status: 404, body: Buffer.alloc(0), truncated: false, durationMs: 0 }, value: null };
@@ -150,7 +124,7 @@ export function moduleKvApi(fns: AdapterFunctions, http: HttpClient, o: ModuleAp
     ...(fns.cas
       ? {
           cas: async (baseUrl: string, key: string, expected: string, value: string, signal?: AbortSignal) => {
-            const r = await call('cas', fns.cas!, baseUrl, { key, expected: arg(expected), value: arg(value) }, signal);
+            const r = await call(fns.cas!, baseUrl, { key, expected: arg(expected), value: arg(value) }, signal);
             if ('error' in r) return { result: 'unknown' as const, outcome: failure(r.error) };
             if (typeof r.value !== 'boolean')
               return { result: 'unknown' as const, outcome: failure(`adapter cas returned ${describe(r.value)}, not true or false`) };
@@ -166,6 +140,7 @@ function isStringRecord(v: unknown): v is Record<string, string> {
 }
 
 function describe(v: unknown): string {
+  if (v instanceof Described) return v.description;
   if (v === undefined) return 'nothing';
   if (v === null) return 'null';
   if (typeof v === 'string') return `a string`;
