@@ -1,5 +1,5 @@
-// The `headers` input: extra request headers, whose values are secret. Parsed here, and the secret parts listed so
-// the front ends can mask them before anything is printed.
+// The `headers` input: extra request headers, whose values are secret. Parsed here, and every part and encoding
+// of a value listed, so the front ends can mask them before anything is printed and recorded answers lose them.
 import { INPUTS, type InputName, type InputSpec } from '../inputs/list.js';
 import type { Fail } from '../inputs/values.js';
 
@@ -67,8 +67,87 @@ export function parseHeaders(text: string, fail: Fail): HttpHeader[] {
 }
 
 /**
+ * Shortest part of a secret acted on. A part of one to three characters (a cookie flag `a=1`, `on`, `yes`) guards
+ * nothing anyone could not guess, while masking it would star out those letters in every log line and report
+ * ("on" in "connection"); from four characters on, a part is rare in ordinary text.
+ */
+export const MIN_SECRET_CHARS = 4;
+
+/**
+ * Every piece of a header value that a server may give back on its own: the whole value; the credential after an
+ * auth scheme (`Bearer x`, `Token x`, `Basic x`, `Digest ...`: whatever follows the first space); for `Basic` the
+ * decoded `user:password` and the password; and each value of a `key=value` list (cookies, Digest parameters).
+ * Pieces shorter than MIN_SECRET_CHARS are left out.
+ */
+export function secretParts(value: string): string[] {
+  const parts = new Set<string>([value.trim()]);
+  const scheme = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+) +(\S.*)$/.exec(value.trim());
+  const credential = scheme?.[2]?.trim();
+  if (credential !== undefined) {
+    parts.add(credential);
+    if (scheme![1]!.toLowerCase() === 'basic') for (const p of basicParts(credential)) parts.add(p);
+    for (const p of listValues(credential)) parts.add(p);
+  }
+  for (const p of listValues(value)) parts.add(p);
+  return [...parts].filter((p) => p.length >= MIN_SECRET_CHARS);
+}
+
+/** `user:password` and `password` of a Basic credential; nothing when it is not base64 of text with a colon. */
+function basicParts(credential: string): string[] {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(credential)) return [];
+  const decoded = Buffer.from(credential, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0 || decoded.includes('\uFFFD')) return [];
+  return [decoded, decoded.slice(colon + 1)];
+}
+
+/** The values of `a=1; b="2"` or `a=1, b=2`, unquoted; a base64 padding `=` has no key before it, so it yields none. */
+function listValues(text: string): string[] {
+  const out: string[] = [];
+  for (const item of text.split(/[;,]/)) {
+    const m = /^\s*[^=\s]+\s*=\s*(.*?)\s*$/.exec(item);
+    const v = m?.[1]?.replace(/^"(.*)"$/, '$1');
+    if (v) out.push(v);
+  }
+  return out;
+}
+
+/**
+ * The forms a part travels in when a server echoes it: as is, JSON-escaped (inside the quotes; also the way Python
+ * writes non-ASCII, `\u00e9`, and PHP a slash, `\/`), percent-encoded (encodeURIComponent), base64 and base64url,
+ * each with and without padding.
+ */
+export function secretForms(part: string): string[] {
+  const json = JSON.stringify(part).slice(1, -1);
+  const jsonAscii = json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const bytes = Buffer.from(part, 'utf8');
+  const base64 = bytes.toString('base64');
+  const base64url = bytes.toString('base64url');
+  let percent = part;
+  try {
+    percent = encodeURIComponent(part);
+  } catch {
+    // A lone surrogate cannot be percent-encoded; no server can have echoed it that way either.
+  }
+  const padded = base64url.padEnd(Math.ceil(base64url.length / 4) * 4, '=');
+  const jsons = [json, jsonAscii, json.replace(/\//g, '\\/')];
+  return [...new Set([part, ...jsons, percent, base64, base64.replace(/=+$/, ''), base64url, padded])];
+}
+
+/** Every form of every part of a secret value: what is masked in the log and redacted from what is recorded. */
+export function secretStrings(value: string): string[] {
+  return [...new Set(secretParts(value).flatMap(secretForms))];
+}
+
+/** The secret strings of parsed headers, for redaction. */
+export function headerSecrets(headers: readonly HttpHeader[]): string[] {
+  return [...new Set(headers.flatMap((h) => secretStrings(h.value)))];
+}
+
+/**
  * Values to mask in the log before anything is parsed or printed: every header value (or a whole malformed
- * header line) and every line of any other input declared secret.
+ * header line) and every line of any other input declared secret, each with every part and form of secretStrings.
+ * The whole value is masked even when short: the runner masks it anyway, and that is what it always did.
  */
 export function secretValues(raw: Readonly<Partial<Record<InputName, string>>>): string[] {
   const out = new Set<string>();
@@ -77,7 +156,9 @@ export function secretValues(raw: Readonly<Partial<Record<InputName, string>>>):
     for (const line of (raw[spec.name as InputName] ?? '').split(/\r?\n/)) {
       const colon = line.indexOf(':');
       const secret = (spec.name === 'headers' && colon > 0 ? line.slice(colon + 1) : line).trim();
-      if (secret !== '') out.add(secret);
+      if (secret === '') continue;
+      out.add(secret);
+      for (const form of secretStrings(secret)) out.add(form);
     }
   }
   return [...out];

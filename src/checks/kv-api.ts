@@ -7,6 +7,8 @@ import { extractJsonValue } from '../http/json-pointer.js';
 import { previewBytes } from '../util/text.js';
 import type { Observation } from '../model/result.js';
 import { valueCodec, type ValueCodec, type ValueFormat } from '../core/values.js';
+import { headerSecrets } from './headers.js';
+import { redactor, type Redactor } from './redact.js';
 
 export interface WriteOutcome {
   /** The node acknowledged the write (2xx). */
@@ -87,7 +89,10 @@ export function httpKvApi(
     },
     async read(baseUrl, key, signal) {
       const outcome = await http.send({ ...readRequest(baseUrl, key), timeoutMs, ...(signal ? { signal } : {}) });
-      return { outcome: redact(outcome, secrets), value: readValue(outcome, kv) };
+      // Taken from the answer as sent (a redacted body could hide a value or break its JSON), then redacted itself:
+      // the workload records values in its history. A value with a secret in it is not one Replicheck wrote.
+      const value = readValue(outcome, kv);
+      return { outcome: redact(outcome, secrets), value: value ? redactorOf(secrets).bytes(value) : value };
     },
     async probe(baseUrl, signal) {
       const request =
@@ -160,11 +165,12 @@ export function casResult(outcome: HttpOutcome, cas: Pick<CasRequest, 'swapped' 
   return at !== null && at.toString('utf8') === 'true' ? 'swapped' : 'not-swapped';
 }
 
-const MIN_REDACTED_BYTES = 4;
-
-/** Header values long enough to redact from what servers answer (a server may echo a header). */
-function secretsOf(kv: Pick<KvAdapter, 'headers'>): Buffer[] {
-  return kv.headers.map((h) => Buffer.from(h.value, 'utf8')).filter((b) => b.length >= MIN_REDACTED_BYTES);
+/**
+ * Every part and encoding of every header value (headers.ts), as the bytes to redact from what servers answer:
+ * a server may echo a header, whole or in pieces, in an error page or a debug endpoint.
+ */
+export function secretsOf(kv: Pick<KvAdapter, 'headers'>): Buffer[] {
+  return headerSecrets(kv.headers).map((s) => Buffer.from(s, 'utf8'));
 }
 
 /** What an adapter module's API needs of the options: the same headers, secrets, timeout and value format. */
@@ -181,17 +187,34 @@ export function moduleApiOptions(options: {
   };
 }
 
-/** The outcome with every secret in its body replaced by `***`; the same object when there is none. */
-export function redact(outcome: HttpOutcome, secrets: readonly Buffer[]): HttpOutcome {
-  if (!outcome.ok || secrets.length === 0) return outcome;
-  let body = outcome.body;
-  for (const secret of secrets) {
-    // Bounded: each pass removes one occurrence, and the body is at most the client's cap.
-    for (let at = body.indexOf(secret); at !== -1; at = body.indexOf(secret, at + 3)) {
-      body = Buffer.concat([body.subarray(0, at), Buffer.from('***'), body.subarray(at + secret.length)]);
-    }
+// One automaton per list of secrets: an API's list lives as long as the API, so it is built once per run.
+const redactors = new WeakMap<readonly Uint8Array[], Redactor>();
+
+/** The redactor of a list of secrets, built on first use. */
+export function redactorOf(secrets: readonly Uint8Array[]): Redactor {
+  let r = redactors.get(secrets);
+  if (!r) redactors.set(secrets, (r = redactor(secrets)));
+  return r;
+}
+
+/**
+ * The outcome with every secret in its body (or its error) replaced by `***`; the same object when there is none.
+ * Every answer recorded from a node goes through here: the templates' API above and an adapter module's fetch.
+ */
+export function redact(outcome: HttpOutcome, secrets: readonly Uint8Array[]): HttpOutcome {
+  if (secrets.length === 0) return outcome;
+  const r = redactorOf(secrets);
+  if (!outcome.ok) {
+    const error = r.text(outcome.error);
+    return error === outcome.error ? outcome : { ...outcome, error };
   }
+  const body = r.bytes(outcome.body);
   return body === outcome.body ? outcome : { ...outcome, body };
+}
+
+/** Text from a node (a log, a command's output) with every secret replaced by `***`. */
+export function redactText(text: string, secrets: readonly Uint8Array[]): string {
+  return secrets.length === 0 ? text : redactorOf(secrets).text(text);
 }
 
 /** A bounded, report-safe description of an HTTP outcome. */

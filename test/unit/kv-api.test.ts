@@ -239,7 +239,7 @@ describe('readiness probe and secrets', () => {
     }
   });
 
-  test('a server that echoes a header value cannot put it in the recorded answer; the value itself is untouched', async () => {
+  test('a server that echoes a header value cannot put it in the recorded answer, nor in the value read', async () => {
     const token = 'Bearer very-secret-token-123';
     const server = await serve(
       (req, res) =>
@@ -256,7 +256,8 @@ describe('readiness probe and secrets', () => {
       assert.match(seen, /you sent \*\*\*; again: \*\*\*/);
       const r = await api.read(server.url, 'k');
       assert.ok(!JSON.stringify(observe(r.outcome)).includes('very-secret'));
-      assert.equal(r.value?.toString(), `you sent ${token}; again: ${token}`, 'comparison uses the real bytes');
+      // The workload records read values in its history; one with a secret in it is not a value Replicheck wrote.
+      assert.equal(r.value?.toString(), 'you sent ***; again: ***', 'the value read is redacted too');
       assert.ok(!JSON.stringify(observe(await api.probe(server.url))).includes('very-secret'));
     } finally {
       await server.close();
