@@ -1,6 +1,7 @@
 // How often each nemesis variant is caught over repeated runs, and what a run costs: the example variants that a
 // fault kind exposes (and, as a control, the healthy example under the same fault), run end to end with the CLI on
-// real Docker, N times each. Run: node --import tsx bench/nemesis.ts [--runs N] [--only NAME]
+// real Docker, N times each. Run: node --import tsx bench/nemesis.ts [--runs N] [--only NAME] [--cli PATH]
+// (--cli: another build's dist/cli/index.js, e.g. an older commit's, to compare catch rates before and after).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -11,6 +12,7 @@ const arg = (name: string): string | undefined => {
 };
 const runs = Number(arg('--runs') ?? 10);
 const only = arg('--only');
+const cli = arg('--cli') ?? 'dist/cli/index.js';
 
 const kv = (ports: string) => ({
   dir: 'examples/kv',
@@ -38,6 +40,34 @@ interface Variant {
 }
 
 const variants: Variant[] = [
+  {
+    name: 'kill: ack-then-persist (acknowledges from memory, persists and replicates up to 1 s later)',
+    expectFail: true,
+    cluster: kv('20380'),
+    mode: 'ack-then-persist',
+    flags: ['--faults', 'kill', '--fault-targets', 'kv_4', '--fault-duration', '1'],
+  },
+  {
+    name: 'kill: healthy (control)',
+    expectFail: false,
+    cluster: kv('20380'),
+    mode: 'healthy',
+    flags: ['--faults', 'kill', '--fault-targets', 'kv_4', '--fault-duration', '1'],
+  },
+  {
+    name: 'clock: lww-wallclock, default workload keys (3)',
+    expectFail: true,
+    cluster: kv('20480'),
+    mode: 'lww-wallclock',
+    flags: ['--faults', 'clock', '--fault-targets', 'kv_4', '--fault-duration', '3', '--workload', 'register', '--consistency', 'eventual'],
+  },
+  {
+    name: 'clock: healthy, default workload keys (control)',
+    expectFail: false,
+    cluster: kv('20480'),
+    mode: 'healthy',
+    flags: ['--faults', 'clock', '--fault-targets', 'kv_4', '--fault-duration', '3', '--workload', 'register', '--consistency', 'eventual'],
+  },
   {
     name: 'loss: give-up (a replica abandons a push after 100 ms)',
     expectFail: true,
@@ -171,7 +201,7 @@ const variants: Variant[] = [
 function once(v: Variant, i: number): Promise<{ verdict: string; ms: number }> {
   const project = `rc-bench-nemesis-${process.pid}-${i}`;
   const args = [
-    'dist/cli/index.js',
+    cli,
     'run',
     '--no-config',
     '--json',

@@ -16,6 +16,10 @@ else
   echo "== speed: skipped (no Docker engine answers)"
 fi
 if docker info >/dev/null 2>&1; then
+  echo "== fault latency: a kill through the Compose CLI and through the Docker engine API"
+  node --import tsx bench/fault-latency.ts
+fi
+if docker info >/dev/null 2>&1; then
   echo "== the nemesis: how often each exposed variant is caught (and each control passes), ${NEMESIS_RUNS:-3} runs each"
   node --import tsx bench/nemesis.ts --runs "${NEMESIS_RUNS:-3}"
 fi
