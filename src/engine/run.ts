@@ -16,7 +16,7 @@ import type { FaultActions } from '../faults/docker.js';
 import { COMMAND_OUTPUT_LINES, commandFaultActions } from '../faults/commands.js';
 import { isAbsolute, resolve } from 'node:path';
 import { RunRecorder } from './recorder.js';
-import { httpKvApi, moduleApiOptions, type KvApi } from '../checks/kv-api.js';
+import { httpKvApi, moduleApiOptions, redactText, secretsOf, type KvApi } from '../checks/kv-api.js';
 import { moduleKvApi } from '../checks/adapter-module.js';
 import type { CheckContext } from '../checks/context.js';
 import { SeenValues } from '../checks/seen.js';
@@ -487,10 +487,12 @@ async function collectAndTearDown(options: Options, deps: EngineDeps, pre: Prefl
   const c = pre.compose;
   const failed = rec.failed;
   if (failed && options.logLines > 0 && !signal.aborted) {
+    const secrets = secretsOf(options.kv);
     await rec
       .phase('logs', async () => {
         for (const service of pre.services) {
-          const text = stripAnsi(await c.logs(service, options.logLines));
+          // A service that logs the requests it gets logs their headers too: secret parts are redacted here.
+          const text = redactText(stripAnsi(await c.logs(service, options.logLines)), secrets);
           rec.logs.push({ service, text });
           log.untrusted(`Last ${options.logLines} log lines of ${service}`, text);
         }

@@ -16,6 +16,8 @@ export interface ScriptOptions {
   readonly services: readonly ScriptedService[];
   /** Exit code of `compose up` (default 0). */
   readonly upCode?: number;
+  /** What `compose logs` prints for a service (default: `log of <service>`). */
+  readonly logText?: (service: string) => string;
   /** Called on service verbs (stop, start, kill, pause, unpause, restart) so a test can act on its servers. */
   readonly onVerb?: (verb: string, service: string) => Promise<void> | void;
 }
@@ -51,7 +53,7 @@ export class ScriptedExec implements Exec {
           this.exists = false;
           return ok();
         case 'logs':
-          return ok(`log of ${args[args.length - 1]}\n`);
+          return ok(s.logText ? s.logText(args[args.length - 1]!) : `log of ${args[args.length - 1]}\n`);
         case 'restart':
         case 'stop':
         case 'start':

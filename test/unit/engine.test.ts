@@ -53,7 +53,7 @@ interface Run {
 async function run(
   behaviours: NodeBehaviour[],
   inputs: Partial<Record<InputName, string>> = {},
-  o: { abort?: boolean; upCode?: number; files?: EngineDeps['files']; random?: number } = {},
+  o: { abort?: boolean; upCode?: number; files?: EngineDeps['files']; random?: number; logText?: (service: string) => string } = {},
 ): Promise<Run> {
   const cluster: FakeCluster = await startFakeCluster(behaviours);
   try {
@@ -66,7 +66,12 @@ async function run(
       'startup-timeout': '2',
       ...inputs,
     });
-    const exec = new ScriptedExec({ project: 'rcengine', services, ...(o.upCode !== undefined ? { upCode: o.upCode } : {}) });
+    const exec = new ScriptedExec({
+      project: 'rcengine',
+      services,
+      ...(o.upCode !== undefined ? { upCode: o.upCode } : {}),
+      ...(o.logText ? { logText: o.logText } : {}),
+    });
     const controller = new AbortController();
     if (o.abort) controller.abort();
     const known: PostState[] = [];
@@ -180,6 +185,21 @@ describe('engine', () => {
       ['kv_0', 'kv_1', 'kv_2'],
     );
     assert.equal(exec.exists, true);
+  });
+
+  test('a service log that echoes the secret headers is redacted in every form before it is kept or printed', async () => {
+    const token = 'tok-3f9a7c21e8d4';
+    const logText = () => `got Authorization: Bearer ${token}; as base64 ${Buffer.from(token).toString('base64')}; ok\n`;
+    const { result, logs } = await run(
+      [{ kind: 'healthy' }, { kind: 'isolated' }, { kind: 'healthy' }],
+      { headers: `Authorization: Bearer ${token}` },
+      { logText },
+    );
+    assert.equal(result.verdict, 'failed');
+    const kept = result.logs.map((l) => l.text).join('\n');
+    assert.match(kept, /got Authorization: \*\*\*; as base64 \*\*\*; ok/);
+    assert.ok(!JSON.stringify(result).includes(token) && !JSON.stringify(result).includes(Buffer.from(token).toString('base64')));
+    assert.ok(!logs.join('\n').includes(token));
   });
 
   test('a fault target that is not a service fails before anything is created', async () => {
