@@ -3,9 +3,10 @@
 import * as core from '@actions/core';
 import { main } from './main.js';
 import { post } from './post.js';
-import { State } from './runner.js';
+import { State, fail } from './runner.js';
 
 const entry = core.getState(State.isPost) === 'true' ? post : main;
 entry().catch((error: unknown) => {
-  core.setFailed(`Replicheck crashed: ${(error as Error)?.stack ?? String(error)}`);
+  // The stack quotes error messages, which may quote text from outside.
+  fail(`Replicheck crashed: ${(error as Error)?.stack ?? String(error)}`);
 });

@@ -10,13 +10,13 @@ import type { RunResult } from '../model/result.js';
 import { buildAnnotations } from '../report/annotations.js';
 import { renderSummary } from '../report/summary.js';
 import { renderText } from '../report/text.js';
-import { State, actionLogger, emitAnnotations, printUntrusted } from './runner.js';
+import { State, actionLogger, emitAnnotations, fail, printUntrusted, say } from './runner.js';
 
 export async function main(): Promise<void> {
   core.saveState(State.isPost, 'true');
   const controller = new AbortController();
   const onSignal = (signal: NodeJS.Signals): void => {
-    core.info(`Received ${signal}: stopping the checks and tearing the cluster down.`);
+    say(`Received ${signal}: stopping the checks and tearing the cluster down.`);
     controller.abort();
   };
   process.once('SIGINT', onSignal);
@@ -51,8 +51,8 @@ async function publish(result: RunResult, reportPath: string | undefined, worksp
 
   const outputs = outputsOf(result, reportPath ?? '');
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
-  if (reportPath) core.info(`JSON report: ${reportPath}`);
-  if (result.workload?.history) core.info(`Workload history: ${result.workload.history.json} (EDN: ${result.workload.history.edn})`);
-  if (result.workload?.history?.html) core.info(`History page: ${result.workload.history.html}`);
-  if (result.verdict === 'failed') core.setFailed(`Replicheck failed: see the annotations and the step summary.`);
+  if (reportPath) say(`JSON report: ${reportPath}`);
+  if (result.workload?.history) say(`Workload history: ${result.workload.history.json} (EDN: ${result.workload.history.edn})`);
+  if (result.workload?.history?.html) say(`History page: ${result.workload.history.html}`);
+  if (result.verdict === 'failed') fail(`Replicheck failed: see the annotations and the step summary.`);
 }

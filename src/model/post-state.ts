@@ -33,7 +33,10 @@ export function encodePostState(state: PostState): string {
   return JSON.stringify(state);
 }
 
-/** Undefined for anything but a record this version wrote (empty, truncated, or from elsewhere). */
+/**
+ * Undefined for anything but a record of this shape (empty, truncated, or from elsewhere). The shape only: whether
+ * the post step may act on what it names is checked against its own inputs (src/action/post-trust.ts).
+ */
 export function decodePostState(text: string): PostState | undefined {
   if (text === '') return undefined;
   let v: unknown;
@@ -47,6 +50,7 @@ export function decodePostState(text: string): PostState | undefined {
   const c = s.compose as Partial<PostState['compose']> | undefined;
   const strings = (x: unknown): x is string[] => Array.isArray(x) && x.every((y) => typeof y === 'string');
   if (typeof s.project !== 'string' || !TEARDOWNS.includes(s.teardown as Teardown)) return undefined;
+  if (s.verdict !== undefined && s.verdict !== 'passed' && s.verdict !== 'failed') return undefined;
   if (s.cluster === 'external') {
     const heals = s.heals as unknown;
     if (
@@ -59,7 +63,6 @@ export function decodePostState(text: string): PostState | undefined {
   }
   if (s.project === '' || !c || typeof c.file !== 'string' || typeof c.directory !== 'string' || !strings(c.prefix) || !strings(c.files))
     return undefined;
-  if (s.verdict !== undefined && s.verdict !== 'passed' && s.verdict !== 'failed') return undefined;
   const f = s.faults as { netns?: unknown; clockDir?: unknown } | undefined;
   if (
     f !== undefined &&

@@ -21,14 +21,34 @@ export function stripAnsi(text: string): string {
 // and bidi overrides (which reorder what is shown).
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
-/** Text from outside made inert for a terminal or a log: escape sequences removed, other controls replaced. */
-export function inertText(text: string): string {
-  return stripAnsi(text).replace(/\r\n/g, '\n').replace(UNSAFE, '\uFFFD');
+// Breaks other than LF that a terminal or a log viewer may honour (NEL, the Unicode line and paragraph separators):
+// shown as breaks, so each line after one is made inert as a line too.
+const OTHER_BREAKS = /[\u0085\u2028\u2029]/g;
+
+function controlsReplaced(text: string): string {
+  return stripAnsi(text).replace(/\r\n/g, '\n').replace(OTHER_BREAKS, '\n').replace(UNSAFE, '\uFFFD');
 }
 
-/** `inertText` on one line: newlines shown as ⏎. */
+/**
+ * One line that no GitHub runner takes for a workflow command, whatever printed it: the runner reads `::name::` at
+ * the start of a line after whitespace (invisible format characters are taken as whitespace too, in case a runner
+ * or a viewer skips them) and the legacy `##[name]` anywhere. A zero-width space breaks each; the text reads the same.
+ */
+function commandsBroken(line: string): string {
+  return line.replace(/^([\s\p{Cf}]*):(?=:)/u, '$1:\u200b').replace(/##\[/g, '##\u200b[');
+}
+
+/**
+ * Text from outside made inert for a terminal or a log: escape sequences removed, other controls replaced, and no
+ * line of it a workflow command when a runner reads it.
+ */
+export function inertText(text: string): string {
+  return controlsReplaced(text).split('\n').map(commandsBroken).join('\n');
+}
+
+/** `inertText` on one line: newlines shown as ⏎ (so only the start of the whole can look like a command). */
 export function oneLine(text: string): string {
-  return inertText(text).replace(/\n+/g, ' ⏎ ');
+  return commandsBroken(controlsReplaced(text).replace(/\n+/g, ' ⏎ '));
 }
 
 /** A bounded, printable preview of bytes from a server: invalid UTF-8 becomes U+FFFD, controls are shown escaped. */

@@ -37,7 +37,12 @@ export interface StepOptions {
   /** Called with the child once it runs (to send signals). */
   readonly onStart?: (child: import('node:child_process').ChildProcess, stdout: () => string) => void;
   readonly entry?: string;
+  /** Runs the TypeScript source instead of the bundle (unit tests: no build needed). */
+  readonly source?: boolean;
 }
+
+/** The action's entry point in the source, run through the TypeScript loader. */
+export const SOURCE_ENTRY = join(ROOT, 'src/action/index.ts');
 
 function unescapeData(s: string): string {
   return s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
@@ -47,13 +52,19 @@ function unescapeProperty(s: string): string {
 }
 
 /**
+ * Where a line ends: the runner splits at CR, LF and CRLF; NEL and the Unicode line and paragraph separators are
+ * taken as breaks too, as a log viewer may show them, so a test is stricter than the runner, never laxer.
+ */
+export const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/;
+
+/**
  * The lines the runner parses for commands: all but those inside a `::stop-commands::TOKEN` block (the line that
  * opens a block is parsed; the lines up to and including `::TOKEN::` are not). Leading whitespace is ignored.
  */
 export function parsedLines(text: string): string[] {
   const out: string[] = [];
   let token: string | undefined;
-  for (const raw of text.split(/\r?\n/)) {
+  for (const raw of text.split(LINE_BREAKS)) {
     const line = raw.trimStart();
     if (token !== undefined) {
       if (line === `::${token}::`) token = undefined;
@@ -84,6 +95,53 @@ export function parseCommands(text: string): WorkflowCommand[] {
     if (legacy) out.push({ command: legacy[1]!, properties: {}, message: legacy[3] ?? '' });
   }
   return out;
+}
+
+/** A line that a runner (or a laxer one) could take for a command: `::` after whitespace or invisible characters, or `##[`. */
+export function looksLikeCommand(line: string): boolean {
+  return /^[\s\p{Cf}]*::/u.test(line) || line.includes('##[');
+}
+
+/**
+ * What is not inert in what a step printed, parsed as the runner parses it: each line outside stop-commands blocks
+ * that looks like a command but is not a recognised command of `own`'s kinds, and each line of a recognised
+ * command's message or properties (as the runner unescapes them) that looks like one.
+ */
+export function notInert(text: string, own: readonly string[] = OWN_COMMANDS): string[] {
+  const bad: string[] = [];
+  for (const line of parsedLines(text)) {
+    const [command] = parseCommands(line);
+    if (!command) {
+      if (looksLikeCommand(line)) bad.push(`a line: ${JSON.stringify(line)}`);
+      continue;
+    }
+    if (!own.includes(command.command)) bad.push(`a ${command.command} command: ${JSON.stringify(line)}`);
+    // A stop-commands token and the data of Replicheck's own mask are not shown as text.
+    if (command.command === 'stop-commands' || command.command === 'add-mask') continue;
+    for (const value of [command.message, ...Object.values(command.properties)]) {
+      for (const part of value.split(LINE_BREAKS)) if (looksLikeCommand(part)) bad.push(`in a ${command.command}: ${JSON.stringify(part)}`);
+    }
+  }
+  return bad;
+}
+
+/** The commands Replicheck itself issues through @actions/core (outputs and state go to files in a runner). */
+export const OWN_COMMANDS = ['error', 'warning', 'notice', 'group', 'endgroup', 'stop-commands', 'add-mask'];
+
+/** Everything written to process.stdout while `fn` runs (what @actions/core prints goes there). */
+export async function captureStdout(fn: () => unknown): Promise<string> {
+  const written: string[] = [];
+  const original = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    written.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    await fn();
+  } finally {
+    process.stdout.write = original;
+  }
+  return written.join('');
 }
 
 /** Parses a GITHUB_OUTPUT / GITHUB_STATE file (NAME=VALUE and heredoc NAME<<DELIM forms). */
@@ -146,7 +204,8 @@ export function runStep(inputs: Record<string, string>, options: StepOptions = {
   };
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [options.entry ?? ACTION_ENTRY], {
+    const args = options.source ? ['--import', 'tsx', options.entry ?? SOURCE_ENTRY] : [options.entry ?? ACTION_ENTRY];
+    const child = spawn(process.execPath, args, {
       cwd: ROOT,
       env: env as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,9 +1,16 @@
-// Text from outside (server bodies, container logs, compose output) must never become a workflow command. The
-// output is parsed the way the runner parses it (test/support/runner.ts parseCommands honours stop-commands).
-import { test, describe } from 'node:test';
+// Text from outside (server bodies, container logs, compose output, names from inputs) must never become a
+// workflow command, on any line of anything the action prints. The output is captured from stdout and parsed the
+// way the runner parses it (test/support/runner.ts: stop-commands honoured, every line break a viewer may honour).
+import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { defuse, emitAnnotations, printUntrusted } from '../../src/action/runner.js';
-import { parseCommands } from '../support/runner.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as core from '@actions/core';
+import { actionLogger, defuse, emitAnnotations, fail, inertLines, printUntrusted, say, warn } from '../../src/action/runner.js';
+import { POST_STATE_KEY } from '../../src/model/post-state.js';
+import { inertText, oneLine } from '../../src/util/text.js';
+import { LINE_BREAKS, captureStdout, looksLikeCommand, notInert, parseCommands, runStep } from '../support/runner.js';
 
 const ATTACKS = [
   '::error::pwned',
@@ -34,6 +41,16 @@ const ATTACKS = [
   'a\n::error::newline',
   '\u001b[31m::error::after an escape sequence',
   '::ERROR::upper case',
+  'harmless\u2028::warning::line separator',
+  'harmless\u2029::save-state name=isPost::false',
+  'harmless\u0085::add-mask::next line',
+  'harmless\r::set-output name=result::passed',
+  '\u200b::error::zero-width space first',
+  '\u180e::error::mongolian vowel separator',
+  '\u00ad::error::soft hyphen',
+  'x\n  \t ::notice::indented after a newline',
+  '##\u001b[0m[error]legacy form split by an escape sequence',
+  '::\u001b[0m:error::split by an escape sequence',
 ];
 
 /** Everything a step printed, as the runner would parse it. */
@@ -78,20 +95,20 @@ describe('printUntrusted', () => {
   });
 
   test('every line of the text is printed (defused), none dropped', () => {
-    const { lines } = capture('one\ntwo\r\nthree\rfour');
-    assert.deepEqual(lines.slice(1, -1), ['one', 'two', 'three', 'four']);
+    const { lines } = capture('one\ntwo\r\nthree\rfour\u2028five\u2029six\u0085seven');
+    assert.deepEqual(lines.slice(1, -1), ['one', 'two', 'three', 'four', 'five', 'six', 'seven']);
   });
 });
 
 describe('defuse alone (a runner that ignored stop-commands)', () => {
   for (const attack of ATTACKS) {
     test(`no command from ${JSON.stringify(attack)}`, () => {
-      const lines = attack.split(/\r\n|\r|\n/).map(defuse);
+      const lines = inertLines(attack);
       assert.deepEqual(parseCommands(lines.join('\n')), []);
       for (const l of lines) {
         assert.doesNotMatch(l, /^\s*::/, 'a line that still starts with ::');
         assert.ok(!l.includes('##['), 'a legacy ##[ command');
-        assert.doesNotMatch(l, /[\r\n\u0000-\u0008\u000b-\u001f]/, 'a control character');
+        assert.doesNotMatch(l, /[\r\n\u0000-\u0008\u000b-\u001f\u0085\u2028\u2029]/, 'a control character or a line break');
       }
     });
   }
@@ -122,13 +139,13 @@ describe('defuse alone (a runner that ignored stop-commands)', () => {
       'x',
       '%0A',
       '\u001b',
+      '\u2028',
+      '\u0085',
+      '\u200b',
     ];
     for (let i = 0; i < 2000; i++) {
       const s = Array.from({ length: 1 + Math.floor(rand() * 12) }, () => parts[Math.floor(rand() * parts.length)]).join('');
-      const defused = s
-        .split(/\r\n|\r|\n/)
-        .map(defuse)
-        .join('\n');
+      const defused = defuse(s);
       assert.deepEqual(parseCommands(defused), [], `defuse let a command through for ${JSON.stringify(s)}`);
       const { commands } = capture(s);
       assert.deepEqual(
@@ -165,7 +182,114 @@ describe('annotations built from untrusted text', () => {
     const commands = parseCommands(out);
     assert.equal(commands.length, 1);
     assert.equal(commands[0]!.command, 'error');
-    assert.equal(commands[0]!.message.replace(/\u200b/g, ''), evil, 'the text itself is kept');
+    assert.equal(commands[0]!.message.replace(/\u200b/g, ''), evil.replace(/\r\n/g, '\n'), 'the text itself is kept');
     assert.equal(commands[0]!.properties.line, '3');
+  });
+});
+
+// Every way a message may carry a second line, so that line can try every attack.
+const BREAK_FORMS = ['\n', '\r\n', '\r', '\u2028', '\u2029', '\u0085', '\n\n  '];
+const MESSAGES = [
+  ...ATTACKS,
+  ...ATTACKS.map((a) => `Replicheck saw ${a}`),
+  ...BREAK_FORMS.flatMap((b) => ATTACKS.map((a) => `ok${b}${a}`)),
+];
+
+describe('every line the action prints is inert (stdout parsed as the runner parses it)', () => {
+  const annotation = (level: 'error' | 'warning' | 'notice') => (m: string) =>
+    emitAnnotations([{ level, title: m, message: m, file: 'docker-compose.yml', startLine: 3 }]);
+  const channels: [string, (m: string) => void, string[]][] = [
+    ['the logger: info', (m) => actionLogger().info(m), []],
+    ['the logger: warn', (m) => actionLogger().warn(m), ['warning']],
+    ['the logger: untrusted, title and text', (m) => actionLogger().untrusted(m, m), ['group', 'stop-commands', 'endgroup']],
+    ['say', say, []],
+    ['warn', warn, ['warning']],
+    ['fail', fail, ['error']],
+    ['an error annotation, title and message', annotation('error'), ['error']],
+    ['a warning annotation, title and message', annotation('warning'), ['warning']],
+    ['a notice annotation, title and message', annotation('notice'), ['notice']],
+  ];
+  after(() => {
+    process.exitCode = undefined;
+  });
+  for (const [name, print, own] of channels) {
+    test(`${name}: only its own command, and no line of any message looks like one`, async () => {
+      for (const m of MESSAGES) {
+        const out = await captureStdout(() => print(m));
+        assert.deepEqual(
+          parseCommands(out).map((c) => c.command),
+          own,
+          `for ${JSON.stringify(m)}: ${JSON.stringify(out)}`,
+        );
+        assert.deepEqual(notInert(out), [], `for ${JSON.stringify(m)}: ${JSON.stringify(out)}`);
+      }
+      process.exitCode = undefined;
+    });
+  }
+
+  test('each line of a message is kept, readable, in order', async () => {
+    const out = await captureStdout(() => say('one\r\ntwo\u2028three\u0085four'));
+    assert.equal(out, 'one\ntwo\nthree\nfour\n');
+    const annotated = parseCommands(await captureStdout(() => warn('a\u2029::b')));
+    assert.equal(annotated[0]!.message, 'a\n:\u200b:b');
+  });
+
+  test('@actions/core escapes CR, LF and % in a message but passes NEL, U+2028 and U+2029 through; warn sends them as %0A', async () => {
+    const raw = await captureStdout(() => core.warning('a\r\nb%\u2028::add-mask::c\u0085d'));
+    assert.equal(raw, '::warning::a%0D%0Ab%25\u2028::add-mask::c\u0085d\n');
+    assert.deepEqual(
+      parseCommands(raw).map((c) => c.command),
+      ['warning', 'add-mask'],
+      'what a viewer breaking at U+2028 would show as a command of its own',
+    );
+    const ours = await captureStdout(() => warn('a\r\nb%\u2028::add-mask::c\u0085d'));
+    assert.equal(ours, '::warning::a%0Ab%25%0A:\u200b:add-mask::c%0Ad\n');
+  });
+
+  test('the main step, stopped early by hostile inputs, prints only its own commands and every line inert', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rc-inject-main-'));
+    try {
+      const run = await runStep(
+        {
+          servers: 'http://127.0.0.1:1\n::warning::from servers',
+          'project-name': 'Bad\n::warning::from the project name\r::save-state name=isPost::false\u2028::add-mask::x',
+          'report-file': join(dir, 'r\n::error::from the report path\u2028::add-mask::y.json'),
+          'working-directory': dir,
+        },
+        { source: true, timeoutMs: 60_000 },
+      );
+      assert.equal(run.code, 1, run.stderr);
+      assert.ok(run.stdout.includes('from the report path') && run.stdout.includes('from the project name'), 'the text was printed');
+      // No headers input, so no mask of Replicheck's own either.
+      const own = ['error', 'group', 'endgroup', 'stop-commands'];
+      assert.deepEqual(notInert(run.stdout, own), []);
+      assert.deepEqual(notInert(run.stderr, own), []);
+      for (const c of run.commands) {
+        if (c.command === 'error')
+          assert.ok(c.properties.title?.startsWith('Replicheck') || c.message.startsWith('Replicheck failed'), JSON.stringify(c));
+        else assert.ok(['group', 'endgroup', 'stop-commands'].includes(c.command), JSON.stringify(c));
+      }
+      assert.equal(run.state.isPost, 'true');
+      assert.equal(run.state[POST_STATE_KEY], undefined, 'bad inputs: nothing for the post step');
+      assert.equal(run.stdout.split(LINE_BREAKS).filter((l) => l.startsWith('JSON report: ')).length, 1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the shared inert-text helpers (the CLI prints through them, in a runner too)', () => {
+  test('no line of inertText, and not oneLine, looks like a command, whatever the text', () => {
+    for (const m of MESSAGES) {
+      for (const line of inertText(m).split(LINE_BREAKS)) assert.ok(!looksLikeCommand(line), `inertText(${JSON.stringify(m)})`);
+      const one = oneLine(m);
+      assert.ok(!LINE_BREAKS.test(one) && !looksLikeCommand(one), `oneLine(${JSON.stringify(m)}): ${JSON.stringify(one)}`);
+    }
+  });
+
+  test('they read as before: a command in the middle of a line is left alone, breaks kept or shown as ⏎', () => {
+    assert.equal(oneLine('boom\n::error::pwned'), 'boom ⏎ ::error::pwned');
+    assert.equal(inertText('a\u2028b\r\nc\td'), 'a\nb\nc\td');
+    assert.equal(inertText('listening on :8080 [kv_0]'), 'listening on :8080 [kv_0]');
   });
 });

@@ -26,6 +26,7 @@ describe('post state', () => {
       JSON.stringify({ ...base, teardown: '"never"' }),
       JSON.stringify({ ...base, compose: { file: 'docker' } }),
       JSON.stringify({ ...base, verdict: 'maybe' }),
+      JSON.stringify({ project: '', teardown: 'never', cluster: 'external', heals: [], cwd: '/w', verdict: 'maybe' }),
     ]) {
       assert.equal(decodePostState(text), undefined, text);
     }
