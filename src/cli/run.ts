@@ -8,6 +8,7 @@ import type { PostState } from '../model/post-state.js';
 import { renderText } from '../report/text.js';
 import { failedChecks } from '../report/format.js';
 import { VERSION } from '../version.js';
+import { inertJson } from '../util/text.js';
 import { parseRunArgs } from './args.js';
 import { findDefaultConfig, loadConfigFile, mergeInputs, type ConfigFile } from './config-file.js';
 import { runUsage } from './help.js';
@@ -171,7 +172,7 @@ function quitMessage({ state, project }: Session): string {
 }
 
 function reportBadInputs(run: Extract<HostedRun, { kind: 'bad-input' }>, json: boolean, config: ConfigFile | undefined, io: CliIO): number {
-  if (json) io.stdout.write(`${JSON.stringify(run.result, null, 2)}\n`);
+  if (json) io.stdout.write(`${inertJson(run.result, 2)}\n`);
   const lines = run.problems.map((p) => `  --${p.input}: ${p.message} ${p.fix}`);
   const where = config ? ` (flags and ${config.path})` : '';
   io.stderr.write(usageLine('run', `Bad input${lines.length > 1 ? 's' : ''}${where}:\n${lines.join('\n')}`));
@@ -180,7 +181,7 @@ function reportBadInputs(run: Extract<HostedRun, { kind: 'bad-input' }>, json: b
 
 function printResult(run: Extract<HostedRun, { kind: 'ran' }>, json: boolean, style: CliStyle, io: CliIO): void {
   if (json) {
-    io.stdout.write(`${JSON.stringify(run.result, null, 2)}\n`);
+    io.stdout.write(`${inertJson(run.result, 2)}\n`);
     io.stderr.write(`JSON report: ${run.reportPath}\n`);
   } else {
     io.stdout.write(`\n${renderText(run.result, style)}\nJSON report: ${run.reportPath}\n`);

@@ -64,3 +64,14 @@ export function formatMs(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 }
+
+/**
+ * JSON printed where a runner reads the lines: the same value, with the legacy `##[` command form and the line
+ * separators a runner may split on (NEL, U+2028, U+2029) written as escapes. No line of JSON can start with `::`:
+ * every line break inside a string is already an escape.
+ */
+export function inertJson(value: unknown, space?: number): string {
+  return JSON.stringify(value, null, space)
+    .replace(/##\[/g, '#\\u0023[')
+    .replace(/[\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import * as core from '@actions/core';
 import { actionLogger, defuse, emitAnnotations, fail, inertLines, printUntrusted, say, warn } from '../../src/action/runner.js';
 import { POST_STATE_KEY } from '../../src/model/post-state.js';
-import { inertText, oneLine } from '../../src/util/text.js';
+import { inertJson, inertText, oneLine } from '../../src/util/text.js';
 import { LINE_BREAKS, captureStdout, looksLikeCommand, notInert, parseCommands, runStep } from '../support/runner.js';
 
 const ATTACKS = [
@@ -292,4 +292,13 @@ describe('the shared inert-text helpers (the CLI prints through them, in a runne
     assert.equal(inertText('a\u2028b\r\nc\td'), 'a\nb\nc\td');
     assert.equal(inertText('listening on :8080 [kv_0]'), 'listening on :8080 [kv_0]');
   });
+});
+
+test('JSON printed for a runner stays the same value with no command form on any line', () => {
+  const value = { a: 'x ##[error]boom', b: 'one\u2028::warning::two\u2029three\u0085four', c: ['::error::', '##[group]'] };
+  const text = inertJson(value, 2);
+  assert.deepEqual(JSON.parse(text), value);
+  assert.ok(!text.includes('##['), text);
+  assert.ok(!/[\u0085\u2028\u2029]/.test(text), text);
+  for (const line of text.split(/\r\n|\r|\n/)) assert.ok(!/^\s*::/.test(line), line);
 });
