@@ -21,6 +21,11 @@ export class SeenValues {
     entry.nodes.add(node);
   }
 
+  /** Forgets what is known of a key whose value is no longer certain (a write to it may or may not have happened). */
+  forget(key: string): void {
+    this.byKey.delete(key);
+  }
+
   /** Whether `node` has returned `value` for `key` at some point of the run. */
   returned(key: string, value: string, node: string): boolean {
     const entry = this.byKey.get(key);

@@ -2,7 +2,7 @@
 // milliseconds to start before it sends anything, and a fault that lands that long after the last write it raced
 // misses what it is for (a write acknowledged and not yet persisted); one HTTP request on the socket takes a few
 // milliseconds. Used only where the socket answers; everything else (and every other Docker use) stays on the CLI.
-import { Client } from 'undici';
+import { Pool } from 'undici';
 
 export type ContainerVerb = 'kill' | 'stop' | 'start' | 'pause' | 'unpause' | 'restart';
 
@@ -13,14 +13,19 @@ export interface VerbOutcome {
 }
 
 export interface EngineApi {
+  /** The daemon's id (`/info`), to tell it is the one the Docker CLI (and so Compose) talks to. */
+  readonly daemonId: string;
   /** Acts on one container; ok when the engine did it (or it was already so: 304). */
   containerVerb(id: string, verb: ContainerVerb): Promise<VerbOutcome>;
+  /** Drops the connections at once (a stop in flight is the engine's to finish). */
   close(): Promise<void>;
 }
 
 const SECOND = 1000;
-/** Seconds a stop (and a restart's stop) gives the processes before SIGKILL, as Compose's default. */
-const STOP_GRACE_S = 10;
+/** How long one verb may take: a stop waits inside the engine for the container's own stop timeout. */
+const VERB_TIMEOUT_MS = 120 * SECOND;
+/** Verbs on several containers at once (a group fault) go out together, not one after another on one connection. */
+const CONNECTIONS = 16;
 
 /**
  * The socket DOCKER_HOST names (unix://PATH), or the default one; undefined when DOCKER_HOST points elsewhere (tcp,
@@ -32,30 +37,34 @@ export function engineSocket(env: Readonly<Record<string, string | undefined>>):
   return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined;
 }
 
-/** The path and query of one verb (pure, so the exact requests are tested). */
+/**
+ * The path and query of one verb (pure, so the exact requests are tested). A stop or restart names no timeout, so
+ * the engine uses the container's own, which Compose set from the service's `stop_grace_period`.
+ */
 export function verbPath(id: string, verb: ContainerVerb): string {
-  const query = verb === 'kill' ? '?signal=SIGKILL' : verb === 'stop' || verb === 'restart' ? `?t=${STOP_GRACE_S}` : '';
-  return `/containers/${encodeURIComponent(id)}/${verb}${query}`;
+  return `/containers/${encodeURIComponent(id)}/${verb}${verb === 'kill' ? '?signal=SIGKILL' : ''}`;
 }
 
-/** Connects when the engine answers `/_ping` on the socket within two seconds; else undefined (use the CLI). */
+/** Connects when the engine answers `/info` on the socket within two seconds; else undefined (use the CLI). */
 export async function connectEngineApi(socketPath: string | undefined): Promise<EngineApi | undefined> {
   if (!socketPath) return undefined;
-  const client = new Client('http://docker', { socketPath, connect: { timeout: 2 * SECOND } });
+  const client = new Pool('http://docker', { socketPath, connections: CONNECTIONS, connect: { timeout: 2 * SECOND } });
+  let daemonId: string;
   try {
-    const r = await client.request({ path: '/_ping', method: 'GET', headersTimeout: 2 * SECOND, bodyTimeout: 2 * SECOND });
-    const body = await r.body.text();
-    if (r.statusCode !== 200 || body.trim() !== 'OK') throw new Error(`/_ping answered ${r.statusCode}`);
+    const r = await client.request({ path: '/info', method: 'GET', headersTimeout: 2 * SECOND, bodyTimeout: 2 * SECOND });
+    const info = (await r.body.json()) as { ID?: unknown };
+    if (r.statusCode !== 200 || typeof info.ID !== 'string') throw new Error(`/info answered ${r.statusCode}`);
+    daemonId = info.ID;
   } catch {
-    await client.close().catch(() => undefined);
+    await client.destroy().catch(() => undefined);
     return undefined;
   }
   return {
+    daemonId,
     async containerVerb(id, verb) {
       const what = `docker engine API ${verb} ${id.slice(0, 12)}`;
       try {
-        // A stop waits up to its grace period inside the engine before it answers.
-        const timeout = (STOP_GRACE_S + 30) * SECOND;
+        const timeout = VERB_TIMEOUT_MS;
         const r = await client.request({ path: verbPath(id, verb), method: 'POST', headersTimeout: timeout, bodyTimeout: timeout });
         const text = (await r.body.text()).slice(0, 500);
         const ok = r.statusCode === 204 || r.statusCode === 304;
@@ -64,6 +73,6 @@ export async function connectEngineApi(socketPath: string | undefined): Promise<
         return { ok: false, detail: `${what} failed: ${(error as Error).message}` };
       }
     },
-    close: () => client.close(),
+    close: () => client.destroy(),
   };
 }

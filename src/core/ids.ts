@@ -12,14 +12,26 @@ export interface Ids {
   value(writer: string, purpose: string): string;
 }
 
-/** `random` draws the keys' and values' random parts (from the run's seed); `runId` sets this run apart from others. */
-export function runIds(random: Random, clock: Clock, format: ValueFormat = 'text', runId: string = random.hex(4)): Ids {
+/**
+ * `random` is one source, or one stream per name (a seeded run: `RunStreams.values`), so that keys of one purpose
+ * and values of one writer are drawn in their own order, whatever other requests were made in between. The key's
+ * random part is 8 bytes: a run with thousands of writes of one purpose never draws one twice.
+ */
+export function runIds(
+  random: Random | ((stream: string) => Random),
+  clock: Clock,
+  format: ValueFormat = 'text',
+  runId: string = (typeof random === 'function' ? random('run') : random).hex(4),
+): Ids {
+  const stream = (name: string): Random => (typeof random === 'function' ? random(name) : random);
   return {
     runId,
-    key: (purpose) => `replicheck-${runId}-${purpose}-${random.hex(3)}`,
-    value: (writer, purpose) =>
-      formatValue(format, `rc-${runId}-${purpose}-${writer}-${Math.round(clock.wallMs())}-${random.hex(4)}`, () =>
-        Buffer.from(random.hex(4), 'hex'),
-      ),
+    key: (purpose) => `replicheck-${runId}-${purpose}-${stream(`key:${purpose}`).hex(8)}`,
+    value: (writer, purpose) => {
+      const r = stream(`value:${purpose}:${writer}`);
+      return formatValue(format, `rc-${runId}-${purpose}-${writer}-${Math.round(clock.wallMs())}-${r.hex(4)}`, () =>
+        Buffer.from(r.hex(4), 'hex'),
+      );
+    },
   };
 }

@@ -28,17 +28,14 @@ export function pick<T>(random: Random, items: readonly T[]): T {
   return items[Math.min(items.length - 1, Math.floor(random() * items.length))] as T;
 }
 
-/** A copy of `items` in an order drawn from `seed` (Fisher-Yates): the same seed, the same order. */
-export function seededShuffle(seed: number): <T>(items: readonly T[]) => T[] {
-  return <T>(items: readonly T[]): T[] => {
-    const random = seededRandom(seed);
-    const out = [...items];
-    for (let i = out.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [out[i], out[j]] = [out[j]!, out[i]!];
-    }
-    return out;
-  };
+/** A copy of `items` in an order drawn from `random` (Fisher-Yates). */
+function shuffleWith<T>(random: Random, items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
 }
 
 /**
@@ -68,9 +65,9 @@ export function seededSource(seed: number): RandomSource {
 /** Every random choice of one run, each from its own stream of the run's seed. */
 export interface RunStreams {
   readonly seed: number;
-  /** The random parts of keys and values (value-format bytes: which bytes). */
-  readonly values: RandomSource;
-  /** The order of the services a cluster-wide partition splits, so which side a node is on varies. */
+  /** The random parts of keys and values (value-format bytes: which bytes), one stream per name. */
+  readonly values: (stream: string) => RandomSource;
+  /** The order of the services each cluster-wide partition splits, so which side a node is on varies. */
   readonly partition: <T>(items: readonly T[]) => T[];
   /** Where `fault-schedule: random` places each fault. */
   readonly schedule: number;
@@ -79,10 +76,18 @@ export interface RunStreams {
 }
 
 export function runStreams(seed: number): RunStreams {
+  const values = new Map<string, RandomSource>();
+  // One generator for every partition of the run: each draws its own order (a fresh one per call would give every
+  // partition of the run the same sides).
+  const partition = seededRandom(deriveSeed(seed, 'partition'));
   return {
     seed,
-    values: seededSource(deriveSeed(seed, 'values')),
-    partition: seededShuffle(deriveSeed(seed, 'partition')),
+    values: (stream) => {
+      let source = values.get(stream);
+      if (!source) values.set(stream, (source = seededSource(deriveSeed(seed, `values:${stream}`))));
+      return source;
+    },
+    partition: (items) => shuffleWith(partition, items),
     schedule: deriveSeed(seed, 'schedule'),
     workload: deriveSeed(seed, 'workload'),
   };

@@ -100,7 +100,7 @@ async function runCompose(options: Options, deps: EngineDeps, cwd: string, extra
     created = true;
     await rec.phase('up', () => up(c, options, signal));
     const f = options.faults;
-    docker = f.specs.length > 0 || options.restartTarget !== undefined ? await deps.connectDocker?.() : undefined;
+    docker = f.specs.length > 0 || options.restartTarget !== undefined ? await engineApiOfCli(deps) : undefined;
     const lifecycle = docker ? engineLifecycle(docker, c) : composeLifecycle(c);
     if (f.specs.length > 0 || options.restartTarget !== undefined) log.info(`Lifecycle faults go through the ${lifecycle.via}.`);
     const cluster: Cluster = {
@@ -336,6 +336,20 @@ async function checkCluster(
   throwIfCancelled(signal);
 }
 
+/**
+ * The engine API when its socket answers for the daemon the Docker CLI (and so Compose) uses: a Docker context or
+ * DOCKER_CONTEXT may point the CLI at another one, whose container ids the socket's daemon does not know.
+ */
+async function engineApiOfCli(deps: EngineDeps): Promise<EngineApi | undefined> {
+  const api = await deps.connectDocker?.();
+  if (!api) return undefined;
+  const cli = await deps.exec.run('docker', ['info', '--format', '{{.ID}}'], { timeoutMs: 20_000 });
+  if (cli.code === 0 && cli.stdout.trim() === api.daemonId) return api;
+  deps.log.info('The Docker engine socket answers for another daemon than the Docker CLI uses: lifecycle faults go through Compose.');
+  await api.close();
+  return undefined;
+}
+
 /** How the checks talk to the nodes: the user's adapter module, or the HTTP templates; each request bounded. */
 function kvApi(options: Options, deps: EngineDeps, cluster: Cluster, requestTimeoutMs: number): KvApi {
   const o = { ...options, requestTimeoutMs };
@@ -375,15 +389,15 @@ async function randomFaults(
   );
   let outcomes: WindowOutcome[] = [];
   const w = await rec.checked('workload', async () => {
-    [outcomes] = await Promise.all([
-      runWindows(ctx, windows, {
-        actions: r.cluster.actions,
-        active: r.activeFaults,
-        sinceStart: rec.since,
-        record: (e) => session.record(e),
-      }),
-      session.run(),
-    ]);
+    // A window that waited for an earlier heal may end past the duration: the clients go on until it has healed.
+    let over = false;
+    const faults = runWindows(ctx, windows, {
+      actions: r.cluster.actions,
+      active: r.activeFaults,
+      sinceStart: rec.since,
+      record: (e) => session.record(e),
+    }).finally(() => (over = true));
+    [outcomes] = await Promise.all([faults, session.run({ keepRunning: () => !over })]);
     return session.finish(r.extras.saveHistory, (m) => deps.log.warn(m));
   });
   r.found.workload = w.section;

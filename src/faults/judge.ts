@@ -86,7 +86,13 @@ export function judgeFault(o: FaultObservations, limits: Limits): FaultJudgement
     verdict: faultVerdict(checks),
     checkIds: checks.map((c) => c.id),
   };
-  const acked = [...o.before, ...o.writes.filter((w) => w.acked).map((w) => w.write), ...(o.writable?.write ? [o.writable.write] : [])];
+  // A key whose last write is uncertain is left out of what later faults expect.
+  const unsure = new Set(o.unsure ?? []);
+  const acked = [
+    ...o.before,
+    ...o.writes.filter((w) => w.acked).map((w) => w.write),
+    ...(o.writable?.write ? [o.writable.write] : []),
+  ].filter((w) => !unsure.has(w.key));
   const inputProblem = o.applied && !o.applied.ok && o.applied.input ? { input: o.applied.input, message: o.applied.detail } : undefined;
   return { checks, report, acked, missing: durability.missing, ...(inputProblem ? { inputProblem } : {}) };
 }

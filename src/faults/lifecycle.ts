@@ -33,27 +33,39 @@ export function composeLifecycle(compose: Compose): Lifecycle {
   };
 }
 
-/** Every container of the service at once; ids come from Compose's labels, looked up ahead and again if stale. */
+/**
+ * Every container of the service at once; ids come from Compose's labels (one-off `run` containers left out), looked
+ * up ahead, again when none was found, and again for the ones the engine no longer knows (recreated: 404).
+ */
 export function engineLifecycle(api: EngineApi, compose: Compose): Lifecycle {
   const ids = new Map<string, string[]>();
   const lookUp = async (service: string): Promise<string[]> => {
-    const found = (await compose.inspect()).filter((c) => c.Config?.Labels?.['com.docker.compose.service'] === service).map((c) => c.Id);
-    ids.set(service, found);
+    const found = (await compose.inspect())
+      .filter(
+        (c) => c.Config?.Labels?.['com.docker.compose.service'] === service && c.Config?.Labels?.['com.docker.compose.oneoff'] !== 'True',
+      )
+      .map((c) => c.Id);
+    if (found.length > 0) ids.set(service, found);
     return found;
   };
-  const onAll = async (verb: Verb, containers: readonly string[]) => Promise.all(containers.map((id) => api.containerVerb(id, verb)));
   return {
     via: 'docker engine API',
     async verb(verb, service) {
-      let containers = ids.get(service) ?? (await lookUp(service));
-      let outcomes = await onAll(verb, containers);
-      // A container recreated since the lookup (404) is found again once.
-      if (outcomes.some((o) => !o.ok && / 404: /.test(o.detail))) outcomes = await onAll(verb, (containers = await lookUp(service)));
+      const containers = ids.get(service) ?? (await lookUp(service));
       if (containers.length === 0) return { ok: false, detail: `no container of ${service} was found` };
-      const bad = outcomes.filter((o) => !o.ok);
+      let outcomes = await Promise.all(containers.map(async (id) => ({ id, o: await api.containerVerb(id, verb) })));
+      const stale = outcomes.filter((x) => !x.o.ok && / 404: /.test(x.o.detail));
+      if (stale.length > 0) {
+        // Only the stale ones again, under their new ids: the others already did it.
+        const fresh = (await lookUp(service)).filter((id) => !containers.includes(id));
+        const retried = await Promise.all(fresh.map(async (id) => ({ id, o: await api.containerVerb(id, verb) })));
+        outcomes = [...outcomes.filter((x) => !stale.includes(x)), ...retried];
+      }
+      if (outcomes.length === 0) return { ok: false, detail: `no container of ${service} is left` };
+      const bad = outcomes.filter((x) => !x.o.ok);
       return bad.length === 0
         ? { ok: true, detail: `docker engine API ${verb} ${service}` }
-        : { ok: false, detail: bad.map((o) => o.detail).join('; ') };
+        : { ok: false, detail: bad.map((x) => x.o.detail).join('; ') };
     },
     prepare: async (service) => void (await lookUp(service)),
   };

@@ -106,6 +106,8 @@ export interface FaultObservations {
   readonly durability: readonly KeysRead[];
   /** Wall time the restart command took, for a restart. */
   readonly restartMs?: number;
+  /** Keys whose later write by the target (clock) was not acknowledged: either value may be the one kept. */
+  readonly unsure?: readonly string[];
   /** The writes that raced the fault (kill, stop); their acknowledged ones are in `before`. */
   readonly race?: RaceObservation;
   /** Every request Replicheck sent while the fault held: how long each took, and how many failed. */
@@ -140,10 +142,9 @@ export async function observeFault(ctx: CheckContext, step: FaultStep, opts: Obs
   const race =
     step.writeBefore && describeKind(step.kind).racesWrites ? raceWrites(ctx, step.targets, (n) => write(ctx, n, 'race')) : undefined;
   await race?.warm;
-  const sentAt = clock.now();
   const applied = await applyStep(opts.actions, opts.active, step);
   if (race) {
-    o.race = await race.stop(sentAt);
+    o.race = await race.stop(clock.now());
     o.before = [...o.before, ...o.race.acked];
   }
   o.mustKeep = carryForward([...opts.earlier, ...o.before], new Set());
@@ -187,7 +188,7 @@ async function whileHeld(
   step: FaultStep,
   opts: ObserveOptions,
   began: number,
-  o: { writes: readonly WriteAttempt[]; held: readonly HeldRead[]; requests?: FaultObservations['requests'] },
+  o: { writes: readonly WriteAttempt[]; held: readonly HeldRead[]; requests?: FaultObservations['requests']; unsure?: readonly string[] },
 ): Promise<void> {
   // Measured: what every request took while the fault held (judged only where the fault should not slow them).
   const ms: number[] = [];
@@ -224,11 +225,18 @@ async function whileHeld(
     o.held = await Promise.all(step.readFrom.flatMap((node) => fromLive.map((w) => readWhileHeld(ctx, node, w))));
     // Then the target writes last on the keys the others wrote (clock): once healed, every node must return its
     // values, which an order by a skewed wall clock would lose.
-    if (describeKind(step.kind).targetWritesLast) {
+    // Each key is written again by one target only (shared out among a group): two at once would leave either.
+    if (describeKind(step.kind).targetWritesLast && step.targets.length > 0) {
       const later = await Promise.all(
-        step.targets.flatMap((node) => fromLive.map(async (w) => ({ ...(await write(ctx, node, 'last', w.key)), node, byTarget: true }))),
+        fromLive.map(async (w, i) => {
+          const node = step.targets[i % step.targets.length]!;
+          return { ...(await write(ctx, node, 'last', w.key)), node, byTarget: true };
+        }),
       );
       o.writes = [...o.writes, ...later.map(({ node, write: w, acked, byTarget }) => ({ node, write: w, acked, byTarget }))];
+      // A later write that was not acknowledged may still have taken effect: its key has no one value to expect.
+      o.unsure = later.filter((l) => !l.acked).map((l) => l.write.key);
+      for (const key of o.unsure) ctx.seen.forget(key);
     }
     // Hold for at least the fault duration (a restart holds as long as it takes).
     if (!describeKind(step.kind).healsItself) {
@@ -249,7 +257,8 @@ async function afterHealing(
   o: { -readonly [K in keyof FaultObservations]: FaultObservations[K] },
 ): Promise<void> {
   // The last acknowledged value of each key is the one every node must come to return.
-  const during = latestPerKey(o.writes.filter((w) => w.acked).map((w) => w.write));
+  const unsure = new Set(o.unsure ?? []);
+  const during = latestPerKey(o.writes.filter((w) => w.acked).map((w) => w.write)).filter((w) => !unsure.has(w.key));
   const refused = o.writes.some((w) => !w.acked);
   // The first request a recovering node gets is a read of a key it must catch up on (see untilRecovered).
   const probeKey = (during[0] ?? o.mustKeep[0])?.key;

@@ -9,21 +9,28 @@ import type { NodeInfo } from '../model/result.js';
 export interface RaceObservation {
   /** Writes sent to the targets while racing. */
   readonly sent: number;
-  /** Those acknowledged (before or after the fault was sent: an acknowledgement is a promise either way). */
+  /** How many were acknowledged (an acknowledgement is a promise whenever it came). */
+  readonly ackedCount: number;
+  /** The last acknowledged writes of each target, which later checks hold it to (the ones nearest the strike). */
   readonly acked: readonly AckedWrite[];
-  /** From the last acknowledgement before the fault was sent to the moment it was sent; absent when none came. */
+  /**
+   * From the last acknowledgement to the moment the target stopped answering (its first failed write), or to the
+   * fault's return when none failed first: how close to the strike the last acknowledged write came.
+   */
   readonly lastAckGapMs?: number;
 }
 
 export interface Race {
   /** Resolves once every target acknowledged a write (or refused, or a second passed): the fault may strike. */
   readonly warm: Promise<void>;
-  /** Stops the writes once the fault has struck; `sentAt` is when the fault was sent (the clock's time). */
-  stop(sentAt: number): Promise<RaceObservation>;
+  /** Stops the writes once the fault has struck; `returnedAt` is when applying it returned (the clock's time). */
+  stop(returnedAt: number): Promise<RaceObservation>;
 }
 
 /** No more writes than this per target, however fast the node acknowledges (a bound, not an expected count). */
-const MAX_WRITES = 2000;
+const MAX_WRITES = 500;
+/** Acknowledged writes per target that later checks are held to: the last ones, nearest the strike. */
+const KEEP = 20;
 const WARM_MS = 1000;
 
 export function raceWrites(
@@ -33,7 +40,8 @@ export function raceWrites(
 ): Race {
   let stopped = false;
   let sent = 0;
-  const acks: { write: AckedWrite; at: number }[] = [];
+  const acks: { write: AckedWrite; at: number; node: NodeInfo }[] = [];
+  let firstFailAt: number | undefined;
   const firsts: Promise<void>[] = [];
   const loops = targets.map((node) => {
     let first!: () => void;
@@ -42,7 +50,9 @@ export function raceWrites(
       for (let i = 0; i < MAX_WRITES && !stopped && !ctx.signal.aborted; i++) {
         sent++;
         const w = await write(node);
-        if (w.acked) acks.push({ write: w.write, at: ctx.clock.now() });
+        const at = ctx.clock.now();
+        if (w.acked) acks.push({ write: w.write, at, node });
+        else if (!stopped) firstFailAt = Math.min(firstFailAt ?? at, at);
         first();
         // A target that refuses is not racing anything; the fault's own checks report the refusal.
         if (!w.acked) break;
@@ -53,12 +63,19 @@ export function raceWrites(
   const warm = Promise.race([Promise.all(firsts).then(() => undefined), ctx.clock.sleep(WARM_MS, ctx.signal)]);
   return {
     warm,
-    async stop(sentAt) {
+    async stop(returnedAt) {
       stopped = true;
+      const struck = Math.min(returnedAt, firstFailAt ?? returnedAt);
       await Promise.all(loops);
-      const before = acks.filter((a) => a.at <= sentAt).map((a) => a.at);
+      const before = acks.filter((a) => a.at <= struck).map((a) => a.at);
       const last = before.length > 0 ? Math.max(...before) : undefined;
-      return { sent, acked: acks.map((a) => a.write), ...(last !== undefined ? { lastAckGapMs: sentAt - last } : {}) };
+      const kept = targets.flatMap((node) => acks.filter((a) => a.node === node).slice(-KEEP));
+      return {
+        sent,
+        ackedCount: acks.length,
+        acked: kept.map((a) => a.write),
+        ...(last !== undefined ? { lastAckGapMs: struck - last } : {}),
+      };
     },
   };
 }

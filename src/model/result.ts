@@ -135,7 +135,7 @@ export interface FaultReport {
   readonly staleNodes: readonly string[];
   /**
    * Writes that raced the fault to its target (kill, stop): how many were sent and acknowledged, and how long before
-   * the fault was sent the last acknowledgement came (absent when none came before it).
+   * the target stopped answering (its first failed write, or the fault's return) the last acknowledgement came.
    */
   readonly race?: { readonly sent: number; readonly acked: number; readonly lastAckGapMs?: number };
   /** Requests Replicheck sent while the fault held: latency quantiles in ms, and how many failed or got a 5xx. */

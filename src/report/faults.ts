@@ -56,7 +56,8 @@ export function renderFaultTables(result: RunResult): string[] {
 
 /** How close the writes that raced the fault came to it. */
 function raceNote(r: NonNullable<FaultReport['race']>): string {
-  const gap = r.lastAckGapMs !== undefined ? `, the last ${formatMs(r.lastAckGapMs)} before it struck` : ', none before it struck';
+  const gap =
+    r.lastAckGapMs !== undefined ? `, the last ${formatMs(r.lastAckGapMs)} before the target stopped answering` : ', none before it struck';
   return `Writes racing it: ${r.sent} sent, ${r.acked} acknowledged${gap}.`;
 }
 
@@ -64,7 +65,10 @@ function raceNote(r: NonNullable<FaultReport['race']>): string {
 export function faultLines(result: RunResult): string[] {
   return (result.faults ?? []).map((f) => {
     const lost = f.lostKeys.length > 0 ? `, lost ${f.lostKeys.join(', ')}` : '';
-    const race = f.race?.lastAckGapMs !== undefined ? `, last racing write acknowledged ${formatMs(f.race.lastAckGapMs)} before it` : '';
+    const race =
+      f.race?.lastAckGapMs !== undefined
+        ? `, last racing write acknowledged ${formatMs(f.race.lastAckGapMs)} before the target stopped`
+        : '';
     return (
       `${f.verdict === 'passed' ? '✓' : '✗'} ${f.kind} ${f.target}: held ${ms(f.heldMs)}, ` +
       `writes ${f.writesAccepted} accepted / ${f.writesRefused} refused, convergence ${faultConvergence(f)}, ` +

@@ -20,6 +20,12 @@ test('the same seed splits a cluster-wide partition the same way; other seeds sp
   assert.ok(sides.size > 3, `20 seeds gave ${sides.size} splits`);
 });
 
+test('two cluster-wide partitions of one run split it their own ways', () => {
+  const s = runStreams(11);
+  const orders = Array.from({ length: 6 }, () => s.partition(['a', 'b', 'c', 'd', 'e']).join(''));
+  assert.ok(new Set(orders).size > 1, orders.join(' '));
+});
+
 test('the same seed places the random schedule the same way', () => {
   const steps = planFaults({ specs: parseFaultSpecs(['pause', 'kill']).specs, groups: [['a'], ['b']], nodes });
   const place = (seed: number) =>
@@ -37,6 +43,11 @@ test('each purpose has its own stream, in range, and the seeded source is determ
       assert.ok(Number.isInteger(d) && d >= 0 && d < SEED_RANGE, `${seed}/${purpose}: ${d}`);
     }
   }
+  // One stream per name: drawing from one does not move another.
+  const a = runStreams(5).values;
+  const b = runStreams(5).values;
+  a('key:race').hex(64);
+  assert.equal(a('key:pre').hex(8), b('key:pre').hex(8));
   const [x, y] = [seededSource(9), seededSource(9)];
   assert.equal(x.hex(8), y.hex(8));
   assert.match(seededSource(9).hex(4), /^[0-9a-f]{8}$/);
