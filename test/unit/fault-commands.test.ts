@@ -3,6 +3,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { commandFaultActions, fillCommand, parseFaultCommands, shellQuote } from '../../src/faults/commands.js';
+import { FAULT_KINDS } from '../../src/faults/kinds/index.js';
 import type { Exec, ExecResult } from '../../src/exec/process.js';
 import { decodePostState, encodePostState, planPost } from '../../src/model/post-state.js';
 import { optionsFrom } from '../support/options.js';
@@ -20,7 +21,8 @@ describe('fault-commands', () => {
       'nuke: { apply: "x" }\nstop: { apply: "x" }\nkill: { heal: "y" }\npause: { apply: "{node}", heal: "{url}" }',
     );
     assert.deepEqual(bad.problems, [
-      "'nuke' is not a fault kind (restart, stop, kill, pause, partition, disconnect, loss, latency, clock)",
+      // Every kind of the registry, whatever it holds.
+      `'nuke' is not a fault kind (${FAULT_KINDS.join(', ')})`,
       'stop needs a heal command: every fault but restart must be undone',
       'kill needs an apply command, e.g. kill: { apply: "...", heal: "..." }',
       'pause uses unknown placeholder(s) {node}; only {target} and {url} are filled in',
@@ -118,4 +120,15 @@ describe('fault-commands', () => {
     assert.deepEqual(planPost(state), { remove: false, why: 'cluster: external: Replicheck started nothing and tears nothing down' });
     assert.equal(decodePostState(JSON.stringify({ ...state, heals: [{ label: 1 }] })), undefined);
   });
+});
+
+test('every fault kind of the registry is documented: in the faults input and in the README fault table', async () => {
+  const { INPUTS } = await import('../../src/inputs/list.js');
+  const { readFileSync } = await import('node:fs');
+  const description = INPUTS.find((i) => i.name === 'faults')!.description;
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  for (const kind of FAULT_KINDS) {
+    assert.ok(description.includes(`\`${kind}`), `the faults input names ${kind}`);
+    assert.ok(readme.includes(`| \`${kind}`), `the README's fault table has a row for ${kind}`);
+  }
 });
