@@ -17,7 +17,7 @@ import { startFakeCluster, type FakeCluster, type NodeBehaviour } from '../suppo
 import { optionsFrom } from '../support/options.js';
 import { ScriptedExec } from '../support/scripted-exec.js';
 import { VirtualClock } from '../support/virtual-clock.js';
-import { seededRandom } from '../../src/core/random.js';
+import { seededSource } from '../../src/core/random.js';
 import { FAKETIME_LIB } from '../../src/faults/clock.js';
 
 const http = createHttpClient();
@@ -30,18 +30,7 @@ before(() => {
 });
 
 /** A deterministic random source: the same run gets the same ids. */
-function seeded(seed = 1): EngineDeps['random'] {
-  const next = seededRandom(seed);
-  return {
-    hex: (n) =>
-      Array.from({ length: n }, () =>
-        Math.floor(next() * 256)
-          .toString(16)
-          .padStart(2, '0'),
-      ).join(''),
-    int: (max) => Math.floor(next() * max),
-  };
-}
+const seeded = (seed = 1): EngineDeps['random'] => seededSource(seed);
 
 interface Run {
   readonly result: Awaited<ReturnType<typeof runEngine>>;
