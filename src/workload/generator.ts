@@ -30,6 +30,8 @@ export interface WorkloadPlan {
   readonly maxOperations?: number;
   /** Past the duration, the clients go on while this says so (the faults they run through are not over yet). */
   readonly keepRunning?: () => boolean;
+  /** Operations a second over all clients at most (default MAX_RATE); each client paces itself to its share. */
+  readonly maxRate?: number;
 }
 
 /** An operation with the fields only the reports need (the history keeps what the checker needs). */
@@ -49,7 +51,13 @@ export interface WorkloadRun {
   readonly capped: boolean;
 }
 
-export const DEFAULT_MAX_OPERATIONS = 20_000;
+/**
+ * Hard cap on a history's operations, and the pace that keeps a workload under it for minutes: a fast store would
+ * otherwise reach the cap in seconds and the clients would stop before the faults they run through are over.
+ * 100,000 operations check in seconds (values are unique) and draw in a page of a few MiB.
+ */
+export const DEFAULT_MAX_OPERATIONS = 100_000;
+export const MAX_RATE = 500;
 
 // Times in the history are milliseconds since the workload started, kept to microseconds.
 const round = (ms: number): number => Math.round(ms * 1000) / 1000;
@@ -106,6 +114,7 @@ export async function runClients(
   const end = clock.now() + plan.durationMs;
   const maxOps = plan.maxOperations ?? DEFAULT_MAX_OPERATIONS;
   const readRatio = plan.readRatio ?? 0.5;
+  const intervalMs = (1000 * plan.clients) / (plan.maxRate ?? MAX_RATE);
 
   const cas = plan.model === 'cas-register' ? api.cas : undefined;
   const client = async (id: number): Promise<void> => {
@@ -163,6 +172,8 @@ export async function runClients(
         endedAt: round(done - t0),
       });
       if (outcome.type === 'info') process += plan.clients;
+      const wait = invoke + intervalMs - clock.now();
+      if (wait > 0) await clock.sleep(wait, signal);
     }
   };
 

@@ -62,19 +62,28 @@ function valueText(x: unknown): string {
   return x === null || x === undefined ? 'nil' : typeof x === 'string' ? x : JSON.stringify(x);
 }
 
+/**
+ * The lane of an operation: its client. A client whose operation was indeterminate goes on as a new process
+ * (process + clients, as Jepsen numbers them), so with the history's client count known a process's lane is its
+ * client; otherwise (histories from elsewhere) each process is a lane.
+ */
+function laneOf(clients: number | undefined): (op: HistoryOperation) => string {
+  return (op) => (clients !== undefined && typeof op.process === 'number' ? String(op.process % clients) : String(op.process));
+}
+
 /** Lanes in the clients' own order (numbers as numbers), not in order of first appearance. */
-function laneTable(ops: readonly HistoryOperation[]): Table {
-  const names = [...new Set(ops.map((op) => String(op.process)))];
+function laneTable(ops: readonly HistoryOperation[], lane: (op: HistoryOperation) => string): Table {
+  const names = [...new Set(ops.map(lane))];
   names.sort((a, b) => (/^\d+$/.test(a) && /^\d+$/.test(b) ? Number(a) - Number(b) : a < b ? -1 : a > b ? 1 : 0));
   const lanes = new Table();
   for (const name of names) lanes.index(name);
   return lanes;
 }
 
-function columnsOf(ops: readonly HistoryOperation[], tables: Tables): PageColumns {
+function columnsOf(ops: readonly HistoryOperation[], tables: Tables, lane: (op: HistoryOperation) => string): PageColumns {
   const columns: PageColumns = { p: [], k: [], n: [], f: [], t: [], s: [], i: [], c: [], v: [], e: [] };
   for (const op of ops) {
-    columns.p.push(tables.processes.index(String(op.process)));
+    columns.p.push(tables.processes.index(lane(op)));
     columns.k.push(tables.keys.index(op.key ?? ''));
     columns.n.push(op.node !== undefined ? tables.nodes.index(op.node) : -1);
     columns.f.push(FUNCTION_CODE[op.f]);
@@ -127,10 +136,18 @@ function resultOf(r: PageKeyResult, input: PageInput): PageResult {
 /** The page's data: columns of small integers plus tables of strings, so a large history stays compact. */
 export function pageData(input: PageInput): PageData {
   const ops = input.history.operations;
-  const tables: Tables = { processes: laneTable(ops), keys: new Table(), nodes: new Table(), values: new Table(), errors: new Table() };
+  const clients = input.history.meta?.clients;
+  const lane = laneOf(typeof clients === 'number' && Number.isInteger(clients) && clients > 0 ? clients : undefined);
+  const tables: Tables = {
+    processes: laneTable(ops, lane),
+    keys: new Table(),
+    nodes: new Table(),
+    values: new Table(),
+    errors: new Table(),
+  };
   let end = 0;
   for (const op of ops) end = Math.max(end, op.invoke, op.complete ?? op.invoke);
-  const columns = columnsOf(ops, tables);
+  const columns = columnsOf(ops, tables, lane);
   return {
     title: input.title,
     consistency: input.consistency ?? null,
