@@ -115,6 +115,7 @@ export async function runClients(
   const maxOps = plan.maxOperations ?? DEFAULT_MAX_OPERATIONS;
   const readRatio = plan.readRatio ?? 0.5;
   const intervalMs = (1000 * plan.clients) / (plan.maxRate ?? MAX_RATE);
+  const nodeFor = nodeChooser(nodes, plan.clients);
 
   const cas = plan.model === 'cas-register' ? api.cas : undefined;
   const client = async (id: number): Promise<void> => {
@@ -132,7 +133,7 @@ export async function runClients(
         return;
       }
       recorder.started++;
-      const node = pick(random, nodes);
+      const node = nodeFor.take(pick(random, nodes));
       const key = pick(random, plan.keys);
       const isRead = random() < readRatio;
       const expected = !isRead && cas && random() < 0.5 ? lastSeen.get(key) : undefined;
@@ -145,6 +146,7 @@ export async function runClients(
             ? { f: 'cas', value: [expected, written], ...classifyCas(await cas(node.url, key, expected, written, signal)) }
             : { f: 'write', value: written, ...classifyWrite(await api.write(node.url, key, written, signal)) };
       const done = clock.now();
+      nodeFor.release(node);
       if (outcome.type === 'ok') {
         const now =
           outcome.f === 'cas'
@@ -178,6 +180,34 @@ export async function runClients(
   };
 
   await Promise.all(Array.from({ length: plan.clients }, (_, i) => client(i)));
+}
+
+/**
+ * At most a node's share of the clients wait on it at once, so a node that hangs holds those and the rest keep the
+ * other nodes busy (with every client free to pick any node, nearly all would sit in a hung node's timeouts). A
+ * drawn node that is full gives way to the next one that is not.
+ */
+function nodeChooser(nodes: readonly WorkloadNode[], clients: number) {
+  const share = Math.ceil(clients / nodes.length);
+  const waiting = new Map<WorkloadNode, number>();
+  return {
+    take(drawn: WorkloadNode): WorkloadNode {
+      const start = nodes.indexOf(drawn);
+      let node = drawn;
+      for (let i = 0; i < nodes.length; i++) {
+        const n = nodes[(start + i) % nodes.length]!;
+        if ((waiting.get(n) ?? 0) < share) {
+          node = n;
+          break;
+        }
+      }
+      waiting.set(node, (waiting.get(node) ?? 0) + 1);
+      return node;
+    },
+    release(node: WorkloadNode): void {
+      waiting.set(node, (waiting.get(node) ?? 1) - 1);
+    },
+  };
 }
 
 /** One run of the clients from a fresh recorder: the plain workload. */

@@ -109,6 +109,13 @@ describe('workload generator', () => {
       const ops = run.history.operations;
       for (const o of hung) assert.ok(!ops.some((x) => x.process === o.process && x.invoke > o.invoke), `process ${o.process} went on`);
       assert.ok(new Set(ops.map((o) => o.process)).size > plan.clients, 'new processes after indeterminate operations');
+      // At most the hung node's share of the clients (4 clients, 2 nodes: 2) wait on it at once; the rest go on.
+      const hungRecords = run.records.filter((r) => r.op.node === 'kv_1');
+      for (const r of hungRecords) {
+        const overlapping = hungRecords.filter((x) => x.op.invoke <= r.op.invoke && x.endedAt > r.op.invoke);
+        assert.ok(overlapping.length <= 2, `${overlapping.length} clients waited on kv_1 at ${r.op.invoke} ms`);
+      }
+      assert.ok(ops.filter((o) => o.node === 'kv_0').length > 20, 'the healthy node stayed busy');
     });
   });
 
