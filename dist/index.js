@@ -1,34 +1,34 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 3368:
+/***/ 1736:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(3069)
-const Dispatcher = __nccwpck_require__(2091)
-const Pool = __nccwpck_require__(7404)
-const BalancedPool = __nccwpck_require__(8973)
-const Agent = __nccwpck_require__(6261)
-const ProxyAgent = __nccwpck_require__(9848)
-const EnvHttpProxyAgent = __nccwpck_require__(7897)
-const RetryAgent = __nccwpck_require__(1882)
-const errors = __nccwpck_require__(8091)
-const util = __nccwpck_require__(1544)
+const Client = __nccwpck_require__(2381)
+const Dispatcher = __nccwpck_require__(9019)
+const Pool = __nccwpck_require__(524)
+const BalancedPool = __nccwpck_require__(5485)
+const Agent = __nccwpck_require__(2869)
+const ProxyAgent = __nccwpck_require__(3720)
+const EnvHttpProxyAgent = __nccwpck_require__(1721)
+const RetryAgent = __nccwpck_require__(9002)
+const errors = __nccwpck_require__(4891)
+const util = __nccwpck_require__(5832)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(5407)
-const buildConnector = __nccwpck_require__(2296)
-const MockClient = __nccwpck_require__(8957)
-const MockAgent = __nccwpck_require__(5973)
-const MockPool = __nccwpck_require__(8780)
-const mockErrors = __nccwpck_require__(5445)
-const RetryHandler = __nccwpck_require__(112)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(5837)
-const DecoratorHandler = __nccwpck_require__(7011)
-const RedirectHandler = __nccwpck_require__(5050)
-const createRedirectInterceptor = __nccwpck_require__(1676)
+const api = __nccwpck_require__(4335)
+const buildConnector = __nccwpck_require__(4264)
+const MockClient = __nccwpck_require__(1037)
+const MockAgent = __nccwpck_require__(9429)
+const MockPool = __nccwpck_require__(3900)
+const mockErrors = __nccwpck_require__(5301)
+const RetryHandler = __nccwpck_require__(368)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(1405)
+const DecoratorHandler = __nccwpck_require__(2995)
+const RedirectHandler = __nccwpck_require__(9226)
+const createRedirectInterceptor = __nccwpck_require__(6988)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -46,10 +46,10 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(3650),
-  retry: __nccwpck_require__(3874),
-  dump: __nccwpck_require__(2375),
-  dns: __nccwpck_require__(7251)
+  redirect: __nccwpck_require__(6674),
+  retry: __nccwpck_require__(7250),
+  dump: __nccwpck_require__(164),
+  dns: __nccwpck_require__(2531)
 }
 
 __webpack_unused_export__ = buildConnector
@@ -111,7 +111,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(7302).fetch)
+const fetchImpl = (__nccwpck_require__(9142).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -123,39 +123,39 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(3676).Headers
-/* unused reexport */ __nccwpck_require__(9107).Response
-/* unused reexport */ __nccwpck_require__(6055).Request
-/* unused reexport */ __nccwpck_require__(9662).FormData
+/* unused reexport */ __nccwpck_require__(8668).Headers
+/* unused reexport */ __nccwpck_require__(4339).Response
+/* unused reexport */ __nccwpck_require__(9863).Request
+/* unused reexport */ __nccwpck_require__(4782).FormData
 __webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(6299).FileReader
+/* unused reexport */ __nccwpck_require__(4219).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(2443)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(9339)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(6949)
-const { kConstruct } = __nccwpck_require__(7589)
+const { CacheStorage } = __nccwpck_require__(9269)
+const { kConstruct } = __nccwpck_require__(1509)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(5437)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(4397)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
 __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(980)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(8420)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(44)
-/* unused reexport */ __nccwpck_require__(5366).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(6620)
+/* unused reexport */ __nccwpck_require__(7782).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
 __webpack_unused_export__ = MessageEvent
@@ -171,18 +171,18 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(6942)
+const { EventSource } = __nccwpck_require__(3646)
 
 __webpack_unused_export__ = EventSource
 
 
 /***/ }),
 
-/***/ 9318:
+/***/ 6678:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(1544)
-const { RequestAbortedError } = __nccwpck_require__(8091)
+const { addAbortListener } = __nccwpck_require__(5832)
+const { RequestAbortedError } = __nccwpck_require__(4891)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -242,16 +242,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9724:
+/***/ 1724:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8091)
-const util = __nccwpck_require__(1544)
-const { addSignal, removeSignal } = __nccwpck_require__(9318)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(4891)
+const util = __nccwpck_require__(5832)
+const { addSignal, removeSignal } = __nccwpck_require__(6678)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -357,7 +357,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6998:
+/***/ 4198:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -371,10 +371,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8091)
-const util = __nccwpck_require__(1544)
+} = __nccwpck_require__(4891)
+const util = __nccwpck_require__(5832)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(9318)
+const { addSignal, removeSignal } = __nccwpck_require__(6678)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -615,16 +615,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 8675:
+/***/ 6547:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(3135)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8091)
-const util = __nccwpck_require__(1544)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(8447)
+const { Readable } = __nccwpck_require__(7599)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4891)
+const util = __nccwpck_require__(5832)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(4095)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -836,18 +836,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 576:
+/***/ 5072:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8091)
-const util = __nccwpck_require__(1544)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(8447)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(4891)
+const util = __nccwpck_require__(5832)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(4095)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(9318)
+const { addSignal, removeSignal } = __nccwpck_require__(6678)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -1063,15 +1063,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 2274:
+/***/ 5570:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8091)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(4891)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(1544)
-const { addSignal, removeSignal } = __nccwpck_require__(9318)
+const util = __nccwpck_require__(5832)
+const { addSignal, removeSignal } = __nccwpck_require__(6678)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -1178,21 +1178,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 5407:
+/***/ 4335:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(8675)
-module.exports.stream = __nccwpck_require__(576)
-module.exports.pipeline = __nccwpck_require__(6998)
-module.exports.upgrade = __nccwpck_require__(2274)
-module.exports.connect = __nccwpck_require__(9724)
+module.exports.request = __nccwpck_require__(6547)
+module.exports.stream = __nccwpck_require__(5072)
+module.exports.pipeline = __nccwpck_require__(4198)
+module.exports.upgrade = __nccwpck_require__(5570)
+module.exports.connect = __nccwpck_require__(1724)
 
 
 /***/ }),
 
-/***/ 3135:
+/***/ 7599:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -1201,9 +1201,9 @@ module.exports.connect = __nccwpck_require__(9724)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8091)
-const util = __nccwpck_require__(1544)
-const { ReadableStreamFrom } = __nccwpck_require__(1544)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(4891)
+const util = __nccwpck_require__(5832)
+const { ReadableStreamFrom } = __nccwpck_require__(5832)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -1584,15 +1584,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 8447:
+/***/ 4095:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8091)
+} = __nccwpck_require__(4891)
 
-const { chunksDecode } = __nccwpck_require__(3135)
+const { chunksDecode } = __nccwpck_require__(7599)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -1684,16 +1684,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2296:
+/***/ 4264:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(1544)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8091)
-const timers = __nccwpck_require__(2563)
+const util = __nccwpck_require__(5832)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(4891)
+const timers = __nccwpck_require__(9827)
 
 function noop () {}
 
@@ -1931,7 +1931,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 1303:
+/***/ 9015:
 /***/ ((module) => {
 
 
@@ -2056,7 +2056,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8150:
+/***/ 6134:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2265,7 +2265,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8091:
+/***/ 4891:
 /***/ ((module) => {
 
 
@@ -2697,7 +2697,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8823:
+/***/ 1959:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2705,7 +2705,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8091)
+} = __nccwpck_require__(4891)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -2720,9 +2720,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(1544)
-const { channels } = __nccwpck_require__(8150)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(1303)
+} = __nccwpck_require__(5832)
+const { channels } = __nccwpck_require__(6134)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(9015)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -3186,7 +3186,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 9411:
+/***/ 2771:
 /***/ ((module) => {
 
 module.exports = {
@@ -3260,7 +3260,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3568:
+/***/ 7728:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3268,7 +3268,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(1303)
+} = __nccwpck_require__(9015)
 
 class TstNode {
   /** @type {any} */
@@ -3419,13 +3419,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1544:
+/***/ 5832:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(9411)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(2771)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -3433,9 +3433,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8091)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(1303)
-const { tree } = __nccwpck_require__(3568)
+const { InvalidArgumentError } = __nccwpck_require__(4891)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(9015)
+const { tree } = __nccwpck_require__(7728)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -4145,18 +4145,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6261:
+/***/ 2869:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8091)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(9411)
-const DispatcherBase = __nccwpck_require__(4745)
-const Pool = __nccwpck_require__(7404)
-const Client = __nccwpck_require__(3069)
-const util = __nccwpck_require__(1544)
-const createRedirectInterceptor = __nccwpck_require__(1676)
+const { InvalidArgumentError } = __nccwpck_require__(4891)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(2771)
+const DispatcherBase = __nccwpck_require__(761)
+const Pool = __nccwpck_require__(524)
+const Client = __nccwpck_require__(2381)
+const util = __nccwpck_require__(5832)
+const createRedirectInterceptor = __nccwpck_require__(6988)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -4285,7 +4285,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 8973:
+/***/ 5485:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4293,7 +4293,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8091)
+} = __nccwpck_require__(4891)
 const {
   PoolBase,
   kClients,
@@ -4301,10 +4301,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(3272)
-const Pool = __nccwpck_require__(7404)
-const { kUrl, kInterceptors } = __nccwpck_require__(9411)
-const { parseOrigin } = __nccwpck_require__(1544)
+} = __nccwpck_require__(6696)
+const Pool = __nccwpck_require__(524)
+const { kUrl, kInterceptors } = __nccwpck_require__(2771)
+const { parseOrigin } = __nccwpck_require__(5832)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -4501,7 +4501,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 1557:
+/***/ 3621:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4509,9 +4509,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(1544)
-const { channels } = __nccwpck_require__(8150)
-const timers = __nccwpck_require__(2563)
+const util = __nccwpck_require__(5832)
+const { channels } = __nccwpck_require__(6134)
+const timers = __nccwpck_require__(9827)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -4524,7 +4524,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8091)
+} = __nccwpck_require__(4891)
 const {
   kUrl,
   kReset,
@@ -4557,9 +4557,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(9411)
+} = __nccwpck_require__(2771)
 
-const constants = __nccwpck_require__(7424)
+const constants = __nccwpck_require__(8208)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -4571,11 +4571,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(7846) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(6) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(9474))
+    mod = await WebAssembly.compile(__nccwpck_require__(6034))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -4583,7 +4583,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(7846))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(6))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -5498,7 +5498,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(8900).extractBody)
+      extractBody = (__nccwpck_require__(2116).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -6021,7 +6021,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 4092:
+/***/ 6924:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6029,13 +6029,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(1544)
+const util = __nccwpck_require__(5832)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8091)
+} = __nccwpck_require__(4891)
 const {
   kUrl,
   kReset,
@@ -6054,7 +6054,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(9411)
+} = __nccwpck_require__(2771)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -6460,7 +6460,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(8900).extractBody)
+    extractBody ??= (__nccwpck_require__(2116).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -6820,7 +6820,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3069:
+/***/ 2381:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -6830,16 +6830,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(1544)
-const { channels } = __nccwpck_require__(8150)
-const Request = __nccwpck_require__(8823)
-const DispatcherBase = __nccwpck_require__(4745)
+const util = __nccwpck_require__(5832)
+const { channels } = __nccwpck_require__(6134)
+const Request = __nccwpck_require__(1959)
+const DispatcherBase = __nccwpck_require__(761)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8091)
-const buildConnector = __nccwpck_require__(2296)
+} = __nccwpck_require__(4891)
+const buildConnector = __nccwpck_require__(4264)
 const {
   kUrl,
   kServerName,
@@ -6881,9 +6881,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(9411)
-const connectH1 = __nccwpck_require__(1557)
-const connectH2 = __nccwpck_require__(4092)
+} = __nccwpck_require__(2771)
+const connectH1 = __nccwpck_require__(3621)
+const connectH2 = __nccwpck_require__(6924)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -7191,7 +7191,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(1676)
+const createRedirectInterceptor = __nccwpck_require__(6988)
 
 function onError (client, err) {
   if (
@@ -7451,19 +7451,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 4745:
+/***/ 761:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(2091)
+const Dispatcher = __nccwpck_require__(9019)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8091)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(9411)
+} = __nccwpck_require__(4891)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(2771)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -7666,7 +7666,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 2091:
+/***/ 9019:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7738,15 +7738,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 7897:
+/***/ 1721:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(4745)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(9411)
-const ProxyAgent = __nccwpck_require__(9848)
-const Agent = __nccwpck_require__(6261)
+const DispatcherBase = __nccwpck_require__(761)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(2771)
+const ProxyAgent = __nccwpck_require__(3720)
+const Agent = __nccwpck_require__(2869)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -7905,7 +7905,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 6524:
+/***/ 2236:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -8029,15 +8029,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 3272:
+/***/ 6696:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(4745)
-const FixedQueue = __nccwpck_require__(6524)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(9411)
-const PoolStats = __nccwpck_require__(9686)
+const DispatcherBase = __nccwpck_require__(761)
+const FixedQueue = __nccwpck_require__(2236)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(2771)
+const PoolStats = __nccwpck_require__(4598)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -8230,10 +8230,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9686:
+/***/ 4598:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(9411)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(2771)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -8271,7 +8271,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 7404:
+/***/ 524:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8282,14 +8282,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(3272)
-const Client = __nccwpck_require__(3069)
+} = __nccwpck_require__(6696)
+const Client = __nccwpck_require__(2381)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8091)
-const util = __nccwpck_require__(1544)
-const { kUrl, kInterceptors } = __nccwpck_require__(9411)
-const buildConnector = __nccwpck_require__(2296)
+} = __nccwpck_require__(4891)
+const util = __nccwpck_require__(5832)
+const { kUrl, kInterceptors } = __nccwpck_require__(2771)
+const buildConnector = __nccwpck_require__(4264)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -8385,19 +8385,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 9848:
+/***/ 3720:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(9411)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(2771)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(6261)
-const Pool = __nccwpck_require__(7404)
-const DispatcherBase = __nccwpck_require__(4745)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8091)
-const buildConnector = __nccwpck_require__(2296)
-const Client = __nccwpck_require__(3069)
+const Agent = __nccwpck_require__(2869)
+const Pool = __nccwpck_require__(524)
+const DispatcherBase = __nccwpck_require__(761)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(4891)
+const buildConnector = __nccwpck_require__(4264)
+const Client = __nccwpck_require__(2381)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -8666,13 +8666,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 1882:
+/***/ 9002:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(2091)
-const RetryHandler = __nccwpck_require__(112)
+const Dispatcher = __nccwpck_require__(9019)
+const RetryHandler = __nccwpck_require__(368)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -8708,7 +8708,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 5837:
+/***/ 1405:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8716,8 +8716,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8091)
-const Agent = __nccwpck_require__(6261)
+const { InvalidArgumentError } = __nccwpck_require__(4891)
+const Agent = __nccwpck_require__(2869)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -8747,7 +8747,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7011:
+/***/ 2995:
 /***/ ((module) => {
 
 
@@ -8798,15 +8798,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 5050:
+/***/ 9226:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(1544)
-const { kBodyUsed } = __nccwpck_require__(9411)
+const util = __nccwpck_require__(5832)
+const { kBodyUsed } = __nccwpck_require__(2771)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8091)
+const { InvalidArgumentError } = __nccwpck_require__(4891)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -9037,20 +9037,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 112:
+/***/ 368:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(9411)
-const { RequestRetryError } = __nccwpck_require__(8091)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(2771)
+const { RequestRetryError } = __nccwpck_require__(4891)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(1544)
+} = __nccwpck_require__(5832)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -9481,14 +9481,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 7251:
+/***/ 2531:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(7011)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8091)
+const DecoratorHandler = __nccwpck_require__(2995)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(4891)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -9863,14 +9863,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 2375:
+/***/ 164:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(1544)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8091)
-const DecoratorHandler = __nccwpck_require__(7011)
+const util = __nccwpck_require__(5832)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4891)
+const DecoratorHandler = __nccwpck_require__(2995)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -9993,12 +9993,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 1676:
+/***/ 6988:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(5050)
+const RedirectHandler = __nccwpck_require__(9226)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -10021,11 +10021,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 3650:
+/***/ 6674:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(5050)
+const RedirectHandler = __nccwpck_require__(9226)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -10052,11 +10052,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 3874:
+/***/ 7250:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(112)
+const RetryHandler = __nccwpck_require__(368)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -10078,13 +10078,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 7424:
+/***/ 8208:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(8916);
+const utils_1 = __nccwpck_require__(9108);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -10362,7 +10362,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 7846:
+/***/ 6:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10374,7 +10374,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 9474:
+/***/ 6034:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10386,7 +10386,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 8916:
+/***/ 9108:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10407,13 +10407,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 5973:
+/***/ 9429:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(9411)
-const Agent = __nccwpck_require__(6261)
+const { kClients } = __nccwpck_require__(2771)
+const Agent = __nccwpck_require__(2869)
 const {
   kAgent,
   kMockAgentSet,
@@ -10424,14 +10424,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(8149)
-const MockClient = __nccwpck_require__(8957)
-const MockPool = __nccwpck_require__(8780)
-const { matchValue, buildMockOptions } = __nccwpck_require__(1725)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8091)
-const Dispatcher = __nccwpck_require__(2091)
-const Pluralizer = __nccwpck_require__(8353)
-const PendingInterceptorsFormatter = __nccwpck_require__(1030)
+} = __nccwpck_require__(3173)
+const MockClient = __nccwpck_require__(1037)
+const MockPool = __nccwpck_require__(3900)
+const { matchValue, buildMockOptions } = __nccwpck_require__(157)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(4891)
+const Dispatcher = __nccwpck_require__(9019)
+const Pluralizer = __nccwpck_require__(4289)
+const PendingInterceptorsFormatter = __nccwpck_require__(102)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -10574,14 +10574,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 8957:
+/***/ 1037:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3069)
-const { buildMockDispatch } = __nccwpck_require__(1725)
+const Client = __nccwpck_require__(2381)
+const { buildMockDispatch } = __nccwpck_require__(157)
 const {
   kDispatches,
   kMockAgent,
@@ -10590,10 +10590,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(8149)
-const { MockInterceptor } = __nccwpck_require__(1599)
-const Symbols = __nccwpck_require__(9411)
-const { InvalidArgumentError } = __nccwpck_require__(8091)
+} = __nccwpck_require__(3173)
+const { MockInterceptor } = __nccwpck_require__(6799)
+const Symbols = __nccwpck_require__(2771)
+const { InvalidArgumentError } = __nccwpck_require__(4891)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -10640,12 +10640,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 5445:
+/***/ 5301:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8091)
+const { UndiciError } = __nccwpck_require__(4891)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -10675,12 +10675,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1599:
+/***/ 6799:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(1725)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(157)
 const {
   kDispatches,
   kDispatchKey,
@@ -10688,9 +10688,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(8149)
-const { InvalidArgumentError } = __nccwpck_require__(8091)
-const { buildURL } = __nccwpck_require__(1544)
+} = __nccwpck_require__(3173)
+const { InvalidArgumentError } = __nccwpck_require__(4891)
+const { buildURL } = __nccwpck_require__(5832)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -10889,14 +10889,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 8780:
+/***/ 3900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(7404)
-const { buildMockDispatch } = __nccwpck_require__(1725)
+const Pool = __nccwpck_require__(524)
+const { buildMockDispatch } = __nccwpck_require__(157)
 const {
   kDispatches,
   kMockAgent,
@@ -10905,10 +10905,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(8149)
-const { MockInterceptor } = __nccwpck_require__(1599)
-const Symbols = __nccwpck_require__(9411)
-const { InvalidArgumentError } = __nccwpck_require__(8091)
+} = __nccwpck_require__(3173)
+const { MockInterceptor } = __nccwpck_require__(6799)
+const Symbols = __nccwpck_require__(2771)
+const { InvalidArgumentError } = __nccwpck_require__(4891)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -10955,7 +10955,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 8149:
+/***/ 3173:
 /***/ ((module) => {
 
 
@@ -10985,20 +10985,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1725:
+/***/ 157:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(5445)
+const { MockNotMatchedError } = __nccwpck_require__(5301)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(8149)
-const { buildURL } = __nccwpck_require__(1544)
+} = __nccwpck_require__(3173)
+const { buildURL } = __nccwpck_require__(5832)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -11359,7 +11359,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1030:
+/***/ 102:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11409,7 +11409,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 8353:
+/***/ 4289:
 /***/ ((module) => {
 
 
@@ -11445,7 +11445,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 2563:
+/***/ 9827:
 /***/ ((module) => {
 
 
@@ -11875,20 +11875,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4330:
+/***/ 2682:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(7589)
-const { urlEquals, getFieldValues } = __nccwpck_require__(102)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(1544)
-const { webidl } = __nccwpck_require__(253)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9107)
-const { Request, fromInnerRequest } = __nccwpck_require__(6055)
-const { kState } = __nccwpck_require__(4883)
-const { fetching } = __nccwpck_require__(7302)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(4296)
+const { kConstruct } = __nccwpck_require__(1509)
+const { urlEquals, getFieldValues } = __nccwpck_require__(8918)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(5832)
+const { webidl } = __nccwpck_require__(9677)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(4339)
+const { Request, fromInnerRequest } = __nccwpck_require__(9863)
+const { kState } = __nccwpck_require__(5779)
+const { fetching } = __nccwpck_require__(9142)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(6648)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -12741,15 +12741,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6949:
+/***/ 9269:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(7589)
-const { Cache } = __nccwpck_require__(4330)
-const { webidl } = __nccwpck_require__(253)
-const { kEnumerableProperty } = __nccwpck_require__(1544)
+const { kConstruct } = __nccwpck_require__(1509)
+const { Cache } = __nccwpck_require__(2682)
+const { webidl } = __nccwpck_require__(9677)
+const { kEnumerableProperty } = __nccwpck_require__(5832)
 
 class CacheStorage {
   /**
@@ -12900,26 +12900,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7589:
+/***/ 1509:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(9411).kConstruct)
+  kConstruct: (__nccwpck_require__(2771).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 102:
+/***/ 8918:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(980)
-const { isValidHeaderName } = __nccwpck_require__(4296)
+const { URLSerializer } = __nccwpck_require__(8420)
+const { isValidHeaderName } = __nccwpck_require__(6648)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -12964,7 +12964,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6820:
+/***/ 6308:
 /***/ ((module) => {
 
 
@@ -12983,15 +12983,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5437:
+/***/ 4397:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(2802)
-const { stringify } = __nccwpck_require__(5613)
-const { webidl } = __nccwpck_require__(253)
-const { Headers } = __nccwpck_require__(3676)
+const { parseSetCookie } = __nccwpck_require__(8018)
+const { stringify } = __nccwpck_require__(2061)
+const { webidl } = __nccwpck_require__(9677)
+const { Headers } = __nccwpck_require__(8668)
 
 /**
  * @typedef {Object} Cookie
@@ -13174,14 +13174,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2802:
+/***/ 8018:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(6820)
-const { isCTLExcludingHtab } = __nccwpck_require__(5613)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(980)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(6308)
+const { isCTLExcludingHtab } = __nccwpck_require__(2061)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(8420)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -13491,7 +13491,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5613:
+/***/ 2061:
 /***/ ((module) => {
 
 
@@ -13850,13 +13850,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2455:
+/***/ 9927:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(6627)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(9027)
 
 /**
  * @type {number[]} BOM
@@ -14431,23 +14431,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6942:
+/***/ 3646:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(7302)
-const { makeRequest } = __nccwpck_require__(6055)
-const { webidl } = __nccwpck_require__(253)
-const { EventSourceStream } = __nccwpck_require__(2455)
-const { parseMIMEType } = __nccwpck_require__(980)
-const { createFastMessageEvent } = __nccwpck_require__(44)
-const { isNetworkError } = __nccwpck_require__(9107)
-const { delay } = __nccwpck_require__(6627)
-const { kEnumerableProperty } = __nccwpck_require__(1544)
-const { environmentSettingsObject } = __nccwpck_require__(4296)
-const { getGlobalDispatcher } = __nccwpck_require__(5837)
+const { fetching } = __nccwpck_require__(9142)
+const { makeRequest } = __nccwpck_require__(9863)
+const { webidl } = __nccwpck_require__(9677)
+const { EventSourceStream } = __nccwpck_require__(9927)
+const { parseMIMEType } = __nccwpck_require__(8420)
+const { createFastMessageEvent } = __nccwpck_require__(6620)
+const { isNetworkError } = __nccwpck_require__(4339)
+const { delay } = __nccwpck_require__(9027)
+const { kEnumerableProperty } = __nccwpck_require__(5832)
+const { environmentSettingsObject } = __nccwpck_require__(6648)
+const { getGlobalDispatcher } = __nccwpck_require__(1405)
 
 let experimentalWarned = false
 
@@ -14921,7 +14921,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6627:
+/***/ 9027:
 /***/ ((module) => {
 
 
@@ -14965,12 +14965,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8900:
+/***/ 2116:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(1544)
+const util = __nccwpck_require__(5832)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -14980,16 +14980,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(4296)
-const { FormData } = __nccwpck_require__(9662)
-const { kState } = __nccwpck_require__(4883)
-const { webidl } = __nccwpck_require__(253)
+} = __nccwpck_require__(6648)
+const { FormData } = __nccwpck_require__(4782)
+const { kState } = __nccwpck_require__(5779)
+const { webidl } = __nccwpck_require__(9677)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(980)
-const { multipartFormDataParser } = __nccwpck_require__(3100)
+const { serializeAMimeType } = __nccwpck_require__(8420)
+const { multipartFormDataParser } = __nccwpck_require__(5260)
 let random
 
 try {
@@ -15501,7 +15501,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1207:
+/***/ 6183:
 /***/ ((module) => {
 
 
@@ -15632,7 +15632,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 980:
+/***/ 8420:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16383,12 +16383,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 933:
+/***/ 9109:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(9411)
+const { kConnected, kSize } = __nccwpck_require__(2771)
 
 class CompatWeakRef {
   constructor (value) {
@@ -16436,14 +16436,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 1506:
+/***/ 1554:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(4883)
-const { webidl } = __nccwpck_require__(253)
+const { kState } = __nccwpck_require__(5779)
+const { webidl } = __nccwpck_require__(9677)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -16569,16 +16569,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 3100:
+/***/ 5260:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(1544)
-const { utf8DecodeBytes } = __nccwpck_require__(4296)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(980)
-const { isFileLike } = __nccwpck_require__(1506)
-const { makeEntry } = __nccwpck_require__(9662)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(5832)
+const { utf8DecodeBytes } = __nccwpck_require__(6648)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(8420)
+const { isFileLike } = __nccwpck_require__(1554)
+const { makeEntry } = __nccwpck_require__(4782)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -17050,16 +17050,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9662:
+/***/ 4782:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(4296)
-const { kState } = __nccwpck_require__(4883)
-const { kEnumerableProperty } = __nccwpck_require__(1544)
-const { FileLike, isFileLike } = __nccwpck_require__(1506)
-const { webidl } = __nccwpck_require__(253)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(6648)
+const { kState } = __nccwpck_require__(5779)
+const { kEnumerableProperty } = __nccwpck_require__(5832)
+const { FileLike, isFileLike } = __nccwpck_require__(1554)
+const { webidl } = __nccwpck_require__(9677)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -17309,7 +17309,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 2443:
+/***/ 9339:
 /***/ ((module) => {
 
 
@@ -17356,21 +17356,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3676:
+/***/ 8668:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(9411)
-const { kEnumerableProperty } = __nccwpck_require__(1544)
+const { kConstruct } = __nccwpck_require__(2771)
+const { kEnumerableProperty } = __nccwpck_require__(5832)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(4296)
-const { webidl } = __nccwpck_require__(253)
+} = __nccwpck_require__(6648)
+const { webidl } = __nccwpck_require__(9677)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -18050,7 +18050,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7302:
+/***/ 9142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -18063,9 +18063,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9107)
-const { HeadersList } = __nccwpck_require__(3676)
-const { Request, cloneRequest } = __nccwpck_require__(6055)
+} = __nccwpck_require__(4339)
+const { HeadersList } = __nccwpck_require__(8668)
+const { Request, cloneRequest } = __nccwpck_require__(9863)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -18101,23 +18101,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(4296)
-const { kState, kDispatcher } = __nccwpck_require__(4883)
+} = __nccwpck_require__(6648)
+const { kState, kDispatcher } = __nccwpck_require__(5779)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(8900)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(2116)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(1207)
+} = __nccwpck_require__(6183)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(1544)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(980)
-const { getGlobalDispatcher } = __nccwpck_require__(5837)
-const { webidl } = __nccwpck_require__(253)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(5832)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(8420)
+const { getGlobalDispatcher } = __nccwpck_require__(1405)
+const { webidl } = __nccwpck_require__(9677)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -20327,23 +20327,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6055:
+/***/ 9863:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(8900)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(3676)
-const { FinalizationRegistry } = __nccwpck_require__(933)()
-const util = __nccwpck_require__(1544)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(2116)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(8668)
+const { FinalizationRegistry } = __nccwpck_require__(9109)()
+const util = __nccwpck_require__(5832)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(4296)
+} = __nccwpck_require__(6648)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -20353,12 +20353,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(1207)
+} = __nccwpck_require__(6183)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(4883)
-const { webidl } = __nccwpck_require__(253)
-const { URLSerializer } = __nccwpck_require__(980)
-const { kConstruct } = __nccwpck_require__(9411)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(5779)
+const { webidl } = __nccwpck_require__(9677)
+const { URLSerializer } = __nccwpck_require__(8420)
+const { kConstruct } = __nccwpck_require__(2771)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -21371,14 +21371,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9107:
+/***/ 4339:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(3676)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(8900)
-const util = __nccwpck_require__(1544)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(8668)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(2116)
+const util = __nccwpck_require__(5832)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -21390,16 +21390,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(4296)
+} = __nccwpck_require__(6648)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(1207)
-const { kState, kHeaders } = __nccwpck_require__(4883)
-const { webidl } = __nccwpck_require__(253)
-const { FormData } = __nccwpck_require__(9662)
-const { URLSerializer } = __nccwpck_require__(980)
-const { kConstruct } = __nccwpck_require__(9411)
+} = __nccwpck_require__(6183)
+const { kState, kHeaders } = __nccwpck_require__(5779)
+const { webidl } = __nccwpck_require__(9677)
+const { FormData } = __nccwpck_require__(4782)
+const { URLSerializer } = __nccwpck_require__(8420)
+const { kConstruct } = __nccwpck_require__(2771)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -21988,7 +21988,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4883:
+/***/ 5779:
 /***/ ((module) => {
 
 
@@ -22004,21 +22004,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4296:
+/***/ 6648:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(1207)
-const { getGlobalOrigin } = __nccwpck_require__(2443)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(980)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(6183)
+const { getGlobalOrigin } = __nccwpck_require__(9339)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(8420)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(1544)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(5832)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(253)
+const { webidl } = __nccwpck_require__(9677)
 
 let supportedHashes = []
 
@@ -23643,14 +23643,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 253:
+/***/ 9677:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(1544)
+const { toUSVString } = __nccwpck_require__(5832)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -24345,7 +24345,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5207:
+/***/ 23:
 /***/ ((module) => {
 
 
@@ -24642,7 +24642,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6299:
+/***/ 4219:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24651,16 +24651,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(7522)
+} = __nccwpck_require__(1042)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(9657)
-const { webidl } = __nccwpck_require__(253)
-const { kEnumerableProperty } = __nccwpck_require__(1544)
+} = __nccwpck_require__(5001)
+const { webidl } = __nccwpck_require__(9677)
+const { kEnumerableProperty } = __nccwpck_require__(5832)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -24993,12 +24993,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2981:
+/***/ 8949:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(253)
+const { webidl } = __nccwpck_require__(9677)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -25078,7 +25078,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9657:
+/***/ 5001:
 /***/ ((module) => {
 
 
@@ -25095,7 +25095,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7522:
+/***/ 1042:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -25106,10 +25106,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(9657)
-const { ProgressEvent } = __nccwpck_require__(2981)
-const { getEncoding } = __nccwpck_require__(5207)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(980)
+} = __nccwpck_require__(5001)
+const { ProgressEvent } = __nccwpck_require__(8949)
+const { getEncoding } = __nccwpck_require__(23)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(8420)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -25493,27 +25493,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2569:
+/***/ 5817:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(1816)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(9096)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(2456)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(5673)
-const { channels } = __nccwpck_require__(8150)
-const { CloseEvent } = __nccwpck_require__(44)
-const { makeRequest } = __nccwpck_require__(6055)
-const { fetching } = __nccwpck_require__(7302)
-const { Headers, getHeadersList } = __nccwpck_require__(3676)
-const { getDecodeSplit } = __nccwpck_require__(4296)
-const { WebsocketFrameSend } = __nccwpck_require__(9272)
+} = __nccwpck_require__(5240)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(5881)
+const { channels } = __nccwpck_require__(6134)
+const { CloseEvent } = __nccwpck_require__(6620)
+const { makeRequest } = __nccwpck_require__(9863)
+const { fetching } = __nccwpck_require__(9142)
+const { Headers, getHeadersList } = __nccwpck_require__(8668)
+const { getDecodeSplit } = __nccwpck_require__(6648)
+const { WebsocketFrameSend } = __nccwpck_require__(9000)
 
 /** @type {import('crypto')} */
 let crypto
@@ -25871,7 +25871,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1816:
+/***/ 9096:
 /***/ ((module) => {
 
 
@@ -25944,14 +25944,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 44:
+/***/ 6620:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(253)
-const { kEnumerableProperty } = __nccwpck_require__(1544)
-const { kConstruct } = __nccwpck_require__(9411)
+const { webidl } = __nccwpck_require__(9677)
+const { kEnumerableProperty } = __nccwpck_require__(5832)
+const { kConstruct } = __nccwpck_require__(2771)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -26280,12 +26280,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9272:
+/***/ 9000:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(1816)
+const { maxUnsigned16Bit } = __nccwpck_require__(9096)
 
 const BUFFER_SIZE = 16386
 
@@ -26383,14 +26383,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2869:
+/***/ 2789:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(5673)
-const { MessageSizeExceededError } = __nccwpck_require__(8091)
+const { isValidClientWindowBits } = __nccwpck_require__(5881)
+const { MessageSizeExceededError } = __nccwpck_require__(4891)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -26495,16 +26495,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 4588:
+/***/ 7676:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(1816)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(2456)
-const { channels } = __nccwpck_require__(8150)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(9096)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(5240)
+const { channels } = __nccwpck_require__(6134)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -26514,11 +26514,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(5673)
-const { WebsocketFrameSend } = __nccwpck_require__(9272)
-const { closeWebSocketConnection } = __nccwpck_require__(2569)
-const { PerMessageDeflate } = __nccwpck_require__(2869)
-const { MessageSizeExceededError } = __nccwpck_require__(8091)
+} = __nccwpck_require__(5881)
+const { WebsocketFrameSend } = __nccwpck_require__(9000)
+const { closeWebSocketConnection } = __nccwpck_require__(5817)
+const { PerMessageDeflate } = __nccwpck_require__(2789)
+const { MessageSizeExceededError } = __nccwpck_require__(4891)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -27029,14 +27029,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 228:
+/***/ 5300:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(9272)
-const { opcodes, sendHints } = __nccwpck_require__(1816)
-const FixedQueue = __nccwpck_require__(6524)
+const { WebsocketFrameSend } = __nccwpck_require__(9000)
+const { opcodes, sendHints } = __nccwpck_require__(9096)
+const FixedQueue = __nccwpck_require__(2236)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -27140,7 +27140,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 2456:
+/***/ 5240:
 /***/ ((module) => {
 
 
@@ -27159,16 +27159,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5673:
+/***/ 5881:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(2456)
-const { states, opcodes } = __nccwpck_require__(1816)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(44)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(5240)
+const { states, opcodes } = __nccwpck_require__(9096)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(6620)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(980)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(8420)
 
 /* globals Blob */
 
@@ -27488,15 +27488,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5366:
+/***/ 7782:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(253)
-const { URLSerializer } = __nccwpck_require__(980)
-const { environmentSettingsObject } = __nccwpck_require__(4296)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(1816)
+const { webidl } = __nccwpck_require__(9677)
+const { URLSerializer } = __nccwpck_require__(8420)
+const { environmentSettingsObject } = __nccwpck_require__(6648)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(9096)
 const {
   kWebSocketURL,
   kReadyState,
@@ -27505,21 +27505,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(2456)
+} = __nccwpck_require__(5240)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(5673)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(2569)
-const { ByteParser } = __nccwpck_require__(4588)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(1544)
-const { getGlobalDispatcher } = __nccwpck_require__(5837)
+} = __nccwpck_require__(5881)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(5817)
+const { ByteParser } = __nccwpck_require__(7676)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(5832)
+const { getGlobalDispatcher } = __nccwpck_require__(1405)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(44)
-const { SendQueue } = __nccwpck_require__(228)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(6620)
+const { SendQueue } = __nccwpck_require__(5300)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -28090,15 +28090,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 770:
+/***/ 8258:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+/* unused reexport */ __nccwpck_require__(5258);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 5258:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -28370,28 +28370,336 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 5293:
+/***/ 2900:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B8: () => (/* binding */ PROBE_KEY),
-/* harmony export */   C3: () => (/* binding */ describeObservation),
-/* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   Tg: () => (/* binding */ moduleApiOptions),
-/* harmony export */   Yt: () => (/* binding */ httpKvApi),
-/* harmony export */   lB: () => (/* binding */ observe)
+/* harmony export */   QG: () => (/* binding */ parseHeaders),
+/* harmony export */   VX: () => (/* binding */ secretValues),
+/* harmony export */   n3: () => (/* binding */ headerSecrets)
 /* harmony export */ });
-/* unused harmony exports keyUrl, readValue, decodeBase64, casResult */
-/* harmony import */ var _http_template_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6708);
-/* harmony import */ var _http_json_pointer_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4600);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9997);
-/* harmony import */ var _core_values_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4101);
+/* unused harmony exports MIN_SECRET_CHARS, secretParts, secretForms, secretStrings */
+/* harmony import */ var _inputs_list_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7736);
+// The `headers` input: extra request headers, whose values are secret. Parsed here, and every part and encoding
+// of a value listed, so the front ends can mask them before anything is printed and recorded answers lose them.
+
+/** Header names a client may not set itself: they describe the connection or the body, which the client owns. */
+const RESERVED_HEADERS = new Set([
+    'host',
+    'content-length',
+    'transfer-encoding',
+    'connection',
+    'keep-alive',
+    'upgrade',
+    'expect',
+    'te',
+    'trailer',
+]);
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+/**
+ * `Name: value` lines. Problems name the line, never its text: a malformed line may well hold a token.
+ */
+function parseHeaders(text, fail) {
+    const headers = [];
+    const seen = new Set();
+    text.split(/\r?\n/).forEach((line, index) => {
+        if (line.trim() === '')
+            return;
+        const colon = line.indexOf(':');
+        const n = index + 1;
+        if (colon <= 0) {
+            fail('headers', `line ${n} has no 'Name:' before a colon.`, "Write one header per line as 'Name: value', e.g. 'Authorization: Bearer ${{ secrets.TOKEN }}'.");
+            return;
+        }
+        const name = line.slice(0, colon).trim();
+        const value = line.slice(colon + 1).trim();
+        const lower = name.toLowerCase();
+        if (!TOKEN.test(name)) {
+            fail('headers', `line ${n}: the header name is not a valid HTTP token.`, 'Use letters, digits and - only in header names, e.g. X-Api-Key.');
+        }
+        else if (RESERVED_HEADERS.has(lower)) {
+            fail('headers', `line ${n}: '${name}' is set by the HTTP client and cannot be given.`, 'Remove that line.');
+        }
+        else if (lower === 'content-type') {
+            fail('headers', `line ${n}: the content type of writes has its own input.`, 'Use write-content-type instead.');
+        }
+        else if (seen.has(lower)) {
+            fail('headers', `line ${n}: '${name}' is given twice.`, 'Give each header once (join values with a comma if the API allows it).');
+        }
+        else if (CONTROL.test(value)) {
+            fail('headers', `line ${n}: the value of '${name}' contains control characters.`, 'Remove them from the value.');
+        }
+        else {
+            seen.add(lower);
+            headers.push({ name, value });
+        }
+    });
+    return headers;
+}
+/**
+ * Shortest part of a secret acted on. A part of one to three characters (a cookie flag `a=1`, `on`, `yes`) guards
+ * nothing anyone could not guess, while masking it would star out those letters in every log line and report
+ * ("on" in "connection"); from four characters on, a part is rare in ordinary text.
+ */
+const MIN_SECRET_CHARS = 4;
+/**
+ * Every piece of a header value that a server may give back on its own: the whole value; the credential after an
+ * auth scheme (`Bearer x`, `Token x`, `Basic x`, `Digest ...`: whatever follows the first space); for `Basic` the
+ * decoded `user:password` and the password; and each value of a `key=value` list (cookies, Digest parameters).
+ * Pieces shorter than MIN_SECRET_CHARS are left out.
+ */
+function secretParts(value) {
+    const parts = new Set([value.trim()]);
+    const scheme = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+) +(\S.*)$/.exec(value.trim());
+    const credential = scheme?.[2]?.trim();
+    if (credential !== undefined) {
+        parts.add(credential);
+        if (scheme[1].toLowerCase() === 'basic')
+            for (const p of basicParts(credential))
+                parts.add(p);
+        for (const p of listValues(credential))
+            parts.add(p);
+    }
+    for (const p of listValues(value))
+        parts.add(p);
+    return [...parts].filter((p) => p.length >= MIN_SECRET_CHARS);
+}
+/** `user:password` and `password` of a Basic credential; nothing when it is not base64 of text with a colon. */
+function basicParts(credential) {
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(credential))
+        return [];
+    const decoded = Buffer.from(credential, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 0 || decoded.includes('\uFFFD'))
+        return [];
+    return [decoded, decoded.slice(colon + 1)];
+}
+/** The values of `a=1; b="2"` or `a=1, b=2`, unquoted; a base64 padding `=` has no key before it, so it yields none. */
+function listValues(text) {
+    const out = [];
+    for (const item of text.split(/[;,]/)) {
+        const m = /^\s*[^=\s]+\s*=\s*(.*?)\s*$/.exec(item);
+        const v = m?.[1]?.replace(/^"(.*)"$/, '$1');
+        if (v)
+            out.push(v);
+    }
+    return out;
+}
+/**
+ * The forms a part travels in when a server echoes it: as is, JSON-escaped (inside the quotes; also the way Python
+ * writes non-ASCII, `\u00e9`, and PHP a slash, `\/`), percent-encoded (encodeURIComponent), base64 and base64url,
+ * each with and without padding.
+ */
+function secretForms(part) {
+    const json = JSON.stringify(part).slice(1, -1);
+    const jsonAscii = json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const bytes = Buffer.from(part, 'utf8');
+    const base64 = bytes.toString('base64');
+    const base64url = bytes.toString('base64url');
+    let percent = part;
+    try {
+        percent = encodeURIComponent(part);
+    }
+    catch {
+        // A lone surrogate cannot be percent-encoded; no server can have echoed it that way either.
+    }
+    const padded = base64url.padEnd(Math.ceil(base64url.length / 4) * 4, '=');
+    const jsons = [json, jsonAscii, json.replace(/\//g, '\\/')];
+    return [...new Set([part, ...jsons, percent, base64, base64.replace(/=+$/, ''), base64url, padded])];
+}
+/** Every form of every part of a secret value: what is masked in the log and redacted from what is recorded. */
+function secretStrings(value) {
+    return [...new Set(secretParts(value).flatMap(secretForms))];
+}
+/** The secret strings of parsed headers, for redaction. */
+function headerSecrets(headers) {
+    return [...new Set(headers.flatMap((h) => secretStrings(h.value)))];
+}
+/**
+ * Values to mask in the log before anything is parsed or printed: every header value (or a whole malformed
+ * header line) and every line of any other input declared secret, each with every part and form of secretStrings.
+ * The whole value is masked even when short: the runner masks it anyway, and that is what it always did.
+ */
+function secretValues(raw) {
+    const out = new Set();
+    for (const spec of _inputs_list_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc) {
+        if (!spec.secret)
+            continue;
+        for (const line of (raw[spec.name] ?? '').split(/\r?\n/)) {
+            const colon = line.indexOf(':');
+            const secret = (spec.name === 'headers' && colon > 0 ? line.slice(colon + 1) : line).trim();
+            if (secret === '')
+                continue;
+            out.add(secret);
+            for (const form of secretStrings(secret))
+                out.add(form);
+        }
+    }
+    return [...out];
+}
+
+
+/***/ }),
+
+/***/ 7358:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  B8: () => (/* binding */ PROBE_KEY),
+  C3: () => (/* binding */ describeObservation),
+  Yt: () => (/* binding */ httpKvApi),
+  Tg: () => (/* binding */ moduleApiOptions),
+  lB: () => (/* binding */ observe),
+  E$: () => (/* binding */ redact),
+  Rd: () => (/* binding */ redactText),
+  Fj: () => (/* binding */ secretsOf)
+});
+
+// UNUSED EXPORTS: casResult, decodeBase64, keyUrl, readValue, redactorOf
+
+// EXTERNAL MODULE: ./src/http/template.ts
+var http_template = __nccwpck_require__(4401);
+// EXTERNAL MODULE: ./src/http/json-pointer.ts
+var json_pointer = __nccwpck_require__(9437);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __nccwpck_require__(3456);
+// EXTERNAL MODULE: ./src/core/values.ts
+var values = __nccwpck_require__(5328);
+// EXTERNAL MODULE: ./src/checks/headers.ts
+var headers = __nccwpck_require__(2900);
+;// CONCATENATED MODULE: ./src/checks/redact.ts
+// Removing secrets from what Replicheck records of a node's answers. Bodies are up to the client's 1 MiB cap and a
+// run has tens to hundreds of secret strings (every part of every header, in seven encodings), so each body is
+// scanned once, byte by byte, by one automaton of all of them (Aho-Corasick): the time is linear in the body
+// whatever the number of secrets. A RegExp of alternatives was the simpler pass, but V8 slows to a third of a
+// second per MiB once there are a few hundred of them.
+/** What replaces each secret. */
+const REDACTED = '***';
+/** Shortest secret redacted, in bytes (headers.ts leaves shorter parts out already; this guards other callers). */
+const MIN_REDACTED_BYTES = 4;
+const NONE = { bytes: (b) => b, text: (t) => t };
+/**
+ * A redactor for these secrets (strings, or their UTF-8 bytes). Matching is on bytes, so a body that is not UTF-8
+ * is redacted and otherwise given back byte for byte. Overlapping secrets (a password inside `user:password`, two
+ * echoes run together) become one REDACTED; secrets that merely touch stay two.
+ */
+function redactor(secrets) {
+    const patterns = secrets
+        .map((s) => Buffer.from(typeof s === 'string' ? Buffer.from(s, 'utf8') : s))
+        .filter((b) => b.length >= MIN_REDACTED_BYTES);
+    if (patterns.length === 0)
+        return NONE;
+    const automaton = build(patterns);
+    const bytes = (body) => {
+        const spans = scan(automaton, body);
+        return spans.length === 0 ? body : splice(body, spans);
+    };
+    return {
+        bytes,
+        text(text) {
+            const before = Buffer.from(text, 'utf8');
+            const after = bytes(before);
+            return after === before ? text : after.toString('utf8');
+        },
+    };
+}
+function build(patterns) {
+    const column = new Uint8Array(256);
+    let columns = 1;
+    for (const p of patterns)
+        for (const b of p)
+            if (column[b] === 0)
+                column[b] = columns++;
+    const goto = new Array(columns).fill(-1);
+    const longest = [0];
+    for (const p of patterns) {
+        let s = 0;
+        for (const b of p) {
+            const at = s * columns + column[b];
+            if (goto[at] === -1) {
+                goto[at] = longest.length;
+                longest.push(0);
+                for (let c = 0; c < columns; c++)
+                    goto.push(-1);
+            }
+            s = goto[at];
+        }
+        longest[s] = Math.max(longest[s], p.length);
+    }
+    complete(goto, longest, columns);
+    return { column, columns, next: Int32Array.from(goto), longest: Int32Array.from(longest) };
+}
+/** Fills every missing transition from the failure links, breadth first, and folds the links' outputs in. */
+function complete(goto, longest, columns) {
+    const fail = new Array(longest.length).fill(0);
+    const queue = [];
+    for (let c = 0; c < columns; c++) {
+        const t = goto[c];
+        if (t === -1)
+            goto[c] = 0;
+        else
+            queue.push(t);
+    }
+    for (let head = 0; head < queue.length; head++) {
+        const s = queue[head];
+        for (let c = 0; c < columns; c++) {
+            const t = goto[s * columns + c];
+            const viaFail = goto[fail[s] * columns + c];
+            if (t === -1) {
+                goto[s * columns + c] = viaFail;
+            }
+            else {
+                fail[t] = viaFail;
+                longest[t] = Math.max(longest[t], longest[viaFail]);
+                queue.push(t);
+            }
+        }
+    }
+}
+/** Where secrets are, as merged [start, end) spans in order. */
+function scan(a, body) {
+    const { column, columns, next, longest } = a;
+    const spans = [];
+    let state = 0;
+    for (let i = 0; i < body.length; i++) {
+        state = next[state * columns + column[body[i]]];
+        const length = longest[state];
+        if (length > 0)
+            addSpan(spans, i + 1 - length, i + 1);
+    }
+    return spans;
+}
+/** Spans arrive by end; a later, longer secret may reach back over earlier spans, which it then swallows. */
+function addSpan(spans, start, end) {
+    let s = start;
+    while (spans.length > 0 && s < spans[spans.length - 1][1])
+        s = Math.min(s, spans.pop()[0]);
+    spans.push([s, end]);
+}
+function splice(body, spans) {
+    const mark = Buffer.from(REDACTED);
+    const parts = [];
+    let at = 0;
+    for (const [start, end] of spans) {
+        parts.push(body.subarray(at, start), mark);
+        at = end;
+    }
+    parts.push(body.subarray(at));
+    return Buffer.concat(parts);
+}
+
+;// CONCATENATED MODULE: ./src/checks/kv-api.ts
+
+
 
 
 
 
 function keyUrl(baseUrl, template, key) {
-    return `${baseUrl}${(0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .expandPath */ .aD)(template, { key })}`;
+    return `${baseUrl}${(0,http_template/* expandPath */.aD)(template, { key })}`;
 }
 /** The key the default readiness probe reads: it never exists, so a serving node answers "missing" (< 500). */
 const PROBE_KEY = 'replicheck-readiness-probe';
@@ -28402,7 +28710,7 @@ const PROBE_KEY = 'replicheck-readiness-probe';
  */
 function httpKvApi(http, options) {
     const { kv, requestTimeoutMs: timeoutMs } = options;
-    const codec = (0,_core_values_js__WEBPACK_IMPORTED_MODULE_0__/* .valueCodec */ .cB)(options.valueFormat ?? 'text');
+    const codec = (0,values/* valueCodec */.cB)(options.valueFormat ?? 'text');
     const headers = Object.fromEntries(kv.headers.map((h) => [h.name, h.value]));
     const writeHeaders = { ...headers, 'content-type': kv.writeContentType };
     const readHeaders = kv.readBody !== '' ? { ...headers, 'content-type': kv.readContentType || 'application/json' } : headers;
@@ -28410,7 +28718,7 @@ function httpKvApi(http, options) {
         method: kv.readMethod,
         url: keyUrl(baseUrl, kv.readPath, key),
         headers: readHeaders,
-        ...(kv.readBody !== '' ? { body: (0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .expandBody */ .B0)(kv.readBody, readHeaders['content-type'] ?? 'application/json', { key }) } : {}),
+        ...(kv.readBody !== '' ? { body: (0,http_template/* expandBody */.B0)(kv.readBody, readHeaders['content-type'] ?? 'application/json', { key }) } : {}),
     });
     // A server may echo a request header (an error page, a debug endpoint); what we record must not carry it.
     const secrets = secretsOf(kv);
@@ -28420,8 +28728,8 @@ function httpKvApi(http, options) {
             const fill = { key, value: codec.toBytes(value) };
             const outcome = await http.send({
                 method: kv.writeMethod,
-                url: `${baseUrl}${(0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .expandPath */ .aD)(kv.writePath, fill)}`,
-                body: (0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .expandBody */ .B0)(kv.writeBody, kv.writeContentType, fill),
+                url: `${baseUrl}${(0,http_template/* expandPath */.aD)(kv.writePath, fill)}`,
+                body: (0,http_template/* expandBody */.B0)(kv.writeBody, kv.writeContentType, fill),
                 headers: writeHeaders,
                 timeoutMs,
                 ...(signal ? { signal } : {}),
@@ -28430,7 +28738,10 @@ function httpKvApi(http, options) {
         },
         async read(baseUrl, key, signal) {
             const outcome = await http.send({ ...readRequest(baseUrl, key), timeoutMs, ...(signal ? { signal } : {}) });
-            return { outcome: redact(outcome, secrets), value: readValue(outcome, kv) };
+            // Taken from the answer as sent (a redacted body could hide a value or break its JSON), then redacted itself:
+            // the workload records values in its history. A value with a secret in it is not one Replicheck wrote.
+            const value = readValue(outcome, kv);
+            return { outcome: redact(outcome, secrets), value: value ? redactorOf(secrets).bytes(value) : value };
         },
         async probe(baseUrl, signal) {
             const request = options.readyPath !== undefined
@@ -28452,7 +28763,7 @@ function readValue(outcome, kv) {
         return null;
     if (outcome.status < 200 || outcome.status >= 300 || outcome.truncated)
         return undefined;
-    const raw = kv.readValue.kind === 'body' ? outcome.body : (0,_http_json_pointer_js__WEBPACK_IMPORTED_MODULE_2__/* .extractJsonValue */ .fj)(outcome.body, kv.readValue.tokens);
+    const raw = kv.readValue.kind === 'body' ? outcome.body : (0,json_pointer/* extractJsonValue */.fj)(outcome.body, kv.readValue.tokens);
     if (raw == null || kv.readValueEncoding !== 'base64')
         return raw;
     return decodeBase64(raw.toString('latin1'));
@@ -28469,8 +28780,8 @@ function casRequest(http, cas, headers, codec, timeoutMs, secrets) {
         const fill = { key, expected: codec.toBytes(expected), value: codec.toBytes(value) };
         const outcome = redact(await http.send({
             method: cas.method,
-            url: `${baseUrl}${(0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .expandPath */ .aD)(cas.path, fill)}`,
-            body: (0,_http_template_js__WEBPACK_IMPORTED_MODULE_1__/* .expandBody */ .B0)(cas.body, cas.contentType, fill),
+            url: `${baseUrl}${(0,http_template/* expandPath */.aD)(cas.path, fill)}`,
+            body: (0,http_template/* expandBody */.B0)(cas.body, cas.contentType, fill),
             headers: h,
             timeoutMs,
             ...(signal ? { signal } : {}),
@@ -28488,16 +28799,18 @@ function casResult(outcome, cas) {
         return 'unknown';
     if (!cas.swapped)
         return 'swapped';
-    const at = (0,_http_json_pointer_js__WEBPACK_IMPORTED_MODULE_2__/* .extractJsonValue */ .fj)(outcome.body, cas.swapped);
+    const at = (0,json_pointer/* extractJsonValue */.fj)(outcome.body, cas.swapped);
     if (at === undefined)
         return 'unknown';
     // etcd leaves `false` out of its JSON: a well-formed answer without the field is a comparison that failed.
     return at !== null && at.toString('utf8') === 'true' ? 'swapped' : 'not-swapped';
 }
-const MIN_REDACTED_BYTES = 4;
-/** Header values long enough to redact from what servers answer (a server may echo a header). */
+/**
+ * Every part and encoding of every header value (headers.ts), as the bytes to redact from what servers answer:
+ * a server may echo a header, whole or in pieces, in an error page or a debug endpoint.
+ */
 function secretsOf(kv) {
-    return kv.headers.map((h) => Buffer.from(h.value, 'utf8')).filter((b) => b.length >= MIN_REDACTED_BYTES);
+    return (0,headers/* headerSecrets */.n3)(kv.headers).map((s) => Buffer.from(s, 'utf8'));
 }
 /** What an adapter module's API needs of the options: the same headers, secrets, timeout and value format. */
 function moduleApiOptions(options) {
@@ -28505,21 +28818,36 @@ function moduleApiOptions(options) {
         headers: Object.fromEntries(options.kv.headers.map((h) => [h.name, h.value])),
         secrets: secretsOf(options.kv),
         requestTimeoutMs: options.requestTimeoutMs,
-        codec: (0,_core_values_js__WEBPACK_IMPORTED_MODULE_0__/* .valueCodec */ .cB)(options.valueFormat ?? 'text'),
+        codec: (0,values/* valueCodec */.cB)(options.valueFormat ?? 'text'),
     };
 }
-/** The outcome with every secret in its body replaced by `***`; the same object when there is none. */
+// One automaton per list of secrets: an API's list lives as long as the API, so it is built once per run.
+const redactors = new WeakMap();
+/** The redactor of a list of secrets, built on first use. */
+function redactorOf(secrets) {
+    let r = redactors.get(secrets);
+    if (!r)
+        redactors.set(secrets, (r = redactor(secrets)));
+    return r;
+}
+/**
+ * The outcome with every secret in its body (or its error) replaced by `***`; the same object when there is none.
+ * Every answer recorded from a node goes through here: the templates' API above and an adapter module's fetch.
+ */
 function redact(outcome, secrets) {
-    if (!outcome.ok || secrets.length === 0)
+    if (secrets.length === 0)
         return outcome;
-    let body = outcome.body;
-    for (const secret of secrets) {
-        // Bounded: each pass removes one occurrence, and the body is at most the client's cap.
-        for (let at = body.indexOf(secret); at !== -1; at = body.indexOf(secret, at + 3)) {
-            body = Buffer.concat([body.subarray(0, at), Buffer.from('***'), body.subarray(at + secret.length)]);
-        }
+    const r = redactorOf(secrets);
+    if (!outcome.ok) {
+        const error = r.text(outcome.error);
+        return error === outcome.error ? outcome : { ...outcome, error };
     }
+    const body = r.bytes(outcome.body);
     return body === outcome.body ? outcome : { ...outcome, body };
+}
+/** Text from a node (a log, a command's output) with every secret replaced by `***`. */
+function redactText(text, secrets) {
+    return secrets.length === 0 ? text : redactorOf(secrets).text(text);
 }
 /** A bounded, report-safe description of an HTTP outcome. */
 function observe(outcome) {
@@ -28527,7 +28855,7 @@ function observe(outcome) {
         return { error: 'no request was made' };
     if (!outcome.ok)
         return { error: outcome.error };
-    return { status: outcome.status, bodyPreview: (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .previewBytes */ .Qc)(outcome.body), bodyBytes: outcome.body.length, truncated: outcome.truncated };
+    return { status: outcome.status, bodyPreview: (0,util_text/* previewBytes */.Qc)(outcome.body), bodyBytes: outcome.body.length, truncated: outcome.truncated };
 }
 function describeObservation(o) {
     if (o.error)
@@ -28539,7 +28867,7 @@ function describeObservation(o) {
 
 /***/ }),
 
-/***/ 2641:
+/***/ 2539:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28584,8 +28912,8 @@ function serviceCommandArgs(verb, service) {
     return [verb, service];
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ../../work/main/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(7207);
 ;// CONCATENATED MODULE: ./src/compose/config.ts
 // Reads what Compose itself resolved (`config` output: files merged, variables interpolated, normalised) to learn
 // the services and the ports they will publish, before anything starts. The text is Compose's, so parsing its
@@ -28650,7 +28978,7 @@ function parseResolvedConfig(text) {
 }
 
 // EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __nccwpck_require__(9997);
+var util_text = __nccwpck_require__(3456);
 ;// CONCATENATED MODULE: ./src/compose/driver.ts
 
 
@@ -28816,7 +29144,7 @@ async function removeByLabel(exec, project) {
 
 /***/ }),
 
-/***/ 8640:
+/***/ 6629:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28826,7 +29154,7 @@ async function removeByLabel(exec, project) {
 /* harmony export */   Up: () => (/* binding */ pick),
 /* harmony export */   ns: () => (/* binding */ runStreams)
 /* harmony export */ });
-/* unused harmony exports seededShuffle, deriveSeed, seededSource */
+/* unused harmony exports deriveSeed, seededSource */
 /** Seeds are whole numbers in [0, 2^31): what the `seed` input accepts and what a run draws when none is given. */
 const SEED_RANGE = 2 ** 31;
 function seededRandom(seed) {
@@ -28846,17 +29174,14 @@ function clientRandom(seed, client) {
 function pick(random, items) {
     return items[Math.min(items.length - 1, Math.floor(random() * items.length))];
 }
-/** A copy of `items` in an order drawn from `seed` (Fisher-Yates): the same seed, the same order. */
-function seededShuffle(seed) {
-    return (items) => {
-        const random = seededRandom(seed);
-        const out = [...items];
-        for (let i = out.length - 1; i > 0; i--) {
-            const j = Math.floor(random() * (i + 1));
-            [out[i], out[j]] = [out[j], out[i]];
-        }
-        return out;
-    };
+/** A copy of `items` in an order drawn from `random` (Fisher-Yates). */
+function shuffleWith(random, items) {
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [out[i], out[j]] = [out[j], out[i]];
+    }
+    return out;
 }
 /**
  * An independent seed for one purpose, derived from the run's seed (FNV-1a over the purpose, mixed with the seed),
@@ -28879,10 +29204,19 @@ function seededSource(seed) {
     };
 }
 function runStreams(seed) {
+    const values = new Map();
+    // One generator for every partition of the run: each draws its own order (a fresh one per call would give every
+    // partition of the run the same sides).
+    const partition = seededRandom(deriveSeed(seed, 'partition'));
     return {
         seed,
-        values: seededSource(deriveSeed(seed, 'values')),
-        partition: seededShuffle(deriveSeed(seed, 'partition')),
+        values: (stream) => {
+            let source = values.get(stream);
+            if (!source)
+                values.set(stream, (source = seededSource(deriveSeed(seed, `values:${stream}`))));
+            return source;
+        },
+        partition: (items) => shuffleWith(partition, items),
         schedule: deriveSeed(seed, 'schedule'),
         workload: deriveSeed(seed, 'workload'),
     };
@@ -28891,7 +29225,7 @@ function runStreams(seed) {
 
 /***/ }),
 
-/***/ 4101:
+/***/ 5328:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -29001,15 +29335,15 @@ function describeDifference(d) {
 
 /***/ }),
 
-/***/ 7679:
+/***/ 6194:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   W: () => (/* binding */ toRunErrors),
 /* harmony export */   c: () => (/* binding */ Cancelled)
 /* harmony export */ });
-/* harmony import */ var _inputs_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1318);
-/* harmony import */ var _compose_driver_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2641);
+/* harmony import */ var _inputs_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8287);
+/* harmony import */ var _compose_driver_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2539);
 // How whatever stopped a run becomes the result's errors: one per bad input, so each gets its own annotation.
 
 
@@ -29041,7 +29375,7 @@ function toRunErrors(error) {
 
 /***/ }),
 
-/***/ 6602:
+/***/ 1233:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 // ESM COMPAT FLAG
@@ -29057,7 +29391,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __nccwpck_require__(9997);
+var util_text = __nccwpck_require__(3456);
 ;// CONCATENATED MODULE: ./src/exec/process.ts
 // Runs external programs (docker, docker compose). node:child_process is used directly rather than @actions/exec
 // because a hung Docker daemon must not hang the step: every call needs a deadline, a kill on cancel, and output
@@ -29089,57 +29423,141 @@ class BoundedBuffer {
         return Buffer.concat(this.chunks).toString('utf8');
     }
 }
+// After SIGTERM, what a process group has to finish before SIGKILL: Compose stops its own work on SIGTERM, a
+// program that ignores it gets no longer than this.
+const KILL_GRACE_MS = 2000;
+// A program may exit while something it started in the background still holds its stdout or stderr open; then
+// 'close' would wait for that child. Output already written is read within milliseconds, so after the exit the
+// run waits only while output keeps arriving (quiet for QUIET_MS), and never longer than AFTER_EXIT_MS.
+const QUIET_MS = 200;
+const AFTER_EXIT_MS = 2000;
+// After SIGKILL the program's exit normally follows at once; one that cannot be reaped does not hold the run.
+const AFTER_KILL_MS = 1000;
+/** Sends `signal` to the whole process group of `pid`; false when the group is gone. */
+function signalGroup(pid, signal) {
+    try {
+        process.kill(-pid, signal);
+        return true;
+    }
+    catch (error) {
+        if (error.code === 'ESRCH')
+            return false;
+        // No process groups here (not POSIX): the program itself at least.
+        try {
+            process.kill(pid, signal);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }
+}
+/** One started program: its output, its deadline, and how it is ended. */
+class Running {
+    child;
+    options;
+    resolve;
+    out;
+    err;
+    started = performance.now();
+    timers = [];
+    quiet;
+    kill;
+    timedOut = false;
+    stopping = false;
+    settled = false;
+    exit;
+    onAbort = () => this.stop();
+    constructor(child, options, resolve) {
+        this.child = child;
+        this.options = options;
+        this.resolve = resolve;
+        this.out = new BoundedBuffer(options.maxBytes ?? DEFAULT_MAX_BYTES);
+        this.err = new BoundedBuffer(options.maxBytes ?? DEFAULT_MAX_BYTES);
+    }
+    watch() {
+        const { child, options } = this;
+        child.stdout.on('data', (c) => this.output(this.out, c));
+        child.stderr.on('data', (c) => this.output(this.err, c));
+        // Streams destroyed early may still report an error (EPIPE, reset): the result is already decided.
+        child.stdout.on('error', () => undefined);
+        child.stderr.on('error', () => undefined);
+        child.on('error', (e) => this.finish(null, e.code ?? e.message));
+        child.on('exit', (code) => this.exited(code));
+        child.on('close', (code) => this.finish(this.exit?.code ?? code));
+        if (options.timeoutMs) {
+            this.later(options.timeoutMs, () => {
+                this.timedOut = true;
+                this.stop();
+            });
+        }
+        options.signal?.addEventListener('abort', this.onAbort, { once: true });
+        if (options.signal?.aborted)
+            this.stop();
+    }
+    later(ms, fn) {
+        this.timers.push(setTimeout(fn, ms));
+    }
+    output(buffer, chunk) {
+        buffer.push(chunk);
+        if (this.exit)
+            this.quiet?.refresh();
+    }
+    exited(code) {
+        this.exit = { code };
+        this.quiet = setTimeout(() => this.finish(code), QUIET_MS);
+        this.later(AFTER_EXIT_MS, () => this.finish(code));
+    }
+    /** Ends the whole group: children a shell or Compose started would otherwise outlive the deadline. */
+    stop() {
+        const pid = this.child.pid;
+        if (this.stopping || pid === undefined)
+            return;
+        this.stopping = true;
+        signalGroup(pid, 'SIGTERM');
+        const grace = this.options.killGraceMs ?? KILL_GRACE_MS;
+        // Not one of this.timers: it must still fire when the result was given before the group was gone.
+        this.kill = setTimeout(() => signalGroup(pid, 0) && signalGroup(pid, 'SIGKILL'), grace);
+        this.later(grace + AFTER_KILL_MS, () => this.finish(null));
+    }
+    finish(code, startError) {
+        if (this.settled)
+            return;
+        this.settled = true;
+        for (const t of this.timers)
+            clearTimeout(t);
+        clearTimeout(this.quiet);
+        // Nothing left to kill: the pending SIGKILL would only hold Replicheck up.
+        if (this.kill && this.child.pid !== undefined && !signalGroup(this.child.pid, 0))
+            clearTimeout(this.kill);
+        this.options.signal?.removeEventListener('abort', this.onAbort);
+        // A grandchild may hold the pipes open for as long as it lives: stop reading rather than wait for it.
+        this.child.stdout.destroy();
+        this.child.stderr.destroy();
+        this.resolve({
+            code,
+            stdout: this.out.text(),
+            stderr: this.err.text(),
+            truncated: this.out.truncated || this.err.truncated,
+            timedOut: this.timedOut,
+            ...(startError ? { startError } : {}),
+            durationMs: performance.now() - this.started,
+        });
+    }
+}
 const processExec = {
     run(file, args, options = {}) {
-        const started = performance.now();
         return new Promise((resolve) => {
-            const out = new BoundedBuffer(options.maxBytes ?? DEFAULT_MAX_BYTES);
-            const err = new BoundedBuffer(options.maxBytes ?? DEFAULT_MAX_BYTES);
-            let timedOut = false;
-            let settled = false;
             const child = (0,external_node_child_process_namespaceObject.spawn)(file, [...args], {
                 cwd: options.cwd,
                 env: options.env ? { ...process.env, ...options.env } : process.env,
                 stdio: ['ignore', 'pipe', 'pipe'],
                 // Its own process group: a Ctrl-C in a terminal reaches only Replicheck, which then stops what it started
-                // in order (heal, then tear down) instead of Compose being interrupted halfway through.
+                // in order (heal, then tear down) instead of Compose being interrupted halfway through; and a deadline or
+                // a cancel can end the program together with everything it started.
                 detached: true,
             });
-            const kill = () => {
-                if (child.exitCode === null && child.signalCode === null)
-                    child.kill('SIGKILL');
-            };
-            const timer = options.timeoutMs
-                ? setTimeout(() => {
-                    timedOut = true;
-                    kill();
-                }, options.timeoutMs)
-                : undefined;
-            const onAbort = () => kill();
-            options.signal?.addEventListener('abort', onAbort, { once: true });
-            const finish = (code, startError) => {
-                if (settled)
-                    return;
-                settled = true;
-                if (timer)
-                    clearTimeout(timer);
-                options.signal?.removeEventListener('abort', onAbort);
-                resolve({
-                    code,
-                    stdout: out.text(),
-                    stderr: err.text(),
-                    truncated: out.truncated || err.truncated,
-                    timedOut,
-                    ...(startError ? { startError } : {}),
-                    durationMs: performance.now() - started,
-                });
-            };
-            child.stdout.on('data', (c) => out.push(c));
-            child.stderr.on('data', (c) => err.push(c));
-            child.on('error', (e) => finish(null, e.code ?? e.message));
-            child.on('close', (code) => finish(code));
-            if (options.signal?.aborted)
-                kill();
+            new Running(child, options, resolve).watch();
         });
     },
 };
@@ -29155,7 +29573,7 @@ function resultText(r, lines = 5) {
 
 /***/ }),
 
-/***/ 3239:
+/***/ 8552:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -29173,7 +29591,7 @@ function resultText(r, lines = 5) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8815);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7207);
 // Clock skew through libfaketime: the library from the host is mounted into the target's containers and preloaded
 // (a compose override Replicheck adds before `up`), reading its offset from a file on the host that the fault
 // rewrites: "+0" normally, "-30s" while the fault holds. It shifts the wall clock of dynamically linked glibc
@@ -29262,18 +29680,19 @@ async function readOffset(clockDir, service) {
 
 /***/ }),
 
-/***/ 4127:
+/***/ 9854:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   PX: () => (/* binding */ commandFaultActions),
 /* harmony export */   gs: () => (/* binding */ parseFaultCommands),
+/* harmony export */   nH: () => (/* binding */ fillCommand),
 /* harmony export */   u3: () => (/* binding */ COMMAND_OUTPUT_LINES)
 /* harmony export */ });
-/* unused harmony exports shellQuote, fillCommand */
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
-/* harmony import */ var _exec_process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6602);
-/* harmony import */ var _kinds_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3743);
+/* unused harmony export shellQuote */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7207);
+/* harmony import */ var _exec_process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1233);
+/* harmony import */ var _kinds_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7168);
 // Faults through the user's own commands (`fault-commands`), for clusters Replicheck does not start: a YAML mapping
 // from fault kind to shell command templates, `{ apply: "...", heal: "..." }`, with `{target}` (the node's name)
 // and `{url}` (its base URL) shell-quoted into place. A kind keeps its meaning for the checks (a stopped node does
@@ -29399,7 +29818,7 @@ function commandFaultActions(o) {
 
 /***/ }),
 
-/***/ 2245:
+/***/ 6108:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -29410,7 +29829,7 @@ function commandFaultActions(o) {
 /* harmony export */   s$: () => (/* binding */ cutFromPeers),
 /* harmony export */   sc: () => (/* binding */ withPeers)
 /* harmony export */ });
-/* harmony import */ var _netns_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5565);
+/* harmony import */ var _netns_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6174);
 
 async function netContainers(compose) {
     return (await compose.inspect()).flatMap((c) => {
@@ -29470,18 +29889,18 @@ async function cutFromPeers(compose, ns, spec, service, how) {
 
 /***/ }),
 
-/***/ 7773:
+/***/ 904:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   L: () => (/* binding */ undoLeftoverFaults),
 /* harmony export */   Y: () => (/* binding */ dockerFaultActions)
 /* harmony export */ });
-/* harmony import */ var _containers_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2245);
-/* harmony import */ var _kinds_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3743);
-/* harmony import */ var _kinds_partition_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5827);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3239);
-/* harmony import */ var _netns_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5565);
+/* harmony import */ var _containers_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6108);
+/* harmony import */ var _kinds_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7168);
+/* harmony import */ var _kinds_partition_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8324);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8552);
+/* harmony import */ var _netns_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6174);
 
 
 
@@ -29490,6 +29909,7 @@ async function cutFromPeers(compose, ns, spec, service, how) {
 function dockerFaultActions(compose, exec, o) {
     const env = { ...o, compose, exec };
     return {
+        prepare: async (services) => void (await Promise.all(services.map((s) => o.lifecycle.prepare(s)))),
         apply: (spec, service) => (0,_kinds_index_js__WEBPACK_IMPORTED_MODULE_1__/* .describeKind */ .SB)(spec.kind).apply(env, spec, service),
         applyGrudges: (spec, grudges) => (0,_kinds_partition_js__WEBPACK_IMPORTED_MODULE_2__/* .applyGrudges */ .gl)(compose, o.netns, spec, grudges),
     };
@@ -29522,7 +29942,7 @@ async function undoLeftoverFaults(compose, o) {
 
 /***/ }),
 
-/***/ 3743:
+/***/ 7168:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29538,7 +29958,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: KINDS, TOPOLOGIES, needsOf, parseFaultSpec
 
 // EXTERNAL MODULE: ./src/faults/clock.ts
-var clock = __nccwpck_require__(3239);
+var clock = __nccwpck_require__(8552);
 ;// CONCATENATED MODULE: ./src/faults/kinds/clock.ts
 
 const DEFAULT_CLOCK_OFFSET_S = -30;
@@ -29560,6 +29980,7 @@ const clock_clock = {
     measuresOnly: false,
     healsItself: false,
     needs: ['faketime'],
+    targetWritesLast: true,
     async apply({ clockDir }, spec, service) {
         if (!clockDir)
             return { ok: false, detail: 'the clock fault was not prepared before the cluster started' };
@@ -29580,11 +30001,11 @@ const clock_clock = {
 };
 
 // EXTERNAL MODULE: ./src/exec/process.ts + 1 modules
-var process = __nccwpck_require__(6602);
+var process = __nccwpck_require__(1233);
 // EXTERNAL MODULE: ./src/faults/containers.ts
-var faults_containers = __nccwpck_require__(2245);
+var faults_containers = __nccwpck_require__(6108);
 // EXTERNAL MODULE: ./src/faults/kinds/types.ts
-var types = __nccwpck_require__(6860);
+var types = __nccwpck_require__(55);
 ;// CONCATENATED MODULE: ./src/faults/kinds/disconnect.ts
 
 
@@ -29687,47 +30108,15 @@ function aliasesToRestore(aliases, containerId) {
     return [...new Set((aliases ?? []).filter((a) => a !== shortId && a !== containerId))];
 }
 
-;// CONCATENATED MODULE: ./src/faults/lifecycle.ts
-
-
-async function composeVerb(compose, verb, service) {
-    const r = await compose.serviceCommand(verb, service);
-    return { ok: r.code === 0, detail: r.code === 0 ? `compose ${verb} ${service}` : `compose ${verb} ${service} failed: ${(0,process.resultText)(r)}` };
-}
-async function verbFault(compose, service, apply, heal) {
-    const a = await composeVerb(compose, apply, service);
-    // Even a failed apply may have half-worked (one of two replicas paused): heal anyway.
-    if (!a.ok) {
-        await composeVerb(compose, heal, service);
-        return { ok: false, detail: a.detail };
-    }
-    return {
-        ok: true,
-        fault: { description: `compose ${apply} ${service}, then compose ${heal}`, heal: () => composeVerb(compose, heal, service) },
-    };
-}
-/** A kind that a Compose verb applies and another undoes; clients cannot reach the target while it holds. */
-function verbKind(kind, o) {
-    return {
-        kind,
-        syntax: kind,
-        parse: (0,types/* noParameter */.L)(kind),
-        words: { done: o.done, noun: kind, stillState: o.stillState },
-        answersWhileHeld: false,
-        measuresOnly: false,
-        healsItself: false,
-        needs: [],
-        apply: ({ compose }, _spec, service) => verbFault(compose, service, kind, o.heal),
-    };
-}
-
+// EXTERNAL MODULE: ./src/faults/lifecycle.ts
+var lifecycle = __nccwpck_require__(4882);
 ;// CONCATENATED MODULE: ./src/faults/kinds/kill.ts
 // kill: SIGKILL, with no time to flush or hand over leadership; `compose start` brings the target back.
 
-const kill = verbKind('kill', { done: 'killed', stillState: 'down', heal: 'start' });
+const kill = (0,lifecycle/* verbKind */.I_)('kill', { done: 'killed', stillState: 'down', heal: 'start', racesWrites: true });
 
 // EXTERNAL MODULE: ./src/faults/netns.ts
-var faults_netns = __nccwpck_require__(5565);
+var faults_netns = __nccwpck_require__(6174);
 ;// CONCATENATED MODULE: ./src/faults/kinds/latency.ts
 // latency:MS[/JITTER]: what the target sends to its peers is delayed (tc netem in its network namespace); clients'
 // traffic is not. The link still works, only slower, so slow convergence is measured, not judged.
@@ -29803,15 +30192,14 @@ const loss = {
 };
 
 // EXTERNAL MODULE: ./src/faults/kinds/partition.ts
-var partition = __nccwpck_require__(5827);
+var partition = __nccwpck_require__(8324);
 ;// CONCATENATED MODULE: ./src/faults/kinds/pause.ts
 // pause: the target's processes are frozen (cgroup freezer); connections stay open and requests hang.
 
-const pause = verbKind('pause', { done: 'paused', stillState: 'paused', heal: 'unpause' });
+const pause = (0,lifecycle/* verbKind */.I_)('pause', { done: 'paused', stillState: 'paused', heal: 'unpause', racesWrites: false });
 
 ;// CONCATENATED MODULE: ./src/faults/kinds/restart.ts
-// restart: `compose restart` the target. It heals itself: the fault holds for as long as the restart takes.
-
+// restart: the target's containers restarted. It heals itself: the fault holds for as long as the restart takes.
 
 const restart = {
     kind: 'restart',
@@ -29821,24 +30209,18 @@ const restart = {
     answersWhileHeld: false,
     measuresOnly: false,
     healsItself: true,
+    racesWrites: false,
     needs: [],
-    async apply({ compose }, _spec, service) {
-        const running = compose.restart(service);
-        const heal = async () => {
-            const r = await running;
-            return {
-                ok: r.code === 0,
-                detail: r.code === 0 ? `compose restart ${service}` : `compose restart ${service} failed: ${(0,process.resultText)(r)}`,
-            };
-        };
-        return { ok: true, fault: { description: `compose restart ${service}`, heal } };
+    async apply({ lifecycle }, _spec, service) {
+        const running = lifecycle.verb('restart', service);
+        return { ok: true, fault: { description: `${lifecycle.via} restart ${service}`, heal: () => running } };
     },
 };
 
 ;// CONCATENATED MODULE: ./src/faults/kinds/stop.ts
 // stop: the target's processes get SIGTERM and time to stop cleanly; `compose start` brings them back.
 
-const stop = verbKind('stop', { done: 'stopped', stillState: 'down', heal: 'start' });
+const stop = (0,lifecycle/* verbKind */.I_)('stop', { done: 'stopped', stillState: 'down', heal: 'start', racesWrites: true });
 
 ;// CONCATENATED MODULE: ./src/faults/kinds/index.ts
 // The registry of fault kinds: one line a kind. A descriptor's `kind` must equal its key (the compiler checks), the
@@ -29897,7 +30279,7 @@ function needsOf(specs) {
 
 /***/ }),
 
-/***/ 5827:
+/***/ 8324:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -29906,9 +30288,9 @@ function needsOf(specs) {
 /* harmony export */   gl: () => (/* binding */ applyGrudges),
 /* harmony export */   jB: () => (/* binding */ partition)
 /* harmony export */ });
-/* harmony import */ var _containers_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2245);
-/* harmony import */ var _netns_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5565);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6860);
+/* harmony import */ var _containers_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6108);
+/* harmony import */ var _netns_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6174);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(55);
 
 
 
@@ -30008,7 +30390,7 @@ async function applyGrudges(compose, ns, spec, grudges) {
 
 /***/ }),
 
-/***/ 6860:
+/***/ 55:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -30025,7 +30407,100 @@ function noParameter(kind) {
 
 /***/ }),
 
-/***/ 5565:
+/***/ 4882:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I_: () => (/* binding */ verbKind),
+/* harmony export */   Lh: () => (/* binding */ composeLifecycle),
+/* harmony export */   Z_: () => (/* binding */ engineLifecycle)
+/* harmony export */ });
+/* unused harmony export verbFault */
+/* harmony import */ var _exec_process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1233);
+/* harmony import */ var _kinds_types_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(55);
+
+
+function composeLifecycle(compose) {
+    return {
+        via: 'compose',
+        async verb(verb, service) {
+            const r = await (verb === 'restart' ? compose.restart(service) : compose.serviceCommand(verb, service));
+            return {
+                ok: r.code === 0,
+                detail: r.code === 0 ? `compose ${verb} ${service}` : `compose ${verb} ${service} failed: ${(0,_exec_process_js__WEBPACK_IMPORTED_MODULE_0__.resultText)(r)}`,
+            };
+        },
+        prepare: async () => undefined,
+    };
+}
+/**
+ * Every container of the service at once; ids come from Compose's labels (one-off `run` containers left out), looked
+ * up ahead, again when none was found, and again for the ones the engine no longer knows (recreated: 404).
+ */
+function engineLifecycle(api, compose) {
+    const ids = new Map();
+    const lookUp = async (service) => {
+        const found = (await compose.inspect())
+            .filter((c) => c.Config?.Labels?.['com.docker.compose.service'] === service && c.Config?.Labels?.['com.docker.compose.oneoff'] !== 'True')
+            .map((c) => c.Id);
+        if (found.length > 0)
+            ids.set(service, found);
+        return found;
+    };
+    return {
+        via: 'docker engine API',
+        async verb(verb, service) {
+            const containers = ids.get(service) ?? (await lookUp(service));
+            if (containers.length === 0)
+                return { ok: false, detail: `no container of ${service} was found` };
+            let outcomes = await Promise.all(containers.map(async (id) => ({ id, o: await api.containerVerb(id, verb) })));
+            const stale = outcomes.filter((x) => !x.o.ok && / 404: /.test(x.o.detail));
+            if (stale.length > 0) {
+                // Only the stale ones again, under their new ids: the others already did it.
+                const fresh = (await lookUp(service)).filter((id) => !containers.includes(id));
+                const retried = await Promise.all(fresh.map(async (id) => ({ id, o: await api.containerVerb(id, verb) })));
+                outcomes = [...outcomes.filter((x) => !stale.includes(x)), ...retried];
+            }
+            if (outcomes.length === 0)
+                return { ok: false, detail: `no container of ${service} is left` };
+            const bad = outcomes.filter((x) => !x.o.ok);
+            return bad.length === 0
+                ? { ok: true, detail: `docker engine API ${verb} ${service}` }
+                : { ok: false, detail: bad.map((x) => x.o.detail).join('; ') };
+        },
+        prepare: async (service) => void (await lookUp(service)),
+    };
+}
+async function verbFault(lifecycle, service, apply, heal) {
+    const a = await lifecycle.verb(apply, service);
+    // Even a failed apply may have half-worked (one of two replicas paused): heal anyway.
+    if (!a.ok) {
+        await lifecycle.verb(heal, service);
+        return { ok: false, detail: a.detail };
+    }
+    const description = `${lifecycle.via} ${apply} ${service}, then ${heal}`;
+    return { ok: true, fault: { description, heal: () => lifecycle.verb(heal, service) } };
+}
+/** A kind that one verb applies and another undoes; clients cannot reach the target while it holds. */
+function verbKind(kind, o) {
+    return {
+        kind,
+        syntax: kind,
+        parse: (0,_kinds_types_js__WEBPACK_IMPORTED_MODULE_1__/* .noParameter */ .L)(kind),
+        words: { done: o.done, noun: kind, stillState: o.stillState },
+        answersWhileHeld: false,
+        measuresOnly: false,
+        healsItself: false,
+        racesWrites: o.racesWrites,
+        needs: [],
+        apply: ({ lifecycle }, _spec, service) => verbFault(lifecycle, service, kind, o.heal),
+    };
+}
+
+
+/***/ }),
+
+/***/ 6174:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -30037,7 +30512,7 @@ function noParameter(kind) {
 /* harmony export */   xG: () => (/* binding */ undelay)
 /* harmony export */ });
 /* unused harmony exports CHAIN, filterCommands, unfilterCommands, delayCommands, interfaces */
-/* harmony import */ var _exec_process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6602);
+/* harmony import */ var _exec_process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1233);
 // Faults inside a container's network namespace, entered from the host with nsenter: packet filters (iptables) for
 // partitions and loss, queueing disciplines (tc netem) for latency. Everything Replicheck adds lives in one chain
 // (REPLICHECK) hooked first into INPUT and OUTPUT, and one root qdisc, so healing removes exactly that and the
@@ -30212,7 +30687,7 @@ async function probeNetem(ns) {
 
 /***/ }),
 
-/***/ 4600:
+/***/ 9437:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -30279,7 +30754,7 @@ function extractJsonValue(body, tokens) {
 
 /***/ }),
 
-/***/ 6708:
+/***/ 4401:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -30414,7 +30889,7 @@ function carriesBytes(template, contentType) {
 
 /***/ }),
 
-/***/ 1318:
+/***/ 8287:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -30433,7 +30908,368 @@ class InputError extends Error {
 
 /***/ }),
 
-/***/ 2960:
+/***/ 7736:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   mc: () => (/* binding */ INPUTS),
+/* harmony export */   yI: () => (/* binding */ readRawInputs)
+/* harmony export */ });
+/* unused harmony exports INPUT_GROUPS, plainDescription */
+// The one list of inputs. The action reads exactly these names, the CLI turns each into a `--name` flag, and
+// action.yml's inputs and the README's tables are written from it (`npm run inputs`; a test fails when they differ),
+// so no front end or document can drift apart from the code.
+/** The groups inputs are listed in (action.yml, README, `--help`), and the part of the run each feeds. */
+const INPUT_GROUPS = (/* unused pure expression or super */ null && (['cluster', 'api', 'faults', 'workload', 'reports']));
+const INPUTS = [
+    {
+        name: 'servers',
+        group: 'cluster',
+        description: 'Base URLs of the nodes, newline- or comma-separated (`http://localhost:8080`, ...). An entry may be named, `name=url`: ' +
+            'the name is the compose service the node is (unnamed ones are matched by published port), or, with `cluster: external`, ' +
+            'the name that `fault-targets` and `restart-target` use. Credentials in URLs are refused.',
+        required: true,
+    },
+    {
+        name: 'cluster',
+        group: 'cluster',
+        description: '`compose` (Replicheck starts and tears down the compose project) or `external` (a cluster already running: ' +
+            'nothing is started or removed, and faults run through `fault-commands`).',
+        see: 'Clusters Replicheck does not start',
+        default: 'compose',
+    },
+    {
+        name: 'compose-file',
+        group: 'cluster',
+        description: 'Compose file(s), newline- or comma-separated, relative to `working-directory`. When the default is absent, ' +
+            '`compose.yaml`, `compose.yml` or `docker-compose.yaml` is used, as Compose does.',
+        default: 'docker-compose.yml',
+    },
+    {
+        name: 'working-directory',
+        group: 'cluster',
+        description: 'Folder the compose files and `adapter` are relative to: the Compose project directory, and the folder `fault-commands` run in.',
+        default: '.',
+    },
+    {
+        name: 'project-name',
+        group: 'cluster',
+        description: 'Compose project name. Empty: unique per run (`replicheck-<run id>-<attempt>-<job>-<random>`), ' +
+            'so parallel jobs and matrix legs never collide.',
+        default: '',
+    },
+    {
+        name: 'compose-version',
+        group: 'cluster',
+        description: 'Which Compose to use: `auto` (`docker compose` v2, else `docker-compose` v1), `v2` or `v1`.',
+        default: 'auto',
+    },
+    {
+        name: 'build',
+        group: 'cluster',
+        description: 'Build images during `compose up` (`true` or `false`).',
+        default: 'true',
+    },
+    {
+        name: 'teardown',
+        group: 'cluster',
+        description: 'When to remove the cluster: `always`, `on-success` (keep a failed cluster for debugging), `never`, or `post` ' +
+            "(keep it running for the job's later steps and remove it in the post step at the end of the job).",
+        default: 'always',
+    },
+    {
+        name: 'ready-path',
+        group: 'cluster',
+        description: 'Path polled with `GET` until a node answers with a status below 500. ' +
+            'Empty: the read request of a key that does not exist (for etcd, a quorum read).',
+        default: '',
+    },
+    {
+        name: 'startup-timeout',
+        group: 'cluster',
+        description: 'Seconds every node may take to answer after `compose up`, and a faulted node after it is healed.',
+        default: '180',
+    },
+    {
+        name: 'convergence-timeout',
+        group: 'cluster',
+        description: 'Seconds a written value may take to reach every node.',
+        default: '10',
+    },
+    {
+        name: 'request-timeout',
+        group: 'cluster',
+        description: 'Seconds one HTTP request may take before it is given up.',
+        default: '5',
+    },
+    {
+        name: 'api',
+        group: 'api',
+        description: "Preset for the nodes' key-value API: `kv` (the example service), `etcd-v3` (etcd's v3 JSON API) " +
+            "or `etcd-v2` (etcd's v2 keys API). The inputs below override parts of it.",
+        see: 'Any HTTP key-value API',
+        default: 'kv',
+    },
+    {
+        name: 'key-path',
+        group: 'api',
+        description: 'URL path template of a key; must contain `{key}` (percent-encoded into place). The default of `write-path` and `read-path`. ' +
+            "Empty: the preset's (kv: `/key/{key}`, etcd-v2: `/v2/keys/{key}`; etcd-v3 has none, its key travels in the bodies).",
+        default: '',
+    },
+    {
+        name: 'write-method',
+        group: 'api',
+        description: "HTTP method of a write: `POST` or `PUT`. Empty: the preset's (kv and etcd-v3: `POST`, etcd-v2: `PUT`).",
+        default: '',
+    },
+    {
+        name: 'write-path',
+        group: 'api',
+        description: 'URL path template of a write (`{key}` and `{value}` percent-encoded); may leave `{key}` to `write-body`. ' +
+            'Empty: `key-path` (etcd-v3: `/v3/kv/put`).',
+        default: '',
+    },
+    {
+        name: 'write-body',
+        group: 'api',
+        description: 'Body template of a write with `{key}` and `{value}` (or `{value:base64}`, `{value:json}`). Exactly `{value}`: the raw value; ' +
+            'otherwise placeholders are form-encoded in a form body, JSON-escaped in a JSON body. ' +
+            "Empty: the preset's (kv: `{value}`, etcd-v2: `value={value}`, etcd-v3: JSON with the key and value in base64).",
+        default: '',
+    },
+    {
+        name: 'write-content-type',
+        group: 'api',
+        description: "`Content-Type` of a write. Empty: the preset's (`application/x-www-form-urlencoded`; etcd-v3: `application/json`).",
+        default: '',
+    },
+    {
+        name: 'read-method',
+        group: 'api',
+        description: "HTTP method of a read: `GET`, or `POST` for a read with a body (e.g. etcd-v3's range request). " +
+            "Empty: the preset's (`GET`; etcd-v3: `POST`).",
+        default: '',
+    },
+    {
+        name: 'read-path',
+        group: 'api',
+        description: 'URL path template of a read, with an optional query (`{key}` percent-encoded); may leave `{key}` to `read-body`. ' +
+            'Empty: `key-path` (etcd-v2 adds `?quorum=true`; etcd-v3: `/v3/kv/range`).',
+        default: '',
+    },
+    {
+        name: 'read-body',
+        group: 'api',
+        description: 'Body template of a read with `read-method: POST`: `{key}`, `{key:base64}` or `{key:json}` where the key goes. ' +
+            'Empty: the preset\'s (etcd-v3: `{"key":"{key:base64}"}`; none for a `GET`).',
+        default: '',
+    },
+    {
+        name: 'read-content-type',
+        group: 'api',
+        description: '`Content-Type` of a read with a body. Empty: `application/json`.',
+        default: '',
+    },
+    {
+        name: 'read-value',
+        group: 'api',
+        description: "Where a read's answer holds the value: `body` (the whole body) or a JSON pointer such as `/node/value`. " +
+            "Empty: the preset's (kv: `body`, etcd-v2: `/node/value`, etcd-v3: `/kvs/0/value`).",
+        default: '',
+    },
+    {
+        name: 'read-value-encoding',
+        group: 'api',
+        description: "How the value at `read-value` is encoded: `none` or `base64`. Empty: the preset's (`none`; etcd-v3: `base64`).",
+        default: '',
+    },
+    {
+        name: 'missing-status',
+        group: 'api',
+        description: 'HTTP status(es) a node answers for a key that does not exist, comma-separated (100-599, not 200). ' + "Empty: the preset's (`404`).",
+        default: '',
+    },
+    {
+        name: 'headers',
+        group: 'api',
+        description: 'Extra request headers, one `Name: value` line per header, sent with every request (e.g. an `Authorization` header ' +
+            'from a secret). Values are masked in the log and redacted from reports.',
+        default: '',
+        secret: true,
+    },
+    {
+        name: 'adapter',
+        group: 'api',
+        description: 'Path of an ES module (relative to `working-directory`) exporting `write`, `read` and optionally `cas`, ' +
+            'for APIs no template can describe. Replaces the request templates (`headers` still apply).',
+        see: 'Any API through an adapter module',
+        default: '',
+    },
+    {
+        name: 'value-format',
+        group: 'api',
+        description: 'Values written: `text` (unique, readable, and carrying space, `+`, `%41`, `&`, `=`, `/`, `?`, `#`, quotes, a backslash ' +
+            'and `é✓`, which break mis-encoding APIs), `token` (letters, digits and `-` only) or `bytes` (any bytes, NUL, CR/LF ' +
+            'and invalid UTF-8 included; needs a raw or form write body, and `read-value: body` or `read-value-encoding: base64`, ' +
+            'unless an `adapter` sends them).',
+        see: 'Values that exercise encodings',
+        default: 'text',
+    },
+    {
+        name: 'restart-target',
+        group: 'faults',
+        description: 'Compose service to restart during the restart check (with `cluster: external`, a server name, restarted through ' +
+            '`fault-commands`). Empty: no restart check. With `faults` set, it is only the default of `fault-targets`.',
+        default: '',
+    },
+    {
+        name: 'faults',
+        group: 'faults',
+        description: 'Faults, newline- or comma-separated: `restart`, `stop`, `kill`, `pause`, `partition` (cut from its peers; ' +
+            '`partition:halves`, `:majorities-ring` and `:bridge` split the whole cluster, `:one-way` cuts what the target receives), ' +
+            '`disconnect`, `loss[:P%]`, `latency:MS[/JITTER]`, `clock[:±Ns]`. Empty: none (`restart-target` alone runs the restart check).',
+        see: 'Fault suite',
+        default: '',
+    },
+    {
+        name: 'fault-targets',
+        group: 'faults',
+        description: 'Compose service(s) each fault is applied to, in turn, newline- or comma-separated (with `cluster: external`, server names); ' +
+            'join services with `+` to fault them together (`etcd_1+etcd_2`). Empty: `restart-target`.',
+        see: 'Several services at once',
+        default: '',
+    },
+    {
+        name: 'fault-duration',
+        group: 'faults',
+        description: 'Seconds each fault holds before it is healed (not `restart`, which holds as long as the restart takes).',
+        default: '3',
+    },
+    {
+        name: 'fault-schedule',
+        group: 'faults',
+        description: '`sequence` (one fault after another) or `random` (faults start and heal at random moments while the workload runs, ' +
+            'placed from `seed`; needs a `workload`).',
+        default: 'sequence',
+    },
+    {
+        name: 'partition-networks',
+        group: 'faults',
+        description: 'Networks the `disconnect` fault cuts the target from, as named in the compose file (or full names). ' +
+            'Empty: every network of the service.',
+        default: '',
+    },
+    {
+        name: 'fault-commands',
+        group: 'faults',
+        description: 'With `cluster: external`: a YAML mapping from fault kind to `{ apply, heal }` shell command templates with `{target}` ' +
+            '(the server name) and `{url}` (its base URL), shell-quoted, e.g. ' +
+            '`pause: { apply: "kill -STOP $(cat {target}.pid)", heal: "..." }`. Every fault used needs an entry.',
+        see: 'Clusters Replicheck does not start',
+        default: '',
+    },
+    {
+        name: 'fault-command-timeout',
+        group: 'faults',
+        description: 'Seconds one fault command may take.',
+        default: '60',
+    },
+    {
+        name: 'workload',
+        group: 'workload',
+        description: 'Concurrent workload, recorded as a history: `none`, `register` (random reads and writes of a few keys on random nodes) ' +
+            'or `cas-register` (reads, writes and compare-and-set, where the API has one). ' +
+            'It runs while the faults (or the restart check) hold, else after the replication checks.',
+        see: 'Concurrent workload and consistency',
+        default: 'none',
+    },
+    {
+        name: 'workload-clients',
+        group: 'workload',
+        description: 'Concurrent clients of the workload (1-64).',
+        default: '8',
+    },
+    {
+        name: 'workload-duration',
+        group: 'workload',
+        description: 'Seconds the workload runs (while faults hold: at most this long per fault).',
+        default: '10',
+    },
+    {
+        name: 'workload-keys',
+        group: 'workload',
+        description: 'How many keys the workload reads and writes (1-100).',
+        default: '3',
+    },
+    {
+        name: 'workload-timeout',
+        group: 'workload',
+        description: 'Seconds one workload operation may take. Past it the operation is indeterminate (it may or may not have taken ' +
+            'effect) and its client goes on as a new process, so a node that hangs costs a client little and the other nodes ' +
+            'stay busy. Every other request has `request-timeout`.',
+        default: '1',
+    },
+    {
+        name: 'seed',
+        group: 'workload',
+        description: "Seed of every random choice of the run (0-2147483647): the workload clients' operations, nodes and keys, the random " +
+            'part of every value, where `fault-schedule: random` places the faults, and how a cluster-wide partition splits the ' +
+            'nodes. The report and the `seed` output record it; the same seed and inputs make the same choices. ' +
+            'Empty: `workload-seed` when set, else a random seed.',
+        default: '',
+    },
+    {
+        name: 'workload-seed',
+        group: 'workload',
+        description: 'The older name of `seed`, still read: used when `seed` is empty (both set must agree).',
+        default: '',
+    },
+    {
+        name: 'consistency',
+        group: 'workload',
+        description: 'What the workload history must satisfy: `eventual` (every node converges to a value that can legally be last) ' +
+            'or `linearizable` (checked per key).',
+        default: 'eventual',
+    },
+    {
+        name: 'max-memory',
+        group: 'workload',
+        description: 'Memory the linearizability search may take (e.g. `512M`, `2G`; at least 16 MiB); past it a key is `unknown`, never a crash. ' +
+            'Histories with unique written values need no search.',
+        default: '1G',
+    },
+    {
+        name: 'report-file',
+        group: 'reports',
+        description: 'Where to write the JSON report. Empty: a file in `RUNNER_TEMP` (or the system temp directory).',
+        default: '',
+    },
+    {
+        name: 'log-lines',
+        group: 'reports',
+        description: "Lines of each service's log shown when a check fails (0: none).",
+        default: '50',
+    },
+];
+/** A description as places without Markdown show it (action.yml in the GitHub UI, `--help`): code marks dropped. */
+function plainDescription(spec) {
+    return spec.description.replaceAll('`', '');
+}
+/** Reads every declared input through `get` (trimmed), filling declared defaults for empty values. */
+function readRawInputs(get) {
+    const raw = {};
+    for (const spec of INPUTS) {
+        const value = (get(spec.name) ?? '').trim();
+        raw[spec.name] = value === '' ? (spec.default ?? '') : value;
+    }
+    return raw;
+}
+
+
+/***/ }),
+
+/***/ 5791:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -30462,7 +31298,7 @@ function maxConvergence(matrix) {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 1318:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -30508,7 +31344,7 @@ function escapePre(text) {
 
 /***/ }),
 
-/***/ 9997:
+/***/ 3456:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -30519,6 +31355,7 @@ function escapePre(text) {
 /* harmony export */   _V: () => (/* binding */ formatMs),
 /* harmony export */   aJ: () => (/* binding */ stripAnsi)
 /* harmony export */ });
+/* unused harmony export inertJson */
 // Small pure helpers for text that came from outside (servers, containers) and must be shown bounded.
 /** The last `lines` lines of `text`, each cut to `maxLineChars`. */
 function tailText(text, lines, maxLineChars = 2000) {
@@ -30538,13 +31375,30 @@ function stripAnsi(text) {
 // C0/C1 controls other than tab and newline (a lone CR can overwrite a line; U+009B is a CSI on some terminals),
 // and bidi overrides (which reorder what is shown).
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-/** Text from outside made inert for a terminal or a log: escape sequences removed, other controls replaced. */
-function inertText(text) {
-    return stripAnsi(text).replace(/\r\n/g, '\n').replace(UNSAFE, '\uFFFD');
+// Breaks other than LF that a terminal or a log viewer may honour (NEL, the Unicode line and paragraph separators):
+// shown as breaks, so each line after one is made inert as a line too.
+const OTHER_BREAKS = /[\u0085\u2028\u2029]/g;
+function controlsReplaced(text) {
+    return stripAnsi(text).replace(/\r\n/g, '\n').replace(OTHER_BREAKS, '\n').replace(UNSAFE, '\uFFFD');
 }
-/** `inertText` on one line: newlines shown as ⏎. */
+/**
+ * One line that no GitHub runner takes for a workflow command, whatever printed it: the runner reads `::name::` at
+ * the start of a line after whitespace (invisible format characters are taken as whitespace too, in case a runner
+ * or a viewer skips them) and the legacy `##[name]` anywhere. A zero-width space breaks each; the text reads the same.
+ */
+function commandsBroken(line) {
+    return line.replace(/^([\s\p{Cf}]*):(?=:)/u, '$1:\u200b').replace(/##\[/g, '##\u200b[');
+}
+/**
+ * Text from outside made inert for a terminal or a log: escape sequences removed, other controls replaced, and no
+ * line of it a workflow command when a runner reads it.
+ */
+function inertText(text) {
+    return controlsReplaced(text).split('\n').map(commandsBroken).join('\n');
+}
+/** `inertText` on one line: newlines shown as ⏎ (so only the start of the whole can look like a command). */
 function oneLine(text) {
-    return inertText(text).replace(/\n+/g, ' ⏎ ');
+    return commandsBroken(controlsReplaced(text).replace(/\n+/g, ' ⏎ '));
 }
 /** A bounded, printable preview of bytes from a server: invalid UTF-8 becomes U+FFFD, controls are shown escaped. */
 function previewBytes(bytes, maxChars = 200) {
@@ -30558,6 +31412,16 @@ function formatMs(ms) {
     if (ms < 1000)
         return `${Math.round(ms)} ms`;
     return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+/**
+ * JSON printed where a runner reads the lines: the same value, with the legacy `##[` command form and the line
+ * separators a runner may split on (NEL, U+2028, U+2029) written as escapes. No line of JSON can start with `::`:
+ * every line break inside a string is already an escape.
+ */
+function inertJson(value, space) {
+    return JSON.stringify(value, null, space)
+        .replace(/##\[/g, '#\\u0023[')
+        .replace(/[\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 
@@ -30808,18 +31672,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 7349:
+/***/ 5434:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(415);
+var Scalar = __nccwpck_require__(2765);
+var YAMLMap = __nccwpck_require__(1950);
+var YAMLSeq = __nccwpck_require__(7495);
+var resolveBlockMap = __nccwpck_require__(6519);
+var resolveBlockSeq = __nccwpck_require__(2662);
+var resolveFlowCollection = __nccwpck_require__(4206);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -30905,15 +31769,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 5899:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var Document = __nccwpck_require__(6885);
+var composeNode = __nccwpck_require__(4873);
+var resolveEnd = __nccwpck_require__(644);
+var resolveProps = __nccwpck_require__(2207);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -30957,17 +31821,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 4873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var Alias = __nccwpck_require__(7641);
+var identity = __nccwpck_require__(415);
+var composeCollection = __nccwpck_require__(5434);
+var composeScalar = __nccwpck_require__(3293);
+var resolveEnd = __nccwpck_require__(644);
+var utilEmptyScalarPosition = __nccwpck_require__(4831);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -31076,15 +31940,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 3293:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(415);
+var Scalar = __nccwpck_require__(2765);
+var resolveBlockScalar = __nccwpck_require__(809);
+var resolveFlowScalar = __nccwpck_require__(8066);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -31171,18 +32035,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 3480:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var directives = __nccwpck_require__(2342);
+var Document = __nccwpck_require__(6885);
+var errors = __nccwpck_require__(3376);
+var identity = __nccwpck_require__(415);
+var composeDoc = __nccwpck_require__(5899);
+var resolveEnd = __nccwpck_require__(644);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -31402,17 +32266,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 6519:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var Pair = __nccwpck_require__(4245);
+var YAMLMap = __nccwpck_require__(1950);
+var resolveProps = __nccwpck_require__(2207);
+var utilContainsNewline = __nccwpck_require__(9699);
+var utilFlowIndentCheck = __nccwpck_require__(7723);
+var utilMapIncludes = __nccwpck_require__(8539);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -31526,12 +32390,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 809:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(2765);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -31733,14 +32597,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 2662:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(7495);
+var resolveProps = __nccwpck_require__(2207);
+var utilFlowIndentCheck = __nccwpck_require__(7723);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -31791,7 +32655,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 644:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -31837,19 +32701,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 4206:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var identity = __nccwpck_require__(415);
+var Pair = __nccwpck_require__(4245);
+var YAMLMap = __nccwpck_require__(1950);
+var YAMLSeq = __nccwpck_require__(7495);
+var resolveEnd = __nccwpck_require__(644);
+var resolveProps = __nccwpck_require__(2207);
+var utilContainsNewline = __nccwpck_require__(9699);
+var utilMapIncludes = __nccwpck_require__(8539);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -32053,13 +32917,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 8066:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var Scalar = __nccwpck_require__(2765);
+var resolveEnd = __nccwpck_require__(644);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -32288,7 +33152,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 2207:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -32443,7 +33307,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 9699:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -32486,7 +33350,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 4831:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -32521,12 +33385,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 7723:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(9699);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -32545,12 +33409,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 8539:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(415);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -32567,22 +33431,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 6885:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(4043);
-var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var Alias = __nccwpck_require__(7641);
+var Collection = __nccwpck_require__(3469);
+var identity = __nccwpck_require__(415);
+var Pair = __nccwpck_require__(4245);
+var toJS = __nccwpck_require__(915);
+var Schema = __nccwpck_require__(8296);
+var stringifyDocument = __nccwpck_require__(7653);
+var anchors = __nccwpck_require__(5236);
+var applyReviver = __nccwpck_require__(5797);
+var createNode = __nccwpck_require__(2076);
+var directives = __nccwpck_require__(2342);
 
 class Document {
     constructor(value, replacer, options) {
@@ -32911,13 +33775,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 5236:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(415);
+var visit = __nccwpck_require__(292);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -32994,7 +33858,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 5797:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -33058,14 +33922,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 2076:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var Alias = __nccwpck_require__(7641);
+var identity = __nccwpck_require__(415);
+var Scalar = __nccwpck_require__(2765);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -33155,13 +34019,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 2342:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(415);
+var visit = __nccwpck_require__(292);
 
 const escapeChars = {
     '!': '%21',
@@ -33340,7 +34204,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 3376:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -33409,28 +34273,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 7207:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var composer = __nccwpck_require__(3480);
+var Document = __nccwpck_require__(6885);
+var Schema = __nccwpck_require__(8296);
+var errors = __nccwpck_require__(3376);
+var Alias = __nccwpck_require__(7641);
+var identity = __nccwpck_require__(415);
+var Pair = __nccwpck_require__(4245);
+var Scalar = __nccwpck_require__(2765);
+var YAMLMap = __nccwpck_require__(1950);
+var YAMLSeq = __nccwpck_require__(7495);
+var cst = __nccwpck_require__(5421);
+var lexer = __nccwpck_require__(2081);
+var lineCounter = __nccwpck_require__(4588);
+var parser = __nccwpck_require__(6651);
+var publicApi = __nccwpck_require__(8759);
+var visit = __nccwpck_require__(292);
 
 
 
@@ -33467,7 +34331,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 2745:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -33493,16 +34357,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 7641:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var anchors = __nccwpck_require__(5236);
+var visit = __nccwpck_require__(292);
+var identity = __nccwpck_require__(415);
+var Node = __nccwpck_require__(6617);
+var toJS = __nccwpck_require__(915);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -33620,14 +34484,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 3469:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(2076);
+var identity = __nccwpck_require__(415);
+var Node = __nccwpck_require__(6617);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -33778,14 +34642,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 6617:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var applyReviver = __nccwpck_require__(5797);
+var identity = __nccwpck_require__(415);
+var toJS = __nccwpck_require__(915);
 
 class NodeBase {
     constructor(type) {
@@ -33825,15 +34689,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 4245:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(2076);
+var stringifyPair = __nccwpck_require__(5004);
+var addPairToJSMap = __nccwpck_require__(9256);
+var identity = __nccwpck_require__(415);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -33871,14 +34735,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 2765:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var identity = __nccwpck_require__(415);
+var Node = __nccwpck_require__(6617);
+var toJS = __nccwpck_require__(915);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -33905,17 +34769,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 1950:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(6340);
+var addPairToJSMap = __nccwpck_require__(9256);
+var Collection = __nccwpck_require__(3469);
+var identity = __nccwpck_require__(415);
+var Pair = __nccwpck_require__(4245);
+var Scalar = __nccwpck_require__(2765);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -34059,17 +34923,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 7495:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(4043);
+var createNode = __nccwpck_require__(2076);
+var stringifyCollection = __nccwpck_require__(6340);
+var Collection = __nccwpck_require__(3469);
+var identity = __nccwpck_require__(415);
+var Scalar = __nccwpck_require__(2765);
+var toJS = __nccwpck_require__(915);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -34181,16 +35045,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 9256:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var log = __nccwpck_require__(2745);
+var merge = __nccwpck_require__(6220);
+var stringify = __nccwpck_require__(732);
+var identity = __nccwpck_require__(415);
+var toJS = __nccwpck_require__(915);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -34253,7 +35117,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 415:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -34313,12 +35177,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 4043:
+/***/ 915:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(415);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -34359,15 +35223,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 1366:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(5450);
+var resolveBlockScalar = __nccwpck_require__(809);
+var resolveFlowScalar = __nccwpck_require__(8066);
+var errors = __nccwpck_require__(3376);
+var stringifyString = __nccwpck_require__(501);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -34584,7 +35448,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 8013:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -34654,7 +35518,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 4555:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -34760,14 +35624,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 5421:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(1366);
+var cstStringify = __nccwpck_require__(8013);
+var cstVisit = __nccwpck_require__(4555);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -34879,12 +35743,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 2081:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(5421);
 
 /*
 START -> stream
@@ -35609,7 +36473,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 4588:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -35657,14 +36521,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 6651:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var cst = __nccwpck_require__(5421);
+var lexer = __nccwpck_require__(2081);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -36644,18 +37508,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 8759:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(3480);
+var Document = __nccwpck_require__(6885);
+var errors = __nccwpck_require__(3376);
+var log = __nccwpck_require__(2745);
+var identity = __nccwpck_require__(415);
+var lineCounter = __nccwpck_require__(4588);
+var parser = __nccwpck_require__(6651);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -36758,16 +37622,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 8296:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var identity = __nccwpck_require__(415);
+var map = __nccwpck_require__(7683);
+var seq = __nccwpck_require__(4066);
+var string = __nccwpck_require__(4088);
+var tags = __nccwpck_require__(3578);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -36804,13 +37668,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 7683:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(415);
+var YAMLMap = __nccwpck_require__(1950);
 
 const map = {
     collection: 'map',
@@ -36830,12 +37694,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 1528:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(2765);
 
 const nullTag = {
     identify: value => value == null,
@@ -36854,13 +37718,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 4066:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(415);
+var YAMLSeq = __nccwpck_require__(7495);
 
 const seq = {
     collection: 'seq',
@@ -36880,12 +37744,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 4088:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(5450);
+var stringifyString = __nccwpck_require__(501);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -36903,12 +37767,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 7247:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(2765);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -36931,13 +37795,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 7661:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(2765);
+var stringifyNumber = __nccwpck_require__(2729);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -36985,12 +37849,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 9546:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2729);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -37034,18 +37898,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 9032:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var map = __nccwpck_require__(7683);
+var _null = __nccwpck_require__(1528);
+var seq = __nccwpck_require__(4066);
+var string = __nccwpck_require__(4088);
+var bool = __nccwpck_require__(7247);
+var float = __nccwpck_require__(7661);
+var int = __nccwpck_require__(9546);
 
 const schema = [
     map.map,
@@ -37066,14 +37930,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 7519:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(2765);
+var map = __nccwpck_require__(7683);
+var seq = __nccwpck_require__(4066);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -37137,27 +38001,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 3578:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var map = __nccwpck_require__(7683);
+var _null = __nccwpck_require__(1528);
+var seq = __nccwpck_require__(4066);
+var string = __nccwpck_require__(4088);
+var bool = __nccwpck_require__(7247);
+var float = __nccwpck_require__(7661);
+var int = __nccwpck_require__(9546);
+var schema = __nccwpck_require__(9032);
+var schema$1 = __nccwpck_require__(7519);
+var binary = __nccwpck_require__(4011);
+var merge = __nccwpck_require__(6220);
+var omap = __nccwpck_require__(2775);
+var pairs = __nccwpck_require__(1705);
+var schema$2 = __nccwpck_require__(1921);
+var set = __nccwpck_require__(832);
+var timestamp = __nccwpck_require__(168);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -37243,14 +38107,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 4011:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(5450);
+var Scalar = __nccwpck_require__(2765);
+var stringifyString = __nccwpck_require__(501);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -37320,12 +38184,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 2214:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(2765);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -37356,13 +38220,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 9614:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(2765);
+var stringifyNumber = __nccwpck_require__(2729);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -37413,12 +38277,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 6257:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2729);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -37496,13 +38360,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 6220:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(415);
+var Scalar = __nccwpck_require__(2765);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -37574,16 +38438,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 2775:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(415);
+var toJS = __nccwpck_require__(915);
+var YAMLMap = __nccwpck_require__(1950);
+var YAMLSeq = __nccwpck_require__(7495);
+var pairs = __nccwpck_require__(1705);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -37658,15 +38522,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 1705:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(415);
+var Pair = __nccwpck_require__(4245);
+var Scalar = __nccwpck_require__(2765);
+var YAMLSeq = __nccwpck_require__(7495);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -37747,24 +38611,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 1921:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var map = __nccwpck_require__(7683);
+var _null = __nccwpck_require__(1528);
+var seq = __nccwpck_require__(4066);
+var string = __nccwpck_require__(4088);
+var binary = __nccwpck_require__(4011);
+var bool = __nccwpck_require__(2214);
+var float = __nccwpck_require__(9614);
+var int = __nccwpck_require__(6257);
+var merge = __nccwpck_require__(6220);
+var omap = __nccwpck_require__(2775);
+var pairs = __nccwpck_require__(1705);
+var set = __nccwpck_require__(832);
+var timestamp = __nccwpck_require__(168);
 
 const schema = [
     map.map,
@@ -37795,14 +38659,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 832:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(415);
+var Pair = __nccwpck_require__(4245);
+var YAMLMap = __nccwpck_require__(1950);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -37898,12 +38762,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 6752:
+/***/ 168:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(2729);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -38010,7 +38874,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 3699:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -38168,15 +39032,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 732:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(5450);
+var anchors = __nccwpck_require__(5236);
+var identity = __nccwpck_require__(415);
+var stringifyComment = __nccwpck_require__(8927);
+var stringifyString = __nccwpck_require__(501);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -38307,14 +39171,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 6340:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(415);
+var stringify = __nccwpck_require__(732);
+var stringifyComment = __nccwpck_require__(8927);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -38469,7 +39333,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 8927:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -38500,14 +39364,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 7653:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(415);
+var stringify = __nccwpck_require__(732);
+var stringifyComment = __nccwpck_require__(8927);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -38594,7 +39458,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 2729:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -38628,15 +39492,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 5004:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(415);
+var Scalar = __nccwpck_require__(2765);
+var stringify = __nccwpck_require__(732);
+var stringifyComment = __nccwpck_require__(8927);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -38787,13 +39651,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 5450:
+/***/ 501:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(2765);
+var foldFlowLines = __nccwpck_require__(3699);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -39132,12 +39996,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 292:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(415);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -39556,7 +40420,7 @@ var __webpack_exports__ = {};
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -39592,7 +40456,7 @@ function toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -39688,7 +40552,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -39729,7 +40593,7 @@ const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.me
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -39820,11 +40684,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/node_modules/undici/index.js
-var undici = __nccwpck_require__(3368);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ../../work/main/node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(8258);
+// EXTERNAL MODULE: ../../work/main/node_modules/@actions/http-client/node_modules/undici/index.js
+var undici = __nccwpck_require__(1736);
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -40521,7 +41385,7 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -40597,7 +41461,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -40671,7 +41535,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -40952,7 +41816,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -40994,7 +41858,7 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -41174,7 +42038,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -41448,7 +42312,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -42036,7 +42900,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -42116,7 +42980,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -42181,7 +43045,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -42501,434 +43365,18 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./src/inputs/list.ts
-// The one list of inputs. The action reads exactly these names, the CLI turns each into a `--name` flag, and
-// action.yml's inputs and the README's tables are written from it (`npm run inputs`; a test fails when they differ),
-// so no front end or document can drift apart from the code.
-/** The groups inputs are listed in (action.yml, README, `--help`), and the part of the run each feeds. */
-const INPUT_GROUPS = (/* unused pure expression or super */ null && (['cluster', 'api', 'faults', 'workload', 'reports']));
-const INPUTS = [
-    {
-        name: 'servers',
-        group: 'cluster',
-        description: 'Base URLs of the nodes, newline- or comma-separated (`http://localhost:8080`, ...). An entry may be named, `name=url`: ' +
-            'the name is the compose service the node is (unnamed ones are matched by published port), or, with `cluster: external`, ' +
-            'the name that `fault-targets` and `restart-target` use. Credentials in URLs are refused.',
-        required: true,
-    },
-    {
-        name: 'cluster',
-        group: 'cluster',
-        description: '`compose` (Replicheck starts and tears down the compose project) or `external` (a cluster already running: ' +
-            'nothing is started or removed, and faults run through `fault-commands`).',
-        see: 'Clusters Replicheck does not start',
-        default: 'compose',
-    },
-    {
-        name: 'compose-file',
-        group: 'cluster',
-        description: 'Compose file(s), newline- or comma-separated, relative to `working-directory`. When the default is absent, ' +
-            '`compose.yaml`, `compose.yml` or `docker-compose.yaml` is used, as Compose does.',
-        default: 'docker-compose.yml',
-    },
-    {
-        name: 'working-directory',
-        group: 'cluster',
-        description: 'Folder the compose files and `adapter` are relative to: the Compose project directory, and the folder `fault-commands` run in.',
-        default: '.',
-    },
-    {
-        name: 'project-name',
-        group: 'cluster',
-        description: 'Compose project name. Empty: unique per run (`replicheck-<run id>-<attempt>-<job>-<random>`), ' +
-            'so parallel jobs and matrix legs never collide.',
-        default: '',
-    },
-    {
-        name: 'compose-version',
-        group: 'cluster',
-        description: 'Which Compose to use: `auto` (`docker compose` v2, else `docker-compose` v1), `v2` or `v1`.',
-        default: 'auto',
-    },
-    {
-        name: 'build',
-        group: 'cluster',
-        description: 'Build images during `compose up` (`true` or `false`).',
-        default: 'true',
-    },
-    {
-        name: 'teardown',
-        group: 'cluster',
-        description: 'When to remove the cluster: `always`, `on-success` (keep a failed cluster for debugging), `never`, or `post` ' +
-            "(keep it running for the job's later steps and remove it in the post step at the end of the job).",
-        default: 'always',
-    },
-    {
-        name: 'ready-path',
-        group: 'cluster',
-        description: 'Path polled with `GET` until a node answers with a status below 500. ' +
-            'Empty: the read request of a key that does not exist (for etcd, a quorum read).',
-        default: '',
-    },
-    {
-        name: 'startup-timeout',
-        group: 'cluster',
-        description: 'Seconds every node may take to answer after `compose up`, and a faulted node after it is healed.',
-        default: '180',
-    },
-    {
-        name: 'convergence-timeout',
-        group: 'cluster',
-        description: 'Seconds a written value may take to reach every node.',
-        default: '10',
-    },
-    {
-        name: 'request-timeout',
-        group: 'cluster',
-        description: 'Seconds one HTTP request may take before it is given up.',
-        default: '5',
-    },
-    {
-        name: 'api',
-        group: 'api',
-        description: "Preset for the nodes' key-value API: `kv` (the example service), `etcd-v3` (etcd's v3 JSON API) " +
-            "or `etcd-v2` (etcd's v2 keys API). The inputs below override parts of it.",
-        see: 'Any HTTP key-value API',
-        default: 'kv',
-    },
-    {
-        name: 'key-path',
-        group: 'api',
-        description: 'URL path template of a key; must contain `{key}` (percent-encoded into place). The default of `write-path` and `read-path`. ' +
-            "Empty: the preset's (kv: `/key/{key}`, etcd-v2: `/v2/keys/{key}`; etcd-v3 has none, its key travels in the bodies).",
-        default: '',
-    },
-    {
-        name: 'write-method',
-        group: 'api',
-        description: "HTTP method of a write: `POST` or `PUT`. Empty: the preset's (kv and etcd-v3: `POST`, etcd-v2: `PUT`).",
-        default: '',
-    },
-    {
-        name: 'write-path',
-        group: 'api',
-        description: 'URL path template of a write (`{key}` and `{value}` percent-encoded); may leave `{key}` to `write-body`. ' +
-            'Empty: `key-path` (etcd-v3: `/v3/kv/put`).',
-        default: '',
-    },
-    {
-        name: 'write-body',
-        group: 'api',
-        description: 'Body template of a write with `{key}` and `{value}` (or `{value:base64}`, `{value:json}`). Exactly `{value}`: the raw value; ' +
-            'otherwise placeholders are form-encoded in a form body, JSON-escaped in a JSON body. ' +
-            "Empty: the preset's (kv: `{value}`, etcd-v2: `value={value}`, etcd-v3: JSON with the key and value in base64).",
-        default: '',
-    },
-    {
-        name: 'write-content-type',
-        group: 'api',
-        description: "`Content-Type` of a write. Empty: the preset's (`application/x-www-form-urlencoded`; etcd-v3: `application/json`).",
-        default: '',
-    },
-    {
-        name: 'read-method',
-        group: 'api',
-        description: "HTTP method of a read: `GET`, or `POST` for a read with a body (e.g. etcd-v3's range request). " +
-            "Empty: the preset's (`GET`; etcd-v3: `POST`).",
-        default: '',
-    },
-    {
-        name: 'read-path',
-        group: 'api',
-        description: 'URL path template of a read, with an optional query (`{key}` percent-encoded); may leave `{key}` to `read-body`. ' +
-            'Empty: `key-path` (etcd-v2 adds `?quorum=true`; etcd-v3: `/v3/kv/range`).',
-        default: '',
-    },
-    {
-        name: 'read-body',
-        group: 'api',
-        description: 'Body template of a read with `read-method: POST`: `{key}`, `{key:base64}` or `{key:json}` where the key goes. ' +
-            'Empty: the preset\'s (etcd-v3: `{"key":"{key:base64}"}`; none for a `GET`).',
-        default: '',
-    },
-    {
-        name: 'read-content-type',
-        group: 'api',
-        description: '`Content-Type` of a read with a body. Empty: `application/json`.',
-        default: '',
-    },
-    {
-        name: 'read-value',
-        group: 'api',
-        description: "Where a read's answer holds the value: `body` (the whole body) or a JSON pointer such as `/node/value`. " +
-            "Empty: the preset's (kv: `body`, etcd-v2: `/node/value`, etcd-v3: `/kvs/0/value`).",
-        default: '',
-    },
-    {
-        name: 'read-value-encoding',
-        group: 'api',
-        description: "How the value at `read-value` is encoded: `none` or `base64`. Empty: the preset's (`none`; etcd-v3: `base64`).",
-        default: '',
-    },
-    {
-        name: 'missing-status',
-        group: 'api',
-        description: 'HTTP status(es) a node answers for a key that does not exist, comma-separated (100-599, not 200). ' + "Empty: the preset's (`404`).",
-        default: '',
-    },
-    {
-        name: 'headers',
-        group: 'api',
-        description: 'Extra request headers, one `Name: value` line per header, sent with every request (e.g. an `Authorization` header ' +
-            'from a secret). Values are masked in the log and redacted from reports.',
-        default: '',
-        secret: true,
-    },
-    {
-        name: 'adapter',
-        group: 'api',
-        description: 'Path of an ES module (relative to `working-directory`) exporting `write`, `read` and optionally `cas`, ' +
-            'for APIs no template can describe. Replaces the request templates (`headers` still apply).',
-        see: 'Any API through an adapter module',
-        default: '',
-    },
-    {
-        name: 'value-format',
-        group: 'api',
-        description: 'Values written: `text` (unique, readable, and carrying space, `+`, `%41`, `&`, `=`, `/`, `?`, `#`, quotes, a backslash ' +
-            'and `é✓`, which break mis-encoding APIs), `token` (letters, digits and `-` only) or `bytes` (any bytes, NUL, CR/LF ' +
-            'and invalid UTF-8 included; needs a raw or form write body, and `read-value: body` or `read-value-encoding: base64`, ' +
-            'unless an `adapter` sends them).',
-        see: 'Values that exercise encodings',
-        default: 'text',
-    },
-    {
-        name: 'restart-target',
-        group: 'faults',
-        description: 'Compose service to restart during the restart check (with `cluster: external`, a server name, restarted through ' +
-            '`fault-commands`). Empty: no restart check. With `faults` set, it is only the default of `fault-targets`.',
-        default: '',
-    },
-    {
-        name: 'faults',
-        group: 'faults',
-        description: 'Faults, newline- or comma-separated: `restart`, `stop`, `kill`, `pause`, `partition` (cut from its peers; ' +
-            '`partition:halves`, `:majorities-ring` and `:bridge` split the whole cluster, `:one-way` cuts what the target receives), ' +
-            '`disconnect`, `loss[:P%]`, `latency:MS[/JITTER]`, `clock[:±Ns]`. Empty: none (`restart-target` alone runs the restart check).',
-        see: 'Fault suite',
-        default: '',
-    },
-    {
-        name: 'fault-targets',
-        group: 'faults',
-        description: 'Compose service(s) each fault is applied to, in turn, newline- or comma-separated (with `cluster: external`, server names); ' +
-            'join services with `+` to fault them together (`etcd_1+etcd_2`). Empty: `restart-target`.',
-        see: 'Several services at once',
-        default: '',
-    },
-    {
-        name: 'fault-duration',
-        group: 'faults',
-        description: 'Seconds each fault holds before it is healed (not `restart`, which holds as long as the restart takes).',
-        default: '3',
-    },
-    {
-        name: 'fault-schedule',
-        group: 'faults',
-        description: '`sequence` (one fault after another) or `random` (faults start and heal at random moments while the workload runs, ' +
-            'placed from `seed`; needs a `workload`).',
-        default: 'sequence',
-    },
-    {
-        name: 'partition-networks',
-        group: 'faults',
-        description: 'Networks the `disconnect` fault cuts the target from, as named in the compose file (or full names). ' +
-            'Empty: every network of the service.',
-        default: '',
-    },
-    {
-        name: 'fault-commands',
-        group: 'faults',
-        description: 'With `cluster: external`: a YAML mapping from fault kind to `{ apply, heal }` shell command templates with `{target}` ' +
-            '(the server name) and `{url}` (its base URL), shell-quoted, e.g. ' +
-            '`pause: { apply: "kill -STOP $(cat {target}.pid)", heal: "..." }`. Every fault used needs an entry.',
-        see: 'Clusters Replicheck does not start',
-        default: '',
-    },
-    {
-        name: 'fault-command-timeout',
-        group: 'faults',
-        description: 'Seconds one fault command may take.',
-        default: '60',
-    },
-    {
-        name: 'workload',
-        group: 'workload',
-        description: 'Concurrent workload, recorded as a history: `none`, `register` (random reads and writes of a few keys on random nodes) ' +
-            'or `cas-register` (reads, writes and compare-and-set, where the API has one). ' +
-            'It runs while the faults (or the restart check) hold, else after the replication checks.',
-        see: 'Concurrent workload and consistency',
-        default: 'none',
-    },
-    {
-        name: 'workload-clients',
-        group: 'workload',
-        description: 'Concurrent clients of the workload (1-64).',
-        default: '8',
-    },
-    {
-        name: 'workload-duration',
-        group: 'workload',
-        description: 'Seconds the workload runs (while faults hold: at most this long per fault).',
-        default: '10',
-    },
-    {
-        name: 'workload-keys',
-        group: 'workload',
-        description: 'How many keys the workload reads and writes (1-100).',
-        default: '3',
-    },
-    {
-        name: 'seed',
-        group: 'workload',
-        description: "Seed of every random choice of the run (0-2147483647): the workload clients' operations, nodes and keys, the random " +
-            'part of every value, where `fault-schedule: random` places the faults, and how a cluster-wide partition splits the ' +
-            'nodes. The report and the `seed` output record it; the same seed and inputs make the same choices. ' +
-            'Empty: `workload-seed` when set, else a random seed.',
-        default: '',
-    },
-    {
-        name: 'workload-seed',
-        group: 'workload',
-        description: 'The older name of `seed`, still read: used when `seed` is empty (both set must agree).',
-        default: '',
-    },
-    {
-        name: 'consistency',
-        group: 'workload',
-        description: 'What the workload history must satisfy: `eventual` (every node converges to a value that can legally be last) ' +
-            'or `linearizable` (checked per key).',
-        default: 'eventual',
-    },
-    {
-        name: 'max-memory',
-        group: 'workload',
-        description: 'Memory the linearizability search may take (e.g. `512M`, `2G`; at least 16 MiB); past it a key is `unknown`, never a crash. ' +
-            'Histories with unique written values need no search.',
-        default: '1G',
-    },
-    {
-        name: 'report-file',
-        group: 'reports',
-        description: 'Where to write the JSON report. Empty: a file in `RUNNER_TEMP` (or the system temp directory).',
-        default: '',
-    },
-    {
-        name: 'log-lines',
-        group: 'reports',
-        description: "Lines of each service's log shown when a check fails (0: none).",
-        default: '50',
-    },
-];
-/** A description as places without Markdown show it (action.yml in the GitHub UI, `--help`): code marks dropped. */
-function plainDescription(spec) {
-    return spec.description.replaceAll('`', '');
-}
-/** Reads every declared input through `get` (trimmed), filling declared defaults for empty values. */
-function readRawInputs(get) {
-    const raw = {};
-    for (const spec of INPUTS) {
-        const value = (get(spec.name) ?? '').trim();
-        raw[spec.name] = value === '' ? (spec.default ?? '') : value;
-    }
-    return raw;
-}
-
-;// CONCATENATED MODULE: ./src/checks/headers.ts
-// The `headers` input: extra request headers, whose values are secret. Parsed here, and the secret parts listed so
-// the front ends can mask them before anything is printed.
-
-/** Header names a client may not set itself: they describe the connection or the body, which the client owns. */
-const RESERVED_HEADERS = new Set([
-    'host',
-    'content-length',
-    'transfer-encoding',
-    'connection',
-    'keep-alive',
-    'upgrade',
-    'expect',
-    'te',
-    'trailer',
-]);
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
-/**
- * `Name: value` lines. Problems name the line, never its text: a malformed line may well hold a token.
- */
-function parseHeaders(text, fail) {
-    const headers = [];
-    const seen = new Set();
-    text.split(/\r?\n/).forEach((line, index) => {
-        if (line.trim() === '')
-            return;
-        const colon = line.indexOf(':');
-        const n = index + 1;
-        if (colon <= 0) {
-            fail('headers', `line ${n} has no 'Name:' before a colon.`, "Write one header per line as 'Name: value', e.g. 'Authorization: Bearer ${{ secrets.TOKEN }}'.");
-            return;
-        }
-        const name = line.slice(0, colon).trim();
-        const value = line.slice(colon + 1).trim();
-        const lower = name.toLowerCase();
-        if (!TOKEN.test(name)) {
-            fail('headers', `line ${n}: the header name is not a valid HTTP token.`, 'Use letters, digits and - only in header names, e.g. X-Api-Key.');
-        }
-        else if (RESERVED_HEADERS.has(lower)) {
-            fail('headers', `line ${n}: '${name}' is set by the HTTP client and cannot be given.`, 'Remove that line.');
-        }
-        else if (lower === 'content-type') {
-            fail('headers', `line ${n}: the content type of writes has its own input.`, 'Use write-content-type instead.');
-        }
-        else if (seen.has(lower)) {
-            fail('headers', `line ${n}: '${name}' is given twice.`, 'Give each header once (join values with a comma if the API allows it).');
-        }
-        else if (CONTROL.test(value)) {
-            fail('headers', `line ${n}: the value of '${name}' contains control characters.`, 'Remove them from the value.');
-        }
-        else {
-            seen.add(lower);
-            headers.push({ name, value });
-        }
-    });
-    return headers;
-}
-/**
- * Values to mask in the log before anything is parsed or printed: every header value (or a whole malformed
- * header line) and every line of any other input declared secret.
- */
-function secretValues(raw) {
-    const out = new Set();
-    for (const spec of INPUTS) {
-        if (!spec.secret)
-            continue;
-        for (const line of (raw[spec.name] ?? '').split(/\r?\n/)) {
-            const colon = line.indexOf(':');
-            const secret = (spec.name === 'headers' && colon > 0 ? line.slice(colon + 1) : line).trim();
-            if (secret !== '')
-                out.add(secret);
-        }
-    }
-    return [...out];
-}
-
+// EXTERNAL MODULE: ./src/inputs/list.ts
+var list = __nccwpck_require__(7736);
+// EXTERNAL MODULE: ./src/checks/headers.ts
+var headers = __nccwpck_require__(2900);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/core/random.ts
-var random = __nccwpck_require__(8640);
+var random = __nccwpck_require__(6629);
 // EXTERNAL MODULE: ./src/inputs/errors.ts
-var errors = __nccwpck_require__(1318);
+var errors = __nccwpck_require__(8287);
 ;// CONCATENATED MODULE: ./src/inputs/values.ts
 // Parsers of single input values, shared by every part that validates inputs (core, adapters, faults, workload),
 // so each kind of value is read, bounded and reported the same way.
@@ -42942,7 +43390,7 @@ function splitList(value) {
 }
 /** The default action.yml declares for an input, to show in a fix ("e.g. '180'"). */
 function declaredDefault(input) {
-    return INPUTS.find((s) => s.name === input)?.default ?? '';
+    return list/* INPUTS */.mc.find((s) => s.name === input)?.default ?? '';
 }
 /** A positive number of seconds up to `max` (decimals allowed, no units), as milliseconds; 0 when invalid. */
 function secondsInput(raw, input, max, fail) {
@@ -43031,9 +43479,9 @@ function parseServers(value, fail) {
 }
 
 // EXTERNAL MODULE: ./src/http/json-pointer.ts
-var json_pointer = __nccwpck_require__(4600);
+var json_pointer = __nccwpck_require__(9437);
 // EXTERNAL MODULE: ./src/http/template.ts
-var http_template = __nccwpck_require__(6708);
+var http_template = __nccwpck_require__(4401);
 ;// CONCATENATED MODULE: ./src/checks/presets/etcd-v2.ts
 const etcdV2 = {
     keyPath: '/v2/keys/{key}',
@@ -43156,7 +43604,7 @@ function parseAdapter(raw, fail) {
         preset: isPreset(name) ? name : 'kv',
         ...parseWrites(p),
         ...parseReads(p),
-        headers: parseHeaders(raw.headers, fail),
+        headers: (0,headers/* parseHeaders */.QG)(raw.headers, fail),
         ...(cas ? { cas } : {}),
         ...(module !== undefined ? { module } : {}),
     };
@@ -43270,11 +43718,11 @@ function checkPath(input, template, allowed, fail, keyInBody = false) {
 }
 
 // EXTERNAL MODULE: ./src/core/values.ts
-var values = __nccwpck_require__(4101);
+var values = __nccwpck_require__(5328);
 // EXTERNAL MODULE: ./src/faults/commands.ts
-var commands = __nccwpck_require__(4127);
+var faults_commands = __nccwpck_require__(9854);
 // EXTERNAL MODULE: ./src/faults/kinds/partition.ts
-var partition = __nccwpck_require__(5827);
+var partition = __nccwpck_require__(8324);
 ;// CONCATENATED MODULE: ./src/workload/options.ts
 
 const MAX_CLIENTS = 64;
@@ -43292,6 +43740,7 @@ function parseWorkloadOptions(raw, fail) {
     const clients = wholeInput(raw, 'workload-clients', 1, MAX_CLIENTS, fail);
     const keys = wholeInput(raw, 'workload-keys', 1, MAX_KEYS, fail);
     const durationMs = secondsInput(raw, 'workload-duration', MAX_DURATION_S, fail);
+    const timeoutMs = secondsInput(raw, 'workload-timeout', 300, fail);
     const maxMemoryBytes = parseSize(raw['max-memory'] || '1G');
     if (maxMemoryBytes === undefined)
         fail('max-memory', `'${raw['max-memory']}' is not a size of at least 16 MiB.`, "Write e.g. '512M' or '2G'.");
@@ -43302,13 +43751,14 @@ function parseWorkloadOptions(raw, fail) {
         clients,
         keys,
         durationMs,
+        timeoutMs,
         consistency: consistency,
         ...(maxMemoryBytes !== undefined ? { maxMemoryBytes } : {}),
     };
 }
 
-// EXTERNAL MODULE: ./src/faults/kinds/index.ts + 9 modules
-var kinds = __nccwpck_require__(3743);
+// EXTERNAL MODULE: ./src/faults/kinds/index.ts + 8 modules
+var kinds = __nccwpck_require__(7168);
 ;// CONCATENATED MODULE: ./src/faults/options.ts
 
 
@@ -43381,7 +43831,10 @@ const POST_STATE_KEY = 'replicheck';
 function encodePostState(state) {
     return JSON.stringify(state);
 }
-/** Undefined for anything but a record this version wrote (empty, truncated, or from elsewhere). */
+/**
+ * Undefined for anything but a record of this shape (empty, truncated, or from elsewhere). The shape only: whether
+ * the post step may act on what it names is checked against its own inputs (src/action/post-trust.ts).
+ */
 function decodePostState(text) {
     if (text === '')
         return undefined;
@@ -43399,6 +43852,8 @@ function decodePostState(text) {
     const strings = (x) => Array.isArray(x) && x.every((y) => typeof y === 'string');
     if (typeof s.project !== 'string' || !TEARDOWNS.includes(s.teardown))
         return undefined;
+    if (s.verdict !== undefined && s.verdict !== 'passed' && s.verdict !== 'failed')
+        return undefined;
     if (s.cluster === 'external') {
         const heals = s.heals;
         if (!Array.isArray(heals) ||
@@ -43408,8 +43863,6 @@ function decodePostState(text) {
         return s;
     }
     if (s.project === '' || !c || typeof c.file !== 'string' || typeof c.directory !== 'string' || !strings(c.prefix) || !strings(c.files))
-        return undefined;
-    if (s.verdict !== undefined && s.verdict !== 'passed' && s.verdict !== 'failed')
         return undefined;
     const f = s.faults;
     if (f !== undefined &&
@@ -43478,7 +43931,7 @@ function parseOptions(raw, ctx) {
     if (workload?.model === 'cas-register' && kv.module === undefined && !kv.cas) {
         fail('workload', `cas-register needs a compare-and-set, and the '${kv.preset}' API${kv.preset === 'kv' ? '' : ' as configured'} has none.`, "Use api 'etcd-v3' or 'etcd-v2' (without custom write inputs), an adapter module that exports cas, or workload 'register'.");
     }
-    const parsedCommands = (0,commands/* parseFaultCommands */.gs)(raw['fault-commands']);
+    const parsedCommands = (0,faults_commands/* parseFaultCommands */.gs)(raw['fault-commands']);
     for (const p of parsedCommands.problems) {
         fail('fault-commands', `${p}.`, 'Write a mapping such as pause: { apply: "kubectl exec {target} -- kill -STOP 1", heal: "kubectl exec {target} -- kill -CONT 1" }.');
     }
@@ -43582,7 +44035,7 @@ function parseValueFormat(text, kv, fail) {
 const COMPOSE_ONLY = ['compose-file', 'build', 'project-name', 'compose-version', 'teardown', 'partition-networks', 'log-lines'];
 function checkExternal(raw, servers, faults, restartTarget, commands, fail) {
     for (const name of COMPOSE_ONLY) {
-        const spec = INPUTS.find((i) => i.name === name);
+        const spec = list/* INPUTS */.mc.find((i) => i.name === name);
         if (raw[name] !== (spec?.default ?? ''))
             fail(name, `only means something with cluster: compose, and it is set ('${raw[name]}').`, `Remove ${name}: with cluster: external Replicheck runs no compose command and tears nothing down.`);
     }
@@ -43650,9 +44103,9 @@ const systemRandom = {
 };
 
 // EXTERNAL MODULE: ./src/engine/errors.ts
-var engine_errors = __nccwpck_require__(7679);
+var engine_errors = __nccwpck_require__(6194);
 // EXTERNAL MODULE: ./src/model/result.ts
-var result = __nccwpck_require__(2960);
+var result = __nccwpck_require__(5791);
 ;// CONCATENATED MODULE: ./src/model/empty.ts
 
 /** The result of a run that stopped before it had a project: bad inputs. */
@@ -43722,13 +44175,14 @@ async function runReplicheck(raw, host) {
     const path = reportPath(options.reportFile, host.cwd, options.projectName, host.tempDir);
     host.onStart?.(options, path);
     // The engine pulls in the HTTP client and the Docker edge: loaded only now, so a CLI --help stays fast.
-    const [{ runEngine }, { nodeFiles }, { processExec }, { createHttpClient }, { fileHistorySink }, { isListening }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(3), __nccwpck_require__.e(597)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4597)),
-        __nccwpck_require__.e(/* import() */ 384).then(__nccwpck_require__.bind(__nccwpck_require__, 1384)),
-        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6602)),
-        Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(329)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3329)),
-        Promise.all(/* import() */[__nccwpck_require__.e(3), __nccwpck_require__.e(399)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9399)),
-        __nccwpck_require__.e(/* import() */ 242).then(__nccwpck_require__.bind(__nccwpck_require__, 2242)),
+    const [{ runEngine }, { nodeFiles }, { processExec }, { createHttpClient }, { fileHistorySink }, { isListening }, engineApi] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(788), __nccwpck_require__.e(218)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6218)),
+        __nccwpck_require__.e(/* import() */ 657).then(__nccwpck_require__.bind(__nccwpck_require__, 1657)),
+        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 1233)),
+        Promise.all(/* import() */[__nccwpck_require__.e(576), __nccwpck_require__.e(740)]).then(__nccwpck_require__.bind(__nccwpck_require__, 740)),
+        Promise.all(/* import() */[__nccwpck_require__.e(788), __nccwpck_require__.e(954)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4954)),
+        __nccwpck_require__.e(/* import() */ 735).then(__nccwpck_require__.bind(__nccwpck_require__, 1735)),
+        Promise.all(/* import() */[__nccwpck_require__.e(576), __nccwpck_require__.e(378)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4378)),
     ]);
     const http = host.deps?.http ?? createHttpClient();
     let result;
@@ -43742,6 +44196,7 @@ async function runReplicheck(raw, host) {
             files: nodeFiles,
             isListening,
             isRoot: () => process.getuid?.() === 0,
+            connectDocker: () => engineApi.connectEngineApi(engineApi.engineSocket(host.env)),
             signal: host.signal,
             version: VERSION,
             ...(host.onProjectKnown ? { onProjectKnown: host.onProjectKnown } : {}),
@@ -43773,10 +44228,10 @@ function outputsOf(result, reportPath) {
     };
 }
 
-// EXTERNAL MODULE: ./src/checks/kv-api.ts
-var kv_api = __nccwpck_require__(5293);
+// EXTERNAL MODULE: ./src/checks/kv-api.ts + 1 modules
+var kv_api = __nccwpck_require__(7358);
 // EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __nccwpck_require__(9997);
+var util_text = __nccwpck_require__(3456);
 ;// CONCATENATED MODULE: ./src/report/format.ts
 
 
@@ -43858,7 +44313,7 @@ function cut(text) {
 }
 
 // EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __nccwpck_require__(4031);
+var report_escape = __nccwpck_require__(1318);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 // The one way the step summary builds a table. Every cell given as text is escaped here, so a node name, a value
 // or an error a server sent can never add a cell, end the table or become a link; only Markdown the reporter
@@ -44019,19 +44474,29 @@ function renderFaultTables(result) {
         const notes = [`How: ${f.action}.`, `Availability: ${AVAILABILITY[f.availability] ?? f.availability}${refused}.`];
         if (f.beganMs !== undefined)
             notes.push(`Began at ${(0,util_text/* formatMs */._V)(f.beganMs)}${f.healedMs !== undefined ? `, healed at ${(0,util_text/* formatMs */._V)(f.healedMs)}` : ''}.`);
+        if (f.race)
+            notes.push(raceNote(f.race));
         if (f.lostKeys.length > 0)
             notes.push(`Lost acknowledged keys: ${f.lostKeys.join(', ')}.`);
         out.push((0,report_escape/* escapeMarkdown */.FV)(notes.join(' ')), '');
     });
     return out;
 }
+/** How close the writes that raced the fault came to it. */
+function raceNote(r) {
+    const gap = r.lastAckGapMs !== undefined ? `, the last ${(0,util_text/* formatMs */._V)(r.lastAckGapMs)} before the target stopped answering` : ', none before it struck';
+    return `Writes racing it: ${r.sent} sent, ${r.acked} acknowledged${gap}.`;
+}
 /** One line per fault for the terminal. */
 function faultLines(result) {
     return (result.faults ?? []).map((f) => {
         const lost = f.lostKeys.length > 0 ? `, lost ${f.lostKeys.join(', ')}` : '';
+        const race = f.race?.lastAckGapMs !== undefined
+            ? `, last racing write acknowledged ${(0,util_text/* formatMs */._V)(f.race.lastAckGapMs)} before the target stopped`
+            : '';
         return (`${f.verdict === 'passed' ? '✓' : '✗'} ${f.kind} ${f.target}: held ${ms(f.heldMs)}, ` +
             `writes ${f.writesAccepted} accepted / ${f.writesRefused} refused, convergence ${faultConvergence(f)}, ` +
-            `recovery ${ms(f.recoveryMs)}, catch-up ${ms(f.catchUpMs)}${lost}`);
+            `recovery ${ms(f.recoveryMs)}, catch-up ${ms(f.catchUpMs)}${race}${lost}`);
     });
 }
 
@@ -44270,11 +44735,42 @@ function renderText(result, style = plainStyle) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/runner.ts
-// The GitHub runner edge: logging that cannot be hijacked by untrusted text, and the file commands (outputs,
-// state, step summary, annotations) written through @actions/core.
+// The GitHub runner edge: every line Replicheck prints goes through here, inert whatever it holds, and the file
+// commands (outputs, state, step summary, annotations) are written through @actions/core.
 
 
 
+// The runner splits stdout at CR and LF; a log viewer may also break at NEL and the Unicode line and paragraph
+// separators. Every part between any two of them is a line that must be inert on its own.
+const BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/;
+/** The lines of `text` as the runner or a viewer may split them, each inert (controls replaced, commands broken). */
+function inertLines(text) {
+    return text.split(BREAKS).map(util_text/* inertText */.UJ);
+}
+/**
+ * Text made inert line by line, the lines joined by LF. As the data of a command (an annotation's message) the LFs
+ * become %0A in @actions/core, so the command stays one line, and each line the runner shows after unescaping is
+ * inert too.
+ */
+function defuse(text) {
+    return inertLines(text).join('\n');
+}
+/** A title (of a group or an annotation): one inert line, breaks shown as ⏎. */
+function inertTitle(text) {
+    return inertLines(text).join(' ⏎ ');
+}
+/** An info line of the log, whatever the message holds. */
+function say(message) {
+    info(defuse(message));
+}
+/** A warning annotation of Replicheck's own, whatever the message holds. */
+function warn(message) {
+    warning(defuse(message));
+}
+/** Fails the step with an error annotation of Replicheck's own, whatever the message holds. */
+function fail(message) {
+    setFailed(defuse(message));
+}
 /**
  * Prints text that the action did not write. The runner parses every line for `::command::` (after leading
  * whitespace) and the legacy `##[command]` form anywhere, so the text is wrapped in stop-commands with a fresh
@@ -44283,38 +44779,32 @@ function renderText(result, style = plainStyle) {
 function printUntrusted(text, write = (l) => process.stdout.write(`${l}\n`)) {
     const token = `rc${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
     write(`::stop-commands::${token}`);
-    for (const line of text.split(/\r\n|\r|\n/))
-        write(defuse(line));
+    for (const line of inertLines(text))
+        write(line);
     write(`::${token}::`);
-}
-function defuse(line) {
-    return (0,util_text/* inertText */.UJ)(line)
-        .replace(/^(\s*)::/, '$1:\u200b:')
-        .replace(/##\[/g, '##\u200b[');
 }
 function actionLogger() {
     return {
-        info: (m) => info(defuse(m)),
-        warn: (m) => warning(m),
+        info: say,
+        warn,
         untrusted(title, text) {
-            startGroup(defuse(title));
+            startGroup(inertTitle(title));
             printUntrusted(text);
             endGroup();
         },
     };
 }
 function emitAnnotations(list) {
-    // @actions/core escapes line breaks, so a message stays one line; a legacy `##[` inside it (from a server body
-    // or Compose output) is broken too, in case a runner looks for that form anywhere in the line.
-    const inert = (text) => text.replace(/##\[/g, '##\u200b[');
     for (const a of list) {
-        const props = { title: inert(a.title), ...(a.file ? { file: a.file, startLine: a.startLine } : {}) };
+        // The file is a path Replicheck made from the compose files; made one inert line anyway, as a property it is.
+        const props = { title: inertTitle(a.title), ...(a.file ? { file: inertTitle(a.file), startLine: a.startLine } : {}) };
+        const message = defuse(a.message);
         if (a.level === 'error')
-            error(inert(a.message), props);
+            error(message, props);
         else if (a.level === 'warning')
-            warning(inert(a.message), props);
+            warning(message, props);
         else
-            notice(inert(a.message), props);
+            notice(message, props);
     }
 }
 /** State keys of the main step: `isPost` tells the bundle which step it is; the rest is one record (post-state). */
@@ -44339,15 +44829,15 @@ async function main() {
     saveState(State.isPost, 'true');
     const controller = new AbortController();
     const onSignal = (signal) => {
-        info(`Received ${signal}: stopping the checks and tearing the cluster down.`);
+        say(`Received ${signal}: stopping the checks and tearing the cluster down.`);
         controller.abort();
     };
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     const workspace = process.env.GITHUB_WORKSPACE;
-    const raw = readRawInputs((name) => getInput(name));
+    const raw = (0,list/* readRawInputs */.yI)((name) => getInput(name));
     // Masked before parsing, so not even a problem found in another input can print a header value.
-    for (const secret of secretValues(raw))
+    for (const secret of (0,headers/* secretValues */.VX)(raw))
         core_setSecret(secret);
     let known;
     const run = await runReplicheck(raw, {
@@ -44375,29 +44865,249 @@ async function publish(result, reportPath, workspace) {
     for (const [name, value] of Object.entries(outputs))
         setOutput(name, value);
     if (reportPath)
-        info(`JSON report: ${reportPath}`);
+        say(`JSON report: ${reportPath}`);
     if (result.workload?.history)
-        info(`Workload history: ${result.workload.history.json} (EDN: ${result.workload.history.edn})`);
+        say(`Workload history: ${result.workload.history.json} (EDN: ${result.workload.history.edn})`);
     if (result.workload?.history?.html)
-        info(`History page: ${result.workload.history.html}`);
+        say(`History page: ${result.workload.history.html}`);
     if (result.verdict === 'failed')
-        setFailed(`Replicheck failed: see the annotations and the step summary.`);
+        fail(`Replicheck failed: see the annotations and the step summary.`);
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: ./src/exec/process.ts + 1 modules
-var exec_process = __nccwpck_require__(6602);
+var exec_process = __nccwpck_require__(1233);
 // EXTERNAL MODULE: ./src/compose/driver.ts + 2 modules
-var driver = __nccwpck_require__(2641);
+var driver = __nccwpck_require__(2539);
 // EXTERNAL MODULE: ./src/faults/docker.ts
-var docker = __nccwpck_require__(7773);
+var faults_docker = __nccwpck_require__(904);
 // EXTERNAL MODULE: ./src/faults/netns.ts
-var faults_netns = __nccwpck_require__(5565);
+var faults_netns = __nccwpck_require__(6174);
+;// CONCATENATED MODULE: ./src/action/post-trust.ts
+// What the post step may do, decided from its own inputs (the runner gives it the same `with:` as the main step)
+// and from names only this run could have made, never from the saved state alone. The state comes back as an
+// environment variable (STATE_replicheck), and a record that was crafted or altered must not make the post step
+// remove another project, run another program as Compose, write or delete files elsewhere, or run commands of
+// someone else's. checkPostState is pure; clockDirOnDisk is the half that must look at the disk.
+
+
+
+
+
+
+
+/** The clock fault's compose override, in its folder (prepareNeeds names it so). */
+const CLOCK_OVERRIDE = 'compose.clock.yml';
+/** What the post step may act on of `state`; a part that does not check out is left out and named in `refused`. */
+function checkPostState(state, trust) {
+    if (!state)
+        return { state: undefined, refused: [] };
+    const directory = (0,external_node_path_.resolve)(trust.cwd, trust.inputs['working-directory'] || '.');
+    const external = trust.inputs.cluster.trim().toLowerCase() === 'external';
+    if ((state.cluster === 'external') !== external) {
+        const saved = state.cluster === 'external' ? 'an external cluster' : `a Compose project (${shown(state.project)})`;
+        return refuseAll(`the saved state: it is for ${saved}, and the cluster input is ${shown(trust.inputs.cluster)}`);
+    }
+    return external ? post_trust_checkExternal(state, trust, directory) : checkCompose(state, trust, directory);
+}
+function refuseAll(why) {
+    return { state: undefined, refused: [`${why}; nothing is removed, undone or run`] };
+}
+function checkCompose(state, trust, directory) {
+    const { project } = state;
+    const wrongProject = projectProblem(project, trust);
+    if (wrongProject)
+        return refuseAll(`the saved project ${shown(project)}: ${wrongProject}`);
+    const refused = [];
+    let teardown = state.teardown;
+    const wanted = trust.inputs.teardown;
+    if (teardown !== wanted) {
+        if (!TEARDOWNS.includes(wanted))
+            return refuseAll(`the saved state: the teardown input ${shown(wanted)} is not a policy`);
+        refused.push(`the saved teardown ${shown(teardown)}: the teardown input is ${shown(wanted)}, which applies instead`);
+        teardown = wanted;
+    }
+    let clockDir = state.faults?.clockDir;
+    const wrongClock = clockDir === undefined ? undefined : clockDirProblem(clockDir, project, trust.tempDir);
+    if (wrongClock) {
+        refused.push(`the saved clock folder ${shown(clockDir)}: ${wrongClock}; its files are neither reset nor deleted`);
+        clockDir = undefined;
+    }
+    let compose = state.compose;
+    const named = splitList(trust.inputs['compose-file']).map((f) => (0,external_node_path_.resolve)(directory, f));
+    const wrongCompose = compose && composeProblem(compose, directory, [...named, ...(clockDir ? [(0,external_node_path_.join)(clockDir, CLOCK_OVERRIDE)] : [])]);
+    if (compose && wrongCompose) {
+        refused.push(`${wrongCompose}; Compose is not run, the project is removed by its label alone`);
+        compose = undefined;
+    }
+    if (state.heals !== undefined && state.heals.length > 0) {
+        refused.push(`${state.heals.length} saved heal command(s): a Compose project has none (they are for cluster: external); not run`);
+    }
+    const faults = { ...(state.faults?.netns === true ? { netns: true } : {}), ...(clockDir !== undefined ? { clockDir } : {}) };
+    const checked = {
+        project,
+        teardown,
+        ...(compose ? { compose: normalisedCompose(compose) } : {}),
+        ...(state.verdict !== undefined ? { verdict: state.verdict } : {}),
+        ...(Object.keys(faults).length > 0 ? { faults } : {}),
+    };
+    return { state: checked, refused };
+}
+/** The project name must be the input's, or one this job's default could have made (only its random part free). */
+function projectProblem(project, trust) {
+    const given = trust.inputs['project-name'];
+    if (given !== '')
+        return project === given ? undefined : `it is not the project-name input ${shown(given)}`;
+    const low = defaultProjectName({ env: trust.env, randomSuffix: '000000' });
+    const high = defaultProjectName({ env: trust.env, randomSuffix: 'ffffff' });
+    const pattern = [...low].map((c, i) => (c === high[i] ? c : 'X')).join('');
+    const fits = project.length === low.length &&
+        low.length === high.length &&
+        [...project].every((c, i) => (low[i] === high[i] ? c === low[i] : /^[0-9a-f]$/.test(c)));
+    return fits ? undefined : `it is not a name this job makes (${pattern}, X a hex digit) and no project-name input is set`;
+}
+/** The clock folder: made by mkdtemp directly in the temp folder, named after the project (see prepareNeeds). */
+function clockDirProblem(dir, project, tempDir) {
+    if (!isPlainPath(dir) || (0,external_node_path_.resolve)(dir) !== dir)
+        return 'it is not a plain absolute path';
+    if ((0,external_node_path_.dirname)(dir) !== (0,external_node_path_.resolve)(tempDir))
+        return `it is not directly in the temp folder ${shown((0,external_node_path_.resolve)(tempDir))}`;
+    const stem = `replicheck-clock-${project}-`;
+    const name = (0,external_node_path_.basename)(dir);
+    // mkdtemp's six random characters are letters and digits.
+    if (!name.startsWith(stem) || !/^[A-Za-z0-9]{6}$/.test(name.slice(stem.length)))
+        return `it is not named ${stem}XXXXXX`;
+    return undefined;
+}
+/**
+ * Compose as the main step may have run it: one of the two programs, in the working directory, on files in it or
+ * named outright (the compose-file input's own files, wherever they are, and the clock fault's override).
+ */
+function composeProblem(c, directory, named) {
+    const v2 = c.file === 'docker' && c.prefix.length === 1 && c.prefix[0] === 'compose';
+    const v1 = c.file === 'docker-compose' && c.prefix.length === 0;
+    if (!v2 && !v1) {
+        return `the saved Compose program ${shown([c.file, ...c.prefix].join(' '))}: only docker compose or docker-compose is run`;
+    }
+    if (!isPlainPath(c.directory) || (0,external_node_path_.resolve)(c.directory) !== directory) {
+        return `the saved project folder ${shown(c.directory)}: it is not the working directory ${shown(directory)}`;
+    }
+    if (c.files.length === 0)
+        return 'the saved Compose call: it names no compose file';
+    const stray = c.files.filter((f) => !isPlainPath(f) || !(isInside((0,external_node_path_.resolve)(f), directory) || named.includes((0,external_node_path_.resolve)(f))));
+    if (stray.length > 0) {
+        return `the saved compose file(s) ${listed(stray)}: neither inside the working directory ${shown(directory)} nor named by compose-file`;
+    }
+    return undefined;
+}
+function normalisedCompose(c) {
+    return { file: c.file, prefix: [...c.prefix], files: c.files.map((f) => (0,external_node_path_.resolve)(f)), directory: (0,external_node_path_.resolve)(c.directory) };
+}
+function post_trust_checkExternal(state, trust, directory) {
+    const refused = [];
+    if (state.project !== '' || state.compose || state.faults) {
+        refused.push('the project, Compose call or faults saved for an external cluster: such a run saves none; ignored');
+    }
+    let heals = state.heals ?? [];
+    if (heals.length > 0 && (!isPlainPath(state.cwd ?? '') || (0,external_node_path_.resolve)(state.cwd) !== directory)) {
+        refused.push(`the saved folder of the heal commands ${shown(state.cwd)}: it is not the working directory ${shown(directory)}; none is run`);
+        heals = [];
+    }
+    const made = healCommands(trust.inputs);
+    const unknown = heals.filter((h) => !made.has(h.command));
+    if (unknown.length > 0) {
+        const which = unknown.map((h) => `${shown(h.label)}: ${shown(h.command)}`);
+        refused.push(`${unknown.length} saved heal command(s), not run: ${listed(which, false)}: ` +
+            'none is what the fault-commands input makes for a server of the servers input');
+    }
+    const checked = {
+        project: '',
+        teardown: 'never',
+        cluster: 'external',
+        heals: heals.filter((h) => made.has(h.command)),
+        cwd: directory,
+        ...(state.verdict !== undefined ? { verdict: state.verdict } : {}),
+    };
+    return { state: checked, refused };
+}
+/**
+ * Every heal command the main step could have saved: each heal template of fault-commands filled in for each
+ * server, named as the engine names an external node (its name, else host:port).
+ */
+function healCommands(inputs) {
+    const { commands } = (0,faults_commands/* parseFaultCommands */.gs)(inputs['fault-commands']);
+    const servers = parseServers(inputs.servers, () => undefined);
+    const out = new Set();
+    for (const entry of Object.values(commands)) {
+        if (!entry?.heal)
+            continue;
+        for (const s of servers)
+            out.add((0,faults_commands/* fillCommand */.nH)(entry.heal, { target: s.name ?? `${s.host}:${s.port}`, url: s.url }));
+    }
+    return out;
+}
+// What an offset file (a service's name), its temporary twin or the override may be called; nothing else is ours.
+const CLOCK_FILE = /^(?:compose\.clock\.yml|[A-Za-z0-9][A-Za-z0-9._-]*|\.[A-Za-z0-9][A-Za-z0-9._-]*\.tmp)$/;
+/**
+ * The disk half of the clock folder's check, before anything in it is rewritten or it is deleted: a real folder
+ * (not a link) of this user, holding only plain files named as Replicheck names them. 'absent' when it is gone
+ * (the main step removed it), else 'ok' or why not.
+ */
+async function clockDirOnDisk(dir) {
+    let st;
+    try {
+        st = await (0,promises_.lstat)(dir);
+    }
+    catch (error) {
+        const code = error.code;
+        return code === 'ENOENT' ? 'absent' : `it cannot be read (${code ?? 'error'})`;
+    }
+    if (st.isSymbolicLink())
+        return 'it is a symbolic link';
+    if (!st.isDirectory())
+        return 'it is not a folder';
+    const uid = process.getuid?.();
+    if (uid !== undefined && st.uid !== uid)
+        return 'it belongs to another user';
+    for (const name of await (0,promises_.readdir)(dir)) {
+        if (!CLOCK_FILE.test(name))
+            return `it holds ${shown(name)}, which Replicheck does not write there`;
+        if (!(await (0,promises_.lstat)((0,external_node_path_.join)(dir, name))).isFile())
+            return `${shown(name)} in it is not a plain file`;
+    }
+    return 'ok';
+}
+function isPlainPath(p) {
+    return (0,external_node_path_.isAbsolute)(p) && !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(p);
+}
+function isInside(path, directory) {
+    const r = (0,external_node_path_.relative)(directory, path);
+    return r !== '' && r !== '..' && !r.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(r);
+}
+/**
+ * A value from the state as a quoted, bounded string: line breaks, controls and invisible characters written as
+ * escapes, so a refusal shows exactly what was there and stays one line.
+ */
+function shown(value) {
+    const text = JSON.stringify(value ?? null).replace(/[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return text.length > 160 ? `${text.slice(0, 159)}…` : text;
+}
+function listed(items, quote = true) {
+    const shownItems = items.slice(0, 3).map((i) => (quote ? shown(i) : i));
+    return `${shownItems.join(', ')}${items.length > 3 ? ` and ${items.length - 3} more` : ''}`;
+}
+
 ;// CONCATENATED MODULE: ./src/action/post.ts
 // The post step: runs after the main step however it ended (failure, cancel, crash, SIGKILL) and at the end of the
 // job, and does what planPost decides from the one state record: remove what is left of the project, or leave it.
-// Idempotent and quiet when there is nothing to remove.
+// The record is checked against the step's own inputs first (post-trust): only what this run could have saved is
+// acted on, and each part refused is one warning. Idempotent and quiet when there is nothing to remove.
+
+
+
+
+
 
 
 
@@ -44407,46 +45117,95 @@ var faults_netns = __nccwpck_require__(5565);
 
 
 async function post() {
-    const state = decodePostState(getState(POST_STATE_KEY));
+    const state = await trustedState();
+    if (state === 'refused')
+        return;
     const compose = state ? composeOf(state) : undefined;
     // Whatever the teardown policy, nothing stays partitioned or skewed after the job.
-    if (state?.faults && compose)
-        await undoFaults(state.faults, compose);
+    if (state?.faults)
+        await undoFaults(state, compose);
     if (state?.cluster === 'external')
         await runHeals(state);
     const plan = planPost(state);
     if (!plan.remove || !state) {
-        info(`Replicheck post: ${plan.why}.`);
+        say(`Replicheck post: ${plan.why}.`);
         return;
     }
     const project = plan.project;
     const before = await (0,driver/* findLeftovers */.Q_)(exec_process.processExec, project);
     const count = before.containers.length + before.networks.length + before.volumes.length;
     if (count === 0) {
-        info(`Replicheck post: nothing of project ${project} is left.`);
-        return;
+        say(`Replicheck post: nothing of project ${project} is left.`);
     }
-    info(`Replicheck post: ${plan.why}; removing ${count} object(s) left by project ${project}.`);
-    // Compose first, so it stops services in order; when the files are gone, removal by label still works.
-    if (compose && compose.project.files.every((f) => (0,external_node_fs_namespaceObject.existsSync)(f)) && (0,external_node_fs_namespaceObject.existsSync)(compose.project.directory))
-        await compose.down(1);
-    const left = await (0,driver/* removeByLabel */._N)(exec_process.processExec, project);
-    const remaining = left.containers.length + left.networks.length + left.volumes.length;
-    if (remaining > 0)
-        warning(`Replicheck post: ${remaining} object(s) of project ${project} could not be removed.`);
-    else
-        info(`Replicheck post: project ${project} removed.`);
+    else {
+        say(`Replicheck post: ${plan.why}; removing ${count} object(s) left by project ${project}.`);
+        // Compose first, so it stops services in order; when the files are gone, removal by label still works.
+        if (compose && compose.project.files.every((f) => (0,external_node_fs_namespaceObject.existsSync)(f)) && (0,external_node_fs_namespaceObject.existsSync)(compose.project.directory))
+            await compose.down(1);
+        const left = await (0,driver/* removeByLabel */._N)(exec_process.processExec, project);
+        const remaining = left.containers.length + left.networks.length + left.volumes.length;
+        if (remaining > 0)
+            warn(`Replicheck post: ${remaining} object(s) of project ${project} could not be removed.`);
+        else
+            say(`Replicheck post: project ${project} removed.`);
+    }
     if (state.faults?.clockDir)
         await (0,promises_.rm)(state.faults.clockDir, { recursive: true, force: true }).catch(() => undefined);
 }
-/** The heal commands of faults that may still hold on an external cluster (the main step did not get to them). */
+/** The post step's own inputs and this job's names, which the saved state is checked against. */
+function postTrust() {
+    return {
+        inputs: (0,list/* readRawInputs */.yI)((name) => getInput(name)),
+        env: process.env,
+        cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+        tempDir: (0,external_node_os_.tmpdir)(),
+    };
+}
+/** The saved state cut down to what checks out, each refusal a warning; 'refused' when none of it is this run's. */
+async function trustedState() {
+    const text = getState(POST_STATE_KEY);
+    const saved = decodePostState(text);
+    if (text !== '' && !saved) {
+        warn('Replicheck post: refused the saved state: it is not a record this version of Replicheck writes; nothing is removed or undone.');
+        return 'refused';
+    }
+    const checked = checkPostState(saved, postTrust());
+    const refused = [...checked.refused];
+    let state = checked.state;
+    const clockDir = state?.faults?.clockDir;
+    if (state && clockDir !== undefined) {
+        const onDisk = await clockDirOnDisk(clockDir);
+        if (onDisk !== 'ok') {
+            if (onDisk !== 'absent')
+                refused.push(`the saved clock folder ${shown(clockDir)}: ${onDisk}; its files are neither reset nor deleted`);
+            state = withoutClockDir(state, clockDir);
+        }
+    }
+    for (const why of refused)
+        warn(`Replicheck post: refused ${why}.`);
+    return saved && !state ? 'refused' : state;
+}
+/** The state without its clock folder, and without the override in it among the compose files. */
+function withoutClockDir(state, clockDir) {
+    const { faults, compose, ...rest } = state;
+    return {
+        ...rest,
+        ...(compose ? { compose: { ...compose, files: compose.files.filter((f) => (0,external_node_path_.dirname)(f) !== clockDir) } } : {}),
+        ...(faults?.netns ? { faults: { netns: true } } : {}),
+    };
+}
+/**
+ * The heal commands of faults that may still hold on an external cluster (the main step did not get to them): only
+ * those the inputs make. Their labels are the one part of the state printed as saved: inert, and cut short.
+ */
 async function runHeals(state) {
     for (const h of state.heals ?? []) {
+        const label = h.label.length > 200 ? `${h.label.slice(0, 199)}…` : h.label;
         const r = await exec_process.processExec.run('sh', ['-c', h.command], { ...(state.cwd ? { cwd: state.cwd } : {}), timeoutMs: 120_000 });
         if (r.code === 0)
-            info(`Replicheck post: healed ${h.label}.`);
+            say(`Replicheck post: healed ${label}.`);
         else
-            warning(`Replicheck post: healing ${h.label} failed (exit ${r.code ?? 'signal'}); it may still be faulted. Run by hand: ${h.command}`);
+            warn(`Replicheck post: healing ${label} failed (exit ${r.code ?? 'signal'}); it may still be faulted. Run by hand: ${h.command}`);
     }
 }
 /** Compose as the main step called it (its program, prefix, files and directory), for the project in the state. */
@@ -44456,10 +45215,15 @@ function composeOf(state) {
     const { file, prefix, files, directory } = state.compose;
     return new driver/* Compose */.Lo(exec_process.processExec, { kind: prefix.length > 0 ? 'v2' : 'v1', file, prefix, version: '' }, { name: state.project, files, directory });
 }
-async function undoFaults(faults, compose) {
+async function undoFaults(state, compose) {
+    const faults = state.faults;
+    // Undoing reaches the containers by the project's label through `docker` itself, so without a Compose call that
+    // checked out this one runs no Compose program and names no file.
+    const docker = { kind: 'v2', file: 'docker', prefix: ['compose'], version: '' };
+    const byLabel = compose ?? new driver/* Compose */.Lo(exec_process.processExec, docker, { name: state.project, files: [], directory: process.cwd() });
     const netns = faults.netns ? (0,faults_netns/* netnsRunner */.Vs)(exec_process.processExec, process.getuid?.() === 0) : undefined;
-    for (const p of await (0,docker/* undoLeftoverFaults */.L)(compose, { netns, clockDir: faults.clockDir }))
-        warning(`Replicheck post: could not undo a fault: ${p}.`);
+    for (const p of await (0,faults_docker/* undoLeftoverFaults */.L)(byLabel, { netns, clockDir: faults.clockDir }))
+        warn(`Replicheck post: could not undo a fault: ${p}.`);
 }
 
 ;// CONCATENATED MODULE: ./src/action/index.ts
@@ -44471,6 +45235,7 @@ async function undoFaults(faults, compose) {
 
 const entry = getState(State.isPost) === 'true' ? post : main;
 entry().catch((error) => {
-    setFailed(`Replicheck crashed: ${error?.stack ?? String(error)}`);
+    // The stack quotes error messages, which may quote text from outside.
+    fail(`Replicheck crashed: ${error?.stack ?? String(error)}`);
 });
 

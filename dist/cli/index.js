@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 7593:
+/***/ 1674:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10,8 +10,8 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   ug: () => (/* binding */ parseRunArgs)
 /* harmony export */ });
 /* unused harmony export CLI_FLAGS */
-/* harmony import */ var _inputs_list_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4233);
-/* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7485);
+/* harmony import */ var _inputs_list_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7736);
+/* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5892);
 
 
 /** Flags of `run` that are not inputs. */
@@ -70,7 +70,7 @@ function withBareBooleans(argv) {
 
 /***/ }),
 
-/***/ 6309:
+/***/ 5524:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -84,8 +84,8 @@ function withBareBooleans(argv) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _inputs_list_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4233);
-/* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7485);
+/* harmony import */ var _inputs_list_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7736);
+/* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5892);
 // The config file of `replicheck run`: the same keys as the action's inputs, in JSON or YAML, so a long command
 // line can live in the repository next to the compose file.
 
@@ -124,7 +124,7 @@ async function loadConfigFile(file, cwd) {
         }
         else if (ext === '.yml' || ext === '.yaml') {
             // Loaded only here, so commands without a YAML file never pay for the parser.
-            const { parse } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+            const { parse } = await __nccwpck_require__.e(/* import() */ 207).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7207, 19));
             data = parse(text);
         }
         else {
@@ -189,7 +189,7 @@ function mergeInputs(flags, config, cwd) {
 
 /***/ }),
 
-/***/ 7911:
+/***/ 2924:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -197,9 +197,9 @@ function mergeInputs(flags, config, cwd) {
 /* harmony export */   l_: () => (/* binding */ runUsage)
 /* harmony export */ });
 /* unused harmony exports EXIT_CODES, wrap */
-/* harmony import */ var _inputs_list_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4233);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7593);
-/* harmony import */ var _config_file_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6309);
+/* harmony import */ var _inputs_list_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7736);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1674);
+/* harmony import */ var _config_file_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5524);
 // Help texts. The `run` flags are generated from INPUTS, so `run --help` lists every input with its own
 // description and default and cannot fall behind the action.
 
@@ -314,7 +314,7 @@ function wrap(text, width) {
 
 /***/ }),
 
-/***/ 7485:
+/***/ 5892:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -327,7 +327,7 @@ function wrap(text, width) {
 /* harmony export */ });
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9997);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3456);
 // Bad usage, for every command of the binary: one error class, one exit code and one shape of message, so
 // `replicheck run --foo` and `replicheck check-history --foo` fail the same way. The command lines themselves are
 // read by node:util's parseArgs in strict mode; this file only puts its refusals into words that name the flag.
@@ -428,7 +428,7 @@ function distance(a, b) {
 
 /***/ }),
 
-/***/ 4233:
+/***/ 7736:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -724,6 +724,14 @@ const INPUTS = [
         default: '3',
     },
     {
+        name: 'workload-timeout',
+        group: 'workload',
+        description: 'Seconds one workload operation may take. Past it the operation is indeterminate (it may or may not have taken ' +
+            'effect) and its client goes on as a new process, so a node that hangs costs a client little and the other nodes ' +
+            'stay busy. Every other request has `request-timeout`.',
+        default: '1',
+    },
+    {
         name: 'seed',
         group: 'workload',
         description: "Seed of every random choice of the run (0-2147483647): the workload clients' operations, nodes and keys, the random " +
@@ -782,7 +790,7 @@ function readRawInputs(get) {
 
 /***/ }),
 
-/***/ 9997:
+/***/ 3456:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -791,7 +799,8 @@ function readRawInputs(get) {
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   UJ: () => (/* binding */ inertText),
 /* harmony export */   _V: () => (/* binding */ formatMs),
-/* harmony export */   aJ: () => (/* binding */ stripAnsi)
+/* harmony export */   aJ: () => (/* binding */ stripAnsi),
+/* harmony export */   nl: () => (/* binding */ inertJson)
 /* harmony export */ });
 // Small pure helpers for text that came from outside (servers, containers) and must be shown bounded.
 /** The last `lines` lines of `text`, each cut to `maxLineChars`. */
@@ -812,13 +821,30 @@ function stripAnsi(text) {
 // C0/C1 controls other than tab and newline (a lone CR can overwrite a line; U+009B is a CSI on some terminals),
 // and bidi overrides (which reorder what is shown).
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-/** Text from outside made inert for a terminal or a log: escape sequences removed, other controls replaced. */
-function inertText(text) {
-    return stripAnsi(text).replace(/\r\n/g, '\n').replace(UNSAFE, '\uFFFD');
+// Breaks other than LF that a terminal or a log viewer may honour (NEL, the Unicode line and paragraph separators):
+// shown as breaks, so each line after one is made inert as a line too.
+const OTHER_BREAKS = /[\u0085\u2028\u2029]/g;
+function controlsReplaced(text) {
+    return stripAnsi(text).replace(/\r\n/g, '\n').replace(OTHER_BREAKS, '\n').replace(UNSAFE, '\uFFFD');
 }
-/** `inertText` on one line: newlines shown as ⏎. */
+/**
+ * One line that no GitHub runner takes for a workflow command, whatever printed it: the runner reads `::name::` at
+ * the start of a line after whitespace (invisible format characters are taken as whitespace too, in case a runner
+ * or a viewer skips them) and the legacy `##[name]` anywhere. A zero-width space breaks each; the text reads the same.
+ */
+function commandsBroken(line) {
+    return line.replace(/^([\s\p{Cf}]*):(?=:)/u, '$1:\u200b').replace(/##\[/g, '##\u200b[');
+}
+/**
+ * Text from outside made inert for a terminal or a log: escape sequences removed, other controls replaced, and no
+ * line of it a workflow command when a runner reads it.
+ */
+function inertText(text) {
+    return controlsReplaced(text).split('\n').map(commandsBroken).join('\n');
+}
+/** `inertText` on one line: newlines shown as ⏎ (so only the start of the whole can look like a command). */
 function oneLine(text) {
-    return inertText(text).replace(/\n+/g, ' ⏎ ');
+    return commandsBroken(controlsReplaced(text).replace(/\n+/g, ' ⏎ '));
 }
 /** A bounded, printable preview of bytes from a server: invalid UTF-8 becomes U+FFFD, controls are shown escaped. */
 function previewBytes(bytes, maxChars = 200) {
@@ -833,11 +859,21 @@ function formatMs(ms) {
         return `${Math.round(ms)} ms`;
     return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 }
+/**
+ * JSON printed where a runner reads the lines: the same value, with the legacy `##[` command form and the line
+ * separators a runner may split on (NEL, U+2028, U+2029) written as escapes. No line of JSON can start with `::`:
+ * every line break inside a string is already an escape.
+ */
+function inertJson(value, space) {
+    return JSON.stringify(value, null, space)
+        .replace(/##\[/g, '#\\u0023[')
+        .replace(/[\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 
 /***/ }),
 
-/***/ 311:
+/***/ 9214:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -898,7 +934,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto"
 
 /***/ }),
 
-/***/ 3053:
+/***/ 5434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
@@ -1255,11 +1291,11 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: ./src/version.ts
-var version = __nccwpck_require__(311);
+var version = __nccwpck_require__(9214);
 // EXTERNAL MODULE: ./src/cli/help.ts
-var help = __nccwpck_require__(7911);
+var help = __nccwpck_require__(2924);
 // EXTERNAL MODULE: ./src/cli/usage.ts
-var usage = __nccwpck_require__(7485);
+var usage = __nccwpck_require__(5892);
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // The `replicheck` command: dispatch to a subcommand. Subcommands are loaded on demand so `--version` and
 // `--help` start in a few tens of milliseconds.
@@ -1280,11 +1316,11 @@ async function cli(argv, io) {
     if (command === 'help')
         return cli([rest[0], '--help'], io);
     if (command === 'run') {
-        const { runCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(189)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4189));
+        const { runCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(207), __nccwpck_require__.e(842)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4842));
         return runCommand(rest, io);
     }
     if (command === 'check-history') {
-        const { checkHistoryCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(3), __nccwpck_require__.e(387)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7387));
+        const { checkHistoryCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(788), __nccwpck_require__.e(982)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1982));
         return checkHistoryCommand(rest, { stdout: (t) => io.stdout.write(t), stderr: (t) => io.stderr.write(t) });
     }
     const hint = (0,usage/* suggest */.ZA)(command.replace(/^-+/, ''), COMMANDS, (s) => ` Did you mean '${s}'?`);
