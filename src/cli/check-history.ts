@@ -1,17 +1,26 @@
 // `replicheck check-history FILE`: checks a recorded history for linearizability.
-// Exit codes: 0 linearizable, 1 not linearizable, 2 unknown (budget ran out), 3 bad input or usage.
+// Exit codes: 0 linearizable, 1 not linearizable, 2 unknown (a budget ran out), 3 bad input or usage.
+// Everything it does is bounded: the input by --max-input (read as a stream, refused past the cap), what parsing
+// and the search hold by --max-memory, reading, parsing and checking together by --timeout; and whatever the
+// history holds is printed through one escaping.
 
-import { readFile, writeFile } from 'node:fs/promises';
+import { Buffer, constants as bufferConstants } from 'node:buffer';
+import { open, writeFile, type FileHandle } from 'node:fs/promises';
 import type { ParseArgsOptionsConfig } from 'node:util';
 import { renderHistoryPage } from '../report/page/history-page.js';
 import { parseSize } from '../inputs/values.js';
 import {
+  Budget,
+  BudgetExceeded,
   HistoryError,
   MODEL_NAMES,
   DEFAULT_MAX_MEMORY_BYTES,
   checkHistory,
+  escapeText,
+  formatBytes,
   formatWitness,
   parseHistoryText,
+  quoteText,
   type CheckResult,
   type History,
   type HistoryFormat,
@@ -24,6 +33,8 @@ import { EXIT_USAGE, UsageError, badValue, parseCommandLine, usageLine } from '.
 export interface CommandIO {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** What '-' reads (default: the process's standard input). */
+  stdin?: NodeJS.ReadableStream;
 }
 
 export const EXIT_LINEARIZABLE = 0;
@@ -35,7 +46,10 @@ export const EXIT_BAD_INPUT = EXIT_USAGE;
 const FORMATS = ['auto', 'json', 'edn', 'jepsen-log'] as const;
 const ALGORITHMS = ['auto', 'search', 'unique'] as const;
 const DEFAULT_TIMEOUT_S = 60;
+/** The largest input read by default: about ten million operations of any format. */
+export const DEFAULT_MAX_INPUT_BYTES = 1024 ** 3;
 const MAX_KEYS_SHOWN = 20;
+const READ_CHUNK = 8 * 1024 * 1024;
 
 export const CHECK_HISTORY_USAGE = `Usage: replicheck check-history FILE [options]
 
@@ -48,18 +62,21 @@ Options:
   --initial VALUE                    the value every key holds at the start (JSON: 0, null, "x"; default:
                                      null, or "" for kv histories in EDN)
   --independent                      EDN: values are [key value] tuples (jepsen.independent)
-  --timeout S                        give up after S seconds with verdict unknown (default ${DEFAULT_TIMEOUT_S}; 0 = no limit)
+  --timeout S                        give up after S seconds with verdict unknown, reading and parsing
+                                     included (default ${DEFAULT_TIMEOUT_S}; 0 = no limit)
   --all-keys                         keep checking the other keys after one fails
   --algorithm auto|search|unique     auto (default): keys whose written values are unique are decided without
                                      search (near-linear time); others by search. search/unique force one.
   --html OUT                         also write the history page (one self-contained HTML file) to OUT
-  --max-memory SIZE                  memory the search may take, e.g. 512M, 2G (default 1G); past it: unknown
+  --max-input SIZE                   the largest input read, e.g. 64M, 2G (default 1G); past it: bad input
+  --max-memory SIZE                  memory the parsed history and the search may take, e.g. 512M, 2G
+                                     (default 1G); past it: unknown
   --json                             print the result as JSON
   -h, --help                         show this help
 
 A value that starts with '-' is written with '=': --initial=-1.
 
-Exit status: 0 linearizable, 1 not linearizable, 2 unknown (time budget ran out), 3 bad usage or input.
+Exit status: 0 linearizable, 1 not linearizable, 2 unknown (time or memory budget ran out), 3 bad usage or input.
 See docs/history-format.md for the formats and the semantics of :fail, :info and nil reads.
 `;
 
@@ -74,6 +91,7 @@ interface Args {
   json: boolean;
   algorithm: 'auto' | 'search' | 'unique';
   maxMemoryBytes: number;
+  maxInputBytes: number;
   html?: string;
 }
 
@@ -86,6 +104,7 @@ const OPTIONS = {
   'all-keys': { type: 'boolean' },
   algorithm: { type: 'string' },
   html: { type: 'string' },
+  'max-input': { type: 'string' },
   'max-memory': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -102,6 +121,7 @@ function parseCheckHistoryArgs(argv: readonly string[]): Args | 'help' {
     json: values.json ?? false,
     algorithm: oneOf('algorithm', values.algorithm ?? 'auto', ALGORITHMS, 'an algorithm'),
     maxMemoryBytes: values['max-memory'] === undefined ? DEFAULT_MAX_MEMORY_BYTES : size(values['max-memory']),
+    maxInputBytes: values['max-input'] === undefined ? DEFAULT_MAX_INPUT_BYTES : inputSize(values['max-input']),
     ...(values.model !== undefined ? { model: oneOf('model', values.model, MODEL_NAMES, 'a model') } : {}),
     ...(values.initial !== undefined ? { initialValue: parseInitial(values.initial) } : {}),
     ...(values.html !== undefined ? { html: values.html } : {}),
@@ -132,6 +152,18 @@ function size(text: string): number {
   return v;
 }
 
+/** A byte count for --max-input: any size from one byte (tests and small pipes) to what one buffer can hold. */
+function inputSize(text: string): number {
+  const m = /^(\d{1,12}(?:\.\d{1,6})?) ?([KMGT]?)(?:i?B)?$/i.exec(text.trim());
+  const unit = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 }[(m?.[2] ?? '').toUpperCase()] ?? 1;
+  const v = m ? Math.floor(Number(m[1]) * unit) : NaN;
+  const most = bufferConstants.MAX_LENGTH;
+  if (!(v >= 1 && v <= most)) {
+    throw badValue('max-input', text, 'is not a size', `use e.g. 64M or 2G (from 1 byte to ${formatBytes(most)})`);
+  }
+  return v;
+}
+
 /** A JSON literal when it is one (0, null, "x"), else the text itself as a string. */
 function parseInitial(text: string): Value {
   try {
@@ -143,12 +175,80 @@ function parseInitial(text: string): Value {
   return text;
 }
 
-async function readInput(file: string): Promise<string> {
-  if (file !== '-') return readFile(file, 'utf8');
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+/** The input was longer than --max-input: refused, not cut (a history cut short would be checked as if whole). */
+class InputTooLarge extends Error {}
+
+function tooLarge(maxBytes: number, size?: number): InputTooLarge {
+  const what = size === undefined ? `more than ${formatBytes(maxBytes)}` : `${formatBytes(size)}`;
+  return new InputTooLarge(`the input is ${what}, over --max-input (${formatBytes(maxBytes)}); raise --max-input to check it`);
 }
+
+/** The input's bytes, never more than `maxBytes`; a regular file over the cap is refused before it is read. */
+async function readInput(file: string, maxBytes: number, budget: Budget, stdin: NodeJS.ReadableStream): Promise<Buffer> {
+  if (file === '-') return readStream(stdin, maxBytes, budget);
+  const handle = await open(file, 'r');
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) return await readStream(handle.createReadStream({ autoClose: false }), maxBytes, budget);
+    if (stat.size > maxBytes) throw tooLarge(maxBytes, stat.size);
+    return await readFileBounded(handle, stat.size, maxBytes, budget);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A regular file read into one buffer of its size; if it grew since, what follows is read under the same cap. */
+async function readFileBounded(handle: FileHandle, size: number, maxBytes: number, budget: Budget): Promise<Buffer> {
+  const buffer = Buffer.allocUnsafe(size);
+  let at = 0;
+  while (at < size) {
+    const { bytesRead } = await handle.read(buffer, at, Math.min(READ_CHUNK, size - at), at);
+    if (bytesRead === 0) break;
+    at += bytesRead;
+    budget.checkTime('reading the history');
+  }
+  const rest = await readStream(handle.createReadStream({ start: at, autoClose: false }), maxBytes - at, budget);
+  return rest.length === 0 ? buffer.subarray(0, at) : Buffer.concat([buffer.subarray(0, at), rest]);
+}
+
+/** Reads a stream up to `maxBytes`, stopping (and closing it) past the cap or the deadline. */
+async function readStream(stream: NodeJS.ReadableStream, maxBytes: number, budget: Budget): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const iterator = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  let timer: NodeJS.Timeout | undefined;
+  // A producer that stops sending would hold the read forever: the deadline ends the wait, not only the next chunk.
+  const expiry =
+    budget.deadline === Infinity
+      ? undefined
+      : new Promise<'expired'>((resolve) => {
+          timer = setTimeout(() => resolve('expired'), Math.max(0, budget.deadline - performance.now()));
+        });
+  try {
+    for (;;) {
+      const next = await (expiry ? Promise.race([iterator.next(), expiry]) : iterator.next());
+      if (next === 'expired') throw new BudgetExceeded('timeout', 'the time budget (--timeout) ran out while reading the history');
+      if (next.done === true) break;
+      const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+      total += chunk.length;
+      if (total > maxBytes) throw tooLarge(maxBytes);
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+  // Joining the chunks holds the input twice for a moment; a regular file is read into one buffer instead.
+  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
+}
+
+/** What the command learned: a result, or why there is none (bad input, a budget that ran out first). */
+type Outcome =
+  | { kind: 'checked'; history: History; format: HistoryFormat; result: CheckResult }
+  | { kind: 'bad-input'; message: string }
+  | { kind: 'budget'; reason: 'timeout' | 'memory'; message: string };
 
 export async function checkHistoryCommand(args: string[], io: CommandIO): Promise<number> {
   let parsed: Args | 'help';
@@ -164,67 +264,86 @@ export async function checkHistoryCommand(args: string[], io: CommandIO): Promis
     return EXIT_LINEARIZABLE;
   }
   const opts = parsed;
-  let text: string;
-  try {
-    text = await readInput(opts.file);
-  } catch (err) {
-    io.stderr(`replicheck check-history: cannot read ${opts.file}: ${(err as Error).message}\n`);
+  const started = performance.now();
+  const outcome = await readAndCheck(opts, io);
+  const file = escapeText(opts.file);
+  if (outcome.kind === 'bad-input') {
+    io.stderr(`replicheck check-history: ${file}: ${escapeText(outcome.message)}\n`);
     return EXIT_BAD_INPUT;
   }
-  let result: CheckResult;
-  let parsedHistory: History;
-  let format: HistoryFormat;
-  let operationCount: number;
-  try {
-    const parseOptions: Parameters<typeof parseHistoryText>[1] = { format: opts.format, independent: opts.independent };
-    if (opts.model !== undefined) parseOptions.model = opts.model;
-    if (opts.initialValue !== undefined) parseOptions.initialValue = opts.initialValue;
-    const { history, format: detected } = parseHistoryText(text, parseOptions);
-    parsedHistory = history;
-    format = detected;
-    operationCount = history.operations.length;
-    result = checkHistory(history, {
-      timeoutMs: opts.timeoutS * 1000,
-      checkAllKeys: opts.allKeys,
-      algorithm: opts.algorithm,
-      maxMemoryBytes: opts.maxMemoryBytes,
-    });
-  } catch (err) {
-    if (err instanceof HistoryError) {
-      io.stderr(`replicheck check-history: ${opts.file}: ${err.message}\n`);
-      return EXIT_BAD_INPUT;
-    }
-    throw err;
+  if (outcome.kind === 'budget') {
+    const elapsedMs = performance.now() - started;
+    if (opts.json) {
+      const out = { file: opts.file, verdict: 'unknown', reason: outcome.reason, message: outcome.message, keys: [], steps: 0, elapsedMs };
+      io.stdout(JSON.stringify(out, null, 2) + '\n');
+    } else io.stdout(`${file}: not checked: ${escapeText(outcome.message)}.\nUNKNOWN (after ${elapsedMs.toFixed(1)} ms)\n`);
+    return EXIT_UNKNOWN;
   }
-
-  if (opts.html !== undefined) {
-    const page = renderHistoryPage({
-      title: `${opts.file}: ${result.verdict}`,
-      history: parsedHistory,
-      consistency: 'linearizable',
-      results: result.keys.map((k) => ({
-        key: k.key,
-        verdict: k.verdict,
-        passed: k.verdict === 'linearizable',
-        detail: k.witness?.explanation ?? k.verdict,
-        ...(k.witness ? { witness: k.witness } : {}),
-      })),
-    });
-    try {
-      await writeFile(opts.html, page);
-    } catch (err) {
-      io.stderr(`replicheck check-history: cannot write ${opts.html}: ${(err as Error).message}\n`);
-      return EXIT_BAD_INPUT;
-    }
-    io.stderr(`history page: ${opts.html}\n`);
-  }
+  const { history, format, result } = outcome;
+  if (opts.html !== undefined && !(await writePage(opts.file, opts.html, history, result, io))) return EXIT_BAD_INPUT;
   if (opts.json) {
-    io.stdout(JSON.stringify({ file: opts.file, format, operations: operationCount, ...result }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ file: opts.file, format, operations: history.operations.length, ...result }, null, 2) + '\n');
   } else {
-    io.stdout(renderHuman(opts.file, format, operationCount, result));
+    io.stdout(renderHuman(opts.file, format, history.operations.length, result));
   }
   if (result.verdict === 'linearizable') return EXIT_LINEARIZABLE;
   return result.verdict === 'not-linearizable' ? EXIT_NOT_LINEARIZABLE : EXIT_UNKNOWN;
+}
+
+/** Reads, parses and checks under one budget; the input's bytes are let go as soon as they are parsed. */
+async function readAndCheck(opts: Args, io: CommandIO): Promise<Outcome> {
+  const budget = new Budget({ timeoutMs: opts.timeoutS * 1000, maxMemoryBytes: opts.maxMemoryBytes });
+  let input: Buffer | undefined;
+  try {
+    input = await readInput(opts.file, opts.maxInputBytes, budget, io.stdin ?? process.stdin);
+  } catch (err) {
+    if (err instanceof BudgetExceeded) return { kind: 'budget', reason: err.reason, message: err.message };
+    if (err instanceof InputTooLarge) return { kind: 'bad-input', message: err.message };
+    return { kind: 'bad-input', message: `cannot read it: ${(err as Error).message}` };
+  }
+  try {
+    const parseOptions: Parameters<typeof parseHistoryText>[1] = { format: opts.format, independent: opts.independent, budget };
+    if (opts.model !== undefined) parseOptions.model = opts.model;
+    if (opts.initialValue !== undefined) parseOptions.initialValue = opts.initialValue;
+    const { history, format } = parseHistoryText(input, parseOptions);
+    input = undefined;
+    const result = checkHistory(history, { checkAllKeys: opts.allKeys, algorithm: opts.algorithm, budget });
+    if (result.reason === 'memory') {
+      return {
+        kind: 'budget',
+        reason: 'memory',
+        message: `the check would take more memory than --max-memory (${formatBytes(budget.maxBytes)}) allows`,
+      };
+    }
+    return { kind: 'checked', history, format, result };
+  } catch (err) {
+    if (err instanceof HistoryError) return { kind: 'bad-input', message: err.message };
+    if (err instanceof BudgetExceeded) return { kind: 'budget', reason: err.reason, message: err.message };
+    throw err;
+  }
+}
+
+async function writePage(file: string, out: string, history: History, result: CheckResult, io: CommandIO): Promise<boolean> {
+  const page = renderHistoryPage({
+    title: `${file}: ${result.verdict}`,
+    history,
+    consistency: 'linearizable',
+    results: result.keys.map((k) => ({
+      key: k.key,
+      verdict: k.verdict,
+      passed: k.verdict === 'linearizable',
+      detail: k.witness?.explanation ?? k.verdict,
+      ...(k.witness ? { witness: k.witness } : {}),
+    })),
+  });
+  try {
+    await writeFile(out, page);
+  } catch (err) {
+    io.stderr(`replicheck check-history: cannot write ${escapeText(out)}: ${escapeText((err as Error).message)}\n`);
+    return false;
+  }
+  io.stderr(`history page: ${escapeText(out)}\n`);
+  return true;
 }
 
 function countsText(k: KeyResult): string {
@@ -240,14 +359,15 @@ const REASONS: Record<NonNullable<KeyResult['reason']>, string> = {
   timeout: 'time budget ran out',
   'step-budget': 'step budget ran out',
   stopped: 'not finished: another key already failed',
-  memory: 'the search would take more memory than --max-memory allows',
+  memory: 'the check would take more memory than --max-memory allows',
 };
 
 function renderHuman(file: string, format: HistoryFormat, operations: number, result: CheckResult): string {
   const out: string[] = [];
-  const initial = JSON.stringify(result.initialValue);
+  const initial = typeof result.initialValue === 'string' ? quoteText(result.initialValue, 200) : JSON.stringify(result.initialValue);
   out.push(
-    `${file}: ${operations} operations, ${result.keys.length} key(s), format ${format}, model ${result.model}, initial value ${initial}`,
+    `${escapeText(file)}: ${operations} operations, ${result.keys.length} key(s), format ${format}, model ${result.model}, ` +
+      `initial value ${initial}`,
   );
   const interesting = result.keys.filter((k) => k.verdict !== 'linearizable');
   const fine = result.keys.filter((k) => k.verdict === 'linearizable');
@@ -257,7 +377,7 @@ function renderHuman(file: string, format: HistoryFormat, operations: number, re
   for (const k of shown) {
     const reason = k.reason !== undefined ? ` (${REASONS[k.reason]})` : '';
     const by = k.algorithm === 'unique-values' ? 'unique values (no search)' : 'search';
-    out.push(`  key ${JSON.stringify(k.key)}: ${k.verdict}${reason} - ${countsText(k)}, ${k.elapsedMs.toFixed(1)} ms, by ${by}`);
+    out.push(`  key ${quoteText(k.key, 200)}: ${k.verdict}${reason} - ${countsText(k)}, ${k.elapsedMs.toFixed(1)} ms, by ${by}`);
   }
   if (shown.length < result.keys.length) out.push(`  ... and ${result.keys.length - shown.length} more linearizable key(s)`);
   const verdictText = { linearizable: 'LINEARIZABLE', 'not-linearizable': 'NOT LINEARIZABLE', unknown: 'UNKNOWN' }[result.verdict];
@@ -271,7 +391,7 @@ function renderHuman(file: string, format: HistoryFormat, operations: number, re
   if (result.verdict === 'unknown') {
     out.push(
       result.keys.some((k) => k.reason === 'memory')
-        ? 'The search would need more memory than --max-memory allows.'
+        ? 'The check would need more memory than --max-memory allows.'
         : 'The search did not finish within the budget; try a larger --timeout.',
     );
   }

@@ -21,3 +21,6 @@ export type { ToEdnOptions } from './edn.js';
 export { appendValue, defaultInitialValue, step } from './model.js';
 export { formatOperation, formatWitness } from './witness.js';
 export type { Witness, WitnessOperation, WitnessRole } from './witness.js';
+export { Budget, BudgetExceeded, formatBytes } from './budget.js';
+export type { BudgetOptions, BudgetReason } from './budget.js';
+export { escapeText, quoteText } from './display.js';

@@ -1,7 +1,8 @@
 // The sequential specifications: a register (read/write), a compare-and-set register, and a key-value store
-// (get/put/append per key). The checker runs a compiled integer form of the same rules (see check.ts); the
+// (get/put/append per key). The checker runs a compiled integer form of the same rules (see search.ts); the
 // value-level `step` here is the reference the tests and the witness use.
 
+import { escapeText, quoteText } from './display.js';
 import { MODEL_FUNCTIONS, isReadFunction, type HistoryOperation, type ModelName, type Value } from './history.js';
 
 export type HistoryFormat = 'json' | 'edn' | 'jepsen-log';
@@ -97,9 +98,15 @@ export function defaultInitialValue(model: ModelName, format: HistoryFormat): Va
   return model === 'kv' && format === 'edn' ? '' : null;
 }
 
+/** A value as a person reads it; a string is quoted and escaped (it comes from the history). */
 export function describeValue(v: Value): string {
   if (v === null) return 'nothing (absent)';
-  return typeof v === 'string' ? JSON.stringify(v) : String(v);
+  return typeof v === 'string' ? quoteText(v) : String(v);
+}
+
+/** A process or node name from the history, escaped. */
+export function nameText(name: number | string): string {
+  return typeof name === 'number' ? String(name) : escapeText(name);
 }
 
 export function modelNoun(model: ModelName): string {

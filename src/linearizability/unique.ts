@@ -12,6 +12,8 @@
 // stays, open to the end. Failed writes did not happen. Sorting the zones makes it O(n log n) in time, O(n) in
 // memory. A history with a repeated written value does not qualify: the search decides it instead.
 import type { HistoryOperation, Value } from './history.js';
+import { quoteText } from './display.js';
+import { nameText } from './model.js';
 import type { Witness, WitnessOperation } from './witness.js';
 
 export interface UniqueOutcome {
@@ -48,10 +50,21 @@ interface Cluster {
 
 const INITIAL = -1;
 
-export function checkUnique(operations: readonly HistoryOperation[], indices: readonly number[], initialValue: Value): UniqueOutcome {
+/**
+ * The verdict, or undefined when `expired` said so between two phases (each is at most O(n log n), so the time
+ * budget is looked at after every linear pass).
+ */
+export function checkUnique(
+  operations: readonly HistoryOperation[],
+  indices: readonly number[],
+  initialValue: Value,
+  expired: () => boolean = () => false,
+): UniqueOutcome | undefined {
   const clusters = writeClusters(operations, indices, initialValue);
+  if (expired()) return undefined;
   const misread = addReads(operations, indices, clusters);
   if (misread) return misread;
+  if (expired()) return undefined;
   // An indeterminate write nobody read may not have happened: it constrains nothing.
   const live = [...clusters.values()].filter((c) => c.write === undefined || operations[c.write]!.type !== 'info' || c.reads.length > 0);
   // The initial value's "write" ends before everything; its zone is forward up to its last read's invocation.
@@ -59,7 +72,10 @@ export function checkUnique(operations: readonly HistoryOperation[], indices: re
   if (initial.reads.length === 0) live.splice(live.indexOf(initial), 1);
   const forward = live.filter((c) => c.f < c.s).sort((a, b) => a.f - b.f);
   const backward = live.filter((c) => !(c.f < c.s));
-  return forwardOverlap(operations, forward) ?? backwardInside(operations, forward, backward) ?? { verdict: 'linearizable' };
+  if (expired()) return undefined;
+  const overlap = forwardOverlap(operations, forward);
+  if (overlap !== undefined || expired()) return overlap;
+  return backwardInside(operations, forward, backward) ?? { verdict: 'linearizable' };
 }
 
 /** When an operation ends: never, for one that may still take effect. */
@@ -124,7 +140,7 @@ function unwritten(operations: readonly HistoryOperation[], i: number): UniqueOu
     operations,
     failed >= 0
       ? `read ${label(op)} returned a value whose write failed (${label(operations[failed]!)}), so it never happened`
-      : `read ${label(op)} returned ${JSON.stringify(op.value)}, which no write wrote`,
+      : `read ${label(op)} returned ${shown(op.value as Value)}, which no write wrote`,
     failed >= 0 ? [i, failed] : [i],
     i,
   );
@@ -210,20 +226,25 @@ function ops(...cs: Cluster[]): number[] {
 }
 
 function val(c: Cluster): string {
-  return c.write === undefined ? `the initial value (${c.value === null ? 'absent' : JSON.stringify(c.value)})` : JSON.stringify(c.value);
+  return c.write === undefined ? `the initial value (${c.value === null ? 'absent' : shown(c.value)})` : shown(c.value);
 }
 
 function describe(operations: readonly HistoryOperation[], c: Cluster): string {
   return c.write === undefined
     ? 'the initial value'
-    : `the write of ${JSON.stringify(c.value)} (by client ${String(operations[c.write]!.process)})`;
+    : `the write of ${shown(c.value)} (by client ${nameText(operations[c.write]!.process)})`;
+}
+
+/** A value as JSON would show it, a string escaped (it comes from the history). */
+function shown(v: Value): string {
+  return typeof v === 'string' ? quoteText(v) : JSON.stringify(v);
 }
 
 /** Times to the microsecond at most: what the recorder keeps, and all a person can use. */
 const ms = (t: number | null): string => (t === null ? '?' : String(Math.round(t * 1000) / 1000));
 
 function label(op: HistoryOperation): string {
-  return `by client ${String(op.process)}${op.node ? ` via ${op.node}` : ''} at ${ms(op.invoke)}–${ms(op.complete)} ms`;
+  return `by client ${nameText(op.process)}${op.node ? ` via ${nameText(op.node)}` : ''} at ${ms(op.invoke)}–${ms(op.complete)} ms`;
 }
 
 function opText(operations: readonly HistoryOperation[], i: number): string {

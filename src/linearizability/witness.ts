@@ -5,7 +5,8 @@
 // to complete before it started (the ones that decide what it should have seen).
 
 import { isIgnored } from './model.js';
-import { describeValue, modelNoun } from './model.js';
+import { describeValue, modelNoun, nameText } from './model.js';
+import { quoteText } from './display.js';
 import type { HistoryOperation, ModelName, Value } from './history.js';
 
 export type WitnessRole = 'failing' | 'concurrent' | 'preceding';
@@ -39,7 +40,10 @@ export interface WitnessInput {
   checked: readonly number[];
   failing: number;
   states: Value[];
+  /** The last operations of the longest partial linearization (history indices, in order). */
   prefix: number[];
+  /** How many operations that partial linearization placed in all. */
+  prefixLength: number;
 }
 
 const MAX_WINDOW = 40;
@@ -91,7 +95,7 @@ export function buildWitness(input: WitnessInput): Witness {
     failing,
     window,
     possibleStates: input.states,
-    linearizedBefore: input.prefix.length,
+    linearizedBefore: input.prefixLength,
     lastLinearized: input.prefix.slice(-LAST_LINEARIZED).map((i) => withRole(i, roles.get(i) ?? 'preceding')),
     explanation: explain(input.model, x, input.states),
   };
@@ -105,7 +109,7 @@ function statesText(states: readonly Value[]): string {
 
 function explain(model: ModelName, op: HistoryOperation, states: readonly Value[]): string {
   const noun = modelNoun(model);
-  const who = `process ${String(op.process)}${op.node !== undefined ? ` (node ${op.node})` : ''}`;
+  const who = `process ${nameText(op.process)}${op.node !== undefined ? ` (node ${nameText(op.node)})` : ''}`;
   const holds = `every order of the operations before and during it leaves ${noun} holding ${statesText(states)}`;
   if (op.f === 'read' || op.f === 'get') {
     return `${op.f} by ${who} returned ${describeValue(op.value as Value)}, but ${holds}.`;
@@ -138,15 +142,15 @@ export function formatOperation(op: HistoryOperation): string {
   } else {
     what = `${op.f} ${describeValue(op.value as Value)}`;
   }
-  const node = op.node !== undefined ? ` (${op.node})` : '';
+  const node = op.node !== undefined ? ` (${nameText(op.node)})` : '';
   const complete = op.type === 'ok' ? fmtTime(op.complete) : op.type === 'info' ? 'open' : fmtTime(op.complete);
-  return `p${String(op.process)}${node} ${what}  ${op.type}  [${fmtTime(op.invoke)}, ${complete}]`;
+  return `p${nameText(op.process)}${node} ${what}  ${op.type}  [${fmtTime(op.invoke)}, ${complete}]`;
 }
 
 /** A readable multi-line rendering of a witness. */
 export function formatWitness(w: Witness, indent = '  '): string {
   const lines: string[] = [];
-  lines.push(`${indent}key ${JSON.stringify(w.key)}: ${w.explanation}`);
+  lines.push(`${indent}key ${quoteText(w.key)}: ${w.explanation}`);
   lines.push(`${indent}operations around it (#index, by invoke time):`);
   for (const op of w.window) {
     const mark = op.role === 'failing' ? '  <-- cannot be linearized' : op.role === 'preceding' ? '  (before)' : '';

@@ -1,16 +1,39 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { checkHistoryCommand } from '../../src/cli/check-history.js';
 import { EXIT_USAGE } from '../../src/cli/usage.js';
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(args: string[], stdin?: Readable): Promise<{ code: number; stdout: string; stderr: string; ms: number }> {
   let stdout = '';
   let stderr = '';
-  const code = await checkHistoryCommand(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
+  const t0 = performance.now();
+  const io = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), ...(stdin ? { stdin } : {}) };
+  const code = await checkHistoryCommand(args, io);
+  return { code, stdout, stderr, ms: performance.now() - t0 };
+}
+
+/** A standard input that never ends (zeros, 64 KiB at a time), counting what it was asked for. */
+function endless(): { stream: Readable; produced: () => number } {
+  let produced = 0;
+  const chunk = Buffer.alloc(64 * 1024);
+  const stream = new Readable({
+    read() {
+      produced += chunk.length;
+      this.push(chunk);
+    },
+  });
+  return { stream, produced: () => produced };
+}
+
+/** Text with no character a terminal or a runner would act on: printable characters and line breaks only. */
+function assertInert(text: string): void {
+  assert.doesNotMatch(text, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/, text);
+  assert.doesNotMatch(text, /^\s*::/m, text);
+  assert.doesNotMatch(text, /##\[/, text);
 }
 
 describe('replicheck check-history', () => {
@@ -155,5 +178,152 @@ describe('replicheck check-history', () => {
     assert.match(spaced.stderr, /--initial needs a value before -1; a value that starts with '-' is written --initial=-1\./);
     assert.equal((await run(['-', '--json', '--all-keys', '--independent', '--html', join(dir, 'x.html'), '--help'])).code, 0);
     assert.equal((await run(['--help', '--model', 'queue'])).code, 0);
+  });
+
+  describe('bounded', () => {
+    test('standard input is read up to --max-input, then refused; the producer is stopped', async () => {
+      const input = endless();
+      const r = await run(['-', '--max-input', '1M'], input.stream);
+      assert.equal(r.code, 3);
+      assert.match(r.stderr, /-: the input is more than 1 MiB, over --max-input \(1 MiB\); raise --max-input to check it/);
+      assert.ok(input.produced() < 2 * 1024 * 1024, `read ${input.produced()} bytes`);
+    });
+
+    test('a regular file over the cap is refused before it is read (default 1 GiB)', async () => {
+      const path = join(dir, 'sparse.edn');
+      const fd = openSync(path, 'w');
+      ftruncateSync(fd, 3 * 1024 ** 3);
+      closeSync(fd);
+      const r = await run([path]);
+      assert.equal(r.code, 3);
+      assert.match(r.stderr, /the input is 3 GiB, over --max-input \(1 GiB\)/);
+      assert.ok(r.ms < 1000, `${Math.round(r.ms)} ms`);
+      const small = await run([file('small.json', good), '--max-input', '100']);
+      assert.equal(small.code, 3);
+      assert.match(small.stderr, /over --max-input \(100 bytes\)/);
+      assert.equal((await run([file('fits.json', good), '--max-input', '1K'])).code, 0);
+    });
+
+    test('--max-input takes sizes from one byte up', async () => {
+      const path = file('flags2.json', good);
+      for (const bad of ['lots', '0', '-1', '1X', '99999T']) {
+        const r = await run([path, `--max-input=${bad}`]);
+        assert.equal(r.code, EXIT_USAGE, bad);
+        assert.match(r.stderr, /--max-input '.*' is not a size; use e\.g\. 64M or 2G/);
+      }
+    });
+
+    test('--timeout covers reading and parsing: a large history stops at the deadline with verdict unknown', async () => {
+      const line = '{:process 0, :type :invoke, :f :write, :value 1}\n{:process 0, :type :ok, :f :write, :value 1}\n';
+      const path = file('long.edn', line.repeat(400_000));
+      const r = await run([path, '--timeout', '0.2']);
+      assert.equal(r.code, 2);
+      assert.match(r.stdout, /not checked: the time budget \(--timeout\) ran out while reading the history\.\nUNKNOWN/);
+      assert.ok(r.ms < 1000, `${Math.round(r.ms)} ms`);
+      const j = await run([path, '--timeout', '0.2', '--json']);
+      const out = JSON.parse(j.stdout) as { verdict: string; reason: string };
+      assert.deepEqual([j.code, out.verdict, out.reason], [2, 'unknown', 'timeout']);
+    });
+
+    test('--timeout ends a read from a producer that stops sending', async () => {
+      const silent = new Readable({ read() {} });
+      silent.push('{:process 0, :type :invoke, :f :write, :value 1}\n');
+      const r = await run(['-', '--timeout', '0.3'], silent);
+      assert.equal(r.code, 2);
+      assert.match(r.stdout, /ran out while reading the history/);
+      assert.ok(r.ms < 1000, `${Math.round(r.ms)} ms`);
+      assert.ok(silent.destroyed);
+    });
+
+    test('--timeout 1 holds when every search step is expensive (a wide key), parsing included', async () => {
+      const ops: string[] = [];
+      for (let i = 0; i < 60; i++) ops.push(JSON.stringify({ process: i, f: 'write', value: i, type: 'ok', invoke: 0, complete: 1000 }));
+      for (let i = 0; i < 60; i++)
+        ops.push(JSON.stringify({ process: 60 + i, f: 'read', value: (i * 7) % 60, type: 'ok', invoke: 1 + i, complete: 999 - i }));
+      ops.push(JSON.stringify({ process: 200, f: 'read', value: -1, type: 'ok', invoke: 1001, complete: 1002 }));
+      for (let i = 0; i < 200_000; i++)
+        ops.push(`{"process":0,"f":"write","value":-2,"type":"ok","invoke":${2000 + 2 * i},"complete":${2001 + 2 * i}}`);
+      const path = file('wide.json', `{"schemaVersion":1,"operations":[\n${ops.join(',\n')}\n]}`);
+      const r = await run([path, '--timeout', '1', '--algorithm', 'search', '--max-memory', '4G']);
+      assert.equal(r.code, 2);
+      assert.match(r.stdout, /UNKNOWN/);
+      assert.ok(r.ms < 1500, `a 1 s budget took ${Math.round(r.ms)} ms`);
+    });
+
+    test('--max-memory covers the parsed history: past it, verdict unknown', async () => {
+      const value = 'x'.repeat(1024 * 1024);
+      const big = `{:process 0, :type :invoke, :f :write, :value "${value}"}\n{:process 0, :type :ok, :f :write, :value 1}\n`;
+      const path = file('big.edn', big.repeat(20));
+      const r = await run([path, '--max-memory', '16M', '--json']);
+      assert.equal(r.code, 2);
+      const out = JSON.parse(r.stdout) as { verdict: string; reason: string; message: string };
+      assert.deepEqual([out.verdict, out.reason], ['unknown', 'memory']);
+      assert.match(out.message, /more memory than --max-memory \(16 MiB\) allows/);
+    });
+
+    test('deep nesting is bad input naming the line, never a stack overflow', async () => {
+      const edn = await run([
+        file('deep.edn', '{:process 0, :type :invoke, :f :write, :value 1}\n' + '['.repeat(100_000) + ']'.repeat(100_000)),
+      ]);
+      assert.equal(edn.code, 3);
+      assert.match(edn.stderr, /deep\.edn: line 2: EDN: forms nested deeper than 256 levels\n$/);
+      const json = await run([file('deep.json', '{"schemaVersion":1,\n"operations":[' + '['.repeat(100_000) + ']'.repeat(100_000) + ']}')]);
+      assert.equal(json.code, 3);
+      assert.match(json.stderr, /deep\.json: line 2: invalid JSON: values nested deeper than 256 levels\n$/);
+    });
+
+    test('EDN times are validated as JSON times are', async () => {
+      const r = await run([
+        file(
+          'times.edn',
+          '{:process 0, :type :invoke, :f :write, :value 1, :time 9000000}\n{:process 0, :type :ok, :f :write, :value 1, :time 1000000}\n',
+        ),
+      ]);
+      assert.equal(r.code, 3);
+      assert.match(r.stderr, /line 2: the completion's :time \(1000000\) is before its invocation's \(9000000, line 1\)/);
+    });
+  });
+
+  describe('untrusted text is printed escaped', () => {
+    const hostile = 'x\n::error::pwned\r\u001b[2J\u0007\u2028\u202e##[warning]';
+    const history = JSON.stringify({
+      schemaVersion: 1,
+      initialValue: hostile,
+      operations: [
+        { process: hostile, node: hostile, key: hostile, f: 'write', value: hostile + 1, type: 'ok', invoke: 0, complete: 1 },
+        { process: 1, key: hostile, f: 'write', value: 'b', type: 'ok', invoke: 2, complete: 3 },
+        { process: hostile, key: hostile, f: 'read', value: hostile + 1, type: 'ok', invoke: 4, complete: 5 },
+      ],
+    });
+
+    test('in the text output and the witness, by either algorithm', async () => {
+      for (const algorithm of ['search', 'unique']) {
+        const r = await run([file('hostile.json', history), '--algorithm', algorithm]);
+        assert.equal(r.code, 1);
+        assertInert(r.stdout);
+        assert.match(r.stdout, /key "x\\x0a::error::pwned\\x0d\\x1b\[2J\\x07\\u2028\\u202e##\\x5bwarning\]"/);
+      }
+    });
+
+    test('JSON output stays JSON and keeps the strings as they are', async () => {
+      const r = await run([file('hostile2.json', history), '--json']);
+      const out = JSON.parse(r.stdout) as { keys: Array<{ key: string; witness?: { failing: { process: string } } }> };
+      assert.equal(out.keys[0]?.key, hostile);
+      assert.equal(out.keys[0]?.witness?.failing.process, hostile);
+    });
+
+    test('in error messages and file names', async () => {
+      const edn = await run([file('hostile.edn', `{:process 0, :type :invoke, :f ${JSON.stringify(hostile)}}\n`)]);
+      assert.equal(edn.code, 3);
+      assertInert(edn.stderr.trimEnd());
+      assert.match(edn.stderr, /unsupported :f x\\x0a::error::pwned/);
+      const log = await run([file('hostile.log', `INFO jepsen.util - ${hostile.replace(/\n/g, '')} :invoke :read nil\n`)]);
+      assert.equal(log.code, 3);
+      assertInert(log.stderr.trimEnd());
+      const name = file('::error::name\u001b[1m.json', good);
+      const r = await run([name]);
+      assert.equal(r.code, 0);
+      assertInert(r.stdout);
+    });
   });
 });
