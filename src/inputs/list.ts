@@ -368,8 +368,8 @@ export const INPUTS = [
     name: 'max-memory',
     group: 'workload',
     description:
-      'Memory the linearizability search may take (e.g. `512M`, `2G`; at least 16 MiB); past it a key is `unknown`, never a crash. ' +
-      'Histories with unique written values need no search.',
+      'Memory the linearizability check may take, all keys together (e.g. `512M`, `2G`; at least 16 MiB); past it a key is ' +
+      '`unknown`, never a crash. Histories with unique written values need no search.',
     default: '1G',
   },
   {
