@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 1674:
+/***/ 7593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10,8 +10,8 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   ug: () => (/* binding */ parseRunArgs)
 /* harmony export */ });
 /* unused harmony export CLI_FLAGS */
-/* harmony import */ var _inputs_list_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7736);
-/* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5892);
+/* harmony import */ var _inputs_list_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4233);
+/* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7485);
 
 
 /** Flags of `run` that are not inputs. */
@@ -70,7 +70,7 @@ function withBareBooleans(argv) {
 
 /***/ }),
 
-/***/ 5524:
+/***/ 6309:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -84,8 +84,8 @@ function withBareBooleans(argv) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _inputs_list_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7736);
-/* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5892);
+/* harmony import */ var _inputs_list_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4233);
+/* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7485);
 // The config file of `replicheck run`: the same keys as the action's inputs, in JSON or YAML, so a long command
 // line can live in the repository next to the compose file.
 
@@ -124,7 +124,7 @@ async function loadConfigFile(file, cwd) {
         }
         else if (ext === '.yml' || ext === '.yaml') {
             // Loaded only here, so commands without a YAML file never pay for the parser.
-            const { parse } = await __nccwpck_require__.e(/* import() */ 207).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7207, 19));
+            const { parse } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
             data = parse(text);
         }
         else {
@@ -189,7 +189,7 @@ function mergeInputs(flags, config, cwd) {
 
 /***/ }),
 
-/***/ 2924:
+/***/ 7911:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -197,9 +197,9 @@ function mergeInputs(flags, config, cwd) {
 /* harmony export */   l_: () => (/* binding */ runUsage)
 /* harmony export */ });
 /* unused harmony exports EXIT_CODES, wrap */
-/* harmony import */ var _inputs_list_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7736);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1674);
-/* harmony import */ var _config_file_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5524);
+/* harmony import */ var _inputs_list_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4233);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7593);
+/* harmony import */ var _config_file_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6309);
 // Help texts. The `run` flags are generated from INPUTS, so `run --help` lists every input with its own
 // description and default and cannot fall behind the action.
 
@@ -314,7 +314,7 @@ function wrap(text, width) {
 
 /***/ }),
 
-/***/ 5892:
+/***/ 7485:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -327,7 +327,7 @@ function wrap(text, width) {
 /* harmony export */ });
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3456);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9997);
 // Bad usage, for every command of the binary: one error class, one exit code and one shape of message, so
 // `replicheck run --foo` and `replicheck check-history --foo` fail the same way. The command lines themselves are
 // read by node:util's parseArgs in strict mode; this file only puts its refusals into words that name the flag.
@@ -428,7 +428,7 @@ function distance(a, b) {
 
 /***/ }),
 
-/***/ 7736:
+/***/ 4233:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -756,8 +756,8 @@ const INPUTS = [
     {
         name: 'max-memory',
         group: 'workload',
-        description: 'Memory the linearizability search may take (e.g. `512M`, `2G`; at least 16 MiB); past it a key is `unknown`, never a crash. ' +
-            'Histories with unique written values need no search.',
+        description: 'Memory the linearizability check may take, all keys together (e.g. `512M`, `2G`; at least 16 MiB); past it a key is ' +
+            '`unknown`, never a crash. Histories with unique written values need no search.',
         default: '1G',
     },
     {
@@ -790,7 +790,7 @@ function readRawInputs(get) {
 
 /***/ }),
 
-/***/ 3456:
+/***/ 9997:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -873,7 +873,7 @@ function inertJson(value, space) {
 
 /***/ }),
 
-/***/ 9214:
+/***/ 311:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -934,7 +934,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto"
 
 /***/ }),
 
-/***/ 5434:
+/***/ 3053:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
@@ -1291,11 +1291,11 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: ./src/version.ts
-var version = __nccwpck_require__(9214);
+var version = __nccwpck_require__(311);
 // EXTERNAL MODULE: ./src/cli/help.ts
-var help = __nccwpck_require__(2924);
+var help = __nccwpck_require__(7911);
 // EXTERNAL MODULE: ./src/cli/usage.ts
-var usage = __nccwpck_require__(5892);
+var usage = __nccwpck_require__(7485);
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // The `replicheck` command: dispatch to a subcommand. Subcommands are loaded on demand so `--version` and
 // `--help` start in a few tens of milliseconds.
@@ -1316,11 +1316,11 @@ async function cli(argv, io) {
     if (command === 'help')
         return cli([rest[0], '--help'], io);
     if (command === 'run') {
-        const { runCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(207), __nccwpck_require__.e(842)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4842));
+        const { runCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(918)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3918));
         return runCommand(rest, io);
     }
     if (command === 'check-history') {
-        const { checkHistoryCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(788), __nccwpck_require__.e(982)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1982));
+        const { checkHistoryCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(379), __nccwpck_require__.e(387)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7387));
         return checkHistoryCommand(rest, { stdout: (t) => io.stdout.write(t), stderr: (t) => io.stderr.write(t) });
     }
     const hint = (0,usage/* suggest */.ZA)(command.replace(/^-+/, ''), COMMANDS, (s) => ` Did you mean '${s}'?`);
