@@ -115,7 +115,7 @@ describe('replicheck check-history', () => {
       ops.push(JSON.stringify({ process: 60 + i, f: 'read', value: (i * 7) % 60, type: 'ok', invoke: 1 + i, complete: 999 - i }));
     ops.push(JSON.stringify({ process: 200, f: 'read', value: -1, type: 'ok', invoke: 1001, complete: 1002 }));
     const path = file('hard.json', `{"schemaVersion":1,"operations":[\n${ops.join(',\n')}\n]}`);
-    const r = await run([path, '--timeout', '0.05', '--algorithm', 'search']);
+    const r = await run([path, '--timeout', '1', '--algorithm', 'search']);
     assert.equal(r.code, 2);
     assert.match(r.stdout, /UNKNOWN/);
     assert.match(r.stdout, /time budget ran out/);
