@@ -39,34 +39,54 @@ interface Variant {
   flags: string[];
 }
 
+const KILL_ONE = ['--faults', 'kill', '--fault-targets', 'kv_4', '--fault-duration', '1'];
+/** clock with an eventual workload on the default three keys. */
+const CLOCK_DEFAULT_KEYS = [
+  '--faults',
+  'clock',
+  '--fault-targets',
+  'kv_4',
+  '--fault-duration',
+  '3',
+  '--workload',
+  'register',
+  '--consistency',
+  'eventual',
+];
+/** clock with an eventual workload of 8 clients on 30 keys, as before the clock fault wrote last on its own. */
+const CLOCK_30_KEYS = [
+  ...['--faults', 'clock', '--fault-targets', 'kv_4', '--fault-duration', '3', '--workload', 'register'],
+  ...['--consistency', 'eventual', '--workload-clients', '8', '--workload-keys', '30'],
+];
+
 const variants: Variant[] = [
   {
     name: 'kill: ack-then-persist (acknowledges from memory, persists and replicates up to 1 s later)',
     expectFail: true,
     cluster: kv('20380'),
     mode: 'ack-then-persist',
-    flags: ['--faults', 'kill', '--fault-targets', 'kv_4', '--fault-duration', '1'],
+    flags: KILL_ONE,
   },
   {
     name: 'kill: healthy (control)',
     expectFail: false,
     cluster: kv('20380'),
     mode: 'healthy',
-    flags: ['--faults', 'kill', '--fault-targets', 'kv_4', '--fault-duration', '1'],
+    flags: KILL_ONE,
   },
   {
     name: 'clock: lww-wallclock, default workload keys (3)',
     expectFail: true,
     cluster: kv('20480'),
     mode: 'lww-wallclock',
-    flags: ['--faults', 'clock', '--fault-targets', 'kv_4', '--fault-duration', '3', '--workload', 'register', '--consistency', 'eventual'],
+    flags: CLOCK_DEFAULT_KEYS,
   },
   {
     name: 'clock: healthy, default workload keys (control)',
     expectFail: false,
     cluster: kv('20480'),
     mode: 'healthy',
-    flags: ['--faults', 'clock', '--fault-targets', 'kv_4', '--fault-duration', '3', '--workload', 'register', '--consistency', 'eventual'],
+    flags: CLOCK_DEFAULT_KEYS,
   },
   {
     name: 'loss: give-up (a replica abandons a push after 100 ms)',
@@ -87,44 +107,14 @@ const variants: Variant[] = [
     expectFail: true,
     cluster: kv('20180'),
     mode: 'lww-wallclock',
-    flags: [
-      '--faults',
-      'clock',
-      '--fault-targets',
-      'kv_4',
-      '--fault-duration',
-      '3',
-      '--workload',
-      'register',
-      '--consistency',
-      'eventual',
-      '--workload-clients',
-      '8',
-      '--workload-keys',
-      '30',
-    ],
+    flags: CLOCK_30_KEYS,
   },
   {
     name: 'clock: healthy (control)',
     expectFail: false,
     cluster: kv('20180'),
     mode: 'healthy',
-    flags: [
-      '--faults',
-      'clock',
-      '--fault-targets',
-      'kv_4',
-      '--fault-duration',
-      '3',
-      '--workload',
-      'register',
-      '--consistency',
-      'eventual',
-      '--workload-clients',
-      '8',
-      '--workload-keys',
-      '30',
-    ],
+    flags: CLOCK_30_KEYS,
   },
   {
     name: 'partition: stale-partition (serves its own copy while cut off)',

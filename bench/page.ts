@@ -7,7 +7,7 @@ import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkHistory } from '../src/linearizability/index.js';
-import { renderHistoryPage } from '../src/report/page/history-page.js';
+import { linearizabilityPageResults, renderHistoryPage } from '../src/report/page/history-page.js';
 import { generate } from './scale.js';
 
 const arg = (name: string, fallback: number): number => {
@@ -31,13 +31,7 @@ const page = renderHistoryPage({
   title: `${ops} operations`,
   history,
   consistency: 'linearizable',
-  results: result.keys.map((k) => ({
-    key: k.key,
-    verdict: k.verdict,
-    passed: k.verdict === 'linearizable',
-    detail: k.verdict,
-    ...(k.witness ? { witness: k.witness } : {}),
-  })),
+  results: linearizabilityPageResults(result),
 });
 const renderMs = performance.now() - t0;
 const file = join(mkdtempSync(join(tmpdir(), 'rc-page-bench-')), 'page.html');

@@ -479,6 +479,16 @@ function scriptJson(data) {
 function cspHash(text) {
     return `'sha256-${(0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('base64')}'`;
 }
+/** A linearizability check's verdicts as the page shows them, each failed key with its witness and explanation. */
+function linearizabilityPageResults(result) {
+    return result.keys.map((k) => ({
+        key: k.key,
+        verdict: k.verdict,
+        passed: k.verdict === 'linearizable',
+        detail: k.witness?.explanation ?? k.verdict,
+        ...(k.witness ? { witness: k.witness } : {}),
+    }));
+}
 function renderHistoryPage(input) {
     // The page runs its own script and style and nothing else: no 'unsafe-inline', so markup that got into the page
     // anyway could not run a script. The data element is JSON, which the browser never executes.

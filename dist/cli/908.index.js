@@ -2973,9 +2973,10 @@ async function runCompose(options, deps, cwd, extras) {
         created = true;
         await rec.phase('up', () => up(c, options, signal));
         const f = options.faults;
-        docker = f.specs.length > 0 || options.restartTarget !== undefined ? await engineApiOfCli(deps) : undefined;
+        const faulting = f.specs.length > 0 || options.restartTarget !== undefined;
+        docker = faulting ? await engineApiOfCli(deps) : undefined;
         const lifecycle = docker ? (0,faults_lifecycle/* engineLifecycle */.Z_)(docker, c) : (0,faults_lifecycle/* composeLifecycle */.Lh)(c);
-        if (f.specs.length > 0 || options.restartTarget !== undefined)
+        if (faulting)
             log.info(`Lifecycle faults go through the ${lifecycle.via}.`);
         const cluster = {
             mapNodes: async () => labelNodes(mapServers(options.servers, bindingsFromInspect(await c.inspect())), options),

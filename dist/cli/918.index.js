@@ -1283,7 +1283,7 @@ async function runReplicheck(raw, host) {
         __webpack_require__.e(/* import() */ 384).then(__webpack_require__.bind(__webpack_require__, 1384)),
         Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6868)),
         Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(329)]).then(__webpack_require__.bind(__webpack_require__, 3329)),
-        Promise.all(/* import() */[__webpack_require__.e(379), __webpack_require__.e(404)]).then(__webpack_require__.bind(__webpack_require__, 9404)),
+        Promise.all(/* import() */[__webpack_require__.e(379), __webpack_require__.e(146), __webpack_require__.e(404)]).then(__webpack_require__.bind(__webpack_require__, 9404)),
         __webpack_require__.e(/* import() */ 242).then(__webpack_require__.bind(__webpack_require__, 2242)),
         Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(125)]).then(__webpack_require__.bind(__webpack_require__, 8125)),
     ]);

@@ -1320,7 +1320,7 @@ async function cli(argv, io) {
         return runCommand(rest, io);
     }
     if (command === 'check-history') {
-        const { checkHistoryCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(379), __nccwpck_require__.e(387)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7387));
+        const { checkHistoryCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(379), __nccwpck_require__.e(146), __nccwpck_require__.e(369)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7387));
         return checkHistoryCommand(rest, { stdout: (t) => io.stdout.write(t), stderr: (t) => io.stderr.write(t) });
     }
     const hint = (0,usage/* suggest */.ZA)(command.replace(/^-+/, ''), COMMANDS, (s) => ` Did you mean '${s}'?`);

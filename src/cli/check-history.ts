@@ -7,7 +7,7 @@
 import { Buffer, constants as bufferConstants } from 'node:buffer';
 import { open, writeFile, type FileHandle } from 'node:fs/promises';
 import type { ParseArgsOptionsConfig } from 'node:util';
-import { renderHistoryPage } from '../report/page/history-page.js';
+import { linearizabilityPageResults, renderHistoryPage } from '../report/page/history-page.js';
 import { parseSize } from '../inputs/values.js';
 import {
   Budget,
@@ -328,13 +328,7 @@ async function writePage(file: string, out: string, history: History, result: Ch
     title: `${file}: ${result.verdict}`,
     history,
     consistency: 'linearizable',
-    results: result.keys.map((k) => ({
-      key: k.key,
-      verdict: k.verdict,
-      passed: k.verdict === 'linearizable',
-      detail: k.witness?.explanation ?? k.verdict,
-      ...(k.witness ? { witness: k.witness } : {}),
-    })),
+    results: linearizabilityPageResults(result),
   });
   try {
     await writeFile(out, page);

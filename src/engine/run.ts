@@ -100,9 +100,10 @@ async function runCompose(options: Options, deps: EngineDeps, cwd: string, extra
     created = true;
     await rec.phase('up', () => up(c, options, signal));
     const f = options.faults;
-    docker = f.specs.length > 0 || options.restartTarget !== undefined ? await engineApiOfCli(deps) : undefined;
+    const faulting = f.specs.length > 0 || options.restartTarget !== undefined;
+    docker = faulting ? await engineApiOfCli(deps) : undefined;
     const lifecycle = docker ? engineLifecycle(docker, c) : composeLifecycle(c);
-    if (f.specs.length > 0 || options.restartTarget !== undefined) log.info(`Lifecycle faults go through the ${lifecycle.via}.`);
+    if (faulting) log.info(`Lifecycle faults go through the ${lifecycle.via}.`);
     const cluster: Cluster = {
       mapNodes: async () => labelNodes(mapServers(options.servers, bindingsFromInspect(await c.inspect())), options),
       actions: dockerFaultActions(c, deps.exec, {

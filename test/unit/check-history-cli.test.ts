@@ -109,11 +109,7 @@ describe('replicheck check-history', () => {
   });
 
   test('a search that runs out of time exits 2', async () => {
-    const ops: string[] = [];
-    for (let i = 0; i < 60; i++) ops.push(JSON.stringify({ process: i, f: 'write', value: i, type: 'ok', invoke: 0, complete: 1000 }));
-    for (let i = 0; i < 60; i++)
-      ops.push(JSON.stringify({ process: 60 + i, f: 'read', value: (i * 7) % 60, type: 'ok', invoke: 1 + i, complete: 999 - i }));
-    ops.push(JSON.stringify({ process: 200, f: 'read', value: -1, type: 'ok', invoke: 1001, complete: 1002 }));
+    const ops = hardOps();
     const path = file('hard.json', `{"schemaVersion":1,"operations":[\n${ops.join(',\n')}\n]}`);
     const r = await run([path, '--timeout', '1', '--algorithm', 'search']);
     assert.equal(r.code, 2);
@@ -236,11 +232,7 @@ describe('replicheck check-history', () => {
     });
 
     test('--timeout 1 holds when every search step is expensive (a wide key), parsing included', async () => {
-      const ops: string[] = [];
-      for (let i = 0; i < 60; i++) ops.push(JSON.stringify({ process: i, f: 'write', value: i, type: 'ok', invoke: 0, complete: 1000 }));
-      for (let i = 0; i < 60; i++)
-        ops.push(JSON.stringify({ process: 60 + i, f: 'read', value: (i * 7) % 60, type: 'ok', invoke: 1 + i, complete: 999 - i }));
-      ops.push(JSON.stringify({ process: 200, f: 'read', value: -1, type: 'ok', invoke: 1001, complete: 1002 }));
+      const ops = hardOps();
       for (let i = 0; i < 200_000; i++)
         ops.push(`{"process":0,"f":"write","value":-2,"type":"ok","invoke":${2000 + 2 * i},"complete":${2001 + 2 * i}}`);
       const path = file('wide.json', `{"schemaVersion":1,"operations":[\n${ops.join(',\n')}\n]}`);
@@ -327,3 +319,16 @@ describe('replicheck check-history', () => {
     });
   });
 });
+
+/**
+ * 60 concurrent writes read back in a scrambled order, then a read of a value never written: a history whose search
+ * explores a great many orders before it can say anything (JSON lines of operations).
+ */
+function hardOps(): string[] {
+  const ops: string[] = [];
+  for (let i = 0; i < 60; i++) ops.push(JSON.stringify({ process: i, f: 'write', value: i, type: 'ok', invoke: 0, complete: 1000 }));
+  for (let i = 0; i < 60; i++)
+    ops.push(JSON.stringify({ process: 60 + i, f: 'read', value: (i * 7) % 60, type: 'ok', invoke: 1 + i, complete: 999 - i }));
+  ops.push(JSON.stringify({ process: 200, f: 'read', value: -1, type: 'ok', invoke: 1001, complete: 1002 }));
+  return ops;
+}

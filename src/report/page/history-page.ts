@@ -7,7 +7,7 @@
 // the page as text, never as markup. The script that draws it is browser/history-page.ts, inlined as bundled text
 // (page-script.generated.ts; scripts/page-script.ts says why it is built that way).
 import { createHash } from 'node:crypto';
-import type { History, HistoryOperation, Witness } from '../../linearizability/index.js';
+import type { CheckResult, History, HistoryOperation, Witness } from '../../linearizability/index.js';
 import { legalFinalValues } from '../../consistency/eventual.js';
 import { PAGE_STYLE } from './history-page-assets.js';
 import { PAGE_SCRIPT } from './page-script.generated.js';
@@ -174,6 +174,17 @@ export function scriptJson(data: unknown): string {
 /** A CSP source that allows exactly this inline element text (CSP hashes the text between the tags as UTF-8). */
 function cspHash(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+/** A linearizability check's verdicts as the page shows them, each failed key with its witness and explanation. */
+export function linearizabilityPageResults(result: Pick<CheckResult, 'keys'>): PageKeyResult[] {
+  return result.keys.map((k) => ({
+    key: k.key,
+    verdict: k.verdict,
+    passed: k.verdict === 'linearizable',
+    detail: k.witness?.explanation ?? k.verdict,
+    ...(k.witness ? { witness: k.witness } : {}),
+  }));
 }
 
 export function renderHistoryPage(input: PageInput): string {

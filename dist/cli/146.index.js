@@ -1,0 +1,530 @@
+export const id = 146;
+export const ids = [146];
+export const modules = {
+
+/***/ 4146:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  _N: () => (/* binding */ linearizabilityPageResults),
+  cZ: () => (/* binding */ renderHistoryPage)
+});
+
+// UNUSED EXPORTS: pageData, scriptJson
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/consistency/eventual.ts
+var eventual = __webpack_require__(7176);
+;// CONCATENATED MODULE: ./src/report/page/history-page-assets.ts
+// The inline style of the history page (history-page.ts), kept as text here so the page stays one self-contained
+// file. Its script is TypeScript in browser/, inlined from page-script.generated.ts.
+const PAGE_STYLE = `
+:root { font: 13px/1.4 system-ui, sans-serif; color: #1f2328; background: #fff; }
+body { margin: 0; display: flex; flex-direction: column; height: 100vh; }
+header { padding: 8px 12px; border-bottom: 1px solid #d0d7de; }
+h1 { font-size: 15px; margin: 0 0 6px; }
+#controls { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
+.hint, .muted { color: #656d76; }
+#verdict.bad { color: #cf222e; font-weight: 600; } #verdict.good { color: #1a7f37; font-weight: 600; }
+#why { padding: 8px 12px; background: #fff8c5; border-bottom: 1px solid #d4a72c; white-space: pre-wrap; }
+main { flex: 1; display: flex; min-height: 0; }
+canvas { flex: 1; min-width: 0; height: 100%; cursor: grab; outline: none; }
+aside {
+  width: 300px; padding: 8px 12px; border-left: 1px solid #d0d7de; overflow: auto;
+  font-family: ui-monospace, monospace; font-size: 12px; white-space: pre-wrap; word-break: break-all;
+}
+#legend { padding: 6px 12px; border-top: 1px solid #d0d7de; color: #656d76; }
+.sw { display: inline-block; width: 12px; height: 10px; margin: 0 4px 0 10px; vertical-align: middle; border: 1px solid #888; }
+.sw.ok { background: #2da44e; } .sw.fail { background: #8c959f; } .sw.info { background: #d4a72c; }
+.sw.fault { background: rgba(207, 34, 46, 0.15); } .sw.witness { border: 2px solid #cf222e; } .sw.prefix { background: #0969da; }
+#final { padding: 8px 12px; border-top: 1px solid #d0d7de; max-height: 30vh; overflow: auto; }
+table { border-collapse: collapse; }
+td, th { border: 1px solid #d0d7de; padding: 2px 6px; text-align: left; font-family: ui-monospace, monospace; font-size: 12px; }
+`;
+
+;// CONCATENATED MODULE: ./src/report/page/page-script.generated.ts
+// Generated from browser/history-page.ts by scripts/page-script.ts (`npm run build` rewrites it): do not edit.
+// test/unit/history-page.test.ts fails when this is not a fresh bundle of that source. esbuild joins a wrapped
+// expression into one line, so the bundle's lines may be longer than the source's.
+/* eslint-disable max-len */
+const PAGE_SCRIPT = `"use strict";
+(() => {
+  // src/report/page/browser/history-page.ts
+  function $(id, type) {
+    const element = document.getElementById(id);
+    if (!(element instanceof type)) throw new Error(\`the page has no #\${id}\`);
+    return element;
+  }
+  var D = JSON.parse($("data", HTMLScriptElement).textContent ?? "");
+  var O = D.ops;
+  var n = O.i.length;
+  var canvas = $("chart", HTMLCanvasElement);
+  var g = canvas.getContext("2d") ?? fail("no 2d canvas");
+  var LANE = 22;
+  var TOP = 24;
+  var LEFT = 70;
+  var FN = ["R", "W", "C"];
+  var COLOR = ["#2da44e", "#8c959f", "#d4a72c"];
+  var lanes = D.processes.length;
+  document.body.dataset.lanes = String(lanes);
+  document.body.dataset.operations = String(n);
+  $("title", HTMLElement).textContent = D.title;
+  var bands = faultBands();
+  document.body.dataset.faultBands = String(bands.length);
+  var results = new Map(D.results.map((r) => [r.key, r]));
+  var byKey = D.keys.map(() => []);
+  for (let i = 0; i < n; i++) byKey[O.k[i]].push(i);
+  var select = $("key", HTMLSelectElement);
+  D.keys.forEach((k, i) => {
+    const o = document.createElement("option");
+    const r = results.get(k);
+    o.value = String(i);
+    o.textContent = k + " (" + byKey[i].length + " ops" + (r ? ", " + r.verdict : "") + ")";
+    select.appendChild(o);
+  });
+  var firstBad = D.keys.findIndex((k) => results.get(k)?.passed === false);
+  var key = firstBad >= 0 ? firstBad : 0;
+  select.value = String(key);
+  var x0 = 0;
+  var x1 = D.end;
+  var hover = -1;
+  var pinned = -1;
+  var witness = /* @__PURE__ */ new Set();
+  var prefix = /* @__PURE__ */ new Set();
+  var W = () => canvas.clientWidth;
+  var H = () => canvas.clientHeight;
+  var sx = (t) => LEFT + (t - x0) / (x1 - x0) * (W() - LEFT - 8);
+  var tx = (px) => x0 + (px - LEFT) / (W() - LEFT - 8) * (x1 - x0);
+  var endOf = (i) => O.c[i] < 0 ? D.end : O.c[i];
+  function fail(message) {
+    throw new Error(message);
+  }
+  function faultBands() {
+    const found = [];
+    const open = /* @__PURE__ */ new Map();
+    for (const e of D.nemesis) {
+      const id = e.fault + " " + e.target;
+      const start = open.get(id);
+      if (e.f === "start") open.set(id, e.time);
+      else if (start !== void 0) {
+        found.push({ label: id, start, end: e.time });
+        open.delete(id);
+      }
+    }
+    for (const [id, start] of open) found.push({ label: id, start, end: D.end });
+    return found;
+  }
+  function showKey() {
+    const r = results.get(D.keys[key]);
+    witness = new Set(r?.witness ? r.witness.ops : []);
+    prefix = new Set(r?.witness ? r.witness.prefix : []);
+    document.body.dataset.witness = String(witness.size);
+    const v = $("verdict", HTMLElement);
+    v.textContent = r ? r.verdict : "";
+    v.className = r ? r.passed ? "good" : "bad" : "";
+    showWhy(r);
+    showFinal(r);
+    if (r?.witness) {
+      let a = Infinity;
+      let b = -Infinity;
+      for (const i of witness) {
+        a = Math.min(a, O.i[i]);
+        b = Math.max(b, endOf(i));
+      }
+      const pad = Math.max((b - a) * 0.5, 1);
+      x0 = Math.max(0, a - pad);
+      x1 = Math.min(D.end, b + pad);
+    }
+    draw();
+  }
+  function showWhy(r) {
+    const why = $("why", HTMLElement);
+    if (r && !r.passed) {
+      why.hidden = false;
+      const w = r.witness;
+      why.textContent = w ? w.explanation + (w.placed ? "\\nThe longest order found placed " + w.placed + " operation(s) (its end is marked in blue) before it got stuck." : "") : r.detail;
+    } else why.hidden = true;
+  }
+  function showFinal(r) {
+    const fin = $("final", HTMLElement);
+    fin.replaceChildren();
+    if (r?.nodeValues) {
+      fin.hidden = false;
+      const t = document.createElement("table");
+      const row = (cells, th) => {
+        const tr = document.createElement("tr");
+        for (const c of cells) {
+          const td = document.createElement(th ? "th" : "td");
+          td.textContent = c;
+          tr.appendChild(td);
+        }
+        t.appendChild(tr);
+      };
+      row(["node", "final value"], true);
+      for (const nv of r.nodeValues) row([nv.node, nv.value]);
+      const p = document.createElement("p");
+      p.textContent = "Values that could legally be last: " + (r.legal && r.legal.length ? r.legal.join(", ") : "(none)");
+      fin.append(t, p);
+    } else fin.hidden = true;
+  }
+  function draw() {
+    const dpr = window.devicePixelRatio || 1;
+    canvas.width = W() * dpr;
+    canvas.height = H() * dpr;
+    g.setTransform(dpr, 0, 0, dpr, 0, 0);
+    g.clearRect(0, 0, W(), H());
+    g.font = "11px system-ui, sans-serif";
+    for (const b of bands) {
+      const a = Math.max(sx(b.start), LEFT);
+      const e = Math.min(sx(b.end), W());
+      if (e < LEFT || a > W()) continue;
+      g.fillStyle = "rgba(207, 34, 46, 0.12)";
+      g.fillRect(a, TOP, Math.max(1, e - a), lanes * LANE);
+      g.fillStyle = "#cf222e";
+      g.fillText(b.label, a + 3, TOP - 6);
+    }
+    g.fillStyle = "#656d76";
+    for (let l = 0; l < lanes; l++) g.fillText("client " + D.processes[l], 4, TOP + l * LANE + 15);
+    const pxPerMs = (W() - LEFT - 8) / (x1 - x0);
+    for (const i of byKey[key]) drawOperation(i, pxPerMs);
+    g.fillStyle = "#656d76";
+    g.fillText(x0.toFixed(1) + " ms", LEFT, TOP + lanes * LANE + 14);
+    const r = x1.toFixed(1) + " ms";
+    g.fillText(r, W() - 8 - g.measureText(r).width, TOP + lanes * LANE + 14);
+  }
+  function drawOperation(i, pxPerMs) {
+    const s = O.i[i];
+    const e = endOf(i);
+    if (e < x0 || s > x1) return;
+    const a = Math.max(sx(s), LEFT);
+    const b = Math.min(sx(e), W());
+    const y = TOP + O.p[i] * LANE + 3;
+    const h = LANE - 6;
+    const w = Math.max(2, b - a);
+    g.fillStyle = COLOR[O.t[i]];
+    if (O.c[i] < 0) {
+      g.fillRect(a, y, Math.min(w, 10), h);
+      g.fillRect(a, y + h / 2 - 1, w, 2);
+    } else g.fillRect(a, y, w, h);
+    if (O.f[i] === 2 && !O.s[i]) {
+      g.fillStyle = "rgba(255,255,255,0.5)";
+      g.fillRect(a, y + h / 2, w, h / 2);
+    }
+    if (prefix.has(i)) {
+      g.fillStyle = "#0969da";
+      g.fillRect(a, y + h - 3, w, 3);
+    }
+    if (witness.has(i)) {
+      g.strokeStyle = "#cf222e";
+      g.lineWidth = 2;
+      g.strokeRect(a - 1, y - 1, w + 2, h + 2);
+    }
+    if (i === hover || i === pinned) {
+      g.strokeStyle = "#1f2328";
+      g.lineWidth = 1;
+      g.strokeRect(a - 2, y - 2, w + 4, h + 4);
+    }
+    if (w > 14) {
+      g.fillStyle = "#fff";
+      g.fillText(FN[O.f[i]], a + 3, y + h - 4);
+    }
+    if (w > 60 && pxPerMs > 0) {
+      g.fillStyle = "#fff";
+      g.fillText(D.values[O.v[i]].slice(0, Math.floor((w - 18) / 6)), a + 14, y + h - 4);
+    }
+  }
+  function at(px, py) {
+    const lane = Math.floor((py - TOP) / LANE);
+    if (lane < 0 || lane >= lanes) return -1;
+    const t = tx(px);
+    const slack = 3 * (x1 - x0) / (W() - LEFT);
+    let best = -1;
+    for (const i of byKey[key]) if (O.p[i] === lane && O.i[i] - slack <= t && t <= endOf(i) + slack) best = i;
+    return best;
+  }
+  function show(i) {
+    const d = $("detail", HTMLElement);
+    if (i < 0) {
+      d.textContent = "Point at an operation to see it.";
+      return;
+    }
+    const F = ["read", "write", "cas"][O.f[i]];
+    const T = ["ok", "fail", "info (unknown)"][O.t[i]];
+    const lines = [
+      "operation #" + i,
+      "client   " + D.processes[O.p[i]],
+      "node     " + (O.n[i] >= 0 ? D.nodes[O.n[i]] : "?"),
+      "key      " + D.keys[O.k[i]],
+      "function " + F + (O.f[i] === 2 ? O.s[i] ? " (swapped)" : " (no match)" : ""),
+      "value    " + D.values[O.v[i]],
+      "outcome  " + T,
+      "invoked  " + O.i[i] + " ms",
+      "returned " + (O.c[i] < 0 ? "never" : O.c[i] + " ms")
+    ];
+    if (O.e[i] >= 0) lines.push("error    " + D.errors[O.e[i]]);
+    if (witness.has(i)) lines.push("", "part of the witness");
+    d.textContent = lines.join("\\n");
+  }
+  var drag = null;
+  canvas.addEventListener("mousedown", (e) => {
+    drag = { x: e.offsetX, x0, x1, moved: false };
+    canvas.style.cursor = "grabbing";
+  });
+  window.addEventListener("mouseup", (e) => {
+    if (drag && !drag.moved && e.target === canvas) {
+      pinned = at(e.offsetX, e.offsetY);
+      show(pinned);
+      draw();
+    }
+    drag = null;
+    canvas.style.cursor = "grab";
+  });
+  canvas.addEventListener("mousemove", (e) => {
+    if (drag) {
+      const dt = (e.offsetX - drag.x) / (W() - LEFT - 8) * (drag.x1 - drag.x0);
+      if (Math.abs(e.offsetX - drag.x) > 2) drag.moved = true;
+      x0 = drag.x0 - dt;
+      x1 = drag.x1 - dt;
+      draw();
+      return;
+    }
+    const i = at(e.offsetX, e.offsetY);
+    if (i !== hover) {
+      hover = i;
+      if (pinned < 0) show(i);
+      draw();
+    }
+  });
+  canvas.addEventListener(
+    "wheel",
+    (e) => {
+      e.preventDefault();
+      const t = tx(e.offsetX);
+      const k = Math.exp(e.deltaY * 2e-3);
+      x0 = t - (t - x0) * k;
+      x1 = t + (x1 - t) * k;
+      if (x1 - x0 < 0.01) x1 = x0 + 0.01;
+      draw();
+    },
+    { passive: false }
+  );
+  select.addEventListener("change", () => {
+    key = Number(select.value);
+    x0 = 0;
+    x1 = D.end;
+    pinned = -1;
+    show(-1);
+    showKey();
+  });
+  $("reset", HTMLElement).addEventListener("click", () => {
+    x0 = 0;
+    x1 = D.end;
+    draw();
+  });
+  window.addEventListener("resize", draw);
+  showKey();
+  document.body.dataset.firstDrawMs = String(Math.round(performance.now()));
+  document.body.dataset.ready = "true";
+})();
+`;
+
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(4031);
+;// CONCATENATED MODULE: ./src/report/page/history-page.ts
+// The history page: one self-contained HTML file (script and style inline, no network, no external fonts) that
+// shows a workload history as a person wants to see it: clients as lanes, operations as bars from invoke to
+// completion coloured by outcome and marked by function, faults as shaded bands, a key selector, zoom and pan, the
+// operation under the pointer, and for a key that failed its check the witness highlighted with the sentence
+// that explains it. Drawn on a canvas, so 100,000 operations open and pan smoothly. Everything from outside
+// (values, errors, node names) travels as JSON in a script element with '<' escaped, and is only ever put into
+// the page as text, never as markup. The script that draws it is browser/history-page.ts, inlined as bundled text
+// (page-script.generated.ts; scripts/page-script.ts says why it is built that way).
+
+
+
+
+
+/** How many legal last values a key lists at most (a long tail of concurrent writes adds nothing to read). */
+const MAX_LEGAL = 20;
+const FUNCTION_CODE = { read: 0, get: 0, write: 1, put: 1, append: 1, cas: 2 };
+const TYPE_CODE = { ok: 0, fail: 1, info: 2 };
+/** A table of strings each stored once; the columns hold their indices, so a large history stays compact. */
+class Table {
+    values = [];
+    map = new Map();
+    index(value) {
+        let i = this.map.get(value);
+        if (i === undefined)
+            this.map.set(value, (i = this.values.push(value) - 1));
+        return i;
+    }
+}
+/** A value as the page shows it. */
+function valueText(x) {
+    return x === null || x === undefined ? 'nil' : typeof x === 'string' ? x : JSON.stringify(x);
+}
+/**
+ * The lane of an operation: its client. A client whose operation was indeterminate goes on as a new process
+ * (process + clients, as Jepsen numbers them), so with the history's client count known a process's lane is its
+ * client; otherwise (histories from elsewhere) each process is a lane.
+ */
+function laneOf(clients) {
+    return (op) => (clients !== undefined && typeof op.process === 'number' ? String(op.process % clients) : String(op.process));
+}
+/** Lanes in the clients' own order (numbers as numbers), not in order of first appearance. */
+function laneTable(ops, lane) {
+    const names = [...new Set(ops.map(lane))];
+    names.sort((a, b) => (/^\d+$/.test(a) && /^\d+$/.test(b) ? Number(a) - Number(b) : a < b ? -1 : a > b ? 1 : 0));
+    const lanes = new Table();
+    for (const name of names)
+        lanes.index(name);
+    return lanes;
+}
+function columnsOf(ops, tables, lane) {
+    const columns = { p: [], k: [], n: [], f: [], t: [], s: [], i: [], c: [], v: [], e: [] };
+    for (const op of ops) {
+        columns.p.push(tables.processes.index(lane(op)));
+        columns.k.push(tables.keys.index(op.key ?? ''));
+        columns.n.push(op.node !== undefined ? tables.nodes.index(op.node) : -1);
+        columns.f.push(FUNCTION_CODE[op.f]);
+        columns.t.push(TYPE_CODE[op.type]);
+        columns.s.push(op.f === 'cas' && op.succeeded === false ? 0 : 1);
+        columns.i.push(op.invoke);
+        columns.c.push(op.complete ?? -1);
+        const cas = op.f === 'cas' ? op.value : undefined;
+        columns.v.push(tables.values.index(cas ? `${valueText(cas[0])} → ${valueText(cas[1])}` : valueText(op.value)));
+        columns.e.push(op.error !== undefined ? tables.errors.index(op.error) : -1);
+    }
+    return columns;
+}
+function witnessOf(w) {
+    return {
+        explanation: w.explanation,
+        ops: w.window.map((o) => o.index),
+        failing: w.failing.index,
+        prefix: w.lastLinearized.map((o) => o.index),
+        placed: w.linearizedBefore,
+    };
+}
+function resultOf(r, input) {
+    const legal = input.consistency === 'eventual'
+        ? [...(0,eventual/* legalFinalValues */.o)(input.history.operations, r.key, input.history.initialValue ?? null)]
+            .slice(0, MAX_LEGAL)
+            .map((x) => (x === null ? null : String(x)))
+        : undefined;
+    return {
+        key: r.key,
+        verdict: r.verdict,
+        passed: r.passed,
+        detail: r.detail,
+        ...(r.witness ? { witness: witnessOf(r.witness) } : {}),
+        ...(r.nodeValues
+            ? {
+                nodeValues: r.nodeValues.map((n) => ({
+                    node: n.node,
+                    value: n.value === undefined ? '(no answer)' : n.value === null ? 'nil (missing)' : n.value,
+                })),
+            }
+            : {}),
+        ...(legal ? { legal: legal.map((x) => (x === null ? 'nil (missing)' : x)) } : {}),
+    };
+}
+/** The page's data: columns of small integers plus tables of strings, so a large history stays compact. */
+function pageData(input) {
+    const ops = input.history.operations;
+    const clients = input.history.meta?.clients;
+    const lane = laneOf(typeof clients === 'number' && Number.isInteger(clients) && clients > 0 ? clients : undefined);
+    const tables = {
+        processes: laneTable(ops, lane),
+        keys: new Table(),
+        nodes: new Table(),
+        values: new Table(),
+        errors: new Table(),
+    };
+    let end = 0;
+    for (const op of ops)
+        end = Math.max(end, op.invoke, op.complete ?? op.invoke);
+    const columns = columnsOf(ops, tables, lane);
+    return {
+        title: input.title,
+        consistency: input.consistency ?? null,
+        end: end > 0 ? end : 1,
+        processes: tables.processes.values,
+        keys: tables.keys.values,
+        nodes: tables.nodes.values,
+        values: tables.values.values,
+        errors: tables.errors.values,
+        ops: columns,
+        nemesis: (input.history.nemesis ?? []).map((e) => ({ time: e.time, f: e.f, fault: e.fault, target: e.target })),
+        results: input.results.map((r) => resultOf(r, input)),
+    };
+}
+/** JSON that is safe inside a script element: no '<' (so no `</script>`), no U+2028/9. */
+function scriptJson(data) {
+    return JSON.stringify(data)
+        .replace(/</g, '\\u003c')
+        .replace(/\u2028/g, '\\u2028')
+        .replace(/\u2029/g, '\\u2029');
+}
+/** A CSP source that allows exactly this inline element text (CSP hashes the text between the tags as UTF-8). */
+function cspHash(text) {
+    return `'sha256-${(0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+/** A linearizability check's verdicts as the page shows them, each failed key with its witness and explanation. */
+function linearizabilityPageResults(result) {
+    return result.keys.map((k) => ({
+        key: k.key,
+        verdict: k.verdict,
+        passed: k.verdict === 'linearizable',
+        detail: k.witness?.explanation ?? k.verdict,
+        ...(k.witness ? { witness: k.witness } : {}),
+    }));
+}
+function renderHistoryPage(input) {
+    // The page runs its own script and style and nothing else: no 'unsafe-inline', so markup that got into the page
+    // anyway could not run a script. The data element is JSON, which the browser never executes.
+    const csp = `default-src 'none'; script-src ${cspHash(PAGE_SCRIPT)}; style-src ${cspHash(PAGE_STYLE)}; img-src data:`;
+    return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<title>${(0,report_escape/* escapeHtml */.ZD)(input.title)}</title>
+<style>${PAGE_STYLE}</style>
+</head>
+<body>
+<header>
+  <h1 id="title"></h1>
+  <div id="controls">
+    <label>Key <select id="key"></select></label>
+    <span id="verdict"></span>
+    <button id="reset" type="button">Whole history</button>
+    <span class="hint">wheel: zoom · drag: pan · click: pin an operation</span>
+  </div>
+</header>
+<section id="why" hidden></section>
+<main>
+  <canvas id="chart" tabindex="0" aria-label="operations by client over time"></canvas>
+  <aside id="detail"><p class="muted">Point at an operation to see it.</p></aside>
+</main>
+<section id="legend">
+  <span class="sw ok"></span>ok <span class="sw fail"></span>fail <span class="sw info"></span>unknown (info)
+  <span class="sw fault"></span>fault held · R read · W write · C compare-and-set
+  <span class="sw witness"></span>in the witness <span class="sw prefix"></span>end of the longest order found
+</section>
+<section id="final" hidden></section>
+<script id="data" type="application/json">${scriptJson(pageData(input))}</script>
+<script>${PAGE_SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+
+/***/ })
+
+};
