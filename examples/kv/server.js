@@ -5,11 +5,11 @@
 //   GET /health        200 "ok", or 503 while the node is isolated from all peers or still catching up
 //   /internal/*        ping, replicate, dump: node-to-node traffic, namespaced away from the keys
 //
-// Replication is asynchronous push (with per-peer retry) plus pull anti-entropy (every second each node pulls
-// every peer's full state) and a catch-up pull at start. Conflicts resolve by last-writer-wins on a version
-// (microsecond timestamp, node id). In the healthy mode a write is appended to a log and fsynced before it is
-// acknowledged, and the log is replayed on start. KV_MODE selects a deliberately broken behaviour; README.md
-// lists what each mode breaks.
+// Replication is asynchronous push (with per-peer retry; causal: a node passes on what it applied from a peer with
+// its next push) plus pull anti-entropy (every second each node pulls every peer's full state) and a catch-up pull
+// at start. Conflicts resolve by last-writer-wins on a version (microsecond timestamp, node id). In the healthy
+// mode a write is appended to a log and fsynced before it is acknowledged, and the log is replayed on start.
+// KV_MODE selects a deliberately broken behaviour; README.md lists what each mode breaks.
 import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -63,6 +63,10 @@ const MODES = {
   'give-up': [true, true, false, true, false, true],
   'lww-wallclock': [true, true, true, true, true, true],
   'ack-then-persist': [true, true, true, true, true, true],
+  'ack-before-apply': [true, true, true, true, true, true],
+  'stale-snapshot': [true, true, true, true, true, true],
+  'reorder-delivery': [true, true, false, true, true, true],
+  'origin-fifo': [true, true, true, true, true, true],
 };
 if (!MODES[MODE]) {
   console.error(`[${NODE_ID}] unknown KV_MODE ${JSON.stringify(MODE)}; known: ${Object.keys(MODES).join(', ')}`);
@@ -85,6 +89,30 @@ const FORGET = MODE === 'forget';
 const ACK_THEN_PERSIST = MODE === 'ack-then-persist';
 const PERSIST_LATER_MAX_MS = 1000;
 const unpersisted = new Map(); // key -> the local entry acknowledged but not logged nor passed on yet
+// Causal delivery (healthy, ack-before-apply, stale-snapshot): a node passes every entry it applies from a peer on
+// to its other peers (not back to the sender, nor to the entry's writer). The entry waits in their outboxes and
+// rides with the next push there (or the retry tick); a push carries the whole outbox and is applied at once, so a
+// peer never gets a write before the writes its writer's node had applied when it was made.
+const FORWARD = MODE === 'healthy' || MODE === 'ack-before-apply' || MODE === 'stale-snapshot';
+// ack-before-apply: a write is logged and acknowledged at once but applied (served and passed on) 300 ms later
+const ACK_BEFORE_APPLY = MODE === 'ack-before-apply';
+const APPLY_LATER_MS = 300;
+// stale-snapshot: reads come at random from the live store or from a copy of it taken every second, except keys
+// written through this node since that copy was taken (always served live)
+const STALE_SNAPSHOT = MODE === 'stale-snapshot';
+const SNAPSHOT_EVERY_MS = 1000;
+let snapshot = new Map();
+const writtenSinceSnapshot = new Set();
+// reorder-delivery: each write goes to each peer in its own push after its own random delay (0 to 400 ms), so
+// writes to different keys can arrive out of order; anti-entropy shares only entries at least 600 ms old, so it
+// does not put them back in order first
+const REORDER = MODE === 'reorder-delivery';
+const REORDER_MAX_MS = 400;
+const REORDER_SHARE_AFTER_MS = 600;
+// origin-fifo (or KV_SLOW_LINK_MS in any mode): everything the node with the smallest NODE_ID sends to the one with
+// the largest (pushes, and its answers to that node's pulls) arrives 400 ms late; outboxes stay FIFO
+const ORIGIN_FIFO = MODE === 'origin-fifo';
+const SLOW_LINK_MS = Number(env.KV_SLOW_LINK_MS || (ORIGIN_FIFO ? 400 : 0));
 
 function log(message) {
   process.stdout.write(`${new Date().toISOString()} [${NODE_ID}] ${message}\n`);
@@ -108,6 +136,21 @@ function dataPeers() {
 function isSkippedRequester(nodeId) {
   if (!SKIPPED_PEER || !nodeId) return false;
   return nodeId === hostOf(SKIPPED_PEER) || nodeId === peerIds.get(SKIPPED_PEER);
+}
+function peerNamed(nodeId) {
+  return PEERS.find((p) => peerIds.get(p) === nodeId) || PEERS.find((p) => hostOf(p) === nodeId) || null;
+}
+// The slow link's far end, when this node has the smallest NODE_ID (null until every peer's name is known).
+function slowLinkPeer() {
+  if (!SLOW_LINK_MS || PEERS.length === 0) return null;
+  const ids = PEERS.map((p) => peerIds.get(p));
+  if (ids.some((id) => id === undefined || id <= NODE_ID)) return null;
+  let far = 0;
+  for (let i = 1; i < ids.length; i++) if (ids[i] > ids[far]) far = i;
+  return PEERS[far];
+}
+function sleep(ms) {
+  return new Promise((r) => setTimeout(r, ms));
 }
 
 // leader: KV_LEADER names the leader (a NODE_ID, a host name or a peer URL). Default: the smallest name.
@@ -159,8 +202,10 @@ function decodeEntry(raw) {
 }
 
 // Applies the entries a peer sent that are newer than what this node holds; returns how many it applied.
-function applyRemote(rawEntries) {
+// source: the peer URL they came from (null if unknown), which a forwarding node does not send them back to.
+function applyRemote(rawEntries, source) {
   const fresh = [];
+  const applied = [];
   for (const raw of Array.isArray(rawEntries) ? rawEntries : []) {
     const parsed = decodeEntry(raw);
     if (!parsed || !newer(parsed.e, store.get(parsed.k)) || forgotten.has(parsed.k)) continue;
@@ -169,8 +214,10 @@ function applyRemote(rawEntries) {
     store.set(parsed.k, parsed.e);
     if (parsed.e.ts > lastIssuedTs) lastIssuedTs = parsed.e.ts;
     fresh.push(encodeEntry(parsed.k, parsed.e));
+    applied.push(parsed);
   }
   appendLog(fresh, true);
+  if (FORWARD) forward(applied, source);
   return fresh.length;
 }
 
@@ -386,6 +433,10 @@ const retryTimers = new Map();
 
 function enqueue(k, e) {
   if (!PUSH) return;
+  if (REORDER) {
+    for (const peer of dataPeers()) pushAlone(peer, k, e, Math.random() * REORDER_MAX_MS);
+    return;
+  }
   for (const peer of dataPeers()) {
     if (!outboxes.has(peer)) outboxes.set(peer, new Map());
     outboxes.get(peer).set(k, e);
@@ -396,6 +447,36 @@ function enqueue(k, e) {
     return;
   }
   flushAll();
+}
+
+// causal delivery: entries applied from a peer join the other peers' outboxes without a flush of their own
+function forward(applied, source) {
+  if (applied.length === 0) return;
+  for (const peer of dataPeers()) {
+    if (peer === source) continue;
+    if (!outboxes.has(peer)) outboxes.set(peer, new Map());
+    const box = outboxes.get(peer);
+    for (const { k, e } of applied) if (peerNamed(e.n) !== peer) box.set(k, e);
+  }
+}
+
+// reorder-delivery: one entry, one push, after its own delay; a failed push is left to anti-entropy
+function pushAlone(peer, k, e, delayMs) {
+  setTimeout(async () => {
+    if (stopping || store.get(k) !== e) return; // a newer version has its own push
+    const body = Buffer.from(JSON.stringify({ from: NODE_ID, deadline: Date.now() + PUSH_TIMEOUT_MS, entries: [encodeEntry(k, e)] }));
+    try {
+      await callJson(`${peer}/internal/replicate`, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json' },
+        timeoutMs: PUSH_TIMEOUT_MS,
+      });
+      notePeerContact(peer);
+    } catch (err) {
+      notePeerFailure(peer, err);
+    }
+  }, delayMs).unref();
 }
 
 function flushAll() {
@@ -413,6 +494,7 @@ async function flushPeer(peer) {
     flushing.delete(peer);
     return;
   }
+  if (peer === slowLinkPeer()) await sleep(SLOW_LINK_MS);
   // The deadline lets the receiver discard a request that reaches it after this node gave up on it (a paused
   // receiver finds it in its socket buffer on unpause): only an acknowledged push counts as delivered.
   const deadline = Date.now() + PUSH_TIMEOUT_MS;
@@ -463,9 +545,10 @@ function pullFrom(peer) {
   if (!p) {
     p = (async () => {
       try {
-        const dump = await callJson(`${peer}/internal/dump`, { timeoutMs: PULL_TIMEOUT_MS });
+        const dump = await callJson(`${peer}/internal/dump`, { timeoutMs: PULL_TIMEOUT_MS + SLOW_LINK_MS });
+        if (dump && typeof dump.node === 'string') peerIds.set(peer, dump.node);
         notePeerContact(peer);
-        return { ok: true, applied: applyRemote(dump.entries) };
+        return { ok: true, applied: applyRemote(dump.entries, peer) };
       } catch (err) {
         notePeerFailure(peer, err);
         return { ok: false, applied: 0 };
@@ -591,7 +674,8 @@ async function handleKey(req, res, rawKey) {
   if (reason) return send(res, 503, `unavailable: ${reason}\n`, undefined, { 'retry-after': '1' });
 
   if (method === 'GET') {
-    const e = negative.has(key) ? undefined : store.get(key);
+    const source = STALE_SNAPSHOT && !writtenSinceSnapshot.has(key) && Math.random() < 0.5 ? snapshot : store;
+    const e = negative.has(key) ? undefined : source.get(key);
     if (!e) {
       if (restartCatchUp && !negative.has(key)) {
         negative.add(key);
@@ -621,8 +705,18 @@ async function handleKey(req, res, rawKey) {
     }, Math.random() * PERSIST_LATER_MAX_MS);
     return send(res, 200, 'ok\n', undefined, { 'x-kv-version': `${e.ts}.${e.n}`, 'x-kv-served-by': NODE_ID });
   }
+  if (ACK_BEFORE_APPLY) {
+    appendLog([encodeEntry(key, e)], true); // logged (a restart replays it), applied later
+    setTimeout(() => {
+      if (!newer(e, store.get(key))) return; // a newer write (or one from a peer) took its place
+      store.set(key, e);
+      enqueue(key, e);
+    }, APPLY_LATER_MS);
+    return send(res, 200, 'ok\n', undefined, { 'x-kv-version': `${e.ts}.${e.n}`, 'x-kv-served-by': NODE_ID });
+  }
   appendLog([encodeEntry(key, e)], true); // fsync before the acknowledgement
   store.set(key, e);
+  if (STALE_SNAPSHOT) writtenSinceSnapshot.add(key);
   enqueue(key, e);
   return send(res, 200, 'ok\n', undefined, { 'x-kv-version': `${e.ts}.${e.n}`, 'x-kv-served-by': NODE_ID });
 }
@@ -639,7 +733,7 @@ async function handleReplicate(req, res) {
     log(`discarded a replication request from ${msg.from} that arrived ${Date.now() - msg.deadline} ms after its deadline`);
     return send(res, 408, 'too late: the sender has given up on this request\n');
   }
-  const applied = applyRemote(msg && msg.entries);
+  const applied = applyRemote(msg && msg.entries, msg && typeof msg.from === 'string' ? peerNamed(msg.from) : null);
   return send(res, 200, JSON.stringify({ node: NODE_ID, applied }), 'application/json');
 }
 
@@ -650,12 +744,16 @@ async function handleDump(req, res) {
   let entries = [];
   if (!isSkippedRequester(String(req.headers['x-kv-node'] || ''))) {
     const cutoff = (Date.now() - REPLICATION_DELAY_MS) * 1000;
+    const reorderCutoff = (Date.now() - REORDER_SHARE_AFTER_MS) * 1000;
     for (const [k, e] of store) {
       if (SLOW && e.ts > cutoff) continue; // slow-replication: recent writes are not shared yet
+      if (REORDER && e.ts > reorderCutoff) continue; // reorder-delivery: nor here, so pushes arrive out of order
       if (unpersisted.get(k) === e) continue; // ack-then-persist: not passed on yet
       entries.push(encodeEntry(k, e));
     }
   }
+  const slow = slowLinkPeer();
+  if (slow && String(req.headers['x-kv-node'] || '') === peerIds.get(slow)) await sleep(SLOW_LINK_MS); // this state, late
   return send(res, 200, JSON.stringify({ node: NODE_ID, entries }), 'application/json');
 }
 
@@ -737,11 +835,20 @@ server.listen(PORT, () => {
     setTimeout(() => catchUp('start', ISOLATION_MS).finally(() => (restartCatchUp = false)), NEGATIVE_CACHE_CATCH_UP_DELAY_MS);
     return;
   }
+  if (SLOW_LINK_MS && PEERS.length > 0) pingTick(); // learn the peers' names (the slow link's ends) at once
   if (START_CATCH_UP && PEERS.length > 0) catchUp('start', ISOLATION_MS);
 });
 if (PEERS.length > 0) setInterval(pingTick, PING_EVERY_MS).unref();
 if (PERIODIC_AE && PEERS.length > 0) setInterval(antiEntropyTick, ANTI_ENTROPY_EVERY_MS).unref();
 if (BATCHED) setInterval(() => flushAll(), BATCH_EVERY_MS).unref();
+if (STALE_SNAPSHOT) {
+  const takeSnapshot = () => {
+    snapshot = new Map(store);
+    writtenSinceSnapshot.clear();
+  };
+  takeSnapshot();
+  setInterval(takeSnapshot, SNAPSHOT_EVERY_MS).unref();
+}
 if (RETRY && !BATCHED) {
   // safety net: any outbox left non-empty (e.g. a retry timer lost to a race) is retried once per second
   setInterval(() => flushAll(), 1000).unref();
