@@ -96,15 +96,15 @@ export function moduleKvApi(fns: AdapterFunctions, http: HttpClient, o: ModuleAp
     codec: o.codec,
     async write(baseUrl, key, value, signal) {
       const r = await call(fns.write, baseUrl, { key, value: arg(value) }, signal);
-      if ('error' in r) return { acked: false, outcome: failure(r.error) };
-      if (typeof r.value !== 'boolean')
-        return { acked: false, outcome: failure(`adapter write returned ${describe(r.value)}, not true or false`) };
-      return {
-        acked: r.value,
-        outcome: r.value
-          ? answer(Buffer.alloc(0))
-          : { ok: true, status: 503, body: Buffer.from('adapter write returned false'), truncated: false, durationMs: 0 },
-      };
+      // A throw (or a wrong answer) says nothing of whether the store applied it; `false` is the module's refusal.
+      if ('error' in r) return { acked: false, result: 'indeterminate', outcome: failure(r.error) };
+      if (typeof r.value !== 'boolean') {
+        const outcome = failure(`adapter write returned ${describe(r.value)}, not true or false`);
+        return { acked: false, result: 'indeterminate', outcome };
+      }
+      if (r.value) return { acked: true, result: 'acked', outcome: answer(Buffer.alloc(0)) };
+      const refused = Buffer.from('adapter write returned false');
+      return { acked: false, result: 'refused', outcome: { ok: true, status: 409, body: refused, truncated: false, durationMs: 0 } };
     },
     async read(baseUrl, key, signal) {
       const r = await call(fns.read, baseUrl, { key }, signal);

@@ -30,6 +30,8 @@ export interface KvAdapter {
   readonly readValueEncoding: 'none' | 'base64';
   /** Statuses that mean "this key does not exist". */
   readonly missingStatus: readonly number[];
+  /** Statuses that mean a write certainly did not take effect (input refusal-statuses); see isRefusal. */
+  readonly refusalStatuses: StatusSet;
   /** The API's compare-and-set, when the preset has one (workload cas-register needs it). */
   readonly cas?: CasRequest;
   /** Path of a user's ES module that speaks to the nodes instead of the templates (input `adapter`). */
@@ -65,6 +67,7 @@ const SHAPING = [
   'read-value',
   'read-value-encoding',
   'missing-status',
+  'refusal-statuses',
 ] as const;
 
 /** Explicit write inputs make the preset's compare-and-set unsafe to assume. */
@@ -94,6 +97,7 @@ export function parseAdapter(raw: ApiInputs, fail: Fail): KvAdapter {
     ...parseWrites(p),
     ...parseReads(p),
     headers: parseHeaders(raw.headers, fail),
+    refusalStatuses: parseRefusals(pick('refusal-statuses', preset.refusalStatuses), fail),
     ...(cas ? { cas } : {}),
     ...(module !== undefined ? { module } : {}),
   };
@@ -121,6 +125,40 @@ function parseWrites(p: Parse): Pick<KvAdapter, 'writeMethod' | 'writePath' | 'w
   const writeContentType = pick('write-content-type', preset.writeContentType);
   checkMediaType('write-content-type', writeContentType, fail);
   return { writeMethod: method as 'POST' | 'PUT', writePath, writeBody, writeContentType };
+}
+
+/** Inclusive ranges of HTTP statuses. */
+export type StatusSet = readonly (readonly [number, number])[];
+
+export function inStatusSet(set: StatusSet, status: number): boolean {
+  return set.some(([lo, hi]) => status >= lo && status <= hi);
+}
+
+/** `409`, `400-499` and `4xx`, comma- or space-separated; undefined when any part is none of them. */
+export function parseStatusSet(text: string): StatusSet | undefined {
+  const parts = text.split(/[\s,]+/).filter(Boolean);
+  const set: [number, number][] = [];
+  for (const part of parts) {
+    const cls = /^([1-5])xx$/i.exec(part);
+    const range = /^(\d{3})(?:-(\d{3}))?$/.exec(part);
+    if (cls) set.push([Number(cls[1]) * 100, Number(cls[1]) * 100 + 99]);
+    else if (range) set.push([Number(range[1]), Number(range[2] ?? range[1])]);
+    else return undefined;
+  }
+  const bad = set.some(([lo, hi]) => lo < 100 || hi > 599 || lo > hi || (lo <= 299 && hi >= 200));
+  return parts.length === 0 || bad ? undefined : set;
+}
+
+function parseRefusals(text: string, fail: Fail): StatusSet {
+  const set = parseStatusSet(text);
+  if (set === undefined) {
+    fail(
+      'refusal-statuses',
+      `'${text}' is not a list of HTTP statuses outside 2xx.`,
+      "Give the statuses that mean a write was not applied, e.g. '4xx', '400-499,503' or '409,412'.",
+    );
+  }
+  return set ?? [];
 }
 
 type ReadParts = 'readMethod' | 'readPath' | 'readBody' | 'readContentType' | 'readValue' | 'readValueEncoding' | 'missingStatus';

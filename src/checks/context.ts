@@ -10,12 +10,15 @@ import { firstDifference } from '../core/values.js';
 import { observe } from './kv-api.js';
 import type { SeenValues } from './seen.js';
 import { makeCheck } from '../model/check.js';
+import type { ConsistencyModel } from '../consistency/models.js';
 
 export interface CheckContext {
   readonly api: KvApi;
   readonly clock: Clock;
   readonly signal: AbortSignal;
   readonly limits: Limits;
+  /** The run's consistency claim (input consistency): what the judges hold every check to. */
+  readonly claim: ConsistencyModel;
   readonly ids: Ids;
   readonly nodes: readonly NodeInfo[];
   /** Every acknowledged value a node returned, recorded by the reads below. */

@@ -1,7 +1,7 @@
 // How a value is written to and read from a node. The checks speak only this interface, so other HTTP
 // key-value APIs plug in without touching them.
 import type { HttpClient, HttpOutcome } from '../http/client.js';
-import type { CasRequest, KvAdapter } from './api-options.js';
+import { inStatusSet, type CasRequest, type KvAdapter, type StatusSet } from './api-options.js';
 import { expandBody, expandPath } from '../http/template.js';
 import { extractJsonValue } from '../http/json-pointer.js';
 import { previewBytes } from '../util/text.js';
@@ -10,10 +10,33 @@ import { valueCodec, type ValueCodec, type ValueFormat } from '../core/values.js
 import { headerSecrets } from './headers.js';
 import { redactor, type Redactor } from './redact.js';
 
+/**
+ * What a write's answer proves. `refused`: it certainly did not take effect (a status the API defines as a refusal,
+ * or nothing was sent). `indeterminate`: it may or may not have (another failed status, a timeout, a connection
+ * lost after sending): a store behind consensus can answer 503 or time out and still commit. No judge may count an
+ * indeterminate write as either.
+ */
+export type WriteResult = 'acked' | 'refused' | 'indeterminate';
+
 export interface WriteOutcome {
-  /** The node acknowledged the write (2xx). */
+  /** The node acknowledged the write (2xx): `result === 'acked'`. */
   readonly acked: boolean;
+  readonly result: WriteResult;
   readonly outcome: HttpOutcome;
+}
+
+// Errors raised before a single byte of the request could reach the node: nothing was applied.
+const NOT_SENT = new Set(['connection refused', 'host not found', 'host unreachable']);
+
+/** How a failed answer (not 2xx) reads: refused when the API says so or nothing was sent, else indeterminate. */
+export function failedWrite(outcome: HttpOutcome, refusals: StatusSet): 'refused' | 'indeterminate' {
+  if (!outcome.ok) return NOT_SENT.has(outcome.error) ? 'refused' : 'indeterminate';
+  return inStatusSet(refusals, outcome.status) ? 'refused' : 'indeterminate';
+}
+
+export function writeOutcome(outcome: HttpOutcome, refusals: StatusSet): WriteOutcome {
+  const acked = outcome.ok && outcome.status >= 200 && outcome.status < 300;
+  return { acked, result: acked ? 'acked' : failedWrite(outcome, refusals), outcome };
 }
 
 export interface ReadOutcome {
@@ -22,9 +45,12 @@ export interface ReadOutcome {
   readonly value: Buffer | null | undefined;
 }
 
-/** How a compare-and-set ended: it swapped, it certainly did not (the comparison failed), or nobody knows. */
+/**
+ * How a compare-and-set ended: it swapped, it certainly did not (the comparison failed), it was refused before it
+ * ran (a refusal status), or nobody knows.
+ */
 export interface CasOutcome {
-  readonly result: 'swapped' | 'not-swapped' | 'unknown';
+  readonly result: 'swapped' | 'not-swapped' | 'refused' | 'unknown';
   readonly outcome: HttpOutcome;
 }
 
@@ -85,7 +111,7 @@ export function httpKvApi(
         timeoutMs,
         ...(signal ? { signal } : {}),
       });
-      return { acked: outcome.ok && outcome.status >= 200 && outcome.status < 300, outcome: redact(outcome, secrets) };
+      return writeOutcome(redact(outcome, secrets), kv.refusalStatuses);
     },
     async read(baseUrl, key, signal) {
       const outcome = await http.send({ ...readRequest(baseUrl, key), timeoutMs, ...(signal ? { signal } : {}) });
@@ -101,7 +127,7 @@ export function httpKvApi(
           : readRequest(baseUrl, PROBE_KEY);
       return redact(await http.send({ ...request, timeoutMs, ...(signal ? { signal } : {}) }), secrets);
     },
-    ...(kv.cas ? { cas: casRequest(http, kv.cas, headers, codec, timeoutMs, secrets) } : {}),
+    ...(kv.cas ? { cas: casRequest(http, { ...kv.cas, refusals: kv.refusalStatuses }, headers, codec, timeoutMs, secrets) } : {}),
   };
 }
 
@@ -129,7 +155,7 @@ export function decodeBase64(text: string): Buffer | undefined {
 
 function casRequest(
   http: HttpClient,
-  cas: CasRequest,
+  cas: CasRequest & { readonly refusals: StatusSet },
   headers: Record<string, string>,
   codec: ValueCodec,
   timeoutMs: number,
@@ -153,11 +179,19 @@ function casRequest(
   };
 }
 
-/** Swapped only on a 2xx that says so; a definite "no" only where the API says the comparison failed. */
-export function casResult(outcome: HttpOutcome, cas: Pick<CasRequest, 'swapped' | 'notSwapped'>): CasOutcome['result'] {
-  if (!outcome.ok || outcome.truncated) return 'unknown';
-  if (cas.notSwapped.includes(outcome.status)) return 'not-swapped';
-  if (outcome.status < 200 || outcome.status >= 300) return 'unknown';
+/**
+ * Swapped only on a 2xx that says so; a definite "no" only where the API says the comparison failed; refused only
+ * on a refusal status (or nothing sent).
+ */
+export function casResult(
+  outcome: HttpOutcome,
+  cas: Pick<CasRequest, 'swapped' | 'notSwapped'> & { readonly refusals?: StatusSet },
+): CasOutcome['result'] {
+  if (outcome.ok && cas.notSwapped.includes(outcome.status)) return 'not-swapped';
+  if (!outcome.ok || outcome.status < 200 || outcome.status >= 300) {
+    return failedWrite(outcome, cas.refusals ?? []) === 'refused' ? 'refused' : 'unknown';
+  }
+  if (outcome.truncated) return 'unknown';
   if (!cas.swapped) return 'swapped';
   const at = extractJsonValue(outcome.body, cas.swapped);
   if (at === undefined) return 'unknown';

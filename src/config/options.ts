@@ -12,7 +12,8 @@ import { isClusterWide } from '../faults/kinds/partition.js';
 import { INPUTS } from '../inputs/list.js';
 import { carriesBytes } from '../http/template.js';
 import type { WorkloadOptions } from '../workload/options.js';
-import { parseWorkloadOptions } from '../workload/options.js';
+import { parseClaim, parseWorkloadOptions } from '../workload/options.js';
+import type { ConsistencyModel } from '../consistency/models.js';
 import { parseFaultOptions, type FaultOptions } from '../faults/options.js';
 
 import type { Limits } from '../core/policies.js';
@@ -48,6 +49,8 @@ export interface Options {
   readonly reportFile: string | undefined;
   /** The fault suite (inputs faults, fault-targets, fault-duration, partition-networks). */
   readonly faults: FaultOptions;
+  /** The claim of the whole run (input consistency): replication, faults, workload and sweep are judged by it. */
+  readonly consistency: ConsistencyModel;
   /** The concurrent workload; undefined when `workload` is none. */
   readonly workload: WorkloadOptions | undefined;
   /** Input `seed` (or `workload-seed`); absent: the run draws one and records it. */
@@ -75,6 +78,7 @@ export function parseOptions(raw: RawInputs, ctx: OptionContext): Options {
   const valueFormat = parseValueFormat(raw['value-format'], kv, fail);
   const restartTarget = raw['restart-target'] === '' ? undefined : raw['restart-target'];
   const workload = parseWorkloadOptions(raw, fail);
+  const consistency = workload?.consistency ?? parseClaim(raw, () => undefined);
   const faults = parseFaultOptions(raw, restartTarget, fail);
   if (faults.schedule === 'random' && faults.specs.length > 0 && workload === undefined) {
     fail(
@@ -114,6 +118,7 @@ export function parseOptions(raw: RawInputs, ctx: OptionContext): Options {
     valueFormat,
     logLines,
     reportFile: raw['report-file'] === '' ? undefined : raw['report-file'],
+    consistency,
     workload,
     faults,
     ...(seed !== undefined ? { seed } : {}),

@@ -63,7 +63,25 @@ interface Cluster {
 }
 
 export async function runEngine(options: Options, deps: EngineDeps, cwd = process.cwd(), extras: EngineExtras = {}): Promise<RunResult> {
+  const notice = claimNotice(options);
+  if (notice) deps.log.warn(notice);
   return options.cluster === 'external' ? runExternal(options, deps, cwd, extras) : runCompose(options, deps, cwd, extras);
+}
+
+/**
+ * A claim above `eventual` without a workload: said before anything starts, since only a history can show the
+ * session guarantees, causality or linearizability of reads.
+ */
+export function claimNotice(options: Pick<Options, 'consistency' | 'workload'>): string | undefined {
+  if (options.workload !== undefined || options.consistency === 'eventual') return undefined;
+  const held =
+    options.consistency === 'linearizable'
+      ? 'the replication checks and every fault judge it (a node cut off from its peers must refuse reads)'
+      : 'the replication checks and every fault judge it (a node cut off from its peers may answer from its own copy)';
+  return (
+    `consistency: ${options.consistency} without a workload: ${held}, but the ladder of models needs a history. ` +
+    `Set workload (e.g. register) to check ${options.consistency} and every other model on the clients' operations.`
+  );
 }
 
 async function runCompose(options: Options, deps: EngineDeps, cwd: string, extras: EngineExtras): Promise<RunResult> {
@@ -292,6 +310,7 @@ async function checkCluster(
     clock,
     signal,
     limits: options.limits,
+    claim: options.consistency,
     // The run id stays unique to this run whatever the seed, so a replay never reads an earlier run's data.
     ids: runIds(found.streams.values, clock, options.valueFormat, deps.random.hex(4)),
     nodes,
@@ -386,7 +405,7 @@ async function randomFaults(
     );
   deps.log.info(
     `Workload: ${wl.clients} clients for ${wl.durationMs / 1000} s with ${windows.length} fault(s) at random moments (seed ` +
-      `${seed}); checking ${wl.consistency} consistency.`,
+      `${seed}, ${wl.sessions} sessions); claim: ${wl.consistency}, and every model of the ladder is checked.`,
   );
   let outcomes: WindowOutcome[] = [];
   const w = await rec.checked('workload', async () => {
@@ -458,7 +477,8 @@ async function workload(r: PhaseRun, session: WorkloadSession, wl: WorkloadOptio
   const { deps, rec } = r;
   const inside = faults ? ', with the faults running inside it' : '';
   deps.log.info(
-    `Workload: ${wl.clients} clients for ${wl.durationMs / 1000} s${inside} on ${wl.keys} key(s); checking ${wl.consistency} consistency.`,
+    `Workload: ${wl.clients} ${wl.sessions} clients for ${wl.durationMs / 1000} s${inside} on ${wl.keys} key(s); claim: ` +
+      `${wl.consistency}, and every model of the ladder is checked.`,
   );
   const w = await rec.checked('workload', async () => {
     if (!faults) await session.run();

@@ -10,6 +10,7 @@ import type { RaceObservation } from './race.js';
 import { availability, faultVerdict } from './plan.js';
 import { describeKind } from './kinds/index.js';
 import { quantiles } from '../core/stats.js';
+import { allowsStaleWhileCut, type ConsistencyModel } from '../consistency/models.js';
 
 export interface FaultJudgement {
   readonly checks: Check[];
@@ -31,9 +32,11 @@ interface Scope {
   readonly o: FaultObservations;
   readonly p: string;
   readonly voice: FaultVoice;
+  readonly claim: ConsistencyModel;
 }
 
-export function judgeFault(o: FaultObservations, limits: Limits): FaultJudgement {
+/** `claim`: the run's consistency claim; every model below linearizable lets a cut-off node serve its own copy. */
+export function judgeFault(o: FaultObservations, limits: Limits, claim: ConsistencyModel = 'eventual'): FaultJudgement {
   const { step } = o;
   const voice: FaultVoice = (step.voice === 'restart' ? restartVoice : faultVoice)({
     kind: step.kind,
@@ -42,7 +45,7 @@ export function judgeFault(o: FaultObservations, limits: Limits): FaultJudgement
     services: step.services,
     limits,
   });
-  const scope: Scope = { o, p: step.idPrefix, voice };
+  const scope: Scope = { o, p: step.idPrefix, voice, claim };
   const service = step.services[0];
   const failed = (id: string, said: Said): Check =>
     makeCheck({ id, kind: 'fault', status: 'failed', said, ...(service ? { service } : {}) });
@@ -62,6 +65,7 @@ export function judgeFault(o: FaultObservations, limits: Limits): FaultJudgement
 
   const accepted = o.writes.filter((w) => w.acked).length;
   const refused = o.writes.length - accepted;
+  const indeterminate = o.writes.filter((w) => w.indeterminate).length;
   const refusedBy = new Set([...o.writes.filter((w) => !w.acked).map((w) => w.node.label), ...held.refusedBy]);
   const { beganMs, healedMs } = o;
   const report: FaultReport = {
@@ -73,6 +77,8 @@ export function judgeFault(o: FaultObservations, limits: Limits): FaultJudgement
     ...(beganMs !== undefined && healedMs !== undefined ? { heldMs: healedMs - beganMs } : {}),
     writesAccepted: accepted,
     writesRefused: refused,
+    ...(indeterminate > 0 ? { writesIndeterminate: indeterminate } : {}),
+    ...(held.servedStale.length > 0 ? { servedStale: held.servedStale } : {}),
     refusedBy: [...refusedBy],
     availability: availability(accepted, refused),
     ...(held.convergenceMs !== undefined ? { convergenceMs: held.convergenceMs } : {}),
@@ -97,12 +103,26 @@ export function judgeFault(o: FaultObservations, limits: Limits): FaultJudgement
   return { checks, report, acked, missing: durability.missing, ...(inputProblem ? { inputProblem } : {}) };
 }
 
-/** While the fault held: per node that still serves reads, stale (failed), refused (skipped) or converged. */
-function judgeHeld({ o, p, voice }: Scope): { checks: Check[]; stale: string[]; refusedBy: string[]; convergenceMs?: number | null } {
-  if (o.held.length === 0) return { checks: [], stale: [], refusedBy: [] };
+type ServedStale = NonNullable<FaultReport['servedStale']>[number];
+
+/**
+ * While the fault held: per node that still serves reads, stale, refused (skipped) or converged. A stale node cut
+ * off from its peers is allowed its own copy under any claim below linearizable (reported, passed); one that was
+ * not cut off, or under linearizable, fails.
+ */
+function judgeHeld({ o, p, voice, claim }: Scope): {
+  checks: Check[];
+  stale: string[];
+  servedStale: ServedStale[];
+  refusedBy: string[];
+  convergenceMs?: number | null;
+} {
   const checks: Check[] = [];
   const stale: string[] = [];
+  const servedStale: ServedStale[] = [];
   const refusedBy: string[] = [];
+  if (o.held.length === 0) return { checks, stale, servedStale, refusedBy };
+  const kind = describeKind(o.step.kind);
   for (const node of o.step.readFrom) {
     const mine = o.held.filter((r) => r.node === node);
     if (mine.length === 0) continue;
@@ -110,28 +130,18 @@ function judgeHeld({ o, p, voice }: Scope): { checks: Check[]; stale: string[]; 
     const refusedReads = mine.filter((r) => r.state === 'refused');
     const id = `${p}:converge:${node.label}`;
     if (staleReads.length > 0) {
-      stale.push(node.label);
       const first = staleReads[0]!;
+      const keys = staleReads.map((r) => r.write.key);
+      const ownCopy = kind.cutsPeers === true && o.step.targets.includes(node) && allowsStaleWhileCut(claim);
+      if (ownCopy) servedStale.push({ node: node.label, keys, staleForMs: Math.max(...staleReads.map((r) => r.waitedMs)) });
+      else stale.push(node.label);
       // A degraded link still works: how long values take is measured, and judged only once it is healed.
-      const measured = describeKind(o.step.kind).measuresOnly;
-      const said = (measured ? voice.slow : voice.stale)(
-        node.label,
-        staleReads.map((r) => r.write.key),
-        first.waitedMs,
-      );
-      checks.push(
-        makeCheck({
-          id,
-          kind: 'convergence',
-          status: measured ? 'skipped' : 'failed',
-          said,
-          durationMs: first.waitedMs,
-          node,
-          expected: first.write.value,
-          actual: first.last,
-          waitedMs: first.waitedMs,
-        }),
-      );
+      const said = ownCopy
+        ? voice.ownCopy(node.label, keys, first.waitedMs, claim)
+        : (kind.measuresOnly ? voice.slow : voice.stale)(node.label, keys, first.waitedMs);
+      const status = ownCopy ? 'passed' : kind.measuresOnly ? 'skipped' : 'failed';
+      const at = { durationMs: first.waitedMs, node, expected: first.write.value, actual: first.last, waitedMs: first.waitedMs };
+      checks.push(makeCheck({ id, kind: 'convergence', status, said, ...at }));
     } else if (refusedReads.length > 0) {
       refusedBy.push(node.label);
       checks.push(
@@ -152,7 +162,8 @@ function judgeHeld({ o, p, voice }: Scope): { checks: Check[]; stale: string[]; 
     }
   }
   const slowest = Math.max(0, ...o.held.map((r) => r.ms ?? 0));
-  return { checks, stale, refusedBy, convergenceMs: stale.length > 0 ? null : slowest };
+  const allGot = stale.length === 0 && servedStale.length === 0;
+  return { checks, stale, servedStale, refusedBy, convergenceMs: allGot ? slowest : null };
 }
 
 /** Every faulted node answers again; the report keeps the slowest. */

@@ -4,7 +4,7 @@
 // decided afterwards from these observations by the pure judge (judge.ts).
 import type { CheckContext } from '../checks/context.js';
 import { awaitValue, observeRead, pollAs } from '../checks/context.js';
-import { observe, type ReadOutcome } from '../checks/kv-api.js';
+import { observe, type ReadOutcome, type WriteResult } from '../checks/kv-api.js';
 import type { HttpOutcome } from '../http/client.js';
 import type { AckedWrite } from '../checks/seen.js';
 import { untilOneIsDown, untilRecovered } from '../checks/serving.js';
@@ -35,6 +35,8 @@ export interface WriteAttempt {
   readonly node: NodeInfo;
   readonly write: AckedWrite;
   readonly acked: boolean;
+  /** Not acknowledged, and not definitely refused either: it may have taken effect (checks/kv-api.ts). */
+  readonly indeterminate: boolean;
   readonly byTarget: boolean;
 }
 
@@ -218,7 +220,7 @@ async function whileHeld(
     const writes = await Promise.all(
       step.writeTo.map(async (node) => ({ ...(await write(ctx, node, step.kind)), node, byTarget: step.targets.includes(node) })),
     );
-    o.writes = writes.map(({ node, write: w, acked, byTarget }) => ({ node, write: w, acked, byTarget }));
+    o.writes = writes.map(attempt);
     // Reads while the fault holds: writes acknowledged on the live side must reach every node that still serves
     // reads. A partitioned node cannot be expected to pass its own writes across the cut: checked after healing.
     const fromLive = o.writes.filter((w) => w.acked && !w.byTarget).map((w) => w.write);
@@ -233,9 +235,10 @@ async function whileHeld(
           return { ...(await write(ctx, node, 'last', w.key)), node, byTarget: true };
         }),
       );
-      o.writes = [...o.writes, ...later.map(({ node, write: w, acked, byTarget }) => ({ node, write: w, acked, byTarget }))];
-      // A later write that was not acknowledged may still have taken effect: its key has no one value to expect.
-      o.unsure = later.filter((l) => !l.acked).map((l) => l.write.key);
+      o.writes = [...o.writes, ...later.map(attempt)];
+      // A later write that may still have taken effect leaves its key with no one value to expect; one the API
+      // refused for certain leaves the earlier value the one to keep.
+      o.unsure = later.filter((l) => l.result === 'indeterminate').map((l) => l.write.key);
       for (const key of o.unsure) ctx.seen.forget(key);
     }
     // Hold for at least the fault duration (a restart holds as long as it takes).
@@ -298,17 +301,22 @@ async function afterHealing(
   o.durability = await Promise.all(readers.map((node) => readKeys(ctx, node, o.mustKeep)));
 }
 
+type Written = { acked: boolean; result: WriteResult; write: AckedWrite; last: Observation };
+
+const attempt = (w: Written & { node: NodeInfo; byTarget: boolean }): WriteAttempt => ({
+  node: w.node,
+  write: w.write,
+  acked: w.acked,
+  indeterminate: w.result === 'indeterminate',
+  byTarget: w.byTarget,
+});
+
 /** A fresh value for a fresh key, or for `key` (a later write of a key another node wrote). */
-async function write(
-  ctx: CheckContext,
-  node: NodeInfo,
-  purpose: string,
-  key = ctx.ids.key(purpose),
-): Promise<{ acked: boolean; write: AckedWrite; last: Observation }> {
+async function write(ctx: CheckContext, node: NodeInfo, purpose: string, key = ctx.ids.key(purpose)): Promise<Written> {
   const value = ctx.ids.value(node.label, purpose);
   const w = await ctx.api.write(node.url, key, value, ctx.signal);
   if (w.acked) ctx.seen.record(key, value, node.label);
-  return { acked: w.acked, write: { key, value, writer: node.label }, last: observe(w.outcome) };
+  return { acked: w.acked, result: w.result, write: { key, value, writer: node.label }, last: observe(w.outcome) };
 }
 
 /**

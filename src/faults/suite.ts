@@ -62,7 +62,7 @@ export async function runFaultSuite(ctx: CheckContext, steps: readonly FaultStep
           sinceStart: deps.sinceStart,
           ...(deps.mark ? { mark: deps.mark } : {}),
         });
-        return judgeFault(seen, ctx.limits);
+        return judgeFault(seen, ctx.limits, ctx.claim);
       },
       (r) => r.report.verdict === 'passed',
     );

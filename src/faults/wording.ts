@@ -24,6 +24,8 @@ export interface FaultVoice {
   apply(detail: string): Said;
   heal(detail: string): Said;
   stale(node: string, keys: readonly string[], waitedMs: number): Said;
+  /** A node cut off from its peers answered from its own copy, which the run's claim allows. */
+  ownCopy(node: string, keys: readonly string[], waitedMs: number, claim: string): Said;
   /** During loss or latency: values were slow to arrive, which is measured, not judged. */
   slow(node: string, keys: readonly string[], waitedMs: number): Said;
   refusedReads(node: string, last: Observation): Said;
@@ -83,7 +85,7 @@ interface Voicing {
   readonly since: string;
 }
 
-type HeldWords = 'plan' | 'apply' | 'heal' | 'stale' | 'slow' | 'refusedReads' | 'converged';
+type HeldWords = 'plan' | 'apply' | 'heal' | 'stale' | 'ownCopy' | 'slow' | 'refusedReads' | 'converged';
 
 /** Sentences about the fault itself and while it held. */
 function heldWords({ f, noun, what, title }: Voicing): Pick<FaultVoice, HeldWords> {
@@ -95,8 +97,15 @@ function heldWords({ f, noun, what, title }: Voicing): Pick<FaultVoice, HeldWord
       title: title(`${node} kept serving stale data while ${what}`),
       detail:
         `${node} answered without the acknowledged value of ${keys.join(', ')} for ${ms(waitedMs)} ms while ${what} ` +
-        `(convergence timeout ${ms(f.limits.convergenceTimeoutMs)} ms); a node that cannot get new writes must refuse reads, not ` +
-        `serve old data.`,
+        `(convergence timeout ${ms(f.limits.convergenceTimeoutMs)} ms). Under consistency: linearizable a node that cannot get ` +
+        `new writes must refuse reads, not serve old data.`,
+    }),
+    ownCopy: (node, keys, waitedMs, claim) => ({
+      title: title(`${node} answered from its own copy while ${what}`),
+      detail:
+        `${node} answered without the acknowledged value of ${keys.join(', ')} for at least ${ms(waitedMs)} ms while ${what}. ` +
+        `Allowed under consistency: ${claim} (only linearizable forbids it); the catch-up checks after healing hold it to ` +
+        `every value it missed.`,
     }),
     slow: (node, keys, waitedMs) => ({
       title: title(`${node} was slow to converge while ${what}`),

@@ -13,12 +13,12 @@ export function historyPaths(reportPath: string): { json: string; edn: string; h
 }
 
 export function fileHistorySink(reportPath: string, title = 'Replicheck workload history'): HistorySink {
-  return async (history: History, results, consistency) => {
+  return async (history: History, results, consistency, models) => {
     const paths = historyPaths(reportPath);
     await mkdir(dirname(paths.json), { recursive: true });
     await writeFile(paths.json, historyToJson(history));
     await writeFile(paths.edn, toEdn(history, { keys: 'independent' }));
-    await writeFile(paths.html, renderHistoryPage({ title, history, consistency, results }));
+    await writeFile(paths.html, renderHistoryPage({ title, history, consistency, results, ...(models ? { models } : {}) }));
     return paths;
   };
 }

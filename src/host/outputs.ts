@@ -4,7 +4,10 @@ import type { RunResult } from '../model/result.js';
 export function outputsOf(
   result: RunResult,
   reportPath: string,
-): Record<'result' | 'report' | 'max-convergence-ms' | 'history' | 'history-html' | 'seed', string> {
+): Record<
+  'result' | 'report' | 'max-convergence-ms' | 'history' | 'history-html' | 'seed' | 'strongest-model' | 'checks-total' | 'checks-failed',
+  string
+> {
   return {
     result: result.verdict,
     report: reportPath,
@@ -12,5 +15,9 @@ export function outputsOf(
     history: result.workload?.history?.json ?? '',
     'history-html': result.workload?.history?.html ?? '',
     seed: result.seed === undefined ? '' : String(result.seed),
+    // `none`: a workload ran and not even eventual consistency held; empty: no workload, so no ladder.
+    'strongest-model': result.workload?.models ? (result.workload.models.strongest ?? 'none') : '',
+    'checks-total': String(result.checks.length),
+    'checks-failed': String(result.checks.filter((c) => c.status === 'failed').length),
   };
 }

@@ -210,6 +210,15 @@ export const INPUTS = [
     default: '',
   },
   {
+    name: 'refusal-statuses',
+    group: 'api',
+    description:
+      'HTTP statuses that mean a write certainly did not take effect, comma-separated: single statuses (`409`), ranges ' +
+      '(`400-499`) or classes (`4xx`). Any other failed answer (another 5xx, a timeout, a connection lost after sending) is ' +
+      "indeterminate: the write may or may not have happened, and no judge counts it either way. Empty: the preset's (`3xx,4xx`).",
+    default: '',
+  },
+  {
     name: 'headers',
     group: 'api',
     description:
@@ -360,9 +369,22 @@ export const INPUTS = [
     name: 'consistency',
     group: 'workload',
     description:
-      'What the workload history must satisfy: `eventual` (every node converges to a value that can legally be last) ' +
-      'or `linearizable` (checked per key).',
+      'The claim the whole run is judged by: the replication checks, every fault, the workload and the sweep. Weakest first: ' +
+      '`eventual`, `read-your-writes`, `monotonic-reads`, `monotonic-writes`, `writes-follow-reads`, `pram`, `causal`, ' +
+      '`sequential` (per key) or `linearizable`. Under anything below `linearizable` a node that answers from its own copy ' +
+      'while a fault cuts it off is reported, not failed, and must converge once healed. Every workload history is also ' +
+      'checked against every model; the strongest that held is the `strongest-model` output.',
+    see: 'Consistency models',
     default: 'eventual',
+  },
+  {
+    name: 'workload-sessions',
+    group: 'workload',
+    description:
+      '`roaming`: each workload operation goes to a random node; `sticky`: each client stays on one node, as an application ' +
+      'client does through one connection. Session guarantees are judged per client either way.',
+    see: 'Consistency models',
+    default: 'roaming',
   },
   {
     name: 'max-memory',

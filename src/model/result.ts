@@ -4,6 +4,10 @@
 import type { Witness } from '../linearizability/index.js';
 import type { LatencyQuantiles } from '../core/stats.js';
 import type { ByteDifference } from '../core/values.js';
+import type { ConsistencyModel } from '../consistency/models.js';
+import type { ModelVerdict } from '../consistency/verdict.js';
+
+export type { ModelVerdict };
 
 export const SCHEMA_VERSION = 1;
 
@@ -121,7 +125,18 @@ export interface FaultReport {
   readonly healedMs?: number;
   readonly heldMs?: number;
   readonly writesAccepted: number;
+  /** Writes not acknowledged while the fault held, refused or indeterminate. */
   readonly writesRefused: number;
+  /**
+   * Of the writes not acknowledged, those the answer did not prove refused (a 5xx outside refusal-statuses, a
+   * timeout): they may have taken effect, so no check expects them present or absent.
+   */
+  readonly writesIndeterminate?: number;
+  /**
+   * Nodes that answered reads from their own copy while the fault cut them off, under a claim that allows it
+   * (anything below linearizable): which keys they served stale, and for how long they were seen doing it.
+   */
+  readonly servedStale?: readonly { readonly node: string; readonly keys: readonly string[]; readonly staleForMs: number }[];
   /** Nodes that refused a write or a read while the fault held (availability loss, not a failure by itself). */
   readonly refusedBy: readonly string[];
   /** full | partial | none | n/a */
@@ -186,7 +201,10 @@ export interface WorkloadKeyResult {
 
 export interface WorkloadSection {
   readonly model: 'register' | 'cas-register';
-  readonly consistency: 'eventual' | 'linearizable';
+  /** The run's claim: the model whose violation fails the run. */
+  readonly consistency: ConsistencyModel;
+  /** How clients picked nodes: every operation to a random node, or each client on one node. */
+  readonly sessions: 'roaming' | 'sticky';
   readonly clients: number;
   /** The duration asked for, and how long the clients actually ran. */
   readonly durationMs: number;
@@ -201,7 +219,12 @@ export interface WorkloadSection {
   readonly operations: OpCounts & { readonly total: number };
   readonly perNode: readonly { readonly node: string; readonly read: OpCounts; readonly write: OpCounts }[];
   readonly latency: { readonly read: LatencyQuantiles | null; readonly write: LatencyQuantiles | null };
+  /** Per key, by the claim: linearizability under `linearizable`, else convergence to a value that can be last. */
   readonly keyResults: readonly WorkloadKeyResult[];
+  /** Under `linearizable`, convergence per key too (which every claim requires); absent otherwise (keyResults has it). */
+  readonly convergence?: readonly WorkloadKeyResult[];
+  /** The history checked against every model of the ladder (consistency/models.ts). */
+  readonly models?: ModelsRecord;
   /** Milliseconds the verdict took (linearizability search, or waiting for convergence). */
   readonly checkMs: number;
   /**
@@ -209,6 +232,18 @@ export interface WorkloadSection {
    * Absent when it could not be written.
    */
   readonly history?: { readonly json: string; readonly edn: string; readonly html?: string };
+}
+
+/** Every model's verdict on the workload's history, and the strongest the run climbed to. */
+export interface ModelsRecord {
+  readonly claim: ConsistencyModel;
+  readonly sessions: 'roaming' | 'sticky';
+  /**
+   * The highest model that held together with every model before it on the ladder; null when not even `eventual`
+   * held. The headline of every report and the `strongest-model` output.
+   */
+  readonly strongest: ConsistencyModel | null;
+  readonly models: readonly ModelVerdict[];
 }
 
 /** The run fails when any check failed or the run could not be carried out; skipped checks do not fail it. */

@@ -4,7 +4,7 @@ import type { RunResult } from '../model/result.js';
 import { escapeInline as inline, escapeMarkdown as md, escapePre } from './escape.js';
 import { STATUS_ICON, headline, failureDetail } from './format.js';
 import { formatMs } from '../util/text.js';
-import { renderWorkloadSummary } from './workload.js';
+import { ladderHeadline, renderWorkloadSummary } from './workload.js';
 import { renderFaultTables } from './faults.js';
 import { markdownTable, markup, right, strong } from './markdown.js';
 
@@ -38,6 +38,7 @@ function renderHead(result: RunResult): string[] {
     '',
     `Project **${md(result.project.name)}**${compose} · ${result.nodes.length} nodes · ${formatMs(result.durationMs)}${seed}`,
     '',
+    ...(result.workload?.models ? [md(ladderHeadline(result.workload.models)), ''] : []),
   ];
 }
 

@@ -1,7 +1,8 @@
 // The workload part of the reports: what ran, the verdict per key, operation counts per node, latency quantiles,
 // the witness of a failing key and where the history files are. Keys and nodes are ours, but values and witness
 // text quote what servers returned, so everything goes through the escapers.
-import type { LatencyQuantiles, OpCounts, WorkloadSection } from '../model/result.js';
+import type { LatencyQuantiles, ModelsRecord, OpCounts, WorkloadSection } from '../model/result.js';
+import { modelInfo } from '../consistency/models.js';
 import { escapeMarkdown as md, escapePre } from './escape.js';
 import { formatMs } from '../util/text.js';
 import { markdownTable, right, strong, type Cell } from './markdown.js';
@@ -14,6 +15,30 @@ function counts(c: OpCounts): string {
 
 function latencyRow(name: string, q: LatencyQuantiles | null): Cell[] {
   return q ? [name, q.count, q.p50, q.p90, q.p99, q.max] : [name, 0, '–', '–', '–', '–'];
+}
+
+const VERDICT_ICON = { held: '✅', violated: '❌', unknown: '❔' } as const;
+
+/**
+ * The ladder in one sentence: the strongest model that held with every weaker one, the claim, the session mode,
+ * and the models above it that did not hold. The headline of the summary and the terminal.
+ */
+export function ladderHeadline(m: ModelsRecord): string {
+  const strongest = m.strongest === null ? 'not even eventual consistency held' : `strongest model that held: ${m.strongest}`;
+  const above = m.models.filter((v) => v.verdict !== 'held').map((v) => `${v.model} ${v.verdict}`);
+  const rest = above.length > 0 ? `; ${above.join(', ')}` : '; every model held';
+  return `Consistency: ${strongest} (claim: ${m.claim}, ${m.sessions} sessions)${rest}.`;
+}
+
+/** One row per model: its verdict and, when it did not hold, the witness or the reason. */
+function ladderRows(m: ModelsRecord): Cell[][] {
+  return m.models.map((v) => [
+    VERDICT_ICON[v.verdict],
+    v.model === m.claim ? strong(v.model) : v.model,
+    v.verdict,
+    v.witness?.explanation ?? v.reason ?? modelInfo(v.model).promise,
+    `${Math.round(v.elapsedMs)} ms`,
+  ]);
 }
 
 export function workloadHeadline(w: WorkloadSection): string {
@@ -39,6 +64,10 @@ export function renderWorkloadSummary(w: WorkloadSection): string {
   const out: string[] = [];
   out.push(`### Workload (${md(w.model)}, ${md(w.consistency)})`, '', md(workloadHeadline(w)), '');
   if (w.capped) out.push('_The operation cap ended the workload before its duration; the history is complete up to there._', '');
+  if (w.models) {
+    out.push(`Consistency models (claim in bold, ${md(w.models.sessions)} sessions):`, '');
+    out.push(...markdownTable(['', 'Model', 'Verdict', 'Witness, reason or promise', right('Check')], ladderRows(w.models)), '');
+  }
 
   const verdicts = w.keyResults.map((k) => [k.passed ? '✅' : '❌', k.key, k.operations, k.verdict, k.detail]);
   out.push(...markdownTable(['', 'Key', right('Operations'), 'Verdict', 'Detail'], verdicts), '');
@@ -88,6 +117,13 @@ export function renderWorkloadSummary(w: WorkloadSection): string {
 /** Lines for the terminal renderer; the caller keeps them on one line each and prints them untrusted. */
 export function renderWorkloadText(w: WorkloadSection): string[] {
   const lines = [`Workload: ${workloadHeadline(w)}`];
+  if (w.models) {
+    lines.push(`  ${ladderHeadline(w.models)}`);
+    for (const v of w.models.models) {
+      const why = v.witness?.explanation ?? v.reason;
+      lines.push(`    ${v.verdict === 'held' ? '✓' : v.verdict === 'violated' ? '✗' : '?'} ${v.model}${why ? `: ${why}` : ''}`);
+    }
+  }
   for (const k of w.keyResults) {
     lines.push(`  ${k.passed ? '✓' : '✗'} ${k.key}: ${k.verdict} (${k.operations} ops)`);
     if (k.witnessText) for (const l of k.witnessText.split('\n').slice(0, 60)) lines.push(`      ${l}`);

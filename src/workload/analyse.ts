@@ -1,11 +1,14 @@
 // Pure summaries of a recorded workload: counts per node, latency quantiles, and the per-key verdicts turned into
 // checks for the report. The I/O (running clients, polling for convergence, saving files) is in phase.ts.
-import { checkHistory, formatWitness, type History, type KeyResult } from '../linearizability/index.js';
+import { checkHistory, formatWitness, type History, type HistoryOperation, type KeyResult } from '../linearizability/index.js';
 import type { Check, LatencyQuantiles, NodeInfo, OpCounts, WorkloadKeyResult } from '../model/result.js';
 import type { OperationRecord } from './generator.js';
 import { judgeFinalValue } from '../consistency/eventual.js';
 import { quantiles } from '../core/stats.js';
 import { makeCheck } from '../model/check.js';
+import { modelInfo, type ConsistencyModel } from '../consistency/models.js';
+import type { ModelVerdict } from '../consistency/verdict.js';
+import type { Ladder } from '../consistency/ladder.js';
 
 const zero = (): { ok: number; fail: number; info: number } => ({ ok: 0, fail: 0, info: 0 });
 
@@ -137,10 +140,45 @@ const FAILED_TITLE: Record<string, string> = {
   'illegal-final-value': 'converged to a value that cannot be last',
 };
 
-/** The report's checks: one per key, plus one when no operation succeeded (a workload that proves nothing). */
+/** The `eventual` rung from the convergence results: held when every key converged to a value that can be last. */
+export function eventualVerdict(convergence: readonly WorkloadKeyResult[], elapsedMs: number): ModelVerdict {
+  const failed = convergence.find((r) => !r.passed);
+  if (!failed) return { model: 'eventual', verdict: 'held', elapsedMs };
+  return { model: 'eventual', verdict: 'violated', elapsedMs, witness: { operations: [], key: failed.key, explanation: failed.detail } };
+}
+
+/** The `linearizable` rung from the per-key results: violated by any key, unknown when some key is undecided. */
+export function linearizableVerdict(results: readonly WorkloadKeyResult[], elapsedMs: number): ModelVerdict {
+  const failed = results.find((r) => r.verdict === 'not-linearizable');
+  if (failed) {
+    const w = failed.witness;
+    const operations = w ? w.window.map((o) => o.index) : [];
+    const explanation = w ? `key ${failed.key}: ${w.explanation}` : failed.detail;
+    return { model: 'linearizable', verdict: 'violated', elapsedMs, witness: { operations, key: failed.key, explanation } };
+  }
+  const unknown = results.find((r) => r.verdict === 'unknown');
+  if (unknown) return { model: 'linearizable', verdict: 'unknown', elapsedMs, reason: `key ${unknown.key}: ${unknown.detail}` };
+  return { model: 'linearizable', verdict: 'held', elapsedMs };
+}
+
+export interface WorkloadVerdicts {
+  /** By the claim: linearizability per key under `linearizable`, else convergence. */
+  readonly results: readonly WorkloadKeyResult[];
+  /** Convergence per key when `results` holds linearizability. */
+  readonly convergence?: readonly WorkloadKeyResult[];
+  readonly ladder: Ladder;
+  /** The history's operations, which the witnesses' indexes point into. */
+  readonly operations?: readonly HistoryOperation[];
+}
+
+/**
+ * The report's checks: one per key (convergence, which every claim requires; linearizability too under that claim),
+ * one for a claim between the two (its ladder verdict), plus one when no operation succeeded (a workload that
+ * proves nothing). The other models of the ladder are reported, not judged.
+ */
 export function workloadChecks(
-  results: readonly WorkloadKeyResult[],
-  consistency: 'eventual' | 'linearizable',
+  v: WorkloadVerdicts,
+  consistency: ConsistencyModel,
   nodes: readonly NodeInfo[],
   okOperations: number,
   checkMs: number,
@@ -153,18 +191,46 @@ export function workloadChecks(
     };
     checks.push(makeCheck({ id: 'workload:progress', kind: 'workload', status: 'failed', said }));
   }
-  results.forEach((r, i) => {
-    const failingNode = r.witness?.failing.node;
-    const node = failingNode !== undefined ? nodes.find((n) => n.label === failingNode) : undefined;
-    const what = consistency === 'linearizable' ? 'Linearizability' : 'Eventual consistency';
-    const said = {
-      title: `${what}: key ${r.key}${r.passed ? '' : ` ${FAILED_TITLE[r.verdict] ?? r.verdict}`}`,
-      detail: r.witnessText ? `Not linearizable. Witness:\n${r.witnessText}` : r.detail,
-    };
-    const status = r.passed ? 'passed' : 'failed';
-    checks.push(
-      makeCheck({ id: `workload:${consistency}:${i}`, kind: 'workload', status, said, durationMs: checkMs, ...(node ? { node } : {}) }),
-    );
-  });
+  const nodeOf = (label: string | undefined) => (label !== undefined ? nodes.find((n) => n.label === label) : undefined);
+  const perKey = (results: readonly WorkloadKeyResult[], model: 'eventual' | 'linearizable'): void =>
+    results.forEach((r, i) => {
+      const node = nodeOf(r.witness?.failing.node);
+      const said = {
+        title: `${modelInfo(model).title}: key ${r.key}${r.passed ? '' : ` ${FAILED_TITLE[r.verdict] ?? r.verdict}`}`,
+        detail: r.witnessText ? `Not linearizable. Witness:\n${r.witnessText}` : r.detail,
+      };
+      const status = r.passed ? 'passed' : 'failed';
+      checks.push(
+        makeCheck({ id: `workload:${model}:${i}`, kind: 'workload', status, said, durationMs: checkMs, ...(node ? { node } : {}) }),
+      );
+    });
+  perKey(v.convergence ?? (consistency === 'linearizable' ? [] : v.results), 'eventual');
+  if (consistency === 'linearizable') perKey(v.results, 'linearizable');
+  else if (consistency !== 'eventual') checks.push(claimCheck(v, consistency, nodes, checkMs));
   return checks;
+}
+
+function claimCheck(v0: WorkloadVerdicts, claim: ConsistencyModel, nodes: readonly NodeInfo[], checkMs: number): Check {
+  const ladder = v0.ladder;
+  const v = ladder.models.find((m) => m.model === claim)!;
+  const info = modelInfo(claim);
+  const said =
+    v.verdict === 'held'
+      ? { title: `${info.title}: held`, detail: `The workload's history satisfies ${claim}: ${info.promise}.` }
+      : v.verdict === 'violated'
+        ? { title: `${info.title}: violated`, detail: `Not ${claim}: ${v.witness?.explanation ?? 'a violation was found'}.` }
+        : { title: `${info.title}: could not be decided`, detail: `Nothing was proven: ${v.reason ?? 'a budget ran out'}.` };
+  const status = v.verdict === 'held' ? 'passed' : 'failed';
+  // The node of the witness's last operation (where the stale answer came from), for the annotation.
+  const last = v.witness?.operations.at(-1);
+  const label = last !== undefined ? v0.operations?.[last]?.node : undefined;
+  const node = label !== undefined ? nodes.find((n) => n.label === label) : undefined;
+  return makeCheck({
+    id: `workload:model:${claim}`,
+    kind: 'workload',
+    status,
+    said,
+    durationMs: v.elapsedMs || checkMs,
+    ...(node ? { node } : {}),
+  });
 }

@@ -32,6 +32,8 @@ export interface WorkloadPlan {
   readonly keepRunning?: () => boolean;
   /** Operations a second over all clients at most (default MAX_RATE); each client paces itself to its share. */
   readonly maxRate?: number;
+  /** roaming (default): each operation to a drawn node; sticky: client i always on node i mod nodes. */
+  readonly sessions?: 'roaming' | 'sticky';
 }
 
 /** An operation with the fields only the reports need (the history keeps what the checker needs). */
@@ -115,7 +117,7 @@ export async function runClients(
   const maxOps = plan.maxOperations ?? DEFAULT_MAX_OPERATIONS;
   const readRatio = plan.readRatio ?? 0.5;
   const intervalMs = (1000 * plan.clients) / (plan.maxRate ?? MAX_RATE);
-  const nodeFor = nodeChooser(nodes, plan.clients);
+  const nodeFor = nodeChooser(nodes, plan.clients, plan.sessions ?? 'roaming');
 
   const cas = plan.model === 'cas-register' ? api.cas : undefined;
   const client = async (id: number): Promise<void> => {
@@ -133,7 +135,7 @@ export async function runClients(
         return;
       }
       recorder.started++;
-      const node = nodeFor.take(pick(random, nodes));
+      const node = nodeFor.take(pick(random, nodes), id); // drawn in both modes: a seed makes the same choices
       const key = pick(random, plan.keys);
       const isRead = random() < readRatio;
       const expected = !isRead && cas && random() < 0.5 ? lastSeen.get(key) : undefined;
@@ -187,11 +189,13 @@ export async function runClients(
  * other nodes busy (with every client free to pick any node, nearly all would sit in a hung node's timeouts). A
  * drawn node that is full gives way to the next one that is not.
  */
-function nodeChooser(nodes: readonly WorkloadNode[], clients: number) {
+function nodeChooser(nodes: readonly WorkloadNode[], clients: number, sessions: 'roaming' | 'sticky') {
   const share = Math.ceil(clients / nodes.length);
   const waiting = new Map<WorkloadNode, number>();
   return {
-    take(drawn: WorkloadNode): WorkloadNode {
+    take(drawn: WorkloadNode, client: number): WorkloadNode {
+      // Sticky: a client keeps to its node however slow it is, as an application's one connection does.
+      if (sessions === 'sticky') return nodes[client % nodes.length]!;
       const start = nodes.indexOf(drawn);
       let node = drawn;
       for (let i = 0; i < nodes.length; i++) {
@@ -205,6 +209,7 @@ function nodeChooser(nodes: readonly WorkloadNode[], clients: number) {
       return node;
     },
     release(node: WorkloadNode): void {
+      if (sessions === 'sticky') return;
       waiting.set(node, (waiting.get(node) ?? 1) - 1);
     },
   };

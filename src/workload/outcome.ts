@@ -1,6 +1,7 @@
-// How one HTTP answer becomes an operation type. The rule is conservative: an operation is `fail` only when the
-// answer proves it did not take effect; whenever it may have, it is `info` (indeterminate) and the checker keeps
-// it open. Calling a possibly-applied write `fail` would make a correct service look broken, so doubt goes to info.
+// How one answer becomes an operation type. The rule is conservative: an operation is `fail` only when the answer
+// proves it did not take effect (the API's refusal statuses, see checks/kv-api.ts); whenever it may have, it is
+// `info` (indeterminate) and the checkers keep it open. Calling a possibly-applied write `fail` would make a
+// correct service look broken, so doubt goes to info.
 import type { CasOutcome, ReadOutcome, WriteOutcome } from '../checks/kv-api.js';
 import type { ValueCodec } from '../core/values.js';
 import type { HttpOutcome } from '../http/client.js';
@@ -8,23 +9,14 @@ import { previewBytes } from '../util/text.js';
 
 export type Recorded = { type: 'ok' | 'fail' | 'info'; error?: string };
 
-// Errors raised before a single byte of the request could reach the node: nothing was applied.
-const NOT_SENT = new Set(['connection refused', 'host not found', 'host unreachable']);
-
 /**
- * Write answers:
- * - 2xx: ok.
- * - 3xx, 4xx: fail. The node answered that it did not do it (redirects are not followed; 408 is the server giving
- *   up on a request it had not processed; 409/429 refuse).
- * - 503: fail. Service Unavailable is a refusal; the example service answers it only when the write was not and
- *   will not be applied (isolated, catching up, leader unreachable and the late request refused).
- * - any other 5xx (500, 502, 504, ...): info. A proxy or a replica may have passed the write on before failing.
- * - connection refused, host not found/unreachable: fail (nothing was sent).
- * - timeouts, resets, aborts, anything else: info.
+ * Write answers: acknowledged is `ok`; a definite refusal (a status of the API's refusal-statuses, `3xx,4xx` by
+ * default, or nothing sent: connection refused, host not found) is `fail`; anything else (another 5xx, a timeout,
+ * a reset) is `info`. A store behind consensus may answer 503 after a second and still commit the write.
  */
 export function classifyWrite(w: WriteOutcome): Recorded {
-  if (w.acked) return { type: 'ok' };
-  return classifyFailure(w.outcome);
+  if (w.result === 'acked') return { type: 'ok' };
+  return { type: w.result === 'refused' ? 'fail' : 'info', error: errorOf(w.outcome) };
 }
 
 /**
@@ -36,16 +28,12 @@ export function classifyCas(c: CasOutcome): Recorded & { succeeded?: false } {
   if (c.result === 'swapped') return { type: 'ok' };
   if (c.result === 'not-swapped') return { type: 'ok', succeeded: false };
   const o = c.outcome;
+  if (c.result === 'refused') return { type: 'fail', error: errorOf(o) };
   if (o.ok && o.status >= 200 && o.status < 300) return { type: 'info', error: `HTTP ${o.status} that does not say whether it swapped` };
-  return classifyFailure(o);
+  return { type: 'info', error: errorOf(o) };
 }
 
-function classifyFailure(o: HttpOutcome): Recorded {
-  if (!o.ok) return { type: NOT_SENT.has(o.error) ? 'fail' : 'info', error: o.error };
-  const error = `HTTP ${o.status}`;
-  if (o.status < 500 || o.status === 503) return { type: 'fail', error };
-  return { type: 'info', error };
-}
+const errorOf = (o: HttpOutcome): string => (o.ok ? `HTTP ${o.status}` : o.error);
 
 /** Longest value kept verbatim in a history; the workload's own values are far shorter. */
 export const MAX_VALUE_CHARS = 200;
@@ -63,6 +51,5 @@ export function classifyRead(r: ReadOutcome, codec: ValueCodec): Recorded & { va
       r.value.length <= MAX_VALUE_CHARS * 4 ? codec.fromBytes(r.value) : `${previewBytes(r.value, 60)} (${r.value.length} bytes)`;
     return { type: 'ok', value: text };
   }
-  const failed = classifyFailure(r.outcome);
-  return { type: 'info', value: null, ...(failed.error !== undefined ? { error: failed.error } : {}) };
+  return { type: 'info', value: null, error: errorOf(r.outcome) };
 }

@@ -6,17 +6,32 @@ import type { WorkloadOptions } from './options.js';
 import type { RunStreams } from '../core/random.js';
 import { formatValue } from '../core/values.js';
 import type { History, NemesisEvent } from '../linearizability/index.js';
-import type { Check, WorkloadKeyResult, WorkloadSection } from '../model/result.js';
+import type { Check, ModelsRecord, WorkloadKeyResult, WorkloadSection } from '../model/result.js';
 import { WorkloadRecorder, runClients, type WorkloadPlan } from './generator.js';
 import { classifyRead } from './outcome.js';
-import { countOperations, eventualResults, latencies, linearizabilityResults, workloadChecks, type Convergence } from './analyse.js';
+import {
+  countOperations,
+  eventualResults,
+  eventualVerdict,
+  latencies,
+  linearizabilityResults,
+  linearizableVerdict,
+  workloadChecks,
+  type Convergence,
+} from './analyse.js';
+import { judgeLadder } from '../consistency/ladder.js';
+import type { ConsistencyModel } from '../consistency/models.js';
 
 /** Writes the history somewhere durable, with the page that shows it and its verdicts, and says where. */
 export type HistorySink = (
   history: History,
   results: readonly WorkloadKeyResult[],
-  consistency: 'eventual' | 'linearizable',
+  consistency: ConsistencyModel,
+  models?: ModelsRecord,
 ) => Promise<{ json: string; edn: string; html?: string }>;
+
+/** Time each checker of the ladder may take (the linearizability checker has its own, CHECK_BUDGET_MS). */
+export const LADDER_BUDGET_MS = 20_000;
 
 export interface WorkloadPhaseResult {
   readonly section: WorkloadSection;
@@ -65,6 +80,7 @@ export class WorkloadSession {
       seed: this.clientSeed,
       valuePrefix: `rc-${this.ctx.ids.runId}`,
       model: this.wl.model,
+      sessions: this.wl.sessions,
       formatValue: (head) => formatValue(this.ctx.api.codec.format, head, () => Buffer.alloc(0)),
     };
   }
@@ -90,21 +106,32 @@ export class WorkloadSession {
     const run = this.recorder.finish();
     const history: History = {
       ...run.history,
-      meta: { tool: 'replicheck', runId: ctx.ids.runId, seed, clients: wl.clients, consistency: wl.consistency },
+      meta: { tool: 'replicheck', runId: ctx.ids.runId, seed, clients: wl.clients, consistency: wl.consistency, sessions: wl.sessions },
       ...(nemesis.length > 0 ? { nemesis: [...nemesis].sort((a, b) => a.time - b.time) } : {}),
     };
 
+    // Convergence first, while the nodes are fresh from the workload; then the checkers, which need only the history.
+    const convergeStart = ctx.clock.now();
+    const convergence = eventualResults(history, await awaitConvergence(ctx, keys));
     const checkStart = ctx.clock.now();
-    const results =
-      wl.consistency === 'linearizable'
-        ? linearizabilityResults(history, wl.model, wl.maxMemoryBytes !== undefined ? { maxMemoryBytes: wl.maxMemoryBytes } : {}).results
-        : eventualResults(history, await awaitConvergence(ctx, keys));
+    const memory = wl.maxMemoryBytes !== undefined ? { maxMemoryBytes: wl.maxMemoryBytes } : {};
+    const lin = linearizabilityResults(history, wl.model, memory);
+    const ladder = judgeLadder(history, {
+      eventual: eventualVerdict(convergence, checkStart - convergeStart),
+      linearizable: linearizableVerdict(lin.results, lin.elapsedMs),
+      // A client goes on as a new process after an indeterminate operation (generator.ts); its session is the client.
+      clientOf: (op) => Number(op.process) % wl.clients,
+      budgetMs: LADDER_BUDGET_MS,
+      ...memory,
+    });
+    const results = wl.consistency === 'linearizable' ? lin.results : convergence;
     const checkMs = ctx.clock.now() - checkStart;
+    const models: ModelsRecord = { claim: wl.consistency, sessions: wl.sessions, strongest: ladder.strongest, models: ladder.models };
 
     let files: { json: string; edn: string; html?: string } | undefined;
     if (sink) {
       try {
-        files = await sink(history, results, wl.consistency);
+        files = await sink(history, results, wl.consistency, models);
       } catch (error) {
         warn(`Could not write the workload history: ${(error as Error).message}`);
       }
@@ -116,6 +143,7 @@ export class WorkloadSession {
     const section: WorkloadSection = {
       model: wl.model,
       consistency: wl.consistency,
+      sessions: wl.sessions,
       clients: wl.clients,
       durationMs: wl.durationMs,
       elapsedMs: run.endedAt - run.startedAt,
@@ -127,10 +155,13 @@ export class WorkloadSession {
       perNode: counts.perNode,
       latency: latencies(run.records),
       keyResults: results,
+      ...(wl.consistency === 'linearizable' ? { convergence } : {}),
+      models,
       checkMs,
       ...(files ? { history: files } : {}),
     };
-    return { section, checks: workloadChecks(results, wl.consistency, ctx.nodes, counts.operations.ok, checkMs) };
+    const verdicts = { results, ...(wl.consistency === 'linearizable' ? { convergence } : {}), ladder, operations: history.operations };
+    return { section, checks: workloadChecks(verdicts, wl.consistency, ctx.nodes, counts.operations.ok, checkMs) };
   }
 }
 

@@ -8,11 +8,12 @@ import { runIds } from '../../src/core/ids.js';
 import type { Limits } from '../../src/core/policies.js';
 import type { ValueFormat } from '../../src/core/values.js';
 import type { NodeInfo } from '../../src/model/result.js';
+import type { ConsistencyModel } from '../../src/consistency/models.js';
 
 export function checkContext(
   api: KvApi,
   nodes: readonly NodeInfo[],
-  o: { limits: Limits; signal?: AbortSignal; clock?: Clock; runId?: string; format?: ValueFormat },
+  o: { limits: Limits; signal?: AbortSignal; clock?: Clock; runId?: string; format?: ValueFormat; claim?: ConsistencyModel },
 ): CheckContext {
   const clock = o.clock ?? systemClock;
   return {
@@ -20,6 +21,7 @@ export function checkContext(
     clock,
     signal: o.signal ?? new AbortController().signal,
     limits: o.limits,
+    claim: o.claim ?? 'eventual',
     ids: runIds(systemRandom, clock, o.format ?? 'text', o.runId ?? 'test'),
     nodes,
     seen: new SeenValues(),

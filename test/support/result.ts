@@ -41,6 +41,7 @@ export function workloadSection(overrides: Partial<WorkloadSection> = {}): Workl
   return {
     model: 'register',
     consistency: 'linearizable',
+    sessions: 'roaming',
     clients: 4,
     durationMs: 2000,
     elapsedMs: 2000,

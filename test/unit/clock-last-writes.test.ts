@@ -40,8 +40,8 @@ function store(o: { lww?: boolean; lostAck?: boolean } = {}): KvApi {
       const skewed = url === 'http://n3';
       if (!(o.lww && skewed && values.has(key))) values.set(key, value);
       if (o.lostAck && skewed && value.includes('-last-'))
-        return { acked: false, outcome: { ok: false, error: 'timeout', durationMs: 1000 } };
-      return { acked: true, outcome: answer(200, 'ok') };
+        return { acked: false, result: 'indeterminate', outcome: { ok: false, error: 'timeout', durationMs: 1000 } };
+      return { acked: true, result: 'acked', outcome: answer(200, 'ok') };
     },
     async read(_url, key) {
       const v = values.get(key);

@@ -6,6 +6,7 @@ import { judgeFault } from '../../src/faults/judge.js';
 import type { FaultObservations, KeysRead } from '../../src/faults/observe.js';
 import { planFaults, planRestartCheck, type FaultStep } from '../../src/faults/plan.js';
 import type { NodeInfo } from '../../src/model/result.js';
+import type { ConsistencyModel } from '../../src/consistency/models.js';
 
 const NODES: NodeInfo[] = ['kv_0', 'kv_2', 'kv_4'].map((s, i) => ({ url: `http://n${i}`, label: s, service: s, mapping: 'test' }));
 const [N0, N2, N4] = NODES as [NodeInfo, NodeInfo, NodeInfo];
@@ -21,7 +22,7 @@ const keys = (node: NodeInfo, expected: string[], missing: string[] = [], lost: 
   ...(missing.length > 0 ? { last: { status: 404 } } : {}),
 });
 
-function step(kind: 'kill' | 'partition' | 'pause' = 'kill'): FaultStep {
+function step(kind: 'kill' | 'partition' | 'pause' | 'clock' = 'kill'): FaultStep {
   return planFaults({ specs: [{ kind, name: kind }], groups: [['kv_4']], nodes: NODES })[0]!;
 }
 
@@ -35,8 +36,8 @@ function healthy(s: FaultStep = step()): FaultObservations {
     beganMs: 100,
     healedMs: 1300,
     writes: [
-      { node: N0, write: w('d0'), acked: true, byTarget: false },
-      { node: N2, write: w('d2', 'kv_2'), acked: true, byTarget: false },
+      { node: N0, write: w('d0'), acked: true, indeterminate: false, byTarget: false },
+      { node: N2, write: w('d2', 'kv_2'), acked: true, indeterminate: false, byTarget: false },
     ],
     held: [N0, N2].flatMap((node) =>
       ['d0', 'd2'].map((k) => ({ node, write: w(k), state: 'converged' as const, ms: 3, last: { status: 200 }, waitedMs: 3 })),
@@ -205,7 +206,7 @@ describe('fault judge', () => {
     const s = step('partition');
     const o: FaultObservations = {
       ...healthy(s),
-      writes: [...healthy(s).writes, { node: N4, write: w('cut', 'kv_4'), acked: true, byTarget: true }],
+      writes: [...healthy(s).writes, { node: N4, write: w('cut', 'kv_4'), acked: true, indeterminate: false, byTarget: true }],
       afterHeal: [keys(N0, ['cut']), keys(N2, ['cut'], ['cut'])],
     };
     const got = statuses(o);
@@ -233,5 +234,46 @@ describe('fault judge', () => {
       'restart:catch-up:kv_4: Catch-up: kv_4 never returned the value written while it was down',
       'restart:durability:kv_4: Durability: kv_4 lost 1 earlier write(s) after the restart',
     ]);
+  });
+
+  describe('a node answering from its own copy while the fault holds, by claim', () => {
+    const staleOn = (s: FaultStep, node: NodeInfo): FaultObservations => {
+      const o = healthy(s);
+      const has = o.held.some((r) => r.node === node);
+      const readers = has ? o.held : [...o.held, ...o.held.filter((r) => r.node === N0).map((r) => ({ ...r, node }))];
+      const held = readers.map((r) => (r.node === node ? { ...r, state: 'stale' as const, ms: null, waitedMs: 1000 } : r));
+      return { ...o, held };
+    };
+    const converge = (o: FaultObservations, claim: ConsistencyModel, node: string) =>
+      judgeFault(o, LIMITS, claim).checks.find((c) => c.id.endsWith(`:converge:${node}`))?.status;
+
+    test('a partitioned target: allowed below linearizable (reported), failed under linearizable', () => {
+      const o = staleOn(step('partition'), N4);
+      for (const claim of ['eventual', 'read-your-writes', 'pram', 'causal', 'sequential'] as const) {
+        const j = judgeFault(o, LIMITS, claim);
+        assert.equal(converge(o, claim, 'kv_4'), 'passed', claim);
+        assert.deepEqual(j.report.servedStale, [{ node: 'kv_4', keys: ['d0', 'd2'], staleForMs: 1000 }], claim);
+        assert.deepEqual(j.report.staleNodes, []);
+      }
+      assert.equal(converge(o, 'linearizable', 'kv_4'), 'failed');
+      assert.deepEqual(judgeFault(o, LIMITS, 'linearizable').report.staleNodes, ['kv_4']);
+    });
+
+    test('a node that was not cut off, or a fault that cuts nothing (clock), fails under every claim', () => {
+      for (const claim of ['eventual', 'causal', 'linearizable'] as const) {
+        assert.equal(converge(staleOn(step('partition'), N2), claim, 'kv_2'), 'failed', `partition, live node, ${claim}`);
+        assert.equal(converge(staleOn(step('clock'), N4), claim, 'kv_4'), 'failed', `clock, ${claim}`);
+      }
+    });
+
+    test('indeterminate writes are counted apart from refused ones', () => {
+      const o = healthy(step('partition'));
+      const extra = [
+        { node: N4, write: w('t1', 'kv_4'), acked: false, indeterminate: true, byTarget: true },
+        { node: N4, write: w('t2', 'kv_4'), acked: false, indeterminate: false, byTarget: true },
+      ];
+      const r = judgeFault({ ...o, writes: [...o.writes, ...extra] }, LIMITS).report;
+      assert.deepEqual([r.writesAccepted, r.writesRefused, r.writesIndeterminate], [2, 2, 1]);
+    });
   });
 });

@@ -12,9 +12,13 @@ function specsOf(names: readonly string[]): FaultSpec[] {
 import { ActiveFaults } from '../../src/faults/active.js';
 import { observeFault, type ObserveOptions } from '../../src/faults/observe.js';
 import { judgeFault } from '../../src/faults/judge.js';
+import type { ConsistencyModel } from '../../src/consistency/models.js';
 import type { FaultStep } from '../../src/faults/plan.js';
 import type { FaultActions } from '../../src/faults/docker.js';
-import type { KvApi } from '../../src/checks/kv-api.js';
+import { writeOutcome, type KvApi } from '../../src/checks/kv-api.js';
+import { parseStatusSet } from '../../src/checks/api-options.js';
+
+const REFUSALS = parseStatusSet('3xx,4xx')!;
 import type { CheckContext } from '../../src/checks/context.js';
 import type { HttpOutcome } from '../../src/http/client.js';
 import type { NodeInfo, RunResult } from '../../src/model/result.js';
@@ -331,17 +335,17 @@ function memoryCluster(b: Behaviour = {}) {
     codec: valueCodec('text'),
     async write(url, key, value) {
       const r = reachable(url);
-      if (r) return { acked: false, outcome: r };
-      if (b.refuseWrites) return { acked: false, outcome: ans(503, 'no quorum') };
+      if (r) return writeOutcome(r, REFUSALS);
+      if (b.refuseWrites) return { acked: false, result: 'refused', outcome: ans(503, 'no quorum') };
       if (noQuorum()) {
         limbo.set(key, value);
-        return { acked: false, outcome: timedOut };
+        return writeOutcome(timedOut, REFUSALS);
       }
       stores.get(url)!.set(key, value);
       const lossy = b.loseOnKill && key.includes('-pre-') && url === 'http://n2';
       if (state.get(url) === 'cut' || lossy) held.set(url, [...(held.get(url) ?? []), key]);
       else for (const [u, s] of stores) if (state.get(u) === 'up') s.set(key, value);
-      return { acked: true, outcome: ans(200, 'ok') };
+      return writeOutcome(ans(200, 'ok'), REFUSALS);
     },
     async read(url, key) {
       const r = reachable(url);
@@ -395,20 +399,20 @@ function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function context(api: KvApi, signal = new AbortController().signal): CheckContext {
+function context(api: KvApi, signal = new AbortController().signal, claim: ConsistencyModel = 'eventual'): CheckContext {
   const options = optionsFrom({
     servers: 'http://n0,http://n1,http://n2',
     'convergence-timeout': '0.3',
     'startup-timeout': '1',
     'request-timeout': '1',
   });
-  return checkContext(api, NODES, { limits: options.limits, signal });
+  return checkContext(api, NODES, { limits: options.limits, signal, claim });
 }
 
 async function cycle(
   kind: FaultKind,
   b: Behaviour = {},
-  extra: { mark?: ObserveOptions['mark']; api?: (api: KvApi) => KvApi; services?: string[] } = {},
+  extra: { mark?: ObserveOptions['mark']; api?: (api: KvApi) => KvApi; services?: string[]; claim?: ConsistencyModel } = {},
 ) {
   const services = extra.services ?? ['kv_4'];
   const m = memoryCluster(b);
@@ -417,7 +421,7 @@ async function cycle(
   const earlier = [{ key: 'early', value: 'v-early', writer: 'kv_0' }];
   for (const s of m.stores.values()) s.set('early', 'v-early');
   const api = extra.api ? extra.api(m.api) : m.api;
-  const out = await runFaultCycle(context(api), step!, {
+  const out = await runFaultCycle(context(api, undefined, extra.claim), step!, {
     actions: m.actions,
     active,
     durationMs: 50,
@@ -486,15 +490,33 @@ describe('fault cycle', () => {
     assert.equal(r.report.catchUpMs, undefined);
   });
 
-  test('partition of a node that serves stale data past the convergence timeout fails', async () => {
-    const r = await cycle('partition', { cut: 'stale' });
-    const c = r.byId.get('fault:partition:kv_4:converge:kv_4')!;
+  test('partition of a node that serves stale data: fails under linearizable, reported and held to catch-up below it', async () => {
+    const strict = await cycle('partition', { cut: 'stale' }, { claim: 'linearizable' });
+    const c = strict.byId.get('fault:partition:kv_4:converge:kv_4')!;
     assert.equal(c.status, 'failed');
     assert.equal(c.title, 'Partition kv_4: kv_4 kept serving stale data while kv_4 was partitioned');
-    assert.deepEqual(r.report.staleNodes, ['kv_4']);
-    assert.equal(r.report.convergenceMs, null);
+    assert.match(c.detail, /Under consistency: linearizable a node that cannot get new writes must refuse reads/);
+    assert.deepEqual(strict.report.staleNodes, ['kv_4']);
+    assert.equal(strict.report.convergenceMs, null);
     // Its own write made while cut off reaches the others after healing.
-    assert.equal(r.byId.get('fault:partition:kv_4:after-heal:kv_0')?.status, 'passed');
+    assert.equal(strict.byId.get('fault:partition:kv_4:after-heal:kv_0')?.status, 'passed');
+
+    for (const claim of ['eventual', 'causal', 'sequential'] as const) {
+      const weak = await cycle('partition', { cut: 'stale' }, { claim });
+      assert.equal(weak.report.verdict, 'passed', JSON.stringify(weak.checks.filter((x) => x.status === 'failed')));
+      const own = weak.byId.get('fault:partition:kv_4:converge:kv_4')!;
+      assert.equal(own.status, 'passed');
+      assert.equal(own.title, 'Partition kv_4: kv_4 answered from its own copy while kv_4 was partitioned');
+      assert.match(own.detail, new RegExp(`Allowed under consistency: ${claim}`));
+      assert.deepEqual(weak.report.staleNodes, []);
+      assert.deepEqual(
+        weak.report.servedStale?.map((x) => [x.node, x.keys.length]),
+        [['kv_4', 2]],
+      );
+      assert.ok(weak.report.servedStale![0]!.staleForMs >= 250, 'seen stale for the convergence timeout');
+      // Healed, it must catch up with everything it missed: that is still judged.
+      assert.equal(weak.byId.get('fault:partition:kv_4:catch-up:kv_4')?.status, 'passed');
+    }
   });
 
   for (const kind of ['pause', 'partition', 'stop'] as const) {
@@ -674,6 +696,6 @@ describe('fault report', () => {
 
 /** One fault as the suite runs it: observed by the driver, then judged. */
 async function runFaultCycle(ctx: CheckContext, step: FaultStep, opts: ObserveOptions) {
-  const judged = judgeFault(await observeFault(ctx, step, opts), ctx.limits);
+  const judged = judgeFault(await observeFault(ctx, step, opts), ctx.limits, ctx.claim);
   return { ...judged, lost: judged.report.lostKeys };
 }

@@ -40,6 +40,10 @@ describe('presets', () => {
         readValue: { kind: 'body' },
         readValueEncoding: 'none',
         missingStatus: [404],
+        refusalStatuses: [
+          [300, 399],
+          [400, 499],
+        ],
       },
     );
   });

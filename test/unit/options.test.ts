@@ -5,6 +5,8 @@ import { defaultProjectName } from '../../src/config/options.js';
 import { splitList } from '../../src/inputs/values.js';
 import { optionsFrom } from '../support/options.js';
 import type { InputName } from '../../src/inputs/list.js';
+import { CONSISTENCY_MODELS } from '../../src/consistency/models.js';
+import { claimNotice } from '../../src/engine/run.js';
 
 function problems(inputs: Partial<Record<InputName, string>>): { input: string; message: string; fix: string }[] {
   try {
@@ -110,5 +112,49 @@ describe('options', () => {
     });
     assert.equal(name, 'replicheck-123-2-e2e-tests-ab12');
     assert.match(name, /^[a-z0-9][a-z0-9_-]*$/);
+  });
+});
+
+describe('the consistency claim, sessions and refusals', () => {
+  test('every model of the ladder is a claim; the claim is the run’s, with or without a workload', () => {
+    for (const m of CONSISTENCY_MODELS) {
+      assert.equal(optionsFrom({ servers, consistency: m }).consistency, m);
+      assert.equal(optionsFrom({ servers, consistency: m.toUpperCase(), workload: 'register' }).workload?.consistency, m);
+    }
+    assert.equal(optionsFrom({ servers }).consistency, 'eventual');
+  });
+
+  test('an unknown model or session mode names the input and lists the values', () => {
+    const [p] = problems({ servers, consistency: 'strong' });
+    assert.equal(p!.input, 'consistency');
+    assert.match(p!.message, /'strong' is not a consistency model/);
+    for (const m of CONSISTENCY_MODELS) assert.ok(p!.fix.includes(`'${m}'`), m);
+    const [s] = problems({ servers, workload: 'register', 'workload-sessions': 'pinned' });
+    assert.deepEqual([s!.input, s!.fix], ['workload-sessions', "Use 'roaming' or 'sticky'."]);
+    assert.equal(optionsFrom({ servers, workload: 'register', 'workload-sessions': 'Sticky' }).workload?.sessions, 'sticky');
+  });
+
+  test('refusal-statuses: the preset default, a custom list, junk refused, and not beside an adapter', () => {
+    assert.deepEqual(optionsFrom({ servers }).kv.refusalStatuses, [
+      [300, 399],
+      [400, 499],
+    ]);
+    assert.deepEqual(optionsFrom({ servers, 'refusal-statuses': '409, 503' }).kv.refusalStatuses, [
+      [409, 409],
+      [503, 503],
+    ]);
+    const [bad] = problems({ servers, 'refusal-statuses': '2xx' });
+    assert.equal(bad!.input, 'refusal-statuses');
+    const [withAdapter] = problems({ servers, adapter: 'a.mjs', 'refusal-statuses': '4xx' });
+    assert.equal(withAdapter!.input, 'adapter');
+    assert.match(withAdapter!.message, /refusal-statuses is set too/);
+  });
+
+  test('a claim above eventual without a workload says, before anything starts, what it can judge', () => {
+    assert.equal(claimNotice(optionsFrom({ servers })), undefined);
+    assert.equal(claimNotice(optionsFrom({ servers, consistency: 'causal', workload: 'register' })), undefined);
+    const notice = claimNotice(optionsFrom({ servers, consistency: 'causal' }))!;
+    assert.match(notice, /^consistency: causal without a workload: the replication checks and every fault judge it/);
+    assert.match(notice, /the ladder of models needs a history\. Set workload/);
   });
 });

@@ -17,6 +17,9 @@ import { optionsFrom } from '../support/options.js';
 import { resultWith } from '../support/result.js';
 import { InputError } from '../../src/inputs/errors.js';
 import { valueCodec } from '../../src/core/values.js';
+import { writeOutcome } from '../../src/checks/kv-api.js';
+import { parseStatusSet } from '../../src/checks/api-options.js';
+import type { HttpOutcome } from '../../src/http/client.js';
 
 const TEXT = valueCodec('text');
 
@@ -86,16 +89,28 @@ describe('eventual: which final value can legally be last', () => {
 describe('recording semantics', () => {
   const answer = (status: number) => ({ ok: true as const, status, body: Buffer.from('x'), truncated: false, durationMs: 1 });
   const error = (e: string) => ({ ok: false as const, error: e, durationMs: 1 });
-  test('writes: 2xx ok; 3xx, 4xx and 503 fail; other 5xx and ambiguous errors indeterminate', () => {
-    assert.deepEqual(classifyWrite({ acked: true, outcome: answer(204) }), { type: 'ok' });
-    for (const s of [301, 400, 404, 408, 409, 429, 503])
-      assert.equal(classifyWrite({ acked: false, outcome: answer(s) }).type, 'fail', String(s));
-    for (const s of [500, 502, 504]) assert.equal(classifyWrite({ acked: false, outcome: answer(s) }).type, 'info', String(s));
-    for (const e of ['connection refused', 'host not found', 'host unreachable'])
-      assert.equal(classifyWrite({ acked: false, outcome: error(e) }).type, 'fail');
+  test('writes: 2xx ok; the refusal statuses (3xx, 4xx by default) fail; 5xx and ambiguous errors indeterminate', () => {
+    const defaults = parseStatusSet('3xx,4xx')!;
+    const classify = (outcome: HttpOutcome, refusals = defaults) => classifyWrite(writeOutcome(outcome, refusals));
+    assert.deepEqual(classify(answer(204)), { type: 'ok' });
+    for (const s of [301, 400, 404, 408, 409, 429]) assert.equal(classify(answer(s)).type, 'fail', String(s));
+    // A store behind consensus may answer 503 (or any 5xx) and still commit: never a definite failure by default.
+    for (const s of [500, 502, 503, 504]) assert.equal(classify(answer(s)).type, 'info', String(s));
+    // A custom API may say which of its answers are refusals.
+    assert.equal(classify(answer(503), parseStatusSet('409,503')!).type, 'fail');
+    assert.equal(classify(answer(400), parseStatusSet('409,503')!).type, 'info');
+    for (const e of ['connection refused', 'host not found', 'host unreachable']) assert.equal(classify(error(e)).type, 'fail');
     for (const e of ['timeout', 'connection reset', 'aborted', 'epipe']) {
-      assert.deepEqual(classifyWrite({ acked: false, outcome: error(e) }), { type: 'info', error: e });
+      assert.deepEqual(classify(error(e)), { type: 'info', error: e });
     }
+  });
+  test('refusal-statuses syntax: statuses, ranges and classes; 2xx and junk are refused', () => {
+    assert.deepEqual(parseStatusSet('4xx, 503'), [
+      [400, 499],
+      [503, 503],
+    ]);
+    assert.deepEqual(parseStatusSet('400-451'), [[400, 451]]);
+    for (const bad of ['', '2xx', '200', '199-201', 'abc', '600', '450-420', '4xxx']) assert.equal(parseStatusSet(bad), undefined, bad);
   });
   test('reads: a value or missing is ok; anything else is an indeterminate read; long values are bounded', () => {
     assert.deepEqual(classifyRead({ outcome: answer(200), value: Buffer.from('v1') }, TEXT), { type: 'ok', value: 'v1' });
@@ -143,6 +158,9 @@ const staleHistory: History = {
   operations: [w('a', 'ok', 0, 1, 0), w('b', 'ok', 2, 3, 1), r('a', 4, 5, 2, 'kv_2'), { ...w('c', 'ok', 0, 1, 3), key: 'j' }],
 };
 
+/** Checks of a linearizable claim read only the per-key results. */
+const NO_LADDER = { strongest: null, models: [] };
+
 describe('verdicts as checks', () => {
   test('a stale read is not linearizable; the check carries the witness and points at the node', () => {
     const { results } = linearizabilityResults(staleHistory);
@@ -151,7 +169,7 @@ describe('verdicts as checks', () => {
     assert.equal(k.witness?.failing.index, 2);
     assert.equal(results.find((x) => x.key === 'j')!.verdict, 'linearizable');
     const nodes = [{ url: 'http://x', label: 'kv_2', service: 'kv_2', mapping: 'm' }];
-    const checks = workloadChecks(results, 'linearizable', nodes, 4, 3);
+    const checks = workloadChecks({ results, ladder: NO_LADDER }, 'linearizable', nodes, 4, 3);
     const failed = checks.filter((c) => c.status === 'failed');
     assert.equal(failed.length, 1);
     assert.equal(failed[0]!.title, 'Linearizability: key k is not linearizable');
@@ -177,7 +195,7 @@ describe('verdicts as checks', () => {
       steps.find((k) => k.verdict === 'unknown')!.detail,
       /Could not decide .*: the search step budget ran out\. Nothing was proven/,
     );
-    const keys = workloadChecks(steps, 'linearizable', [], 4, 1);
+    const keys = workloadChecks({ results: steps, ladder: NO_LADDER }, 'linearizable', [], 4, 1);
     assert.ok(keys.some((c) => c.status === 'failed' && c.title.endsWith('could not be decided')));
   });
 
@@ -235,6 +253,7 @@ describe('workload inputs', () => {
       durationMs: 10_000,
       timeoutMs: 1000,
       consistency: 'eventual',
+      sessions: 'roaming',
       maxMemoryBytes: 1024 ** 3,
     });
     assert.deepEqual(
@@ -248,7 +267,16 @@ describe('workload inputs', () => {
         'workload-seed': '42',
         consistency: 'linearizable',
       }).workload,
-      { model: 'register', clients: 3, keys: 5, durationMs: 2500, timeoutMs: 250, consistency: 'linearizable', maxMemoryBytes: 1024 ** 3 },
+      {
+        model: 'register',
+        clients: 3,
+        keys: 5,
+        durationMs: 2500,
+        timeoutMs: 250,
+        consistency: 'linearizable',
+        sessions: 'roaming',
+        maxMemoryBytes: 1024 ** 3,
+      },
     );
   });
   test('seed is the run seed; workload-seed its older name; both set must agree', () => {
@@ -296,6 +324,7 @@ function section(overrides: Partial<WorkloadSection> = {}): WorkloadSection {
   return {
     model: 'register',
     consistency: 'linearizable',
+    sessions: 'roaming',
     clients: 8,
     durationMs: 2000,
     elapsedMs: 2003,
@@ -339,7 +368,7 @@ describe('workload report', () => {
   });
 
   test('the run summary includes the section; the annotation carries the witness', () => {
-    const checks = workloadChecks(section().keyResults, 'linearizable', [], 8, 4);
+    const checks = workloadChecks({ results: section().keyResults, ladder: NO_LADDER }, 'linearizable', [], 8, 4);
     const result = resultWith(checks, { workload: section() });
     assert.match(renderSummary(result), /### Workload/);
     const a = buildAnnotations(result, '/ws');

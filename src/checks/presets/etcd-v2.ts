@@ -14,6 +14,7 @@ export const etcdV2: Preset = {
   readValue: '/node/value',
   readValueEncoding: 'none',
   missingStatus: '404',
+  refusalStatuses: '3xx,4xx',
   // prevValue: 412 (errorCode 101) when the value differs, 404 when the key does not exist.
   cas: {
     method: 'PUT',

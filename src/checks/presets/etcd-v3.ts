@@ -23,6 +23,7 @@ export const etcdV3: Preset = {
   readValue: '/kvs/0/value',
   readValueEncoding: 'base64',
   missingStatus: '404',
+  refusalStatuses: '3xx,4xx',
   cas: {
     method: 'POST',
     path: '/v3/kv/txn',

@@ -14,4 +14,5 @@ export const kv: Preset = {
   readValue: 'body',
   readValueEncoding: 'none',
   missingStatus: '404',
+  refusalStatuses: '3xx,4xx',
 };

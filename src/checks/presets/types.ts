@@ -32,5 +32,10 @@ export interface Preset {
   readonly readValue: string;
   readonly readValueEncoding: 'none' | 'base64';
   readonly missingStatus: string;
+  /**
+   * Statuses that mean a write was certainly not applied (input refusal-statuses' syntax). Anything else that fails
+   * is indeterminate: a store behind a consensus layer may answer 5xx or time out and still commit the write.
+   */
+  readonly refusalStatuses: string;
   readonly cas?: CasRequest;
 }

@@ -15,6 +15,7 @@ export const disconnect: FaultKindDescriptor<'disconnect'> = {
   parse: noParameter('disconnect'),
   words: { done: 'disconnected', noun: 'disconnect', stillState: 'disconnected' },
   answersWhileHeld: true,
+  cutsPeers: true,
   measuresOnly: false,
   healsItself: false,
   needs: [],

@@ -21,6 +21,7 @@ export const partition: FaultKindDescriptor<'partition'> = {
   },
   words: { done: 'partitioned', noun: 'partition', stillState: 'partitioned' },
   answersWhileHeld: true,
+  cutsPeers: true,
   measuresOnly: false,
   healsItself: false,
   needs: ['netns'],

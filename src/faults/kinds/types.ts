@@ -68,6 +68,11 @@ export interface FaultKindDescriptor<K extends string = string> {
   /** Whether the fault ends by itself (restart): it holds as long as it takes, and needs no heal command. */
   readonly healsItself: boolean;
   readonly needs: readonly Need[];
+  /**
+   * Whether the target is cut off from its peers while its clients still reach it (partition, disconnect): what it
+   * answers then comes from its own copy, which every claim below linearizable allows.
+   */
+  readonly cutsPeers?: true;
   /** Whether it cuts the target's Docker networks, which `partition-networks` chooses (disconnect). */
   readonly cutsNetworks?: true;
   /**

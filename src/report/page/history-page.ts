@@ -11,7 +11,9 @@ import type { CheckResult, History, HistoryOperation, Witness } from '../../line
 import { legalFinalValues } from '../../consistency/eventual.js';
 import { PAGE_STYLE } from './history-page-assets.js';
 import { PAGE_SCRIPT } from './page-script.generated.js';
-import type { PageColumns, PageData, PageResult, PageWitness } from './page-data.js';
+import type { PageColumns, PageData, PageLadder, PageResult, PageWitness } from './page-data.js';
+import type { ConsistencyModel } from '../../consistency/models.js';
+import type { ModelsRecord } from '../../model/result.js';
 import { escapeHtml } from '../escape.js';
 
 export interface PageKeyResult {
@@ -27,8 +29,9 @@ export interface PageKeyResult {
 export interface PageInput {
   readonly title: string;
   readonly history: History;
-  readonly consistency?: 'eventual' | 'linearizable';
+  readonly consistency?: ConsistencyModel;
   readonly results: readonly PageKeyResult[];
+  readonly models?: ModelsRecord;
 }
 
 /** How many legal last values a key lists at most (a long tail of concurrent writes adds nothing to read). */
@@ -110,7 +113,7 @@ function witnessOf(w: Witness): PageWitness {
 
 function resultOf(r: PageKeyResult, input: PageInput): PageResult {
   const legal =
-    input.consistency === 'eventual'
+    input.consistency !== 'linearizable' && r.verdict !== 'not-linearizable' && r.verdict !== 'linearizable'
       ? [...legalFinalValues(input.history.operations, r.key, input.history.initialValue ?? null)]
           .slice(0, MAX_LEGAL)
           .map((x) => (x === null ? null : String(x)))
@@ -160,6 +163,21 @@ export function pageData(input: PageInput): PageData {
     ops: columns,
     nemesis: (input.history.nemesis ?? []).map((e) => ({ time: e.time, f: e.f, fault: e.fault, target: e.target })),
     results: input.results.map((r) => resultOf(r, input)),
+    ...(input.models ? { ladder: ladderOf(input.models) } : {}),
+  };
+}
+
+function ladderOf(m: ModelsRecord): PageLadder {
+  return {
+    claim: m.claim,
+    sessions: m.sessions,
+    strongest: m.strongest,
+    models: m.models.map((v) => ({
+      model: v.model,
+      verdict: v.verdict,
+      ...(v.witness ? { text: v.witness.explanation, ops: [...v.witness.operations] } : v.reason ? { text: v.reason } : {}),
+      ...(v.witness?.key !== undefined ? { key: v.witness.key } : {}),
+    })),
   };
 }
 

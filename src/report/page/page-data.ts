@@ -59,9 +59,28 @@ export interface PageFaultEvent {
   readonly target: string;
 }
 
+/** One model of the ladder as the page lists it; `ops` are the witness's operations (indexes into the history). */
+export interface PageModel {
+  readonly model: string;
+  readonly verdict: 'held' | 'violated' | 'unknown';
+  readonly text?: string;
+  readonly key?: string;
+  readonly ops?: number[];
+}
+
+export interface PageLadder {
+  readonly claim: string;
+  readonly sessions: string;
+  readonly strongest: string | null;
+  readonly models: PageModel[];
+}
+
 export interface PageData {
   readonly title: string;
-  readonly consistency: 'eventual' | 'linearizable' | null;
+  /** The run's claim (input consistency). */
+  readonly consistency: string | null;
+  /** Every model's verdict on this history, when the run checked the ladder. */
+  readonly ladder?: PageLadder;
   /** The end of the history (at least 1): where the time axis ends and unanswered operations' tails stop. */
   readonly end: number;
   readonly processes: string[];
