@@ -2,11 +2,14 @@
 // three simulated stores:
 // - eventual: three replicas, each operation on a random one, writes copied to the others after a random lag and
 //   applied in arrival order (replicas can disagree for good). Not sequential: the check should find it quickly.
+//   eventual-sticky: the same with each client on one replica, so each client reads its own writes and the
+//   violation takes clients seeing writes in different orders.
 // - sequential: one primary orders every write; each client reads from its own replica, which applies the
 //   primary's log in order after a lag, and a write returns once the client's replica applied it. Sequential but
 //   not linearizable (reads are stale in real time).
 // - linearizable: one copy, each operation taking effect inside its interval.
 // Run: npx tsx bench/sequential.ts [--ops N] [--budget MS]
+// (node --expose-gc --import tsx bench/sequential.ts collects the previous history first: steadier memory figures)
 
 import { checkSequential } from '../src/consistency/sequential.js';
 import type { History, HistoryOperation, Value } from '../src/linearizability/index.js';
@@ -23,7 +26,7 @@ const CLIENTS = 16;
 const KEYS = 20;
 const REPLICAS = 3;
 
-type Store = 'eventual' | 'sequential' | 'linearizable';
+type Store = 'eventual' | 'eventual-sticky' | 'sequential' | 'linearizable';
 
 /** A binary min-heap of [time, payload] pairs (replication messages in arrival order). */
 class Heap<T> {
@@ -144,9 +147,9 @@ function linearizableStore(): Replicas {
  */
 function build(store: Store, total: number, seed: number): History {
   const rnd = seededRandom(seed);
-  const replicas = store === 'eventual' ? eventualStore(rnd) : store === 'sequential' ? sequentialStore(rnd) : linearizableStore();
+  const replicas = store.startsWith('eventual') ? eventualStore(rnd) : store === 'sequential' ? sequentialStore(rnd) : linearizableStore();
   const nextAt = Array.from({ length: CLIENTS }, () => rnd() * 5);
-  // The sequential store's clients stay on their replica; the others roam.
+  // The sequential store's clients stay on their replica, and eventual-sticky's; the others roam.
   const home = Array.from({ length: CLIENTS }, (_, c) => c % REPLICAS);
   const operations: HistoryOperation[] = [];
   let counter = 0;
@@ -156,7 +159,7 @@ function build(store: Store, total: number, seed: number): History {
     const invoke = nextAt[c]!;
     const at = invoke + rnd() * 0.5;
     const key = Math.floor(rnd() * KEYS);
-    const node = store === 'sequential' ? home[c]! : Math.floor(rnd() * REPLICAS);
+    const node = store === 'sequential' || store === 'eventual-sticky' ? home[c]! : Math.floor(rnd() * REPLICAS);
     let complete: number;
     let op: HistoryOperation;
     if (rnd() < 0.6) {
@@ -179,7 +182,8 @@ function mib(bytes: number): string {
 }
 
 console.log(`${TOTAL.toLocaleString('en-US')} operations, ${CLIENTS} clients, ${KEYS} keys, budget ${BUDGET_MS} ms`);
-for (const store of ['eventual', 'sequential', 'linearizable'] as const) {
+for (const store of ['eventual', 'eventual-sticky', 'sequential', 'linearizable'] as const) {
+  (globalThis as { gc?: () => void }).gc?.();
   const t0 = performance.now();
   let history: History | undefined = build(store, TOTAL, 7);
   const t1 = performance.now();
@@ -191,7 +195,7 @@ for (const store of ['eventual', 'sequential', 'linearizable'] as const) {
   const witness = verdict.witness ? `, witness ${verdict.witness.operations.length} operations: ${verdict.witness.explanation}` : '';
   const reason = verdict.reason !== undefined ? ` (${verdict.reason})` : '';
   console.log(
-    `${store.padEnd(12)} built in ${((t1 - t0) / 1000).toFixed(2)} s; checked in ${((t2 - t1) / 1000).toFixed(2)} s: ` +
+    `${store.padEnd(16)} built in ${((t1 - t0) / 1000).toFixed(2)} s; checked in ${((t2 - t1) / 1000).toFixed(2)} s: ` +
       `${verdict.verdict}${reason}; heap ${mib(heapBefore)} before, ${mib(mem.heapUsed)} after, rss ${mib(mem.rss)}, ` +
       `peak rss so far ${mib(maxRss)}${witness}`,
   );

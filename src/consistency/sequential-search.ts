@@ -13,7 +13,8 @@
 // - Anything else goes to a depth-first search over the sessions' positions (plus which indeterminate writes were
 //   placed, plus the register's value), with a memo of the states already explored. Reads of the current value are
 //   placed at once (a read changes nothing, so placing it early never hurts); a state with a head read whose value
-//   no write left can produce is dead. The memo's memory is reserved before it grows.
+//   no write left can produce is dead. Moves are tried in invocation order, so a history close to its real-time
+//   order (most are) is walked through with little backtracking. The memo's memory is reserved before it grows.
 //
 // Both run as generators that yield every few thousand steps, so the caller can share one deadline among keys.
 

@@ -124,8 +124,7 @@ function decideKeys(
     const task = startTask(operations, key, indexes, ctx, problems);
     if (task === undefined) continue;
     if (task.unique) {
-      const verdict = runTurn(task, Infinity, ctx.limits, problems);
-      if (verdict === false) found = task;
+      if (runTurn(task, Infinity, ctx.limits, problems) === 'violated') found = task;
     } else turns.push(task);
   }
   if (found === undefined) return takeTurns(turns, ctx.limits, problems);
@@ -154,16 +153,16 @@ function startTask(
 }
 
 /**
- * Runs a task for at most `yields` yields: true (held) or false (violated) when it finished, undefined otherwise.
- * A task that finished held, or ran out of time or memory, gives its memory back; a violated one keeps it.
+ * Runs a task for at most `yields` yields; undefined when it has not finished. A task that held, or ran out of
+ * time or memory (then named in `problems`), gives its memory back; a violated one keeps it for the witness.
  */
-function runTurn(task: Task, yields: number, limits: Limits, problems: Problem[]): boolean | undefined {
+function runTurn(task: Task, yields: number, limits: Limits, problems: Problem[]): 'held' | 'violated' | 'unknown' | undefined {
   try {
     for (let i = 0; i < yields; i++) {
       const r = task.gen.next();
       if (r.done === true) {
         if (r.value) task.account.close();
-        return r.value;
+        return r.value ? 'held' : 'violated';
       }
       if (limits.expired()) throw new LimitExceeded('time');
     }
@@ -172,7 +171,7 @@ function runTurn(task: Task, yields: number, limits: Limits, problems: Problem[]
     if (!(e instanceof LimitExceeded)) throw e;
     task.account.close();
     problems.push({ key: task.ops.key, why: e.why });
-    return true;
+    return 'unknown';
   }
 }
 
@@ -184,7 +183,7 @@ function takeTurns(turns: Task[], limits: Limits, problems: Problem[]): Task | u
     for (const task of open) {
       const verdict = runTurn(task, SLICE_YIELDS, limits, problems);
       if (verdict === undefined) still.push(task);
-      else if (!verdict) {
+      else if (verdict === 'violated') {
         for (const t of open) if (t !== task) t.account.close();
         return task;
       }
