@@ -1,0 +1,170 @@
+// The session and causal checkers on a million operations: 16 clients, 20 keys, unique values, from a simulated
+// store, once healthy (one copy, every operation applied inside its interval: linearizable) and once with
+// asynchronous replication to five replicas that apply what arrives in arrival order (violations). Per checker:
+// time, the heap it left grown, and the process's peak resident memory so far; the linearizability checker runs
+// on the same histories for comparison. Run: npx tsx bench/consistency.ts [operations]
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { seededRandom } from '../src/core/random.js';
+import { checkHistory, type History, type HistoryOperation, type Value } from '../src/linearizability/index.js';
+import { checkCausal, checkSessionAndCausal } from '../src/consistency/causal.js';
+import { checkSessionGuarantees } from '../src/consistency/session.js';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+const OPERATIONS = Number(process.argv[2] ?? 1_000_000);
+const CLIENTS = 16;
+const KEYS = 20;
+
+interface Message {
+  readonly to: number;
+  readonly key: number;
+  readonly value: Value;
+}
+
+/** replicas = 1: one copy, linearizable. Otherwise each write reaches the others 1-40 steps later, in no order. */
+function simulate(replicas: number, seed: number): History {
+  const rnd = seededRandom(seed);
+  const state = Array.from({ length: replicas }, () => new Array<Value>(KEYS).fill(null));
+  const due = new Map<number, Message[]>();
+  const operations: HistoryOperation[] = new Array(OPERATIONS);
+  for (let i = 0; i < OPERATIONS; i++) {
+    for (const m of due.get(i) ?? []) state[m.to]![m.key] = m.value;
+    due.delete(i);
+    const client = i % CLIENTS;
+    const node = Math.floor(rnd() * replicas);
+    const key = Math.floor(rnd() * KEYS);
+    // Client c's operations are CLIENTS steps apart; each takes effect at step i, inside its interval.
+    const invoke = i - 0.4 * rnd();
+    const complete = i + 0.4 * rnd();
+    // One object shape for every operation (literals, no spreads): what a parsed history looks like to V8.
+    const read = rnd() < 0.5;
+    const value = read ? state[node]![key]! : `v${i}`;
+    const r = rnd();
+    const type = read || r < 0.98 ? 'ok' : r < 0.99 ? 'info' : 'fail';
+    operations[i] = {
+      process: client,
+      node: `n${node}`,
+      key: `k${key}`,
+      f: read ? 'read' : 'write',
+      value,
+      type,
+      invoke,
+      complete: type === 'info' ? null : complete,
+    };
+    if (read) continue;
+    if (type === 'fail') continue;
+    state[node]![key] = value;
+    for (let to = 0; to < replicas; to++) {
+      if (to === node) continue;
+      const at = i + 1 + Math.floor(rnd() * 40);
+      let list = due.get(at);
+      if (!list) due.set(at, (list = []));
+      list.push({ to, key, value });
+    }
+  }
+  return { schemaVersion: 1, model: 'register', operations };
+}
+
+const MiB = 1024 * 1024;
+
+interface Row {
+  readonly history: string;
+  readonly checker: string;
+  readonly verdict: string;
+  readonly seconds: number;
+  readonly heapMiB: number;
+  readonly maxRssMiB: number;
+}
+
+function measure<T>(history: string, checker: string, run: () => T, verdict: (t: T) => string): Row {
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const start = performance.now();
+  const result = run();
+  const seconds = (performance.now() - start) / 1000;
+  const heapMiB = (process.memoryUsage().heapUsed - before) / MiB;
+  return { history, checker, verdict: verdict(result), seconds, heapMiB, maxRssMiB: process.resourceUsage().maxRSS / 1024 };
+}
+
+function bench(name: string, history: History): Row[] {
+  const rows: Row[] = [];
+  // All five at once (one shared preparation): what a run's ladder calls; then each alone, for their own cost.
+  const all = measure(
+    name,
+    'sessions + causal, shared',
+    () => checkSessionAndCausal(history),
+    (vs) => vs.map((v) => v.verdict).join(' '),
+  );
+  rows.push(all);
+  const each = checkSessionAndCausal(history);
+  for (const v of each) {
+    rows.push({ history: name, checker: `  ${v.model}`, verdict: v.verdict, seconds: v.elapsedMs / 1000, heapMiB: NaN, maxRssMiB: NaN });
+  }
+  rows.push(
+    measure(
+      name,
+      'session guarantees alone',
+      () => checkSessionGuarantees(history),
+      (vs) => vs.map((v) => v.verdict).join(' '),
+    ),
+  );
+  rows.push(
+    measure(
+      name,
+      'causal alone',
+      () => checkCausal(history),
+      (v) => v.verdict,
+    ),
+  );
+  const lin = measure(
+    name,
+    'linearizable (auto)',
+    () => checkHistory(history, { algorithm: 'auto' }),
+    (r) => r.verdict,
+  );
+  rows.push(lin);
+  const total = all.seconds + lin.seconds;
+  rows.push({
+    history: name,
+    checker: 'ladder (shared + lin.)',
+    verdict: '',
+    seconds: total,
+    heapMiB: NaN,
+    maxRssMiB: process.resourceUsage().maxRSS / 1024,
+  });
+  return rows;
+}
+
+function table(rows: readonly Row[]): string {
+  const head = ['history', 'checker', 'verdict', 'time', 'heap grown', 'max RSS'];
+  const body = rows.map((r) => [
+    r.history,
+    r.checker,
+    r.verdict,
+    `${r.seconds.toFixed(2)} s`,
+    Number.isNaN(r.heapMiB) ? '' : `${r.heapMiB.toFixed(0)} MiB`,
+    Number.isNaN(r.maxRssMiB) ? '' : `${r.maxRssMiB.toFixed(0)} MiB`,
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
+}
+
+// One history at a time, so the peak is one history and its checks, not two histories.
+console.log(`${OPERATIONS} operations per history, ${CLIENTS} clients, ${KEYS} keys`);
+console.log('(indented rows: each model in the shared run, its elapsedMs: the shared preparation and its own check)');
+const rows: Row[] = [];
+for (const [name, replicas, seed] of [
+  ['healthy', 1, 1],
+  ['replicated', 5, 2],
+] as const) {
+  const t0 = performance.now();
+  let history: History | undefined = simulate(replicas, seed);
+  console.log(`${name}: simulated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  for (const v of checkSessionAndCausal(history)) if (v.witness) console.log(`  ${v.model}: ${v.witness.explanation}`);
+  rows.push(...bench(name, history));
+  history = undefined;
+}
+console.log(table(rows));
