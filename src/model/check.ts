@@ -1,6 +1,6 @@
 // The one way a check record is made, so every judge fills the same fields the same way: where the finding
 // belongs (the node's service, for annotations), what was expected and what was seen.
-import type { Check, CheckStatus, NodeInfo, Observation } from './result.js';
+import type { Check, CheckStatus, Guidance, NodeInfo, Observation } from './result.js';
 
 /** A check's words: its title, and one sentence saying what happened. */
 export interface Said {
@@ -22,6 +22,7 @@ export interface CheckFields {
   readonly expected?: string;
   readonly actual?: Observation;
   readonly waitedMs?: number;
+  readonly guidance?: Guidance;
 }
 
 export function makeCheck(f: CheckFields): Check {
@@ -38,5 +39,6 @@ export function makeCheck(f: CheckFields): Check {
     ...(f.expected !== undefined ? { expected: f.expected } : {}),
     ...(f.actual !== undefined ? { actual: f.actual } : {}),
     ...(f.waitedMs !== undefined ? { waitedMs: f.waitedMs } : {}),
+    ...(f.guidance !== undefined ? { guidance: f.guidance } : {}),
   };
 }

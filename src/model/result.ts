@@ -40,6 +40,30 @@ export interface Check {
   readonly expected?: string;
   readonly actual?: Observation;
   readonly waitedMs?: number;
+  /**
+   * First-run guidance, set where the failure looks like an API the inputs do not describe (a write refused on every
+   * node, no written value ever read back, a readiness probe answered 4xx): what was sent, what came back, and the
+   * inputs that decide it.
+   */
+  readonly guidance?: Guidance;
+}
+
+/** A request as Replicheck sent it, for a report: secrets redacted, the body bounded (untrusted: reporters escape it). */
+export interface SentRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly bodyPreview?: string;
+  /** Names of the extra headers (input `headers`); their values are secret and never recorded. */
+  readonly headers?: readonly string[];
+}
+
+export interface Guidance {
+  /** One sentence: what the answer suggests about the setup. */
+  readonly hint: string;
+  readonly request: SentRequest;
+  readonly answer: Observation;
+  /** The inputs that decide this request or how its answer is read, the likeliest first. */
+  readonly inputs: readonly string[];
 }
 
 export interface NodeInfo {

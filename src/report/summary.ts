@@ -1,8 +1,17 @@
 // The step summary, rendered from the result as GitHub-flavoured Markdown. Everything that came from outside is
 // escaped; the whole text stays under the runner's 1 MiB limit (logs are dropped first when it would not).
-import type { RunResult } from '../model/result.js';
+import type { Check, Guidance, RunResult } from '../model/result.js';
 import { escapeInline as inline, escapeMarkdown as md, escapePre } from './escape.js';
-import { STATUS_ICON, headline, failureDetail } from './format.js';
+import {
+  STATUS_ICON,
+  badInputHeadline,
+  isBadInput,
+  failedChecks,
+  failureDetail,
+  failureEvidence,
+  guidanceLines,
+  headline,
+} from './format.js';
 import { formatMs } from '../util/text.js';
 import { ladderHeadline, renderWorkloadSummary } from './workload.js';
 import { renderFaultTables } from './faults.js';
@@ -13,33 +22,47 @@ export const SUMMARY_LIMIT = 1024 * 1024;
 const BUDGET = SUMMARY_LIMIT - 64 * 1024;
 
 export function renderSummary(result: RunResult): string {
+  // Bad input: nothing ran, so there is no project, check, teardown or log to speak of; only what was wrong.
+  if (isBadInput(result)) return withinLimit([...badInputHead(result), ...renderErrors(result)].join('\n'), []);
+  // What a reader needs first: the verdict, then what failed and why. Everything that passed, and how the run
+  // went (the timeline, convergence, faults, workload, nodes), comes after, the passing checks folded.
   const out = [
     ...renderHead(result),
-    ...renderTimeline(result),
     ...renderErrors(result),
-    ...renderChecks(result),
+    ...renderFailures(result),
+    ...renderHeadsUp(result),
+    ...renderContext(result),
+    ...renderPassed(result),
+    ...timelineSection(result),
     ...renderConvergence(result),
     ...renderFaultTables(result),
-    ...renderNodes(result),
-    ...renderPhases(result),
   ];
-  if (result.workload) out.push(renderWorkloadSummary(result.workload));
+  if (result.workload) out.push(renderWorkloadSummary(result.workload, { witnessAbove: hasFailedWitness(result) }));
+  out.push(...renderNodes(result));
   out.push(teardownLine(result.teardown), '');
   return withinLimit(out.join('\n'), result.logs);
 }
 
+function badInputHead(result: RunResult): string[] {
+  return [`## ❌ ${md(badInputHeadline(result))}`, '', 'Nothing was started. Fix the following and run again.', ''];
+}
+
 function renderHead(result: RunResult): string[] {
+  return [
+    `## ${result.verdict === 'passed' ? '✅' : '❌'} ${md(headline(result))}`,
+    '',
+    ...(result.workload?.models ? [md(ladderHeadline(result.workload.models)), ''] : []),
+  ];
+}
+
+/** Where it ran, in one line, after the failures: the project, Compose, the nodes, the time and the seed. */
+function renderContext(result: RunResult): string[] {
   // Mid-line, so a version like 2.29.7 needs no guard against starting a list.
   const compose = result.project.compose ? ` · Compose ${result.project.compose.kind} ${inline(result.project.compose.version)}` : '';
   // The one number that replays the run's random choices.
   const seed = result.seed !== undefined ? ` · seed ${result.seed}` : '';
-  return [
-    `## ${result.verdict === 'passed' ? '✅' : '❌'} ${md(headline(result))}`,
-    '',
-    `Project **${md(result.project.name)}**${compose} · ${result.nodes.length} nodes · ${formatMs(result.durationMs)}${seed}`,
-    '',
-    ...(result.workload?.models ? [md(ladderHeadline(result.workload.models)), ''] : []),
-  ];
+  const project = result.project.name !== '' ? `Project **${md(result.project.name)}**${compose} · ` : '';
+  return [`${project}${result.nodes.length} nodes · ${formatMs(result.durationMs)}${seed}`, ''];
 }
 
 function renderErrors(result: RunResult): string[] {
@@ -51,17 +74,119 @@ function renderErrors(result: RunResult): string[] {
   ]);
 }
 
-function renderChecks(result: RunResult): string[] {
-  if (result.checks.length === 0) return [];
-  const sorted = [...result.checks].sort((a, b) => rank(a.status) - rank(b.status));
-  const rows = sorted.map((c) => [
-    STATUS_ICON[c.status],
-    c.title,
-    c.node ?? '',
-    formatMs(c.durationMs),
-    c.status === 'failed' ? failureDetail(c) : c.detail,
-  ]);
-  return ['### Checks', '', ...markdownTable(['', 'Check', 'Node', right('Time'), 'Detail'], rows), ''];
+/** Failed checks shown in full at the top; past this many, the rest are a table folded under them. */
+const FAILURES_IN_FULL = 10;
+
+/**
+ * Each failed check with its cause: the title, the node and time, what was expected and answered and, for a check
+ * with a witness (a detail of several lines), the witness as a block; then the first-run guidance when there is
+ * some (the request sent, the answer, the inputs to look at). Checks that failed on the same answer (every reader
+ * of one write got the same wrong value) share one statement of it.
+ */
+function renderFailures(result: RunResult): string[] {
+  const failed = failedChecks(result);
+  if (failed.length === 0) return [];
+  const out = [`### ❌ Failed checks (${failed.length} of ${result.checks.length})`, ''];
+  const shown = failed.slice(0, FAILURES_IN_FULL);
+  for (const group of sameCause(shown)) out.push(...(group.length === 1 ? failureBlock(group[0]!) : groupBlock(group)));
+  const rest = failed.slice(FAILURES_IN_FULL);
+  if (rest.length > 0) {
+    const rows = rest.map((c) => [STATUS_ICON[c.status], c.title, c.node ?? '', formatMs(c.durationMs), failureDetail(c)]);
+    out.push(
+      `<details><summary>${rest.length} more failed checks</summary>`,
+      '',
+      ...markdownTable(['', 'Check', 'Node', right('Time'), 'Detail'], rows),
+      '',
+      '</details>',
+      '',
+    );
+  }
+  return out;
+}
+
+/** Runs of checks, in order, whose evidence (expected value, answer, difference, wait) is the same. */
+function sameCause(checks: readonly Check[]): Check[][] {
+  const groups: { cause: string; checks: Check[] }[] = [];
+  for (const c of checks) {
+    const evidence = failureEvidence(c);
+    // Only a check with an answer to share and nothing of its own to add (guidance, a witness) joins a group.
+    const cause = evidence.length > 1 && !c.guidance && !c.detail.includes('\n') ? `${c.kind}\n${evidence.join(' ')}` : undefined;
+    const last = groups.at(-1);
+    if (cause !== undefined && last?.cause === cause) last.checks.push(c);
+    else groups.push({ cause: cause ?? `\u0000${groups.length}`, checks: [c] });
+  }
+  return groups.map((g) => g.checks);
+}
+
+function where(c: Check): string {
+  return [c.node, formatMs(c.durationMs)].filter((x) => x !== undefined && x !== '').join(', ');
+}
+
+function failureBlock(c: Check): string[] {
+  // A detail of several lines is a sentence and a witness (workload/analyse.ts): the witness goes in a block.
+  const [first = '', ...more] = c.detail.split('\n');
+  const out = [`**${md(c.title)}** (${md(where(c))})`, '', md([first, ...failureEvidence(c)].join(' ')), ''];
+  if (more.length > 0) out.push('<pre>', escapePre(more.join('\n')), '</pre>', '');
+  if (c.guidance) out.push(...guidanceBlock(c.guidance));
+  return out;
+}
+
+/** Several checks that failed on one answer: their titles, then that answer once. */
+function groupBlock(checks: readonly Check[]): string[] {
+  return [
+    ...checks.map((c) => `- **${inline(c.title)}** (${inline(where(c))})`),
+    '',
+    `${md(`The same for all ${checks.length}: ${failureEvidence(checks[0]!).join(' ')}`)}`,
+    '',
+  ];
+}
+
+/** The request Replicheck sent and what came back, as a block of text, and the inputs that decide them. */
+function guidanceBlock(g: Guidance): string[] {
+  return [
+    md(g.hint),
+    '',
+    '<pre>',
+    escapePre(guidanceLines(g).join('\n')),
+    '</pre>',
+    '',
+    `Inputs to look at: ${g.inputs.map((i) => `\`${i}\``).join(', ')}.`,
+    '',
+  ];
+}
+
+/** Passed checks that carry guidance (a readiness probe answered 4xx): the node serves, but maybe not this API. */
+function renderHeadsUp(result: RunResult): string[] {
+  const noted = result.checks.filter((c) => c.status !== 'failed' && c.guidance);
+  if (noted.length === 0) return [];
+  // One is enough to see the pattern; every node usually answers the same way.
+  const c = noted[0]!;
+  const others = noted.length > 1 ? ` (and ${noted.length - 1} more node(s) alike)` : '';
+  return [`> [!WARNING]`, `> ${md(c.title)}${md(others)}: ${md(c.detail)}`, '', ...guidanceBlock(c.guidance!)];
+}
+
+/** Every check that did not fail, folded: a reader opens it to see what held. */
+function renderPassed(result: RunResult): string[] {
+  const rest = result.checks.filter((c) => c.status !== 'failed');
+  if (rest.length === 0) return [];
+  const sorted = [...rest].sort((a, b) => rank(a.status) - rank(b.status));
+  const rows = sorted.map((c) => [STATUS_ICON[c.status], c.title, c.node ?? '', formatMs(c.durationMs), c.detail]);
+  const passed = rest.filter((c) => c.status === 'passed').length;
+  const skipped = rest.length - passed;
+  const label = `${STATUS_ICON.passed} ${passed} passed check${passed === 1 ? '' : 's'}${skipped > 0 ? `, ${skipped} skipped` : ''}`;
+  return [
+    `<details><summary>${label}</summary>`,
+    '',
+    ...markdownTable(['', 'Check', 'Node', right('Time'), 'Detail'], rows),
+    '',
+    '</details>',
+    '',
+  ];
+}
+
+/** A failed workload check at the top carries the claim's witness (its detail, or the key's witness text). */
+function hasFailedWitness(result: RunResult): boolean {
+  return failedChecks(result).some((c) => c.kind === 'workload');
 }
 
 function renderConvergence(result: RunResult): string[] {
@@ -87,8 +212,13 @@ function renderNodes(result: RunResult): string[] {
   return ['### Nodes', '', ...markdownTable(['Node', 'URL', 'Mapping', right('Ready after up')], rows), ''];
 }
 
-function renderPhases(result: RunResult): string[] {
+/** The chart, then the phases as a table (folded: the chart says it at a glance). */
+function timelineSection(result: RunResult): string[] {
   if (result.phases.length === 0) return [];
+  return ['### Timeline', '', ...renderTimeline(result), ...renderPhases(result)];
+}
+
+function renderPhases(result: RunResult): string[] {
   const rows = result.phases.map((p) => [
     p.name,
     formatMs(p.startMs),
@@ -96,7 +226,14 @@ function renderPhases(result: RunResult): string[] {
     formatMs(p.endMs - p.startMs),
     `${p.status === 'ok' ? '✅' : '❌'}${p.note ? ` ${p.note}` : ''}`,
   ]);
-  return ['### Timeline', '', ...markdownTable(['Phase', right('Start'), right('End'), right('Took'), ''], rows), ''];
+  return [
+    '<details><summary>Phases</summary>',
+    '',
+    ...markdownTable(['Phase', right('Start'), right('End'), right('Took'), ''], rows),
+    '',
+    '</details>',
+    '',
+  ];
 }
 
 function teardownLine(teardown: RunResult['teardown']): string {

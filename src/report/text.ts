@@ -1,9 +1,9 @@
 // Plain-text rendering of the result for a log or a terminal. Untrusted text is kept on one line and stripped of
 // control characters; the caller decides where it goes (the action prints it inside a stop-commands block).
 import type { RunResult } from '../model/result.js';
-import { headline, failureDetail } from './format.js';
+import { badInputHeadline, failedChecks, failureEvidence, guidanceLines, headline, isBadInput } from './format.js';
 import { formatMs, oneLine } from '../util/text.js';
-import { renderWorkloadText } from './workload.js';
+import { ladderHeadline, renderWorkloadText } from './workload.js';
 import { faultLines } from './faults.js';
 
 export interface TextStyle {
@@ -21,23 +21,23 @@ function pad(text: string, width: number): string {
   return len >= width ? text : text + ' '.repeat(width - len);
 }
 
+/**
+ * The run for a terminal, in the step summary's order: the verdict and the consistency headline, what was wrong,
+ * each failed check with its cause (and the request and answer, for a setup that does not fit the API), then what
+ * passed and how the run went; the verdict again last, where a terminal leaves the eye.
+ */
 export function renderText(result: RunResult, style: TextStyle = plainStyle): string {
-  const lines: string[] = [];
+  const verdict = isBadInput(result) ? badInputHeadline(result) : headline(result);
+  const paint = (s: string): string => (result.verdict === 'passed' ? style.green(style.bold(s)) : style.red(style.bold(s)));
+  const lines: string[] = [paint(verdict)];
+  if (result.workload?.models) lines.push(`  ${oneLine(ladderHeadline(result.workload.models))}`);
   for (const e of result.errors) {
     lines.push(style.red(`✗ ${oneLine(e.message)}`));
     if (e.fix) lines.push(`  ${oneLine(e.fix)}`);
     // The failing program's own words (e.g. compose up's error), bounded by the engine; one line per line.
     if (e.detail) for (const l of e.detail.split('\n').slice(-40)) lines.push(style.dim(`  │ ${oneLine(l)}`));
   }
-  if (result.checks.length > 0) {
-    const width = Math.min(70, Math.max(...result.checks.map((c) => [...c.title].length)));
-    lines.push(style.bold('Checks'));
-    for (const c of result.checks) {
-      const mark = c.status === 'passed' ? style.green('✓') : c.status === 'failed' ? style.red('✗') : style.dim('-');
-      lines.push(`  ${mark} ${pad(oneLine(c.title), width)}  ${style.dim(formatMs(c.durationMs))}`);
-      if (c.status === 'failed') lines.push(`      ${oneLine(failureDetail(c))}`);
-    }
-  }
+  lines.push(...failedLines(result, style), ...passedLines(result, style));
   const m = result.convergence;
   if (m.writers.length > 0) {
     lines.push(style.bold('Convergence (ms), writer → reader'));
@@ -49,14 +49,47 @@ export function renderText(result: RunResult, style: TextStyle = plainStyle): st
       lines.push(`  ${pad(writer, w)}${cells.join('')}`.trimEnd());
     });
   }
-  if (result.workload) for (const l of renderWorkloadText(result.workload)) lines.push(oneLine(l));
+  const witnessAbove = failedChecks(result).some((c) => c.kind === 'workload');
+  if (result.workload) for (const l of renderWorkloadText(result.workload, { witnessAbove })) lines.push(oneLine(l));
   if (result.faults?.length) {
     lines.push(style.bold('Faults'));
     for (const l of faultLines(result)) lines.push(`  ${oneLine(l)}`);
   }
   // The one number that replays the run's random choices (input seed, CLI --seed).
   if (result.seed !== undefined) lines.push(style.dim(`Seed ${result.seed}: rerun with --seed ${result.seed} for the same choices.`));
-  const verdict = headline(result);
-  lines.push(result.verdict === 'passed' ? style.green(style.bold(verdict)) : style.red(style.bold(verdict)));
+  if (result.checks.length > 0 || result.errors.length === 0) lines.push(paint(verdict));
   return lines.join('\n');
+}
+
+/** Each failed check, its cause on the next line, a witness's lines under it, and the request and answer if any. */
+function failedLines(result: RunResult, style: TextStyle): string[] {
+  const failed = failedChecks(result);
+  if (failed.length === 0) return [];
+  const lines = [style.bold(`Failed (${failed.length} of ${result.checks.length})`)];
+  for (const c of failed) {
+    lines.push(`  ${style.red('✗')} ${oneLine(c.title)}  ${style.dim(formatMs(c.durationMs))}`);
+    const [first = '', ...more] = c.detail.split('\n');
+    lines.push(`      ${oneLine([first, ...failureEvidence(c)].join(' '))}`);
+    for (const l of more.slice(0, 60)) lines.push(`        ${oneLine(l)}`);
+    if (c.guidance) {
+      lines.push(`      ${oneLine(c.guidance.hint)}`);
+      for (const l of guidanceLines(c.guidance)) lines.push(style.dim(`        ${oneLine(l)}`));
+      lines.push(`      Inputs to look at: ${c.guidance.inputs.join(', ')}`);
+    }
+  }
+  return lines;
+}
+
+/** The checks that did not fail, one line each. */
+function passedLines(result: RunResult, style: TextStyle): string[] {
+  const rest = result.checks.filter((c) => c.status !== 'failed');
+  if (rest.length === 0) return [];
+  const width = Math.min(70, Math.max(...rest.map((c) => [...c.title].length)));
+  const lines = [style.bold(result.checks.length === rest.length ? 'Checks' : 'Passed')];
+  for (const c of rest) {
+    const mark = c.status === 'passed' ? style.green('✓') : style.dim('-');
+    lines.push(`  ${mark} ${pad(oneLine(c.title), width)}  ${style.dim(formatMs(c.durationMs))}`);
+    if (c.guidance) lines.push(style.dim(`      ${oneLine(c.guidance.hint)}`));
+  }
+  return lines;
 }

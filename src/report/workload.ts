@@ -30,15 +30,22 @@ export function ladderHeadline(m: ModelsRecord): string {
   return `Consistency: ${strongest} (claim: ${m.claim}, ${m.sessions} sessions)${rest}.`;
 }
 
-/** One row per model: its verdict and, when it did not hold, the witness or the reason. */
-function ladderRows(m: ModelsRecord): Cell[][] {
-  return m.models.map((v) => [
-    VERDICT_ICON[v.verdict],
-    v.model === m.claim ? strong(v.model) : v.model,
-    v.verdict,
-    v.witness?.explanation ?? v.reason ?? modelInfo(v.model).promise,
-    `${Math.round(v.elapsedMs)} ms`,
-  ]);
+/**
+ * One row per model: its verdict and, when it did not hold, the witness or the reason. A model violated only
+ * because a model it includes was says so in a word (the witness is on that model's row), and the claim's witness
+ * is named, not repeated, when the failed checks above show it.
+ */
+function ladderRows(m: ModelsRecord, witnessAbove: boolean): Cell[][] {
+  return m.models.map((v) => {
+    const inherited = v.witness ? /\((\S+) includes (\S+)\)$/.exec(v.witness.explanation) : null;
+    const why =
+      inherited && inherited[1] === v.model
+        ? `violated with ${inherited[2]}, which it includes`
+        : witnessAbove && v.model === m.claim && v.verdict === 'violated'
+          ? 'the witness is under Failed checks above'
+          : (v.witness?.explanation ?? v.reason ?? modelInfo(v.model).promise);
+    return [VERDICT_ICON[v.verdict], v.model === m.claim ? strong(v.model) : v.model, v.verdict, why, `${Math.round(v.elapsedMs)} ms`];
+  });
 }
 
 export function workloadHeadline(w: WorkloadSection): string {
@@ -60,20 +67,32 @@ function perNodeRows(w: WorkloadSection): Cell[][] {
   return [...w.perNode.map((n) => [n.node, counts(n.read), counts(n.write)]), all];
 }
 
-export function renderWorkloadSummary(w: WorkloadSection): string {
+/**
+ * The workload section. `witnessAbove`: the failed checks at the top of the summary already show each witness, so
+ * here it is named, not repeated (a witness is long, and three copies of it buried the rest).
+ */
+export function renderWorkloadSummary(w: WorkloadSection, o: { readonly witnessAbove?: boolean } = {}): string {
   const out: string[] = [];
   out.push(`### Workload (${md(w.model)}, ${md(w.consistency)})`, '', md(workloadHeadline(w)), '');
   if (w.capped) out.push('_The operation cap ended the workload before its duration; the history is complete up to there._', '');
   if (w.models) {
     out.push(`Consistency models (claim in bold, ${md(w.models.sessions)} sessions):`, '');
-    out.push(...markdownTable(['', 'Model', 'Verdict', 'Witness, reason or promise', right('Check')], ladderRows(w.models)), '');
+    out.push(
+      ...markdownTable(
+        ['', 'Model', 'Verdict', 'Witness, reason or promise', right('Check')],
+        ladderRows(w.models, o.witnessAbove === true),
+      ),
+      '',
+    );
   }
 
-  const verdicts = w.keyResults.map((k) => [k.passed ? '✅' : '❌', k.key, k.operations, k.verdict, k.detail]);
+  const detail = (k: WorkloadSection['keyResults'][number]): string =>
+    o.witnessAbove && k.witnessText ? 'The witness is under Failed checks above.' : k.detail;
+  const verdicts = w.keyResults.map((k) => [k.passed ? '✅' : '❌', k.key, k.operations, k.verdict, detail(k)]);
   out.push(...markdownTable(['', 'Key', right('Operations'), 'Verdict', 'Detail'], verdicts), '');
 
   for (const k of w.keyResults) {
-    if (!k.witnessText) continue;
+    if (!k.witnessText || o.witnessAbove) continue;
     const text = k.witnessText.length > MAX_WITNESS_CHARS ? `${k.witnessText.slice(0, MAX_WITNESS_CHARS)}\n…` : k.witnessText;
     out.push(
       `<details open><summary>Witness for key ${escapePre(k.key)}</summary>`,
@@ -115,10 +134,10 @@ export function renderWorkloadSummary(w: WorkloadSection): string {
 }
 
 /** Lines for the terminal renderer; the caller keeps them on one line each and prints them untrusted. */
-export function renderWorkloadText(w: WorkloadSection): string[] {
+export function renderWorkloadText(w: WorkloadSection, o: { readonly witnessAbove?: boolean } = {}): string[] {
   const lines = [`Workload: ${workloadHeadline(w)}`];
   if (w.models) {
-    lines.push(`  ${ladderHeadline(w.models)}`);
+    // The ladder's headline leads the whole text (text.ts); here, each model.
     for (const v of w.models.models) {
       const why = v.witness?.explanation ?? v.reason;
       lines.push(`    ${v.verdict === 'held' ? '✓' : v.verdict === 'violated' ? '✗' : '?'} ${v.model}${why ? `: ${why}` : ''}`);
@@ -126,7 +145,8 @@ export function renderWorkloadText(w: WorkloadSection): string[] {
   }
   for (const k of w.keyResults) {
     lines.push(`  ${k.passed ? '✓' : '✗'} ${k.key}: ${k.verdict} (${k.operations} ops)`);
-    if (k.witnessText) for (const l of k.witnessText.split('\n').slice(0, 60)) lines.push(`      ${l}`);
+    // Shown once: under the failed check when there is one.
+    if (k.witnessText && !o.witnessAbove) for (const l of k.witnessText.split('\n').slice(0, 60)) lines.push(`      ${l}`);
   }
   for (const n of w.perNode) lines.push(`  ${n.node}: reads ${counts(n.read)}, writes ${counts(n.write)} (ok / failed / indeterminate)`);
   const q = (name: string, l: LatencyQuantiles | null): string =>

@@ -27,11 +27,13 @@ describe('step summary', () => {
     const text = renderSummary(
       resultWith([check({ id: 'a', title: 'Replication: kv_0 ok', status: 'passed', node: 'kv_0' }), failedCheck]),
     );
-    assert.match(text, /^## ❌ Replicheck failed: 1 of 2 checks failed/);
-    assert.match(text, /### Checks\n\n\| \| Check \| Node \| Time \| Detail \|/);
-    // Failed checks come first.
-    assert.ok(text.indexOf('❌ | Replication: kv_2 never') < text.indexOf('✅ | Replication'));
-    assert.match(text, /Expected: "v1"\./);
+    assert.match(text, /^## ❌ Replicheck failed: 1 of 2 checks failed\n\n### ❌ Failed checks \(1 of 2\)\n\n/);
+    // The failed check and its cause come first, the passed ones folded after them, then the timeline.
+    assert.match(text, /\*\*Replication: kv_2 never returned the value written on kv_0\*\* \(kv_2, 12 ms\)\n\n.*Expected: "v1"\./);
+    const passed = text.indexOf('<details><summary>✅ 1 passed check</summary>');
+    assert.ok(text.indexOf('Expected: "v1"') < passed && passed < text.indexOf('| ✅ | Replication: kv_0 ok'));
+    assert.ok(text.indexOf('</details>') < text.indexOf('```mermaid'));
+    assert.match(text, /\| \| Check \| Node \| Time \| Detail \|/);
     assert.match(text, /\| writer \\ reader \| kv_0 \| kv_2 \|/);
     assert.match(text, /\| \*\*kv_2\*\* \| ❌ never \| 2 \|/);
     assert.match(text, /Slowest: 20 ms/);
@@ -53,20 +55,31 @@ describe('step summary', () => {
       'http://e.com www.e.com a@b.co `code` **b** \n## h\r\n::error::pwned';
     const text = renderSummary(
       resultWith(
-        [check({ id: 'e', title: evil, status: 'failed', detail: evil, actual: { status: 200, bodyPreview: evil, bodyBytes: 5 } })],
+        [
+          check({ id: 'e', title: evil, status: 'failed', detail: evil, actual: { status: 200, bodyPreview: evil, bodyBytes: 5 } }),
+          check({ id: 'p', title: evil, status: 'passed', detail: evil }),
+        ],
         { logs: [{ service: 'kv_0', text: `${evil}\n</pre><script>x</script>` }] },
       ),
     );
-    const tableRows = text.split('\n').filter((l) => l.startsWith('| ❌'));
+    // The failed check's title is one line of bold text, its cause one paragraph, its extra lines a <pre> block.
+    const lines = text.split('\n');
+    const title = lines.findIndex((l) => l.startsWith('**&#124; x'));
+    assert.ok(title > 0 && lines[title]!.endsWith('** (12 ms)'), lines[title]);
+    assert.ok(lines[title + 2]!.includes('Last answer: HTTP 200'));
+    assert.equal(lines[title + 4], '<pre>');
+    // The same text as a passed check: a table row whose every '|' is a cell border (escaped pipes are entities).
+    const tableRows = lines.filter((l) => l.startsWith('| ✅'));
     assert.equal(tableRows.length, 1);
-    // Escaped pipes are entities, so every '|' left in the row is a cell border.
     assert.equal(tableRows[0]!.split('|').length - 2, 5, 'the row keeps exactly five cells');
-    // Outside the <pre> log block Markdown is live, so nothing active may survive there.
-    const [markdown, pre] = text.split('<pre>');
+    // Outside the <pre> blocks Markdown is live, so nothing active may survive there.
+    const pres = [...text.matchAll(/<pre>([\s\S]*?)<\/pre>/g)].map((m) => m[1]!);
+    assert.equal(pres.length, 2, "the failed check's extra lines and the log");
+    const markdown = text.replace(/<pre>[\s\S]*?<\/pre>/g, '');
     for (const bad of ['<img', '<script', '](', 'http://', 'www.e', '`code`', '**b**', '\n## h'])
-      assert.ok(!markdown!.includes(bad), `found ${bad}`);
+      assert.ok(!markdown.includes(bad), `found ${bad}`);
     // Inside <pre> (an HTML block, where Markdown is not parsed) only the HTML must be inert.
-    assert.ok(!pre!.split('</pre>')[0]!.includes('<'), 'raw < inside the log block');
+    for (const pre of pres) assert.ok(!pre.includes('<'), 'raw < inside a <pre> block');
   });
 
   test('fuzz: random strings never add table cells, tags, or lines', () => {

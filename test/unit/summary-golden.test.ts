@@ -11,7 +11,11 @@ import { renderSummary } from '../../src/report/summary.js';
 import { convergenceCheck } from '../../src/checks/context.js';
 import { faultVoice } from '../../src/faults/wording.js';
 import { firstDifference, TEXT_TAIL } from '../../src/core/values.js';
-import { linearizabilityResults, workloadChecks } from '../../src/workload/analyse.js';
+import { linearizabilityResults, linearizableVerdict, workloadChecks } from '../../src/workload/analyse.js';
+import { judgeLadder } from '../../src/consistency/ladder.js';
+import { emptyResult } from '../../src/model/empty.js';
+import { toRunErrors } from '../../src/engine/errors.js';
+import { optionsFrom } from '../support/options.js';
 import { check, fault, node, phase, resultWith, workloadSection } from '../support/result.js';
 
 const GOLDEN = fileURLToPath(new URL('../fixtures/golden/', import.meta.url));
@@ -243,6 +247,12 @@ function withWorkload(): RunResult {
     ],
   };
   const { results } = linearizabilityResults(history);
+  // The whole ladder, as the workload phase judges it: every key converged, so eventual held.
+  const ladder = judgeLadder(history, {
+    eventual: { model: 'eventual', verdict: 'held', elapsedMs: 2 },
+    linearizable: linearizableVerdict(results, 3),
+    clientOf: (o) => Number(o.process) % 4,
+  });
   const counts = (ok: number, fail = 0, info = 0) => ({ ok, fail, info });
   const workload = workloadSection({
     clients: 4,
@@ -258,6 +268,13 @@ function withWorkload(): RunResult {
     ],
     latency: { read: { count: 3, p50: 3, p90: 3, p99: 3, max: 3 }, write: { count: 2, p50: 4, p90: 5, p99: 5, max: 5 } },
     keyResults: results,
+    // Each checker's time fixed: it is the machine's, not the summary's.
+    models: {
+      claim: 'linearizable',
+      sessions: 'roaming',
+      strongest: ladder.strongest,
+      models: ladder.models.map((m) => ({ ...m, elapsedMs: 1 })),
+    },
     checkMs: 3,
     history: {
       json: '/home/runner/work/_temp/replicheck-shop.history.json',
@@ -268,7 +285,7 @@ function withWorkload(): RunResult {
   const checks = [
     ...NODES.map(readiness),
     ...replication(convergence),
-    ...workloadChecks({ results, ladder: { strongest: null, models: [] } }, 'linearizable', NODES, 5, 3),
+    ...workloadChecks({ results, ladder }, 'linearizable', NODES, 5, 3),
   ];
   return cluster(checks, convergence, {
     durationMs: 5630,
@@ -278,7 +295,23 @@ function withWorkload(): RunResult {
   });
 }
 
-const FIXTURES: Record<string, () => RunResult> = { healthy, failing, faults: withFaults, workload: withWorkload };
+/** Inputs that never let a run start: the parser's own problems, as the host turns them into a result. */
+function badInput(): RunResult {
+  try {
+    optionsFrom({ servers: 'http://127.0.0.1:8080,ftp://kv_2', api: 'redis', 'convergence-timeout': 'soon' });
+  } catch (error) {
+    return emptyResult('0.0.0', toRunErrors(error), '2026-01-01T00:00:00.000Z');
+  }
+  throw new Error('the inputs were expected to be refused');
+}
+
+const FIXTURES: Record<string, () => RunResult> = {
+  healthy,
+  failing,
+  faults: withFaults,
+  workload: withWorkload,
+  'bad-input': badInput,
+};
 
 describe('step summary golden files', () => {
   for (const [name, build] of Object.entries(FIXTURES)) {
