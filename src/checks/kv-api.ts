@@ -9,6 +9,8 @@ import type { Observation } from '../model/result.js';
 import { valueCodec, type ValueCodec, type ValueFormat } from '../core/values.js';
 import { headerSecrets } from './headers.js';
 import { redactor, type Redactor } from './redact.js';
+import type { RequestDescriber } from './guidance.js';
+import type { SentRequest } from '../model/result.js';
 
 /**
  * What a write's answer proves. `refused`: it certainly did not take effect (a status the API defines as a refusal,
@@ -63,6 +65,8 @@ export interface KvApi {
   probe(baseUrl: string, signal?: AbortSignal): Promise<HttpOutcome>;
   /** Sets `value` when the key holds `expected`; absent where the API has no compare-and-set. */
   readonly cas?: (baseUrl: string, key: string, expected: string, value: string, signal?: AbortSignal) => Promise<CasOutcome>;
+  /** The requests as a report shows them (first-run guidance, guidance.ts); absent for an adapter module. */
+  readonly describe?: RequestDescriber;
 }
 
 export function keyUrl(baseUrl: string, template: string, key: string): string {
@@ -128,6 +132,34 @@ export function httpKvApi(
       return redact(await http.send({ ...request, timeoutMs, ...(signal ? { signal } : {}) }), secrets);
     },
     ...(kv.cas ? { cas: casRequest(http, { ...kv.cas, refusals: kv.refusalStatuses }, headers, codec, timeoutMs, secrets) } : {}),
+    describe: describer(kv, options.readyPath, codec, secrets),
+  };
+}
+
+/** The same requests as httpKvApi sends, as text for a report: secrets redacted, bodies bounded, header names only. */
+function describer(kv: KvAdapter, readyPath: string | undefined, codec: ValueCodec, secrets: readonly Buffer[]): RequestDescriber {
+  const r = redactorOf(secrets);
+  const names = kv.headers.map((h) => h.name);
+  const shown = (method: string, url: string, body: Buffer | string | undefined): SentRequest => ({
+    method,
+    url: r.text(url),
+    ...(body !== undefined ? { bodyPreview: previewBytes(r.bytes(Buffer.from(body))) } : {}),
+    ...(names.length > 0 ? { headers: names } : {}),
+  });
+  const read = (baseUrl: string, key: string): SentRequest => {
+    const contentType = kv.readContentType || 'application/json';
+    const body = kv.readBody !== '' ? expandBody(kv.readBody, contentType, { key }) : undefined;
+    return shown(kv.readMethod, keyUrl(baseUrl, kv.readPath, key), body);
+  };
+  return {
+    write(baseUrl, key, value) {
+      const fill = { key, value: codec.toBytes(value) };
+      return shown(kv.writeMethod, `${baseUrl}${expandPath(kv.writePath, fill)}`, expandBody(kv.writeBody, kv.writeContentType, fill));
+    },
+    read,
+    probe: (baseUrl) => (readyPath !== undefined ? shown('GET', `${baseUrl}${readyPath}`, undefined) : read(baseUrl, PROBE_KEY)),
+    missingStatus: kv.missingStatus,
+    ...(readyPath !== undefined ? { readyPath } : {}),
   };
 }
 

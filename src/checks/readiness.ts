@@ -4,6 +4,7 @@ import { untilReady } from './serving.js';
 import { observe, describeObservation } from './kv-api.js';
 import type { Check, NodeInfo } from '../model/result.js';
 import { makeCheck } from '../model/check.js';
+import { readinessGuidance } from './guidance.js';
 
 export interface ReadinessOutcome {
   readonly checks: Check[];
@@ -31,6 +32,8 @@ export async function waitForReady(ctx: CheckContext, nodes: readonly NodeInfo[]
               `last: ${describeObservation(last)}.`,
           };
       const status = r.done ? 'passed' : 'failed';
+      // Serving, but answering 4xx where the probe expected otherwise: maybe not the API the inputs describe.
+      const guidance = r.done ? readinessGuidance(ctx.api.describe, node.url, last) : undefined;
       return makeCheck({
         id: `readiness:${node.label}`,
         kind: 'readiness',
@@ -40,6 +43,7 @@ export async function waitForReady(ctx: CheckContext, nodes: readonly NodeInfo[]
         node,
         actual: last,
         waitedMs: r.elapsedMs,
+        ...(guidance ? { guidance } : {}),
       });
     }),
   );

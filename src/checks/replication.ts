@@ -5,6 +5,7 @@ import { observe, describeObservation } from './kv-api.js';
 import type { Check, ConvergenceMatrix } from '../model/result.js';
 import type { AckedWrite } from './seen.js';
 import { makeCheck } from '../model/check.js';
+import { keepFirstRunGuidance, readGuidance, writeGuidance } from './guidance.js';
 
 export interface ReplicationOutcome {
   readonly checks: Check[];
@@ -27,6 +28,8 @@ export async function checkReplication(ctx: CheckContext): Promise<ReplicationOu
     const ackAt = ctx.clock.now();
     if (!write.acked) {
       const actual = observe(write.outcome);
+      // Kept only when no node acknowledges any write (keepFirstRunGuidance): then the setup is the likely cause.
+      const request = ctx.api.describe?.write(writer.url, key, value);
       const said = {
         title: `Replication: ${writer.label} refused a write`,
         detail: `Writing key ${key} on ${writer.label} failed: ${describeObservation(actual)}.`,
@@ -41,6 +44,7 @@ export async function checkReplication(ctx: CheckContext): Promise<ReplicationOu
           node: writer,
           expected: value,
           actual,
+          ...(request ? { guidance: writeGuidance(request, actual) } : {}),
         }),
       );
       ms.push(ctx.nodes.map(() => null));
@@ -51,19 +55,22 @@ export async function checkReplication(ctx: CheckContext): Promise<ReplicationOu
     const outcomes = await awaitValue(ctx, ctx.nodes, key, value, ackAt);
     ms.push(outcomes.map((o) => o.ms));
     for (const o of outcomes) {
-      checks.push(
-        convergenceCheck(
-          'replication',
-          `replication:${writer.label}->${o.node.label}`,
-          o.converged
-            ? `Replication: ${o.node.label} returned the value written on ${writer.label}`
-            : `Replication: ${o.node.label} never returned the value written on ${writer.label}`,
-          o,
-          value,
-          `written on ${writer.label}`,
-        ),
+      const check = convergenceCheck(
+        'replication',
+        `replication:${writer.label}->${o.node.label}`,
+        o.converged
+          ? `Replication: ${o.node.label} returned the value written on ${writer.label}`
+          : `Replication: ${o.node.label} never returned the value written on ${writer.label}`,
+        o,
+        value,
+        `written on ${writer.label}`,
       );
+      // Kept only when no read returns any written value (keepFirstRunGuidance).
+      const request = o.converged ? undefined : ctx.api.describe?.read(o.node.url, key);
+      const missing = ctx.api.describe?.missingStatus ?? [];
+      checks.push(request ? { ...check, guidance: readGuidance(request, o.last, value, missing) } : check);
     }
   }
-  return { checks, matrix: { writers: labels, readers: labels, ms }, written };
+  const anyRead = ms.some((row) => row.some((v) => v !== null));
+  return { checks: keepFirstRunGuidance(checks, written.length > 0, anyRead), matrix: { writers: labels, readers: labels, ms }, written };
 }

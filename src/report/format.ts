@@ -35,10 +35,12 @@ export function failureDetail(check: Check): string {
 }
 
 /** What a failed check saw, past its own sentence: the value expected, the last answer, where they differ, the wait. */
-export function failureEvidence(check: Check): string[] {
+export function failureEvidence(check: Check, o: { readonly answer?: boolean } = {}): string[] {
   const parts: string[] = [];
   if (check.expected !== undefined) parts.push(`Expected: "${check.expected}".`);
-  if (check.actual) parts.push(`Last answer: ${describeObservation(check.actual)}.`);
+  // Said once: not when the check's own sentence quotes the answer already, nor when the caller shows it elsewhere.
+  const answer = check.actual ? describeObservation(check.actual) : undefined;
+  if (answer !== undefined && o.answer !== false && !check.detail.includes(answer)) parts.push(`Last answer: ${answer}.`);
   if (check.actual?.difference) parts.push(`${cap(describeDifference(check.actual.difference))}.`);
   if (check.waitedMs !== undefined) parts.push(`Waited ${formatMs(check.waitedMs)}.`);
   return parts;

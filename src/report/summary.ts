@@ -125,7 +125,7 @@ function where(c: Check): string {
 function failureBlock(c: Check): string[] {
   // A detail of several lines is a sentence and a witness (workload/analyse.ts): the witness goes in a block.
   const [first = '', ...more] = c.detail.split('\n');
-  const out = [`**${md(c.title)}** (${md(where(c))})`, '', md([first, ...failureEvidence(c)].join(' ')), ''];
+  const out = [`**${md(c.title)}** (${md(where(c))})`, '', md([first, ...failureEvidence(c, { answer: !c.guidance })].join(' ')), ''];
   if (more.length > 0) out.push('<pre>', escapePre(more.join('\n')), '</pre>', '');
   if (c.guidance) out.push(...guidanceBlock(c.guidance));
   return out;

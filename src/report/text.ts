@@ -69,7 +69,7 @@ function failedLines(result: RunResult, style: TextStyle): string[] {
   for (const c of failed) {
     lines.push(`  ${style.red('✗')} ${oneLine(c.title)}  ${style.dim(formatMs(c.durationMs))}`);
     const [first = '', ...more] = c.detail.split('\n');
-    lines.push(`      ${oneLine([first, ...failureEvidence(c)].join(' '))}`);
+    lines.push(`      ${oneLine([first, ...failureEvidence(c, { answer: !c.guidance })].join(' '))}`);
     for (const l of more.slice(0, 60)) lines.push(`        ${oneLine(l)}`);
     if (c.guidance) {
       lines.push(`      ${oneLine(c.guidance.hint)}`);

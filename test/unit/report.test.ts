@@ -9,6 +9,7 @@ import { escapeInline, escapeMarkdown, escapePre } from '../../src/report/escape
 import { markdownTable, markup, right, strong } from '../../src/report/markdown.js';
 import { renderText } from '../../src/report/text.js';
 import { check, resultWith } from '../support/result.js';
+import { emptyResult } from '../../src/model/empty.js';
 
 const failedCheck = check({
   id: 'replication:kv_0->kv_2',
@@ -40,6 +41,14 @@ describe('step summary', () => {
     assert.match(text, /### Timeline/);
     assert.match(text, /\| up \| 100 ms \| 3\.00 s \| 2\.90 s \| ✅ \|/);
     assert.match(text, /Teardown removed every container/);
+  });
+
+  test('a bad-input run says only what was wrong: no project, no checks, no teardown', () => {
+    const errors = [{ message: "Input 'servers': 'ftp://x' is not an HTTP(S) URL.", fix: 'Use http:// URLs.', input: 'servers' }];
+    const text = renderSummary(emptyResult('0.0.0', errors, '2026-01-01T00:00:00.000Z'));
+    assert.match(text, /^## ❌ Replicheck did not run: an input is not valid\n/);
+    assert.match(text, /> Input 'servers': 'ftp&#58;\/\/x' is not an HTTP\(S\) URL\. Use http&#58;\/\/ URLs\./);
+    for (const absent of ['Project', 'Teardown', 'nodes', 'Checks', 'Timeline']) assert.ok(!text.includes(absent), absent);
   });
 
   test('a passing run says so', () => {
@@ -214,6 +223,11 @@ describe('text rendering', () => {
     const text = renderText(resultWith([failedCheck]));
     assert.match(text, /✗ Replication: kv_2 never returned the value written on kv_0/);
     assert.match(text, /kv_2 +never +2/);
+    assert.match(
+      text,
+      /^Replicheck failed: 1 of 1 checks failed\nFailed \(1 of 1\)\n {2}✗ Replication: kv_2 never/,
+      'the verdict and the cause first',
+    );
     assert.match(text, /Replicheck failed: 1 of 1 checks failed$/);
     const withNewline = renderText(resultWith([check({ id: 'x', title: 'a\n::error::b', status: 'failed' })]));
     assert.ok(!withNewline.split('\n').some((l) => l.trimStart().startsWith('::error')));
