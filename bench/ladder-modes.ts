@@ -13,6 +13,7 @@ const RUNS = Number(process.argv[2] ?? 10);
 const SECONDS = Number(process.argv[3] ?? 4);
 const KEYS = Number(process.argv[4] ?? 20);
 const ONLY = process.argv[5];
+const CLIENTS = Number(process.env.LADDER_CLIENTS ?? 3);
 const SERVER = join(import.meta.dirname, '../examples/kv/server.js');
 const CLI = join(import.meta.dirname, '../dist/cli/index.js');
 
@@ -76,18 +77,9 @@ async function once(mode: string, claim: string, seed: number): Promise<Outcome>
   try {
     const args = [CLI, 'run', '--no-config', '--json', '--cluster', 'external', '--servers', c.urls.join(','), '--ready-path', '/health'];
     const workload = ['--workload', 'register', '--workload-sessions', 'sticky', '--workload-duration', String(SECONDS)];
-    const rest = [
-      '--workload-clients',
-      '6',
-      '--workload-keys',
-      '3',
-      '--consistency',
-      claim,
-      '--seed',
-      String(seed),
-      '--startup-timeout',
-      '20',
-    ];
+    const keep = process.env.LADDER_REPORT ? ['--report-file', process.env.LADDER_REPORT] : [];
+    const sizes = ['--workload-clients', String(CLIENTS), '--workload-keys', String(KEYS), '--startup-timeout', '20'];
+    const rest = [...keep, ...sizes, '--consistency', claim, '--seed', String(seed)];
     const out = await new Promise<string>((resolve) => {
       const child = spawn(process.execPath, [...args, ...workload, ...rest], { stdio: ['ignore', 'pipe', 'ignore'] });
       let text = '';
@@ -114,7 +106,7 @@ async function once(mode: string, claim: string, seed: number): Promise<Outcome>
   }
 }
 
-console.log(`${RUNS} runs per mode, ${SECONDS} s sticky workload, 6 clients, ${KEYS} keys, 3 loopback nodes\n`);
+console.log(`${RUNS} runs per mode, ${SECONDS} s sticky workload, ${CLIENTS} clients, ${KEYS} keys, 3 loopback nodes\n`);
 console.log('| mode | claim | caught (run failed, claim violated) | strongest model seen | median run |');
 console.log('| --- | --- | --- | --- | --- |');
 for (const k of CASES.filter((c) => ONLY === undefined || c.mode === ONLY)) {

@@ -4,8 +4,7 @@
 import type { History } from '../linearizability/index.js';
 import { CONSISTENCY_MODELS, includedBy, modelInfo, type ConsistencyModel } from './models.js';
 import type { CheckerOptions, ModelVerdict } from './verdict.js';
-import { checkSessionGuarantees } from './session.js';
-import { checkCausal } from './causal.js';
+import { checkSessionAndCausal } from './causal.js';
 import { checkSequential } from './sequential.js';
 
 export interface LadderInput extends CheckerOptions {
@@ -24,8 +23,8 @@ export interface Ladder {
 export function judgeLadder(history: History, o: LadderInput): Ladder {
   const own = new Map<ConsistencyModel, ModelVerdict>();
   own.set('eventual', o.eventual);
-  for (const v of checkSessionGuarantees(history, o)) own.set(v.model, v);
-  own.set('causal', checkCausal(history, o));
+  // One preparation (the causal order) serves the four session guarantees and causal consistency.
+  for (const v of checkSessionAndCausal(history, o)) own.set(v.model, v);
   own.set('sequential', checkSequential(history, o));
   own.set('linearizable', o.linearizable);
   const models = CONSISTENCY_MODELS.map((m) => combine(m, own));

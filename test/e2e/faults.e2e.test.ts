@@ -147,9 +147,10 @@ describe('fault suite', () => {
     assert.equal(r.faults?.[0]?.verdict, 'failed');
   });
 
-  test('stale-partition: a node cut off from its peers keeps serving stale data, and Replicheck still reaches it', async (t) => {
+  test('stale-partition under linearizable: a node cut off from its peers keeps serving stale data, and Replicheck still reaches it', async (t) => {
     if (!needDocker(t)) return;
-    const { main, r, titles } = await failing(project('stale'), 'stale-partition', { faults: 'partition', 'convergence-timeout': '1.5' });
+    const claim = { faults: 'partition', 'convergence-timeout': '1.5', consistency: 'linearizable' };
+    const { main, r, titles } = await failing(project('stale'), 'stale-partition', claim);
     const title = 'Partition kv_4: kv_4 kept serving stale data while kv_4 was partitioned';
     assert.ok(titles.includes(title), JSON.stringify(titles));
     assert.match(annotationLine(main, title), /^\s*kv_4:/);
