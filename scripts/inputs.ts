@@ -1,13 +1,13 @@
-// Writes action.yml's `inputs:` section and the README's input tables from src/inputs/list.ts, so an input is
-// described in one place. Run `npm run inputs` after changing the list; test/unit/action-metadata.test.ts fails
+// Writes action.yml's `inputs:` section and the input tables of docs/inputs.md from src/inputs/list.ts, so an input
+// is described in one place. Run `npm run inputs` after changing the list; test/unit/action-metadata.test.ts fails
 // until the files match it again.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
 import { INPUTS, INPUT_GROUPS, plainDescription as plainText, type InputGroup, type InputSpec } from '../src/inputs/list.js';
 
-/** How each group is introduced: a comment in action.yml, a heading and a sentence in the README. */
+/** How each group is introduced: a comment in action.yml, a heading and a sentence on the inputs page. */
 export const GROUPS: Readonly<Record<InputGroup, { readonly title: string; readonly about: string }>> = {
   cluster: { title: 'Cluster', about: 'The nodes, and how Replicheck starts, waits for and removes them.' },
   api: { title: 'API', about: 'How a key is written to and read from a node.' },
@@ -16,8 +16,10 @@ export const GROUPS: Readonly<Record<InputGroup, { readonly title: string; reado
   reports: { title: 'Reports', about: 'What a run leaves behind.' },
 };
 
-export const README_START = '<!-- inputs:start -->';
-export const README_END = '<!-- inputs:end -->';
+/** The page the tables are written into, and the markers around them. */
+export const INPUTS_PAGE = 'docs/inputs.md';
+export const INPUTS_START = '<!-- inputs:start -->';
+export const INPUTS_END = '<!-- inputs:end -->';
 const NOTICE = 'Written by npm run inputs from src/inputs/list.ts: edit the list, not';
 
 const specs = INPUTS as readonly InputSpec[];
@@ -95,7 +97,7 @@ function slug(heading: string): string {
 }
 
 /** Headings of a Markdown text outside fenced code (where `#` starts a shell or YAML comment). */
-function headings(markdown: string): string[] {
+export function headingsOf(markdown: string): string[] {
   const found: string[] = [];
   let fenced = false;
   for (const line of markdown.split('\n')) {
@@ -106,63 +108,85 @@ function headings(markdown: string): string[] {
   return found;
 }
 
-/** A link to the README section `see` names, refused when the heading is missing or its anchor is ambiguous. */
-function seeLink(spec: InputSpec, see: string, readmeHeadings: readonly string[]): string {
-  if (!readmeHeadings.includes(see)) throw new Error(`${spec.name}: the README has no heading '${see}' (see).`);
-  const anchor = slug(see);
-  if (readmeHeadings.filter((h) => slug(h) === anchor).length > 1) {
-    throw new Error(`${spec.name}: more than one README heading has the anchor #${anchor}; name a unique one (see).`);
+/** The headings of each page in docs/, by file name (`faults.md`); undefined for a page that does not exist. */
+export type PageHeadings = (page: string) => readonly string[] | undefined;
+
+/** A `see` as the list writes it, `faults.md: Fault kinds`: a page in docs/ and a heading on it. */
+export function parseSee(see: string): { page: string; heading: string } {
+  const m = /^([a-z0-9-]+\.md): (.+)$/.exec(see);
+  if (!m) throw new Error(`'${see}' is not 'page.md: Heading' (a page in docs/, then a heading on it).`);
+  return { page: m[1]!, heading: m[2]! };
+}
+
+/** A link to the section `see` names, refused when the page or the heading is missing or its anchor is ambiguous. */
+export function seeLink(name: string, see: string, headingsOn: PageHeadings): string {
+  const { page, heading } = parseSee(see);
+  const headings = headingsOn(page);
+  if (headings === undefined) throw new Error(`${name}: docs/${page} does not exist (see).`);
+  if (!headings.includes(heading)) throw new Error(`${name}: docs/${page} has no heading '${heading}' (see).`);
+  const anchor = slug(heading);
+  if (headings.filter((h) => slug(h) === anchor).length > 1) {
+    throw new Error(`${name}: more than one heading of docs/${page} has the anchor #${anchor}; name a unique one (see).`);
   }
-  return ` See [${prose(see)}](#${anchor}).`;
+  return ` See [${prose(heading)}](${page === 'inputs.md' ? '' : page}#${anchor}).`;
+}
+
+/** The headings of the pages in a docs/ folder, read when asked for. */
+export function docsHeadings(docs: URL): PageHeadings {
+  return (page) => {
+    const url = new URL(page, docs);
+    return existsSync(url) ? headingsOf(readFileSync(url, 'utf8')) : undefined;
+  };
 }
 
 function cells(values: readonly string[]): string {
   return `|${values.map((v) => (v === '' ? ' ' : ` ${v} `)).join('|')}|`;
 }
 
-function row(spec: InputSpec, readmeHeadings: readonly string[]): string {
+function row(spec: InputSpec, headingsOn: PageHeadings): string {
   const text = pieces(spec)
     .map((p) => (p.code ? code(p.text) : prose(p.text)))
     .join('');
   const required = spec.required ? '**Required.** ' : '';
-  const see = spec.see !== undefined ? seeLink(spec, spec.see, readmeHeadings) : '';
+  const see = spec.see !== undefined ? seeLink(spec.name, spec.see, headingsOn) : '';
   const fallback = spec.default === undefined ? '' : spec.default === '' ? "`''`" : code(spec.default);
   return cells([code(spec.name), `${required}${text}${see}`, fallback]);
 }
 
-/** The README's input tables, one per group: what goes between the markers. */
-export function readmeInputs(readmeHeadings: readonly string[]): string {
+/** The input tables, one per group: what goes between the markers. */
+export function inputTables(headingsOn: PageHeadings): string {
   const blocks = [`<!-- ${NOTICE} these tables. -->`];
   for (const { group, inputs } of grouped()) {
     blocks.push(
-      `### ${GROUPS[group].title}`,
+      `## ${GROUPS[group].title}`,
       GROUPS[group].about,
-      [cells(['Input', 'Description', 'Default']), cells(['---', '---', '---']), ...inputs.map((s) => row(s, readmeHeadings))].join('\n'),
+      [cells(['Input', 'Description', 'Default']), cells(['---', '---', '---']), ...inputs.map((s) => row(s, headingsOn))].join('\n'),
     );
   }
   return blocks.join('\n\n');
 }
 
-/** The README with the text between its input markers replaced; every other line kept. */
-export function withReadmeInputs(readme: string): string {
-  const start = readme.indexOf(README_START);
-  const end = readme.indexOf(README_END);
-  if (start < 0 || end < start || readme.indexOf(README_START, start + 1) >= 0 || readme.indexOf(README_END, end + 1) >= 0) {
+/** The inputs page with the text between its markers replaced; every other line kept. */
+export function withInputTables(page: string, headingsOn: PageHeadings): string {
+  const start = page.indexOf(INPUTS_START);
+  const end = page.indexOf(INPUTS_END);
+  if (start < 0 || end < start || page.indexOf(INPUTS_START, start + 1) >= 0 || page.indexOf(INPUTS_END, end + 1) >= 0) {
     throw new Error(
-      `README.md needs ${README_START} and then ${README_END}, once each, around the inputs tables; add them, then run npm run inputs.`,
+      `${INPUTS_PAGE} needs ${INPUTS_START} and then ${INPUTS_END}, once each, around the tables; add them, then run npm run inputs.`,
     );
   }
-  // The group headings are the README's too: a section named like one would get a suffixed anchor.
-  const outside = headings(readme.slice(0, start) + readme.slice(end));
-  const body = readmeInputs([...outside, ...Object.values(GROUPS).map((g) => g.title)]);
-  return `${readme.slice(0, start)}${README_START}\n\n${body}\n\n${readme.slice(end)}`;
+  // The group headings are the page's too: a section named like one would get a suffixed anchor.
+  const own = [...headingsOf(page.slice(0, start) + page.slice(end)), ...Object.values(GROUPS).map((g) => g.title)];
+  const body = inputTables((name) => (name === 'inputs.md' ? own : headingsOn(name)));
+  return `${page.slice(0, start)}${INPUTS_START}\n\n${body}\n\n${page.slice(end)}`;
 }
 
 function main(): void {
   const root = new URL('../', import.meta.url);
+  const headingsOn = docsHeadings(new URL('docs/', root));
   const files: [string, (text: string) => string][] = [
     ['action.yml', withActionInputs],
-    ['README.md', withReadmeInputs],
+    [INPUTS_PAGE, (text) => withInputTables(text, headingsOn)],
   ];
   for (const [name, render] of files) {
     const url = new URL(name, root);

@@ -15,7 +15,10 @@ export interface InputSpec {
    * keeps them as code.
    */
   readonly description: string;
-  /** Heading of the README section that says more; the README's table links to it, action.yml leaves it out. */
+  /**
+   * Where more is said, as a page in docs/ and a heading on it (`faults.md: Fault kinds`); docs/inputs.md links to
+   * it (`npm run inputs` refuses a page or heading that does not exist), action.yml leaves it out.
+   */
   readonly see?: string;
   /** Default as action.yml declares it; undefined means "no default" (empty). */
   readonly default?: string;
@@ -40,7 +43,7 @@ export const INPUTS = [
     description:
       '`compose` (Replicheck starts and tears down the compose project) or `external` (a cluster already running: ' +
       'nothing is started or removed, and faults run through `fault-commands`).',
-    see: 'Clusters Replicheck does not start',
+    see: 'run.md: Clusters Replicheck does not start',
     default: 'compose',
   },
   {
@@ -118,7 +121,7 @@ export const INPUTS = [
     description:
       "Preset for the nodes' key-value API: `kv` (the example service), `etcd-v3` (etcd's v3 JSON API) " +
       "or `etcd-v2` (etcd's v2 keys API). The inputs below override parts of it.",
-    see: 'Any HTTP key-value API',
+    see: 'stores-and-adapters.md: Any HTTP key-value API',
     default: 'kv',
   },
   {
@@ -233,7 +236,7 @@ export const INPUTS = [
     description:
       'Path of an ES module (relative to `working-directory`) exporting `write`, `read` and optionally `cas`, ' +
       'for APIs no template can describe. Replaces the request templates (`headers` still apply).',
-    see: 'Any API through an adapter module',
+    see: 'stores-and-adapters.md: Any API through an adapter module',
     default: '',
   },
   {
@@ -244,7 +247,7 @@ export const INPUTS = [
       'and `é✓`, which break mis-encoding APIs), `token` (letters, digits and `-` only) or `bytes` (any bytes, NUL, CR/LF ' +
       'and invalid UTF-8 included; needs a raw or form write body, and `read-value: body` or `read-value-encoding: base64`, ' +
       'unless an `adapter` sends them).',
-    see: 'Values that exercise encodings',
+    see: 'stores-and-adapters.md: Values that exercise encodings',
     default: 'text',
   },
   {
@@ -262,7 +265,7 @@ export const INPUTS = [
       'Faults, newline- or comma-separated: `restart`, `stop`, `kill`, `pause`, `partition` (cut from its peers; ' +
       '`partition:halves`, `:majorities-ring` and `:bridge` split the whole cluster, `:one-way` cuts what the target receives), ' +
       '`disconnect`, `loss[:P%]`, `latency:MS[/JITTER]`, `clock[:±Ns]`. Empty: none (`restart-target` alone runs the restart check).',
-    see: 'Fault suite',
+    see: 'faults.md: Fault kinds',
     default: '',
   },
   {
@@ -271,7 +274,7 @@ export const INPUTS = [
     description:
       'Compose service(s) each fault is applied to, in turn, newline- or comma-separated (with `cluster: external`, server names); ' +
       'join services with `+` to fault them together (`etcd_1+etcd_2`). Empty: `restart-target`.',
-    see: 'Several services at once',
+    see: 'faults.md: Several services at once',
     default: '',
   },
   {
@@ -303,7 +306,7 @@ export const INPUTS = [
       'With `cluster: external`: a YAML mapping from fault kind to `{ apply, heal }` shell command templates with `{target}` ' +
       '(the server name) and `{url}` (its base URL), shell-quoted, e.g. ' +
       '`pause: { apply: "kill -STOP $(cat {target}.pid)", heal: "..." }`. Every fault used needs an entry.',
-    see: 'Clusters Replicheck does not start',
+    see: 'run.md: Clusters Replicheck does not start',
     default: '',
   },
   {
@@ -319,7 +322,7 @@ export const INPUTS = [
       'Concurrent workload, recorded as a history: `none`, `register` (random reads and writes of a few keys on random nodes) ' +
       'or `cas-register` (reads, writes and compare-and-set, where the API has one). ' +
       'It runs while the faults (or the restart check) hold, else after the replication checks.',
-    see: 'Concurrent workload and consistency',
+    see: 'workload.md: The register workload',
     default: 'none',
   },
   {
@@ -374,7 +377,7 @@ export const INPUTS = [
       '`sequential` (per key) or `linearizable`. Under anything below `linearizable` a node that answers from its own copy ' +
       'while a fault cuts it off is reported, not failed, and must converge once healed. Every workload history is also ' +
       'checked against every model; the strongest that held is the `strongest-model` output.',
-    see: 'Consistency models',
+    see: 'consistency.md: The ladder',
     default: 'eventual',
   },
   {
@@ -383,7 +386,7 @@ export const INPUTS = [
     description:
       '`roaming`: each workload operation goes to a random node; `sticky`: each client stays on one node, as an application ' +
       'client does through one connection. Session guarantees are judged per client either way.',
-    see: 'Consistency models',
+    see: 'consistency.md: Sessions',
     default: 'roaming',
   },
   {

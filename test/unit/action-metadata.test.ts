@@ -1,6 +1,6 @@
 // action.yml and the code must agree: every input the code reads is declared, with the same default, and
-// nothing is declared that the code ignores. action.yml's inputs and the README's input tables are written from the
-// list by scripts/inputs.ts, and must be what it writes today.
+// nothing is declared that the code ignores. action.yml's inputs and the input tables of docs/inputs.md are written
+// from the list by scripts/inputs.ts, and must be what it writes today.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -9,11 +9,23 @@ import { emptyResult } from '../../src/model/empty.js';
 import { parse } from 'yaml';
 import { INPUTS, type InputSpec } from '../../src/inputs/list.js';
 import { VERSION } from '../../src/version.js';
-import { GROUPS, README_END, README_START, plainDescription, withActionInputs, withReadmeInputs } from '../../scripts/inputs.js';
+import {
+  GROUPS,
+  INPUTS_END,
+  INPUTS_PAGE,
+  INPUTS_START,
+  docsHeadings,
+  parseSee,
+  plainDescription,
+  seeLink,
+  withActionInputs,
+  withInputTables,
+} from '../../scripts/inputs.js';
 
 const root = new URL('../../', import.meta.url);
 const actionText = readFileSync(new URL('action.yml', root), 'utf8');
-const readmeText = readFileSync(new URL('README.md', root), 'utf8');
+const pageText = readFileSync(new URL(INPUTS_PAGE, root), 'utf8');
+const headingsOn = docsHeadings(new URL('docs/', root));
 const action = parse(actionText) as {
   inputs: Record<string, { default?: string; required?: boolean }>;
   outputs: Record<string, unknown>;
@@ -64,9 +76,9 @@ function assertGenerated(file: string, actual: string, expected: string): void {
   );
 }
 
-test('action.yml inputs and the README input tables are generated from the list (run npm run inputs)', () => {
+test('action.yml inputs and the input tables of docs/inputs.md are generated from the list (run npm run inputs)', () => {
   assertGenerated('action.yml', actionText, withActionInputs(actionText));
-  assertGenerated('README.md', readmeText, withReadmeInputs(readmeText));
+  assertGenerated(INPUTS_PAGE, pageText, withInputTables(pageText, headingsOn));
 });
 
 test('generated action.yml: each description is the plain text, and nothing outside inputs changes', () => {
@@ -82,14 +94,30 @@ test('generated action.yml: each description is the plain text, and nothing outs
   assert.match(generated, /^inputs:\n(?:.*\n)*? {2}# Cluster:/m, 'groups are headed by a comment');
 });
 
-test('generated README: one table row per input, three cells each, between the markers', () => {
-  const readme = withReadmeInputs(readmeText);
-  const region = readme.slice(readme.indexOf(README_START), readme.indexOf(README_END));
+test('generated inputs page: one table row per input, three cells each, between the markers', () => {
+  const page = withInputTables(pageText, headingsOn);
+  const region = page.slice(page.indexOf(INPUTS_START), page.indexOf(INPUTS_END));
   const rows = region.split('\n').filter((l) => l.startsWith('| `'));
   // An unescaped | would split a cell and shift the Default column.
   for (const r of rows) assert.equal(r.split(/(?<!\\)\|/).length, 5, r);
   const named = rows.map((r) => /^\| `([^`]+)` \|/.exec(r)?.[1]);
   assert.deepEqual(named.slice().sort(), INPUTS.map((i) => i.name).sort());
-  assert.equal(readme.split(README_START).length, 2, 'one start marker');
-  for (const { title } of Object.values(GROUPS)) assert.ok(region.includes(`\n### ${title}\n`), title);
+  assert.equal(page.split(INPUTS_START).length, 2, 'one start marker');
+  for (const { title } of Object.values(GROUPS)) assert.ok(region.includes(`\n## ${title}\n`), title);
+});
+
+test("each input's see names a page of docs/ and a heading on it, and becomes a link to that heading", () => {
+  const pages: Record<string, readonly string[]> = { 'faults.md': ['Faults', 'Fault kinds', 'Several services at once'] };
+  const on = (page: string): readonly string[] | undefined => pages[page];
+  assert.deepEqual(parseSee('faults.md: Fault kinds'), { page: 'faults.md', heading: 'Fault kinds' });
+  assert.equal(seeLink('faults', 'faults.md: Fault kinds', on), ' See [Fault kinds](faults.md#fault-kinds).');
+  assert.throws(() => seeLink('faults', 'Fault kinds', on), /not 'page\.md: Heading'/);
+  assert.throws(() => seeLink('faults', 'nope.md: Fault kinds', on), /docs\/nope\.md does not exist/);
+  assert.throws(() => seeLink('faults', 'faults.md: Fault suite', on), /has no heading 'Fault suite'/);
+  assert.throws(() => seeLink('x', 'faults.md: A b', () => ['A b', 'A-b']), /more than one heading/);
+  for (const spec of INPUTS as readonly InputSpec[]) {
+    if (spec.see === undefined) continue;
+    const { page, heading } = parseSee(spec.see);
+    assert.ok(headingsOn(page)?.includes(heading), `${spec.name}: docs/${page} has the heading '${heading}'`);
+  }
 });

@@ -122,13 +122,13 @@ describe('fault-commands', () => {
   });
 });
 
-test('every fault kind of the registry is documented: in the faults input and in the README fault table', async () => {
+test('every fault kind of the registry is documented: in the faults input and in the fault table of docs/faults.md', async () => {
   const { INPUTS } = await import('../../src/inputs/list.js');
   const { readFileSync } = await import('node:fs');
   const description = INPUTS.find((i) => i.name === 'faults')!.description;
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const page = readFileSync(new URL('../../docs/faults.md', import.meta.url), 'utf8');
   for (const kind of FAULT_KINDS) {
     assert.ok(description.includes(`\`${kind}`), `the faults input names ${kind}`);
-    assert.ok(readme.includes(`| \`${kind}`), `the README's fault table has a row for ${kind}`);
+    assert.ok(page.includes(`| \`${kind}`), `the fault table of docs/faults.md has a row for ${kind}`);
   }
 });

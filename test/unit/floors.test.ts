@@ -95,11 +95,11 @@ test('the scanner sees an upward import when there is one', () => {
   assert.ok(floorOf('engine') > floorOf('checks'));
 });
 
-test("the README's layout names every folder of src/ and no other", () => {
-  const readme = readFileSync(join(SRC, '..', 'README.md'), 'utf8');
+test("docs/development.md's layout names every folder of src/ and no other", () => {
+  const readme = readFileSync(join(SRC, '..', 'docs', 'development.md'), 'utf8');
   const start = readme.indexOf('Layout, by floor');
   const end = readme.indexOf('Tests: `test/unit`', start);
-  assert.ok(start >= 0 && end > start, 'the README has a layout section');
+  assert.ok(start >= 0 && end > start, 'docs/development.md has a layout section');
   const named = new Set([...readme.slice(start, end).matchAll(/`src\/([a-z-]+)`/g)].map((m) => m[1]!));
   const folders = readdirSync(SRC).filter((n) => statSync(join(SRC, n)).isDirectory());
   assert.deepEqual([...named].sort(), [...folders].sort());
