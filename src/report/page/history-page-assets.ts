@@ -11,7 +11,17 @@ h1 { font-size: 15px; margin: 0 0 6px; }
 #verdict.bad { color: #cf222e; font-weight: 600; } #verdict.good { color: #1a7f37; font-weight: 600; }
 #why { padding: 8px 12px; background: #fff8c5; border-bottom: 1px solid #d4a72c; white-space: pre-wrap; }
 main { flex: 1; display: flex; min-height: 0; }
-canvas { flex: 1; min-width: 0; height: 100%; cursor: grab; outline: none; }
+#lanes { flex: 1; min-width: 0; overflow-y: auto; overflow-x: hidden; }
+canvas { position: sticky; top: 0; display: block; width: 100%; cursor: grab; outline: none; }
+nav { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; margin-top: 6px; max-height: 4.6em; overflow: auto; }
+nav button {
+  font: 12px ui-monospace, monospace; padding: 1px 6px; border: 1px solid #d0d7de; border-radius: 10px;
+  background: #f6f8fa; color: #1f2328; cursor: pointer;
+}
+nav button.good, nav button.held { color: #1a7f37; } nav button.bad, nav button.violated { color: #cf222e; border-color: #cf222e; }
+nav button.unknown { color: #9a6700; } nav button.claim { font-weight: 700; } nav button:disabled { cursor: default; }
+nav button.on { background: #ddf4ff; border-color: #0969da; }
+nav[hidden], #ladder:empty { display: none; }
 aside {
   width: 300px; padding: 8px 12px; border-left: 1px solid #d0d7de; overflow: auto;
   font-family: ui-monospace, monospace; font-size: 12px; white-space: pre-wrap; word-break: break-all;

@@ -37,7 +37,8 @@ export interface PageInput {
 /** How many legal last values a key lists at most (a long tail of concurrent writes adds nothing to read). */
 const MAX_LEGAL = 20;
 
-const FUNCTION_CODE = { read: 0, get: 0, write: 1, put: 1, append: 1, cas: 2 } as const;
+// An append is its own function (3): it adds to the list a key holds, where a write replaces what it holds.
+const FUNCTION_CODE = { read: 0, get: 0, write: 1, put: 1, append: 3, cas: 2 } as const;
 const TYPE_CODE = { ok: 0, fail: 1, info: 2 } as const;
 
 /** A table of strings each stored once; the columns hold their indices, so a large history stays compact. */
@@ -225,17 +226,22 @@ export function renderHistoryPage(input: PageInput): string {
     <label>Key <select id="key"></select></label>
     <span id="verdict"></span>
     <button id="reset" type="button">Whole history</button>
-    <span class="hint">wheel: zoom · drag: pan · click: pin an operation</span>
+    <span class="hint" id="hint"></span>
   </div>
+  <nav id="ladder" aria-label="consistency models"></nav>
+  <nav id="keys" aria-label="every key and its verdict"></nav>
 </header>
 <section id="why" hidden></section>
 <main>
-  <canvas id="chart" tabindex="0" aria-label="operations by client over time"></canvas>
+  <div id="lanes">
+    <canvas id="chart" tabindex="0" aria-label="operations by client over time"></canvas>
+    <div id="spacer"></div>
+  </div>
   <aside id="detail"><p class="muted">Point at an operation to see it.</p></aside>
 </main>
 <section id="legend">
   <span class="sw ok"></span>ok <span class="sw fail"></span>fail <span class="sw info"></span>unknown (info)
-  <span class="sw fault"></span>fault held · R read · W write · C compare-and-set
+  <span class="sw fault"></span>fault held · R read · W write · A append (marked at its start) · C compare-and-set
   <span class="sw witness"></span>in the witness <span class="sw prefix"></span>end of the longest order found
 </section>
 <section id="final" hidden></section>

@@ -13,7 +13,7 @@ export interface PageColumns {
   readonly k: number[];
   /** Node: index into nodes, -1 when unknown. */
   readonly n: number[];
-  /** Function: 0 read, 1 write, 2 compare-and-set. */
+  /** Function: 0 read, 1 write, 2 compare-and-set, 3 append. */
   readonly f: number[];
   /** Outcome: 0 ok, 1 fail, 2 info. */
   readonly t: number[];

@@ -1,12 +1,23 @@
 // The history page's script, run by the browser when the page opens: it reads the page's JSON data element and
 // draws the history on the canvas. Plain DOM code with no dependencies; scripts/page-script.ts bundles it into the
 // string history-page.ts inlines. Text from outside (values, errors, node names, keys) is only ever set as text.
-import type { PageData, PageResult } from '../page-data.js';
+import type { PageData, PageModel, PageResult } from '../page-data.js';
 
 interface Band {
   readonly label: string;
   readonly start: number;
   readonly end: number;
+}
+
+/** What is highlighted: a key's linearizability witness, or a ladder model's witness (which may span keys). */
+interface Shown {
+  readonly witness: Set<number>;
+  readonly prefix: Set<number>;
+  /** Witness operations of other keys than the one selected, drawn too. */
+  readonly extra: number[];
+  readonly model?: string;
+  /** The operation that must be in view when the witness's lanes do not all fit: the failing one. */
+  readonly focus?: number;
 }
 
 function $<T extends HTMLElement>(id: string, type: new () => T): T {
@@ -19,12 +30,18 @@ const D = JSON.parse($('data', HTMLScriptElement).textContent ?? '') as PageData
 const O = D.ops;
 const n = O.i.length;
 const canvas = $('chart', HTMLCanvasElement);
+const scroller = $('lanes', HTMLElement);
+const spacer = $('spacer', HTMLElement);
 const g = canvas.getContext('2d') ?? fail('no 2d canvas');
 const LANE = 22;
 const TOP = 24;
 const LEFT = 70;
-const FN = ['R', 'W', 'C'];
+/** Room under the last lane for the time axis. */
+const AXIS = 22;
+const FN = ['R', 'W', 'C', 'A'];
+const FN_NAME = ['read', 'write', 'cas', 'append'];
 const COLOR = ['#2da44e', '#8c959f', '#d4a72c'];
+const ICON: Record<string, string> = { held: '✓', violated: '✗', unknown: '?' };
 const lanes = D.processes.length;
 document.body.dataset.lanes = String(lanes);
 document.body.dataset.operations = String(n);
@@ -32,7 +49,6 @@ $('title', HTMLElement).textContent = D.title;
 const bands = faultBands();
 document.body.dataset.faultBands = String(bands.length);
 const results = new Map(D.results.map((r) => [r.key, r]));
-// Operations of each key, and the key to show first: a failed one when there is one.
 const byKey: number[][] = D.keys.map(() => []);
 for (let i = 0; i < n; i++) byKey[O.k[i]!]!.push(i);
 const select = $('key', HTMLSelectElement);
@@ -43,23 +59,38 @@ D.keys.forEach((k, i) => {
   o.textContent = k + ' (' + byKey[i]!.length + ' ops' + (r ? ', ' + r.verdict : '') + ')';
   select.appendChild(o);
 });
-const firstBad = D.keys.findIndex((k) => results.get(k)?.passed === false);
-let key = firstBad >= 0 ? firstBad : 0;
-select.value = String(key);
+let key = firstKey();
 let x0 = 0;
 let x1 = D.end;
+/** Pixels the lanes are scrolled down by (the scroller's scrollTop). */
+let y0 = 0;
 let hover = -1;
 let pinned = -1;
-let witness = new Set<number>();
-let prefix = new Set<number>();
+let shown: Shown = { witness: new Set(), prefix: new Set(), extra: [] };
 const W = (): number => canvas.clientWidth;
 const H = (): number => canvas.clientHeight;
 const sx = (t: number): number => LEFT + ((t - x0) / (x1 - x0)) * (W() - LEFT - 8);
 const tx = (px: number): number => x0 + ((px - LEFT) / (W() - LEFT - 8)) * (x1 - x0);
 const endOf = (i: number): number => (O.c[i]! < 0 ? D.end : O.c[i]!);
+const laneY = (lane: number): number => TOP + lane * LANE - y0;
+const overflows = (): boolean => TOP + lanes * LANE + AXIS > scroller.clientHeight;
 
 function fail(message: string): never {
   throw new Error(message);
+}
+
+/**
+ * The key the page opens on: the first one whose check found a violation (a witness, a value that cannot be last),
+ * then one that could not be decided, then the first. An `unknown` key says only that a budget ran out.
+ */
+function firstKey(): number {
+  const violated = D.keys.findIndex((k) => {
+    const r = results.get(k);
+    return r !== undefined && !r.passed && r.verdict !== 'unknown';
+  });
+  if (violated >= 0) return violated;
+  const failed = D.keys.findIndex((k) => results.get(k)?.passed === false);
+  return failed >= 0 ? failed : 0;
 }
 
 /** Fault bands from the nemesis events: each start paired with the next stop of the same fault and target. */
@@ -79,29 +110,159 @@ function faultBands(): Band[] {
   return found;
 }
 
+/** A key's verdict for the overview: good, bad, or not decided. */
+function stateOf(r: PageResult | undefined): string {
+  if (!r) return 'none';
+  return r.passed ? 'good' : r.verdict === 'unknown' ? 'unknown' : 'bad';
+}
+
+// Past this many keys the overview stops listing them (the selector still has every key).
+const OVERVIEW_MAX = 500;
+
+/** The overview: every key with its verdict, failed ones marked; a click selects the key. */
+function buildOverview(): void {
+  const box = $('keys', HTMLElement);
+  const list = D.keys.slice(0, OVERVIEW_MAX);
+  list.forEach((k, i) => {
+    const r = results.get(k);
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'key ' + stateOf(r);
+    b.dataset.index = String(i);
+    b.textContent = ({ good: '✓ ', bad: '✗ ', unknown: '? ', none: '' }[stateOf(r)] ?? '') + k;
+    b.title = (r ? r.verdict + ', ' : '') + byKey[i]!.length + ' operations';
+    b.addEventListener('click', () => selectKey(i));
+    box.appendChild(b);
+  });
+  if (D.keys.length > list.length) {
+    const more = document.createElement('span');
+    more.className = 'muted';
+    more.textContent = ' … ' + (D.keys.length - list.length) + ' more keys in the selector';
+    box.appendChild(more);
+  }
+  document.body.dataset.overviewKeys = String(list.length);
+}
+
+/** The ladder: each model and its verdict; a violated model's click shows its witness. */
+function buildLadder(): void {
+  const box = $('ladder', HTMLElement);
+  const L = D.ladder;
+  if (!L) {
+    box.hidden = true;
+    return;
+  }
+  const head = document.createElement('span');
+  head.className = 'muted';
+  head.textContent =
+    'Consistency (claim ' + L.claim + ', ' + L.sessions + ' sessions): ' + (L.strongest ? 'strongest held ' + L.strongest : 'none held');
+  box.appendChild(head);
+  for (const m of L.models) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'model ' + m.verdict + (m.model === L.claim ? ' claim' : '');
+    b.dataset.model = m.model;
+    b.textContent = (ICON[m.verdict] ?? '') + ' ' + m.model;
+    b.title = m.verdict + (m.text ? ': ' + m.text : '');
+    b.disabled = m.verdict !== 'violated' && !m.text;
+    b.addEventListener('click', () => showModel(m));
+    box.appendChild(b);
+  }
+  document.body.dataset.ladderModels = String(L.models.length);
+}
+
+function selectKey(k: number): void {
+  key = k;
+  select.value = String(k);
+  x0 = 0;
+  x1 = D.end;
+  pinned = -1;
+  show(-1);
+  showKey();
+}
+
 function showKey(): void {
   const r = results.get(D.keys[key]!);
-  witness = new Set(r?.witness ? r.witness.ops : []);
-  prefix = new Set(r?.witness ? r.witness.prefix : []);
-  document.body.dataset.witness = String(witness.size);
+  const w = r?.witness;
+  shown = { witness: new Set(w ? w.ops : []), prefix: new Set(w ? w.prefix : []), extra: [], ...(w ? { focus: w.failing } : {}) };
   const v = $('verdict', HTMLElement);
   v.textContent = r ? r.verdict : '';
   v.className = r ? (r.passed ? 'good' : 'bad') : '';
   showWhy(r);
   showFinal(r);
-  if (r?.witness) {
-    // Zoom to the witness, with some room around it.
+  focusWitness();
+}
+
+/** A ladder model: its witness's key selected, its operations highlighted (those of other keys drawn too). */
+function showModel(m: PageModel): void {
+  const ops = m.ops ?? [];
+  const at = m.key !== undefined ? D.keys.indexOf(m.key) : ops.length > 0 ? O.k[ops[0]!]! : -1;
+  if (at >= 0) {
+    key = at;
+    select.value = String(at);
+  }
+  x0 = 0;
+  x1 = D.end;
+  pinned = -1;
+  show(-1);
+  const focus = ops.at(-1);
+  shown = {
+    witness: new Set(ops),
+    prefix: new Set(),
+    extra: ops.filter((i) => O.k[i] !== key),
+    model: m.model,
+    ...(focus !== undefined ? { focus } : {}),
+  };
+  const v = $('verdict', HTMLElement);
+  v.textContent = m.model + ' ' + m.verdict;
+  v.className = m.verdict === 'held' ? 'good' : 'bad';
+  const why = $('why', HTMLElement);
+  why.hidden = false;
+  why.textContent = m.model + ' ' + m.verdict + (m.text ? ': ' + m.text : '');
+  $('final', HTMLElement).hidden = true;
+  focusWitness();
+}
+
+/** Zooms to the highlighted operations, with some room around them, and scrolls their lanes into view. */
+function focusWitness(): void {
+  const w = shown.witness;
+  document.body.dataset.witness = String(w.size);
+  document.body.dataset.key = D.keys[key] ?? '';
+  document.body.dataset.model = shown.model ?? '';
+  for (const b of document.querySelectorAll<HTMLElement>('#keys .key')) b.classList.toggle('on', b.dataset.index === String(key));
+  for (const b of document.querySelectorAll<HTMLElement>('#ladder .model')) b.classList.toggle('on', b.dataset.model === shown.model);
+  if (w.size > 0) {
     let a = Infinity;
     let b = -Infinity;
-    for (const i of witness) {
+    let top = Infinity;
+    let bottom = -Infinity;
+    for (const i of w) {
       a = Math.min(a, O.i[i]!);
       b = Math.max(b, endOf(i));
+      top = Math.min(top, O.p[i]!);
+      bottom = Math.max(bottom, O.p[i]!);
     }
     const pad = Math.max((b - a) * 0.5, 1);
     x0 = Math.max(0, a - pad);
     x1 = Math.min(D.end, b + pad);
+    scrollToLanes(top, bottom, shown.focus !== undefined ? O.p[shown.focus]! : bottom);
   }
   draw();
+}
+
+/**
+ * Scrolls so lanes top..bottom are in view (the witness of a 50-client history may sit far down), or when they do
+ * not all fit, the focus lane (the failing operation's) a third of the way down.
+ */
+function scrollToLanes(top: number, bottom: number, focus: number): void {
+  layout();
+  const view = scroller.clientHeight - TOP - AXIS;
+  const from = top * LANE;
+  const to = (bottom + 1) * LANE;
+  if (from >= y0 && to <= y0 + view) return;
+  const want = to - from <= view ? from - (view - (to - from)) / 2 : focus * LANE - view / 3;
+  // On a lane's edge, so the top lane's label is not cut in half by the band labels' strip.
+  scroller.scrollTop = Math.max(0, Math.round(want / LANE) * LANE);
+  y0 = scroller.scrollTop;
 }
 
 /** Why a key failed: the witness's explanation, or the check's own words when there is no witness. */
@@ -141,39 +302,74 @@ function showFinal(r: PageResult | undefined): void {
   } else fin.hidden = true;
 }
 
+/** The canvas fills the scroller's view and stays there (sticky); the spacer gives the scroller the lanes' height. */
+function layout(): void {
+  spacer.style.height = Math.max(0, TOP + lanes * LANE + AXIS - scroller.clientHeight) + 'px';
+  canvas.style.height = scroller.clientHeight + 'px';
+  document.body.dataset.scrollable = String(overflows());
+  $('hint', HTMLElement).textContent = overflows()
+    ? 'wheel: scroll the lanes · ctrl+wheel: zoom · shift+wheel or drag: pan · click: pin an operation'
+    : 'wheel: zoom · shift+wheel or drag: pan · click: pin an operation';
+}
+
 function draw(): void {
+  // The explanation above the lanes comes and goes with the key, and the lanes' view with it.
+  layout();
   const dpr = window.devicePixelRatio || 1;
   canvas.width = W() * dpr;
   canvas.height = H() * dpr;
   g.setTransform(dpr, 0, 0, dpr, 0, 0);
   g.clearRect(0, 0, W(), H());
   g.font = '11px system-ui, sans-serif';
+  const bottom = Math.min(H() - AXIS, laneY(lanes));
   for (const b of bands) {
     const a = Math.max(sx(b.start), LEFT);
     const e = Math.min(sx(b.end), W());
     if (e < LEFT || a > W()) continue;
     g.fillStyle = 'rgba(207, 34, 46, 0.12)';
-    g.fillRect(a, TOP, Math.max(1, e - a), lanes * LANE);
+    g.fillRect(a, TOP, Math.max(1, e - a), Math.max(0, bottom - TOP));
+  }
+  const first = Math.max(0, Math.floor(y0 / LANE));
+  const last = Math.min(lanes - 1, Math.ceil((y0 + H()) / LANE));
+  document.body.dataset.firstLane = String(first);
+  g.fillStyle = '#656d76';
+  for (let l = first; l <= last; l++) g.fillText('client ' + D.processes[l], 4, laneY(l) + 15);
+  const pxPerMs = (W() - LEFT - 8) / (x1 - x0);
+  for (const i of byKey[key]!) drawOperation(i, pxPerMs);
+  for (const i of shown.extra) drawOperation(i, pxPerMs);
+  drawFrame(bottom);
+}
+
+/** What stays put while the lanes scroll: the band labels above them and the time axis below. */
+function drawFrame(bottom: number): void {
+  g.fillStyle = '#fff';
+  g.fillRect(0, 0, W(), TOP);
+  g.fillRect(0, bottom, W(), H() - bottom);
+  for (const b of bands) {
+    const a = Math.max(sx(b.start), LEFT);
+    if (sx(b.end) < LEFT || a > W()) continue;
     g.fillStyle = '#cf222e';
     g.fillText(b.label, a + 3, TOP - 6);
   }
   g.fillStyle = '#656d76';
-  for (let l = 0; l < lanes; l++) g.fillText('client ' + D.processes[l], 4, TOP + l * LANE + 15);
-  const pxPerMs = (W() - LEFT - 8) / (x1 - x0);
-  for (const i of byKey[key]!) drawOperation(i, pxPerMs);
-  g.fillStyle = '#656d76';
-  g.fillText(x0.toFixed(1) + ' ms', LEFT, TOP + lanes * LANE + 14);
+  g.fillText(x0.toFixed(1) + ' ms', LEFT, bottom + 14);
   const r = x1.toFixed(1) + ' ms';
-  g.fillText(r, W() - 8 - g.measureText(r).width, TOP + lanes * LANE + 14);
+  g.fillText(r, W() - 8 - g.measureText(r).width, bottom + 14);
+  if (overflows()) {
+    const top = Math.min(lanes - 1, Math.floor(y0 / LANE));
+    const end = Math.max(top, Math.min(lanes - 1, Math.floor((y0 + bottom - TOP - 1) / LANE)));
+    const note = 'clients ' + D.processes[top] + '–' + D.processes[end] + ' of ' + lanes + ' lanes (scroll for the rest)';
+    g.fillText(note, LEFT + (W() - LEFT) / 2 - g.measureText(note).width / 2, bottom + 14);
+  }
 }
 
 function drawOperation(i: number, pxPerMs: number): void {
   const s = O.i[i]!;
   const e = endOf(i);
-  if (e < x0 || s > x1) return;
+  const y = laneY(O.p[i]!) + 3;
+  if (e < x0 || s > x1 || y + LANE < TOP || y > H()) return;
   const a = Math.max(sx(s), LEFT);
   const b = Math.min(sx(e), W());
-  const y = TOP + O.p[i]! * LANE + 3;
   const h = LANE - 6;
   const w = Math.max(2, b - a);
   g.fillStyle = COLOR[O.t[i]!]!;
@@ -186,11 +382,16 @@ function drawOperation(i: number, pxPerMs: number): void {
     g.fillStyle = 'rgba(255,255,255,0.5)';
     g.fillRect(a, y + h / 2, w, h / 2);
   }
-  if (prefix.has(i)) {
+  if (O.f[i] === 3) {
+    // An append adds to what is there: a notch at its start tells it from a write, which replaces it.
+    g.fillStyle = '#1f2328';
+    g.fillRect(a, y, 3, h);
+  }
+  if (shown.prefix.has(i)) {
     g.fillStyle = '#0969da';
     g.fillRect(a, y + h - 3, w, 3);
   }
-  if (witness.has(i)) {
+  if (shown.witness.has(i)) {
     g.strokeStyle = '#cf222e';
     g.lineWidth = 2;
     g.strokeRect(a - 1, y - 1, w + 2, h + 2);
@@ -202,22 +403,23 @@ function drawOperation(i: number, pxPerMs: number): void {
   }
   if (w > 14) {
     g.fillStyle = '#fff';
-    g.fillText(FN[O.f[i]!]!, a + 3, y + h - 4);
+    g.fillText(FN[O.f[i]!]!, a + 4, y + h - 4);
   }
   if (w > 60 && pxPerMs > 0) {
     g.fillStyle = '#fff';
-    g.fillText(D.values[O.v[i]!]!.slice(0, Math.floor((w - 18) / 6)), a + 14, y + h - 4);
+    g.fillText(D.values[O.v[i]!]!.slice(0, Math.floor((w - 18) / 6)), a + 15, y + h - 4);
   }
 }
 
-/** The operation of the shown key drawn under a point of the canvas, -1 when none. */
+/** The operation drawn under a point of the canvas, -1 when none. */
 function at(px: number, py: number): number {
-  const lane = Math.floor((py - TOP) / LANE);
-  if (lane < 0 || lane >= lanes) return -1;
+  const lane = Math.floor((py + y0 - TOP) / LANE);
+  if (py < TOP || lane < 0 || lane >= lanes) return -1;
   const t = tx(px);
   const slack = (3 * (x1 - x0)) / (W() - LEFT);
   let best = -1;
-  for (const i of byKey[key]!) if (O.p[i] === lane && O.i[i]! - slack <= t && t <= endOf(i) + slack) best = i;
+  for (const list of [byKey[key]!, shown.extra])
+    for (const i of list) if (O.p[i] === lane && O.i[i]! - slack <= t && t <= endOf(i) + slack) best = i;
   return best;
 }
 
@@ -227,21 +429,20 @@ function show(i: number): void {
     d.textContent = 'Point at an operation to see it.';
     return;
   }
-  const F = ['read', 'write', 'cas'][O.f[i]!];
   const T = ['ok', 'fail', 'info (unknown)'][O.t[i]!];
   const lines = [
     'operation #' + i,
     'client   ' + D.processes[O.p[i]!],
     'node     ' + (O.n[i]! >= 0 ? D.nodes[O.n[i]!] : '?'),
     'key      ' + D.keys[O.k[i]!],
-    'function ' + F + (O.f[i] === 2 ? (O.s[i] ? ' (swapped)' : ' (no match)') : ''),
+    'function ' + FN_NAME[O.f[i]!] + (O.f[i] === 2 ? (O.s[i] ? ' (swapped)' : ' (no match)') : ''),
     'value    ' + D.values[O.v[i]!],
     'outcome  ' + T,
     'invoked  ' + O.i[i] + ' ms',
     'returned ' + (O.c[i]! < 0 ? 'never' : O.c[i] + ' ms'),
   ];
   if (O.e[i]! >= 0) lines.push('error    ' + D.errors[O.e[i]!]);
-  if (witness.has(i)) lines.push('', 'part of the witness');
+  if (shown.witness.has(i)) lines.push('', 'part of the witness');
   d.textContent = lines.join('\n');
 }
 
@@ -278,31 +479,55 @@ canvas.addEventListener('mousemove', (e) => {
 canvas.addEventListener(
   'wheel',
   (e) => {
+    // With more lanes than fit, a plain wheel scrolls them (the browser does it); ctrl (a trackpad's pinch) zooms.
+    if (!e.shiftKey && !e.ctrlKey && !e.metaKey && overflows()) return;
     e.preventDefault();
-    const t = tx(e.offsetX);
-    const k = Math.exp(e.deltaY * 0.002);
-    x0 = t - (t - x0) * k;
-    x1 = t + (x1 - t) * k;
-    if (x1 - x0 < 0.01) x1 = x0 + 0.01;
+    if (e.shiftKey) {
+      const dt = (((e.deltaX || e.deltaY) * 0.5) / (W() - LEFT - 8)) * (x1 - x0);
+      x0 += dt;
+      x1 += dt;
+    } else {
+      const t = tx(e.offsetX);
+      const k = Math.exp(e.deltaY * 0.002);
+      x0 = t - (t - x0) * k;
+      x1 = t + (x1 - t) * k;
+      if (x1 - x0 < 0.01) x1 = x0 + 0.01;
+    }
     draw();
   },
   { passive: false },
 );
-select.addEventListener('change', () => {
-  key = Number(select.value);
-  x0 = 0;
-  x1 = D.end;
-  pinned = -1;
-  show(-1);
-  showKey();
+scroller.addEventListener('scroll', () => {
+  y0 = scroller.scrollTop;
+  draw();
 });
+select.addEventListener('change', () => selectKey(Number(select.value)));
 $('reset', HTMLElement).addEventListener('click', () => {
   x0 = 0;
   x1 = D.end;
   draw();
 });
 window.addEventListener('resize', draw);
-showKey();
+
+/** `#key=NAME` or `#model=NAME` in the address opens on that key or that model's witness (a link to a finding). */
+function fromAddress(): boolean {
+  const m = /^#(key|model)=(.*)$/.exec(window.location.hash);
+  if (!m) return false;
+  const name = decodeURIComponent(m[2]!);
+  if (m[1] === 'key') {
+    const k = D.keys.indexOf(name);
+    if (k >= 0) selectKey(k);
+    return k >= 0;
+  }
+  const model = D.ladder?.models.find((x) => x.model === name);
+  if (model) showModel(model);
+  return model !== undefined;
+}
+
+buildOverview();
+buildLadder();
+select.value = String(key);
+if (!fromAddress()) showKey();
 // When the first picture was drawn, from the start of navigation: what a person waits for.
 document.body.dataset.firstDrawMs = String(Math.round(performance.now()));
 document.body.dataset.ready = 'true';
