@@ -125,7 +125,7 @@ export function renderWorkloadSummary(w: WorkloadSection, o: { readonly witnessA
     if (w.history.html) {
       out.push(
         `**See it:** the history page ${md(w.history.html)} shows every operation by client over time, the faults as bands, ` +
-          'and the witness of a failed key. Upload it with `actions/upload-artifact` (the README shows how) and open it in a browser.',
+          'and the witness of a failed key. Upload it with `actions/upload-artifact` (docs/reports.md shows how) and open it in a browser.',
         '',
       );
     }
