@@ -2,6 +2,7 @@
 import * as core from '@actions/core';
 import { tmpdir } from 'node:os';
 import { readRawInputs } from '../inputs/list.js';
+import { readActionInputs } from './inputs.js';
 import { secretValues } from '../checks/headers.js';
 import { runReplicheck } from '../host/run.js';
 import { outputsOf } from '../host/outputs.js';
@@ -23,13 +24,24 @@ export async function main(): Promise<void> {
   process.once('SIGTERM', onSignal);
 
   const workspace = process.env.GITHUB_WORKSPACE;
-  const raw = readRawInputs((name) => core.getInput(name));
-  // Masked before parsing, so not even a problem found in another input can print a header value.
+  const cwd = workspace ?? process.cwd();
+  // Masked before parsing, so not even a problem found in another input (or in the config file) can print a header
+  // value: those of `with:` before the file is read, those of the file once it is.
+  const withInputs = readRawInputs((name) => core.getInput(name));
+  for (const secret of secretValues(withInputs)) core.setSecret(secret);
+  const inputs = await readActionInputs((name) => withInputs[name], cwd);
+  const raw = inputs.raw;
   for (const secret of secretValues(raw)) core.setSecret(secret);
+  if (inputs.fromFile) {
+    const { file, inputs: names } = inputs.fromFile;
+    say(`Inputs from ${file}: ${names.length > 0 ? names.join(', ') : 'none (with: sets every one it holds)'}.`);
+  }
   let known: PostState | undefined;
   const run = await runReplicheck(raw, {
     env: process.env,
-    cwd: workspace ?? process.cwd(),
+    cwd,
+    inputProblems: inputs.problems,
+    ...(inputs.fromFile ? { fromFile: inputs.fromFile } : {}),
     tempDir: process.env.RUNNER_TEMP ?? tmpdir(),
     log: actionLogger(),
     signal: controller.signal,

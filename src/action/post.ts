@@ -9,11 +9,12 @@ import { tmpdir } from 'node:os';
 import { dirname } from 'node:path';
 import { processExec } from '../exec/process.js';
 import { Compose, findLeftovers, removeByLabel } from '../compose/driver.js';
-import { readRawInputs } from '../inputs/list.js';
 import { POST_STATE_KEY, decodePostState, planPost, type PostState } from '../model/post-state.js';
 import { undoLeftoverFaults } from '../faults/docker.js';
 import { netnsRunner } from '../faults/netns.js';
 import { checkPostState, clockDirOnDisk, shown, type PostTrust } from './post-trust.js';
+import { readRawInputs } from '../inputs/list.js';
+import { readActionInputs } from './inputs.js';
 import { say, warn } from './runner.js';
 
 export async function post(): Promise<void> {
@@ -45,14 +46,16 @@ export async function post(): Promise<void> {
   if (state.faults?.clockDir) await rm(state.faults.clockDir, { recursive: true, force: true }).catch(() => undefined);
 }
 
-/** The post step's own inputs and this job's names, which the saved state is checked against. */
-function postTrust(): PostTrust {
-  return {
-    inputs: readRawInputs((name) => core.getInput(name)),
-    env: process.env,
-    cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
-    tempDir: tmpdir(),
-  };
+/**
+ * The post step's own inputs (with its config file, as the main step read them) and this job's names, which the
+ * saved state is checked against. A config file that no longer reads leaves `with:` alone to check against.
+ */
+async function postTrust(): Promise<PostTrust> {
+  const cwd = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const withInputs = readRawInputs((name) => core.getInput(name));
+  const inputs = await readActionInputs((name) => withInputs[name], cwd);
+  for (const p of inputs.problems) warn(`Replicheck post: ${p.message} Only the inputs of with: are used.`);
+  return { inputs: inputs.raw, env: process.env, cwd, tempDir: tmpdir() };
 }
 
 /** The saved state cut down to what checks out, each refusal a warning; 'refused' when none of it is this run's. */
@@ -63,7 +66,7 @@ async function trustedState(): Promise<PostState | undefined | 'refused'> {
     warn('Replicheck post: refused the saved state: it is not a record this version of Replicheck writes; nothing is removed or undone.');
     return 'refused';
   }
-  const checked = checkPostState(saved, postTrust());
+  const checked = checkPostState(saved, await postTrust());
   const refused = [...checked.refused];
   let state = checked.state;
   const clockDir = state?.faults?.clockDir;

@@ -12,12 +12,16 @@ export interface RunArgs {
   readonly noConfig: boolean;
   readonly json: boolean;
   readonly help: boolean;
+  /** Help was asked for only as `-h`: the short form (each input's first sentence), as `--help` is the whole text. */
+  readonly briefHelp: boolean;
 }
 
 /** Flags of `run` that are not inputs. */
 export const CLI_FLAGS = ['config', 'no-config', 'json', 'help'] as const;
 
-const specs = INPUTS as readonly InputSpec[];
+// The `config` input is the CLI's own --config flag: the same file, which the CLI also finds in the current
+// directory by itself (and --no-config stops it from looking).
+const specs = (INPUTS as readonly InputSpec[]).filter((s) => s.name !== 'config');
 
 /** Inputs whose value is a boolean: they also take `--name` alone (true) and `--no-name` (false). */
 export function isBooleanInput(spec: InputSpec): boolean {
@@ -59,6 +63,7 @@ export function parseRunArgs(argv: readonly string[]): RunArgs {
     noConfig: values['no-config'] === true,
     json: values.json === true,
     help: values.help === true,
+    briefHelp: values.help === true && tokens.every((t) => t.kind !== 'option' || t.rawName !== '--help'),
   };
 }
 

@@ -29,12 +29,15 @@ import {
   type Value,
 } from '../linearizability/index.js';
 import { EXIT_USAGE, UsageError, badValue, parseCommandLine, usageLine } from './usage.js';
+import { DEFAULT_WIDTH, paragraph, table } from './layout.js';
 
 export interface CommandIO {
   stdout(text: string): void;
   stderr(text: string): void;
   /** What '-' reads (default: the process's standard input). */
   stdin?: NodeJS.ReadableStream;
+  /** Where help text is wrapped (the terminal's width). */
+  width?: number;
 }
 
 export const EXIT_LINEARIZABLE = 0;
@@ -51,34 +54,56 @@ export const DEFAULT_MAX_INPUT_BYTES = 1024 ** 3;
 const MAX_KEYS_SHOWN = 20;
 const READ_CHUNK = 8 * 1024 * 1024;
 
-export const CHECK_HISTORY_USAGE = `Usage: replicheck check-history FILE [options]
+const OPTION_ROWS: readonly (readonly [string, string])[] = [
+  ['--model register|cas-register|kv', "the model (default: the file's, else inferred from the operations)"],
+  ['--format auto|json|edn|jepsen-log', 'the input format (default: auto)'],
+  ['--initial VALUE', 'the value every key holds at the start (JSON: 0, null, "x"; default: null, or "" for kv histories in EDN)'],
+  ['--independent', 'EDN: values are [key value] tuples (jepsen.independent)'],
+  [
+    '--timeout S',
+    `give up after S seconds with verdict unknown, reading and parsing included (default ${DEFAULT_TIMEOUT_S}; 0 = no limit)`,
+  ],
+  ['--all-keys', 'keep checking the other keys after one fails'],
+  [
+    '--algorithm auto|search|unique',
+    'auto (default): keys whose written values are unique are decided without search (near-linear time); others by search. ' +
+      'search/unique force one.',
+  ],
+  ['--html OUT', 'also write the history page (one self-contained HTML file) to OUT'],
+  ['--max-input SIZE', 'the largest input read, e.g. 64M, 2G (default 1G); past it: bad input'],
+  ['--max-memory SIZE', 'memory the parsed history and the search may take, e.g. 512M, 2G (default 1G); past it: unknown'],
+  ['--json', 'print the result as JSON'],
+  ['-h, --help', 'show this help'],
+];
 
-Checks a history of operations on a register, a compare-and-set register or a key-value store for
-linearizability. FILE is the action's JSON history, Jepsen EDN op maps or Jepsen log lines ('-' reads stdin).
+/** The help, wrapped to `width`. */
+export function checkHistoryUsage(width = DEFAULT_WIDTH): string {
+  return `Usage: replicheck check-history FILE [options]
+
+Examples:
+  replicheck check-history report.history.json
+  replicheck check-history history.edn --model cas-register --html page.html
+  replicheck check-history - --format jepsen-log --timeout 10 < jepsen.log
+
+${paragraph(
+  'Checks a history of operations on a register, a compare-and-set register or a key-value store for linearizability. ' +
+    "FILE is the action's JSON history, Jepsen EDN op maps or Jepsen log lines ('-' reads stdin).",
+  width,
+)}
 
 Options:
-  --model register|cas-register|kv   the model (default: the file's, else inferred from the operations)
-  --format auto|json|edn|jepsen-log  the input format (default: auto)
-  --initial VALUE                    the value every key holds at the start (JSON: 0, null, "x"; default:
-                                     null, or "" for kv histories in EDN)
-  --independent                      EDN: values are [key value] tuples (jepsen.independent)
-  --timeout S                        give up after S seconds with verdict unknown, reading and parsing
-                                     included (default ${DEFAULT_TIMEOUT_S}; 0 = no limit)
-  --all-keys                         keep checking the other keys after one fails
-  --algorithm auto|search|unique     auto (default): keys whose written values are unique are decided without
-                                     search (near-linear time); others by search. search/unique force one.
-  --html OUT                         also write the history page (one self-contained HTML file) to OUT
-  --max-input SIZE                   the largest input read, e.g. 64M, 2G (default 1G); past it: bad input
-  --max-memory SIZE                  memory the parsed history and the search may take, e.g. 512M, 2G
-                                     (default 1G); past it: unknown
-  --json                             print the result as JSON
-  -h, --help                         show this help
+${table(OPTION_ROWS, width)}
 
-A value that starts with '-' is written with '=': --initial=-1.
+${paragraph("A value that starts with '-' is written with '=': --initial=-1.", width)}
 
-Exit status: 0 linearizable, 1 not linearizable, 2 unknown (time or memory budget ran out), 3 bad usage or input.
-See docs/history-format.md for the formats and the semantics of :fail, :info and nil reads.
+${paragraph(
+  `Exit status: 0 linearizable, 1 not linearizable, 2 unknown (time or memory budget ran out), ${EXIT_USAGE} bad usage or input ` +
+    '(the same status for bad input as every command of replicheck). ' +
+    'See docs/history-format.md for the formats and the semantics of :fail, :info and nil reads.',
+  width,
+)}
 `;
+}
 
 interface Args {
   file: string;
@@ -260,7 +285,7 @@ export async function checkHistoryCommand(args: string[], io: CommandIO): Promis
     return EXIT_USAGE;
   }
   if (parsed === 'help') {
-    io.stdout(CHECK_HISTORY_USAGE);
+    io.stdout(checkHistoryUsage(io.width));
     return EXIT_LINEARIZABLE;
   }
   const opts = parsed;

@@ -2,15 +2,16 @@
 // `--help` start in a few tens of milliseconds.
 import { VERSION } from '../version.js';
 import { mainUsage } from './help.js';
+import { textWidth } from './layout.js';
 import type { CliIO } from './run.js';
 import { EXIT_USAGE, suggest, usageLine } from './usage.js';
 
-const COMMANDS = ['run', 'check-history', 'help'];
+const COMMANDS = ['run', 'probe', 'check-history', 'help'];
 
 export async function cli(argv: readonly string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || (command === 'help' && rest.length === 0)) {
-    io.stdout.write(mainUsage(VERSION));
+    io.stdout.write(mainUsage(VERSION, textWidth(io.stdout, io.env)));
     return 0;
   }
   if (command === '-V' || command === '--version' || command === 'version') {
@@ -22,9 +23,17 @@ export async function cli(argv: readonly string[], io: CliIO): Promise<number> {
     const { runCommand } = await import('./run.js');
     return runCommand(rest, io);
   }
+  if (command === 'probe') {
+    const { probeCommand } = await import('./probe.js');
+    return probeCommand(rest, io);
+  }
   if (command === 'check-history') {
     const { checkHistoryCommand } = await import('./check-history.js');
-    return checkHistoryCommand(rest, { stdout: (t) => io.stdout.write(t), stderr: (t) => io.stderr.write(t) });
+    return checkHistoryCommand(rest, {
+      stdout: (t) => io.stdout.write(t),
+      stderr: (t) => io.stderr.write(t),
+      width: textWidth(io.stdout, io.env),
+    });
   }
   const hint = suggest(command.replace(/^-+/, ''), COMMANDS, (s) => ` Did you mean '${s}'?`);
   const what = command.startsWith('-') ? `Unknown flag ${command}` : `Unknown command '${command}'`;

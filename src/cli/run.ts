@@ -10,7 +10,9 @@ import { failedChecks } from '../report/format.js';
 import { VERSION } from '../version.js';
 import { inertJson } from '../util/text.js';
 import { parseRunArgs } from './args.js';
-import { findDefaultConfig, loadConfigFile, mergeInputs, type ConfigFile } from './config-file.js';
+import { findDefaultConfig, inputsFromFile, loadConfigFile, mergeInputs, type ConfigFile } from './config-file.js';
+import { isBadInput } from '../engine/errors.js';
+import { textWidth } from './layout.js';
 import { runUsage } from './help.js';
 import { cliStyle, createProgress, wantsColour, type CliStyle, type Output, type Progress } from './terminal.js';
 import { EXIT_USAGE, UsageError, usageLine } from './usage.js';
@@ -28,12 +30,15 @@ export interface CliIO {
 }
 
 /**
- * 1 when a check failed: the cluster misbehaved, whatever else went wrong. 2 when the run could not be carried
- * out (Docker or Compose missing, compose up failed, a busy port) and no check failed. 0 otherwise. Bad usage and
- * bad inputs never get this far: they are EXIT_USAGE.
+ * 1 when a check failed: the cluster misbehaved, whatever else went wrong. EXIT_USAGE when an input was bad (the
+ * engine found it: the parser's refusals never get this far). 2 when the run could not be carried out (Docker or
+ * Compose missing, compose up failed, a busy port) and no check failed. 0 otherwise.
  */
 export function exitCodeFor(result: RunResult): number {
   if (failedChecks(result).length > 0) return EXIT_FAILED;
+  // A bad input found once the engine looked (a target that is not a service, a missing adapter module) is as bad
+  // an input as one the parser refused: one status for bad input, whichever part found it.
+  if (result.errors.some(isBadInput)) return EXIT_USAGE;
   if (result.errors.length > 0 || result.verdict === 'failed') return EXIT_NOT_CARRIED_OUT;
   return EXIT_PASSED;
 }
@@ -62,16 +67,18 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<nu
   let json: boolean;
   let config: ConfigFile | undefined;
   let merged: Partial<Record<InputName, string>>;
+  let fromFile: InputName[];
   try {
     const args = parseRunArgs(argv);
     if (args.help) {
-      io.stdout.write(runUsage());
+      io.stdout.write(runUsage(textWidth(io.stdout, io.env), args.briefHelp));
       return EXIT_PASSED;
     }
     json = args.json;
     const configPath = args.config ?? (args.noConfig ? undefined : await findDefaultConfig(io.cwd));
     config = configPath === undefined ? undefined : await loadConfigFile(configPath, io.cwd);
     merged = mergeInputs(args.inputs, config, io.cwd);
+    fromFile = inputsFromFile(args.inputs, config);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr.write(usageLine('run', error.message));
@@ -82,6 +89,7 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<nu
     json,
     config,
     io,
+    fromFile,
   );
 }
 
@@ -98,11 +106,22 @@ interface Session {
   state?: PostState;
 }
 
-async function execute(raw: RawInputs, json: boolean, config: ConfigFile | undefined, io: CliIO): Promise<number> {
-  // With --json stdout carries only the report, so progress goes to stderr.
-  const progressOut = json ? io.stderr : io.stdout;
+async function execute(
+  raw: RawInputs,
+  json: boolean,
+  config: ConfigFile | undefined,
+  io: CliIO,
+  fromFile: readonly InputName[],
+): Promise<number> {
+  // stdout carries only the result (the table, or the JSON report), so `> result.txt` or `| jq` gets just that;
+  // everything said on the way goes to stderr.
+  const progressOut = io.stderr;
   const style = cliStyle(wantsColour(progressOut, io.env));
-  const progress = createProgress(progressOut, { interactive: progressOut.isTTY === true && io.env.TERM !== 'dumb', style });
+  const progress = createProgress(progressOut, {
+    interactive: progressOut.isTTY === true && io.env.TERM !== 'dumb',
+    style,
+    width: textWidth(progressOut, io.env),
+  });
   const session: Session = { controller: new AbortController(), progress, style, project: '' };
   const onSignal = interruptHandler(session, io);
   process.on('SIGINT', onSignal);
@@ -116,6 +135,7 @@ async function execute(raw: RawInputs, json: boolean, config: ConfigFile | undef
       log: progress,
       signal: session.controller.signal,
       reportBadInputs: false,
+      ...(config ? { fromFile: { file: config.path, inputs: fromFile } } : {}),
       onStart: (options) => {
         session.project = options.projectName;
         const what = options.cluster === 'external' ? 'an external cluster' : `project ${session.project}`;
@@ -132,8 +152,8 @@ async function execute(raw: RawInputs, json: boolean, config: ConfigFile | undef
     process.off('SIGTERM', onSignal);
   }
 
-  if (run.kind === 'bad-input') return reportBadInputs(run, json, config, io);
-  printResult(run, json, session.style, io);
+  if (run.kind === 'bad-input') return reportBadInputs(run, json, io);
+  printResult(run, json, cliStyle(wantsColour(io.stdout, io.env)), io);
   if (session.controller.signal.aborted) {
     io.stderr.write(`${interruptedMessage(session, run)}\n`);
     return EXIT_INTERRUPTED;
@@ -171,21 +191,19 @@ function quitMessage({ state, project }: Session): string {
   );
 }
 
-function reportBadInputs(run: Extract<HostedRun, { kind: 'bad-input' }>, json: boolean, config: ConfigFile | undefined, io: CliIO): number {
+function reportBadInputs(run: Extract<HostedRun, { kind: 'bad-input' }>, json: boolean, io: CliIO): number {
   if (json) io.stdout.write(`${inertJson(run.result, 2)}\n`);
+  // A problem with an input the config file set says so itself (host: whereFrom).
   const lines = run.problems.map((p) => `  --${p.input}: ${p.message} ${p.fix}`);
-  const where = config ? ` (flags and ${config.path})` : '';
-  io.stderr.write(usageLine('run', `Bad input${lines.length > 1 ? 's' : ''}${where}:\n${lines.join('\n')}`));
+  io.stderr.write(usageLine('run', `Bad input${lines.length > 1 ? 's' : ''}:\n${lines.join('\n')}`));
   return EXIT_USAGE;
 }
 
 function printResult(run: Extract<HostedRun, { kind: 'ran' }>, json: boolean, style: CliStyle, io: CliIO): void {
-  if (json) {
-    io.stdout.write(`${inertJson(run.result, 2)}\n`);
-    io.stderr.write(`JSON report: ${run.reportPath}\n`);
-  } else {
-    io.stdout.write(`\n${renderText(run.result, style)}\nJSON report: ${run.reportPath}\n`);
-  }
+  // A blank line between the progress and the table where both share a terminal; on stderr, so stdout stays the result.
+  if (!json) io.stderr.write('\n');
+  io.stdout.write(json ? `${inertJson(run.result, 2)}\n` : `${renderText(run.result, style)}\n`);
+  io.stderr.write(`JSON report: ${run.reportPath}\n`);
 }
 
 function interruptedMessage({ state, project }: Session, run: Extract<HostedRun, { kind: 'ran' }>): string {

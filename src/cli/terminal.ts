@@ -4,18 +4,27 @@ import type { Logger } from '../engine/deps.js';
 import type { TextStyle } from '../report/text.js';
 import { plainStyle } from '../report/text.js';
 import { formatMs, inertText, oneLine } from '../util/text.js';
+import { paragraph } from './layout.js';
 
 export interface Output {
   write(text: string): void;
   readonly isTTY?: boolean;
+  /** The terminal's width, when it is one (process.stdout.columns). */
+  readonly columns?: number;
 }
 
 export interface CliStyle extends TextStyle {
   readonly yellow: (s: string) => string;
 }
 
-/** NO_COLOR (any non-empty value) wins; otherwise colour only when the stream is a terminal that is not dumb. */
+/**
+ * FORCE_COLOR first, as Node itself reads it: 0 or false turns colour off, any other non-empty value on, even in
+ * a pipe (a CI log that shows colours). Then NO_COLOR (any non-empty value): off. Otherwise colour only when the
+ * stream is a terminal that is not dumb. Empty values count as unset, as no-color.org has it.
+ */
 export function wantsColour(out: Output, env: Readonly<Record<string, string | undefined>>): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return !/^(0|false)$/i.test(force.trim());
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   return out.isTTY === true && env.TERM !== 'dumb';
 }
@@ -35,11 +44,39 @@ export interface Progress extends Logger {
   stop(): void;
 }
 
+/** `prefix` and a message wrapped to `width`, its later lines indented under its first word. */
+function hanging(prefix: string, message: string, width: number): string {
+  if (width === Infinity) return `${prefix}${message}`;
+  return `${prefix}${paragraph(message, width - prefix.length).replace(/\n/g, `\n${' '.repeat(prefix.length)}`)}`;
+}
+
+/** Text from outside (a service's log) under its title, each line inert and marked as quoted; never wrapped. */
+function logBlock(style: CliStyle, title: string, text: string): string {
+  const body = inertText(text).replace(/\n+$/, '');
+  const lines =
+    body === ''
+      ? style.dim('  │ (empty)')
+      : body
+          .split('\n')
+          .map((l) => `${style.dim('  │')} ${l}`)
+          .join('\n');
+  return `${style.bold(oneLine(title))}\n${lines}`;
+}
+
 export function createProgress(
   out: Output,
-  options: { readonly interactive: boolean; readonly style: CliStyle; readonly now?: () => number },
+  options: {
+    readonly interactive: boolean;
+    readonly style: CliStyle;
+    readonly now?: () => number;
+    /** Lines of our own and info are wrapped to it; untrusted logs are not (they are copied from). */
+    readonly width?: number;
+  },
 ): Progress {
   const { interactive, style } = options;
+  const width = options.width ?? Infinity;
+  // The live line must fit one row, or the carriage return redraws only its last part and the rest piles up.
+  const liveRoom = Math.max(10, (out.columns ?? 80) - 12);
   const now = options.now ?? (() => performance.now());
   const active: { name: string; start: number }[] = [];
   let frame = 0;
@@ -54,7 +91,8 @@ export function createProgress(
     const current = active[active.length - 1];
     if (!interactive || !current) return;
     clear();
-    out.write(`${style.dim(FRAMES[frame++ % FRAMES.length]!)} ${current.name} ${style.dim(formatMs(now() - current.start))}`);
+    const name = current.name.length > liveRoom ? `${current.name.slice(0, liveRoom - 1)}…` : current.name;
+    out.write(`${style.dim(FRAMES[frame++ % FRAMES.length]!)} ${name} ${style.dim(formatMs(now() - current.start))}`);
     shown = true;
   };
   const print = (text: string): void => {
@@ -68,23 +106,12 @@ export function createProgress(
     timer.unref();
   };
 
+  const wrapped = (prefix: string, message: string): string => hanging(prefix, message, width);
   return {
-    line: print,
-    info: (message) => print(style.dim(`  ${oneLine(message)}`)),
-    warn: (message) => print(style.yellow(`! ${oneLine(message)}`)),
-    untrusted(title, text) {
-      const body = inertText(text).replace(/\n+$/, '');
-      print(
-        `${style.bold(oneLine(title))}\n${
-          body === ''
-            ? style.dim('  │ (empty)')
-            : body
-                .split('\n')
-                .map((l) => `${style.dim('  │')} ${l}`)
-                .join('\n')
-        }`,
-      );
-    },
+    line: (text) => print(text.includes('\n') || text.includes('\u001b') ? text : wrapped('', text)),
+    info: (message) => print(style.dim(wrapped('  ', oneLine(message)))),
+    warn: (message) => print(style.yellow(wrapped('! ', oneLine(message)))),
+    untrusted: (title, text) => print(logBlock(style, title, text)),
     phase(name, state) {
       if (state === 'start') {
         active.push({ name, start: now() });

@@ -11,7 +11,7 @@ export class Cancelled extends Error {
 
 export function toRunErrors(error: unknown): RunError[] {
   if (error instanceof InputError) {
-    return error.problems.map((p) => ({ message: `Input '${p.input}': ${p.message}`, fix: p.fix, input: p.input }));
+    return error.problems.map((p) => ({ message: `${inputPrefix(p.input)}${p.message}`, fix: p.fix, input: p.input }));
   }
   if (error instanceof SetupError) {
     return [
@@ -26,4 +26,17 @@ export function toRunErrors(error: unknown): RunError[] {
   if (error instanceof Cancelled) return [{ message: error.message }];
   const e = error as Error;
   return [{ message: `Unexpected error: ${e?.message ?? String(error)}` }];
+}
+
+function inputPrefix(input: string): string {
+  return `Input '${input}': `;
+}
+
+/**
+ * Whether an error of a result is a bad input (an InputError, found before anything started or by a fault that could
+ * not apply its input), not a setup problem that merely names an input (a busy port). Read off the shape made above,
+ * so the report needs no field of its own for it; the CLI exits with its bad-input status on one.
+ */
+export function isBadInput(error: RunError): boolean {
+  return error.input !== undefined && error.message.startsWith(inputPrefix(error.input));
 }

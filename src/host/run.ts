@@ -3,7 +3,7 @@
 // assembles the engine's dependencies and writes the JSON report. Front ends only read inputs and publish.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { RawInputs } from '../inputs/list.js';
+import type { InputName, RawInputs } from '../inputs/list.js';
 import { parseOptions, type Options } from '../config/options.js';
 import { InputError, type InputProblem } from '../inputs/errors.js';
 import { systemClock, systemRandom } from '../core/clock.js';
@@ -26,6 +26,10 @@ export interface RunHost {
   readonly signal: AbortSignal;
   /** Also write a report when the inputs were bad (the action does; the CLI prints the problems instead). */
   readonly reportBadInputs: boolean;
+  /** Problems found before the inputs could be parsed (the config file): reported alone, as bad input. */
+  readonly inputProblems?: readonly InputProblem[];
+  /** The config file the inputs were merged with, and the inputs it set: a problem with one of those says so. */
+  readonly fromFile?: { readonly file: string; readonly inputs: readonly InputName[] };
   /** Called once the inputs are valid, before anything runs. */
   readonly onStart?: (options: Options, reportPath: string) => void;
   /** Called before anything is created, with what a later step needs to clean up. */
@@ -42,14 +46,16 @@ export async function runReplicheck(raw: RawInputs, host: RunHost): Promise<Host
   const random = host.deps?.random ?? systemRandom;
   let options: Options;
   try {
+    if (host.inputProblems !== undefined && host.inputProblems.length > 0) throw new InputError(host.inputProblems);
     options = parseOptions(raw, { env: host.env, randomSuffix: random.hex(3) });
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    const result = emptyResult(VERSION, toRunErrors(error), new Date(systemClock.wallMs()).toISOString());
-    if (!host.reportBadInputs) return { kind: 'bad-input', result, problems: error.problems };
+    const problems = whereFrom(error.problems, host.fromFile);
+    const result = emptyResult(VERSION, toRunErrors(new InputError(problems)), new Date(systemClock.wallMs()).toISOString());
+    if (!host.reportBadInputs) return { kind: 'bad-input', result, problems };
     const path = reportPath(raw['report-file'] || undefined, host.cwd, '', host.tempDir);
     await writeReport(path, result);
-    return { kind: 'bad-input', result, problems: error.problems, reportPath: path };
+    return { kind: 'bad-input', result, problems, reportPath: path };
   }
 
   const path = reportPath(options.reportFile, host.cwd, options.projectName, host.tempDir);
@@ -89,6 +95,12 @@ export async function runReplicheck(raw: RawInputs, host: RunHost): Promise<Host
   }
   await writeReport(path, result);
   return { kind: 'ran', result, options, reportPath: path };
+}
+
+/** Problems with inputs the config file set name the file: that is where the value to mend is written. */
+function whereFrom(problems: readonly InputProblem[], fromFile: RunHost['fromFile']): InputProblem[] {
+  if (!fromFile) return [...problems];
+  return problems.map((p) => (fromFile.inputs.includes(p.input) ? { ...p, message: `${p.message} Set in ${fromFile.file}.` } : p));
 }
 
 async function writeReport(path: string, result: RunResult): Promise<void> {

@@ -40,8 +40,10 @@ export const DEFAULT_BODY_CAP = 1024 * 1024;
 
 function describeError(error: unknown, timedOut: boolean): string {
   if (timedOut) return 'timeout';
-  const e = error as { code?: string; name?: string; message?: string; cause?: { code?: string } };
-  const code = e?.code ?? e?.cause?.code;
+  const e = error as { code?: unknown; name?: string; message?: string; cause?: { code?: unknown } };
+  // A DOMException (an aborted signal's reason) has a numeric code: only Node's string codes name a cause.
+  const code = [e?.code, e?.cause?.code].find((c): c is string => typeof c === 'string');
+  if (e?.name === 'TimeoutError') return 'timeout';
   switch (code) {
     case 'ECONNREFUSED':
       return 'connection refused';

@@ -29,13 +29,23 @@ export interface InputSpec {
 
 export const INPUTS = [
   {
+    // First: the file is read before every other input, and any of them may come from it.
+    name: 'config',
+    group: 'cluster',
+    description:
+      'A file of inputs, `replicheck.yml`, `.yaml` or `.json` (keys are the input names), the one `replicheck run` reads; ' +
+      'relative to the workspace, and paths in it relative to its folder. Inputs in `with:` override it, except one written ' +
+      'as its default (the runner passes every default, so it cannot be told from one left out). Empty: no file.',
+    see: 'cli.md: The config file',
+    default: '',
+  },
+  {
     name: 'servers',
     group: 'cluster',
     description:
       'Base URLs of the nodes, newline- or comma-separated (`http://localhost:8080`, ...). An entry may be named, `name=url`: ' +
       'the name is the compose service the node is (unnamed ones are matched by published port), or, with `cluster: external`, ' +
-      'the name that `fault-targets` and `restart-target` use. Credentials in URLs are refused.',
-    required: true,
+      'the name that `fault-targets` and `restart-target` use. Credentials in URLs are refused. Required, here or in `config`.',
   },
   {
     name: 'cluster',

@@ -9,7 +9,14 @@ import { INPUTS, plainDescription, type InputSpec } from '../../src/inputs/list.
 import { parseRunArgs } from '../../src/cli/args.js';
 import { EXIT_USAGE, UsageError, suggest } from '../../src/cli/usage.js';
 import { configInputs, findDefaultConfig, loadConfigFile, mergeInputs } from '../../src/cli/config-file.js';
-import { mainUsage, runUsage } from '../../src/cli/help.js';
+import { GROUP_TITLES, firstSentence, mainUsage, runUsage } from '../../src/cli/help.js';
+import { textWidth } from '../../src/cli/layout.js';
+import { isBooleanInput } from '../../src/cli/args.js';
+import { INPUT_GROUPS } from '../../src/inputs/list.js';
+import { GROUPS } from '../../scripts/inputs.js';
+import { InputError } from '../../src/inputs/errors.js';
+import { SetupError } from '../../src/compose/driver.js';
+import { toRunErrors } from '../../src/engine/errors.js';
 import { cli } from '../../src/cli/main.js';
 import { cleanupHint, exitCodeFor } from '../../src/cli/run.js';
 import { reportPath } from '../../src/report/paths.js';
@@ -17,6 +24,7 @@ import { cliStyle, createProgress, wantsColour } from '../../src/cli/terminal.js
 import { inertText as terminalSafe } from '../../src/util/text.js';
 import { VERSION } from '../../src/version.js';
 import { resultWith, check } from '../support/result.js';
+import { startFakeCluster } from '../support/fake-cluster.js';
 
 const tempDirs: string[] = [];
 function tempDir(): string {
@@ -35,6 +43,16 @@ function capture(isTTY = false) {
   return { out: { write: (t: string) => void (text += t), isTTY }, text: () => text };
 }
 
+/** The CLI with stdout on a terminal of `columns` (stderr piped). */
+async function runCliOn(argv: string[], terminal: { isTTY: boolean; columns: number }, env: Record<string, string> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const out = { write: (t: string) => void (stdout += t), ...terminal };
+  const err = { write: (t: string) => void (stderr += t), isTTY: false };
+  const code = await cli(argv, { stdout: out, stderr: err, env, cwd: tempDir() });
+  return { code, stdout, stderr };
+}
+
 async function runCli(argv: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
   const stdout = capture();
   const stderr = capture();
@@ -49,7 +67,8 @@ describe('run flags', () => {
     assert.equal(a.inputs['restart-target'], 'kv_4');
     assert.equal(a.json, true);
     assert.equal(a.config, 'x.yml');
-    for (const spec of specs) {
+    // The config input is the CLI's own --config flag (it also finds a default file), tested above.
+    for (const spec of specs.filter((s) => s.name !== 'config')) {
       const value = spec.default === 'true' || spec.default === 'false' ? 'false' : 'v';
       assert.equal(parseRunArgs([`--${spec.name}`, value]).inputs[spec.name as never], value, spec.name);
     }
@@ -162,19 +181,85 @@ describe('help and version', () => {
   test('run --help lists every input with its description and default', () => {
     const text = runUsage();
     const flat = text.replace(/\s+/g, ' ');
-    for (const spec of specs) {
-      assert.match(text, new RegExp(`--${spec.name}\\b`), spec.name);
+    assert.ok(flat.includes('--config FILE Read inputs from FILE'), 'the config input as the CLI reads it');
+    for (const spec of specs.filter((s) => s.name !== 'config')) {
+      assert.match(text, new RegExp(`--(\\[no-\\])?${spec.name}\\b`), spec.name);
       // As a terminal shows it: the description's code marks dropped.
       assert.ok(flat.includes(plainDescription(spec).replace(/\s+/g, ' ')), `description of ${spec.name}`);
       assert.ok(!flat.includes('`'), 'no Markdown code marks in the help');
       if (spec.default) assert.ok(flat.includes(`default: ${spec.default}`), `default of ${spec.name}`);
     }
-    for (const flag of ['--config FILE', '--no-config', '--json', '--help', 'NO_COLOR', 'Ctrl-C']) assert.ok(text.includes(flag), flag);
-    assert.match(text, /0 +passed[\s\S]*1 +failed[\s\S]*2 +could not check[\s\S]*3 +bad usage[\s\S]*130 +interrupted/);
+    for (const flag of ['--config FILE', '--no-config', '--json', '--help', 'NO_COLOR', 'FORCE_COLOR', 'Ctrl-C'])
+      assert.ok(text.includes(flag), flag);
+    assert.match(text, /0 +passed[\s\S]*1 +failed[\s\S]*2 +no verdict[\s\S]*3 +bad usage or bad input[\s\S]*130 +interrupted/);
     assert.ok(
-      text.split('\n').every((l) => l.length <= 100),
-      'lines fit a terminal',
+      text.split('\n').every((l) => l.length <= 80),
+      'lines fit the default width',
     );
+  });
+
+  test('run --help: examples first, then the inputs grouped as action.yml groups them, then the CLI-only flags', () => {
+    const text = runUsage();
+    const at = (s: string) => text.indexOf(s);
+    assert.ok(at('Examples:') > 0 && at('Examples:') < at('--servers VALUE'), 'examples before the flags');
+    const headings = INPUT_GROUPS.map((g) =>
+      at(`\n${GROUPS[g].title}: ${GROUPS[g].about.charAt(0).toLowerCase()}${GROUPS[g].about.slice(1)}\n`),
+    );
+    assert.ok(
+      headings.every((h, i) => h > 0 && (i === 0 || h > headings[i - 1]!)),
+      `group headings in order: ${headings.join(', ')}`,
+    );
+    assert.ok(at('\nCommand line only:\n') > headings[headings.length - 1]!, 'the CLI-only flags after the inputs');
+    // Each input under its own group's heading.
+    for (const spec of specs) {
+      const group = INPUT_GROUPS.indexOf(spec.group);
+      const flag = at(`\n  --${isBooleanInput(spec) ? '[no-]' : ''}${spec.name}${spec.name === 'config' ? ' FILE' : metavar(spec)}`);
+      assert.ok(flag > headings[group]! && (group === INPUT_GROUPS.length - 1 || flag < headings[group + 1]!), spec.name);
+    }
+    assert.deepEqual(Object.keys(GROUP_TITLES), [...INPUT_GROUPS]);
+    for (const g of INPUT_GROUPS) assert.equal(GROUP_TITLES[g], GROUPS[g].title);
+  });
+
+  test('help is wrapped to the width: the terminal, else COLUMNS, else 80; two columns when they fit', async () => {
+    const lines = (text: string) => text.split('\n');
+    // Commands of the examples are never wrapped (they are for copying), nor is a single word longer than the width.
+    const longest = (text: string) =>
+      Math.max(
+        ...lines(text)
+          .filter((l) => !/^ {2}(replicheck | {2}--)|^ *\S+$/.test(l))
+          .map((l) => l.length),
+      );
+    for (const width of [40, 60, 80, 100, 120]) assert.ok(longest(runUsage(width)) <= width, `run --help at ${width}`);
+    assert.ok(lines(runUsage(120)).length < lines(runUsage(80)).length);
+    // Below 70 columns the description goes under its flag.
+    assert.match(runUsage(60), /\n {2}--servers VALUE\n {6}Base URLs/);
+    assert.equal(firstSentence('Seconds one thing may take, e.g. 5. Empty: none.'), 'Seconds one thing may take, e.g. 5.');
+
+    const tty = { write: () => undefined, isTTY: true, columns: 132 };
+    assert.equal(textWidth(tty, {}), 120, 'a wide terminal: prose kept readable');
+    assert.equal(textWidth({ ...tty, columns: 70 }, { COLUMNS: '200' }), 70, "the terminal's own width first");
+    assert.equal(textWidth({ isTTY: false }, { COLUMNS: '100' }), 100);
+    assert.equal(textWidth({ isTTY: false }, {}), 80);
+    assert.equal(textWidth({ isTTY: false }, { COLUMNS: 'wide' }), 80);
+
+    const piped = await runCli(['run', '--help'], { env: { COLUMNS: '100' } });
+    assert.equal(piped.stdout, runUsage(100));
+    const onTerminal = await runCliOn(['run', '--help'], { isTTY: true, columns: 60 });
+    assert.equal(onTerminal.stdout, runUsage(60));
+    assert.equal((await runCliOn(['--help'], { isTTY: true, columns: 60 })).stdout, mainUsage(VERSION, 60));
+  });
+
+  test('-h is the short form: each input by its first sentence; --help and help run the whole text', async () => {
+    const brief = (await runCli(['run', '-h'])).stdout;
+    assert.equal(brief, runUsage(80, true));
+    assert.ok(brief.split('\n').length < runUsage().split('\n').length);
+    assert.ok(
+      brief.replace(/\s+/g, ' ').includes('--servers Base URLs of the nodes, newline- or comma-separated (http://localhost:8080, ...).'),
+    );
+    assert.ok(!brief.includes('Credentials in URLs are refused'));
+    for (const spec of specs) assert.match(brief, new RegExp(`--(\\[no-\\])?${spec.name}\\b`), spec.name);
+    assert.equal((await runCli(['run', '--help'])).stdout, runUsage());
+    assert.equal((await runCli(['run', '-h', '--help'])).stdout, runUsage());
   });
 
   test('replicheck --help, help run, --version, unknown command', async () => {
@@ -185,7 +270,7 @@ describe('help and version', () => {
     assert.match(help.stdout, /replicheck check-history FILE/);
     assert.equal((await runCli([])).stdout, mainUsage(VERSION));
     assert.equal((await runCli(['help', 'run'])).stdout, runUsage());
-    assert.equal((await runCli(['run', '-h'])).stdout, runUsage());
+    assert.match(help.stdout, /replicheck probe --servers URL/);
 
     const version = await runCli(['--version']);
     assert.equal(version.code, 0);
@@ -325,7 +410,7 @@ describe('one usage error for both commands', () => {
 });
 
 describe('exit codes and report path', () => {
-  test('1 when a check failed, 2 when the run could not be carried out, 0 when passed', () => {
+  test('1 when a check failed, 2 when the run could not be carried out, 3 on a bad input found by the engine, 0 when passed', () => {
     const passed = resultWith([check({ id: 'a', title: 'T', status: 'passed' })]);
     assert.equal(exitCodeFor(passed), 0);
     assert.equal(exitCodeFor(resultWith([check({ id: 'a', title: 'T', status: 'failed' })])), 1);
@@ -333,6 +418,13 @@ describe('exit codes and report path', () => {
     // A failed check outweighs a setup error that came later (e.g. teardown).
     assert.equal(exitCodeFor(resultWith([check({ id: 'a', title: 'T', status: 'failed' })], { errors: [{ message: 'x' }] })), 1);
     assert.equal(exitCodeFor(resultWith([check({ id: 'a', title: 'T', status: 'skipped' })])), 0);
+    // A bad input the engine found (preflight: a target that is no service) is bad input like one the parser found.
+    const [badTarget] = toRunErrors(new InputError([{ input: 'restart-target', message: "'kv_9' is not a service.", fix: 'Use kv_0.' }]));
+    assert.equal(exitCodeFor(resultWith([], { errors: [badTarget!] })), EXIT_USAGE);
+    // A setup problem that names an input (a busy port) is not one.
+    const [busy] = toRunErrors(new SetupError('Port(s) 127.0.0.1:8080 are already in use.', 'Stop it.', 'servers'));
+    assert.equal(exitCodeFor(resultWith([], { errors: [busy!] })), 2);
+    assert.equal(exitCodeFor(resultWith([check({ id: 'a', title: 'T', status: 'failed' })], { errors: [badTarget!] })), 1);
   });
 
   test('report-file relative to the current directory, else the temp directory', () => {
@@ -391,5 +483,90 @@ describe('terminal', () => {
     p.phase!('up', 'ok');
     p.stop();
     assert.equal(c.text(), '⠋ up 0 ms\r\u001b[2Khello\n⠙ up 0 ms\r\u001b[2K✓ up 0 ms\n');
+  });
+});
+
+/** What follows a flag's name in the help: nothing but a space for a switch. */
+function metavar(spec: InputSpec): string {
+  return isBooleanInput(spec) ? ' ' : ' VALUE';
+}
+
+describe('output: the result on stdout, progress on stderr, colour as asked, text to the width', () => {
+  test('a run against a cluster already running: stdout is the table alone, or the JSON report alone', async () => {
+    const cluster = await startFakeCluster([{ kind: 'shared' }, { kind: 'shared' }, { kind: 'shared' }]);
+    try {
+      const dir = tempDir();
+      const argv = ['run', '--no-config', '--cluster', 'external', '--servers', cluster.nodes.map((n) => n.url).join(',')];
+      const report = join(dir, 'r.json');
+      const text = await runCli([...argv, '--report-file', report], { cwd: dir });
+      assert.equal(text.code, 0, text.stderr);
+      // Progress, the header line and the report's path on stderr; none of it on stdout.
+      assert.match(text.stderr, /replicheck \S+: an external cluster, 3 nodes/);
+      assert.match(text.stderr, /^▸ /m);
+      assert.match(text.stderr, new RegExp(`JSON report: ${report.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\n$`));
+      assert.doesNotMatch(text.stdout, /▸|✓ validate|JSON report:|an external cluster, 3 nodes/);
+      assert.match(text.stdout, /PASSED/i);
+      assert.doesNotMatch(text.stdout, /\u001b\[/, 'no colour in a pipe');
+
+      const json = await runCli([...argv, '--json', '--report-file', report], { cwd: dir });
+      assert.equal(json.code, 0, json.stderr);
+      const parsed = JSON.parse(json.stdout) as { verdict: string };
+      assert.equal(parsed.verdict, 'passed');
+      assert.deepEqual(parsed, JSON.parse(readFileSync(report, 'utf8')));
+
+      // FORCE_COLOR colours both streams in a pipe; NO_COLOR alone does not stop it.
+      const forced = await runCli([...argv, '--report-file', report], { cwd: dir, env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
+      assert.match(forced.stdout, /\u001b\[3[12]m/);
+      assert.match(forced.stderr, /\u001b\[/);
+    } finally {
+      await cluster.close();
+    }
+  });
+
+  test('FORCE_COLOR and NO_COLOR', () => {
+    const pipe = { write: () => undefined, isTTY: false };
+    const tty = { write: () => undefined, isTTY: true };
+    assert.equal(wantsColour(pipe, { FORCE_COLOR: '1' }), true);
+    assert.equal(wantsColour(pipe, { FORCE_COLOR: 'true' }), true);
+    assert.equal(wantsColour(pipe, { FORCE_COLOR: '3' }), true);
+    assert.equal(wantsColour(tty, { FORCE_COLOR: '0' }), false);
+    assert.equal(wantsColour(tty, { FORCE_COLOR: 'false' }), false);
+    assert.equal(wantsColour(tty, { FORCE_COLOR: '1', NO_COLOR: '1' }), true, 'FORCE_COLOR first, as Node reads them');
+    assert.equal(wantsColour(tty, { FORCE_COLOR: '', NO_COLOR: '1' }), false, 'an empty FORCE_COLOR is unset');
+    assert.equal(wantsColour(tty, { NO_COLOR: '' }), true, 'an empty NO_COLOR is unset');
+    assert.equal(wantsColour(pipe, { FORCE_COLOR: '1', TERM: 'dumb' }), true);
+  });
+
+  test('progress is wrapped to the width; the live line is cut to one row; logs are left whole', () => {
+    const c = capture();
+    const p = createProgress(c.out, { interactive: false, style: cliStyle(false), now: () => 0, width: 40 });
+    p.info('Docker engine 27.1; using Compose v2 (docker compose 2.29.1) with a long tail of words.');
+    p.warn('careful: this warning is long enough to need a second line here');
+    p.untrusted('Log of kv_0', `${'x'.repeat(60)}\n`);
+    assert.equal(
+      c.text(),
+      '  Docker engine 27.1; using Compose v2\n  (docker compose 2.29.1) with a long\n  tail of words.\n' +
+        '! careful: this warning is long enough\n  to need a second line here\n' +
+        `Log of kv_0\n  │ ${'x'.repeat(60)}\n`,
+    );
+    const live = capture(true);
+    const narrow = { write: live.out.write, isTTY: true, columns: 30 };
+    const q = createProgress(narrow, { interactive: true, style: cliStyle(false), now: () => 0, width: 30 });
+    q.phase!('a phase with a name much longer than the terminal is wide', 'start');
+    q.stop();
+    const drawn = live.text().split('\r')[0]!;
+    assert.ok(drawn.length <= 30, JSON.stringify(drawn));
+    assert.match(drawn, /…/);
+  });
+
+  test("run's bad input goes to stderr only, and a file's value says it came from the file", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'replicheck.yml'), 'servers: http://localhost:1\nteardown: sometimes\n');
+    const r = await runCli(['run', '--build=maybe'], { cwd: dir });
+    assert.equal(r.code, EXIT_USAGE);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /--teardown: 'sometimes' is not a teardown policy\. Set in \S*replicheck\.yml\./);
+    assert.match(r.stderr, /--build: 'maybe' is not a boolean\. Use/);
+    assert.doesNotMatch(r.stderr, /--build: [^\n]*Set in/);
   });
 });
