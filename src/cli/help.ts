@@ -55,6 +55,8 @@ ${table(
     ['replicheck --version | -V', 'the version'],
   ],
   width,
+  // Wide enough for the commands: they read as one column of their own.
+  34,
 )}
 
 ${paragraph(
