@@ -3,12 +3,16 @@
 // asynchronous replication to five replicas that apply what arrives in arrival order (violations). Per checker:
 // time, the heap it left grown, and the process's peak resident memory so far; the linearizability checker runs
 // on the same histories for comparison. Run: npx tsx bench/consistency.ts [operations]
+import { loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { seededRandom } from '../src/core/random.js';
 import { checkHistory, type History, type HistoryOperation, type Value } from '../src/linearizability/index.js';
 import { checkCausal, checkSessionAndCausal } from '../src/consistency/causal.js';
 import { checkSessionGuarantees } from '../src/consistency/session.js';
+import { judgeLadder } from '../src/consistency/ladder.js';
+import type { ModelVerdict } from '../src/consistency/verdict.js';
+import { linearizabilityResults, linearizableVerdict } from '../src/workload/analyse.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -134,6 +138,38 @@ function bench(name: string, history: History): Row[] {
     heapMiB: NaN,
     maxRssMiB: process.resourceUsage().maxRSS / 1024,
   });
+  rows.push(...wholeLadder(name, history));
+  return rows;
+}
+
+/**
+ * The whole ladder as a run judges it (workload/phase.ts): the linearizability checker per key, then judgeLadder
+ * (session guarantees + causal, sequential), eventual given as held (it is the run's convergence, not a checker).
+ */
+function wholeLadder(name: string, history: History): Row[] {
+  gc();
+  const start = performance.now();
+  const lin = linearizabilityResults(history, 'register', { algorithm: 'auto' });
+  const eventual: ModelVerdict = { model: 'eventual', verdict: 'held', elapsedMs: 0 };
+  const ladder = judgeLadder(history, { eventual, linearizable: linearizableVerdict(lin.results, lin.elapsedMs) });
+  const seconds = (performance.now() - start) / 1000;
+  const rows: Row[] = ladder.models.map((v) => ({
+    history: name,
+    checker: `  ladder: ${v.model}`,
+    verdict: v.verdict,
+    seconds: v.elapsedMs / 1000,
+    heapMiB: NaN,
+    maxRssMiB: NaN,
+  }));
+  const maxRssMiB = process.resourceUsage().maxRSS / 1024;
+  rows.push({
+    history: name,
+    checker: 'whole ladder (judgeLadder)',
+    verdict: `strongest ${ladder.strongest}`,
+    seconds,
+    heapMiB: NaN,
+    maxRssMiB,
+  });
   return rows;
 }
 
@@ -154,7 +190,8 @@ function table(rows: readonly Row[]): string {
 
 // One history at a time, so the peak is one history and its checks, not two histories.
 console.log(`${OPERATIONS} operations per history, ${CLIENTS} clients, ${KEYS} keys`);
-console.log('(indented rows: each model in the shared run, its elapsedMs: the shared preparation and its own check)');
+console.log('(indented rows: each model in the shared run, its elapsedMs: the shared preparation and its own check;');
+console.log(' "ladder:" rows: each model in the whole ladder, its own checker\'s elapsedMs; pram has none of its own)');
 const rows: Row[] = [];
 for (const [name, replicas, seed] of [
   ['healthy', 1, 1],
@@ -168,3 +205,8 @@ for (const [name, replicas, seed] of [
   history = undefined;
 }
 console.log(table(rows));
+console.log(
+  `load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);

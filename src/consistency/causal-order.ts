@@ -49,9 +49,16 @@ export interface CausalOrder {
   /** Per slot: positions of the chain's reads of the key that read a write, with the running top two per entry. */
   readonly rlStart: Int32Array;
   readonly rlPos: Int32Array;
+  /** Empty until withTops: only the checkers that ask about every read a chain made need them. */
   readonly rlMax1: Int32Array;
   readonly rlArg1: Int32Array;
   readonly rlMax2: Int32Array;
+  /** The same lists and running tops over only the reads that returned an off-chain (indeterminate) write. */
+  readonly orlStart: Int32Array;
+  readonly orlPos: Int32Array;
+  readonly orlMax1: Int32Array;
+  readonly orlArg1: Int32Array;
+  readonly orlMax2: Int32Array;
 }
 
 /** Position bound of what precedes x in session order on its own chain. */
@@ -233,7 +240,7 @@ function isChainRead(norm: Normalised, x: number): boolean {
   return (kind === READ || kind === CAS_READ) && norm.rf[x]! >= 0;
 }
 
-function slotLists(norm: Normalised): Lists {
+function slotLists(norm: Normalised, only: (x: number) => boolean = () => true): Lists {
   const K = norm.keys.length;
   const slots = norm.clients * K;
   const wlStart = new Int32Array(slots + 1);
@@ -241,7 +248,7 @@ function slotLists(norm: Normalised): Lists {
   for (let x = 0; x < norm.nChain; x++) {
     const slot = norm.client[x]! * K + norm.key[x]!;
     if (isChainWrite(norm.kind[x]!)) wlStart[slot + 1]!++;
-    else if (isChainRead(norm, x)) rlStart[slot + 1]!++;
+    else if (isChainRead(norm, x) && only(x)) rlStart[slot + 1]!++;
   }
   for (let i = 0; i < slots; i++) {
     wlStart[i + 1]! += wlStart[i]!;
@@ -254,13 +261,13 @@ function slotLists(norm: Normalised): Lists {
   for (let x = 0; x < norm.nChain; x++) {
     const slot = norm.client[x]! * K + norm.key[x]!;
     if (isChainWrite(norm.kind[x]!)) wl[wf[slot]!++] = norm.pos[x]!;
-    else if (isChainRead(norm, x)) rlPos[rf[slot]!++] = norm.pos[x]!;
+    else if (isChainRead(norm, x) && only(x)) rlPos[rf[slot]!++] = norm.pos[x]!;
   }
   return { wlStart, wl, rlStart, rlPos };
 }
 
 /** Per read entry, the running top two (with the first's write) of the clocks of the writes read up to it. */
-function runningTops(norm: Normalised, comp: Components, clock: Int32Array, lists: Lists, ticker: Ticker) {
+function runningTops(norm: Normalised, scc: Int32Array, clock: Int32Array, lists: Pick<Lists, 'rlStart' | 'rlPos'>, ticker: Ticker) {
   const C = norm.clients;
   const entries = lists.rlPos.length;
   const rlMax1 = new Int32Array(entries * C);
@@ -272,7 +279,7 @@ function runningTops(norm: Normalised, comp: Components, clock: Int32Array, list
     for (let j = lists.rlStart[slot]!; j < lists.rlStart[slot + 1]!; j++) {
       ticker.tick();
       const w = norm.rf[chain + lists.rlPos[j]!]!;
-      const from = comp.scc[w]! * C;
+      const from = scc[w]! * C;
       const at = j * C;
       const first = j === lists.rlStart[slot];
       for (let c = 0; c < C; c++) {
@@ -303,7 +310,7 @@ export function orderBytes(norm: Normalised): number {
   let reads = 0;
   for (let x = 0; x < norm.nChain; x++) if (isReading(norm.kind[x]!)) reads++;
   const perNode = 4 * 11 + 3;
-  return norm.n * (perNode + 4 * C) + (norm.n - norm.nChain) * 4 * C + slots * 48 + norm.nChain * 8 + reads * 12 * C;
+  return norm.n * (perNode + 4 * C) + (norm.n - norm.nChain) * 4 * C + slots * 56 + norm.nChain * 12 + reads * 12 * C;
 }
 
 export function buildCausalOrder(norm: Normalised, ticker: Ticker): CausalOrder {
@@ -313,8 +320,40 @@ export function buildCausalOrder(norm: Normalised, ticker: Ticker): CausalOrder 
   const rd = readersOf(norm);
   const f = fronts(norm, rd, ticker.budget, ticker);
   const lists = slotLists(norm);
-  const tops = runningTops(norm, comp, clock, lists, ticker);
-  return { norm, scc: comp.scc, cyclic: comp.cyclic, firstCycle: comp.firstCycle, clock, ...f, ...rd, ...lists, ...tops };
+  // Causal needs the running tops only of the reads of indeterminate writes (a chain write another read returned
+  // is before the read on its own chain too, found there by its latest write): a small table, built now.
+  const off = slotLists(norm, (x) => norm.rf[x]! >= norm.nChain);
+  const t = runningTops(norm, comp.scc, clock, off, ticker);
+  const none = new Int32Array(0);
+  return {
+    norm,
+    scc: comp.scc,
+    cyclic: comp.cyclic,
+    firstCycle: comp.firstCycle,
+    clock,
+    ...f,
+    ...rd,
+    ...lists,
+    ...{ rlMax1: none, rlArg1: none, rlMax2: none },
+    ...{ orlStart: off.rlStart, orlPos: off.rlPos, orlMax1: t.rlMax1, orlArg1: t.rlArg1, orlMax2: t.rlMax2 },
+  };
+}
+
+const withTopsMemo = new WeakMap<CausalOrder, CausalOrder>();
+
+/**
+ * The order with the running tops of every chain read (entries × clients, three times): built on first use, for
+ * the checkers that ask about the reads a chain made (monotonic reads, writes-follow-reads, causal's witness).
+ */
+export function withTops(o: CausalOrder, ticker: Ticker): CausalOrder {
+  if (o.rlMax1.length > 0 || o.rlPos.length === 0) return o;
+  let full = withTopsMemo.get(o);
+  if (!full) {
+    ticker.budget.reserve(o.rlPos.length * 12 * o.norm.clients, 'the causal order’s running tops of the reads');
+    full = { ...o, ...runningTops(o.norm, o.scc, o.clock, o, ticker) };
+    withTopsMemo.set(o, full);
+  }
+  return full;
 }
 
 /** a co< b: a happened before b (a path of at least one edge). */
@@ -477,4 +516,161 @@ export function prepare(history: Parameters<typeof normalise>[0], opts: CheckerO
     if (error instanceof NotCheckable || error instanceof BudgetExceeded) return { reason: error.message };
     throw error;
   }
+}
+
+/**
+ * The verdict alone of `latestWrite` + `misses`, of `readAfter`, and of causal's part of it, for the checkers' hot
+ * loops: cursors per slot for one scan in chain order (`next` starts another; a slot's first question binary
+ * searches), the arrays held in fields and the common case (v on a chain) answered inline, so a question costs a
+ * few typed-array reads. A checker asks the full functions only for a read this says violates, to name the same
+ * witness as before.
+ */
+export class Probe {
+  private readonly wAt: Int32Array;
+  private readonly rAt: Int32Array;
+  private readonly oAt: Int32Array;
+  private readonly wStamp: Int32Array;
+  private readonly rStamp: Int32Array;
+  private readonly oStamp: Int32Array;
+  private round = 1;
+  private readonly nChain: number;
+  private readonly C: number;
+
+  constructor(private readonly o: CausalOrder) {
+    const slots = o.wlStart.length - 1;
+    this.wAt = new Int32Array(slots);
+    this.rAt = new Int32Array(slots);
+    this.oAt = new Int32Array(slots);
+    this.wStamp = new Int32Array(slots);
+    this.rStamp = new Int32Array(slots);
+    this.oStamp = new Int32Array(slots);
+    this.nChain = o.norm.nChain;
+    this.C = o.norm.clients;
+  }
+
+  next(): void {
+    this.round++;
+  }
+
+  /** v co< u for a chain write u != v. */
+  private precedes(v: number, u: number): boolean {
+    const o = this.o;
+    if (v < this.nChain) return o.clock[o.scc[u]! * this.C + o.norm.client[v]!]! >= o.norm.pos[v]!;
+    return coBefore(o, v, u);
+  }
+
+  /** The last entry of [starts[slot], starts[slot+1]) at position <= b, moving at[slot] forward. */
+  private upTo(starts: Int32Array, positions: Int32Array, at: Int32Array, stamp: Int32Array, slot: number, b: number): number {
+    const lo = starts[slot]!;
+    const hi = starts[slot + 1]!;
+    let i: number;
+    if (stamp[slot] === this.round) {
+      i = at[slot]!;
+      while (i + 1 < hi && positions[i + 1]! <= b) i++;
+    } else {
+      i = lastAtOrBefore(positions, lo, hi, b);
+      stamp[slot] = this.round;
+    }
+    at[slot] = i;
+    return i;
+  }
+
+  /** misses(v, latestWrite(c, k, b, v)) for slot c × keys + k and base chainStart[c]. */
+  writeMissed(slot: number, base: number, b: number, v: number): boolean {
+    const o = this.o;
+    let i = this.upTo(o.wlStart, o.wl, this.wAt, this.wStamp, slot, b);
+    if (i >= o.wlStart[slot]! && base + o.wl[i]! === v) i--;
+    if (i < o.wlStart[slot]!) return false;
+    return v === INITIAL || this.precedes(v, base + o.wl[i]!);
+  }
+
+  /** readAfter(c, k, b, v) >= 0 for slot c × keys + k (the order must have its tops, withTops). */
+  readMissed(slot: number, b: number, v: number): boolean {
+    const o = this.o;
+    const j = this.upTo(o.rlStart, o.rlPos, this.rAt, this.rStamp, slot, b);
+    if (j < o.rlStart[slot]!) return false;
+    if (v === INITIAL) return true;
+    if (v >= this.nChain) return someReadAfter(o, slot, j, v);
+    const at = j * this.C + o.norm.client[v]!;
+    return (o.rlArg1[at] === v ? o.rlMax2[at]! : o.rlMax1[at]!) >= o.norm.pos[v]!;
+  }
+
+  /**
+   * Given writeMissed false on every chain, readMissed for chain c: only reads of indeterminate writes can still
+   * answer (a chain write another read returned is before the read on its own chain, where its latest write is).
+   */
+  offReadMissed(slot: number, c: number, b: number, v: number): boolean {
+    const o = this.o;
+    const j = this.upTo(o.orlStart, o.orlPos, this.oAt, this.oStamp, slot, b);
+    if (j < o.orlStart[slot]!) return false;
+    if (v === INITIAL) return true;
+    const C = this.C;
+    // A chain v is never the off-chain write an entry's top names.
+    if (v < this.nChain) return o.orlMax1[j * C + o.norm.client[v]!]! >= o.norm.pos[v]!;
+    const base = (v - this.nChain) * C;
+    for (let cc = 0; cc < C; cc++) {
+      const at = j * C + cc;
+      if ((o.orlArg1[at] === v ? o.orlMax2[at]! : o.orlMax1[at]!) >= o.front[base + cc]!) return true;
+    }
+    return reachedReadUpTo(o, c, b, v);
+  }
+}
+
+/** Whether a write v reaches without passing a chain was read on chain c at position <= b. */
+function reachedReadUpTo(o: CausalOrder, c: number, b: number, v: number): boolean {
+  const norm = o.norm;
+  const last = nodeAt(norm, c, b);
+  const i = v - norm.nChain;
+  for (let r = o.reachStart[i]!; r < o.reachStart[i + 1]!; r++) {
+    const w = o.reach[r]!;
+    if (w === v) continue;
+    for (let y = o.readerStart[w]!; y < o.readerStart[w + 1]!; y++) {
+      const reader = o.readers[y]!;
+      if (reader < norm.nChain && norm.client[reader] === c && reader <= last) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether causal's check of read x (causal.ts, causalRead) finds a witness, without naming it: per chain a few typed-array reads. */
+function causalViolates(o: CausalOrder, p: Probe, x: number): boolean {
+  const norm = o.norm;
+  const C = norm.clients;
+  const K = norm.keys.length;
+  const k = norm.key[x]!;
+  const v = norm.rf[x]!;
+  const at = o.scc[x]! * C;
+  for (let c = 0; c < C; c++) {
+    const b = o.clock[at + c]!;
+    if (b >= 0 && p.writeMissed(c * K + k, norm.chainStart[c]!, b, v)) return true;
+  }
+  for (let c = 0; c < C; c++) {
+    const b = o.clock[at + c]!;
+    if (b >= 0 && p.offReadMissed(c * K + k, c, b, v)) return true;
+  }
+  return false;
+}
+
+/**
+ * Every reading node causal's bad patterns catch (1 in the result), CyclicCO aside: chain by chain in order (a
+ * chain's clocks only grow, so the probe's cursors only move forward), then the off-chain ones.
+ */
+export function causalViolations(o: CausalOrder, ticker: Ticker): Uint8Array {
+  const norm = o.norm;
+  const p = new Probe(o);
+  const kind = norm.kind;
+  const bad = new Uint8Array(norm.n);
+  for (let c = 0; c < norm.clients; c++) {
+    p.next();
+    for (let x = norm.chainStart[c]!; x < norm.chainStart[c + 1]!; x++) {
+      ticker.tick();
+      if (isReading(kind[x]!) && causalViolates(o, p, x)) bad[x] = 1;
+    }
+  }
+  for (let x = norm.nChain; x < norm.n; x++) {
+    ticker.tick();
+    p.next();
+    if (isReading(kind[x]!) && causalViolates(o, p, x)) bad[x] = 1;
+  }
+  return bad;
 }

@@ -6,7 +6,18 @@
 // prefix of reads answers from its running top two clocks.
 import type { History } from '../linearizability/index.js';
 import { BudgetExceeded } from '../linearizability/index.js';
-import { latestWrite, misses, newScan, nodeAt, prepare, readAfter, soBound, type CausalOrder, type Scan } from './causal-order.js';
+import {
+  causalViolations,
+  latestWrite,
+  misses,
+  nodeAt,
+  prepare,
+  readAfter,
+  soBound,
+  withTops,
+  Probe,
+  type CausalOrder,
+} from './causal-order.js';
 import type { ConsistencyModel } from './models.js';
 import { K_INFO_CAS, THIN_AIR, Ticker, budgetOf, isReading } from './ops.js';
 
@@ -17,6 +28,12 @@ import { mrWitness, mwWitness, rywWitness, thinAirWitness, wfrWitness } from './
 
 export const SESSION_MODELS = ['read-your-writes', 'monotonic-reads', 'monotonic-writes', 'writes-follow-reads'] as const;
 export type SessionModel = (typeof SESSION_MODELS)[number];
+
+/**
+ * The reads causal found violating (1), when it ran first on an acyclic order: each guarantee requires a subset of
+ * the writes causal requires, so only these can violate it. Undefined: every read is asked.
+ */
+type Suspects = Uint8Array | undefined;
 
 interface Hooks {
   /** Called at the start of each client's chain. */
@@ -31,8 +48,10 @@ interface Hooks {
  * Each client's chain in session order, and its off-chain compare-and-sets right after the last chain event
  * before them (what precedes them in session order is then exactly what the hooks have seen).
  */
-function walk(o: CausalOrder, ticker: Ticker, hooks: Hooks): ModelWitness | undefined {
+function walk(o: CausalOrder, ticker: Ticker, hooks: Hooks, only: Suspects): ModelWitness | undefined {
   const norm = o.norm;
+  if (only && only.indexOf(1) < 0) return undefined;
+  const ask = (x: number): ModelWitness | undefined => (only && only[x] !== 1 ? undefined : hooks.read(x));
   for (let c = 0; c < norm.clients; c++) {
     hooks.start(c);
     let off = norm.nChain + norm.offStart[c]!;
@@ -40,7 +59,7 @@ function walk(o: CausalOrder, ticker: Ticker, hooks: Hooks): ModelWitness | unde
     const offUpTo = (p: number): ModelWitness | undefined => {
       for (; off < offEnd && norm.pos[off]! <= p; off++) {
         ticker.tick();
-        const found = norm.kind[off] === INFO_CAS && norm.rf[off] !== THIN ? hooks.read(off) : undefined;
+        const found = norm.kind[off] === INFO_CAS && norm.rf[off] !== THIN ? ask(off) : undefined;
         if (found) return found;
       }
       return undefined;
@@ -52,7 +71,7 @@ function walk(o: CausalOrder, ticker: Ticker, hooks: Hooks): ModelWitness | unde
         found = offUpTo(norm.pos[x]!);
         continue;
       }
-      if (norm.rf[x] !== THIN) found = hooks.read(x);
+      if (norm.rf[x] !== THIN) found = ask(x);
       hooks.after(x);
       found ??= offUpTo(norm.pos[x]!);
     }
@@ -61,36 +80,52 @@ function walk(o: CausalOrder, ticker: Ticker, hooks: Hooks): ModelWitness | unde
   return undefined;
 }
 
-function fresh(sc: Scan): void {
-  sc.writes.next();
-  sc.reads.next();
+// Each read is decided by a Probe (its cursors reset per client, whose bounds only grow); only a read it finds
+// violating is asked again in full, to name the same witness as a full question would.
+
+function readYourWrites(o: CausalOrder, ticker: Ticker, only?: Suspects): ModelWitness | undefined {
+  const norm = o.norm;
+  const K = norm.keys.length;
+  const p = new Probe(o);
+  return walk(
+    o,
+    ticker,
+    {
+      start: () => p.next(),
+      after: () => {},
+      read: (x) => {
+        const c = norm.client[x]!;
+        const v = norm.rf[x]!;
+        if (!p.writeMissed(c * K + norm.key[x]!, norm.chainStart[c]!, soBound(norm, x), v)) return undefined;
+        const u = latestWrite(o, c, norm.key[x]!, soBound(norm, x), v);
+        return misses(o, v, u) ? rywWitness(norm, x, u) : undefined;
+      },
+    },
+    only,
+  );
 }
 
-function readYourWrites(o: CausalOrder, ticker: Ticker): ModelWitness | undefined {
+function monotonicReads(order: CausalOrder, ticker: Ticker, only?: Suspects): ModelWitness | undefined {
+  if (only && only.indexOf(1) < 0) return undefined;
+  const o = withTops(order, ticker);
   const norm = o.norm;
-  const sc = newScan(o);
-  return walk(o, ticker, {
-    start: () => fresh(sc),
-    after: () => {},
-    read: (x) => {
-      const u = latestWrite(o, norm.client[x]!, norm.key[x]!, soBound(norm, x), norm.rf[x]!, sc);
-      return misses(o, norm.rf[x]!, u) ? rywWitness(norm, x, u) : undefined;
+  const K = norm.keys.length;
+  const p = new Probe(o);
+  return walk(
+    o,
+    ticker,
+    {
+      start: () => p.next(),
+      after: () => {},
+      read: (x) => {
+        const c = norm.client[x]!;
+        if (!p.readMissed(c * K + norm.key[x]!, soBound(norm, x), norm.rf[x]!)) return undefined;
+        const e = readAfter(o, c, norm.key[x]!, soBound(norm, x), norm.rf[x]!, ticker);
+        return e >= 0 ? mrWitness(norm, nodeAt(norm, c, o.rlPos[e]!), x) : undefined;
+      },
     },
-  });
-}
-
-function monotonicReads(o: CausalOrder, ticker: Ticker): ModelWitness | undefined {
-  const norm = o.norm;
-  const sc = newScan(o);
-  return walk(o, ticker, {
-    start: () => fresh(sc),
-    after: () => {},
-    read: (x) => {
-      const c = norm.client[x]!;
-      const e = readAfter(o, c, norm.key[x]!, soBound(norm, x), norm.rf[x]!, ticker, sc);
-      return e >= 0 ? mrWitness(norm, nodeAt(norm, c, o.rlPos[e]!), x) : undefined;
-    },
-  });
+    only,
+  );
 }
 
 /**
@@ -126,56 +161,80 @@ class Horizon {
   }
 }
 
-function monotonicWrites(o: CausalOrder, ticker: Ticker): ModelWitness | undefined {
+function monotonicWrites(o: CausalOrder, ticker: Ticker, only?: Suspects): ModelWitness | undefined {
   const norm = o.norm;
+  const K = norm.keys.length;
   const h = new Horizon(o);
-  const sc = newScan(o);
-  return walk(o, ticker, {
-    start: () => {
-      h.reset();
-      fresh(sc);
+  const p = new Probe(o);
+  const witness = (x: number, c1: number): ModelWitness | undefined => {
+    const u = latestWrite(o, c1, norm.key[x]!, h.bound[c1]!, norm.rf[x]!);
+    return misses(o, norm.rf[x]!, u) ? mwWitness(norm, x, u, h.by[c1]!) : undefined;
+  };
+  return walk(
+    o,
+    ticker,
+    {
+      start: () => {
+        h.reset();
+        p.next();
+      },
+      after: (x) => h.add(x),
+      read: (x) => {
+        const k = norm.key[x]!;
+        const v = norm.rf[x]!;
+        const bound = h.bound;
+        for (let c1 = 0; c1 < norm.clients; c1++) {
+          const b = bound[c1]!;
+          if (b >= 0 && p.writeMissed(c1 * K + k, norm.chainStart[c1]!, b, v)) return witness(x, c1);
+        }
+        return undefined;
+      },
     },
-    after: (x) => h.add(x),
-    read: (x) => {
-      for (let c1 = 0; c1 < norm.clients; c1++) {
-        if (h.bound[c1]! < 0) continue;
-        const u = latestWrite(o, c1, norm.key[x]!, h.bound[c1]!, norm.rf[x]!, sc);
-        if (misses(o, norm.rf[x]!, u)) return mwWitness(norm, x, u, h.by[c1]!);
-      }
-      return undefined;
-    },
-  });
+    only,
+  );
 }
 
-function writesFollowReads(o: CausalOrder, ticker: Ticker): ModelWitness | undefined {
+function writesFollowReads(order: CausalOrder, ticker: Ticker, only?: Suspects): ModelWitness | undefined {
+  if (only && only.indexOf(1) < 0) return undefined;
+  const o = withTops(order, ticker);
   const norm = o.norm;
+  const K = norm.keys.length;
   const h = new Horizon(o);
-  const sc = newScan(o);
-  return walk(o, ticker, {
-    start: () => {
-      h.reset();
-      fresh(sc);
+  const p = new Probe(o);
+  const witness = (x: number, c1: number): ModelWitness | undefined => {
+    const e = readAfter(o, c1, norm.key[x]!, h.bound[c1]!, norm.rf[x]!, ticker);
+    return e >= 0 ? wfrWitness(norm, x, nodeAt(norm, c1, o.rlPos[e]!), h.by[c1]!) : undefined;
+  };
+  return walk(
+    o,
+    ticker,
+    {
+      start: () => {
+        h.reset();
+        p.next();
+      },
+      after: (x) => h.add(x),
+      read: (x) => {
+        const k = norm.key[x]!;
+        const v = norm.rf[x]!;
+        const bound = h.bound;
+        for (let c1 = 0; c1 < norm.clients; c1++) {
+          const b = bound[c1]!;
+          if (b >= 0 && p.readMissed(c1 * K + k, b, v)) return witness(x, c1);
+        }
+        for (let i = 0; i < h.extra.length; i += 2) {
+          ticker.tick();
+          const w1 = h.extra[i]!;
+          if (norm.key[w1] === k && w1 !== v && misses(o, v, w1)) return wfrWitness(norm, x, norm.rf[h.extra[i + 1]!]!, h.extra[i + 1]!);
+        }
+        return undefined;
+      },
     },
-    after: (x) => h.add(x),
-    read: (x) => {
-      const k = norm.key[x]!;
-      const v = norm.rf[x]!;
-      for (let c1 = 0; c1 < norm.clients; c1++) {
-        if (h.bound[c1]! < 0) continue;
-        const e = readAfter(o, c1, k, h.bound[c1]!, v, ticker, sc);
-        if (e >= 0) return wfrWitness(norm, x, nodeAt(norm, c1, o.rlPos[e]!), h.by[c1]!);
-      }
-      for (let i = 0; i < h.extra.length; i += 2) {
-        ticker.tick();
-        const w1 = h.extra[i]!;
-        if (norm.key[w1] === k && w1 !== v && misses(o, v, w1)) return wfrWitness(norm, x, norm.rf[h.extra[i + 1]!]!, h.extra[i + 1]!);
-      }
-      return undefined;
-    },
-  });
+    only,
+  );
 }
 
-export const SESSION_CHECKS: Record<SessionModel, (o: CausalOrder, ticker: Ticker) => ModelWitness | undefined> = {
+export const SESSION_CHECKS: Record<SessionModel, (o: CausalOrder, ticker: Ticker, only?: Suspects) => ModelWitness | undefined> = {
   'read-your-writes': readYourWrites,
   'monotonic-reads': monotonicReads,
   'monotonic-writes': monotonicWrites,
@@ -216,5 +275,20 @@ export function checkSessionGuarantees(history: History, opts: CheckerOptions = 
   const prep = prepare(history, opts, ticker);
   if ('reason' in prep) return SESSION_MODELS.map((m) => unknown(m, start, prep.reason));
   const prepMs = performance.now() - start;
-  return SESSION_MODELS.map((model) => judge(model, prep.order, ticker, performance.now() - prepMs, SESSION_CHECKS[model]));
+  const bad = suspects(prep.order, ticker);
+  return SESSION_MODELS.map((model) =>
+    judge(model, prep.order, ticker, performance.now() - prepMs, (o, t) => SESSION_CHECKS[model](o, t, bad)),
+  );
+}
+
+/** The reads causal finds violating, when that is cheaper than asking every guarantee about every read. */
+function suspects(o: CausalOrder, ticker: Ticker): Suspects {
+  if (o.firstCycle >= 0 || o.norm.thinAir >= 0) return undefined;
+  try {
+    return causalViolations(o, ticker);
+  } catch (error) {
+    // Out of time: each guarantee then says so itself, with its own name in the reason.
+    if (error instanceof BudgetExceeded) return undefined;
+    throw error;
+  }
 }
