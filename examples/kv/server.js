@@ -67,6 +67,7 @@ const MODES = {
   'stale-snapshot': [true, true, true, true, true, true],
   'reorder-delivery': [true, true, false, true, true, true],
   'origin-fifo': [true, true, true, true, true, true],
+  'ring-memory': [true, true, true, true, true, true],
 };
 if (!MODES[MODE]) {
   console.error(`[${NODE_ID}] unknown KV_MODE ${JSON.stringify(MODE)}; known: ${Object.keys(MODES).join(', ')}`);
@@ -103,16 +104,26 @@ const STALE_SNAPSHOT = MODE === 'stale-snapshot';
 const SNAPSHOT_EVERY_MS = 1000;
 let snapshot = new Map();
 const writtenSinceSnapshot = new Set();
-// reorder-delivery: each write goes to each peer in its own push after its own random delay (0 to 400 ms), so
-// writes to different keys can arrive out of order; anti-entropy shares only entries at least 600 ms old, so it
+// reorder-delivery: each write goes to each peer in its own push after its own random delay (0 to 1000 ms), so
+// writes to different keys can arrive out of order; anti-entropy shares only entries at least 1200 ms old, so it
 // does not put them back in order first
 const REORDER = MODE === 'reorder-delivery';
-const REORDER_MAX_MS = 400;
-const REORDER_SHARE_AFTER_MS = 600;
+const REORDER_MAX_MS = 1000;
+const REORDER_SHARE_AFTER_MS = 1200;
 // origin-fifo (or KV_SLOW_LINK_MS in any mode): everything the node with the smallest NODE_ID sends to the one with
 // the largest (pushes, and its answers to that node's pulls) arrives 400 ms late; outboxes stay FIFO
 const ORIGIN_FIFO = MODE === 'origin-fifo';
 const SLOW_LINK_MS = Number(env.KV_SLOW_LINK_MS || (ORIGIN_FIFO ? 400 : 0));
+// ring-memory: a node keeps its own writes in memory only and pushes them to its ring successor alone (the next
+// NODE_ID in sorted order, peers named by host with the example's `cluster-` alias prefix dropped, or
+// KV_RING_NEXT), which logs them; everything else spreads by anti-entropy, which shares a node's own write only
+// once the successor acknowledged it. A write is acknowledged once the successor has it, or after 200 ms from
+// memory when the successor does not answer (kept, and retried). So one fault loses nothing: a killed node gets its
+// writes back from its successor, and a paused successor gets them on resume. A write is lost only when its node
+// is killed while its successor is paused, cut off or down: two faults at once.
+const RING = MODE === 'ring-memory';
+const RING_ACK_WAIT_MS = 200;
+const commitWaiters = new Set(); // () => void, called after each push the successor acknowledged
 
 function log(message) {
   process.stdout.write(`${new Date().toISOString()} [${NODE_ID}] ${message}\n`);
@@ -151,6 +162,31 @@ function slowLinkPeer() {
 }
 function sleep(ms) {
   return new Promise((r) => setTimeout(r, ms));
+}
+
+function ringSuccessor() {
+  if (env.KV_RING_NEXT) return PEERS.find((p) => p === env.KV_RING_NEXT || hostOf(p) === env.KV_RING_NEXT) || null;
+  const named = PEERS.map((p) => ({ p, name: hostOf(p).replace(/^cluster-/, '') })).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const next = named.find((x) => x.name > NODE_ID) || named[0];
+  return next ? next.p : null;
+}
+const RING_NEXT = RING ? ringSuccessor() : null;
+
+// ring-memory: resolves true once the successor holds this entry (or a newer one for its key), false after ms.
+function awaitCommit(key, e, ms) {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (unpersisted.get(key) !== e) done(true);
+    };
+    const done = (ok) => {
+      commitWaiters.delete(check);
+      clearTimeout(timer);
+      resolve(ok);
+    };
+    const timer = setTimeout(() => done(false), ms);
+    commitWaiters.add(check);
+    check();
+  });
 }
 
 // leader: KV_LEADER names the leader (a NODE_ID, a host name or a peer URL). Default: the smallest name.
@@ -433,6 +469,13 @@ const retryTimers = new Map();
 
 function enqueue(k, e) {
   if (!PUSH) return;
+  if (RING) {
+    if (!RING_NEXT) return;
+    if (!outboxes.has(RING_NEXT)) outboxes.set(RING_NEXT, new Map());
+    outboxes.get(RING_NEXT).set(k, e);
+    flushPeer(RING_NEXT);
+    return;
+  }
   if (REORDER) {
     for (const peer of dataPeers()) pushAlone(peer, k, e, Math.random() * REORDER_MAX_MS);
     return;
@@ -515,7 +558,10 @@ async function flushPeer(peer) {
   for (const [k, e] of batch) {
     // drop what was sent (or, without retries, what failed) unless a newer version was queued meanwhile
     if ((ok || !RETRY) && box.get(k) === e) box.delete(k);
+    // ring-memory: the successor holds it now, so anti-entropy may share it and the write may be acknowledged
+    if (RING && ok && unpersisted.get(k) === e) unpersisted.delete(k);
   }
+  if (RING && ok) for (const check of [...commitWaiters]) check();
   flushing.delete(peer);
   if (box.size > 0 && !stopping) {
     if (!ok) {
@@ -694,6 +740,15 @@ async function handleKey(req, res, rawKey) {
     return send(res, 200, e.v, 'application/octet-stream', { 'x-kv-version': `${e.ts}.${e.n}`, 'x-kv-served-by': NODE_ID });
   }
   const e = { v: body, ...nextVersion(key) };
+  if (RING) {
+    // memory only: not logged here; the successor logs it
+    store.set(key, e);
+    if (RING_NEXT) unpersisted.set(key, e);
+    enqueue(key, e);
+    const committed = RING_NEXT ? await awaitCommit(key, e, RING_ACK_WAIT_MS) : true;
+    if (!committed) log(`ring-memory: acknowledging ${JSON.stringify(key)} from memory; ${RING_NEXT} has not taken it`);
+    return send(res, 200, 'ok\n', undefined, { 'x-kv-version': `${e.ts}.${e.n}`, 'x-kv-served-by': NODE_ID });
+  }
   if (ACK_THEN_PERSIST) {
     store.set(key, e);
     unpersisted.set(key, e);
@@ -748,7 +803,7 @@ async function handleDump(req, res) {
     for (const [k, e] of store) {
       if (SLOW && e.ts > cutoff) continue; // slow-replication: recent writes are not shared yet
       if (REORDER && e.ts > reorderCutoff) continue; // reorder-delivery: nor here, so pushes arrive out of order
-      if (unpersisted.get(k) === e) continue; // ack-then-persist: not passed on yet
+      if (unpersisted.get(k) === e) continue; // ack-then-persist, ring-memory: not passed on yet
       entries.push(encodeEntry(k, e));
     }
   }
@@ -823,7 +878,7 @@ process.on('SIGINT', () => shutdown('SIGINT'));
 
 openLog();
 const leaderNote = MODE === 'leader' ? (LEADER_URL ? `; follower of ${LEADER_URL}` : '; this node is the leader') : '';
-const skipNote = SKIPPED_PEER ? `; skipping peer ${SKIPPED_PEER}` : '';
+const skipNote = SKIPPED_PEER ? `; skipping peer ${SKIPPED_PEER}` : RING ? `; ring successor ${RING_NEXT}` : '';
 log(`starting: mode ${MODE}, port ${PORT}, peers [${PEERS.join(', ')}]${leaderNote}${skipNote}`);
 server.listen(PORT, () => {
   log(`listening on :${PORT}`);
