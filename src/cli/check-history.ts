@@ -4,6 +4,8 @@
 // and the search hold by --max-memory, reading, parsing and checking together by --timeout; and whatever the
 // history holds is printed through one escaping.
 
+import { judgeLadder, type Ladder } from '../consistency/ladder.js';
+import type { ModelVerdict } from '../consistency/verdict.js';
 import { Buffer, constants as bufferConstants } from 'node:buffer';
 import { open, writeFile, type FileHandle } from 'node:fs/promises';
 import type { ParseArgsOptionsConfig } from 'node:util';
@@ -72,6 +74,11 @@ const OPTION_ROWS: readonly (readonly [string, string])[] = [
   ['--html OUT', 'also write the history page (one self-contained HTML file) to OUT'],
   ['--max-input SIZE', 'the largest input read, e.g. 64M, 2G (default 1G); past it: bad input'],
   ['--max-memory SIZE', 'memory the parsed history and the search may take, e.g. 512M, 2G (default 1G); past it: unknown'],
+  [
+    '--models',
+    'also check every model of the consistency ladder (session guarantees, causal, sequential; clients are the ' +
+      "history's processes) and print each verdict; eventual needs the nodes' final values and is not judged",
+  ],
   ['--json', 'print the result as JSON'],
   ['-h, --help', 'show this help'],
 ];
@@ -118,6 +125,7 @@ interface Args {
   maxMemoryBytes: number;
   maxInputBytes: number;
   html?: string;
+  models: boolean;
 }
 
 const OPTIONS = {
@@ -132,6 +140,7 @@ const OPTIONS = {
   'max-input': { type: 'string' },
   'max-memory': { type: 'string' },
   json: { type: 'boolean' },
+  models: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsOptionsConfig;
 
@@ -144,6 +153,7 @@ function parseCheckHistoryArgs(argv: readonly string[]): Args | 'help' {
     timeoutS: values.timeout === undefined ? DEFAULT_TIMEOUT_S : seconds(values.timeout),
     allKeys: values['all-keys'] ?? false,
     json: values.json ?? false,
+    models: values.models ?? false,
     algorithm: oneOf('algorithm', values.algorithm ?? 'auto', ALGORITHMS, 'an algorithm'),
     maxMemoryBytes: values['max-memory'] === undefined ? DEFAULT_MAX_MEMORY_BYTES : size(values['max-memory']),
     maxInputBytes: values['max-input'] === undefined ? DEFAULT_MAX_INPUT_BYTES : inputSize(values['max-input']),
@@ -306,10 +316,14 @@ export async function checkHistoryCommand(args: string[], io: CommandIO): Promis
   }
   const { history, format, result } = outcome;
   if (opts.html !== undefined && !(await writePage(opts.file, opts.html, history, result, io))) return EXIT_BAD_INPUT;
+  // What is left of --timeout after reading and the linearizability check is the ladder's budget.
+  const left = opts.timeoutS === 0 ? undefined : Math.max(1, opts.timeoutS * 1000 - (performance.now() - started));
+  const models = opts.models ? ladderOf(history, result, left, opts.maxMemoryBytes) : undefined;
   if (opts.json) {
-    io.stdout(JSON.stringify({ file: opts.file, format, operations: history.operations.length, ...result }, null, 2) + '\n');
+    const out = { file: opts.file, format, operations: history.operations.length, ...result, ...(models ? { models } : {}) };
+    io.stdout(JSON.stringify(out, null, 2) + '\n');
   } else {
-    io.stdout(renderHuman(opts.file, format, history.operations.length, result));
+    io.stdout(renderHuman(opts.file, format, history.operations.length, result) + (models ? renderModels(models) : ''));
   }
   if (result.verdict === 'linearizable') return EXIT_LINEARIZABLE;
   return result.verdict === 'not-linearizable' ? EXIT_NOT_LINEARIZABLE : EXIT_UNKNOWN;
@@ -415,4 +429,38 @@ function renderHuman(file: string, format: HistoryFormat, operations: number, re
     );
   }
   return out.join('\n') + '\n';
+}
+
+const NOT_JUDGED: ModelVerdict = {
+  model: 'eventual',
+  verdict: 'unknown',
+  elapsedMs: 0,
+  reason: 'a history file has no final node values, which eventual consistency is about',
+};
+
+/** Every model's verdict on the file's history, the linearizable one from the check already made. */
+function ladderOf(history: History, result: CheckResult, budgetMs: number | undefined, maxMemoryBytes: number): Ladder {
+  const failed = result.keys.find((k) => k.verdict === 'not-linearizable');
+  const w = failed?.witness;
+  const linearizable: ModelVerdict = failed
+    ? {
+        model: 'linearizable',
+        verdict: 'violated',
+        elapsedMs: result.elapsedMs,
+        ...(w ? { witness: { operations: w.window.map((o) => o.index), key: failed.key, explanation: w.explanation } } : {}),
+      }
+    : result.verdict === 'unknown'
+      ? { model: 'linearizable', verdict: 'unknown', elapsedMs: result.elapsedMs, reason: 'the linearizability check did not finish' }
+      : { model: 'linearizable', verdict: 'held', elapsedMs: result.elapsedMs };
+  return judgeLadder(history, { eventual: NOT_JUDGED, linearizable, maxMemoryBytes, ...(budgetMs !== undefined ? { budgetMs } : {}) });
+}
+
+function renderModels(l: Ladder): string {
+  const lines = ['', 'Consistency models (clients are the processes):'];
+  for (const v of l.models) {
+    const why = v.witness?.explanation ?? v.reason;
+    const mark = v.verdict === 'held' ? '✓' : v.verdict === 'violated' ? '✗' : '?';
+    lines.push(`  ${mark} ${v.model}: ${v.verdict}${why ? ` - ${escapeText(why)}` : ''}`);
+  }
+  return lines.join('\n') + '\n';
 }

@@ -332,3 +332,57 @@ function hardOps(): string[] {
   ops.push(JSON.stringify({ process: 200, f: 'read', value: -1, type: 'ok', invoke: 1001, complete: 1002 }));
   return ops;
 }
+
+describe('check-history --models', () => {
+  let dir: string;
+  before(() => (dir = mkdtempSync(join(tmpdir(), 'rc-models-'))));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const op = (process: number, f: string, value: string | null, invoke: number, key = 'x') => ({
+    process,
+    f,
+    key,
+    value,
+    type: 'ok',
+    invoke,
+    complete: invoke + 1,
+  });
+  const file = (name: string, operations: unknown[]): string => {
+    const path = join(dir, name);
+    writeFileSync(path, JSON.stringify({ schemaVersion: 1, operations }));
+    return path;
+  };
+
+  test('every model of the ladder is judged and printed; the exit status stays linearizability’s', async () => {
+    // Client 1 reads y's new value, then x's initial one, although client 0 wrote x before y: monotonic writes break.
+    const path = file('mw.json', [op(0, 'write', 'a', 0), op(0, 'write', 'b', 2, 'y'), op(1, 'read', 'b', 4, 'y'), op(1, 'read', null, 6)]);
+    const r = await run([path, '--models']);
+    assert.equal(r.code, 1, r.stdout);
+    assert.match(r.stdout, /✗ monotonic-writes: violated - client 0 wrote "a" to "x"/);
+    assert.match(r.stdout, /✓ read-your-writes: held/);
+    assert.match(r.stdout, /\? eventual: unknown - a history file has no final node values/);
+    const json = JSON.parse((await run([path, '--models', '--json'])).stdout) as {
+      models: { models: { model: string; verdict: string }[] };
+    };
+    assert.deepEqual(
+      json.models.models.map((m) => `${m.model} ${m.verdict}`),
+      [
+        'eventual unknown',
+        'read-your-writes held',
+        'monotonic-reads held',
+        'monotonic-writes violated',
+        'writes-follow-reads held',
+        'pram violated',
+        'causal violated',
+        'sequential violated',
+        'linearizable violated',
+      ],
+    );
+  });
+
+  test('without --models nothing of the ladder is printed', async () => {
+    const path = file('ok.json', [op(0, 'write', 'a', 0), op(1, 'read', 'a', 4)]);
+    const r = await run([path]);
+    assert.equal(r.code, 0);
+    assert.doesNotMatch(r.stdout, /Consistency models/);
+  });
+});
