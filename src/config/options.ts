@@ -80,10 +80,11 @@ export function parseOptions(raw: RawInputs, ctx: OptionContext): Options {
   const workload = parseWorkloadOptions(raw, fail);
   const consistency = workload?.consistency ?? parseClaim(raw, () => undefined);
   const faults = parseFaultOptions(raw, restartTarget, fail);
-  if (faults.schedule === 'random' && faults.specs.length > 0 && workload === undefined) {
+  if ((faults.schedule === 'random' || faults.schedule === 'explicit') && faults.specs.length > 0 && workload === undefined) {
+    const what = faults.schedule === 'random' ? 'random runs' : 'an explicit schedule runs';
     fail(
       'fault-schedule',
-      'random runs the faults while the workload runs, and workload is none.',
+      `${what} the faults against the workload clock, and workload is none.`,
       "Set workload (e.g. register) and workload-duration, or use fault-schedule 'sequence'.",
     );
   }
@@ -252,7 +253,7 @@ function checkExternal(
   const unknown = [...new Set(named.filter((t) => !names.includes(t)))];
   if (unknown.length > 0) {
     fail(
-      faults.specs.length > 0 ? 'fault-targets' : 'restart-target',
+      faults.specs.length > 0 ? (faults.schedule === 'explicit' ? 'fault-schedule' : 'fault-targets') : 'restart-target',
       `${unknown.map((t) => `'${t}'`).join(', ')} ${unknown.length === 1 ? 'is not the name of a server' : 'are not names of servers'}.`,
       `Name the servers (name=url in servers) and use those names${names.length > 0 ? `: ${names.join(', ')}` : ''}.`,
     );

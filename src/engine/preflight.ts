@@ -132,7 +132,11 @@ export async function loadAdapterModule(options: Options, deps: EngineDeps, dire
 export function unknownTargets(options: Pick<Options, 'restartTarget' | 'faults'>, services: readonly string[]): InputProblem[] {
   const named = [
     ['restart-target', options.restartTarget === undefined ? [] : [options.restartTarget]],
-    ['fault-targets', options.faults.specs.length > 0 ? options.faults.targets : []],
+    // An explicit schedule names its targets on its lines: a wrong one is a problem with that input.
+    [
+      options.faults.schedule === 'explicit' ? 'fault-schedule' : 'fault-targets',
+      options.faults.specs.length > 0 ? options.faults.targets : [],
+    ],
   ] as const;
   return named.flatMap(([input, names]) => {
     const missing = names.filter((n) => !services.includes(n));

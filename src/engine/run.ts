@@ -6,7 +6,7 @@ import { InputError } from '../inputs/errors.js';
 import type { InputName } from '../inputs/list.js';
 import { Compose, SetupError, findLeftovers, removeByLabel } from '../compose/driver.js';
 import { bindingsFromInspect, mapServers } from '../compose/ports.js';
-import type { ConvergenceMatrix, FaultReport, NodeInfo, RunResult } from '../model/result.js';
+import type { ConvergenceMatrix, FaultReport, NodeInfo, RunResult, ShrinkRecord } from '../model/result.js';
 import { SCHEMA_VERSION, decideVerdict, maxConvergence } from '../model/result.js';
 import type { EngineDeps } from './deps.js';
 import { Cancelled, toRunErrors } from './errors.js';
@@ -34,7 +34,9 @@ import { FaultInputProblem, runFaultSuite } from '../faults/suite.js';
 import { planFaults, planRestartCheck, type FaultStep } from '../faults/plan.js';
 import type { AckedWrite } from '../checks/seen.js';
 import type { WorkloadOptions } from '../workload/options.js';
-import { judgeWindows, observeRecovery, planWindows, runWindows, type WindowOutcome } from '../faults/nemesis.js';
+import { judgeWindows, observeRecovery, type Window, type WindowOutcome } from '../faults/nemesis.js';
+import { downNodes, planSchedule, scheduleText, shrinkFailure, targetFamily, windowsDuringWorkload } from './schedule-phase.js';
+import { checkLiveness } from '../checks/liveness.js';
 import { netnsRunner } from '../faults/netns.js';
 import { undoLeftoverFaults } from '../faults/docker.js';
 import { rm } from 'node:fs/promises';
@@ -53,6 +55,9 @@ interface Findings {
   faults?: FaultReport[];
   /** Every random choice of the run, from its one seed (input `seed`, or drawn now and recorded). */
   readonly streams: RunStreams;
+  /** The fault schedule as it ran (random or explicit), in schedule syntax. */
+  schedule?: string;
+  shrink?: ShrinkRecord;
 }
 
 /** What the checks need of a cluster, however it runs: its nodes, how to fault them, and an adapter module. */
@@ -268,6 +273,9 @@ function result(
     ...(found.workload ? { workload: found.workload } : {}),
     ...(found.faults ? { faults: found.faults } : {}),
     seed: found.streams.seed,
+    // The command line is the host's to add: the engine never sees the raw inputs.
+    replay: { seed: found.streams.seed, ...(found.schedule !== undefined ? { schedule: found.schedule } : {}) },
+    ...(found.shrink ? { shrink: found.shrink } : {}),
   };
 }
 
@@ -332,16 +340,21 @@ async function checkCluster(
   const session = wl ? new WorkloadSession({ ...ctx, api: kvApi(options, deps, cluster, wl.timeoutMs) }, wl, found.streams) : undefined;
   const f = options.faults;
   const shuffle = found.streams.partition;
-  const steps =
-    f.specs.length > 0
+  // A schedule against the workload clock (random, or explicit lines) plans its own windows (schedule-phase.ts).
+  const scheduled =
+    (f.schedule === 'random' || f.schedule === 'explicit') && f.specs.length > 0 && session !== undefined && wl !== undefined;
+  const steps = scheduled
+    ? []
+    : f.specs.length > 0
       ? planFaults({ specs: f.specs, groups: f.groups, nodes, shuffle })
       : options.restartTarget !== undefined
         ? [planRestartCheck(options.restartTarget, nodes)]
         : [];
-  const phase: PhaseRun = { ctx, deps, cluster, rec, found, activeFaults, extras };
+  const phase: PhaseRun = { options, ctx, deps, cluster, rec, found, activeFaults, extras };
   const suite = (mark?: (e: 'start' | 'stop', step: FaultStep) => void) =>
     faultsInTurn(phase, steps, f.specs.length > 0, rep.written, f.durationMs, mark);
-  if (steps.length > 0 && f.schedule === 'random' && session && wl) await randomFaults(phase, steps, session, wl, f.durationMs);
+  let windows: Window[] = [];
+  if (scheduled) windows = await scheduledFaults(phase, session, wl);
   else if (session && wl)
     await workload(
       phase,
@@ -354,6 +367,7 @@ async function checkCluster(
   // Last, every acknowledged value once more on every node: none may be gone from a node that returned it.
   await rec.checked('sweep', async () => ({ checks: judgeSweep(await sweep(ctx), nodes) }));
   throwIfCancelled(signal);
+  if (scheduled && f.shrink > 0) await shrinkPhase(phase, windows, wl, options);
 }
 
 /**
@@ -378,6 +392,7 @@ function kvApi(options: Options, deps: EngineDeps, cluster: Cluster, requestTime
 
 /** What the phases after replication share. */
 interface PhaseRun {
+  readonly options: Options;
   readonly ctx: CheckContext;
   readonly deps: EngineDeps;
   readonly cluster: Cluster;
@@ -387,45 +402,81 @@ interface PhaseRun {
   readonly extras: EngineExtras;
 }
 
-/** fault-schedule: random. The faults run inside the workload phase at random moments; the history records them. */
-async function randomFaults(
-  r: PhaseRun,
-  steps: readonly FaultStep[],
-  session: WorkloadSession,
-  wl: WorkloadOptions,
-  holdMs: number,
-): Promise<void> {
+/**
+ * fault-schedule: random or explicit lines. The faults run inside the workload phase at their moments; the history
+ * records them. Once every window healed, the liveness hold: each node that is up takes and returns a fresh write.
+ */
+async function scheduledFaults(r: PhaseRun, session: WorkloadSession, wl: WorkloadOptions): Promise<Window[]> {
   const { ctx, deps, rec } = r;
-  const { seed, schedule } = r.found.streams;
-  const { windows, left } = planWindows(steps, wl.durationMs, holdMs, schedule);
-  for (const step of left)
-    deps.log.warn(
-      `${step.spec.name} ${step.target} found no free moment in the workload's ${wl.durationMs / 1000} s that does not overlap a ` +
-        `fault on the same service; it was left out.`,
-    );
+  const f = r.options.faults;
+  const { seed } = r.found.streams;
+  const windows = planSchedule(f, ctx.nodes, r.found.streams, wl, deps.log);
+  const lines = scheduleText(windows);
+  r.found.schedule = lines;
   deps.log.info(
-    `Workload: ${wl.clients} clients for ${wl.durationMs / 1000} s with ${windows.length} fault(s) at random moments (seed ` +
-      `${seed}, ${wl.sessions} sessions); claim: ${wl.consistency}, and every model of the ladder is checked.`,
+    `Workload: ${wl.clients} clients for ${wl.durationMs / 1000} s with ${windows.length} fault(s) ` +
+      `${f.schedule === 'random' ? 'at random moments' : 'as scheduled'} (seed ${seed}, ${wl.sessions} sessions); claim: ` +
+      `${wl.consistency}, and every model of the ladder is checked. Schedule: ${lines || '(none)'}.`,
   );
   let outcomes: WindowOutcome[] = [];
   const w = await rec.checked('workload', async () => {
-    // A window that waited for an earlier heal may end past the duration: the clients go on until it has healed.
-    let over = false;
-    const faults = runWindows(ctx, windows, {
+    outcomes = await windowsDuringWorkload(ctx, windows, session, {
       actions: r.cluster.actions,
       active: r.activeFaults,
       sinceStart: rec.since,
-      record: (e) => session.record(e),
-    }).finally(() => (over = true));
-    [outcomes] = await Promise.all([faults, session.run({ keepRunning: () => !over })]);
+    });
     return session.finish(r.extras.saveHistory, (m) => deps.log.warn(m));
   });
   r.found.workload = w.section;
-  const judged = judgeWindows(outcomes, await observeRecovery(ctx, outcomes), ctx.limits);
+  const recovery = await observeRecovery(ctx, outcomes);
+  const judged = judgeWindows(outcomes, recovery, ctx.limits);
   rec.checks.push(...judged.checks);
   rec.phases.push(...judged.phases);
   r.found.faults = judged.reports;
   throwIfCancelled(deps.signal);
+  if (f.livenessTimeoutMs > 0) {
+    const input = { nodes: ctx.nodes, timeoutMs: f.livenessTimeoutMs, down: downNodes(recovery) };
+    await rec.checked('liveness', async () => ({ checks: await checkLiveness(ctx, input) }));
+    throwIfCancelled(deps.signal);
+  }
+  return windows;
+}
+
+/** Input shrink: after a failed scheduled run, reruns of smaller schedules on the same cluster (schedule-phase.ts). */
+async function shrinkPhase(r: PhaseRun, windows: readonly Window[], wl: WorkloadOptions, options: Options): Promise<void> {
+  const { ctx, deps, rec } = r;
+  const family = rec.errors.length === 0 ? targetFamily(rec.checks) : undefined;
+  if (!family || windows.length === 0) {
+    if (rec.failed) deps.log.info('Shrink: the run did not fail a check with its schedule, so there is nothing to shrink.');
+    return;
+  }
+  const f = options.faults;
+  deps.log.info(`Shrink: up to ${f.shrink} reruns within ${f.shrinkBudgetMs / 1000} s, each held to failing ${family}.`);
+  r.found.shrink = await rec.phase('shrink', () =>
+    shrinkFailure(
+      {
+        ctx,
+        workloadApi: kvApi(options, deps, r.cluster, wl.timeoutMs),
+        wl,
+        streams: r.found.streams,
+        log: deps.log,
+        freshIds: () => runIds(deps.random, deps.clock, options.valueFormat, deps.random.hex(4)),
+        livenessTimeoutMs: f.livenessTimeoutMs,
+        maxRuns: f.shrink,
+        budgetMs: f.shrinkBudgetMs,
+        actions: r.cluster.actions,
+        active: r.activeFaults,
+        sinceStart: rec.since,
+      },
+      windows,
+      family,
+    ),
+  );
+  const s = r.found.shrink;
+  deps.log.info(
+    `Shrink: ${s.originalFaults} fault(s) down to ${s.minimalFaults} in ${s.reruns} rerun(s) (${Math.round(s.elapsedMs / 1000)} s): ` +
+      `${s.minimal || '(no fault)'}.`,
+  );
 }
 
 /** fault-schedule: sequence (or the restart check): one fault after another; `mark` hears when each held. */

@@ -10,7 +10,8 @@ import type { ActiveFaults, HealOutcome } from './active.js';
 import type { FaultActions } from './docker.js';
 import { applyStep } from './group.js';
 import type { FaultStep } from './plan.js';
-import { planProblem } from './plan.js';
+import { planFaults, planProblem } from './plan.js';
+import type { ScheduleEntry } from './schedule.js';
 import { seededRandom } from '../core/random.js';
 import { formatMs } from '../util/text.js';
 import type { Limits } from '../core/policies.js';
@@ -56,6 +57,42 @@ export function planWindows(
   return { windows: windows.sort((a, b) => a.startMs - b.startMs), left };
 }
 
+/**
+ * The windows of an explicit schedule (faults/schedule.ts), one per line, in line order: each line planned as the
+ * fault suite plans a fault (so ids, phases and reports read the same), numbered across the whole schedule where one
+ * fault hits one target twice (`fault:kill:kv_2#2`).
+ */
+export function planTimeline(
+  entries: readonly ScheduleEntry[],
+  nodes: readonly NodeInfo[],
+  shuffle?: <T>(items: readonly T[]) => T[],
+): Window[] {
+  const seen = new Map<string, number>();
+  return entries.map((entry, i) => {
+    const [step] = planFaults({ specs: [entry.spec], groups: [entry.services], nodes, ...(shuffle ? { shuffle } : {}) });
+    const base = step!.idPrefix;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    const numbered: FaultStep = {
+      ...step!,
+      index: i + 1,
+      idPrefix: n > 1 ? `${base}#${n}` : base,
+      phase: n > 1 ? `${step!.phase} #${n}` : step!.phase,
+    };
+    return { step: numbered, startMs: entry.atMs, endMs: entry.atMs + entry.forMs };
+  });
+}
+
+/** Windows as schedule lines: what a random schedule prints, and what a replay passes as fault-schedule. */
+export function windowsAsSchedule(windows: readonly Window[]): ScheduleEntry[] {
+  return windows.map((w) => ({
+    atMs: Math.round(w.startMs),
+    spec: w.step.spec,
+    services: w.step.grudges ? [] : [...w.step.services],
+    forMs: Math.max(1, Math.round(w.endMs - w.startMs)),
+  }));
+}
+
 export interface RandomScheduleDeps {
   readonly actions: FaultActions;
   readonly active: ActiveFaults;
@@ -73,7 +110,11 @@ export interface WindowOutcome {
   readonly heal?: HealOutcome;
 }
 
-/** Runs the windows against the clock until all are over (or the run is cancelled); heals always. */
+/**
+ * Runs the windows against the clock until all are over (or the run is cancelled); heals always. Windows on a common
+ * service run one after the other: a window whose start falls while an earlier one on that service still holds (an
+ * explicit schedule may ask for that) starts once the earlier one healed, and then holds for its whole duration.
+ */
 export async function runWindows(ctx: CheckContext, windows: readonly Window[], deps: RandomScheduleDeps): Promise<WindowOutcome[]> {
   const started = ctx.clock.now();
   // Windows on a common service never overlap on paper, but one may be planned to start the moment another ends,
@@ -197,7 +238,7 @@ export function judgeWindows(
         startMs: o.beganMs,
         endMs: o.healedMs,
         status: failed ? 'failed' : 'ok',
-        note: `random schedule: ${step.spec.name} began at ${formatMs(o.beganMs)}, healed at ${formatMs(o.healedMs)}`,
+        note: `schedule: ${step.spec.name} began at ${formatMs(o.beganMs)}, healed at ${formatMs(o.healedMs)}`,
       });
     }
   }

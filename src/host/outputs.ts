@@ -5,7 +5,16 @@ export function outputsOf(
   result: RunResult,
   reportPath: string,
 ): Record<
-  'result' | 'report' | 'max-convergence-ms' | 'history' | 'history-html' | 'seed' | 'strongest-model' | 'checks-total' | 'checks-failed',
+  | 'result'
+  | 'report'
+  | 'max-convergence-ms'
+  | 'history'
+  | 'history-html'
+  | 'seed'
+  | 'strongest-model'
+  | 'checks-total'
+  | 'checks-failed'
+  | 'minimal-schedule',
   string
 > {
   return {
@@ -19,5 +28,7 @@ export function outputsOf(
     'strongest-model': result.workload?.models ? (result.workload.models.strongest ?? 'none') : '',
     'checks-total': String(result.checks.length),
     'checks-failed': String(result.checks.filter((c) => c.status === 'failed').length),
+    // Schedule syntax, `; `-separated: pasted as fault-schedule (or --fault-schedule) it runs the shrunk failure.
+    'minimal-schedule': result.shrink?.minimal ?? '',
   };
 }

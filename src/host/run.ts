@@ -13,6 +13,7 @@ import { emptyResult } from '../model/empty.js';
 import type { PostState } from '../model/post-state.js';
 import type { RunResult } from '../model/result.js';
 import { reportPath } from '../report/paths.js';
+import { replayRecord } from './replay.js';
 import { VERSION } from '../version.js';
 
 export interface RunHost {
@@ -93,6 +94,8 @@ export async function runReplicheck(raw: RawInputs, host: RunHost): Promise<Host
   } finally {
     if (!host.deps?.http) await http.close();
   }
+  // Only here are the raw inputs known: the replay's command line is made from them, never from the options.
+  if (result.replay) result = { ...result, replay: replayRecord(raw, result.replay.seed, result.replay.schedule) };
   await writeReport(path, result);
   return { kind: 'ran', result, options, reportPath: path };
 }

@@ -297,9 +297,38 @@ export const INPUTS = [
     name: 'fault-schedule',
     group: 'faults',
     description:
-      '`sequence` (one fault after another) or `random` (faults start and heal at random moments while the workload runs, ' +
-      'placed from `seed`; needs a `workload`).',
+      '`sequence` (one fault after another), `random` (faults start and heal at random moments while the workload runs, ' +
+      'placed from `seed`; needs a `workload`), or an explicit schedule: lines `at <T>s <fault> <target> for <D>s`, ' +
+      'newline- or `;`-separated (`at 1s pause kv_2 for 5s; at 2s kill kv_4 for 1s`; `<fault>` as in `faults`, `<target>` ' +
+      'a service, `a+b`, or `cluster` for `partition:halves` and the like), run against the workload clock (needs a ' +
+      '`workload`; `faults` and `fault-targets` stay empty).',
+    see: 'schedules-and-shrinking.md: Explicit schedules',
     default: 'sequence',
+  },
+  {
+    name: 'shrink',
+    group: 'faults',
+    description:
+      'After a failed run with a `random` or explicit schedule: at most this many reruns, on the same cluster, of smaller ' +
+      'schedules (fewer faults, shorter, closer together) that fail the same way; the smallest is the `minimal-schedule` ' +
+      'output. 0: no shrinking.',
+    see: 'schedules-and-shrinking.md: Shrinking a failing schedule',
+    default: '0',
+  },
+  {
+    name: 'shrink-budget',
+    group: 'faults',
+    description: 'Seconds the shrinking reruns may take in all; no rerun starts once it is spent.',
+    default: '600',
+  },
+  {
+    name: 'liveness-timeout',
+    group: 'faults',
+    description:
+      'Seconds each node that is up has, once a fault schedule healed, to acknowledge a fresh write and return it; a node ' +
+      'that does not fails a liveness check, reported apart from lost or stale data. 0: no liveness phase.',
+    see: 'schedules-and-shrinking.md: Liveness apart from safety',
+    default: '10',
   },
   {
     name: 'partition-networks',

@@ -27,7 +27,10 @@ export interface Observation {
 
 export interface Check {
   readonly id: string;
-  /** readiness | replication | restart | recovery | catch-up | durability | ... */
+  /**
+   * readiness | replication | restart | recovery | catch-up | durability | workload | liveness | ... `liveness`: a node
+   * up after a fault schedule healed did not take or return a fresh write in time (no data lost, reported apart).
+   */
   readonly kind: string;
   readonly title: string;
   readonly status: CheckStatus;
@@ -135,6 +138,44 @@ export interface RunResult {
   readonly workload?: WorkloadSection;
   /** One entry per fault of the fault suite (the `faults` input), in the order they ran. */
   readonly faults?: readonly FaultReport[];
+  /** What replays the run: its seed, the schedule it ran and a CLI command line. Absent on bad input. */
+  readonly replay?: ReplayRecord;
+  /** Input `shrink`: the failing schedule made smaller by reruns on the same cluster. */
+  readonly shrink?: ShrinkRecord;
+}
+
+export interface ReplayRecord {
+  readonly seed: number;
+  /** The fault schedule as it ran (random or explicit), one `at <T>s <fault> <target> for <D>s` line per fault. */
+  readonly schedule?: string;
+  /** `replicheck run --seed N …` with the run's inputs that are not their defaults; secret inputs never. */
+  readonly command?: string;
+  /** Inputs that were set but left out of the command because they are secret: set them again yourself. */
+  readonly omitted?: readonly string[];
+}
+
+export interface ShrinkRecord {
+  /** The check family the schedule failed with (`workload:model:causal`, `liveness`, ...), which every rerun is held to. */
+  readonly family: string;
+  /** The schedule that failed, and the smallest that still failed the same way, both in schedule syntax. */
+  readonly original: string;
+  readonly minimal: string;
+  readonly originalFaults: number;
+  readonly minimalFaults: number;
+  /** Removing any one fault of `minimal` made it pass (each such schedule rerun `reproduce.m` times): proven, not assumed. */
+  readonly oneMinimal: boolean;
+  /** A candidate reproduced when `k` of at most `m` reruns failed with `family`. */
+  readonly reproduce: { readonly k: number; readonly m: number };
+  /** Reruns of `minimal` after the search and how many failed with `family`; absent when the budget was spent. */
+  readonly rate?: { readonly failed: number; readonly runs: number };
+  readonly reruns: number;
+  readonly maxReruns: number;
+  readonly elapsedMs: number;
+  readonly budgetMs: number;
+  /** done: the search ended by itself; runs, budget: it stopped at `shrink` or `shrink-budget`; cancelled. */
+  readonly stoppedBy: 'done' | 'runs' | 'budget' | 'cancelled';
+  /** Each candidate rerun, in order: its schedule, whether it reproduced, and the reruns it took. */
+  readonly tried: readonly { readonly schedule: string; readonly reproduced: boolean; readonly reruns: number }[];
 }
 
 /** What one fault did and what it found; every time is milliseconds. */

@@ -16,6 +16,7 @@ import { formatMs } from '../util/text.js';
 import { ladderHeadline, renderWorkloadSummary } from './workload.js';
 import { renderFaultTables } from './faults.js';
 import { markdownTable, markup, right, strong } from './markdown.js';
+import { LIVENESS_LABEL, livenessFailures, livenessNote, renderReplayMarkdown, renderShrinkMarkdown } from './replay.js';
 
 export const SUMMARY_LIMIT = 1024 * 1024;
 /** Head room under the limit for whatever else the job appends to the same step. */
@@ -30,8 +31,11 @@ export function renderSummary(result: RunResult): string {
     ...renderHead(result),
     ...renderErrors(result),
     ...renderFailures(result),
+    ...renderLiveness(result),
+    ...renderShrinkMarkdown(result),
     ...renderHeadsUp(result),
     ...renderContext(result),
+    ...renderReplayMarkdown(result),
     ...renderPassed(result),
     ...timelineSection(result),
     ...renderConvergence(result),
@@ -84,7 +88,8 @@ const FAILURES_IN_FULL = 10;
  * of one write got the same wrong value) share one statement of it.
  */
 function renderFailures(result: RunResult): string[] {
-  const failed = failedChecks(result);
+  // Liveness failures (a node that stayed unavailable) have a section of their own, apart from lost or stale data.
+  const failed = failedChecks(result).filter((c) => c.kind !== 'liveness');
   if (failed.length === 0) return [];
   const out = [`### ❌ Failed checks (${failed.length} of ${result.checks.length})`, ''];
   const shown = failed.slice(0, FAILURES_IN_FULL);
@@ -101,6 +106,15 @@ function renderFailures(result: RunResult): string[] {
       '',
     );
   }
+  return out;
+}
+
+/** Failed liveness checks, under their own label: no data lost, a node that did not serve again in time. */
+function renderLiveness(result: RunResult): string[] {
+  const failed = livenessFailures(result);
+  if (failed.length === 0) return [];
+  const out = [`### ⏳ ${LIVENESS_LABEL} (${failed.length} failed)`, '', md(livenessNote(failed)), ''];
+  for (const c of failed) out.push(...failureBlock(c));
   return out;
 }
 

@@ -5,6 +5,7 @@ import { badInputHeadline, failedChecks, failureEvidence, guidanceLines, headlin
 import { formatMs, oneLine } from '../util/text.js';
 import { ladderHeadline, renderWorkloadText } from './workload.js';
 import { faultLines } from './faults.js';
+import { LIVENESS_LABEL, livenessFailures, livenessNote, replayTextLines } from './replay.js';
 
 export interface TextStyle {
   readonly green: (s: string) => string;
@@ -57,16 +58,22 @@ export function renderText(result: RunResult, style: TextStyle = plainStyle): st
   }
   // The one number that replays the run's random choices (input seed, CLI --seed).
   if (result.seed !== undefined) lines.push(style.dim(`Seed ${result.seed}: rerun with --seed ${result.seed} for the same choices.`));
+  // The schedule as it ran, the shrunk one, and the command that replays the run.
+  for (const l of replayTextLines(result)) lines.push(/^\S/.test(l) ? style.bold(oneLine(l)) : oneLine(l));
   if (result.checks.length > 0 || result.errors.length === 0) lines.push(paint(verdict));
   return lines.join('\n');
 }
 
 /** Each failed check, its cause on the next line, a witness's lines under it, and the request and answer if any. */
 function failedLines(result: RunResult, style: TextStyle): string[] {
-  const failed = failedChecks(result);
-  if (failed.length === 0) return [];
-  const lines = [style.bold(`Failed (${failed.length} of ${result.checks.length})`)];
+  const all = failedChecks(result);
+  if (all.length === 0) return [];
+  // Liveness failures last, under their own label: a node unavailable in time, not data lost or stale.
+  const live = livenessFailures(result);
+  const failed = [...all.filter((c) => c.kind !== 'liveness'), ...live];
+  const lines = [style.bold(`Failed (${all.length} of ${result.checks.length})`)];
   for (const c of failed) {
+    if (c === live[0]) lines.push(style.bold(`  ${LIVENESS_LABEL}: ${oneLine(livenessNote(live))}`));
     lines.push(`  ${style.red('✗')} ${oneLine(c.title)}  ${style.dim(formatMs(c.durationMs))}`);
     const [first = '', ...more] = c.detail.split('\n');
     lines.push(`      ${oneLine([first, ...failureEvidence(c, { answer: !c.guidance })].join(' '))}`);

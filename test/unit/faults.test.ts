@@ -211,6 +211,10 @@ describe('fault inputs', () => {
       groups: [],
       durationMs: 3000,
       partitionNetworks: [],
+      timeline: [],
+      shrink: 0,
+      shrinkBudgetMs: 600_000,
+      livenessTimeoutMs: 10_000,
     });
     const o = optionsFrom({
       ...base,
@@ -229,6 +233,10 @@ describe('fault inputs', () => {
       groups: [['kv_4']],
       durationMs: 1500,
       partitionNetworks: ['cluster'],
+      timeline: [],
+      shrink: 0,
+      shrinkBudgetMs: 600_000,
+      livenessTimeoutMs: 10_000,
     });
     assert.deepEqual(optionsFrom({ ...base, faults: 'stop', 'fault-targets': 'kv_0, kv_2', 'restart-target': 'kv_4' }).faults.targets, [
       'kv_0',

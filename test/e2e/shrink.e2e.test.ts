@@ -1,0 +1,91 @@
+// Shrinking against real Docker: the example store in ring-memory mode loses a write only when a node is killed
+// while its ring successor is paused. An explicit three-fault schedule that does that fails read-your-writes; the
+// shrink reruns smaller schedules on the same cluster and ends at those two faults, the output says so, and every
+// container is running (none paused) when it is over. A target that is not a service is an input error of
+// fault-schedule, found before anything starts.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { runStep, readReport } from '../support/runner.js';
+import { needDocker, kvEnv, forceCleanup, uniqueProject, leavesNothing } from '../support/docker.js';
+
+const PORTS = { KV_PORT_0: '24080', KV_PORT_2: '24082', KV_PORT_4: '24084' };
+const SERVERS = 'http://localhost:24080,http://localhost:24082,http://localhost:24084';
+// kv_0's ring successor is kv_2: the kill of kv_0 lands a second into kv_2's pause. The pause of kv_4 is noise.
+const SCHEDULE = 'at 1s pause kv_2 for 4s; at 2s kill kv_0 for 2s; at 6s pause kv_4 for 1s';
+
+function inputs(name: string, extra: Record<string, string>): Record<string, string> {
+  return {
+    'working-directory': 'examples/kv',
+    servers: SERVERS,
+    'project-name': name,
+    'startup-timeout': '60',
+    'convergence-timeout': '5',
+    workload: 'register',
+    'workload-duration': '6',
+    'workload-sessions': 'sticky',
+    'workload-clients': '3',
+    'workload-keys': '100',
+    consistency: 'read-your-writes',
+    ...extra,
+  };
+}
+
+function states(project: string): string[] {
+  return execFileSync('docker', ['ps', '-a', '--filter', `label=com.docker.compose.project=${project}`, '--format', '{{.State}}'], {
+    encoding: 'utf8',
+  })
+    .split('\n')
+    .filter(Boolean);
+}
+
+describe('shrinking a failing schedule on the same cluster', () => {
+  test(
+    'a kill inside its successor pause, plus noise, shrinks to the two faults; nothing stays paused or down',
+    { timeout: 900_000 },
+    async (t) => {
+      if (!needDocker(t)) return;
+      const name = uniqueProject('rc-shrink', 'ring');
+      try {
+        const main = await runStep(inputs(name, { 'fault-schedule': SCHEDULE, shrink: '20', 'shrink-budget': '600', teardown: 'never' }), {
+          env: { ...kvEnv('ring-memory'), ...PORTS },
+        });
+        const r = readReport(main);
+        assert.equal(r.verdict, 'failed');
+        const failed = r.checks.filter((c) => c.status === 'failed').map((c) => c.id);
+        assert.ok(failed.includes('workload:model:read-your-writes'), JSON.stringify(failed));
+        assert.ok(
+          r.checks.some((c) => c.kind === 'liveness'),
+          'a liveness hold followed the schedule',
+        );
+        assert.equal(r.replay?.schedule, SCHEDULE);
+        assert.match(r.replay!.command!, /--fault-schedule 'at 1s pause kv_2 for 4s; at 2s kill kv_0 for 2s; at 6s pause kv_4 for 1s'/);
+        const s = r.shrink!;
+        assert.ok(s, 'a shrink record');
+        assert.equal(s.family, 'workload:model:read-your-writes');
+        assert.ok(s.reruns > 0 && s.reruns <= 20, `${s.reruns} reruns`);
+        assert.ok(s.minimalFaults <= 2, s.minimal);
+        assert.match(s.minimal, /kill kv_0/);
+        assert.match(s.minimal, /pause kv_2/);
+        assert.equal(main.outputs['minimal-schedule'], s.minimal);
+        // Every fault healed: all three containers run, none paused, none exited.
+        assert.deepEqual(states(name), ['running', 'running', 'running']);
+      } finally {
+        forceCleanup(name);
+      }
+    },
+  );
+
+  test('a schedule line naming no service of the project is an input error of fault-schedule before anything starts', async (t) => {
+    if (!needDocker(t)) return;
+    const name = uniqueProject('rc-shrink', 'badtarget');
+    const main = await leavesNothing(name, () =>
+      runStep(inputs(name, { 'fault-schedule': 'at 1s pause kv_9 for 1s' }), { env: { ...kvEnv('ring-memory'), ...PORTS } }),
+    );
+    const r = readReport(main);
+    assert.equal(r.verdict, 'failed');
+    assert.equal(r.errors[0]?.input, 'fault-schedule');
+    assert.match(r.errors[0]!.message, /'kv_9' is not a service/);
+    assert.equal(r.checks.length, 0);
+  });
+});
