@@ -13,9 +13,13 @@ npm run -s build || exit 1
 if bash scripts/ensure-docker.sh; then
   bash scripts/build-base-image.sh >/dev/null || exit 1
   if [ -f scripts/build-etcd-image.sh ]; then bash scripts/build-etcd-image.sh >/dev/null || exit 1; fi
+  bash scripts/build-redis-image.sh >/dev/null || exit 1
 else
   echo "[test] no Docker engine answers: end-to-end tests will be skipped (they fail when CI is set)." >&2
 fi
+
+# The Redis example's adapter imports ioredis from its own folder (.ci/run installs it; so does a first npm test).
+if [ ! -d examples/redis/node_modules/ioredis ]; then npm ci --prefix examples/redis --no-audit --no-fund >/dev/null || exit 1; fi
 
 # The history page is tested in a real headless browser.
 if browser=$(bash scripts/ensure-browser.sh); then export REPLICHECK_CHROMIUM="${REPLICHECK_CHROMIUM:-$browser}"; fi

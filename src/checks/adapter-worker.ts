@@ -59,6 +59,7 @@ const WORKER_SOURCE = String.raw`(async () => {
   const shape = (v) => {
     if (v === null || v === undefined || typeof v === 'boolean' || typeof v === 'string') return { value: v };
     if (v instanceof Uint8Array) return { value: new Uint8Array(v) };
+    if (typeof v === 'object' && !Array.isArray(v) && typeof v.refused === 'string') return { value: { refused: text(v.refused) } };
     return { described: Array.isArray(v) ? 'an array' : 'a ' + typeof v };
   };
   const reason = (m) =>
@@ -108,7 +109,7 @@ export interface FetchInit {
 export type FetchHandler = (target: unknown, init: FetchInit) => Promise<{ readonly status: number; readonly body: Uint8Array }>;
 
 export interface CallRequest {
-  readonly name: 'write' | 'read' | 'cas';
+  readonly name: 'write' | 'read' | 'cas' | 'ready';
   /** The call's arguments but `fetch` and `signal`: strings and Uint8Arrays only. */
   readonly args: Readonly<Record<string, string | Uint8Array>>;
   readonly deadlineMs: number;

@@ -25,6 +25,11 @@ export interface CheckContext {
   readonly seen: SeenValues;
 }
 
+/** The nodes writes go to: every node but the read-only ones (input writers names the others). */
+export function writersOf(ctx: Pick<CheckContext, 'nodes'>): readonly NodeInfo[] {
+  return ctx.nodes.filter((n) => n.readOnly !== true);
+}
+
 /** Polls `attempt` under one of the named policies (its timeout from the limits unless `timeoutMs` is given). */
 export function pollAs<T>(
   ctx: CheckContext,

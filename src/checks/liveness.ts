@@ -3,7 +3,7 @@
 // leader election that never ends, a node wedged behind a lock since the partition) has lost no data: it is
 // reported as a liveness failure, not among lost or stale values.
 import type { CheckContext } from './context.js';
-import { observeRead, pollAs } from './context.js';
+import { observeRead, pollAs, writersOf } from './context.js';
 import { observe } from './kv-api.js';
 import type { Check, NodeInfo, Observation } from '../model/result.js';
 import { makeCheck } from '../model/check.js';
@@ -31,11 +31,13 @@ async function nodeLiveness(ctx: CheckContext, node: NodeInfo, baseKey: string, 
   // One value for every attempt: an attempt that timed out and took effect late writes the same bytes.
   const value = ctx.ids.value(node.label, 'liveness');
   const start = ctx.clock.now();
+  // A read replica (input writers) takes no writes: its fresh write goes through a writer, and it must return it.
+  const via = node.readOnly === true ? (writersOf(ctx)[0] ?? node) : node;
   const wrote = await pollAs(
     ctx,
     'writable',
     async () => {
-      const w = await ctx.api.write(node.url, key, value, ctx.signal);
+      const w = await ctx.api.write(via.url, key, value, ctx.signal);
       return { done: w.acked, value: w };
     },
     timeoutMs,
@@ -44,9 +46,9 @@ async function nodeLiveness(ctx: CheckContext, node: NodeInfo, baseKey: string, 
   const bound = formatMs(timeoutMs);
   if (!wrote.done) {
     const said = {
-      title: `Liveness: ${node.label} did not acknowledge a fresh write`,
+      title: `Liveness: ${via.label} did not acknowledge a fresh write`,
       detail:
-        `Once every fault had healed, ${node.label} acknowledged none of ${wrote.attempts} attempts to write a fresh key within ` +
+        `Once every fault had healed, ${via.label} acknowledged none of ${wrote.attempts} attempts to write a fresh key within ` +
         `${bound} (liveness-timeout): it stays unavailable, though no data is known to be lost.`,
     };
     return failed(id, node, said, ctx.clock.now() - start, observe(wrote.last?.outcome), value);

@@ -20,10 +20,12 @@ export async function waitForReady(ctx: CheckContext, nodes: readonly NodeInfo[]
       const ms = r.doneAt !== undefined ? r.doneAt - since : undefined;
       if (r.done && ms !== undefined) readyMs.set(node.url, ms);
       const last = observe(r.last);
+      // A node of another protocol answered its adapter's ready (or a TCP connection), not an HTTP request.
+      const answer = /^https?:/.test(node.url) ? `HTTP ${last.status} ` : '';
       const said = r.done
         ? {
             title: `Readiness: ${node.label} is serving`,
-            detail: `${node.label} (${node.url}) answered HTTP ${last.status} after ${Math.round(ms ?? 0)} ms.`,
+            detail: `${node.label} (${node.url}) answered ${answer}after ${Math.round(ms ?? 0)} ms.`,
           }
         : {
             title: `Readiness: ${node.label} never answered below 500`,

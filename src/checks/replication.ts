@@ -1,6 +1,7 @@
-// Write a fresh value on each node in turn and read it back from every node.
+// Write a fresh value on each writer in turn (every node, unless `writers` names a primary) and read it back from
+// every node.
 import type { CheckContext } from './context.js';
-import { awaitValue, convergenceCheck } from './context.js';
+import { awaitValue, convergenceCheck, writersOf } from './context.js';
 import { observe, describeObservation } from './kv-api.js';
 import type { Check, ConvergenceMatrix } from '../model/result.js';
 import type { AckedWrite } from './seen.js';
@@ -17,9 +18,10 @@ export interface ReplicationOutcome {
 export async function checkReplication(ctx: CheckContext): Promise<ReplicationOutcome> {
   const checks: Check[] = [];
   const labels = ctx.nodes.map((n) => n.label);
+  const writers = writersOf(ctx);
   const ms: (number | null)[][] = [];
   const written: ReplicationOutcome['written'] = [];
-  for (const writer of ctx.nodes) {
+  for (const writer of writers) {
     if (ctx.signal.aborted) break;
     const key = ctx.ids.key('rep');
     const value = ctx.ids.value(writer.label, 'rep');
@@ -72,5 +74,9 @@ export async function checkReplication(ctx: CheckContext): Promise<ReplicationOu
     }
   }
   const anyRead = ms.some((row) => row.some((v) => v !== null));
-  return { checks: keepFirstRunGuidance(checks, written.length > 0, anyRead), matrix: { writers: labels, readers: labels, ms }, written };
+  return {
+    checks: keepFirstRunGuidance(checks, written.length > 0, anyRead),
+    matrix: { writers: writers.map((n) => n.label), readers: labels, ms },
+    written,
+  };
 }

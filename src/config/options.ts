@@ -4,6 +4,7 @@ import type { GroupInputs, RawInputs } from '../inputs/list.js';
 import { SEED_RANGE } from '../core/random.js';
 import { InputError, type InputProblem } from '../inputs/errors.js';
 import { parseServers, type ServerSpec } from '../inputs/servers.js';
+import { parseWriters, type WriterEntry } from '../inputs/writers.js';
 import { secondsInput, splitList, wholeInput, type Fail } from '../inputs/values.js';
 import { parseAdapter, type KvAdapter } from '../checks/api-options.js';
 import { VALUE_FORMATS, type ValueFormat } from '../core/values.js';
@@ -31,6 +32,8 @@ export interface Options {
   /** True when compose-file was left at its default, so Compose's own fallback names apply. */
   readonly composeFileDefaulted: boolean;
   readonly servers: readonly ServerSpec[];
+  /** The nodes that take writes (input writers), resolved once the servers are mapped; undefined: every node. */
+  readonly writers: readonly WriterEntry[] | undefined;
   readonly restartTarget: string | undefined;
   readonly readyPath: string | undefined;
   /** How to write and read a key on the nodes' HTTP API (preset plus explicit inputs). */
@@ -73,7 +76,8 @@ export function parseOptions(raw: RawInputs, ctx: OptionContext): Options {
     problems.push({ input, message, fix });
     return undefined;
   };
-  const cluster = parseCluster(raw, ctx, fail);
+  // With an adapter module the servers may speak any protocol; without one they must be HTTP(S).
+  const cluster = parseCluster(raw, ctx, fail, raw.adapter !== '');
   const kv = parseAdapter(raw, fail);
   const valueFormat = parseValueFormat(raw['value-format'], kv, fail);
   const restartTarget = raw['restart-target'] === '' ? undefined : raw['restart-target'];
@@ -131,6 +135,7 @@ type ClusterParts =
   | 'composeFiles'
   | 'composeFileDefaulted'
   | 'servers'
+  | 'writers'
   | 'readyPath'
   | 'limits'
   | 'requestTimeoutMs'
@@ -141,7 +146,7 @@ type ClusterParts =
   | 'teardown';
 
 /** The cluster group: which cluster, where its compose files are, how long to wait for it, how to tear it down. */
-function parseCluster(raw: GroupInputs<'cluster'>, ctx: OptionContext, fail: Fail): Pick<Options, ClusterParts> {
+function parseCluster(raw: GroupInputs<'cluster'>, ctx: OptionContext, fail: Fail, anyScheme: boolean): Pick<Options, ClusterParts> {
   const composeFiles = splitList(raw['compose-file']);
   if (composeFiles.length === 0) fail('compose-file', 'is empty.', `Name a compose file, e.g. '${DEFAULT_COMPOSE_FILE}'.`);
   const readyPath = raw['ready-path'] === '' ? undefined : raw['ready-path'];
@@ -171,11 +176,13 @@ function parseCluster(raw: GroupInputs<'cluster'>, ctx: OptionContext, fail: Fai
     const fix = "Use 'compose' (Replicheck starts the project) or 'external' (a cluster already running).";
     fail('cluster', `'${raw.cluster}' is not a kind of cluster.`, fix);
   }
+  const servers = parseServers(raw.servers, (m, f) => fail('servers', m, f), { anyScheme });
   return {
     cluster: cluster as Options['cluster'],
     composeFiles,
     composeFileDefaulted: composeFiles.length === 1 && composeFiles[0] === DEFAULT_COMPOSE_FILE,
-    servers: parseServers(raw.servers, (m, f) => fail('servers', m, f)),
+    servers,
+    writers: parseWriters(raw.writers, servers, cluster === 'external' ? 'external' : 'compose', (m, f) => fail('writers', m, f)),
     readyPath,
     limits: {
       startupTimeoutMs: secondsInput(raw, 'startup-timeout', 3600, fail),

@@ -13,6 +13,7 @@ import { loadAdapter, type AdapterFunctions } from '../checks/adapter-module.js'
 import type { NetnsRunner } from '../faults/netns.js';
 import { checkNeeds, prepareNeeds } from '../faults/needs.js';
 import { describeKind } from '../faults/kinds/index.js';
+import { resolveWriters } from '../inputs/writers.js';
 
 export const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|::1)$/i;
 
@@ -53,6 +54,7 @@ export async function preflight(
   const problems = [
     ...unknownTargets(options, resolved.services),
     ...partitionNetworkProblems(options, resolved),
+    ...writerProblems(options, resolved),
     ...(misnamed.length > 0
       ? [
           {
@@ -112,7 +114,10 @@ export async function loadAdapterModule(options: Options, deps: EngineDeps, dire
       {
         input: 'adapter',
         message: `'${given}' ${loaded.problem}.`,
-        fix: 'Export async functions write({ url, key, value, fetch }) and read({ url, key, fetch }), and optionally cas; see the README.',
+        fix:
+          'Export async functions write({ url, key, value, fetch }) and read({ url, key, fetch }), and optionally ' +
+          'cas({ url, key, expected, value, fetch }) and ready({ url, signal }); see docs/stores-and-adapters.md and ' +
+          'docs/primary-replica.md.',
       },
     ]);
   }
@@ -126,6 +131,43 @@ export async function loadAdapterModule(options: Options, deps: EngineDeps, dire
     ]);
   }
   return loaded.functions;
+}
+
+/**
+ * Every entry of `writers` must name a node: a server's URL or name, or the service a server maps to by its
+ * published port (as the nodes will be mapped once the project is up).
+ */
+export function writerProblems(
+  options: Pick<Options, 'writers' | 'servers'>,
+  resolved: Pick<ResolvedProject, 'services' | 'published' | 'hasRandomPorts'>,
+): InputProblem[] {
+  if (options.writers === undefined) return [];
+  const mapped = mapServers(options.servers, resolved.published);
+  const nodes = options.servers.map((s, i) => {
+    const service = s.name ?? mapped[i]!.service;
+    return { url: s.url, label: s.name ?? service ?? `${s.host}:${s.port}`, ...(service ? { service } : {}) };
+  });
+  // Ports Docker picks at random are known only once the project is up: a service is then checked when mapped.
+  const unmatched = resolveWriters(options.writers, nodes).unmatched.filter(
+    (u) => !(resolved.hasRandomPorts && resolved.services.includes(u)),
+  );
+  if (unmatched.length === 0) return [];
+  const served = [...new Set(nodes.flatMap((n) => (n.service ? [n.service] : [])))];
+  const services = unmatched.filter((u) => resolved.services.includes(u));
+  const why =
+    services.length > 0
+      ? ` (${services.join(', ')} ${services.length === 1 ? 'is a service' : 'are services'} of the project, but no server is ` +
+        `published by ${services.length === 1 ? 'it' : 'them'})`
+      : '';
+  return [
+    {
+      input: 'writers',
+      message: `${unmatched.map((u) => `'${u}'`).join(', ')} ${unmatched.length === 1 ? 'names no node' : 'name no node'}${why}.`,
+      fix:
+        `Name the service of a server (${served.join(', ') || 'none maps to a service yet'}), a server name (name=url), or a URL ` +
+        'as listed in servers; list the server of each writer in servers.',
+    },
+  ];
 }
 
 /** Every service named as a target must be a service of the project. */

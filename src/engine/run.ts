@@ -32,6 +32,7 @@ import { composeLifecycle, engineLifecycle } from '../faults/lifecycle.js';
 import type { EngineApi } from '../compose/engine-api.js';
 import { FaultInputProblem, runFaultSuite } from '../faults/suite.js';
 import { planFaults, planRestartCheck, type FaultStep } from '../faults/plan.js';
+import { resolveWriters } from '../inputs/writers.js';
 import type { AckedWrite } from '../checks/seen.js';
 import type { WorkloadOptions } from '../workload/options.js';
 import { judgeWindows, observeRecovery, type Window, type WindowOutcome } from '../faults/nemesis.js';
@@ -309,7 +310,7 @@ async function checkCluster(
   const { clock, log, signal } = deps;
   // Which URL is which service.
   const upAt = clock.now();
-  found.nodes = await cluster.mapNodes();
+  found.nodes = markReadOnly(options, await cluster.mapNodes(), log);
   for (const n of found.nodes)
     if (!n.service) log.warn(`${n.url} could not be mapped to a service (${n.mapping}); it is treated as not the restart target.`);
   const nodes = found.nodes;
@@ -368,6 +369,28 @@ async function checkCluster(
   await rec.checked('sweep', async () => ({ checks: judgeSweep(await sweep(ctx), nodes) }));
   throwIfCancelled(signal);
   if (scheduled && f.shrink > 0) await shrinkPhase(phase, windows, wl, options);
+}
+
+/**
+ * The nodes `writers` does not name, marked read-only: every write (replication, faults, workload) then goes to the
+ * others. Checked against the project before it started; an entry that names no mapped node now (a port Docker
+ * picked at random) is an input error all the same.
+ */
+function markReadOnly(options: Options, nodes: NodeInfo[], log: EngineDeps['log']): NodeInfo[] {
+  if (options.writers === undefined) return nodes;
+  const { writers, unmatched } = resolveWriters(options.writers, nodes);
+  if (unmatched.length > 0) {
+    throw new InputError([
+      {
+        input: 'writers',
+        message: `${unmatched.map((u) => `'${u}'`).join(', ')} ${unmatched.length === 1 ? 'names' : 'name'} no node of the cluster.`,
+        fix: `Name the service or server of a node (${nodes.map((n) => n.label).join(', ')}), or a URL as listed in servers.`,
+      },
+    ]);
+  }
+  const readOnly = nodes.filter((n) => !writers.includes(n)).map((n) => n.label);
+  log.info(`Writers: ${writers.map((n) => n.label).join(', ')}${readOnly.length > 0 ? `; read only: ${readOnly.join(', ')}` : ''}.`);
+  return nodes.map((n) => (writers.includes(n) ? n : { ...n, readOnly: true as const }));
 }
 
 /**

@@ -3,7 +3,7 @@
 // a finally), then read back from every faulted node what it must have: recovery, catch-up and durability are
 // decided afterwards from these observations by the pure judge (judge.ts).
 import type { CheckContext } from '../checks/context.js';
-import { awaitValue, observeRead, pollAs } from '../checks/context.js';
+import { awaitValue, observeRead, pollAs, writersOf } from '../checks/context.js';
 import { observe, type ReadOutcome, type WriteResult } from '../checks/kv-api.js';
 import type { HttpOutcome } from '../http/client.js';
 import type { AckedWrite } from '../checks/seen.js';
@@ -135,14 +135,18 @@ export async function observeFault(ctx: CheckContext, step: FaultStep, opts: Obs
   // A fault that ends by itself (restart) holds as long as it takes, and heals on its own.
   const selfHealing = describeKind(step.kind).healsItself;
 
-  // Just before the fault: a fresh write on every node (the target too), so a node that acknowledges and then
+  // Just before the fault: a fresh write on every writer (the target too), so a node that acknowledges and then
   // loses a write on the way down (kill right after an ack) is caught by the durability check.
   await opts.actions.prepare?.(step.services);
-  const before = step.writeBefore ? await Promise.all(ctx.nodes.map((node) => write(ctx, node, 'pre'))) : [];
+  const before = step.writeBefore ? await Promise.all(writersOf(ctx).map((node) => write(ctx, node, 'pre'))) : [];
   o.before = before.filter((w) => w.acked).map((w) => w.write);
-  // Then, for a fault that strikes a node's memory (kill, stop), writes to the target right up to the moment it does.
+  // Then, for a fault that strikes a node's memory (kill, stop), writes to the target right up to the moment it
+  // does: to a targeted writer (a replica takes none).
+  const racers = writersIn(ctx, step.targets);
   const race =
-    step.writeBefore && describeKind(step.kind).racesWrites ? raceWrites(ctx, step.targets, (n) => write(ctx, n, 'race')) : undefined;
+    step.writeBefore && describeKind(step.kind).racesWrites && racers.length > 0
+      ? raceWrites(ctx, racers, (n) => write(ctx, n, 'race'))
+      : undefined;
   await race?.warm;
   const applied = await applyStep(opts.actions, opts.active, step);
   if (race) {
@@ -228,10 +232,11 @@ async function whileHeld(
     // Then the target writes last on the keys the others wrote (clock): once healed, every node must return its
     // values, which an order by a skewed wall clock would lose.
     // Each key is written again by one target only (shared out among a group): two at once would leave either.
-    if (describeKind(step.kind).targetWritesLast && step.targets.length > 0) {
+    const lastWriters = writersIn(ctx, step.targets);
+    if (describeKind(step.kind).targetWritesLast && lastWriters.length > 0) {
       const later = await Promise.all(
         fromLive.map(async (w, i) => {
-          const node = step.targets[i % step.targets.length]!;
+          const node = lastWriters[i % lastWriters.length]!;
           return { ...(await write(ctx, node, 'last', w.key)), node, byTarget: true };
         }),
       );
@@ -283,10 +288,15 @@ async function afterHealing(
   // Every write refused while the fault held (a quorum store that lost its quorum): the store must take writes
   // again once healed, and the faulted nodes must get that one in place of the missed ones.
   let afterHeal: AckedWrite[] = [];
-  if (during.length === 0 && refused && recovered.length > 0) {
-    o.writable = await writableAgain(ctx, [...step.others, ...recovered], healStart);
+  const writable = writersIn(ctx, [...step.others, ...recovered]);
+  if (during.length === 0 && refused && recovered.length > 0 && writable.length > 0) {
+    o.writable = await writableAgain(ctx, writable, healStart);
     if (o.writable.write) afterHeal = [o.writable.write];
   }
+  // The store's first write after healing reaches the other nodes before durability is judged: a node that follows
+  // a writer (a replica of a restarted primary) may drop what it had when it resynchronises, and that is the loss.
+  const healed = o.writable?.write;
+  if (healed) await awaitValue(ctx, step.others, healed.key, healed.value, ctx.clock.now());
   const missed = during.length > 0 ? during : afterHeal;
   const targets = new Set(o.writes.filter((w) => w.byTarget).map((w) => w.write));
   const byTarget = during.filter((w) => targets.has(w));
@@ -299,6 +309,12 @@ async function afterHealing(
   // Durability: what was acknowledged before the fault is still there, on every node that answers.
   const readers = ctx.nodes.filter((n) => step.others.includes(n) || recovered.includes(n));
   o.durability = await Promise.all(readers.map((node) => readKeys(ctx, node, o.mustKeep)));
+}
+
+/** The writers among `nodes`, in their order. */
+function writersIn(ctx: CheckContext, nodes: readonly NodeInfo[]): NodeInfo[] {
+  const writers = writersOf(ctx);
+  return nodes.filter((n) => writers.some((w) => w.url === n.url));
 }
 
 type Written = { acked: boolean; result: WriteResult; write: AckedWrite; last: Observation };

@@ -27,9 +27,11 @@ export interface FaultStep {
   /** Nodes of every other service: expected to stay live. */
   readonly others: readonly NodeInfo[];
   /**
-   * Nodes written to while the fault holds. A paused, stopped or killed target cannot answer (a paused one would
+   * Writers written to while the fault holds. A paused, stopped or killed target cannot answer (a paused one would
    * only hang until the request timeout); a partitioned one may still be reachable on another network, and
-   * whether it then refuses or serves is exactly what the check wants to see.
+   * whether it then refuses or serves is exactly what the check wants to see. When the fault leaves no writer up
+   * (the primary is the target), the faulted writers are written to all the same: their refusals are the
+   * availability loss the report shows.
    */
   readonly writeTo: readonly NodeInfo[];
   /** Nodes whose reads must converge (or be refused) while the fault holds. */
@@ -48,6 +50,8 @@ export interface FaultPlanInput {
   /** Each entry is faulted as one: a single service, or several at once. */
   readonly groups: readonly (readonly string[])[];
   readonly nodes: readonly NodeInfo[];
+  /** The nodes that take writes; absent: every node not marked read-only (input writers). */
+  readonly writers?: readonly NodeInfo[];
   /** Orders the nodes of a cluster-wide partition (from the run's seed), so which side a node is on varies. */
   readonly shuffle?: <T>(items: readonly T[]) => T[];
 }
@@ -65,6 +69,8 @@ export function planFaults(input: FaultPlanInput): FaultStep[] {
   const steps: FaultStep[] = [];
   const seen = new Map<string, number>();
   const services = [...new Set(input.nodes.flatMap((n) => (n.service ? [n.service] : [])))];
+  const writers = input.writers ?? input.nodes.filter((n) => n.readOnly !== true);
+  const isWriter = (node: NodeInfo): boolean => writers.some((w) => w.url === node.url);
   for (const spec of input.specs) {
     const wide = isClusterWide(spec);
     for (const group of wide ? [services] : input.groups) {
@@ -76,6 +82,7 @@ export function planFaults(input: FaultPlanInput): FaultStep[] {
       const targets = input.nodes.filter(inGroup);
       const others = input.nodes.filter((node) => !inGroup(node));
       const reachable = describeKind(spec.kind).answersWhileHeld ? [...others, ...targets] : [...others];
+      const writeTo = reachable.filter(isWriter);
       const grudges = wide ? grudgesFor(spec.topology as ClusterTopology, (input.shuffle ?? ((x) => [...x]))(services)) : undefined;
       steps.push({
         index: steps.length + 1,
@@ -88,7 +95,7 @@ export function planFaults(input: FaultPlanInput): FaultStep[] {
         phase: `${spec.name} ${target}${n > 1 ? ` #${n}` : ''}`,
         targets,
         others,
-        writeTo: order(input.nodes, reachable),
+        writeTo: order(input.nodes, writeTo.length > 0 ? writeTo : targets.filter(isWriter)),
         readFrom: order(input.nodes, reachable),
         voice: 'fault',
         writeBefore: true,
@@ -110,8 +117,8 @@ function order(all: readonly NodeInfo[], subset: readonly NodeInfo[]): NodeInfo[
  * `restart-target` alone: the restart fault in the restart check's voice, with its ids (`restart:recovery:kv_4`)
  * and its phase name (`restart`), as reports and users have always known it.
  */
-export function planRestartCheck(service: string, nodes: readonly NodeInfo[]): FaultStep {
-  const [step] = planFaults({ specs: [{ kind: 'restart', name: 'restart' }], groups: [[service]], nodes });
+export function planRestartCheck(service: string, nodes: readonly NodeInfo[], writers?: readonly NodeInfo[]): FaultStep {
+  const [step] = planFaults({ specs: [{ kind: 'restart', name: 'restart' }], groups: [[service]], nodes, ...(writers ? { writers } : {}) });
   return { ...step!, idPrefix: 'restart', phase: 'restart', voice: 'restart', writeBefore: false };
 }
 

@@ -1,6 +1,7 @@
 // Is something already listening on a port? Asked before `compose up`, so a port taken by another program is
 // reported as that, instead of as a cluster that answers with somebody else's data.
 import { connect } from 'node:net';
+import type { HttpOutcome } from './client.js';
 
 export function isListening(host: string, port: number, timeoutMs = 500): Promise<boolean> {
   return new Promise((resolve) => {
@@ -12,5 +13,53 @@ export function isListening(host: string, port: number, timeoutMs = 500): Promis
     socket.setTimeout(timeoutMs, () => done(false));
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
+  });
+}
+
+// Docker's userland proxy accepts a connection on a published port as soon as the container runs, and closes it
+// at once when nothing listens inside yet: a connection that stays open this long is taken as a server's.
+const SETTLE_MS = 150;
+
+/**
+ * Readiness of a node no HTTP request can ask (a non-HTTP server, adapter without `ready`): a TCP connection to
+ * host:port that is accepted and not closed straight away. The answer has the shape of an HTTP outcome (status 200,
+ * empty body) so the same serving rules apply.
+ */
+export function connectProbe(host: string, port: number, timeoutMs: number, signal?: AbortSignal): Promise<HttpOutcome> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    let settled = false;
+    const done = (error?: string): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(settle);
+      signal?.removeEventListener('abort', onAbort);
+      socket.destroy();
+      const durationMs = performance.now() - started;
+      resolve(
+        error === undefined
+          ? { ok: true, status: 200, body: Buffer.alloc(0), truncated: false, durationMs }
+          : { ok: false, error, durationMs },
+      );
+    };
+    let settle: NodeJS.Timeout | undefined;
+    const onAbort = (): void => done('aborted');
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) return done('aborted');
+    socket.setTimeout(timeoutMs, () => done('timeout'));
+    socket.once('connect', () => {
+      settle = setTimeout(() => done(), SETTLE_MS);
+    });
+    socket.once('close', () => done('connection closed'));
+    socket.once('error', (e: NodeJS.ErrnoException) =>
+      done(
+        e.code === 'ECONNREFUSED'
+          ? 'connection refused'
+          : e.code === 'ECONNRESET'
+            ? 'connection reset'
+            : (e.code ?? e.message).toLowerCase(),
+      ),
+    );
   });
 }

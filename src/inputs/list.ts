@@ -45,7 +45,18 @@ export const INPUTS = [
     description:
       'Base URLs of the nodes, newline- or comma-separated (`http://localhost:8080`, ...). An entry may be named, `name=url`: ' +
       'the name is the compose service the node is (unnamed ones are matched by published port), or, with `cluster: external`, ' +
-      'the name that `fault-targets` and `restart-target` use. Credentials in URLs are refused. Required, here or in `config`.',
+      'the name that `fault-targets` and `restart-target` use. Credentials in URLs are refused. Required, here or in `config`. ' +
+      'With `adapter`, any scheme with a port (`redis://localhost:6379`, `tcp://10.0.0.5:7000`), handed to the module as written.',
+  },
+  {
+    name: 'writers',
+    group: 'cluster',
+    description:
+      'The nodes that take writes (a primary), newline- or comma-separated: service names, server names or server URLs. ' +
+      'Replication writes on each writer and reads on every node; faults and the workload send writes to writers only. ' +
+      'Empty: every node.',
+    see: 'primary-replica.md: Writers',
+    default: '',
   },
   {
     name: 'cluster',
@@ -244,8 +255,8 @@ export const INPUTS = [
     name: 'adapter',
     group: 'api',
     description:
-      'Path of an ES module (relative to `working-directory`) exporting `write`, `read` and optionally `cas`, ' +
-      'for APIs no template can describe. Replaces the request templates (`headers` still apply).',
+      'Path of an ES module (relative to `working-directory`) exporting `write`, `read` and optionally `cas` and `ready`, ' +
+      'for APIs no template can describe, over HTTP or any other protocol. Replaces the request templates (`headers` still apply).',
     see: 'stores-and-adapters.md: Any API through an adapter module',
     default: '',
   },

@@ -1,17 +1,23 @@
 // The `servers` input: the base URL of every node, optionally named (`name=url`). Parsed once, here, so every part
-// (port mapping, faults, reports) sees the same normalised URLs.
+// (port mapping, faults, reports) sees the same normalised URLs. HTTP(S) only, unless an adapter module speaks to
+// the nodes: then any scheme with a port.
 import { splitList } from './values.js';
 
 export interface ServerSpec {
   /** `name=url`: the node's name (a compose service with cluster: compose). */
   readonly name?: string;
-  /** Normalised base URL without a trailing slash. */
+  /** Normalised base URL without a trailing slash (a non-HTTP URL, which only an adapter reads, as written). */
   readonly url: string;
   readonly host: string;
   readonly port: number;
 }
 
-export function parseServers(value: string, fail: (message: string, fix: string) => void): ServerSpec[] {
+export interface ServerRules {
+  /** An adapter module speaks to the nodes: any scheme it understands (redis://, tcp://, ...), not only HTTP(S). */
+  readonly anyScheme?: boolean;
+}
+
+export function parseServers(value: string, fail: (message: string, fix: string) => void, rules: ServerRules = {}): ServerSpec[] {
   const items = splitList(value);
   if (items.length === 0) {
     fail('is empty.', 'List the base URL of every node, e.g. http://localhost:8080, one per line or comma-separated.');
@@ -39,8 +45,17 @@ export function parseServers(value: string, fail: (message: string, fix: string)
       fail(`'${item}' is not a URL.`, "Write each server as a full URL such as 'http://localhost:8080'.");
       continue;
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      fail(`'${item}' is not an HTTP(S) URL.`, "Use http:// or https:// URLs such as 'http://localhost:8080'.");
+    const http = url.protocol === 'http:' || url.protocol === 'https:';
+    if (!http && !rules.anyScheme) {
+      fail(
+        `'${item}' is not an HTTP(S) URL, and only an adapter module speaks another protocol.`,
+        "Use http:// or https:// URLs such as 'http://localhost:8080', or set adapter to a module that speaks this protocol.",
+      );
+      continue;
+    }
+    // Readiness, published-port checks and labels need a port, and no default is known for an arbitrary scheme.
+    if (!http && url.port === '') {
+      fail(`'${item}' has no port.`, `Write the port, e.g. '${url.protocol}//${url.hostname || 'localhost'}:6379'.`);
       continue;
     }
     if (url.username !== '' || url.password !== '') {
@@ -59,7 +74,9 @@ export function parseServers(value: string, fail: (message: string, fix: string)
     }
     seen.add(normalised);
     const port = url.port !== '' ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
-    servers.push({ ...(name !== undefined ? { name } : {}), url: normalised, host: url.hostname.replace(/^\[|\]$/g, ''), port });
+    // An adapter gets a non-HTTP URL as written: what its path means (a database number, a name) is its own affair.
+    const given = http ? normalised : item;
+    servers.push({ ...(name !== undefined ? { name } : {}), url: given, host: url.hostname.replace(/^\[|\]$/g, ''), port });
   }
   return servers;
 }

@@ -76,6 +76,8 @@ export interface NodeInfo {
   readonly service?: string;
   /** Why the URL maps (or does not map) to a service. */
   readonly mapping: string;
+  /** Set when input `writers` names other nodes: this one takes no writes (a read replica), only reads. */
+  readonly readOnly?: true;
   /** Milliseconds from the end of `compose up` until the node first answered below 500. */
   readonly readyMs?: number;
 }

@@ -11,6 +11,8 @@ import { clientRandom, pick } from '../core/random.js';
 export interface WorkloadNode {
   readonly url: string;
   readonly label: string;
+  /** A read replica (input writers names other nodes): it gets reads only. */
+  readonly readOnly?: true;
 }
 
 export interface WorkloadPlan {
@@ -34,6 +36,11 @@ export interface WorkloadPlan {
   readonly maxRate?: number;
   /** roaming (default): each operation to a drawn node; sticky: client i always on node i mod nodes. */
   readonly sessions?: 'roaming' | 'sticky';
+  /**
+   * The nodes that take writes, among `nodes`; absent: every node not marked read-only. Writes and compare-and-sets go
+   * to a writer only: sticky, the client's own node when it is one, else a writer of its own; roaming, a drawn one.
+   */
+  readonly writers?: readonly WorkloadNode[];
 }
 
 /** An operation with the fields only the reports need (the history keeps what the checker needs). */
@@ -117,8 +124,7 @@ export async function runClients(
   const maxOps = plan.maxOperations ?? DEFAULT_MAX_OPERATIONS;
   const readRatio = plan.readRatio ?? 0.5;
   const intervalMs = (1000 * plan.clients) / (plan.maxRate ?? MAX_RATE);
-  const nodeFor = nodeChooser(nodes, plan.clients, plan.sessions ?? 'roaming');
-
+  const nodeFor = nodeChooser(nodes, plan.writers, plan.clients, plan.sessions ?? 'roaming');
   const cas = plan.model === 'cas-register' ? api.cas : undefined;
   const client = async (id: number): Promise<void> => {
     // A different stream per run (round) of the same client, so fault windows do not replay each other's choices.
@@ -135,10 +141,11 @@ export async function runClients(
         return;
       }
       recorder.started++;
-      const node = nodeFor.take(pick(random, nodes), id); // drawn in both modes: a seed makes the same choices
+      const drawn = pick(random, nodes); // drawn in both modes: a seed makes the same choices
       const key = pick(random, plan.keys);
       const isRead = random() < readRatio;
       const expected = !isRead && cas && random() < 0.5 ? lastSeen.get(key) : undefined;
+      const node = nodeFor.take(drawn, id, !isRead, random);
       const written = isRead ? undefined : (plan.formatValue ?? String)(recorder.nextValue(plan.valuePrefix, id));
       const invoke = clock.now();
       const outcome: { f: 'read' | 'write' | 'cas'; value: Value | [Value, Value]; type: OpType; error?: string; succeeded?: false } =
@@ -184,22 +191,34 @@ export async function runClients(
   await Promise.all(Array.from({ length: plan.clients }, (_, i) => client(i)));
 }
 
+type Sessions = 'roaming' | 'sticky';
+
 /**
  * At most a node's share of the clients wait on it at once, so a node that hangs holds those and the rest keep the
  * other nodes busy (with every client free to pick any node, nearly all would sit in a hung node's timeouts). A
  * drawn node that is full gives way to the next one that is not.
  */
-function nodeChooser(nodes: readonly WorkloadNode[], clients: number, sessions: 'roaming' | 'sticky') {
-  const share = Math.ceil(clients / nodes.length);
+function nodeChooser(nodes: readonly WorkloadNode[], only: readonly WorkloadNode[] | undefined, clients: number, sessions: Sessions) {
+  const writers = only ? nodes.filter((n) => only.some((w) => w.label === n.label)) : nodes.filter((n) => n.readOnly !== true);
+  if (writers.length === 0) throw new Error('a workload needs a node that takes writes');
   const waiting = new Map<WorkloadNode, number>();
   return {
-    take(drawn: WorkloadNode, client: number): WorkloadNode {
-      // Sticky: a client keeps to its node however slow it is, as an application's one connection does.
-      if (sessions === 'sticky') return nodes[client % nodes.length]!;
-      const start = nodes.indexOf(drawn);
+    take(first: WorkloadNode, client: number, write: boolean, random: () => number): WorkloadNode {
+      // Sticky: a client keeps to its node however slow it is, as an application's one connection does; its writes
+      // go to that node when it takes writes, else to a writer of the client's own (its connection to the primary).
+      if (sessions === 'sticky') {
+        const own = nodes[client % nodes.length]!;
+        return !write || writers.includes(own) ? own : writers[client % writers.length]!;
+      }
+      // A drawn replica gives a write to a drawn writer; with every node a writer nothing more is drawn, so a seed
+      // makes the choices it always made. A full node gives way to the next one that may take the operation.
+      const drawn = write && !writers.includes(first) ? pick(random, writers) : first;
+      const pool = write ? writers : nodes;
+      const share = Math.ceil(clients / pool.length);
+      const start = pool.indexOf(drawn);
       let node = drawn;
-      for (let i = 0; i < nodes.length; i++) {
-        const n = nodes[(start + i) % nodes.length]!;
+      for (let i = 0; i < pool.length; i++) {
+        const n = pool[(start + i) % pool.length]!;
         if ((waiting.get(n) ?? 0) < share) {
           node = n;
           break;
