@@ -371,7 +371,8 @@ export const INPUTS = [
     description:
       'Concurrent workload, recorded as a history: `none`, `register` (random reads and writes of a few keys on random nodes) ' +
       'or `cas-register` (reads, writes and compare-and-set, where the API has one). ' +
-      'It runs while the faults (or the restart check) hold, else after the replication checks.',
+      'It runs after the replication checks, with the faults (or the restart check) inside it: the clients go on for the whole ' +
+      'duration and for as long as the faults take.',
     see: 'workload.md: The register workload',
     default: 'none',
   },
@@ -384,7 +385,7 @@ export const INPUTS = [
   {
     name: 'workload-duration',
     group: 'workload',
-    description: 'Seconds the workload runs (while faults hold: at most this long per fault).',
+    description: 'Seconds the workload runs at least (with faults inside it, it goes on until the last fault has healed).',
     default: '10',
   },
   {
