@@ -485,6 +485,7 @@ async function shrinkPhase(r: PhaseRun, windows: readonly Window[], wl: Workload
         log: deps.log,
         freshIds: () => runIds(deps.random, deps.clock, options.valueFormat, deps.random.hex(4)),
         livenessTimeoutMs: f.livenessTimeoutMs,
+        minWorkloadMs: r.found.workload?.elapsedMs ?? 0,
         maxRuns: f.shrink,
         budgetMs: f.shrinkBudgetMs,
         actions: r.cluster.actions,

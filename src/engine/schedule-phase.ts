@@ -54,16 +54,21 @@ export interface WindowDeps {
   readonly sinceStart: () => number;
 }
 
-/** The windows while the workload runs; the clients go on until the last window healed (one may start late). */
+/**
+ * The windows while the workload runs; the clients go on until the last window healed (one may start late), and
+ * for at least `minMs` of the workload's clock when given.
+ */
 export async function windowsDuringWorkload(
   ctx: CheckContext,
   windows: readonly Window[],
   session: WorkloadSession,
   deps: WindowDeps,
+  minMs = 0,
 ): Promise<WindowOutcome[]> {
   let over = false;
   const faults = runWindows(ctx, windows, { ...deps, record: (e) => session.record(e) }).finally(() => (over = true));
-  const [outcomes] = await Promise.all([faults, session.run({ keepRunning: () => !over })]);
+  const keepRunning = (): boolean => !over || session.elapsed() < minMs;
+  const [outcomes] = await Promise.all([faults, session.run({ keepRunning })]);
   return outcomes;
 }
 
@@ -112,6 +117,12 @@ export interface ShrinkDeps extends WindowDeps {
   /** Keys and values of a run id of their own, so no rerun reads another's (or the run's) data. */
   readonly freshIds: () => Ids;
   readonly livenessTimeoutMs: number;
+  /**
+   * How long the run's workload went on (its faults keep it going past workload-duration). Every rerun's clients
+   * go on at least as long: a candidate without the fault that kept the run busy late must not pass merely because
+   * no client was left to read what a fault before it lost.
+   */
+  readonly minWorkloadMs: number;
   readonly maxRuns: number;
   readonly budgetMs: number;
 }
@@ -166,7 +177,7 @@ async function rerun(s: ShrinkDeps, candidate: readonly Planned[]): Promise<Chec
   const ctx: CheckContext = { ...s.ctx, ids: s.freshIds(), seen: new SeenValues() };
   const session = new WorkloadSession({ ...ctx, api: s.workloadApi }, s.wl, s.streams);
   const windows: Window[] = candidate.map((e) => ({ step: e.step, startMs: e.atMs, endMs: e.atMs + e.forMs }));
-  const outcomes = await windowsDuringWorkload(ctx, windows, session, s);
+  const outcomes = await windowsDuringWorkload(ctx, windows, session, s, s.minWorkloadMs);
   const judged = await session.finish(undefined, (m) => s.log.warn(m));
   const recovery = await observeRecovery(ctx, outcomes);
   const checks = [...judged.checks, ...judgeWindows(outcomes, recovery, ctx.limits).checks];

@@ -6,13 +6,14 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { runStep, readReport } from '../support/runner.js';
+import { runStep, readReport, type StepRun } from '../support/runner.js';
+import type { RunResult } from '../../src/model/result.js';
 import { needDocker, kvEnv, forceCleanup, uniqueProject, leavesNothing } from '../support/docker.js';
 
 const PORTS = { KV_PORT_0: '24080', KV_PORT_2: '24082', KV_PORT_4: '24084' };
 const SERVERS = 'http://localhost:24080,http://localhost:24082,http://localhost:24084';
 // kv_0's ring successor is kv_2: the kill of kv_0 lands a second into kv_2's pause. The pause of kv_4 is noise.
-const SCHEDULE = 'at 1s pause kv_2 for 4s; at 2s kill kv_0 for 2s; at 6s pause kv_4 for 1s';
+const SCHEDULE = 'at 0.5s pause kv_2 for 5s; at 2.5s kill kv_0 for 1s; at 7s pause kv_4 for 1s';
 
 function inputs(name: string, extra: Record<string, string>): Record<string, string> {
   return {
@@ -22,7 +23,7 @@ function inputs(name: string, extra: Record<string, string>): Record<string, str
     'startup-timeout': '60',
     'convergence-timeout': '5',
     workload: 'register',
-    'workload-duration': '6',
+    'workload-duration': '10',
     'workload-sessions': 'sticky',
     'workload-clients': '3',
     'workload-keys': '100',
@@ -42,29 +43,45 @@ function states(project: string): string[] {
 describe('shrinking a failing schedule on the same cluster', () => {
   test(
     'a kill inside its successor pause, plus noise, shrinks to the two faults; nothing stays paused or down',
-    { timeout: 900_000 },
+    { timeout: 2_400_000 },
     async (t) => {
       if (!needDocker(t)) return;
-      const name = uniqueProject('rc-shrink', 'ring');
+      // Whether a run loses a write the clients then read depends on timing (the bench measures how often): up to
+      // three runs, each on a project of its own, until one fails and so has something to shrink.
+      let name = '';
       try {
-        const main = await runStep(inputs(name, { 'fault-schedule': SCHEDULE, shrink: '20', 'shrink-budget': '600', teardown: 'never' }), {
-          env: { ...kvEnv('ring-memory'), ...PORTS },
-        });
-        const r = readReport(main);
+        let main: StepRun | undefined;
+        let r: RunResult | undefined;
+        for (let attempt = 0; attempt < 3 && r?.verdict !== 'failed'; attempt++) {
+          if (name) forceCleanup(name);
+          name = uniqueProject('rc-shrink', 'ring');
+          main = await runStep(inputs(name, { 'fault-schedule': SCHEDULE, shrink: '20', 'shrink-budget': '600', teardown: 'never' }), {
+            env: { ...kvEnv('ring-memory'), ...PORTS },
+            // The run, then up to 20 reruns of about 15 s each.
+            timeoutMs: 840_000,
+          });
+          r = readReport(main);
+        }
+        assert.ok(main && r);
         assert.equal(r.verdict, 'failed');
         const failed = r.checks.filter((c) => c.status === 'failed').map((c) => c.id);
-        assert.ok(failed.includes('workload:model:read-your-writes'), JSON.stringify(failed));
+        // The lost writes show as read-your-writes broken, or (a lost write that was its key's last) as a key
+        // that converged to a value that cannot be last: both are the workload's safety checks.
+        assert.ok(
+          failed.some((id) => id === 'workload:model:read-your-writes' || id.startsWith('workload:eventual:')),
+          JSON.stringify(failed),
+        );
         assert.ok(
           r.checks.some((c) => c.kind === 'liveness'),
           'a liveness hold followed the schedule',
         );
         assert.equal(r.replay?.schedule, SCHEDULE);
-        assert.match(r.replay!.command!, /--fault-schedule 'at 1s pause kv_2 for 4s; at 2s kill kv_0 for 2s; at 6s pause kv_4 for 1s'/);
+        assert.match(r.replay!.command!, /--fault-schedule 'at 0.5s pause kv_2 for 5s; at 2.5s kill kv_0 for 1s; at 7s pause kv_4 for 1s'/);
         const s = r.shrink!;
         assert.ok(s, 'a shrink record');
-        assert.equal(s.family, 'workload:model:read-your-writes');
+        assert.ok(['workload:model:read-your-writes', 'workload:eventual'].includes(s.family), JSON.stringify(s));
         assert.ok(s.reruns > 0 && s.reruns <= 20, `${s.reruns} reruns`);
-        assert.ok(s.minimalFaults <= 2, s.minimal);
+        assert.ok(s.minimalFaults <= 2, JSON.stringify(s));
         assert.match(s.minimal, /kill kv_0/);
         assert.match(s.minimal, /pause kv_2/);
         assert.equal(main.outputs['minimal-schedule'], s.minimal);
