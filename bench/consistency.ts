@@ -2,7 +2,9 @@
 // store, once healthy (one copy, every operation applied inside its interval: linearizable) and once with
 // asynchronous replication to five replicas that apply what arrives in arrival order (violations). Per checker:
 // time, the heap it left grown, and the process's peak resident memory so far; the linearizability checker runs
-// on the same histories for comparison. Run: npx tsx bench/consistency.ts [operations]
+// on the same histories for comparison. Run: npx tsx bench/consistency.ts [operations] [--ladder [runs]]
+// (--ladder: only the whole ladder, `runs` times per history (default 3), wall and CPU time per part and their
+// medians: on a shared machine CPU time is the steadier figure.)
 import { loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -17,7 +19,12 @@ import { linearizabilityResults, linearizableVerdict } from '../src/workload/ana
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
-const OPERATIONS = Number(process.argv[2] ?? 1_000_000);
+const LADDER_ONLY = process.argv.includes('--ladder');
+// --history NAME: only that history (healthy or replicated), for a profile of one.
+const ONLY = process.argv.includes('--history') ? process.argv[process.argv.indexOf('--history') + 1] : undefined;
+const args = process.argv.slice(2).filter((a, i, all) => a !== '--ladder' && a !== '--history' && all[i - 1] !== '--history');
+const OPERATIONS = Number(args[0] ?? 1_000_000);
+const RUNS = Number(args[1] ?? 3);
 const CLIENTS = 16;
 const KEYS = 20;
 
@@ -188,7 +195,75 @@ function table(rows: readonly Row[]): string {
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }
 
+/** CPU milliseconds (user + system, every thread of the process: GC helpers too) since `from`. */
+function cpuMs(from: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) / 1000;
+}
+
+interface Timed {
+  readonly wall: number;
+  readonly cpu: number;
+}
+
+function timed<T>(run: () => T): [T, Timed] {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const result = run();
+  return [result, { wall: performance.now() - start, cpu: cpuMs(cpu) }];
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1]!;
+}
+
+/** The whole ladder as wholeLadder times it, each part's wall and CPU time apart: the linearizability check, then judgeLadder. */
+function ladderRuns(name: string, history: History): void {
+  const parts = new Map<string, Timed[]>();
+  const add = (part: string, t: Timed): void => void (parts.get(part) ?? parts.set(part, []).get(part)!).push(t);
+  let verdicts = '';
+  for (let run = 0; run < RUNS; run++) {
+    gc();
+    const [lin, linT] = timed(() => linearizabilityResults(history, 'register', { algorithm: 'auto' }));
+    const eventual: ModelVerdict = { model: 'eventual', verdict: 'held', elapsedMs: 0 };
+    const [ladder, ladderT] = timed(() =>
+      judgeLadder(history, { eventual, linearizable: linearizableVerdict(lin.results, lin.elapsedMs) }),
+    );
+    add('linearizable', linT);
+    add('judgeLadder', ladderT);
+    add('total', { wall: linT.wall + ladderT.wall, cpu: linT.cpu + ladderT.cpu });
+    for (const v of ladder.models)
+      if (v.model !== 'eventual' && v.model !== 'pram') add(`  ${v.model} (elapsedMs)`, { wall: v.elapsedMs, cpu: NaN });
+    verdicts = `strongest ${ladder.strongest}: ${ladder.models.map((v) => `${v.model} ${v.verdict}`).join(', ')}`;
+  }
+  console.log(`${name}: ${verdicts}`);
+  for (const [part, ts] of parts) {
+    const cpu = ts.map((t) => t.cpu);
+    const wall = ts.map((t) => t.wall);
+    const s = (ms: readonly number[]): string =>
+      `median ${(median(ms) / 1000).toFixed(2)} s (${ms.map((m) => (m / 1000).toFixed(2)).join(' ')})`;
+    const cpuText = cpu.some(Number.isNaN) ? '' : `  cpu ${s(cpu)}`;
+    console.log(`  ${part.padEnd(34)} wall ${s(wall)}${cpuText}`);
+  }
+  console.log(`  peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+}
+
 // One history at a time, so the peak is one history and its checks, not two histories.
+if (LADDER_ONLY) {
+  for (const [name, replicas, seed] of [
+    ['healthy', 1, 1],
+    ['replicated', 5, 2],
+  ] as const) {
+    if (ONLY === undefined || ONLY === name) ladderRuns(name, simulate(replicas, seed));
+  }
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  process.exit(0);
+}
 console.log(`${OPERATIONS} operations per history, ${CLIENTS} clients, ${KEYS} keys`);
 console.log('(indented rows: each model in the shared run, its elapsedMs: the shared preparation and its own check;');
 console.log(' "ladder:" rows: each model in the whole ladder, its own checker\'s elapsedMs; pram has none of its own)');

@@ -15,13 +15,14 @@
 // is about can be left out of its own question).
 import { BudgetExceeded, type Budget } from '../linearizability/index.js';
 import { INIT, NotCheckable, Ticker, isReading, normalise, type Normalised } from './ops.js';
-import { K_CAS_READ, K_CAS_WRITE, K_READ, K_WRITE } from './ops.js';
+import { K_CAS_READ, K_CAS_WRITE, K_INFO_CAS, K_READ, K_WRITE } from './ops.js';
 
 // Read once: imported bindings cost a lookup on every use in the hot loops.
 const WRITE = K_WRITE;
 const CAS_WRITE = K_CAS_WRITE;
 const READ = K_READ;
 const CAS_READ = K_CAS_READ;
+const INFO_CAS = K_INFO_CAS;
 const INITIAL = INIT;
 import type { CheckerOptions } from './verdict.js';
 
@@ -46,19 +47,15 @@ export interface CausalOrder {
   /** Per slot (chain × keys + key): positions of the chain's writes of the key. */
   readonly wlStart: Int32Array;
   readonly wl: Int32Array;
-  /** Per slot: positions of the chain's reads of the key that read a write, with the running top two per entry. */
+  /** Per slot: positions of the chain's reads of the key that read a write. */
   readonly rlStart: Int32Array;
   readonly rlPos: Int32Array;
-  /** Empty until withTops: only the checkers that ask about every read a chain made need them. */
-  readonly rlMax1: Int32Array;
-  readonly rlArg1: Int32Array;
-  readonly rlMax2: Int32Array;
-  /** The same lists and running tops over only the reads that returned an off-chain (indeterminate) write. */
+  /** Their running top two per entry, built a slot at a time on first use (the checks that ask about a chain's reads). */
+  readonly tops: ReadTops;
+  /** The same lists over only the reads that returned an off-chain (indeterminate) write, with their tops per slot. */
   readonly orlStart: Int32Array;
   readonly orlPos: Int32Array;
-  readonly orlMax1: Int32Array;
-  readonly orlArg1: Int32Array;
-  readonly orlMax2: Int32Array;
+  readonly orlTops: readonly Int32Array[];
 }
 
 /** Position bound of what precedes x in session order on its own chain. */
@@ -266,41 +263,72 @@ function slotLists(norm: Normalised, only: (x: number) => boolean = () => true):
   return { wlStart, wl, rlStart, rlPos };
 }
 
-/** Per read entry, the running top two (with the first's write) of the clocks of the writes read up to it. */
-function runningTops(norm: Normalised, scc: Int32Array, clock: Int32Array, lists: Pick<Lists, 'rlStart' | 'rlPos'>, ticker: Ticker) {
+/**
+ * One slot's running top two (with the first's write) of the clocks of the writes read up to each entry, chain by
+ * chain, interleaved: entry e (counted from the slot's first) and chain c at ((e * C) + c) * 3 hold max1, arg1, max2.
+ */
+function slotTops(norm: Normalised, scc: Int32Array, clock: Int32Array, lists: ReadList, slot: number, ticker: Ticker): Int32Array {
   const C = norm.clients;
-  const entries = lists.rlPos.length;
-  const rlMax1 = new Int32Array(entries * C);
-  const rlArg1 = new Int32Array(entries * C);
-  const rlMax2 = new Int32Array(entries * C);
-  const K = norm.keys.length;
-  for (let slot = 0; slot + 1 < lists.rlStart.length; slot++) {
-    const chain = norm.chainStart[Math.floor(slot / K)]!;
-    for (let j = lists.rlStart[slot]!; j < lists.rlStart[slot + 1]!; j++) {
-      ticker.tick();
-      const w = norm.rf[chain + lists.rlPos[j]!]!;
-      const from = scc[w]! * C;
-      const at = j * C;
-      const first = j === lists.rlStart[slot];
-      for (let c = 0; c < C; c++) {
-        let m1 = first ? -1 : rlMax1[at - C + c]!;
-        let a1 = first ? -1 : rlArg1[at - C + c]!;
-        let m2 = first ? -1 : rlMax2[at - C + c]!;
-        const val = clock[from + c]!;
-        if (w !== a1) {
-          if (val > m1) {
-            m2 = m1;
-            m1 = val;
-            a1 = w;
-          } else if (val > m2) m2 = val;
-        }
-        rlMax1[at + c] = m1;
-        rlArg1[at + c] = a1;
-        rlMax2[at + c] = m2;
+  const lo = lists.starts[slot]!;
+  const hi = lists.starts[slot + 1]!;
+  const t = new Int32Array((hi - lo) * C * 3);
+  const chain = norm.chainStart[Math.floor(slot / norm.keys.length)]!;
+  for (let j = lo; j < hi; j++) {
+    ticker.tick();
+    const w = norm.rf[chain + lists.positions[j]!]!;
+    const from = scc[w]! * C;
+    const at = (j - lo) * C * 3;
+    for (let c = 0; c < C; c++) {
+      const p = at + 3 * c;
+      const first = j === lo;
+      let m1 = first ? -1 : t[p - 3 * C]!;
+      let a1 = first ? -1 : t[p - 3 * C + 1]!;
+      let m2 = first ? -1 : t[p - 3 * C + 2]!;
+      const val = clock[from + c]!;
+      if (w !== a1) {
+        if (val > m1) {
+          m2 = m1;
+          m1 = val;
+          a1 = w;
+        } else if (val > m2) m2 = val;
       }
+      t[p] = m1;
+      t[p + 1] = a1;
+      t[p + 2] = m2;
     }
   }
-  return { rlMax1, rlArg1, rlMax2 };
+  return t;
+}
+
+interface ReadList {
+  readonly starts: Int32Array;
+  readonly positions: Int32Array;
+}
+
+/**
+ * The running tops of every chain read (entries × clients, three times), a slot at a time on first use: a check
+ * that stops at its first violation asks few slots, and the table for them all is the order's largest.
+ */
+export class ReadTops {
+  private readonly built: (Int32Array | undefined)[];
+  constructor(
+    private readonly norm: Normalised,
+    private readonly scc: Int32Array,
+    private readonly clock: Int32Array,
+    private readonly lists: ReadList,
+  ) {
+    this.built = new Array<Int32Array | undefined>(lists.starts.length - 1);
+  }
+
+  of(slot: number, ticker: Ticker): Int32Array {
+    let t = this.built[slot];
+    if (t === undefined) {
+      const entries = this.lists.starts[slot + 1]! - this.lists.starts[slot]!;
+      ticker.budget.reserve(entries * 12 * this.norm.clients, 'the causal order’s running tops of the reads');
+      this.built[slot] = t = slotTops(this.norm, this.scc, this.clock, this.lists, slot, ticker);
+    }
+    return t;
+  }
 }
 
 /** Bytes the order will take, counted before any of it is allocated. */
@@ -323,8 +351,9 @@ export function buildCausalOrder(norm: Normalised, ticker: Ticker): CausalOrder 
   // Causal needs the running tops only of the reads of indeterminate writes (a chain write another read returned
   // is before the read on its own chain too, found there by its latest write): a small table, built now.
   const off = slotLists(norm, (x) => norm.rf[x]! >= norm.nChain);
-  const t = runningTops(norm, comp.scc, clock, off, ticker);
-  const none = new Int32Array(0);
+  const offList = { starts: off.rlStart, positions: off.rlPos };
+  const orlTops: Int32Array[] = [];
+  for (let slot = 0; slot + 1 < off.rlStart.length; slot++) orlTops.push(slotTops(norm, comp.scc, clock, offList, slot, ticker));
   return {
     norm,
     scc: comp.scc,
@@ -334,26 +363,11 @@ export function buildCausalOrder(norm: Normalised, ticker: Ticker): CausalOrder 
     ...f,
     ...rd,
     ...lists,
-    ...{ rlMax1: none, rlArg1: none, rlMax2: none },
-    ...{ orlStart: off.rlStart, orlPos: off.rlPos, orlMax1: t.rlMax1, orlArg1: t.rlArg1, orlMax2: t.rlMax2 },
+    tops: new ReadTops(norm, comp.scc, clock, { starts: lists.rlStart, positions: lists.rlPos }),
+    orlStart: off.rlStart,
+    orlPos: off.rlPos,
+    orlTops,
   };
-}
-
-const withTopsMemo = new WeakMap<CausalOrder, CausalOrder>();
-
-/**
- * The order with the running tops of every chain read (entries × clients, three times): built on first use, for
- * the checkers that ask about the reads a chain made (monotonic reads, writes-follow-reads, causal's witness).
- */
-export function withTops(o: CausalOrder, ticker: Ticker): CausalOrder {
-  if (o.rlMax1.length > 0 || o.rlPos.length === 0) return o;
-  let full = withTopsMemo.get(o);
-  if (!full) {
-    ticker.budget.reserve(o.rlPos.length * 12 * o.norm.clients, 'the causal order’s running tops of the reads');
-    full = { ...o, ...runningTops(o.norm, o.scc, o.clock, o, ticker) };
-    withTopsMemo.set(o, full);
-  }
-  return full;
 }
 
 /** a co< b: a happened before b (a path of at least one edge). */
@@ -390,82 +404,43 @@ export function nodeAt(norm: Normalised, c: number, p: number): number {
 }
 
 /**
- * Whether some read among entries [rlStart[slot], j] of a slot returned a write w other than v with v co< w.
+ * Whether an off-chain write v precedes some write among those a slot's tops (entry e × C of `t`) summarise: by a
+ * clock that reaches v's frontier on some chain (v itself left out of its own question).
  */
-export function someReadAfter(o: CausalOrder, slot: number, j: number, v: number): boolean {
-  const norm = o.norm;
-  const C = norm.clients;
-  if (v < norm.nChain) {
-    const at = j * C + norm.client[v]!;
-    return (o.rlArg1[at] === v ? o.rlMax2[at]! : o.rlMax1[at]!) >= norm.pos[v]!;
-  }
-  const base = (v - norm.nChain) * C;
+function topsReachOff(o: CausalOrder, t: Int32Array, e: number, v: number): boolean {
+  const C = o.norm.clients;
+  const base = (v - o.norm.nChain) * C;
   for (let c = 0; c < C; c++) {
-    const at = j * C + c;
-    if ((o.rlArg1[at] === v ? o.rlMax2[at]! : o.rlMax1[at]!) >= o.front[base + c]!) return true;
+    const at = (e + c) * 3;
+    if ((t[at + 1] === v ? t[at + 2]! : t[at]!) >= o.front[base + c]!) return true;
   }
-  return reachedReadIn(o, slot, j, v);
+  return false;
 }
 
 /** Whether a write v reaches without passing a chain was read among the slot's entries up to j. */
 function reachedReadIn(o: CausalOrder, slot: number, j: number, v: number): boolean {
   const norm = o.norm;
   const chain = Math.floor(slot / norm.keys.length);
-  const last = nodeAt(norm, chain, o.rlPos[j]!);
+  return reachedReadUpTo(o, chain, o.rlPos[j]!, v);
+}
+
+/** Whether a write v reaches without passing a chain was read on chain c at position <= b. */
+function reachedReadUpTo(o: CausalOrder, c: number, b: number, v: number): boolean {
+  const norm = o.norm;
+  const last = nodeAt(norm, c, b);
   const i = v - norm.nChain;
   for (let r = o.reachStart[i]!; r < o.reachStart[i + 1]!; r++) {
     const w = o.reach[r]!;
     if (w === v) continue;
     for (let y = o.readerStart[w]!; y < o.readerStart[w + 1]!; y++) {
       const reader = o.readers[y]!;
-      if (reader < norm.nChain && norm.client[reader] === chain && reader <= last) return true;
+      if (reader < norm.nChain && norm.client[reader] === c && reader <= last) return true;
     }
   }
   return false;
 }
 
-/**
- * "The last entry of a slot at position <= bound" for a scan whose bounds per slot never decrease (a client's
- * chain read in order: its clocks only grow): each slot's answer moves forward, so a scan costs the entries it
- * passes, not a binary search per question. `next` starts a new scan.
- */
-export class Cursors {
-  private readonly at: Int32Array;
-  private readonly stamp: Int32Array;
-  private round = 1;
-  constructor(
-    private readonly starts: Int32Array,
-    private readonly positions: Int32Array,
-  ) {
-    this.at = new Int32Array(starts.length - 1);
-    this.stamp = new Int32Array(starts.length - 1);
-  }
-
-  next(): void {
-    this.round++;
-  }
-
-  upTo(slot: number, bound: number): number {
-    let i = this.stamp[slot] === this.round ? this.at[slot]! : this.starts[slot]! - 1;
-    const hi = this.starts[slot + 1]!;
-    while (i + 1 < hi && this.positions[i + 1]! <= bound) i++;
-    this.at[slot] = i;
-    this.stamp[slot] = this.round;
-    return i;
-  }
-}
-
-/** Cursors over the write and the read lists, for one scan in chain order. */
-export interface Scan {
-  readonly writes: Cursors;
-  readonly reads: Cursors;
-}
-
-export function newScan(o: CausalOrder): Scan {
-  return { writes: new Cursors(o.wlStart, o.wl), reads: new Cursors(o.rlStart, o.rlPos) };
-}
-
-/** The entry that makes someReadAfter true (for the witness), -1 when none. */
+/** The first entry of a slot up to j that returned a write w other than v with v co< w (any, for v < 0); -1: none. */
 export function findReadAfter(o: CausalOrder, slot: number, j: number, v: number, ticker: Ticker): number {
   const norm = o.norm;
   const chain = norm.chainStart[Math.floor(slot / norm.keys.length)]!;
@@ -478,11 +453,11 @@ export function findReadAfter(o: CausalOrder, slot: number, j: number, v: number
 }
 
 /** The latest write of key k on chain c at position <= bound other than v, -1 when none. */
-export function latestWrite(o: CausalOrder, c: number, k: number, bound: number, v: number, scan?: Scan): number {
+export function latestWrite(o: CausalOrder, c: number, k: number, bound: number, v: number): number {
   const norm = o.norm;
   const slot = c * norm.keys.length + k;
   const lo = o.wlStart[slot]!;
-  let i = scan ? scan.writes.upTo(slot, bound) : lastAtOrBefore(o.wl, lo, o.wlStart[slot + 1]!, bound);
+  let i = lastAtOrBefore(o.wl, lo, o.wlStart[slot + 1]!, bound);
   const base = norm.chainStart[c]!;
   if (i >= lo && base + o.wl[i]! === v) i--;
   return i >= lo ? base + o.wl[i]! : -1;
@@ -493,16 +468,17 @@ export function misses(o: CausalOrder, v: number, u: number): boolean {
   return u >= 0 && (v === INITIAL || coBefore(o, v, u));
 }
 
-/** The entry of a chain's reads of k up to bound whose write v precedes (any, when v is the initial state); -1: none. */
-export function readAfter(o: CausalOrder, c: number, k: number, bound: number, v: number, ticker: Ticker, scan?: Scan): number {
+/**
+ * The entry of a chain's reads of k up to bound whose write v precedes (the last one, when v is the initial state);
+ * -1: none. For witnesses only (a scan of the slot): the hot loops ask a Probe, which reads the running tops.
+ */
+export function readAfter(o: CausalOrder, c: number, k: number, bound: number, v: number, ticker: Ticker): number {
   const slot = c * o.norm.keys.length + k;
   const lo = o.rlStart[slot]!;
-  const j = scan ? scan.reads.upTo(slot, bound) : lastAtOrBefore(o.rlPos, lo, o.rlStart[slot + 1]!, bound);
+  const j = lastAtOrBefore(o.rlPos, lo, o.rlStart[slot + 1]!, bound);
   if (j < lo) return -1;
   if (v === INITIAL) return j;
-  if (!someReadAfter(o, slot, j, v)) return -1;
-  const e = findReadAfter(o, slot, j, v, ticker);
-  return e >= 0 ? e : j;
+  return findReadAfter(o, slot, j, v, ticker);
 }
 
 export type Prepared = { readonly order: CausalOrder } | { readonly reason: string };
@@ -519,31 +495,29 @@ export function prepare(history: Parameters<typeof normalise>[0], opts: CheckerO
 }
 
 /**
- * The verdict alone of `latestWrite` + `misses`, of `readAfter`, and of causal's part of it, for the checkers' hot
- * loops: cursors per slot for one scan in chain order (`next` starts another; a slot's first question binary
- * searches), the arrays held in fields and the common case (v on a chain) answered inline, so a question costs a
- * few typed-array reads. A checker asks the full functions only for a read this says violates, to name the same
- * witness as before.
+ * The verdict alone of `latestWrite` + `misses` and of `readAfter`, for the session checkers' hot loops: cursors
+ * per slot for one scan in chain order (`next` starts another; a slot's first question binary searches), the
+ * arrays held in fields and the common case (v on a chain) answered inline, so a question costs a few typed-array
+ * reads. A checker asks the full functions only for a read this says violates, to name the same witness as before.
  */
 export class Probe {
   private readonly wAt: Int32Array;
   private readonly rAt: Int32Array;
-  private readonly oAt: Int32Array;
   private readonly wStamp: Int32Array;
   private readonly rStamp: Int32Array;
-  private readonly oStamp: Int32Array;
   private round = 1;
   private readonly nChain: number;
   private readonly C: number;
 
-  constructor(private readonly o: CausalOrder) {
+  constructor(
+    private readonly o: CausalOrder,
+    private readonly ticker: Ticker,
+  ) {
     const slots = o.wlStart.length - 1;
     this.wAt = new Int32Array(slots);
     this.rAt = new Int32Array(slots);
-    this.oAt = new Int32Array(slots);
     this.wStamp = new Int32Array(slots);
     this.rStamp = new Int32Array(slots);
-    this.oStamp = new Int32Array(slots);
     this.nChain = o.norm.nChain;
     this.C = o.norm.clients;
   }
@@ -584,93 +558,203 @@ export class Probe {
     return v === INITIAL || this.precedes(v, base + o.wl[i]!);
   }
 
-  /** readAfter(c, k, b, v) >= 0 for slot c × keys + k (the order must have its tops, withTops). */
+  /**
+   * readAfter(c, k, b, v) >= 0 for slot c × keys + k: whether some read among the slot's entries up to b returned
+   * a write w other than v with v co< w, by the running tops (built for the slot on its first question).
+   */
   readMissed(slot: number, b: number, v: number): boolean {
     const o = this.o;
+    const lo = o.rlStart[slot]!;
     const j = this.upTo(o.rlStart, o.rlPos, this.rAt, this.rStamp, slot, b);
-    if (j < o.rlStart[slot]!) return false;
+    if (j < lo) return false;
     if (v === INITIAL) return true;
-    if (v >= this.nChain) return someReadAfter(o, slot, j, v);
-    const at = j * this.C + o.norm.client[v]!;
-    return (o.rlArg1[at] === v ? o.rlMax2[at]! : o.rlMax1[at]!) >= o.norm.pos[v]!;
+    const t = o.tops.of(slot, this.ticker);
+    const e = (j - lo) * this.C;
+    if (v >= this.nChain) return topsReachOff(o, t, e, v) || reachedReadIn(o, slot, j, v);
+    const at = (e + o.norm.client[v]!) * 3;
+    return (t[at + 1] === v ? t[at + 2]! : t[at]!) >= o.norm.pos[v]!;
   }
-
-  /**
-   * Given writeMissed false on every chain, readMissed for chain c: only reads of indeterminate writes can still
-   * answer (a chain write another read returned is before the read on its own chain, where its latest write is).
-   */
-  offReadMissed(slot: number, c: number, b: number, v: number): boolean {
-    const o = this.o;
-    const j = this.upTo(o.orlStart, o.orlPos, this.oAt, this.oStamp, slot, b);
-    if (j < o.orlStart[slot]!) return false;
-    if (v === INITIAL) return true;
-    const C = this.C;
-    // A chain v is never the off-chain write an entry's top names.
-    if (v < this.nChain) return o.orlMax1[j * C + o.norm.client[v]!]! >= o.norm.pos[v]!;
-    const base = (v - this.nChain) * C;
-    for (let cc = 0; cc < C; cc++) {
-      const at = j * C + cc;
-      if ((o.orlArg1[at] === v ? o.orlMax2[at]! : o.orlMax1[at]!) >= o.front[base + cc]!) return true;
-    }
-    return reachedReadUpTo(o, c, b, v);
-  }
-}
-
-/** Whether a write v reaches without passing a chain was read on chain c at position <= b. */
-function reachedReadUpTo(o: CausalOrder, c: number, b: number, v: number): boolean {
-  const norm = o.norm;
-  const last = nodeAt(norm, c, b);
-  const i = v - norm.nChain;
-  for (let r = o.reachStart[i]!; r < o.reachStart[i + 1]!; r++) {
-    const w = o.reach[r]!;
-    if (w === v) continue;
-    for (let y = o.readerStart[w]!; y < o.readerStart[w + 1]!; y++) {
-      const reader = o.readers[y]!;
-      if (reader < norm.nChain && norm.client[reader] === c && reader <= last) return true;
-    }
-  }
-  return false;
-}
-
-/** Whether causal's check of read x (causal.ts, causalRead) finds a witness, without naming it: per chain a few typed-array reads. */
-function causalViolates(o: CausalOrder, p: Probe, x: number): boolean {
-  const norm = o.norm;
-  const C = norm.clients;
-  const K = norm.keys.length;
-  const k = norm.key[x]!;
-  const v = norm.rf[x]!;
-  const at = o.scc[x]! * C;
-  for (let c = 0; c < C; c++) {
-    const b = o.clock[at + c]!;
-    if (b >= 0 && p.writeMissed(c * K + k, norm.chainStart[c]!, b, v)) return true;
-  }
-  for (let c = 0; c < C; c++) {
-    const b = o.clock[at + c]!;
-    if (b >= 0 && p.offReadMissed(c * K + k, c, b, v)) return true;
-  }
-  return false;
 }
 
 /**
- * Every reading node causal's bad patterns catch (1 in the result), CyclicCO aside: chain by chain in order (a
- * chain's clocks only grow, so the probe's cursors only move forward), then the off-chain ones.
+ * What a read must not know, per chain c, for causal to hold (the order acyclic): for a chain write v (row: its
+ * entry in the write lists), the lowest position on c of a write of v's key other than v that v precedes, or of a
+ * read of an indeterminate write of the key that v precedes; for the initial state (row: the key), of any write of
+ * the key or read of an indeterminate one. NEVER: none. A read x of v then violates causal iff clock[x][c] >= that
+ * bound on some chain c (causal.ts, causalRead: a later write on a chain knows whatever an earlier one knows, so the
+ * latest write x knows is the one to ask about, and it knows v iff some write x knows does), one comparison per
+ * chain where a search per chain would touch a cold clock row each.
  */
-export function causalViolations(o: CausalOrder, ticker: Ticker): Uint8Array {
+interface Bounds {
+  /** Chain write node -> its entry in the write lists. */
+  readonly entry: Int32Array;
+  /** Write-list entries × clients. */
+  readonly write: Int32Array;
+  /** Keys × clients. */
+  readonly init: Int32Array;
+}
+
+function bounds(o: CausalOrder, ticker: Ticker): Bounds {
   const norm = o.norm;
-  const p = new Probe(o);
-  const kind = norm.kind;
-  const bad = new Uint8Array(norm.n);
-  for (let c = 0; c < norm.clients; c++) {
-    p.next();
-    for (let x = norm.chainStart[c]!; x < norm.chainStart[c + 1]!; x++) {
-      ticker.tick();
-      if (isReading(kind[x]!) && causalViolates(o, p, x)) bad[x] = 1;
+  const C = norm.clients;
+  const K = norm.keys.length;
+  const { wlStart, wl } = o;
+  ticker.budget.reserve(wl.length * 4 * C + norm.nChain * 4 + K * C * 4, 'the causal check’s bounds per write');
+  const entry = new Int32Array(norm.nChain);
+  const write = new Int32Array(wl.length * C).fill(NEVER);
+  const init = new Int32Array(K * C).fill(NEVER);
+  for (let slot = 0; slot < C * K; slot++) {
+    const base = norm.chainStart[Math.floor(slot / K)]!;
+    for (let i = wlStart[slot]!; i < wlStart[slot + 1]!; i++) entry[base + wl[i]!] = i;
+  }
+  const next = new Int32Array(C);
+  for (let k = 0; k < K; k++) {
+    for (let c = 0; c < C; c++) {
+      const slot = c * K + k;
+      if (wlStart[slot]! < wlStart[slot + 1]!) init[k * C + c] = wl[wlStart[slot]!]!;
+      if (o.orlStart[slot]! < o.orlStart[slot + 1]!) init[k * C + c] = Math.min(init[k * C + c]!, o.orlPos[o.orlStart[slot]!]!);
+      writeBounds(o, write, next, c, k, ticker);
     }
   }
-  for (let x = norm.nChain; x < norm.n; x++) {
+  for (let k = 0; k < K; k++) for (let c = 0; c < C; c++) offReadBounds(o, write, next, c, k, ticker);
+  return { entry, write, init };
+}
+
+/**
+ * The bounds on chain c from its writes of key k: the writes u of k on c in order know ever more of each chain cv
+ * (clock[u][cv] only grows), so each write v of k on cv gets the first u that knows it, and a pointer per cv does.
+ * On v's own chain u must come after v, not be v.
+ */
+function writeBounds(o: CausalOrder, write: Int32Array, next: Int32Array, c: number, k: number, ticker: Ticker): void {
+  const C = o.norm.clients;
+  const K = o.norm.keys.length;
+  const { wlStart, wl, clock, scc } = o;
+  const base = o.norm.chainStart[c]!;
+  for (let cv = 0; cv < C; cv++) next[cv] = wlStart[cv * K + k]!;
+  const slot = c * K + k;
+  for (let j = wlStart[slot]!; j < wlStart[slot + 1]!; j++) {
     ticker.tick();
-    p.next();
-    if (isReading(kind[x]!) && causalViolates(o, p, x)) bad[x] = 1;
+    const q = wl[j]!;
+    const row = scc[base + q]! * C;
+    for (let cv = 0; cv < C; cv++) {
+      const end = wlStart[cv * K + k + 1]!;
+      const known = cv === c ? q - 1 : clock[row + cv]!;
+      let p = next[cv]!;
+      for (; p < end && wl[p]! <= known; p++) write[p * C + c] = q;
+      next[cv] = p;
+    }
   }
-  return bad;
+}
+
+/**
+ * The bounds on chain c from its reads of indeterminate writes of key k (few): each write v gets the first such
+ * read whose write it precedes, by the running top of those writes' clocks, again one pointer per chain cv.
+ */
+function offReadBounds(o: CausalOrder, write: Int32Array, next: Int32Array, c: number, k: number, ticker: Ticker): void {
+  const C = o.norm.clients;
+  const K = o.norm.keys.length;
+  const { wlStart, wl, orlStart, orlPos } = o;
+  const slot = c * K + k;
+  const lo = orlStart[slot]!;
+  if (lo === orlStart[slot + 1]) return;
+  const t = o.orlTops[slot]!;
+  for (let cv = 0; cv < C; cv++) next[cv] = wlStart[cv * K + k]!;
+  for (let e = lo; e < orlStart[slot + 1]!; e++) {
+    ticker.tick();
+    const q = orlPos[e]!;
+    for (let cv = 0; cv < C; cv++) {
+      const end = wlStart[cv * K + k + 1]!;
+      // The entry's running top on cv (its write is off-chain, never a chain v).
+      const known = t[((e - lo) * C + cv) * 3]!;
+      let p = next[cv]!;
+      for (; p < end && wl[p]! <= known; p++) if (q < write[p * C + c]!) write[p * C + c] = q;
+      next[cv] = p;
+    }
+  }
+}
+
+/** Whether causal's check of read x (causal.ts, causalRead) finds a witness, without naming it (co acyclic). */
+function readViolates(o: CausalOrder, bd: Bounds, x: number): boolean {
+  const norm = o.norm;
+  const C = norm.clients;
+  const clock = o.clock;
+  const v = norm.rf[x]!;
+  const at = o.scc[x]! * C;
+  let row: number;
+  let need: Int32Array;
+  if (v >= 0 && v < norm.nChain) {
+    row = bd.entry[v]! * C;
+    need = bd.write;
+  } else if (v === INITIAL) {
+    row = norm.key[x]! * C;
+    need = bd.init;
+  } else return offReadViolates(o, x, v);
+  for (let c = 0; c < C; c++) if (clock[at + c]! >= need[row + c]!) return true;
+  return false;
+}
+
+/** readViolates for a read of an indeterminate write v (few): per chain, its latest write and its reads of such writes. */
+function offReadViolates(o: CausalOrder, x: number, v: number): boolean {
+  const norm = o.norm;
+  const C = norm.clients;
+  const K = norm.keys.length;
+  const at = o.scc[x]! * C;
+  for (let c = 0, slot = norm.key[x]!; c < C; c++, slot += K) {
+    const b = o.clock[at + c]!;
+    if (b < 0) continue;
+    const i = lastAtOrBefore(o.wl, o.wlStart[slot]!, o.wlStart[slot + 1]!, b);
+    if (i >= o.wlStart[slot]! && coBefore(o, v, norm.chainStart[c]! + o.wl[i]!)) return true;
+    const olo = o.orlStart[slot]!;
+    const j = lastAtOrBefore(o.orlPos, olo, o.orlStart[slot + 1]!, b);
+    if (j >= olo && (topsReachOff(o, o.orlTops[slot]!, (j - olo) * C, v) || reachedReadUpTo(o, c, b, v))) return true;
+  }
+  return false;
+}
+
+const FINE = 1;
+const BAD = 2;
+
+/**
+ * Causal's verdict on each read of an acyclic order, judged on demand and kept: causal asks in node order and stops
+ * at its first violating read; the session guarantees, which need to ask only the reads causal flags, ask the
+ * reads their own walks reach. The bounds are built on the first question (inside a checker's budget).
+ */
+export class CausalScan {
+  /** Per node: 0 not judged yet, FINE, or BAD. */
+  private readonly state: Uint8Array;
+  private bd: Bounds | undefined;
+  /** Every node below `next` is judged and none of them violates. */
+  private next = 0;
+  private firstBad = -2;
+
+  constructor(private readonly o: CausalOrder) {
+    this.state = new Uint8Array(o.norm.n);
+  }
+
+  /** Whether causal's bad patterns catch reading node x (CyclicCO aside). */
+  violates(x: number, ticker: Ticker): boolean {
+    if (this.state[x] === 0) this.judge(x, ticker);
+    return this.state[x] === BAD;
+  }
+
+  /** The first reading node in node order that causal's bad patterns catch, -1 when none does. */
+  first(ticker: Ticker): number {
+    if (this.firstBad !== -2) return this.firstBad;
+    const n = this.o.norm.n;
+    const state = this.state;
+    for (let x = this.next; x < n; x++) {
+      ticker.tick();
+      if (state[x] === 0) this.judge(x, ticker);
+      if (state[x] === BAD) return (this.firstBad = x);
+      this.next = x + 1;
+    }
+    return (this.firstBad = -1);
+  }
+
+  private judge(x: number, ticker: Ticker): void {
+    const kind = this.o.norm.kind[x]!;
+    const reading = kind === READ || kind === CAS_READ || kind === INFO_CAS;
+    this.bd ??= bounds(this.o, ticker);
+    this.state[x] = reading && readViolates(this.o, this.bd, x) ? BAD : FINE;
+  }
 }

@@ -8,18 +8,7 @@
 // per chain through the chain's reads up to the same bound. Each read is thus a binary search and a clock
 // comparison per chain.
 import type { History } from '../linearizability/index.js';
-import {
-  causalViolations,
-  latestWrite,
-  misses,
-  nodeAt,
-  prepare,
-  readAfter,
-  soPred,
-  withTops,
-  type CausalOrder,
-  type Scan,
-} from './causal-order.js';
+import { CausalScan, latestWrite, misses, nodeAt, prepare, readAfter, soPred, type CausalOrder } from './causal-order.js';
 import { Ticker, budgetOf } from './ops.js';
 import { SESSION_CHECKS, SESSION_MODELS, judge } from './session.js';
 import type { CheckerOptions, ModelVerdict, ModelWitness } from './verdict.js';
@@ -74,7 +63,7 @@ function findCycle(o: CausalOrder, ticker: Ticker): number[] {
   return [start];
 }
 
-function causalRead(o: CausalOrder, x: number, ticker: Ticker, sc: Scan | undefined): ModelWitness | undefined {
+function causalRead(o: CausalOrder, x: number, ticker: Ticker): ModelWitness | undefined {
   const norm = o.norm;
   const C = norm.clients;
   const k = norm.key[x]!;
@@ -83,9 +72,9 @@ function causalRead(o: CausalOrder, x: number, ticker: Ticker, sc: Scan | undefi
   for (let c = 0; c < C; c++) {
     const b = o.clock[at + c]!;
     if (b < 0) continue;
-    let u = latestWrite(o, c, k, b, v, sc);
+    let u = latestWrite(o, c, k, b, v);
     if (!misses(o, v, u)) {
-      const e = readAfter(o, c, k, b, v, ticker, sc);
+      const e = readAfter(o, c, k, b, v, ticker);
       u = e >= 0 ? norm.rf[nodeAt(norm, c, o.rlPos[e]!)]! : -1;
     }
     if (u >= 0) return causalReadWitness(o, x, u, causalPath(o, u, x, ticker));
@@ -93,13 +82,13 @@ function causalRead(o: CausalOrder, x: number, ticker: Ticker, sc: Scan | undefi
   return undefined;
 }
 
-/** Causal's verdict with the violations found (undefined when co has a cycle: every read is then suspect). */
-function causalWith(o: CausalOrder, ticker: Ticker, bad: Uint8Array | undefined): ModelWitness | undefined {
+/** Causal's verdict, its scan of the reads shared with the session checks when given (none when co has a cycle). */
+function causalWith(o: CausalOrder, ticker: Ticker, scan: CausalScan | undefined): ModelWitness | undefined {
   const norm = o.norm;
   if (o.firstCycle >= 0) return cycleWitness(norm, findCycle(o, ticker));
-  // The first violating read in scan order is named by causalRead, as if every read had been asked in full.
-  const found = (bad ?? causalViolations(o, ticker)).indexOf(1);
-  return found >= 0 ? causalRead(withTops(o, ticker), found, ticker, undefined) : undefined;
+  // The first violating read in node order is named by causalRead, as if every read had been asked in full.
+  const found = (scan ?? new CausalScan(o)).first(ticker);
+  return found >= 0 ? causalRead(o, found, ticker) : undefined;
 }
 
 function causal(o: CausalOrder, ticker: Ticker): ModelWitness | undefined {
@@ -129,15 +118,13 @@ export function checkSessionAndCausal(history: History, opts: CheckerOptions = {
     return models.map((model) => ({ model, verdict: 'unknown', elapsedMs: performance.now() - start, reason: prep.reason }));
   const prepMs = performance.now() - start;
   // Causal first: every session guarantee requires a subset of the writes causal does, so a read causal finds no
-  // fault with is fine for all four, and they need to look only at the reads causal flagged.
+  // fault with is fine for all four, and they need to look only at the reads causal flags. Causal stops at its
+  // first violating read; the session checks carry its scan on as far as their own walks go.
   const o = prep.order;
-  let bad: Uint8Array | undefined;
-  const own = judge('causal', o, ticker, performance.now() - prepMs, (order, t) => {
-    if (order.firstCycle < 0) bad = causalViolations(order, t);
-    return causalWith(order, t, bad);
-  });
+  const scan = o.firstCycle < 0 ? new CausalScan(o) : undefined;
+  const own = judge('causal', o, ticker, performance.now() - prepMs, (order, t) => causalWith(order, t, scan));
   const sessions = SESSION_MODELS.map((model) =>
-    judge(model, o, ticker, performance.now() - prepMs, (order, t) => SESSION_CHECKS[model](order, t, bad)),
+    judge(model, o, ticker, performance.now() - prepMs, (order, t) => SESSION_CHECKS[model](order, t, scan)),
   );
   return [...sessions, own];
 }

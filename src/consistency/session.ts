@@ -6,18 +6,7 @@
 // prefix of reads answers from its running top two clocks.
 import type { History } from '../linearizability/index.js';
 import { BudgetExceeded } from '../linearizability/index.js';
-import {
-  causalViolations,
-  latestWrite,
-  misses,
-  nodeAt,
-  prepare,
-  readAfter,
-  soBound,
-  withTops,
-  Probe,
-  type CausalOrder,
-} from './causal-order.js';
+import { CausalScan, latestWrite, misses, nodeAt, prepare, readAfter, soBound, Probe, type CausalOrder } from './causal-order.js';
 import type { ConsistencyModel } from './models.js';
 import { K_INFO_CAS, THIN_AIR, Ticker, budgetOf, isReading } from './ops.js';
 
@@ -30,10 +19,10 @@ export const SESSION_MODELS = ['read-your-writes', 'monotonic-reads', 'monotonic
 export type SessionModel = (typeof SESSION_MODELS)[number];
 
 /**
- * The reads causal found violating (1), when it ran first on an acyclic order: each guarantee requires a subset of
- * the writes causal requires, so only these can violate it. Undefined: every read is asked.
+ * Causal's scan of the reads, on an acyclic order: each guarantee requires a subset of the writes causal requires,
+ * so only the reads it flags can violate one. Undefined: every read is asked.
  */
-type Suspects = Uint8Array | undefined;
+type Suspects = CausalScan | undefined;
 
 interface Hooks {
   /** Called at the start of each client's chain. */
@@ -50,8 +39,8 @@ interface Hooks {
  */
 function walk(o: CausalOrder, ticker: Ticker, hooks: Hooks, only: Suspects): ModelWitness | undefined {
   const norm = o.norm;
-  if (only && only.indexOf(1) < 0) return undefined;
-  const ask = (x: number): ModelWitness | undefined => (only && only[x] !== 1 ? undefined : hooks.read(x));
+  if (only && only.first(ticker) < 0) return undefined;
+  const ask = (x: number): ModelWitness | undefined => (only && !only.violates(x, ticker) ? undefined : hooks.read(x));
   for (let c = 0; c < norm.clients; c++) {
     hooks.start(c);
     let off = norm.nChain + norm.offStart[c]!;
@@ -86,7 +75,7 @@ function walk(o: CausalOrder, ticker: Ticker, hooks: Hooks, only: Suspects): Mod
 function readYourWrites(o: CausalOrder, ticker: Ticker, only?: Suspects): ModelWitness | undefined {
   const norm = o.norm;
   const K = norm.keys.length;
-  const p = new Probe(o);
+  const p = new Probe(o, ticker);
   return walk(
     o,
     ticker,
@@ -105,12 +94,10 @@ function readYourWrites(o: CausalOrder, ticker: Ticker, only?: Suspects): ModelW
   );
 }
 
-function monotonicReads(order: CausalOrder, ticker: Ticker, only?: Suspects): ModelWitness | undefined {
-  if (only && only.indexOf(1) < 0) return undefined;
-  const o = withTops(order, ticker);
+function monotonicReads(o: CausalOrder, ticker: Ticker, only?: Suspects): ModelWitness | undefined {
   const norm = o.norm;
   const K = norm.keys.length;
-  const p = new Probe(o);
+  const p = new Probe(o, ticker);
   return walk(
     o,
     ticker,
@@ -165,7 +152,7 @@ function monotonicWrites(o: CausalOrder, ticker: Ticker, only?: Suspects): Model
   const norm = o.norm;
   const K = norm.keys.length;
   const h = new Horizon(o);
-  const p = new Probe(o);
+  const p = new Probe(o, ticker);
   const witness = (x: number, c1: number): ModelWitness | undefined => {
     const u = latestWrite(o, c1, norm.key[x]!, h.bound[c1]!, norm.rf[x]!);
     return misses(o, norm.rf[x]!, u) ? mwWitness(norm, x, u, h.by[c1]!) : undefined;
@@ -194,13 +181,11 @@ function monotonicWrites(o: CausalOrder, ticker: Ticker, only?: Suspects): Model
   );
 }
 
-function writesFollowReads(order: CausalOrder, ticker: Ticker, only?: Suspects): ModelWitness | undefined {
-  if (only && only.indexOf(1) < 0) return undefined;
-  const o = withTops(order, ticker);
+function writesFollowReads(o: CausalOrder, ticker: Ticker, only?: Suspects): ModelWitness | undefined {
   const norm = o.norm;
   const K = norm.keys.length;
   const h = new Horizon(o);
-  const p = new Probe(o);
+  const p = new Probe(o, ticker);
   const witness = (x: number, c1: number): ModelWitness | undefined => {
     const e = readAfter(o, c1, norm.key[x]!, h.bound[c1]!, norm.rf[x]!, ticker);
     return e >= 0 ? wfrWitness(norm, x, nodeAt(norm, c1, o.rlPos[e]!), h.by[c1]!) : undefined;
@@ -275,20 +260,13 @@ export function checkSessionGuarantees(history: History, opts: CheckerOptions = 
   const prep = prepare(history, opts, ticker);
   if ('reason' in prep) return SESSION_MODELS.map((m) => unknown(m, start, prep.reason));
   const prepMs = performance.now() - start;
-  const bad = suspects(prep.order, ticker);
+  const bad = suspects(prep.order);
   return SESSION_MODELS.map((model) =>
     judge(model, prep.order, ticker, performance.now() - prepMs, (o, t) => SESSION_CHECKS[model](o, t, bad)),
   );
 }
 
-/** The reads causal finds violating, when that is cheaper than asking every guarantee about every read. */
-function suspects(o: CausalOrder, ticker: Ticker): Suspects {
-  if (o.firstCycle >= 0 || o.norm.thinAir >= 0) return undefined;
-  try {
-    return causalViolations(o, ticker);
-  } catch (error) {
-    // Out of time: each guarantee then says so itself, with its own name in the reason.
-    if (error instanceof BudgetExceeded) return undefined;
-    throw error;
-  }
+/** Causal's scan, to be asked which reads it flags, when the order is acyclic and read nothing out of thin air. */
+function suspects(o: CausalOrder): Suspects {
+  return o.firstCycle >= 0 || o.norm.thinAir >= 0 ? undefined : new CausalScan(o);
 }
