@@ -147,7 +147,7 @@ describe('fault suite', () => {
     assert.equal(r.faults?.[0]?.verdict, 'failed');
   });
 
-  test('stale-partition under linearizable: a node cut off from its peers keeps serving stale data, and Replicheck still reaches it', async (t) => {
+  test('linearizable: a node cut off from its peers that keeps serving stale data fails, and Replicheck still reaches it', async (t) => {
     if (!needDocker(t)) return;
     const claim = { faults: 'partition', 'convergence-timeout': '1.5', consistency: 'linearizable' };
     const { main, r, titles } = await failing(project('stale'), 'stale-partition', claim);
