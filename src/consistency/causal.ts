@@ -9,7 +9,7 @@
 // comparison per chain.
 import type { History } from '../linearizability/index.js';
 import { CausalScan, latestWrite, misses, nodeAt, prepare, readAfter, soPred, type CausalOrder } from './causal-order.js';
-import { Ticker, budgetOf } from './ops.js';
+import { Ticker, budgetOf, type SharedValues } from './ops.js';
 import { SESSION_CHECKS, SESSION_MODELS, judge } from './session.js';
 import type { CheckerOptions, ModelVerdict, ModelWitness } from './verdict.js';
 import { causalReadWitness, cycleWitness } from './words.js';
@@ -109,10 +109,12 @@ export function checkCausal(history: History, opts: CheckerOptions = {}): ModelV
  * normalisation and one causal order, which is most of the work, so this costs little more than one checker.
  * Each verdict's elapsedMs counts the shared preparation and its own check; the budget covers all five together.
  */
-export function checkSessionAndCausal(history: History, opts: CheckerOptions = {}): ModelVerdict[] {
+export function checkSessionAndCausal(history: History, opts: CheckerOptions = {}, out?: { values?: SharedValues }): ModelVerdict[] {
   const start = performance.now();
   const ticker = new Ticker(budgetOf(opts, start), 'checking the session guarantees and causal consistency');
   const prep = prepare(history, opts, ticker);
+  // `out` (the ladder's): the normalisation's value numbering, for the sequential checker to reuse.
+  if (out !== undefined && 'order' in prep) out.values = prep.order.norm.values;
   const models = [...SESSION_MODELS, 'causal' as const];
   if ('reason' in prep)
     return models.map((model) => ({ model, verdict: 'unknown', elapsedMs: performance.now() - start, reason: prep.reason }));

@@ -6,6 +6,7 @@ import { CONSISTENCY_MODELS, includedBy, modelInfo, type ConsistencyModel } from
 import type { CheckerOptions, ModelVerdict } from './verdict.js';
 import { checkSessionAndCausal } from './causal.js';
 import { checkSequential } from './sequential.js';
+import type { SharedValues } from './ops.js';
 
 export interface LadderInput extends CheckerOptions {
   /** Decided by the run itself: convergence after the workload (and final values that can be last). */
@@ -23,9 +24,11 @@ export interface Ladder {
 export function judgeLadder(history: History, o: LadderInput): Ladder {
   const own = new Map<ConsistencyModel, ModelVerdict>();
   own.set('eventual', o.eventual);
-  // One preparation (the causal order) serves the four session guarantees and causal consistency.
-  for (const v of checkSessionAndCausal(history, o)) own.set(v.model, v);
-  own.set('sequential', checkSequential(history, o));
+  // One preparation (the causal order) serves the four session guarantees and causal consistency; its numbering of
+  // keys and values serves the sequential checker too (each checker alone numbers them itself).
+  const shared: { values?: SharedValues } = {};
+  for (const v of checkSessionAndCausal(history, o, shared)) own.set(v.model, v);
+  own.set('sequential', checkSequential(history, o, shared.values));
   own.set('linearizable', o.linearizable);
   const models = CONSISTENCY_MODELS.map((m) => combine(m, own));
   return { strongest: strongestOf(models), models };

@@ -97,15 +97,100 @@ export interface Normalised {
   /** The first thin-air read (-1: none) and, when only a refused write wrote its value, that write's operation. */
   readonly thinAir: number;
   readonly refusedOp: number;
+  /** What the sequential checker can reuse rather than number the history's keys and values again. */
+  readonly values: SharedValues;
+}
+
+/**
+ * Per operation of the history: its key and, for a reading operation, the write whose value it read; per key, the
+ * (unique) writer of each written value. The ladder hands these to the sequential checker so that it tells values
+ * apart by their writer instead of building a value map of its own per key.
+ */
+export interface SharedValues {
+  readonly keys: readonly string[];
+  readonly keyOf: Int32Array;
+  /** Reading operation that took effect: the operation that wrote what it read, -1 when none did (else unset). */
+  readonly readFrom: Int32Array;
+  readonly writers: Writers;
+  /** Per operation: its R_ role (R_DROP: none) and invocation time. */
+  readonly role: Uint8Array;
+  readonly invoke: Float64Array;
+  /** Per operation that took effect: its client's number (in clientNames, by first appearance); -1 for the others. */
+  readonly clientId: Int32Array;
+  readonly clientIds: ReadonlyMap<number | string, number>;
+  readonly clientNames: readonly (number | string)[];
+}
+
+/**
+ * Per key, the operation that wrote each value (values are unique per key, or the history is not checkable). String
+ * values, the common kind, sit in one open-addressing table of operation indexes over all keys, hashed with their
+ * key and compared with what the operation wrote: a Map of half a million strings is some 25 MB of old-generation
+ * heap, and that growth costs a full collection, with the whole history live, while a typed array costs none.
+ * Numbers and null go to a Map per key, with a Map's equality.
+ */
+export class Writers {
+  /** Writer's operation index + 1 per slot; 0: empty. */
+  private readonly table: Int32Array;
+  private readonly mask: number;
+  private readonly others: Map<Value, number>[] = [];
+
+  constructor(
+    private readonly ops: readonly HistoryOperation[],
+    private readonly keyOf: Int32Array,
+  ) {
+    // At most one writer per operation, so the table stays at most half full.
+    let size = 16;
+    while (size < 2 * ops.length) size *= 2;
+    this.table = new Int32Array(size);
+    this.mask = size - 1;
+  }
+
+  /** The operation that wrote v to key k, -1 when none did. */
+  get(k: number, v: Value): number {
+    if (typeof v !== 'string') return this.others[k]?.get(v) ?? -1;
+    const { table, mask, ops, keyOf } = this;
+    for (let slot = hash(k, v) & mask; table[slot] !== 0; slot = (slot + 1) & mask) {
+      const w = table[slot]! - 1;
+      if (keyOf[w] === k && written(ops[w]!) === v) return w;
+    }
+    return -1;
+  }
+
+  /** Records operation i as v's writer for key k; false (nothing recorded) when some operation wrote v already. */
+  add(k: number, v: Value, i: number): boolean {
+    if (typeof v !== 'string') {
+      const map = (this.others[k] ??= new Map());
+      const size = map.size;
+      map.set(v, i);
+      return map.size !== size;
+    }
+    const { table, mask, ops, keyOf } = this;
+    let slot = hash(k, v) & mask;
+    for (; table[slot] !== 0; slot = (slot + 1) & mask) {
+      const w = table[slot]! - 1;
+      if (keyOf[w] === k && written(ops[w]!) === v) return false;
+    }
+    table[slot] = i + 1;
+    return true;
+  }
+}
+
+/** FNV-1a over the key number and the string's code units, then mixed so that the low bits depend on all of them. */
+function hash(k: number, s: string): number {
+  let h = Math.imul(0x811c9dc5 ^ k, 0x01000193);
+  for (let j = 0; j < s.length; j++) h = Math.imul(h ^ s.charCodeAt(j), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x7feb352d);
+  return h ^ (h >>> 15);
 }
 
 /** What each operation is to the checkers, decided in a first pass. */
-const R_DROP = 0;
-const R_READ = 1;
-const R_WRITE = 2;
-const R_CAS = 3;
-const R_INFO_WRITE = 4;
-const R_INFO_CAS = 5;
+export const R_DROP = 0;
+export const R_READ = 1;
+export const R_WRITE = 2;
+export const R_CAS = 3;
+export const R_INFO_WRITE = 4;
+export const R_INFO_CAS = 5;
 
 interface Classified {
   readonly role: Uint8Array;
@@ -113,7 +198,7 @@ interface Classified {
   readonly keyOf: Int32Array;
   readonly keys: string[];
   /** Per key: value -> operation index of the (only) write that may have written it. */
-  readonly writers: Map<Value, number>[];
+  readonly writers: Writers;
   readonly refused: Map<Value, number>[];
   /** Per reading operation (once `applied` ran): the operation that wrote what it read, -1 when none did. */
   readonly readFrom: Int32Array;
@@ -163,7 +248,7 @@ function classify(history: History, initialValue: Value, ticker: Ticker): Classi
   const keyOf = new Int32Array(ops.length);
   const keyIds = new Map<string, number>();
   const keys: string[] = [];
-  const writers: Map<Value, number>[] = [];
+  const writers = new Writers(ops, keyOf);
   const refused: Map<Value, number>[] = [];
   for (let i = 0; i < ops.length; i++) {
     ticker.tick();
@@ -173,7 +258,6 @@ function classify(history: History, initialValue: Value, ticker: Ticker): Classi
     if (k === undefined) {
       keyIds.set(name, (k = keys.length));
       keys.push(name);
-      writers.push(new Map());
       refused.push(new Map());
     }
     keyOf[i] = k;
@@ -182,17 +266,15 @@ function classify(history: History, initialValue: Value, ticker: Ticker): Classi
     role[i] = r;
     const writes = op.f !== 'read' && op.f !== 'get';
     if (writes && op.type === 'fail') refused[k]!.set(written(op), i);
-    if (r >= R_WRITE) addWriter(writers[k]!, ops, i, name, initialValue);
+    if (r >= R_WRITE) addWriter(writers, k, ops, i, name, initialValue);
   }
   return { role, invoke, keyOf, keys, writers, refused, readFrom: new Int32Array(ops.length).fill(-1) };
 }
 
-function addWriter(writers: Map<Value, number>, ops: readonly HistoryOperation[], i: number, key: string, initialValue: Value): void {
+function addWriter(writers: Writers, k: number, ops: readonly HistoryOperation[], i: number, key: string, initialValue: Value): void {
   const v = written(ops[i]!);
-  const size = writers.size;
-  // One lookup in the common case: a new value grows the map.
-  writers.set(v, i);
-  if (writers.size !== size && v !== initialValue) return;
+  // One lookup in the common case: a new value is added.
+  if (writers.add(k, v, i) && v !== initialValue) return;
   if (v === initialValue) {
     throw new NotCheckable(
       `operation ${i} writes ${show(v)} to key ${show(key)}, the initial value, so a read of it does not tell whether it read the write`,
@@ -214,9 +296,9 @@ function applied(history: History, c: Classified, ticker: Ticker): Uint8Array {
   const keep = new Uint8Array(ops.length);
   const work: number[] = [];
   const mark = (i: number, k: number, v: Value): void => {
-    const w = c.writers[k]!.get(v);
-    c.readFrom[i] = w ?? -1;
-    if (w === undefined || keep[w] === 1) return;
+    const w = c.writers.get(k, v);
+    c.readFrom[i] = w;
+    if (w < 0 || keep[w] === 1) return;
     keep[w] = 1;
     if (c.role[w] === R_INFO_CAS) work.push(w);
   };
@@ -236,8 +318,10 @@ function applied(history: History, c: Classified, ticker: Ticker): Uint8Array {
 
 interface Sessions {
   readonly names: (number | string)[];
+  readonly ids: Map<number | string, number>;
+  readonly clientId: Int32Array;
   /** Per client: its kept operations in session order (by invocation, then by index). */
-  readonly lists: number[][];
+  readonly lists: Int32Array[];
 }
 
 function sessions(history: History, keep: Uint8Array, invoke: Float64Array, opts: CheckerOptions, ticker: Ticker): Sessions {
@@ -245,7 +329,10 @@ function sessions(history: History, keep: Uint8Array, invoke: Float64Array, opts
   const clientOf = opts.clientOf ?? ((op: HistoryOperation) => op.process);
   const ids = new Map<number | string, number>();
   const names: (number | string)[] = [];
-  const lists: number[][] = [];
+  const clientId = new Int32Array(ops.length).fill(-1);
+  // Counted, then filled into one typed array: a million operations in per-client arrays that grow by pushes are
+  // garbage the old generation collects in a full collection, with the whole history live.
+  const counts: number[] = [];
   for (let i = 0; i < ops.length; i++) {
     ticker.tick();
     if (keep[i] !== 1) continue;
@@ -254,13 +341,27 @@ function sessions(history: History, keep: Uint8Array, invoke: Float64Array, opts
     if (c === undefined) {
       ids.set(name, (c = names.length));
       names.push(name);
-      lists.push([]);
+      counts.push(0);
     }
-    lists[c]!.push(i);
+    counts[c]!++;
+    clientId[i] = c;
   }
+  const all = new Int32Array(counts.reduce((a, b) => a + b, 0));
+  const lists: Int32Array[] = [];
+  for (let c = 0, at = 0; c < counts.length; at += counts[c++]!) lists.push(all.subarray(at, at + counts[c]!));
+  const fill = new Int32Array(counts.length);
+  for (let i = 0; i < ops.length; i++) if (clientId[i]! >= 0) lists[clientId[i]!]![fill[clientId[i]!]!++] = i;
+  for (const list of lists) inSessionOrder(list, invoke);
+  return { names, ids, clientId, lists };
+}
+
+/** Sorts a client's operations (in history order) by invocation, stably; most clients' come in that order already. */
+function inSessionOrder(list: Int32Array, invoke: Float64Array): void {
+  let sorted = true;
+  for (let j = 1; j < list.length && sorted; j++) sorted = invoke[list[j - 1]!]! <= invoke[list[j]!]!;
+  if (sorted) return;
   // Array sort is stable: operations invoked at the same instant keep the history's order.
-  for (const list of lists) list.sort((a, b) => invoke[a]! - invoke[b]!);
-  return { names, lists };
+  list.set(Array.from(list).sort((a, b) => invoke[a]! - invoke[b]!));
 }
 
 /** Bytes the normalised form takes per operation (typed arrays and maps), on the high side. */
@@ -314,6 +415,17 @@ function build(history: History, initialValue: Value, c: Classified, s: Sessions
     offStart,
     thinAir: -1,
     refusedOp: -1,
+    values: {
+      keys: c.keys,
+      keyOf: c.keyOf,
+      readFrom: c.readFrom,
+      writers: c.writers,
+      role: c.role,
+      invoke: c.invoke,
+      clientId: s.clientId,
+      clientIds: s.ids,
+      clientNames: s.names,
+    },
   };
   const writeNode = new Int32Array(history.operations.length).fill(-1);
   for (let cl = 0; cl < C; cl++) fillClient(norm, c, s.lists[cl]!, cl, writeNode, ticker);
@@ -322,7 +434,7 @@ function build(history: History, initialValue: Value, c: Classified, s: Sessions
 
 type Mutable<T> = { -readonly [P in keyof T]: T[P] };
 
-function fillClient(norm: Mutable<Normalised>, c: Classified, list: number[], cl: number, writeNode: Int32Array, ticker: Ticker): void {
+function fillClient(norm: Mutable<Normalised>, c: Classified, list: Int32Array, cl: number, writeNode: Int32Array, ticker: Ticker): void {
   let x = norm.chainStart[cl]!;
   let y = norm.nChain + norm.offStart[cl]!;
   const base = x;

@@ -19,6 +19,7 @@
 // Both run as generators that yield every few thousand steps, so the caller can share one deadline among keys.
 
 import type { HistoryOperation, Value } from '../linearizability/index.js';
+import { R_CAS, R_DROP, R_INFO_CAS, R_INFO_WRITE, R_READ, R_WRITE, type SharedValues } from './ops.js';
 
 export const READ = 0;
 export const WRITE = 1;
@@ -79,6 +80,9 @@ export class Account {
  * One key's operations after normalisation, in invocation order (ties by history index): reads, writes and
  * compare-and-sets that may have taken effect. Values are interned: id 0 is the initial value.
  */
+/** A key's operations: their indexes in `history.operations`, ascending. */
+export type Indexes = readonly number[] | Int32Array;
+
 export interface KeyOps {
   readonly key: string;
   readonly n: number;
@@ -113,13 +117,14 @@ function normalisedKind(op: HistoryOperation): number {
 export function prepareKey(
   key: string,
   operations: readonly HistoryOperation[],
-  indexes: readonly number[],
+  indexes: Indexes,
   clientOf: (op: HistoryOperation) => number | string,
   initial: Value,
   account: Account,
+  shared?: SharedInterning,
 ): KeyOps {
   account.take(PREPARED_BYTES_PER_OP * indexes.length + 256);
-  const kept = inInvocationOrder(operations, indexes);
+  const kept = shared === undefined ? inInvocationOrder(operations, indexes) : shared.inInvocationOrder(operations, indexes);
   const n = kept.length;
   const ops = {
     key,
@@ -133,33 +138,133 @@ export function prepareKey(
   };
   const valueIds = new Map<Value, number>([[initial, 0]]);
   const values: Value[] = [initial];
-  const intern = (v: Value): number => {
+  // The id of v, which operation w wrote (-1: no write wrote it, or no shared numbering); ids in order of first use.
+  const intern = (v: Value, w: number): number => {
+    if (w >= 0) return shared!.idOf(w, values, v);
     let id = valueIds.get(v);
     if (id === undefined) valueIds.set(v, (id = values.push(v) - 1));
     return id;
   };
   const clientIds = new Map<number | string, number>();
   const clientNames: (number | string)[] = [];
+  // With a shared numbering: the key's client number per shared client number, in order of first appearance too.
+  const local: number[] = [];
   for (let i = 0; i < n; i++) {
-    const op = operations[kept[i]!]!;
-    const k = normalisedKind(op);
+    const h = kept[i]!;
+    const op = operations[h]!;
+    const k = shared === undefined ? normalisedKind(op) : shared.kindOf(h, op);
     ops.kind[i] = k;
     if (k === CAS) {
       const [from, to] = op.value as [Value, Value];
-      ops.a[i] = intern(from);
-      ops.b[i] = intern(to);
-    } else ops.a[i] = intern(op.value as Value);
-    const name = clientOf(op);
-    let c = clientIds.get(name);
-    if (c === undefined) clientIds.set(name, (c = clientNames.push(name) - 1));
+      ops.a[i] = intern(from, shared?.expectedWriter(h, op, from) ?? -1);
+      ops.b[i] = intern(to, shared?.writerOf(h, op, WRITE) ?? -1);
+    } else ops.a[i] = intern(op.value as Value, shared?.writerOf(h, op, k) ?? -1);
+    let c: number | undefined;
+    if (shared === undefined) {
+      const name = clientOf(op);
+      c = clientIds.get(name);
+      if (c === undefined) clientIds.set(name, (c = clientNames.push(name) - 1));
+    } else {
+      const g = shared.clientOf(h, op, clientOf);
+      c = local[g];
+      if (c === undefined) local[g] = c = clientNames.push(shared.clientName(g)) - 1;
+    }
     ops.client[i] = c;
     ops.info[i] = op.type === 'info' ? 1 : 0;
   }
   return { ...ops, clients: clientNames.length, clientNames, values };
 }
 
+/**
+ * Value numbering from the normalisation's (ops.ts, handed over by the ladder): values are unique there, so a
+ * written value is told apart by the one operation that wrote it, and interning it costs a typed-array slot per
+ * writer instead of a map entry per value; values no write wrote (the initial one, thin air) still go through the
+ * map. The ids come out exactly as the map alone numbers them: in order of first use, the initial value 0.
+ */
+export class SharedInterning {
+  /** Writer operation -> its value's id in its key's numbering (-1: not used yet); a writer belongs to one key. */
+  private readonly ids: Int32Array;
+
+  constructor(
+    private readonly shared: SharedValues,
+    operations: number,
+  ) {
+    this.ids = new Int32Array(operations).fill(-1);
+    this.names = [...shared.clientNames];
+  }
+
+  /** Shared client numbers beyond the normalisation's: operations that took no effect (it numbers only the others). */
+  private readonly extra = new Map<number | string, number>();
+  private readonly names: (number | string)[];
+
+  /** Operation h's client, numbered by the normalisation when it took effect (clientOf: the same function). */
+  clientOf(h: number, op: HistoryOperation, clientOf: (op: HistoryOperation) => number | string): number {
+    const g = this.shared.clientId[h]!;
+    if (g >= 0) return g;
+    const name = clientOf(op);
+    let id = this.shared.clientIds.get(name) ?? this.extra.get(name);
+    if (id === undefined) this.extra.set(name, (id = this.names.push(name) - 1));
+    return id;
+  }
+
+  clientName(g: number): number | string {
+    return this.names[g]!;
+  }
+
+  /** normalisedKind(op) from the normalisation's roles, which already decided it for every operation that took effect. */
+  kindOf(h: number, op: HistoryOperation): number {
+    const r = this.shared.role[h]!;
+    if (r === R_READ) return READ;
+    if (r === R_WRITE || r === R_INFO_WRITE) return WRITE;
+    if (r === R_CAS || r === R_INFO_CAS) return CAS;
+    return normalisedKind(op);
+  }
+
+  /** inInvocationOrder from the normalisation's roles and times: the operations themselves are not read. */
+  inInvocationOrder(operations: readonly HistoryOperation[], indexes: Indexes): Int32Array {
+    const kept = new Int32Array(indexes.length);
+    const invoke = this.shared.invoke;
+    let n = 0;
+    let sorted = true;
+    let last = -Infinity;
+    for (const i of indexes) {
+      if (this.shared.role[i] === R_DROP && normalisedKind(operations[i]!) < 0) continue;
+      if (invoke[i]! < last) sorted = false;
+      last = invoke[i]!;
+      kept[n++] = i;
+    }
+    const out = kept.slice(0, n);
+    return sorted
+      ? out
+      : sortByTime(
+          out,
+          Float64Array.from(out, (i) => invoke[i]!),
+        );
+  }
+
+  /** The id of the value operation w wrote, numbered next in `values` on its first use. */
+  idOf(w: number, values: Value[], v: Value): number {
+    let id = this.ids[w]!;
+    if (id < 0) this.ids[w] = id = values.push(v) - 1;
+    return id;
+  }
+
+  /** The writer of what operation h (a read or a write, of kind k) reads or writes; -1 when no write wrote it. */
+  writerOf(h: number, op: HistoryOperation, k: number): number {
+    if (k === READ) return this.shared.readFrom[h]!;
+    // Only `ok` and `info` writes are the normalisation's writers (and each one's value is its own).
+    return op.type === 'ok' || op.type === 'info' ? h : -1;
+  }
+
+  /** The writer of a compare-and-set's expected value (an `ok` one's read is resolved already); -1: none. */
+  expectedWriter(h: number, op: HistoryOperation, from: Value): number {
+    if (op.type === 'ok') return this.shared.readFrom[h]!;
+    return this.shared.writers.get(this.shared.keyOf[h]!, from);
+  }
+}
+
 /** The operations that constrain the order, by invocation time then index; histories mostly come in that order. */
-function inInvocationOrder(operations: readonly HistoryOperation[], indexes: readonly number[]): Int32Array {
+function inInvocationOrder(operations: readonly HistoryOperation[], indexes: Indexes): Int32Array {
   const kept = new Int32Array(indexes.length);
   let n = 0;
   let sorted = true;
@@ -173,9 +278,46 @@ function inInvocationOrder(operations: readonly HistoryOperation[], indexes: rea
   }
   const out = kept.slice(0, n);
   if (sorted) return out;
-  const times = Float64Array.from(out, (i) => operations[i]!.invoke);
+  return sortByTime(
+    out,
+    Float64Array.from(out, (i) => operations[i]!.invoke),
+  );
+}
+
+/** Operations (in history order) by time, then by that order. */
+function sortByTime(out: Int32Array, times: Float64Array): Int32Array {
+  const near = nearlySorted(out, times);
+  if (near !== undefined) return near;
   const order = Int32Array.from(out.keys()).sort((x, y) => times[x]! - times[y]! || x - y);
   return Int32Array.from(order, (x) => out[x]!);
+}
+
+/**
+ * The comparator sort's result (by time, then by position) by an insertion sort, when that is cheap: operations
+ * invoked close together arrive slightly out of order, a few places each, and an insertion sort costs a step per
+ * place where the comparator sort calls a function per comparison. undefined (sort instead) past a few steps per
+ * operation, or for a NaN time, which the comparator orders by position alone.
+ */
+function nearlySorted(out: Int32Array, times: Float64Array): Int32Array | undefined {
+  const res = out.slice();
+  const t = times.slice();
+  if (t.length > 0 && t[0] !== t[0]) return undefined;
+  let budget = 8 * out.length + 1024;
+  for (let i = 1; i < res.length; i++) {
+    const x = t[i]!;
+    if (x !== x) return undefined;
+    const r = res[i]!;
+    let j = i - 1;
+    // Strictly later only: equal times keep their positions, as the comparator's tie-break by position does.
+    for (; j >= 0 && t[j]! > x; j--) {
+      t[j + 1] = t[j]!;
+      res[j + 1] = res[j]!;
+      if (--budget < 0) return undefined;
+    }
+    t[j + 1] = x;
+    res[j + 1] = r;
+  }
+  return res;
 }
 
 /** The value an operation writes, or -1 for a read. */

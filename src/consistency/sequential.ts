@@ -10,8 +10,10 @@
 import { quoteText } from '../linearizability/display.js';
 import type { History, HistoryOperation, Value } from '../linearizability/index.js';
 import type { CheckerOptions, ModelVerdict, ModelWitness } from './verdict.js';
+import type { SharedValues } from './ops.js';
 import {
   Account,
+  SharedInterning,
   CAS,
   LimitExceeded,
   Limits,
@@ -22,6 +24,7 @@ import {
   runToEnd,
   solve,
   written,
+  type Indexes,
   type KeyOps,
 } from './sequential-search.js';
 
@@ -43,7 +46,7 @@ interface Task {
 }
 
 /** Sequential consistency per key, bounded by `budgetMs` (default 10 s) and `maxMemoryBytes` (default 256 MiB). */
-export function checkSequential(history: History, opts: CheckerOptions = {}): ModelVerdict {
+export function checkSequential(history: History, opts: CheckerOptions = {}, shared?: SharedValues): ModelVerdict {
   const started = performance.now();
   const budgetMs = opts.budgetMs ?? DEFAULT_SEQUENTIAL_BUDGET_MS;
   const maxBytes = opts.maxMemoryBytes ?? DEFAULT_SEQUENTIAL_MAX_MEMORY_BYTES;
@@ -59,13 +62,14 @@ export function checkSequential(history: History, opts: CheckerOptions = {}): Mo
   let keys: ReturnType<typeof splitByKey>;
   try {
     split.take(SPLIT_BYTES_PER_OP * history.operations.length);
-    keys = splitByKey(history.operations);
+    keys = shared === undefined ? splitByKey(history.operations) : splitByKnownKey(shared);
   } catch (e) {
     if (!(e instanceof LimitExceeded)) throw e;
     return done({ verdict: 'unknown', reason: `splitting the history per key would take more memory than ${mib(maxBytes)} allows` });
   }
   const problems: Problem[] = [];
-  const found = decideKeys(history.operations, keys, { clientOf, initial, limits }, problems);
+  const values = shared === undefined ? undefined : new SharedInterning(shared, history.operations.length);
+  const found = decideKeys(history.operations, keys, { clientOf, initial, limits, values }, problems);
   if (found !== undefined) {
     const small = shrink(found.ops, limits);
     const witness = explain(history.operations, small.ops, small.keep, initial);
@@ -79,7 +83,7 @@ export function checkSequential(history: History, opts: CheckerOptions = {}): Mo
 }
 
 /** Each key's operations (history indexes), and the keys with an append among them. */
-function splitByKey(operations: readonly HistoryOperation[]): { keys: Map<string, number[]>; appended: Set<string> } {
+function splitByKey(operations: readonly HistoryOperation[]): { keys: Map<string, Indexes>; appended: Set<string> } {
   const keys = new Map<string, number[]>();
   const appended = new Set<string>();
   for (let i = 0; i < operations.length; i++) {
@@ -93,10 +97,27 @@ function splitByKey(operations: readonly HistoryOperation[]): { keys: Map<string
   return { keys, appended };
 }
 
+/**
+ * splitByKey from the normalisation's key numbering: the same keys in the same order (first appearance), no lookup
+ * by name per operation, and no appends (the normalisation refuses histories with any).
+ */
+function splitByKnownKey(shared: SharedValues): { keys: Map<string, Indexes>; appended: Set<string> } {
+  const keyOf = shared.keyOf;
+  // Counted, then filled into one typed array: lists that grow by pushes are old-generation garbage.
+  const start = new Int32Array(shared.keys.length + 1);
+  for (let i = 0; i < keyOf.length; i++) start[keyOf[i]! + 1]!++;
+  for (let k = 0; k < shared.keys.length; k++) start[k + 1]! += start[k]!;
+  const all = new Int32Array(keyOf.length);
+  const fill = start.slice(0, shared.keys.length);
+  for (let i = 0; i < keyOf.length; i++) all[fill[keyOf[i]!]!++] = i;
+  return { keys: new Map(shared.keys.map((k, i) => [k, all.subarray(start[i]!, start[i + 1]!)])), appended: new Set() };
+}
+
 interface Context {
   readonly clientOf: (op: HistoryOperation) => number | string;
   readonly initial: Value;
   readonly limits: Limits;
+  readonly values: SharedInterning | undefined;
 }
 
 /**
@@ -135,13 +156,13 @@ function decideKeys(
 function startTask(
   operations: readonly HistoryOperation[],
   key: string,
-  indexes: readonly number[],
+  indexes: Indexes,
   ctx: Context,
   problems: Problem[],
 ): (Task & { unique: boolean }) | undefined {
   const account = new Account(ctx.limits);
   try {
-    const ops = prepareKey(key, operations, indexes, ctx.clientOf, ctx.initial, account);
+    const ops = prepareKey(key, operations, indexes, ctx.clientOf, ctx.initial, account, ctx.values);
     const inst = buildInstance(ops, undefined, account);
     return { ops, account, gen: solve(inst, account), unique: inst.unique };
   } catch (e) {
