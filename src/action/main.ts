@@ -28,10 +28,12 @@ export async function main(): Promise<void> {
   // Masked before parsing, so not even a problem found in another input (or in the config file) can print a header
   // value: those of `with:` before the file is read, those of the file once it is.
   const withInputs = readRawInputs((name) => core.getInput(name));
-  for (const secret of secretValues(withInputs)) core.setSecret(secret);
+  const masked = new Set(secretValues(withInputs));
+  for (const secret of masked) core.setSecret(secret);
   const inputs = await readActionInputs((name) => withInputs[name], cwd);
   const raw = inputs.raw;
-  for (const secret of secretValues(raw)) core.setSecret(secret);
+  // Each value once: the file's, where it adds any.
+  for (const secret of secretValues(raw)) if (!masked.has(secret)) core.setSecret(secret);
   if (inputs.fromFile) {
     const { file, inputs: names } = inputs.fromFile;
     say(`Inputs from ${file}: ${names.length > 0 ? names.join(', ') : 'none (with: sets every one it holds)'}.`);

@@ -56,10 +56,12 @@ export function renderText(result: RunResult, style: TextStyle = plainStyle): st
     lines.push(style.bold('Faults'));
     for (const l of faultLines(result)) lines.push(`  ${oneLine(l)}`);
   }
-  // The one number that replays the run's random choices (input seed, CLI --seed).
-  if (result.seed !== undefined) lines.push(style.dim(`Seed ${result.seed}: rerun with --seed ${result.seed} for the same choices.`));
-  // The schedule as it ran, the shrunk one, and the command that replays the run.
-  for (const l of replayTextLines(result)) lines.push(/^\S/.test(l) ? style.bold(oneLine(l)) : oneLine(l));
+  // The one number that replays the run's random choices (input seed, CLI --seed), the schedule as it ran, the
+  // shrunk one, and the command that replays the run; a run stopped before any check has nothing to replay.
+  if (result.checks.length > 0) {
+    if (result.seed !== undefined) lines.push(style.dim(`Seed ${result.seed}: rerun with --seed ${result.seed} for the same choices.`));
+    for (const l of replayTextLines(result)) lines.push(/^\S/.test(l) ? style.bold(oneLine(l)) : oneLine(l));
+  }
   if (result.checks.length > 0 || result.errors.length === 0) lines.push(paint(verdict));
   return lines.join('\n');
 }

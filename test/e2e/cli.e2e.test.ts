@@ -73,15 +73,16 @@ describe('replicheck CLI without a cluster', () => {
     assert.match(input.stderr, /--convergence-timeout: 'soon' is not a number of seconds/);
   });
 
-  test('a setup problem (no compose file) exits 2 and still writes the report', async (t) => {
+  test('a compose file that is not there is bad input: exit 3, and the report is still written', async (t) => {
     if (!needDocker(t)) return;
     const dir = tempDir();
     const name = project('setup');
     const r = await leavesNothing(name, () =>
       runCli([...clusterArgs(name), '--compose-file', 'missing.yml', '--report-file', join(dir, 'r.json')]),
     );
-    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.equal(r.code, 3, r.stdout + r.stderr);
     assert.match(r.stdout, /✗ Input 'compose-file'/);
+    assert.doesNotMatch(r.stdout, /Replay:|rerun with --seed/, 'nothing ran, so nothing to replay');
     assert.match(r.stdout, /Replicheck failed/);
     const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as RunResult;
     assert.equal(report.verdict, 'failed');
@@ -105,11 +106,12 @@ describe('replicheck CLI against the example cluster', () => {
       runCli(['run', '--config', join(dir, 'replicheck.yaml'), '--project-name', name], { env: { ...kvEnv('healthy'), ...PORTS } }),
     );
     assert.equal(r.code, 0, r.stdout + r.stderr);
-    // Not a TTY: plain progress lines, no escape codes.
-    assert.ok(!r.stdout.includes('\u001b'), 'no escape sequences when stdout is not a terminal');
+    // Not a TTY: plain progress lines on stderr (stdout carries only the result), no escape codes.
+    assert.ok(!(r.stdout + r.stderr).includes('\u001b'), 'no escape sequences when not a terminal');
     for (const phase of ['validate', 'up', 'ready', 'replication', 'restart', 'sweep', 'down']) {
-      assert.match(r.stdout, new RegExp(`^▸ ${phase}$`, 'm'));
-      assert.match(r.stdout, new RegExp(`^✓ ${phase} \\d`, 'm'));
+      assert.match(r.stderr, new RegExp(`^▸ ${phase}$`, 'm'));
+      assert.match(r.stderr, new RegExp(`^✓ ${phase} \\d`, 'm'));
+      assert.doesNotMatch(r.stdout, new RegExp(`^▸ ${phase}$`, 'm'));
     }
     assert.match(r.stdout, /^Checks$/m);
     assert.match(r.stdout, /✓ Catch-up: kv_4 has the value written while it was down/);
@@ -117,7 +119,7 @@ describe('replicheck CLI against the example cluster', () => {
     assert.match(r.stdout, /^ +kv_0 +kv_2 +kv_4$/m);
     assert.match(r.stdout, /^Replicheck passed: 22 checks on 3 nodes$/m);
     const path = join(dir, 'out/report.json');
-    assert.match(r.stdout, new RegExp(`^JSON report: ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+    assert.match(r.stderr, new RegExp(`^JSON report: ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
     const report = JSON.parse(readFileSync(path, 'utf8')) as RunResult;
     assert.equal(report.verdict, 'passed');
     assert.equal(report.project.name, name);
@@ -166,10 +168,11 @@ describe('replicheck CLI against the example cluster', () => {
     );
     assert.ok(interrupted, 'SIGINT was sent');
     assert.equal(r.code, 130, r.stdout + r.stderr);
-    assert.match(r.stdout, /Ctrl-C: stopping the checks, healing faults and tearing down project/);
-    assert.match(r.stdout, /^✗ replication /m);
-    assert.match(r.stdout, /^✓ down /m);
-    assert.ok(r.stdout.indexOf('Ctrl-C:') < r.stdout.indexOf('✓ down'));
+    // Progress, and what Ctrl-C does, go to stderr.
+    assert.match(r.stderr, /Ctrl-C: stopping the checks, healing faults and tearing down project/);
+    assert.match(r.stderr, /^✗ replication /m);
+    assert.match(r.stderr, /^✓ down /m);
+    assert.ok(r.stderr.indexOf('Ctrl-C:') < r.stderr.indexOf('✓ down'));
     assert.match(r.stderr, new RegExp(`Interrupted; project ${name} was torn down, nothing is left\\.`));
   });
 

@@ -210,8 +210,8 @@ describe("cluster: external, faults through the user's commands", () => {
       });
       assert.ok(sent, 'SIGINT was sent while ext_2 was paused');
       assert.equal(r.code, 130, r.stdout + r.stderr);
-      assert.match(r.stdout, /replicheck [\d.]+: an external cluster, 3 nodes/);
-      assert.match(r.stdout, /Ctrl-C: stopping the checks and healing faults \(the cluster itself is left running\)/);
+      assert.match(r.stderr, /replicheck [\d.]+: an external cluster, 3 nodes/);
+      assert.match(r.stderr, /Ctrl-C: stopping the checks and healing faults \(the cluster itself is left running\)/);
       assert.match(r.stderr, /Interrupted\. No fault of Replicheck's holds; the cluster was left running/);
       assert.doesNotMatch(r.stdout + r.stderr, /docker compose|tearing down/);
       for (const pid of cluster.pids()) assert.ok(running(pid), `process ${pid} runs and is not stopped`);

@@ -210,7 +210,7 @@ describe('random schedules', () => {
     const edn = readFileSync(r.workload!.history!.edn, 'utf8');
     assert.match(edn, /:process :nemesis, :f :start, :value "[a-z:%0-9]+ kv_[24]"/);
     assert.ok(
-      r.phases.some((p) => / held$/.test(p.name) && /random schedule/.test(p.note ?? '')),
+      r.phases.some((p) => / held$/.test(p.name) && /^schedule: /.test(p.note ?? '')),
       JSON.stringify(r.phases.map((p) => p.name)),
     );
     assert.ok((r.faults ?? []).every((f) => f.verdict === 'passed'));
