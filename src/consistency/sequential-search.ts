@@ -233,7 +233,8 @@ export class SharedInterning {
       last = invoke[i]!;
       kept[n++] = i;
     }
-    const out = kept.slice(0, n);
+    // A view, not a copy: the few operations left out do not pay for another array.
+    const out = kept.subarray(0, n);
     return sorted
       ? out
       : sortByTime(
@@ -284,40 +285,48 @@ function inInvocationOrder(operations: readonly HistoryOperation[], indexes: Ind
   );
 }
 
-/** Operations (in history order) by time, then by that order. */
+/**
+ * Operations (in history order, so ascending) by time, then by index, sorted in place (both arrays): fresh arrays
+ * for each key's million-operation share are typed-array memory whose every 64 MB costs a full collection.
+ */
 function sortByTime(out: Int32Array, times: Float64Array): Int32Array {
-  const near = nearlySorted(out, times);
-  if (near !== undefined) return near;
-  const order = Int32Array.from(out.keys()).sort((x, y) => times[x]! - times[y]! || x - y);
+  for (let i = 0; i < times.length; i++) if (times[i] !== times[i]) return sortByComparator(out, times);
+  if (nearlySorted(out, times)) return out;
+  return sortByComparator(out, times);
+}
+
+/** The comparator sort, which orders a NaN time by index alone (as it always has: the result is what it says). */
+function sortByComparator(out: Int32Array, times: Float64Array): Int32Array {
+  const order = Int32Array.from(out.keys()).sort((x, y) => times[x]! - times[y]! || out[x]! - out[y]!);
   return Int32Array.from(order, (x) => out[x]!);
 }
 
 /**
- * The comparator sort's result (by time, then by position) by an insertion sort, when that is cheap: operations
- * invoked close together arrive slightly out of order, a few places each, and an insertion sort costs a step per
- * place where the comparator sort calls a function per comparison. undefined (sort instead) past a few steps per
- * operation, or for a NaN time, which the comparator orders by position alone.
+ * The comparator sort's order (by time, then by index) by an insertion sort in place, when that is cheap:
+ * operations invoked close together arrive slightly out of order, a few places each, and an insertion sort costs a
+ * step per place where the comparator sort calls a function per comparison. false past a few steps per operation,
+ * the arrays then still the same pairs (the comparator sort, by index on ties, finishes them). No NaN times.
  */
-function nearlySorted(out: Int32Array, times: Float64Array): Int32Array | undefined {
-  const res = out.slice();
-  const t = times.slice();
-  if (t.length > 0 && t[0] !== t[0]) return undefined;
-  let budget = 8 * out.length + 1024;
+function nearlySorted(res: Int32Array, t: Float64Array): boolean {
+  let budget = 8 * res.length + 1024;
   for (let i = 1; i < res.length; i++) {
     const x = t[i]!;
-    if (x !== x) return undefined;
     const r = res[i]!;
     let j = i - 1;
-    // Strictly later only: equal times keep their positions, as the comparator's tie-break by position does.
+    // Strictly later only: equal times keep their order, which is by index, as the comparator's tie-break is.
     for (; j >= 0 && t[j]! > x; j--) {
       t[j + 1] = t[j]!;
       res[j + 1] = res[j]!;
-      if (--budget < 0) return undefined;
+      if (--budget < 0) {
+        t[j] = x;
+        res[j] = r;
+        return false;
+      }
     }
     t[j + 1] = x;
     res[j + 1] = r;
   }
-  return res;
+  return true;
 }
 
 /** The value an operation writes, or -1 for a read. */
