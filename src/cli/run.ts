@@ -120,7 +120,8 @@ async function execute(
   const progress = createProgress(progressOut, {
     interactive: progressOut.isTTY === true && io.env.TERM !== 'dumb',
     style,
-    width: textWidth(progressOut, io.env),
+    // Wrapped to a terminal (or a COLUMNS the user set); a pipe or a CI log keeps each message on one line, to grep.
+    ...(progressOut.isTTY === true || io.env.COLUMNS !== undefined ? { width: textWidth(progressOut, io.env) } : {}),
   });
   const session: Session = { controller: new AbortController(), progress, style, project: '' };
   const onSignal = interruptHandler(session, io);

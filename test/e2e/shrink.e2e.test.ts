@@ -15,7 +15,7 @@ import { needDocker, kvEnv, forceCleanup, uniqueProject, leavesNothing } from '.
 const PORTS = { KV_PORT_0: '24080', KV_PORT_2: '24082', KV_PORT_4: '24084' };
 const SERVERS = 'http://localhost:24080,http://localhost:24082,http://localhost:24084';
 // kv_0's ring successor is kv_2: the kill of kv_0 lands a second into kv_2's pause. The pause of kv_4 is noise.
-const SCHEDULE = 'at 0.5s pause kv_2 for 3s; at 1.5s kill kv_0 for 1s; at 4.5s pause kv_4 for 1s';
+const SCHEDULE = 'at 0.5s pause kv_2 for 5s; at 2.5s kill kv_0 for 1s; at 7s pause kv_4 for 1s';
 
 function inputs(name: string, extra: Record<string, string>): Record<string, string> {
   return {
@@ -25,11 +25,11 @@ function inputs(name: string, extra: Record<string, string>): Record<string, str
     'startup-timeout': '60',
     'convergence-timeout': '5',
     workload: 'register',
-    'workload-duration': '6',
+    'workload-duration': '10',
     'workload-sessions': 'sticky',
     'workload-clients': '3',
-    // Few keys: a client soon reads back a key whose write was lost, so most runs show it.
-    'workload-keys': '10',
+    // Many keys: a lost write is seldom overwritten before its client reads the key back, so most runs show it.
+    'workload-keys': '100',
     consistency: 'read-your-writes',
     ...extra,
   };
@@ -55,12 +55,12 @@ describe('shrinking a failing schedule on the same cluster', () => {
       try {
         let main: StepRun | undefined;
         let r: RunResult | undefined;
-        for (let attempt = 0; attempt < 2 && r?.verdict !== 'failed'; attempt++) {
+        for (let attempt = 0; attempt < 3 && r?.verdict !== 'failed'; attempt++) {
           if (name) forceCleanup(name);
           name = uniqueProject('rc-shrink', 'ring');
           main = await runStep(inputs(name, { 'fault-schedule': SCHEDULE, shrink: '8', 'shrink-budget': '240', teardown: 'never' }), {
             env: { ...kvEnv('ring-memory'), ...PORTS },
-            // The run, then up to 8 reruns of about 10 s each, within the 240 s budget.
+            // The run, then up to 8 reruns of about 12 s each, within the 240 s budget.
             timeoutMs: 420_000,
           });
           r = readReport(main);
