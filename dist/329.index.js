@@ -20,7 +20,10 @@ function describeError(error, timedOut) {
     if (timedOut)
         return 'timeout';
     const e = error;
-    const code = e?.code ?? e?.cause?.code;
+    // A DOMException (an aborted signal's reason) has a numeric code: only Node's string codes name a cause.
+    const code = [e?.code, e?.cause?.code].find((c) => typeof c === 'string');
+    if (e?.name === 'TimeoutError')
+        return 'timeout';
     switch (code) {
         case 'ECONNREFUSED':
             return 'connection refused';

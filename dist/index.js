@@ -28370,6 +28370,294 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
+/***/ 6663:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  g3: () => (/* binding */ inStatusSet),
+  be: () => (/* binding */ parseAdapter)
+});
+
+// UNUSED EXPORTS: parseStatusSet
+
+// EXTERNAL MODULE: ./src/http/json-pointer.ts
+var json_pointer = __nccwpck_require__(4600);
+// EXTERNAL MODULE: ./src/http/template.ts
+var http_template = __nccwpck_require__(6708);
+// EXTERNAL MODULE: ./src/checks/headers.ts
+var headers = __nccwpck_require__(1215);
+;// CONCATENATED MODULE: ./src/checks/presets/etcd-v2.ts
+const etcdV2 = {
+    keyPath: '/v2/keys/{key}',
+    writeMethod: 'PUT',
+    readQuery: '?quorum=true',
+    writeBody: 'value={value}',
+    writeContentType: 'application/x-www-form-urlencoded',
+    readMethod: 'GET',
+    readBody: '',
+    readContentType: '',
+    readValue: '/node/value',
+    readValueEncoding: 'none',
+    missingStatus: '404',
+    refusalStatuses: '3xx,4xx',
+    // prevValue: 412 (errorCode 101) when the value differs, 404 when the key does not exist.
+    cas: {
+        method: 'PUT',
+        path: '/v2/keys/{key}?prevValue={expected}',
+        body: 'value={value}',
+        contentType: 'application/x-www-form-urlencoded',
+        notSwapped: [412, 404],
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/presets/etcd-v3.ts
+/** A transaction: put when the value equals the expected one; "succeeded" is true only then. */
+const txn = {
+    compare: [{ key: '{key:base64}', result: 'EQUAL', target: 'VALUE', value: '{expected:base64}' }],
+    success: [{ requestPut: { key: '{key:base64}', value: '{value:base64}' } }],
+};
+const etcdV3 = {
+    keyPath: '',
+    writePath: '/v3/kv/put',
+    readPath: '/v3/kv/range',
+    writeMethod: 'POST',
+    readQuery: '',
+    writeBody: '{"key":"{key:base64}","value":"{value:base64}"}',
+    writeContentType: 'application/json',
+    readMethod: 'POST',
+    readBody: '{"key":"{key:base64}"}',
+    readContentType: 'application/json',
+    readValue: '/kvs/0/value',
+    readValueEncoding: 'base64',
+    missingStatus: '404',
+    refusalStatuses: '3xx,4xx',
+    cas: {
+        method: 'POST',
+        path: '/v3/kv/txn',
+        body: JSON.stringify(txn),
+        contentType: 'application/json',
+        swapped: ['succeeded'],
+        notSwapped: [],
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/presets/kv.ts
+const kv = {
+    keyPath: '/key/{key}',
+    writeMethod: 'POST',
+    readQuery: '',
+    writeBody: '{value}',
+    writeContentType: 'application/x-www-form-urlencoded',
+    readMethod: 'GET',
+    readBody: '',
+    readContentType: '',
+    readValue: 'body',
+    readValueEncoding: 'none',
+    missingStatus: '404',
+    refusalStatuses: '3xx,4xx',
+};
+
+;// CONCATENATED MODULE: ./src/checks/presets/index.ts
+// The registry of API presets (input `api`): one line a preset, each defined in its own file of this folder.
+
+
+
+const PRESETS = { kv: kv, 'etcd-v2': etcdV2, 'etcd-v3': etcdV3 };
+const PRESET_NAMES = Object.keys(PRESETS);
+function isPreset(name) {
+    return Object.hasOwn(PRESETS, name);
+}
+
+;// CONCATENATED MODULE: ./src/checks/api-options.ts
+
+
+
+
+/** Inputs that shape requests: an adapter module replaces them, so with one they would silently do nothing. */
+const SHAPING = [
+    'api',
+    'key-path',
+    'write-path',
+    'read-path',
+    'write-method',
+    'write-body',
+    'write-content-type',
+    'read-method',
+    'read-body',
+    'read-content-type',
+    'read-value',
+    'read-value-encoding',
+    'missing-status',
+    'refusal-statuses',
+];
+/** Explicit write inputs make the preset's compare-and-set unsafe to assume. */
+const CUSTOM_WRITES = ['key-path', 'write-path', 'write-body', 'write-content-type', 'write-method'];
+function parseAdapter(raw, fail) {
+    const name = raw.api.toLowerCase();
+    if (!isPreset(name)) {
+        const known = PRESET_NAMES.map((p) => `'${p}'`).join(', ');
+        fail('api', `'${raw.api}' is not a known API preset.`, `Use one of ${known}, or 'kv' with explicit write-path, read-path, write-body and read-value inputs.`);
+    }
+    const preset = isPreset(name) ? PRESETS[name] : PRESETS.kv;
+    const pick = (input, fallback) => (raw[input] === '' ? fallback : raw[input]);
+    const ownPaths = raw['key-path'] === '' && preset.writePath !== undefined;
+    const keyPath = pick('key-path', preset.keyPath);
+    if (!ownPaths)
+        checkPath('key-path', keyPath, ['key'], fail);
+    const p = { raw, preset, fail, pick, ownPaths, keyPath };
+    const module = parseModule(raw, fail);
+    const custom = CUSTOM_WRITES.some((input) => raw[input] !== '');
+    const cas = isPreset(name) && !custom && module === undefined ? preset.cas : undefined;
+    return {
+        preset: isPreset(name) ? name : 'kv',
+        ...parseWrites(p),
+        ...parseReads(p),
+        headers: (0,headers/* parseHeaders */.QG)(raw.headers, fail),
+        refusalStatuses: parseRefusals(pick('refusal-statuses', preset.refusalStatuses), fail),
+        ...(cas ? { cas } : {}),
+        ...(module !== undefined ? { module } : {}),
+    };
+}
+function parseWrites(p) {
+    const { raw, preset, fail, pick } = p;
+    const writePath = pick('write-path', p.ownPaths ? preset.writePath : p.keyPath);
+    const writeBody = pick('write-body', preset.writeBody);
+    // A write may name its key in the body instead (e.g. POST /set with k={key}&v={value}).
+    if (raw['write-path'] !== '')
+        checkPath('write-path', writePath, ['key', 'value'], fail, (0,http_template/* usesPlaceholder */.U4)(writeBody, 'key'));
+    const method = pick('write-method', preset.writeMethod).toUpperCase();
+    if (method !== 'POST' && method !== 'PUT')
+        fail('write-method', `'${raw['write-method']}' is not supported.`, 'Use POST or PUT.');
+    const bodyProblems = (0,http_template/* templateProblems */.bi)(writeBody, ['key', 'value']);
+    for (const problem of bodyProblems) {
+        fail('write-body', `${problem}.`, 'Only {key} and {value} are filled in, e.g. value={value} or {"v":"{value:base64}"}.');
+    }
+    if (bodyProblems.length === 0 && !(0,http_template/* usesPlaceholder */.U4)(writeBody, 'value') && !(0,http_template/* usesPlaceholder */.U4)(writePath, 'value')) {
+        fail('write-body', `'${writeBody}' does not contain {value}, and neither does the write path.`, "Put {value} where the value goes, e.g. '{value}' (the raw value) or 'value={value}' (a form field).");
+    }
+    const writeContentType = pick('write-content-type', preset.writeContentType);
+    checkMediaType('write-content-type', writeContentType, fail);
+    return { writeMethod: method, writePath, writeBody, writeContentType };
+}
+function inStatusSet(set, status) {
+    return set.some(([lo, hi]) => status >= lo && status <= hi);
+}
+/** `409`, `400-499` and `4xx`, comma- or space-separated; undefined when any part is none of them. */
+function parseStatusSet(text) {
+    const parts = text.split(/[\s,]+/).filter(Boolean);
+    const set = [];
+    for (const part of parts) {
+        const cls = /^([1-5])xx$/i.exec(part);
+        const range = /^(\d{3})(?:-(\d{3}))?$/.exec(part);
+        if (cls)
+            set.push([Number(cls[1]) * 100, Number(cls[1]) * 100 + 99]);
+        else if (range)
+            set.push([Number(range[1]), Number(range[2] ?? range[1])]);
+        else
+            return undefined;
+    }
+    const bad = set.some(([lo, hi]) => lo < 100 || hi > 599 || lo > hi || (lo <= 299 && hi >= 200));
+    return parts.length === 0 || bad ? undefined : set;
+}
+function parseRefusals(text, fail) {
+    const set = parseStatusSet(text);
+    if (set === undefined) {
+        fail('refusal-statuses', `'${text}' is not a list of HTTP statuses outside 2xx.`, "Give the statuses that mean a write was not applied, e.g. '4xx', '400-499,503' or '409,412'.");
+    }
+    return set ?? [];
+}
+function parseReads(p) {
+    const { raw, preset, fail, pick, keyPath } = p;
+    const readMethod = pick('read-method', preset.readMethod).toUpperCase();
+    if (readMethod !== 'GET' && readMethod !== 'POST')
+        fail('read-method', `'${raw['read-method']}' is not supported.`, 'Use GET or POST.');
+    const readBody = pick('read-body', preset.readBody);
+    for (const problem of (0,http_template/* templateProblems */.bi)(readBody, ['key'])) {
+        fail('read-body', `'${readBody}' ${problem}.`, `Write it like '{"key":"{key:base64}"}'.`);
+    }
+    if (readMethod === 'GET' && readBody !== '') {
+        fail('read-body', 'is set, but reads are GET requests, which carry no body.', "Set read-method to 'POST', or leave read-body empty.");
+    }
+    const keyRead = `${keyPath}${keyPath.includes('?') ? preset.readQuery.replace('?', '&') : preset.readQuery}`;
+    const readPath = pick('read-path', p.ownPaths && preset.readPath !== undefined ? preset.readPath : keyRead);
+    if (raw['read-path'] !== '')
+        checkPath('read-path', readPath, ['key'], fail, (0,http_template/* usesPlaceholder */.U4)(readBody, 'key'));
+    const readContentType = pick('read-content-type', preset.readContentType || (readBody !== '' ? 'application/json' : ''));
+    if (readContentType !== '')
+        checkMediaType('read-content-type', readContentType, fail);
+    const encoding = pick('read-value-encoding', preset.readValueEncoding).toLowerCase();
+    if (encoding !== 'none' && encoding !== 'base64') {
+        fail('read-value-encoding', `'${raw['read-value-encoding']}' is not an encoding.`, "Use 'none' or 'base64'.");
+    }
+    return {
+        readMethod: readMethod,
+        readPath,
+        readBody,
+        readContentType,
+        readValue: parseReadValue(pick('read-value', preset.readValue), fail),
+        readValueEncoding: encoding,
+        missingStatus: parseMissingStatus(pick('missing-status', preset.missingStatus), fail),
+    };
+}
+function parseReadValue(text, fail) {
+    if (text.toLowerCase() === 'body')
+        return { kind: 'body' };
+    const parsed = (0,json_pointer/* parsePointer */.vp)(text);
+    if ('error' in parsed || text === '') {
+        fail('read-value', `${'error' in parsed ? parsed.error : 'is empty'}: it is neither 'body' nor a JSON pointer.`, "Use 'body' for the whole answer, or a JSON pointer (RFC 6901) such as '/node/value'; " +
+            "write '~1' for a '/' and '~0' for a '~' inside a name.");
+        return { kind: 'body' };
+    }
+    return { kind: 'json', pointer: text, tokens: parsed.tokens };
+}
+function parseMissingStatus(text, fail) {
+    const statuses = text
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map(Number);
+    if (statuses.length === 0 || statuses.some((s) => !Number.isInteger(s) || s < 100 || s > 599 || s === 200)) {
+        fail('missing-status', `'${text}' is not a list of HTTP statuses (100-599, not 200).`, "Give the status a node answers for a key that does not exist, e.g. '404' or '404,410'.");
+    }
+    return statuses;
+}
+function parseModule(raw, fail) {
+    if (raw.adapter === '')
+        return undefined;
+    const module = raw.adapter;
+    const shaping = SHAPING.filter((name) => raw[name] !== '' && !(name === 'api' && raw.api.toLowerCase() === 'kv'));
+    if (shaping.length > 0) {
+        fail('adapter', `replaces the request templates, but ${shaping.join(', ')} ${shaping.length === 1 ? 'is' : 'are'} set too.`, `Leave ${shaping.join(', ')} empty: the module decides how requests look (headers still apply).`);
+    }
+    if (!/\.(mjs|js)$/.test(module)) {
+        fail('adapter', `'${module}' is not an ES module file.`, "Name a .mjs (or .js in an ES module package) file, relative to working-directory, e.g. 'replicheck-adapter.mjs'.");
+    }
+    return module;
+}
+function checkMediaType(input, value, fail) {
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+(\s*;.*)?$/.test(value) || /[\r\n]/.test(value)) {
+        fail(input, `'${value}' is not a media type.`, "Use e.g. 'application/x-www-form-urlencoded', 'application/json' or 'text/plain; charset=utf-8'.");
+    }
+}
+function checkPath(input, template, allowed, fail, keyInBody = false) {
+    const problems = (0,http_template/* templateProblems */.bi)(template, allowed);
+    if (!template.startsWith('/') || !(keyInBody || (0,http_template/* usesPlaceholder */.U4)(template, 'key'))) {
+        const orBody = input === 'write-path' ? ' (or the write body must)' : input === 'read-path' ? ' (or the read body must)' : '';
+        fail(input, `'${template}' must start with '/' and contain '{key}'${orBody}.`, "Use a template such as '/key/{key}' or '/v2/keys/{key}?quorum=true'.");
+    }
+    else if (problems.length > 0) {
+        for (const p of problems)
+            fail(input, `${p}.`, `Only ${allowed.map((x) => `{${x}}`).join(' and ')} ${allowed.length > 1 ? 'are' : 'is'} filled in here.`);
+    }
+    else if (/[\s#]/.test(template)) {
+        fail(input, `'${template}' contains whitespace or '#'.`, 'Percent-encode them (%20, %23); the key itself is encoded for you.');
+    }
+}
+
+
+/***/ }),
+
 /***/ 1215:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28558,8 +28846,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   Fj: () => (/* binding */ secretsOf)
 });
 
-// UNUSED EXPORTS: casResult, decodeBase64, keyUrl, readValue, redactorOf
+// UNUSED EXPORTS: casResult, decodeBase64, failedWrite, keyUrl, readValue, redactorOf, writeOutcome
 
+// EXTERNAL MODULE: ./src/checks/api-options.ts + 4 modules
+var api_options = __nccwpck_require__(6663);
 // EXTERNAL MODULE: ./src/http/template.ts
 var http_template = __nccwpck_require__(6708);
 // EXTERNAL MODULE: ./src/http/json-pointer.ts
@@ -28698,6 +28988,19 @@ function splice(body, spans) {
 
 
 
+
+// Errors raised before a single byte of the request could reach the node: nothing was applied.
+const NOT_SENT = new Set(['connection refused', 'host not found', 'host unreachable']);
+/** How a failed answer (not 2xx) reads: refused when the API says so or nothing was sent, else indeterminate. */
+function failedWrite(outcome, refusals) {
+    if (!outcome.ok)
+        return NOT_SENT.has(outcome.error) ? 'refused' : 'indeterminate';
+    return (0,api_options/* inStatusSet */.g3)(refusals, outcome.status) ? 'refused' : 'indeterminate';
+}
+function writeOutcome(outcome, refusals) {
+    const acked = outcome.ok && outcome.status >= 200 && outcome.status < 300;
+    return { acked, result: acked ? 'acked' : failedWrite(outcome, refusals), outcome };
+}
 function keyUrl(baseUrl, template, key) {
     return `${baseUrl}${(0,http_template/* expandPath */.aD)(template, { key })}`;
 }
@@ -28734,7 +29037,7 @@ function httpKvApi(http, options) {
                 timeoutMs,
                 ...(signal ? { signal } : {}),
             });
-            return { acked: outcome.ok && outcome.status >= 200 && outcome.status < 300, outcome: redact(outcome, secrets) };
+            return writeOutcome(redact(outcome, secrets), kv.refusalStatuses);
         },
         async read(baseUrl, key, signal) {
             const outcome = await http.send({ ...readRequest(baseUrl, key), timeoutMs, ...(signal ? { signal } : {}) });
@@ -28749,7 +29052,34 @@ function httpKvApi(http, options) {
                 : readRequest(baseUrl, PROBE_KEY);
             return redact(await http.send({ ...request, timeoutMs, ...(signal ? { signal } : {}) }), secrets);
         },
-        ...(kv.cas ? { cas: casRequest(http, kv.cas, headers, codec, timeoutMs, secrets) } : {}),
+        ...(kv.cas ? { cas: casRequest(http, { ...kv.cas, refusals: kv.refusalStatuses }, headers, codec, timeoutMs, secrets) } : {}),
+        describe: describer(kv, options.readyPath, codec, secrets),
+    };
+}
+/** The same requests as httpKvApi sends, as text for a report: secrets redacted, bodies bounded, header names only. */
+function describer(kv, readyPath, codec, secrets) {
+    const r = redactorOf(secrets);
+    const names = kv.headers.map((h) => h.name);
+    const shown = (method, url, body) => ({
+        method,
+        url: r.text(url),
+        ...(body !== undefined ? { bodyPreview: (0,util_text/* previewBytes */.Qc)(r.bytes(Buffer.from(body))) } : {}),
+        ...(names.length > 0 ? { headers: names } : {}),
+    });
+    const read = (baseUrl, key) => {
+        const contentType = kv.readContentType || 'application/json';
+        const body = kv.readBody !== '' ? (0,http_template/* expandBody */.B0)(kv.readBody, contentType, { key }) : undefined;
+        return shown(kv.readMethod, keyUrl(baseUrl, kv.readPath, key), body);
+    };
+    return {
+        write(baseUrl, key, value) {
+            const fill = { key, value: codec.toBytes(value) };
+            return shown(kv.writeMethod, `${baseUrl}${(0,http_template/* expandPath */.aD)(kv.writePath, fill)}`, (0,http_template/* expandBody */.B0)(kv.writeBody, kv.writeContentType, fill));
+        },
+        read,
+        probe: (baseUrl) => (readyPath !== undefined ? shown('GET', `${baseUrl}${readyPath}`, undefined) : read(baseUrl, PROBE_KEY)),
+        missingStatus: kv.missingStatus,
+        ...(readyPath !== undefined ? { readyPath } : {}),
     };
 }
 /**
@@ -28789,13 +29119,17 @@ function casRequest(http, cas, headers, codec, timeoutMs, secrets) {
         return { result: casResult(outcome, cas), outcome };
     };
 }
-/** Swapped only on a 2xx that says so; a definite "no" only where the API says the comparison failed. */
+/**
+ * Swapped only on a 2xx that says so; a definite "no" only where the API says the comparison failed; refused only
+ * on a refusal status (or nothing sent).
+ */
 function casResult(outcome, cas) {
-    if (!outcome.ok || outcome.truncated)
-        return 'unknown';
-    if (cas.notSwapped.includes(outcome.status))
+    if (outcome.ok && cas.notSwapped.includes(outcome.status))
         return 'not-swapped';
-    if (outcome.status < 200 || outcome.status >= 300)
+    if (!outcome.ok || outcome.status < 200 || outcome.status >= 300) {
+        return failedWrite(outcome, cas.refusals ?? []) === 'refused' ? 'refused' : 'unknown';
+    }
+    if (outcome.truncated)
         return 'unknown';
     if (!cas.swapped)
         return 'swapped';
@@ -28948,7 +29282,7 @@ function parseShort(spec) {
     return { hostIp, published: expand(parts[0]), target: expand(parts[1]) };
 }
 function parseResolvedConfig(text) {
-    const doc = ((0,dist/* parse */.qg)(text) ?? {});
+    const doc = ((0,dist.parse)(text) ?? {});
     const services = Object.keys(doc.services ?? {});
     const published = [];
     let hasRandomPorts = false;
@@ -29139,6 +29473,128 @@ async function removeByLabel(exec, project) {
     if (found.volumes.length > 0)
         await exec.run('docker', ['volume', 'rm', '--force', ...found.volumes], { timeoutMs: 30 * SECOND });
     return findLeftovers(exec, project);
+}
+
+
+/***/ }),
+
+/***/ 5744:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EC: () => (/* binding */ CONSISTENCY_MODELS),
+/* harmony export */   Gm: () => (/* binding */ includedBy),
+/* harmony export */   gi: () => (/* binding */ modelInfo),
+/* harmony export */   l3: () => (/* binding */ allowsStaleWhileCut),
+/* harmony export */   qQ: () => (/* binding */ isConsistencyModel)
+/* harmony export */ });
+/* unused harmony export rankOf */
+// The consistency models Replicheck knows: one home for their names, their order on the ladder, what each one
+// requires of the models below it, and the words reports use. Everything else (the input parser, the judges, the
+// reporters) reads them from here, so adding a model is one entry here and one checker.
+//
+// The ladder is read as a chain: a run "climbs" to the highest model that held together with every model below it
+// in this list. Some neighbours are incomparable in theory (the four session guarantees); reading the list as a
+// chain keeps the headline honest ("you can rely on everything up to X") at the price of sometimes naming a weaker
+// model than the strongest one that held on its own. Every model's own verdict is reported beside the headline.
+const CONSISTENCY_MODELS = [
+    'eventual',
+    'read-your-writes',
+    'monotonic-reads',
+    'monotonic-writes',
+    'writes-follow-reads',
+    'pram',
+    'causal',
+    'sequential',
+    'linearizable',
+];
+const INFO = {
+    eventual: {
+        name: 'eventual',
+        title: 'Eventual consistency',
+        promise: 'once writes stop and faults heal, every node returns the same value for each key, a value that was written and can be last',
+        includes: [],
+    },
+    'read-your-writes': {
+        name: 'read-your-writes',
+        title: 'Read-your-writes',
+        promise: "a client's read returns its own latest write of the key, or a write that did not precede it causally",
+        includes: [],
+    },
+    'monotonic-reads': {
+        name: 'monotonic-reads',
+        title: 'Monotonic reads',
+        promise: 'a client never reads a key back in time: no value that causally precedes one it already read of that key',
+        includes: [],
+    },
+    'monotonic-writes': {
+        name: 'monotonic-writes',
+        title: 'Monotonic writes',
+        promise: "a client's writes are seen in the order it made them: a reader that saw a later one sees the earlier ones too",
+        includes: [],
+    },
+    'writes-follow-reads': {
+        name: 'writes-follow-reads',
+        title: 'Writes-follow-reads',
+        promise: 'a write is seen after the writes its client had read: a reader that saw it sees what it followed',
+        includes: [],
+    },
+    pram: {
+        name: 'pram',
+        title: 'PRAM',
+        promise: 'read-your-writes, monotonic reads and monotonic writes together (pipelined RAM)',
+        includes: ['read-your-writes', 'monotonic-reads', 'monotonic-writes'],
+    },
+    causal: {
+        name: 'causal',
+        title: 'Causal consistency',
+        promise: 'every client sees causally related writes in causal order (causal consistency, CC)',
+        includes: ['pram', 'writes-follow-reads'],
+    },
+    sequential: {
+        name: 'sequential',
+        title: 'Sequential consistency (per key)',
+        promise: "causal, and each key's operations fit one order that keeps every client's order (no real-time bound)",
+        includes: ['causal'],
+    },
+    linearizable: {
+        name: 'linearizable',
+        title: 'Linearizability',
+        promise: "each key's operations fit one order that keeps real time: every read returns the latest write",
+        includes: ['sequential'],
+    },
+};
+function modelInfo(model) {
+    return INFO[model];
+}
+/** Position on the ladder, 0 = eventual. */
+function rankOf(model) {
+    return CONSISTENCY_MODELS.indexOf(model);
+}
+function isConsistencyModel(value) {
+    return CONSISTENCY_MODELS.includes(value);
+}
+/** Every model `model` includes, directly or through others (not itself). */
+function includedBy(model) {
+    const out = new Set();
+    const walk = (m) => {
+        for (const i of INFO[m].includes) {
+            if (!out.has(i)) {
+                out.add(i);
+                walk(i);
+            }
+        }
+    };
+    walk(model);
+    return out;
+}
+/**
+ * Whether a claim allows a node to answer reads from its own copy while a fault cuts it off from the others. Only
+ * linearizability forbids it (a read must return the latest write, which the cut-off node may not have); every
+ * weaker model lets the node serve what it has, as long as it converges once healed.
+ */
+function allowsStaleWhileCut(claim) {
+    return claim !== 'linearizable';
 }
 
 
@@ -29339,9 +29795,10 @@ function describeDifference(d) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ toRunErrors),
-/* harmony export */   c: () => (/* binding */ Cancelled)
+/* harmony export */   Wj: () => (/* binding */ toRunErrors),
+/* harmony export */   cJ: () => (/* binding */ Cancelled)
 /* harmony export */ });
+/* unused harmony export isBadInput */
 /* harmony import */ var _inputs_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1318);
 /* harmony import */ var _compose_driver_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2641);
 // How whatever stopped a run becomes the result's errors: one per bad input, so each gets its own annotation.
@@ -29354,7 +29811,7 @@ class Cancelled extends Error {
 }
 function toRunErrors(error) {
     if (error instanceof _inputs_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d) {
-        return error.problems.map((p) => ({ message: `Input '${p.input}': ${p.message}`, fix: p.fix, input: p.input }));
+        return error.problems.map((p) => ({ message: `${inputPrefix(p.input)}${p.message}`, fix: p.fix, input: p.input }));
     }
     if (error instanceof _compose_driver_js__WEBPACK_IMPORTED_MODULE_1__/* .SetupError */ .w3) {
         return [
@@ -29370,6 +29827,17 @@ function toRunErrors(error) {
         return [{ message: error.message }];
     const e = error;
     return [{ message: `Unexpected error: ${e?.message ?? String(error)}` }];
+}
+function inputPrefix(input) {
+    return `Input '${input}': `;
+}
+/**
+ * Whether an error of a result is a bad input (an InputError, found before anything started or by a fault that could
+ * not apply its input), not a setup problem that merely names an input (a busy port). Read off the shape made above,
+ * so the report needs no field of its own for it; the CLI exits with its bad-input status on one.
+ */
+function isBadInput(error) {
+    return error.input !== undefined && error.message.startsWith(inputPrefix(error.input));
 }
 
 
@@ -29630,7 +30098,7 @@ function clockOverride(services, libDir, clockDir) {
             },
         },
     ]));
-    return `# Written by Replicheck for the clock fault; removed with the project.\n${(0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .stringify */ .As)({ services: entries })}`;
+    return `# Written by Replicheck for the clock fault; removed with the project.\n${(0,yaml__WEBPACK_IMPORTED_MODULE_2__.stringify)({ services: entries })}`;
 }
 /** `-30s`, `+5s`, `+0`: the offset as libfaketime reads it. */
 function offsetText(seconds) {
@@ -29708,7 +30176,7 @@ function parseFaultCommands(text) {
         return { commands: {}, problems: [] };
     let doc;
     try {
-        doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text, { maxAliasCount: 10 });
+        doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__.parse)(text, { maxAliasCount: 10 });
     }
     catch (error) {
         return { commands: {}, problems: [`is not YAML: ${error.message.split('\n')[0]}`] };
@@ -29952,10 +30420,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   SB: () => (/* binding */ describeKind),
   cV: () => (/* binding */ faultSyntax),
   JI: () => (/* binding */ isFaultKind),
+  Nd: () => (/* binding */ parseFaultSpec),
   G: () => (/* binding */ parseFaultSpecs)
 });
 
-// UNUSED EXPORTS: KINDS, TOPOLOGIES, needsOf, parseFaultSpec
+// UNUSED EXPORTS: KINDS, TOPOLOGIES, needsOf
 
 // EXTERNAL MODULE: ./src/faults/clock.ts
 var clock = __nccwpck_require__(3239);
@@ -30017,6 +30486,7 @@ const disconnect = {
     parse: (0,types/* noParameter */.L)('disconnect'),
     words: { done: 'disconnected', noun: 'disconnect', stillState: 'disconnected' },
     answersWhileHeld: true,
+    cutsPeers: true,
     measuresOnly: false,
     healsItself: false,
     needs: [],
@@ -30308,6 +30778,7 @@ const partition = {
     },
     words: { done: 'partitioned', noun: 'partition', stillState: 'partitioned' },
     answersWhileHeld: true,
+    cutsPeers: true,
     measuresOnly: false,
     healsItself: false,
     needs: ['netns'],
@@ -30687,6 +31158,141 @@ async function probeNetem(ns) {
 
 /***/ }),
 
+/***/ 7580:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DC: () => (/* binding */ formatSchedule),
+/* harmony export */   R3: () => (/* binding */ sortEntries),
+/* harmony export */   W0: () => (/* binding */ isExplicitSchedule),
+/* harmony export */   nP: () => (/* binding */ parseSchedule)
+/* harmony export */ });
+/* unused harmony exports MAX_SCHEDULE_S, MAX_SCHEDULE_LINES, CLUSTER_TARGET, entryTarget, formatSeconds, formatEntry */
+/* harmony import */ var _kinds_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(577);
+/* harmony import */ var _kinds_partition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5827);
+// Explicit fault schedules (pure): `fault-schedule` as lines `at <T>s <fault> <target> for <D>s`, parsed and
+// printed here, so a random schedule can print itself in the form a user pastes back, and a shrunk one can be
+// handed out as an output. parse(format(x)) gives x back for every schedule this module accepts.
+
+
+/** The longest a scheduled fault may start after the workload began, or hold: an hour, as other time inputs. */
+const MAX_SCHEDULE_S = 3600;
+/** Past this many lines a schedule is refused: every line is a window the run holds open. */
+const MAX_SCHEDULE_LINES = 200;
+/** The target of a fault that splits the whole cluster (partition:halves, :majorities-ring, :bridge). */
+const CLUSTER_TARGET = 'cluster';
+const EXAMPLE = 'at 1s pause kv_2 for 5s';
+const FIX = `Write each line as 'at <T>s <fault> <target> for <D>s', e.g. '${EXAMPLE}'; separate lines with newlines or ';'.`;
+/** True when the input is a list of schedule lines rather than the name of a schedule (sequence, random). */
+function isExplicitSchedule(text) {
+    return /^\s*at\s/i.test(text);
+}
+/** How the schedule's target is written: `cluster`, one service, or services joined by `+`. */
+function entryTarget(entry) {
+    return entry.services.length === 0 ? CLUSTER_TARGET : entry.services.join('+');
+}
+/** Seconds as the schedule writes them: up to three decimals, no trailing zeros (1500 ms is `1.5s`). */
+function formatSeconds(ms) {
+    return `${Math.round(ms) / 1000}s`;
+}
+function formatEntry(e) {
+    return `at ${formatSeconds(e.atMs)} ${e.spec.name} ${entryTarget(e)} for ${formatSeconds(e.forMs)}`;
+}
+/** One line per fault, in start order (ties: as given), joined by `separator` (`; ` fits a command line). */
+function formatSchedule(entries, separator = '\n') {
+    return sortEntries(entries).map(formatEntry).join(separator);
+}
+function sortEntries(entries) {
+    return entries
+        .map((e, i) => ({ e, i }))
+        .sort((a, b) => a.e.atMs - b.e.atMs || a.i - b.i)
+        .map((x) => x.e);
+}
+/** Parses every line (newline- or `;`-separated; blank ones skipped); each bad line is one problem naming it. */
+function parseSchedule(text) {
+    const lines = text
+        .split(/[\n;]/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+    const entries = [];
+    const problems = [];
+    if (lines.length > MAX_SCHEDULE_LINES) {
+        const fix = `Keep the schedule to at most ${MAX_SCHEDULE_LINES} faults, or use fault-schedule 'random'.`;
+        return { entries, problems: [{ line: lines[MAX_SCHEDULE_LINES], message: `has ${lines.length} lines.`, fix }] };
+    }
+    for (const line of lines) {
+        const r = parseLine(line);
+        if ('problem' in r)
+            problems.push({ line, ...r.problem });
+        else
+            entries.push(r.entry);
+    }
+    return { entries, problems };
+}
+function parseLine(line) {
+    const words = line.split(/\s+/);
+    if (words.length !== 6 || words[0].toLowerCase() !== 'at' || words[4].toLowerCase() !== 'for') {
+        return { problem: { message: 'is not a schedule line.', fix: FIX } };
+    }
+    const [, at, fault, target, , hold] = words;
+    const atMs = seconds(at, true);
+    if (atMs === undefined) {
+        return {
+            problem: { message: `'${at}' is not a start time.`, fix: `Give seconds from 0 to ${MAX_SCHEDULE_S} with an s, e.g. 'at 1.5s'.` },
+        };
+    }
+    const forMs = seconds(hold, false);
+    if (forMs === undefined) {
+        const fix = `Give a positive number of seconds up to ${MAX_SCHEDULE_S} with an s, e.g. 'for 5s'.`;
+        return { problem: { message: `'${hold}' is not a duration.`, fix } };
+    }
+    const parsed = (0,_kinds_index_js__WEBPACK_IMPORTED_MODULE_0__/* .parseFaultSpec */ .Nd)(fault);
+    if ('problem' in parsed) {
+        return { problem: { message: `${parsed.problem}.`, fix: `Use any of: ${(0,_kinds_index_js__WEBPACK_IMPORTED_MODULE_0__/* .faultSyntax */ .cV)()}; e.g. '${EXAMPLE}'.` } };
+    }
+    const services = parseTarget(target, parsed.spec);
+    if ('problem' in services)
+        return { problem: services.problem };
+    return { entry: { atMs, spec: parsed.spec, services: services.services, forMs } };
+}
+function parseTarget(target, spec) {
+    const wide = (0,_kinds_partition_js__WEBPACK_IMPORTED_MODULE_1__/* .isClusterWide */ .O9)(spec);
+    if (target.toLowerCase() === CLUSTER_TARGET) {
+        if (wide)
+            return { services: [] };
+        const fix = `Name the service(s) to fault, e.g. 'at 1s ${spec.name} kv_2 for 5s'; ` +
+            "only partition:halves, :majorities-ring and :bridge take 'cluster'.";
+        return { problem: { message: `${spec.name} acts on services, not on the whole cluster.`, fix } };
+    }
+    if (wide) {
+        const fix = `Write 'cluster' as its target, e.g. 'at 1s ${spec.name} cluster for 5s'.`;
+        return { problem: { message: `${spec.name} splits the whole cluster, so it takes no service ('${target}').`, fix } };
+    }
+    const services = target.split('+');
+    if (services.some((s) => s === '')) {
+        return { problem: { message: `'${target}' has an empty name beside a '+'.`, fix: "Join services with '+', e.g. kv_0+kv_2." } };
+    }
+    const twice = [...new Set(services.filter((s, i) => services.indexOf(s) !== i))];
+    if (twice.length > 0) {
+        const fix = `Name each service once, e.g. ${[...new Set(services)].join('+')}.`;
+        return { problem: { message: `'${target}' names ${twice.join(', ')} more than once.`, fix } };
+    }
+    return { services };
+}
+/** `1.5s` as 1500 ms; undefined unless it is a number of seconds with an `s`, in range (0 allowed for a start). */
+function seconds(text, zeroAllowed) {
+    const m = /^(\d+(?:\.\d+)?)s$/i.exec(text);
+    if (!m)
+        return undefined;
+    const ms = Math.round(Number(m[1]) * 1000);
+    if (!Number.isFinite(ms) || ms > MAX_SCHEDULE_S * 1000 || (!zeroAllowed && ms <= 0))
+        return undefined;
+    return ms;
+}
+
+
+/***/ }),
+
 /***/ 4600:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -30923,19 +31529,38 @@ class InputError extends Error {
 const INPUT_GROUPS = (/* unused pure expression or super */ null && (['cluster', 'api', 'faults', 'workload', 'reports']));
 const INPUTS = [
     {
+        // First: the file is read before every other input, and any of them may come from it.
+        name: 'config',
+        group: 'cluster',
+        description: 'A file of inputs, `replicheck.yml`, `.yaml` or `.json` (keys are the input names), the one `replicheck run` reads; ' +
+            'relative to the workspace, and paths in it relative to its folder. Inputs in `with:` override it, except one written ' +
+            'as its default (the runner passes every default, so it cannot be told from one left out). Empty: no file.',
+        see: 'cli.md: The config file',
+        default: '',
+    },
+    {
         name: 'servers',
         group: 'cluster',
         description: 'Base URLs of the nodes, newline- or comma-separated (`http://localhost:8080`, ...). An entry may be named, `name=url`: ' +
             'the name is the compose service the node is (unnamed ones are matched by published port), or, with `cluster: external`, ' +
-            'the name that `fault-targets` and `restart-target` use. Credentials in URLs are refused.',
-        required: true,
+            'the name that `fault-targets` and `restart-target` use. Credentials in URLs are refused. Required, here or in `config`. ' +
+            'With `adapter`, any scheme with a port (`redis://localhost:6379`, `tcp://10.0.0.5:7000`), handed to the module as written.',
+    },
+    {
+        name: 'writers',
+        group: 'cluster',
+        description: 'The nodes that take writes (a primary), newline- or comma-separated: service names, server names or server URLs. ' +
+            'Replication writes on each writer and reads on every node; faults and the workload send writes to writers only. ' +
+            'Empty: every node.',
+        see: 'primary-replica.md: Writers',
+        default: '',
     },
     {
         name: 'cluster',
         group: 'cluster',
         description: '`compose` (Replicheck starts and tears down the compose project) or `external` (a cluster already running: ' +
             'nothing is started or removed, and faults run through `fault-commands`).',
-        see: 'Clusters Replicheck does not start',
+        see: 'run.md: Clusters Replicheck does not start',
         default: 'compose',
     },
     {
@@ -31007,7 +31632,7 @@ const INPUTS = [
         group: 'api',
         description: "Preset for the nodes' key-value API: `kv` (the example service), `etcd-v3` (etcd's v3 JSON API) " +
             "or `etcd-v2` (etcd's v2 keys API). The inputs below override parts of it.",
-        see: 'Any HTTP key-value API',
+        see: 'stores-and-adapters.md: Any HTTP key-value API',
         default: 'kv',
     },
     {
@@ -31091,6 +31716,14 @@ const INPUTS = [
         default: '',
     },
     {
+        name: 'refusal-statuses',
+        group: 'api',
+        description: 'HTTP statuses that mean a write certainly did not take effect, comma-separated: single statuses (`409`), ranges ' +
+            '(`400-499`) or classes (`4xx`). Any other failed answer (another 5xx, a timeout, a connection lost after sending) is ' +
+            "indeterminate: the write may or may not have happened, and no judge counts it either way. Empty: the preset's (`3xx,4xx`).",
+        default: '',
+    },
+    {
         name: 'headers',
         group: 'api',
         description: 'Extra request headers, one `Name: value` line per header, sent with every request (e.g. an `Authorization` header ' +
@@ -31101,9 +31734,9 @@ const INPUTS = [
     {
         name: 'adapter',
         group: 'api',
-        description: 'Path of an ES module (relative to `working-directory`) exporting `write`, `read` and optionally `cas`, ' +
-            'for APIs no template can describe. Replaces the request templates (`headers` still apply).',
-        see: 'Any API through an adapter module',
+        description: 'Path of an ES module (relative to `working-directory`) exporting `write`, `read` and optionally `cas` and `ready`, ' +
+            'for APIs no template can describe, over HTTP or any other protocol. Replaces the request templates (`headers` still apply).',
+        see: 'stores-and-adapters.md: Any API through an adapter module',
         default: '',
     },
     {
@@ -31113,7 +31746,7 @@ const INPUTS = [
             'and `é✓`, which break mis-encoding APIs), `token` (letters, digits and `-` only) or `bytes` (any bytes, NUL, CR/LF ' +
             'and invalid UTF-8 included; needs a raw or form write body, and `read-value: body` or `read-value-encoding: base64`, ' +
             'unless an `adapter` sends them).',
-        see: 'Values that exercise encodings',
+        see: 'stores-and-adapters.md: Values that exercise encodings',
         default: 'text',
     },
     {
@@ -31129,7 +31762,7 @@ const INPUTS = [
         description: 'Faults, newline- or comma-separated: `restart`, `stop`, `kill`, `pause`, `partition` (cut from its peers; ' +
             '`partition:halves`, `:majorities-ring` and `:bridge` split the whole cluster, `:one-way` cuts what the target receives), ' +
             '`disconnect`, `loss[:P%]`, `latency:MS[/JITTER]`, `clock[:±Ns]`. Empty: none (`restart-target` alone runs the restart check).',
-        see: 'Fault suite',
+        see: 'faults.md: Fault kinds',
         default: '',
     },
     {
@@ -31137,7 +31770,7 @@ const INPUTS = [
         group: 'faults',
         description: 'Compose service(s) each fault is applied to, in turn, newline- or comma-separated (with `cluster: external`, server names); ' +
             'join services with `+` to fault them together (`etcd_1+etcd_2`). Empty: `restart-target`.',
-        see: 'Several services at once',
+        see: 'faults.md: Several services at once',
         default: '',
     },
     {
@@ -31149,9 +31782,36 @@ const INPUTS = [
     {
         name: 'fault-schedule',
         group: 'faults',
-        description: '`sequence` (one fault after another) or `random` (faults start and heal at random moments while the workload runs, ' +
-            'placed from `seed`; needs a `workload`).',
+        description: '`sequence` (one fault after another), `random` (faults start and heal at random moments while the workload runs, ' +
+            'placed from `seed`; needs a `workload`), or an explicit schedule: lines `at <T>s <fault> <target> for <D>s`, ' +
+            'newline- or `;`-separated (`at 1s pause kv_2 for 5s; at 2s kill kv_4 for 1s`; `<fault>` as in `faults`, `<target>` ' +
+            'a service, `a+b`, or `cluster` for `partition:halves` and the like), run against the workload clock (needs a ' +
+            '`workload`; `faults` and `fault-targets` stay empty).',
+        see: 'schedules-and-shrinking.md: Explicit schedules',
         default: 'sequence',
+    },
+    {
+        name: 'shrink',
+        group: 'faults',
+        description: 'After a failed run with a `random` or explicit schedule: at most this many reruns, on the same cluster, of smaller ' +
+            'schedules (fewer faults, shorter, closer together) that fail the same way; the smallest is the `minimal-schedule` ' +
+            'output. 0: no shrinking.',
+        see: 'schedules-and-shrinking.md: Shrinking a failing schedule',
+        default: '0',
+    },
+    {
+        name: 'shrink-budget',
+        group: 'faults',
+        description: 'Seconds the shrinking reruns may take in all; no rerun starts once it is spent.',
+        default: '600',
+    },
+    {
+        name: 'liveness-timeout',
+        group: 'faults',
+        description: 'Seconds each node that is up has, once a fault schedule healed, to acknowledge a fresh write and return it; a node ' +
+            'that does not fails a liveness check, reported apart from lost or stale data. 0: no liveness phase.',
+        see: 'schedules-and-shrinking.md: Liveness apart from safety',
+        default: '10',
     },
     {
         name: 'partition-networks',
@@ -31166,7 +31826,7 @@ const INPUTS = [
         description: 'With `cluster: external`: a YAML mapping from fault kind to `{ apply, heal }` shell command templates with `{target}` ' +
             '(the server name) and `{url}` (its base URL), shell-quoted, e.g. ' +
             '`pause: { apply: "kill -STOP $(cat {target}.pid)", heal: "..." }`. Every fault used needs an entry.',
-        see: 'Clusters Replicheck does not start',
+        see: 'run.md: Clusters Replicheck does not start',
         default: '',
     },
     {
@@ -31180,8 +31840,9 @@ const INPUTS = [
         group: 'workload',
         description: 'Concurrent workload, recorded as a history: `none`, `register` (random reads and writes of a few keys on random nodes) ' +
             'or `cas-register` (reads, writes and compare-and-set, where the API has one). ' +
-            'It runs while the faults (or the restart check) hold, else after the replication checks.',
-        see: 'Concurrent workload and consistency',
+            'It runs after the replication checks, with the faults (or the restart check) inside it: the clients go on for the whole ' +
+            'duration and for as long as the faults take.',
+        see: 'workload.md: The register workload',
         default: 'none',
     },
     {
@@ -31193,7 +31854,7 @@ const INPUTS = [
     {
         name: 'workload-duration',
         group: 'workload',
-        description: 'Seconds the workload runs (while faults hold: at most this long per fault).',
+        description: 'Seconds the workload runs at least (with faults inside it, it goes on until the last fault has healed).',
         default: '10',
     },
     {
@@ -31228,9 +31889,21 @@ const INPUTS = [
     {
         name: 'consistency',
         group: 'workload',
-        description: 'What the workload history must satisfy: `eventual` (every node converges to a value that can legally be last) ' +
-            'or `linearizable` (checked per key).',
+        description: 'The claim the whole run is judged by: the replication checks, every fault, the workload and the sweep. Weakest first: ' +
+            '`eventual`, `read-your-writes`, `monotonic-reads`, `monotonic-writes`, `writes-follow-reads`, `pram`, `causal`, ' +
+            '`sequential` (per key) or `linearizable`. Under anything below `linearizable` a node that answers from its own copy ' +
+            'while a fault cuts it off is reported, not failed, and must converge once healed. Every workload history is also ' +
+            'checked against every model; the strongest that held is the `strongest-model` output.',
+        see: 'consistency.md: The ladder',
         default: 'eventual',
+    },
+    {
+        name: 'workload-sessions',
+        group: 'workload',
+        description: '`roaming`: each workload operation goes to a random node; `sticky`: each client stays on one node, as an application ' +
+            'client does through one connection. Session guarantees are judged per client either way.',
+        see: 'consistency.md: Sessions',
+        default: 'roaming',
     },
     {
         name: 'max-memory',
@@ -31264,6 +31937,140 @@ function readRawInputs(get) {
         raw[spec.name] = value === '' ? (spec.default ?? '') : value;
     }
     return raw;
+}
+
+
+/***/ }),
+
+/***/ 8463:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DB: () => (/* binding */ parseSize),
+/* harmony export */   IX: () => (/* binding */ wholeInput),
+/* harmony export */   oA: () => (/* binding */ secondsInput),
+/* harmony export */   ry: () => (/* binding */ splitList)
+/* harmony export */ });
+/* unused harmony export declaredDefault */
+/* harmony import */ var _list_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4233);
+// Parsers of single input values, shared by every part that validates inputs (core, adapters, faults, workload),
+// so each kind of value is read, bounded and reported the same way.
+
+/** Splits a list input on newlines and commas, trimming items and dropping empty ones. */
+function splitList(value) {
+    return value
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+/** The default action.yml declares for an input, to show in a fix ("e.g. '180'"). */
+function declaredDefault(input) {
+    return _list_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc.find((s) => s.name === input)?.default ?? '';
+}
+/** A positive number of seconds up to `max` (decimals allowed, no units), as milliseconds; 0 when invalid. */
+function secondsInput(raw, input, max, fail) {
+    const text = raw[input];
+    const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isFinite(value) || value <= 0 || value > max) {
+        fail(input, `'${text}' is not a number of seconds between 0 and ${max}.`, `Give a positive number up to ${max}, e.g. '${declaredDefault(input) || '10'}'.`);
+        return 0;
+    }
+    return Math.round(value * 1000);
+}
+/** A whole number from `min` to `max`; NaN when invalid. */
+function wholeInput(raw, input, min, max, fail, example = declaredDefault(input)) {
+    const text = raw[input];
+    const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    if (!(value >= min && value <= max))
+        fail(input, `'${text}' is not a whole number from ${min} to ${max}.`, `Use e.g. '${example}'.`);
+    return value;
+}
+/** `512M`, `2G`, `1048576`: bytes, at least 16 MiB; undefined when it is not a size. */
+function parseSize(text) {
+    const m = /^(\d+(?:\.\d+)?)\s*([KMG]i?B?|B)?$/i.exec(text.trim());
+    if (!m)
+        return undefined;
+    const unit = (m[2] ?? 'B').charAt(0).toUpperCase();
+    const bytes = Math.round(Number(m[1]) * { B: 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[unit]);
+    return bytes >= 16 * 1024 ** 2 ? bytes : undefined;
+}
+
+
+/***/ }),
+
+/***/ 1693:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   pu: () => (/* binding */ resolveWriters),
+/* harmony export */   yy: () => (/* binding */ parseWriters)
+/* harmony export */ });
+/* unused harmony export namesNode */
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8463);
+
+/** undefined: the input is empty, and every node takes writes. */
+function parseWriters(value, servers, cluster, fail) {
+    const items = [...new Set((0,_values_js__WEBPACK_IMPORTED_MODULE_0__/* .splitList */ .ry)(value))];
+    if (items.length === 0)
+        return undefined;
+    const entries = [];
+    const unknown = [];
+    for (const text of items) {
+        if (text.includes('://')) {
+            const url = serverUrl(text, servers);
+            if (url === undefined)
+                unknown.push(text);
+            else
+                entries.push({ text, url });
+            continue;
+        }
+        // With cluster: compose, a name may be a service that an unnamed server maps to: known once the project is.
+        if (cluster === 'external' && !servers.some((s) => s.name === text))
+            unknown.push(text);
+        else
+            entries.push({ text });
+    }
+    if (unknown.length > 0) {
+        const names = servers.flatMap((s) => (s.name ? [s.name] : []));
+        fail(`${unknown.map((u) => `'${u}'`).join(', ')} ${unknown.length === 1 ? 'names no node' : 'name no node'} of servers.`, cluster === 'external'
+            ? `Name a server (name=url in servers) or give its URL as listed${names.length > 0 ? `: ${names.join(', ')}` : ''}.`
+            : 'Give the service of a server (e.g. primary), a server name (name=url in servers), or a URL as listed in servers.');
+    }
+    return entries;
+}
+/** The listed server a URL entry names, compared as servers.ts normalises them; undefined when none. */
+function serverUrl(text, servers) {
+    const plain = text.replace(/\/+$/, '');
+    const hit = servers.find((s) => s.url === text || s.url === plain || sameUrl(s.url, text));
+    return hit?.url;
+}
+function sameUrl(a, b) {
+    try {
+        const x = new URL(a);
+        const y = new URL(b);
+        const norm = (u) => `${u.protocol}//${u.host.toLowerCase()}${u.pathname.replace(/\/+$/, '')}`;
+        return norm(x) === norm(y);
+    }
+    catch {
+        return false;
+    }
+}
+/** Whether an entry names this node: by URL, by its name or label, or by its service. */
+function namesNode(entry, node) {
+    if (entry.url !== undefined)
+        return node.url === entry.url;
+    return node.label === entry.text || node.service === entry.text;
+}
+/**
+ * The writers among the nodes, in the nodes' order, and the entries that name none of them. Without entries every
+ * node is a writer.
+ */
+function resolveWriters(entries, nodes) {
+    if (entries === undefined)
+        return { writers: [...nodes], unmatched: [] };
+    const writers = nodes.filter((n) => entries.some((e) => namesNode(e, n)));
+    const unmatched = entries.filter((e) => !nodes.some((n) => namesNode(e, n))).map((e) => e.text);
+    return { writers, unmatched };
 }
 
 
@@ -34276,7 +35083,6 @@ exports.prettifyError = prettifyError;
 /***/ 8815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var composer = __nccwpck_require__(9984);
@@ -34298,35 +35104,35 @@ var visit = __nccwpck_require__(204);
 
 
 
-__webpack_unused_export__ = composer.Composer;
-__webpack_unused_export__ = Document.Document;
-__webpack_unused_export__ = Schema.Schema;
-__webpack_unused_export__ = errors.YAMLError;
-__webpack_unused_export__ = errors.YAMLParseError;
-__webpack_unused_export__ = errors.YAMLWarning;
-__webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
-__webpack_unused_export__ = identity.isCollection;
-__webpack_unused_export__ = identity.isDocument;
-exports.jh = identity.isMap;
-__webpack_unused_export__ = identity.isNode;
-__webpack_unused_export__ = identity.isPair;
-exports.jn = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
-__webpack_unused_export__ = Pair.Pair;
-__webpack_unused_export__ = Scalar.Scalar;
-__webpack_unused_export__ = YAMLMap.YAMLMap;
-__webpack_unused_export__ = YAMLSeq.YAMLSeq;
-__webpack_unused_export__ = cst;
-__webpack_unused_export__ = lexer.Lexer;
-exports.HN = lineCounter.LineCounter;
-__webpack_unused_export__ = parser.Parser;
-exports.qg = publicApi.parse;
-__webpack_unused_export__ = publicApi.parseAllDocuments;
-exports.Tp = publicApi.parseDocument;
-exports.As = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
-__webpack_unused_export__ = visit.visitAsync;
+exports.Composer = composer.Composer;
+exports.Document = Document.Document;
+exports.Schema = Schema.Schema;
+exports.YAMLError = errors.YAMLError;
+exports.YAMLParseError = errors.YAMLParseError;
+exports.YAMLWarning = errors.YAMLWarning;
+exports.Alias = Alias.Alias;
+exports.isAlias = identity.isAlias;
+exports.isCollection = identity.isCollection;
+exports.isDocument = identity.isDocument;
+exports.isMap = identity.isMap;
+exports.isNode = identity.isNode;
+exports.isPair = identity.isPair;
+exports.isScalar = identity.isScalar;
+exports.isSeq = identity.isSeq;
+exports.Pair = Pair.Pair;
+exports.Scalar = Scalar.Scalar;
+exports.YAMLMap = YAMLMap.YAMLMap;
+exports.YAMLSeq = YAMLSeq.YAMLSeq;
+exports.CST = cst;
+exports.Lexer = lexer.Lexer;
+exports.LineCounter = lineCounter.LineCounter;
+exports.Parser = parser.Parser;
+exports.parse = publicApi.parse;
+exports.parseAllDocuments = publicApi.parseAllDocuments;
+exports.parseDocument = publicApi.parseDocument;
+exports.stringify = publicApi.stringify;
+exports.visit = visit.visit;
+exports.visitAsync = visit.visitAsync;
 
 
 /***/ }),
@@ -40293,6 +41099,36 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -41547,7 +42383,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access: summary_access, appendFile, writeFile } = external_fs_namespaceObject.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -41570,7 +42406,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield summary_access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -43367,65 +44203,224 @@ function getIDToken(aud) {
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./src/inputs/list.ts
 var list = __nccwpck_require__(4233);
-// EXTERNAL MODULE: ./src/checks/headers.ts
-var headers = __nccwpck_require__(1215);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./src/util/suggest.ts
+// "Did you mean" for every name a user can mistype: flags, commands, input names and config keys, all with one
+// measure of closeness.
+/** `phrase(closest)` for the closest known name, or '' when nothing is close. */
+function suggest(word, names, phrase) {
+    let best;
+    let bestDistance = Infinity;
+    for (const name of names) {
+        const d = name.includes(word) || word.includes(name) ? Math.abs(name.length - word.length) / 2 : distance(word, name);
+        if (d < bestDistance) {
+            best = name;
+            bestDistance = d;
+        }
+    }
+    // Far-off suggestions are noise: allow about one edit in three characters.
+    return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? phrase(best) : '';
+}
+/** Levenshtein distance. */
+function distance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        for (let j = 1; j <= b.length; j++) {
+            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        prev = row;
+    }
+    return prev[b.length];
+}
+
+;// CONCATENATED MODULE: ./src/config/file.ts
+// The config file of both front ends: the same keys as the inputs, in JSON or YAML, so a setup tuned with
+// `replicheck run` locally is the setup the action runs (input `config`). Below both front ends, so neither one's
+// reading of the file can drift from the other's; each puts a ConfigFileError in its own words (a usage error on
+// the command line, an input error of `config` in the action).
+
+
+
+
+/** Looked for in the current directory by the CLI, in this order, unless --config or --no-config is given. */
+const DEFAULT_CONFIG_FILES = (/* unused pure expression or super */ null && (['replicheck.json', 'replicheck.yml', 'replicheck.yaml']));
+/** A config file that cannot be used: unreadable, not JSON or YAML, not a mapping, or a key that is not an input. */
+class ConfigFileError extends Error {
+    fix;
+    constructor(message, fix) {
+        super(message);
+        this.fix = fix;
+        this.name = 'ConfigFileError';
+    }
+}
+const specs = list/* INPUTS */.mc;
+const NAMES = specs.map((s) => s.name);
+/** The default config file in `cwd`, if there is exactly one; two of them is an error (which one is meant?). */
+async function findDefaultConfig(cwd) {
+    const found = [];
+    for (const name of DEFAULT_CONFIG_FILES) {
+        const path = join(cwd, name);
+        if (await access(path).then(() => true, () => false))
+            found.push(path);
+    }
+    if (found.length > 1) {
+        throw new ConfigFileError(`Found ${found.map((f) => basename(f)).join(' and ')}: which one is meant?`, 'Keep one, or choose with --config FILE.');
+    }
+    return found[0];
+}
+async function loadConfigFile(file, cwd) {
+    const path = (0,external_node_path_.resolve)(cwd, file);
+    let text;
+    try {
+        text = await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        throw new ConfigFileError(`Cannot read the config file ${file}: ${error.message}.`, 'Check its path.');
+    }
+    const ext = (0,external_node_path_.extname)(path).toLowerCase();
+    if (ext !== '.json' && ext !== '.yml' && ext !== '.yaml') {
+        throw new ConfigFileError(`The config file ${file} must end in .json, .yml or .yaml.`, 'Rename it, e.g. replicheck.yml.');
+    }
+    let data;
+    try {
+        // YAML is loaded only here, so commands without a YAML file never pay for the parser.
+        data = ext === '.json' ? JSON.parse(text) : (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))).parse(text);
+    }
+    catch (error) {
+        throw new ConfigFileError(`The config file ${file} is not valid ${ext === '.json' ? 'JSON' : 'YAML'}: ${error.message}`, 'Mend it where the message points.');
+    }
+    return { path, directory: (0,external_node_path_.dirname)(path), inputs: configInputs(data, file) };
+}
+/**
+ * Checks the keys and turns values into input strings: numbers and booleans as written, a list of plain values
+ * as one item per line (like a multi-line input), anything nested as JSON (which YAML-valued inputs and JSON body
+ * templates accept). `config` itself is refused: a file naming another file is a chain nobody can follow.
+ */
+function configInputs(data, file) {
+    if (data === null || data === undefined)
+        return {};
+    if (typeof data !== 'object' || Array.isArray(data)) {
+        throw new ConfigFileError(`The config file ${file} must hold an object of input names and values.`, 'Write one key per input, e.g. servers: http://localhost:8080.');
+    }
+    const keys = Object.keys(data);
+    const unknown = keys.filter((k) => !NAMES.includes(k));
+    if (unknown.length > 0) {
+        const list = unknown.map((k) => `'${k}'${suggest(k, NAMES, (s) => ` (did you mean '${s}'?)`)}`).join(', ');
+        throw new ConfigFileError(`Unknown key${unknown.length > 1 ? 's' : ''} in ${file}: ${list}.`, 'Keys are the input names (those of action.yml and of replicheck run --help).');
+    }
+    if (keys.includes('config')) {
+        throw new ConfigFileError(`The key 'config' in ${file} names another config file.`, 'Remove it: a config file cannot include another.');
+    }
+    const out = {};
+    for (const [key, value] of Object.entries(data)) {
+        if (value === null || value === undefined)
+            continue;
+        out[key] = toInputString(value);
+    }
+    return out;
+}
+function toInputString(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    if (Array.isArray(value) && value.every((v) => ['string', 'number', 'boolean'].includes(typeof v)))
+        return value.join('\n');
+    return JSON.stringify(value);
+}
+/**
+ * Given inputs over the config file over the defaults. Paths written in the file are relative to the file's folder
+ * (so `deploy/replicheck.yml` works from anywhere); paths given directly are relative to `cwd`.
+ */
+function mergeInputs(given, config, cwd) {
+    const merged = { ...config?.inputs };
+    if (config && (0,external_node_path_.resolve)(config.directory) !== (0,external_node_path_.resolve)(cwd)) {
+        merged['working-directory'] = (0,external_node_path_.resolve)(config.directory, merged['working-directory'] || '.');
+        const report = merged['report-file'];
+        if (report)
+            merged['report-file'] = (0,external_node_path_.resolve)(config.directory, report);
+    }
+    return { ...merged, ...given };
+}
+/** The inputs whose value comes from the file: in it, and not given directly. */
+function inputsFromFile(given, config) {
+    return Object.keys(config?.inputs ?? {}).filter((k) => given[k] === undefined);
+}
+/**
+ * What the runner's inputs say that the defaults do not. The runner hands every declared input to the action, its
+ * default filled in when `with:` leaves it out, so "left out" and "written as the default" look the same: both
+ * are taken as not given, and the config file decides. Booleans compare case-insensitively (`True` is `true`).
+ */
+function givenByRunner(get) {
+    const given = {};
+    for (const spec of specs) {
+        const value = (get(spec.name) ?? '').trim();
+        if (value === '' || isDefault(spec, value))
+            continue;
+        given[spec.name] = value;
+    }
+    return given;
+}
+function isDefault(spec, value) {
+    const fallback = spec.default ?? '';
+    if (fallback === 'true' || fallback === 'false')
+        return value.toLowerCase() === fallback;
+    return value === fallback;
+}
+/** A config file's problem as the action reports bad inputs: a problem of the `config` input. */
+function configProblem(error) {
+    return { input: 'config', message: error.message, fix: error.fix };
+}
+
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+// The action's inputs: `with:` over the config file (input `config`) over the declared defaults, read the same way
+// by the main step and the post step, so the post step checks the saved state against what the main step ran.
+
+
+
+/**
+ * `get` reads `with:` as the runner passes it (every input, defaults filled in); `cwd` is the workspace, where
+ * `config` and paths in `with:` start.
+ */
+async function readActionInputs(get, cwd) {
+    const given = givenByRunner(get);
+    const file = given.config;
+    if (file === undefined)
+        return { raw: (0,list/* readRawInputs */.yI)((n) => given[n]), problems: [] };
+    let config;
+    try {
+        config = await loadConfigFile(file, cwd);
+    }
+    catch (error) {
+        if (!(error instanceof ConfigFileError))
+            throw error;
+        // Only what is wrong with the file: the inputs it would have set are not missing, they are unread.
+        return { raw: (0,list/* readRawInputs */.yI)((n) => given[n]), problems: [configProblem(error)] };
+    }
+    const merged = mergeInputs(given, config, cwd);
+    const shown = (0,external_node_path_.relative)(cwd, config.path) || config.path;
+    return { raw: (0,list/* readRawInputs */.yI)((n) => merged[n]), problems: [], fromFile: { file: shown, config, inputs: inputsFromFile(given, config) } };
+}
+
+// EXTERNAL MODULE: ./src/checks/headers.ts
+var headers = __nccwpck_require__(1215);
 // EXTERNAL MODULE: ./src/core/random.ts
 var random = __nccwpck_require__(8640);
 // EXTERNAL MODULE: ./src/inputs/errors.ts
 var errors = __nccwpck_require__(1318);
-;// CONCATENATED MODULE: ./src/inputs/values.ts
-// Parsers of single input values, shared by every part that validates inputs (core, adapters, faults, workload),
-// so each kind of value is read, bounded and reported the same way.
-
-/** Splits a list input on newlines and commas, trimming items and dropping empty ones. */
-function splitList(value) {
-    return value
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-/** The default action.yml declares for an input, to show in a fix ("e.g. '180'"). */
-function declaredDefault(input) {
-    return list/* INPUTS */.mc.find((s) => s.name === input)?.default ?? '';
-}
-/** A positive number of seconds up to `max` (decimals allowed, no units), as milliseconds; 0 when invalid. */
-function secondsInput(raw, input, max, fail) {
-    const text = raw[input];
-    const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-    if (!Number.isFinite(value) || value <= 0 || value > max) {
-        fail(input, `'${text}' is not a number of seconds between 0 and ${max}.`, `Give a positive number up to ${max}, e.g. '${declaredDefault(input) || '10'}'.`);
-        return 0;
-    }
-    return Math.round(value * 1000);
-}
-/** A whole number from `min` to `max`; NaN when invalid. */
-function wholeInput(raw, input, min, max, fail, example = declaredDefault(input)) {
-    const text = raw[input];
-    const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-    if (!(value >= min && value <= max))
-        fail(input, `'${text}' is not a whole number from ${min} to ${max}.`, `Use e.g. '${example}'.`);
-    return value;
-}
-/** `512M`, `2G`, `1048576`: bytes, at least 16 MiB; undefined when it is not a size. */
-function parseSize(text) {
-    const m = /^(\d+(?:\.\d+)?)\s*([KMG]i?B?|B)?$/i.exec(text.trim());
-    if (!m)
-        return undefined;
-    const unit = (m[2] ?? 'B').charAt(0).toUpperCase();
-    const bytes = Math.round(Number(m[1]) * { B: 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[unit]);
-    return bytes >= 16 * 1024 ** 2 ? bytes : undefined;
-}
-
+// EXTERNAL MODULE: ./src/inputs/values.ts
+var values = __nccwpck_require__(8463);
 ;// CONCATENATED MODULE: ./src/inputs/servers.ts
 // The `servers` input: the base URL of every node, optionally named (`name=url`). Parsed once, here, so every part
-// (port mapping, faults, reports) sees the same normalised URLs.
+// (port mapping, faults, reports) sees the same normalised URLs. HTTP(S) only, unless an adapter module speaks to
+// the nodes: then any scheme with a port.
 
-function parseServers(value, fail) {
-    const items = splitList(value);
+function parseServers(value, fail, rules = {}) {
+    const items = (0,values/* splitList */.ry)(value);
     if (items.length === 0) {
         fail('is empty.', 'List the base URL of every node, e.g. http://localhost:8080, one per line or comma-separated.');
         return [];
@@ -43453,8 +44448,14 @@ function parseServers(value, fail) {
             fail(`'${item}' is not a URL.`, "Write each server as a full URL such as 'http://localhost:8080'.");
             continue;
         }
-        if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-            fail(`'${item}' is not an HTTP(S) URL.`, "Use http:// or https:// URLs such as 'http://localhost:8080'.");
+        const http = url.protocol === 'http:' || url.protocol === 'https:';
+        if (!http && !rules.anyScheme) {
+            fail(`'${item}' is not an HTTP(S) URL, and only an adapter module speaks another protocol.`, "Use http:// or https:// URLs such as 'http://localhost:8080', or set adapter to a module that speaks this protocol.");
+            continue;
+        }
+        // Readiness, published-port checks and labels need a port, and no default is known for an arbitrary scheme.
+        if (!http && url.port === '') {
+            fail(`'${item}' has no port.`, `Write the port, e.g. '${url.protocol}//${url.hostname || 'localhost'}:6379'.`);
             continue;
         }
         if (url.username !== '' || url.password !== '') {
@@ -43473,258 +44474,40 @@ function parseServers(value, fail) {
         }
         seen.add(normalised);
         const port = url.port !== '' ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
-        servers.push({ ...(name !== undefined ? { name } : {}), url: normalised, host: url.hostname.replace(/^\[|\]$/g, ''), port });
+        // An adapter gets a non-HTTP URL as written: what its path means (a database number, a name) is its own affair.
+        const given = http ? normalised : item;
+        servers.push({ ...(name !== undefined ? { name } : {}), url: given, host: url.hostname.replace(/^\[|\]$/g, ''), port });
     }
     return servers;
 }
 
-// EXTERNAL MODULE: ./src/http/json-pointer.ts
-var json_pointer = __nccwpck_require__(4600);
-// EXTERNAL MODULE: ./src/http/template.ts
-var http_template = __nccwpck_require__(6708);
-;// CONCATENATED MODULE: ./src/checks/presets/etcd-v2.ts
-const etcdV2 = {
-    keyPath: '/v2/keys/{key}',
-    writeMethod: 'PUT',
-    readQuery: '?quorum=true',
-    writeBody: 'value={value}',
-    writeContentType: 'application/x-www-form-urlencoded',
-    readMethod: 'GET',
-    readBody: '',
-    readContentType: '',
-    readValue: '/node/value',
-    readValueEncoding: 'none',
-    missingStatus: '404',
-    // prevValue: 412 (errorCode 101) when the value differs, 404 when the key does not exist.
-    cas: {
-        method: 'PUT',
-        path: '/v2/keys/{key}?prevValue={expected}',
-        body: 'value={value}',
-        contentType: 'application/x-www-form-urlencoded',
-        notSwapped: [412, 404],
-    },
-};
-
-;// CONCATENATED MODULE: ./src/checks/presets/etcd-v3.ts
-/** A transaction: put when the value equals the expected one; "succeeded" is true only then. */
-const txn = {
-    compare: [{ key: '{key:base64}', result: 'EQUAL', target: 'VALUE', value: '{expected:base64}' }],
-    success: [{ requestPut: { key: '{key:base64}', value: '{value:base64}' } }],
-};
-const etcdV3 = {
-    keyPath: '',
-    writePath: '/v3/kv/put',
-    readPath: '/v3/kv/range',
-    writeMethod: 'POST',
-    readQuery: '',
-    writeBody: '{"key":"{key:base64}","value":"{value:base64}"}',
-    writeContentType: 'application/json',
-    readMethod: 'POST',
-    readBody: '{"key":"{key:base64}"}',
-    readContentType: 'application/json',
-    readValue: '/kvs/0/value',
-    readValueEncoding: 'base64',
-    missingStatus: '404',
-    cas: {
-        method: 'POST',
-        path: '/v3/kv/txn',
-        body: JSON.stringify(txn),
-        contentType: 'application/json',
-        swapped: ['succeeded'],
-        notSwapped: [],
-    },
-};
-
-;// CONCATENATED MODULE: ./src/checks/presets/kv.ts
-const kv = {
-    keyPath: '/key/{key}',
-    writeMethod: 'POST',
-    readQuery: '',
-    writeBody: '{value}',
-    writeContentType: 'application/x-www-form-urlencoded',
-    readMethod: 'GET',
-    readBody: '',
-    readContentType: '',
-    readValue: 'body',
-    readValueEncoding: 'none',
-    missingStatus: '404',
-};
-
-;// CONCATENATED MODULE: ./src/checks/presets/index.ts
-// The registry of API presets (input `api`): one line a preset, each defined in its own file of this folder.
-
-
-
-const PRESETS = { kv: kv, 'etcd-v2': etcdV2, 'etcd-v3': etcdV3 };
-const PRESET_NAMES = Object.keys(PRESETS);
-function isPreset(name) {
-    return Object.hasOwn(PRESETS, name);
-}
-
-;// CONCATENATED MODULE: ./src/checks/api-options.ts
-
-
-
-
-/** Inputs that shape requests: an adapter module replaces them, so with one they would silently do nothing. */
-const SHAPING = [
-    'api',
-    'key-path',
-    'write-path',
-    'read-path',
-    'write-method',
-    'write-body',
-    'write-content-type',
-    'read-method',
-    'read-body',
-    'read-content-type',
-    'read-value',
-    'read-value-encoding',
-    'missing-status',
-];
-/** Explicit write inputs make the preset's compare-and-set unsafe to assume. */
-const CUSTOM_WRITES = ['key-path', 'write-path', 'write-body', 'write-content-type', 'write-method'];
-function parseAdapter(raw, fail) {
-    const name = raw.api.toLowerCase();
-    if (!isPreset(name)) {
-        const known = PRESET_NAMES.map((p) => `'${p}'`).join(', ');
-        fail('api', `'${raw.api}' is not a known API preset.`, `Use one of ${known}, or 'kv' with explicit write-path, read-path, write-body and read-value inputs.`);
-    }
-    const preset = isPreset(name) ? PRESETS[name] : PRESETS.kv;
-    const pick = (input, fallback) => (raw[input] === '' ? fallback : raw[input]);
-    const ownPaths = raw['key-path'] === '' && preset.writePath !== undefined;
-    const keyPath = pick('key-path', preset.keyPath);
-    if (!ownPaths)
-        checkPath('key-path', keyPath, ['key'], fail);
-    const p = { raw, preset, fail, pick, ownPaths, keyPath };
-    const module = parseModule(raw, fail);
-    const custom = CUSTOM_WRITES.some((input) => raw[input] !== '');
-    const cas = isPreset(name) && !custom && module === undefined ? preset.cas : undefined;
-    return {
-        preset: isPreset(name) ? name : 'kv',
-        ...parseWrites(p),
-        ...parseReads(p),
-        headers: (0,headers/* parseHeaders */.QG)(raw.headers, fail),
-        ...(cas ? { cas } : {}),
-        ...(module !== undefined ? { module } : {}),
-    };
-}
-function parseWrites(p) {
-    const { raw, preset, fail, pick } = p;
-    const writePath = pick('write-path', p.ownPaths ? preset.writePath : p.keyPath);
-    const writeBody = pick('write-body', preset.writeBody);
-    // A write may name its key in the body instead (e.g. POST /set with k={key}&v={value}).
-    if (raw['write-path'] !== '')
-        checkPath('write-path', writePath, ['key', 'value'], fail, (0,http_template/* usesPlaceholder */.U4)(writeBody, 'key'));
-    const method = pick('write-method', preset.writeMethod).toUpperCase();
-    if (method !== 'POST' && method !== 'PUT')
-        fail('write-method', `'${raw['write-method']}' is not supported.`, 'Use POST or PUT.');
-    const bodyProblems = (0,http_template/* templateProblems */.bi)(writeBody, ['key', 'value']);
-    for (const problem of bodyProblems) {
-        fail('write-body', `${problem}.`, 'Only {key} and {value} are filled in, e.g. value={value} or {"v":"{value:base64}"}.');
-    }
-    if (bodyProblems.length === 0 && !(0,http_template/* usesPlaceholder */.U4)(writeBody, 'value') && !(0,http_template/* usesPlaceholder */.U4)(writePath, 'value')) {
-        fail('write-body', `'${writeBody}' does not contain {value}, and neither does the write path.`, "Put {value} where the value goes, e.g. '{value}' (the raw value) or 'value={value}' (a form field).");
-    }
-    const writeContentType = pick('write-content-type', preset.writeContentType);
-    checkMediaType('write-content-type', writeContentType, fail);
-    return { writeMethod: method, writePath, writeBody, writeContentType };
-}
-function parseReads(p) {
-    const { raw, preset, fail, pick, keyPath } = p;
-    const readMethod = pick('read-method', preset.readMethod).toUpperCase();
-    if (readMethod !== 'GET' && readMethod !== 'POST')
-        fail('read-method', `'${raw['read-method']}' is not supported.`, 'Use GET or POST.');
-    const readBody = pick('read-body', preset.readBody);
-    for (const problem of (0,http_template/* templateProblems */.bi)(readBody, ['key'])) {
-        fail('read-body', `'${readBody}' ${problem}.`, `Write it like '{"key":"{key:base64}"}'.`);
-    }
-    if (readMethod === 'GET' && readBody !== '') {
-        fail('read-body', 'is set, but reads are GET requests, which carry no body.', "Set read-method to 'POST', or leave read-body empty.");
-    }
-    const keyRead = `${keyPath}${keyPath.includes('?') ? preset.readQuery.replace('?', '&') : preset.readQuery}`;
-    const readPath = pick('read-path', p.ownPaths && preset.readPath !== undefined ? preset.readPath : keyRead);
-    if (raw['read-path'] !== '')
-        checkPath('read-path', readPath, ['key'], fail, (0,http_template/* usesPlaceholder */.U4)(readBody, 'key'));
-    const readContentType = pick('read-content-type', preset.readContentType || (readBody !== '' ? 'application/json' : ''));
-    if (readContentType !== '')
-        checkMediaType('read-content-type', readContentType, fail);
-    const encoding = pick('read-value-encoding', preset.readValueEncoding).toLowerCase();
-    if (encoding !== 'none' && encoding !== 'base64') {
-        fail('read-value-encoding', `'${raw['read-value-encoding']}' is not an encoding.`, "Use 'none' or 'base64'.");
-    }
-    return {
-        readMethod: readMethod,
-        readPath,
-        readBody,
-        readContentType,
-        readValue: parseReadValue(pick('read-value', preset.readValue), fail),
-        readValueEncoding: encoding,
-        missingStatus: parseMissingStatus(pick('missing-status', preset.missingStatus), fail),
-    };
-}
-function parseReadValue(text, fail) {
-    if (text.toLowerCase() === 'body')
-        return { kind: 'body' };
-    const parsed = (0,json_pointer/* parsePointer */.vp)(text);
-    if ('error' in parsed || text === '') {
-        fail('read-value', `${'error' in parsed ? parsed.error : 'is empty'}: it is neither 'body' nor a JSON pointer.`, "Use 'body' for the whole answer, or a JSON pointer (RFC 6901) such as '/node/value'; " +
-            "write '~1' for a '/' and '~0' for a '~' inside a name.");
-        return { kind: 'body' };
-    }
-    return { kind: 'json', pointer: text, tokens: parsed.tokens };
-}
-function parseMissingStatus(text, fail) {
-    const statuses = text
-        .split(/[\s,]+/)
-        .filter(Boolean)
-        .map(Number);
-    if (statuses.length === 0 || statuses.some((s) => !Number.isInteger(s) || s < 100 || s > 599 || s === 200)) {
-        fail('missing-status', `'${text}' is not a list of HTTP statuses (100-599, not 200).`, "Give the status a node answers for a key that does not exist, e.g. '404' or '404,410'.");
-    }
-    return statuses;
-}
-function parseModule(raw, fail) {
-    if (raw.adapter === '')
-        return undefined;
-    const module = raw.adapter;
-    const shaping = SHAPING.filter((name) => raw[name] !== '' && !(name === 'api' && raw.api.toLowerCase() === 'kv'));
-    if (shaping.length > 0) {
-        fail('adapter', `replaces the request templates, but ${shaping.join(', ')} ${shaping.length === 1 ? 'is' : 'are'} set too.`, `Leave ${shaping.join(', ')} empty: the module decides how requests look (headers still apply).`);
-    }
-    if (!/\.(mjs|js)$/.test(module)) {
-        fail('adapter', `'${module}' is not an ES module file.`, "Name a .mjs (or .js in an ES module package) file, relative to working-directory, e.g. 'replicheck-adapter.mjs'.");
-    }
-    return module;
-}
-function checkMediaType(input, value, fail) {
-    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+(\s*;.*)?$/.test(value) || /[\r\n]/.test(value)) {
-        fail(input, `'${value}' is not a media type.`, "Use e.g. 'application/x-www-form-urlencoded', 'application/json' or 'text/plain; charset=utf-8'.");
-    }
-}
-function checkPath(input, template, allowed, fail, keyInBody = false) {
-    const problems = (0,http_template/* templateProblems */.bi)(template, allowed);
-    if (!template.startsWith('/') || !(keyInBody || (0,http_template/* usesPlaceholder */.U4)(template, 'key'))) {
-        const orBody = input === 'write-path' ? ' (or the write body must)' : input === 'read-path' ? ' (or the read body must)' : '';
-        fail(input, `'${template}' must start with '/' and contain '{key}'${orBody}.`, "Use a template such as '/key/{key}' or '/v2/keys/{key}?quorum=true'.");
-    }
-    else if (problems.length > 0) {
-        for (const p of problems)
-            fail(input, `${p}.`, `Only ${allowed.map((x) => `{${x}}`).join(' and ')} ${allowed.length > 1 ? 'are' : 'is'} filled in here.`);
-    }
-    else if (/[\s#]/.test(template)) {
-        fail(input, `'${template}' contains whitespace or '#'.`, 'Percent-encode them (%20, %23); the key itself is encoded for you.');
-    }
-}
-
+// EXTERNAL MODULE: ./src/inputs/writers.ts
+var writers = __nccwpck_require__(1693);
+// EXTERNAL MODULE: ./src/checks/api-options.ts + 4 modules
+var api_options = __nccwpck_require__(6663);
 // EXTERNAL MODULE: ./src/core/values.ts
-var values = __nccwpck_require__(4101);
+var core_values = __nccwpck_require__(4101);
 // EXTERNAL MODULE: ./src/faults/commands.ts
 var faults_commands = __nccwpck_require__(4127);
 // EXTERNAL MODULE: ./src/faults/kinds/partition.ts
 var partition = __nccwpck_require__(5827);
+// EXTERNAL MODULE: ./src/http/template.ts
+var template = __nccwpck_require__(6708);
+// EXTERNAL MODULE: ./src/consistency/models.ts
+var models = __nccwpck_require__(5744);
 ;// CONCATENATED MODULE: ./src/workload/options.ts
 
+
+/** Input consistency: the claim of the whole run (replication, faults, workload, sweep). */
+function parseClaim(raw, fail) {
+    const claim = raw.consistency.trim().toLowerCase();
+    if ((0,models/* isConsistencyModel */.qQ)(claim))
+        return claim;
+    fail('consistency', `'${raw.consistency}' is not a consistency model.`, `Use one of ${models/* CONSISTENCY_MODELS */.EC.map((m) => `'${m}'`).join(', ')} (weakest first).`);
+    return 'eventual';
+}
+/** roaming: each operation to a random node; sticky: each client keeps to one node. */
+const SESSION_MODES = ['roaming', 'sticky'];
 const MAX_CLIENTS = 64;
 const MAX_KEYS = 100;
 const MAX_DURATION_S = 600;
@@ -43733,15 +44516,16 @@ function parseWorkloadOptions(raw, fail) {
     const kind = raw.workload.toLowerCase();
     if (kind !== 'none' && kind !== 'register' && kind !== 'cas-register')
         fail('workload', `'${raw.workload}' is not a workload.`, "Use 'none', 'register' or 'cas-register'.");
-    const consistency = raw.consistency.toLowerCase();
-    if (consistency !== 'eventual' && consistency !== 'linearizable') {
-        fail('consistency', `'${raw.consistency}' is not a consistency model.`, "Use 'eventual' or 'linearizable'.");
+    const consistency = parseClaim(raw, fail);
+    const sessions = raw['workload-sessions'].toLowerCase();
+    if (!SESSION_MODES.includes(sessions)) {
+        fail('workload-sessions', `'${raw['workload-sessions']}' is not a session mode.`, "Use 'roaming' or 'sticky'.");
     }
-    const clients = wholeInput(raw, 'workload-clients', 1, MAX_CLIENTS, fail);
-    const keys = wholeInput(raw, 'workload-keys', 1, MAX_KEYS, fail);
-    const durationMs = secondsInput(raw, 'workload-duration', MAX_DURATION_S, fail);
-    const timeoutMs = secondsInput(raw, 'workload-timeout', 300, fail);
-    const maxMemoryBytes = parseSize(raw['max-memory'] || '1G');
+    const clients = (0,values/* wholeInput */.IX)(raw, 'workload-clients', 1, MAX_CLIENTS, fail);
+    const keys = (0,values/* wholeInput */.IX)(raw, 'workload-keys', 1, MAX_KEYS, fail);
+    const durationMs = (0,values/* secondsInput */.oA)(raw, 'workload-duration', MAX_DURATION_S, fail);
+    const timeoutMs = (0,values/* secondsInput */.oA)(raw, 'workload-timeout', 300, fail);
+    const maxMemoryBytes = (0,values/* parseSize */.DB)(raw['max-memory'] || '1G');
     if (maxMemoryBytes === undefined)
         fail('max-memory', `'${raw['max-memory']}' is not a size of at least 16 MiB.`, "Write e.g. '512M' or '2G'.");
     if (kind !== 'register' && kind !== 'cas-register')
@@ -43752,47 +44536,93 @@ function parseWorkloadOptions(raw, fail) {
         keys,
         durationMs,
         timeoutMs,
-        consistency: consistency,
+        consistency,
+        sessions: sessions,
         ...(maxMemoryBytes !== undefined ? { maxMemoryBytes } : {}),
     };
 }
 
 // EXTERNAL MODULE: ./src/faults/kinds/index.ts + 8 modules
 var kinds = __nccwpck_require__(577);
+// EXTERNAL MODULE: ./src/faults/schedule.ts
+var faults_schedule = __nccwpck_require__(7580);
 ;// CONCATENATED MODULE: ./src/faults/options.ts
 
 
 
+
 const MAX_FAULT_DURATION_S = 600;
+/** The most reruns `shrink` may ask for, and the longest budget: bounds on what one job may spend shrinking. */
+const MAX_SHRINK_RUNS = 500;
+const MAX_SHRINK_BUDGET_S = 6 * 3600;
+const MAX_LIVENESS_TIMEOUT_S = 600;
 const FAULT_SCHEDULES = ['sequence', 'random'];
 function parseFaultOptions(raw, restartTarget, fail) {
-    const { specs, problems } = (0,kinds/* parseFaultSpecs */.G)(splitList(raw.faults));
+    const explicit = (0,faults_schedule/* isExplicitSchedule */.W0)(raw['fault-schedule']);
+    const parsed = explicit ? fromTimeline(raw, fail) : fromFaultList(raw, restartTarget, fail);
+    const durationMs = (0,values/* secondsInput */.oA)(raw, 'fault-duration', MAX_FAULT_DURATION_S, fail);
+    const schedule = explicit ? 'explicit' : (raw['fault-schedule'] || 'sequence').toLowerCase();
+    if (!explicit && !FAULT_SCHEDULES.includes(schedule)) {
+        fail('fault-schedule', `'${raw['fault-schedule']}' is not a fault schedule.`, "Use 'sequence', 'random', or lines 'at <T>s <fault> <target> for <D>s', e.g. 'at 1s pause kv_2 for 5s'.");
+    }
+    const partitionNetworks = [...new Set((0,values/* splitList */.ry)(raw['partition-networks']))];
+    if (partitionNetworks.length > 0 && parsed.specs.length > 0 && !parsed.specs.some((s) => (0,kinds/* describeKind */.SB)(s.kind).cutsNetworks)) {
+        fail('partition-networks', 'applies to the disconnect fault only, and faults has none.', 'partition cuts a node off from its peers inside its network namespace, whatever its networks; ' +
+            "use 'disconnect' to cut networks with Docker, or leave partition-networks empty.");
+    }
+    const shrink = (0,values/* wholeInput */.IX)(raw, 'shrink', 0, MAX_SHRINK_RUNS, fail, '20');
+    if (shrink > 0 && schedule !== 'random' && schedule !== 'explicit') {
+        fail('shrink', 'shrinks a fault schedule that runs against the workload clock, and fault-schedule is sequence.', "Use fault-schedule 'random' (or explicit 'at <T>s ...' lines) with a workload, or set shrink to 0.");
+    }
+    return {
+        ...parsed,
+        schedule,
+        targets: [...new Set(parsed.groups.flat())],
+        durationMs,
+        partitionNetworks,
+        shrink: Number.isNaN(shrink) ? 0 : shrink,
+        shrinkBudgetMs: (0,values/* secondsInput */.oA)(raw, 'shrink-budget', MAX_SHRINK_BUDGET_S, fail),
+        livenessTimeoutMs: livenessTimeout(raw, fail),
+    };
+}
+/** `faults` × `fault-targets` (sequence, random). */
+function fromFaultList(raw, restartTarget, fail) {
+    const { specs, problems } = (0,kinds/* parseFaultSpecs */.G)((0,values/* splitList */.ry)(raw.faults));
     for (const problem of problems) {
         fail('faults', `${problem}.`, `Use any of: ${(0,kinds/* faultSyntax */.cV)()}; e.g. partition:halves, loss:30%, latency:200, clock:-30s.`);
     }
-    const groups = parseTargetGroups(splitList(raw['fault-targets']), fail);
+    const groups = parseTargetGroups((0,values/* splitList */.ry)(raw['fault-targets']), fail);
     const needTargets = specs.some((s) => !(0,partition/* isClusterWide */.O9)(s));
     if (needTargets && groups.length === 0 && restartTarget === undefined) {
         fail('fault-targets', 'is empty, and so is restart-target, so the faults have no service to act on.', 'Name the compose service(s) to fault, e.g. kv_4.');
     }
-    const durationMs = secondsInput(raw, 'fault-duration', MAX_FAULT_DURATION_S, fail);
     const chosen = groups.length > 0 ? groups : restartTarget !== undefined ? [[restartTarget]] : [];
-    const schedule = (raw['fault-schedule'] || 'sequence').toLowerCase();
-    if (!FAULT_SCHEDULES.includes(schedule))
-        fail('fault-schedule', `'${raw['fault-schedule']}' is not a fault schedule.`, "Use 'sequence' or 'random'.");
-    const partitionNetworks = [...new Set(splitList(raw['partition-networks']))];
-    if (partitionNetworks.length > 0 && specs.length > 0 && !specs.some((s) => (0,kinds/* describeKind */.SB)(s.kind).cutsNetworks)) {
-        fail('partition-networks', 'applies to the disconnect fault only, and faults has none.', 'partition cuts a node off from its peers inside its network namespace, whatever its networks; ' +
-            "use 'disconnect' to cut networks with Docker, or leave partition-networks empty.");
+    return { specs, groups: chosen, timeline: [] };
+}
+/**
+ * An explicit schedule names each fault and its target on its own line, so `faults` and `fault-targets` would
+ * only say it twice (and could disagree): they must be empty. Its services join `targets`, which the engine checks
+ * against the project's services like any fault target.
+ */
+function fromTimeline(raw, fail) {
+    const { entries, problems } = (0,faults_schedule/* parseSchedule */.nP)(raw['fault-schedule']);
+    for (const p of problems)
+        fail('fault-schedule', `line '${p.line}' ${p.message}`, p.fix);
+    for (const name of ['faults', 'fault-targets']) {
+        if (raw[name] !== '') {
+            fail(name, `is set ('${raw[name]}'), and fault-schedule lists its faults line by line.`, `Leave ${name} empty: each schedule line names its fault and target (at 1s pause kv_2 for 5s).`);
+        }
     }
-    return {
-        specs,
-        schedule,
-        targets: [...new Set(chosen.flat())],
-        groups: chosen,
-        durationMs,
-        partitionNetworks,
-    };
+    const specs = [...new Map(entries.map((e) => [e.spec.name, e.spec])).values()];
+    const groups = [...new Map(entries.filter((e) => e.services.length > 0).map((e) => [e.services.join('+'), e.services])).values()];
+    return { specs, groups, timeline: entries };
+}
+/** Seconds, 0 allowed (no liveness phase). */
+function livenessTimeout(raw, fail) {
+    const text = raw['liveness-timeout'];
+    if (text === '0')
+        return 0;
+    return (0,values/* secondsInput */.oA)(raw, 'liveness-timeout', MAX_LIVENESS_TIMEOUT_S, fail);
 }
 /**
  * Each `fault-targets` entry is a group of services joined by `+`, faulted together. The same group twice runs
@@ -43910,6 +44740,7 @@ function planPost(state) {
 
 
 
+
 const DEFAULT_COMPOSE_FILE = 'docker-compose.yml';
 const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 function parseOptions(raw, ctx) {
@@ -43918,14 +44749,17 @@ function parseOptions(raw, ctx) {
         problems.push({ input, message, fix });
         return undefined;
     };
-    const cluster = parseCluster(raw, ctx, fail);
-    const kv = parseAdapter(raw, fail);
+    // With an adapter module the servers may speak any protocol; without one they must be HTTP(S).
+    const cluster = parseCluster(raw, ctx, fail, raw.adapter !== '');
+    const kv = (0,api_options/* parseAdapter */.be)(raw, fail);
     const valueFormat = parseValueFormat(raw['value-format'], kv, fail);
     const restartTarget = raw['restart-target'] === '' ? undefined : raw['restart-target'];
     const workload = parseWorkloadOptions(raw, fail);
+    const consistency = workload?.consistency ?? parseClaim(raw, () => undefined);
     const faults = parseFaultOptions(raw, restartTarget, fail);
-    if (faults.schedule === 'random' && faults.specs.length > 0 && workload === undefined) {
-        fail('fault-schedule', 'random runs the faults while the workload runs, and workload is none.', "Set workload (e.g. register) and workload-duration, or use fault-schedule 'sequence'.");
+    if ((faults.schedule === 'random' || faults.schedule === 'explicit') && faults.specs.length > 0 && workload === undefined) {
+        const what = faults.schedule === 'random' ? 'random runs' : 'an explicit schedule runs';
+        fail('fault-schedule', `${what} the faults against the workload clock, and workload is none.`, "Set workload (e.g. register) and workload-duration, or use fault-schedule 'sequence'.");
     }
     // Whether a module has a cas is known once it is loaded (before anything starts); a preset says it now.
     if (workload?.model === 'cas-register' && kv.module === undefined && !kv.cas) {
@@ -43935,11 +44769,11 @@ function parseOptions(raw, ctx) {
     for (const p of parsedCommands.problems) {
         fail('fault-commands', `${p}.`, 'Write a mapping such as pause: { apply: "kubectl exec {target} -- kill -STOP 1", heal: "kubectl exec {target} -- kill -CONT 1" }.');
     }
-    const faultCommandTimeoutMs = secondsInput(raw, 'fault-command-timeout', 3600, fail);
+    const faultCommandTimeoutMs = (0,values/* secondsInput */.oA)(raw, 'fault-command-timeout', 3600, fail);
     if (cluster.cluster === 'external')
         checkExternal(raw, cluster.servers, faults, restartTarget, parsedCommands.commands, fail);
     const seed = parseSeed(raw, fail);
-    const logLines = wholeInput(raw, 'log-lines', 0, 10_000, fail);
+    const logLines = (0,values/* wholeInput */.IX)(raw, 'log-lines', 0, 10_000, fail);
     if (problems.length > 0)
         throw new errors/* InputError */.d(problems);
     return {
@@ -43951,14 +44785,15 @@ function parseOptions(raw, ctx) {
         valueFormat,
         logLines,
         reportFile: raw['report-file'] === '' ? undefined : raw['report-file'],
+        consistency,
         workload,
         faults,
         ...(seed !== undefined ? { seed } : {}),
     };
 }
 /** The cluster group: which cluster, where its compose files are, how long to wait for it, how to tear it down. */
-function parseCluster(raw, ctx, fail) {
-    const composeFiles = splitList(raw['compose-file']);
+function parseCluster(raw, ctx, fail, anyScheme) {
+    const composeFiles = (0,values/* splitList */.ry)(raw['compose-file']);
     if (composeFiles.length === 0)
         fail('compose-file', 'is empty.', `Name a compose file, e.g. '${DEFAULT_COMPOSE_FILE}'.`);
     const readyPath = raw['ready-path'] === '' ? undefined : raw['ready-path'];
@@ -43985,17 +44820,19 @@ function parseCluster(raw, ctx, fail) {
         const fix = "Use 'compose' (Replicheck starts the project) or 'external' (a cluster already running).";
         fail('cluster', `'${raw.cluster}' is not a kind of cluster.`, fix);
     }
+    const servers = parseServers(raw.servers, (m, f) => fail('servers', m, f), { anyScheme });
     return {
         cluster: cluster,
         composeFiles,
         composeFileDefaulted: composeFiles.length === 1 && composeFiles[0] === DEFAULT_COMPOSE_FILE,
-        servers: parseServers(raw.servers, (m, f) => fail('servers', m, f)),
+        servers,
+        writers: (0,writers/* parseWriters */.yy)(raw.writers, servers, cluster === 'external' ? 'external' : 'compose', (m, f) => fail('writers', m, f)),
         readyPath,
         limits: {
-            startupTimeoutMs: secondsInput(raw, 'startup-timeout', 3600, fail),
-            convergenceTimeoutMs: secondsInput(raw, 'convergence-timeout', 600, fail),
+            startupTimeoutMs: (0,values/* secondsInput */.oA)(raw, 'startup-timeout', 3600, fail),
+            convergenceTimeoutMs: (0,values/* secondsInput */.oA)(raw, 'convergence-timeout', 600, fail),
         },
-        requestTimeoutMs: secondsInput(raw, 'request-timeout', 300, fail),
+        requestTimeoutMs: (0,values/* secondsInput */.oA)(raw, 'request-timeout', 300, fail),
         composeVersion: composeVersion,
         workingDirectory: raw['working-directory'] === '' ? '.' : raw['working-directory'],
         projectName,
@@ -44006,8 +44843,8 @@ function parseCluster(raw, ctx, fail) {
 /** `seed`, or its older name `workload-seed`; undefined when neither is set (the run draws one). */
 function parseSeed(raw, fail) {
     const max = random/* SEED_RANGE */.Cr - 1;
-    const seed = raw.seed !== '' ? wholeInput(raw, 'seed', 0, max, fail, '12345') : undefined;
-    const older = raw['workload-seed'] !== '' ? wholeInput(raw, 'workload-seed', 0, max, fail, '12345') : undefined;
+    const seed = raw.seed !== '' ? (0,values/* wholeInput */.IX)(raw, 'seed', 0, max, fail, '12345') : undefined;
+    const older = raw['workload-seed'] !== '' ? (0,values/* wholeInput */.IX)(raw, 'workload-seed', 0, max, fail, '12345') : undefined;
     if (seed !== undefined && older !== undefined && seed !== older && !Number.isNaN(seed) && !Number.isNaN(older)) {
         fail('workload-seed', `is ${older}, and seed is ${seed}.`, 'Set only seed (workload-seed is its older name).');
     }
@@ -44015,14 +44852,14 @@ function parseSeed(raw, fail) {
 }
 function parseValueFormat(text, kv, fail) {
     const format = text.toLowerCase();
-    if (!values/* VALUE_FORMATS */.H7.includes(format)) {
+    if (!core_values/* VALUE_FORMATS */.H7.includes(format)) {
         fail('value-format', `'${text}' is not a value format.`, "Use 'text', 'token' or 'bytes'.");
         return 'text';
     }
     // An adapter module gets the bytes as a Uint8Array and sends them as it likes.
     if (format === 'bytes' && kv.module === undefined) {
         // JSON strings carry text, not bytes: a value with invalid UTF-8 cannot go into one, nor come out of one.
-        if (!(0,http_template/* carriesBytes */.nS)(kv.writeBody, kv.writeContentType)) {
+        if (!(0,template/* carriesBytes */.nS)(kv.writeBody, kv.writeContentType)) {
             fail('value-format', `bytes cannot travel in the JSON write body '${kv.writeBody}'.`, "Send the value as the whole body (write-body '{value}') or in a form body, or use value-format 'text'.");
         }
         if (kv.readValue.kind !== 'body' && kv.readValueEncoding !== 'base64') {
@@ -44043,7 +44880,7 @@ function checkExternal(raw, servers, faults, restartTarget, commands, fail) {
     const named = [...faults.targets, ...(restartTarget ? [restartTarget] : [])];
     const unknown = [...new Set(named.filter((t) => !names.includes(t)))];
     if (unknown.length > 0) {
-        fail(faults.specs.length > 0 ? 'fault-targets' : 'restart-target', `${unknown.map((t) => `'${t}'`).join(', ')} ${unknown.length === 1 ? 'is not the name of a server' : 'are not names of servers'}.`, `Name the servers (name=url in servers) and use those names${names.length > 0 ? `: ${names.join(', ')}` : ''}.`);
+        fail(faults.specs.length > 0 ? (faults.schedule === 'explicit' ? 'fault-schedule' : 'fault-targets') : 'restart-target', `${unknown.map((t) => `'${t}'`).join(', ')} ${unknown.length === 1 ? 'is not the name of a server' : 'are not names of servers'}.`, `Name the servers (name=url in servers) and use those names${names.length > 0 ? `: ${names.join(', ')}` : ''}.`);
     }
     const kinds = [
         ...new Set([...faults.specs.map((s) => s.kind), ...(restartTarget && faults.specs.length === 0 ? ['restart'] : [])]),
@@ -44139,6 +44976,52 @@ function reportPath(reportFile, cwd, project, tempDir) {
     return reportFile ? (0,external_node_path_.resolve)(cwd, reportFile) : (0,external_node_path_.join)(tempDir, `replicheck-${project || 'run'}.json`);
 }
 
+;// CONCATENATED MODULE: ./src/host/replay.ts
+// The command line that replays a run (pure): `replicheck run --seed N` with every input the run set to something
+// other than its default, the schedule as explicit lines in place of faults × targets, and no secret. The host
+// adds it to the result, since only the host knows the raw inputs: the engine stays pure of them.
+
+/**
+ * Inputs a replay does not pass on: the config file (its inputs are in `raw` already), the seed (given once, as
+ * --seed), and shrinking (a replay reruns the run; shrinking it again is a choice of its own).
+ */
+const NOT_REPLAYED = new Set(['config', 'seed', 'workload-seed', 'shrink', 'shrink-budget']);
+/** With the schedule given as lines, these would only repeat it (and an explicit schedule refuses them). */
+const SCHEDULE_PARTS = new Set(['faults', 'fault-targets', 'fault-duration', 'fault-schedule']);
+function replayRecord(raw, seed, schedule) {
+    const args = ['replicheck', 'run', '--no-config', '--seed', String(seed)];
+    const omitted = [];
+    for (const spec of list/* INPUTS */.mc) {
+        const name = spec.name;
+        const value = raw[name] ?? '';
+        if (NOT_REPLAYED.has(name) || value === (spec.default ?? ''))
+            continue;
+        if (schedule !== undefined && SCHEDULE_PARTS.has(name))
+            continue;
+        if (spec.secret) {
+            omitted.push(name);
+            continue;
+        }
+        // A flag given twice is a list (its values joined by newlines), so a value of several lines is one flag a line.
+        for (const line of value.split('\n'))
+            args.push(`--${name}`, shellQuote(line));
+    }
+    if (schedule !== undefined && schedule !== '')
+        args.push('--fault-schedule', shellQuote(schedule));
+    return {
+        seed,
+        ...(schedule !== undefined ? { schedule } : {}),
+        command: args.join(' '),
+        ...(omitted.length > 0 ? { omitted } : {}),
+    };
+}
+/** POSIX shell quoting: bare when only safe characters, else in single quotes (a quote inside as '\''). */
+function shellQuote(text) {
+    if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(text))
+        return text;
+    return `'${text.replaceAll("'", "'\\''")}'`;
+}
+
 ;// CONCATENATED MODULE: ./src/version.ts
 // Kept equal to package.json's version by a unit test (importing package.json would bundle all of it).
 const VERSION = '0.1.0';
@@ -44156,31 +45039,35 @@ const VERSION = '0.1.0';
 
 
 
+
 async function runReplicheck(raw, host) {
     const random = host.deps?.random ?? systemRandom;
     let options;
     try {
+        if (host.inputProblems !== undefined && host.inputProblems.length > 0)
+            throw new errors/* InputError */.d(host.inputProblems);
         options = parseOptions(raw, { env: host.env, randomSuffix: random.hex(3) });
     }
     catch (error) {
         if (!(error instanceof errors/* InputError */.d))
             throw error;
-        const result = emptyResult(VERSION, (0,engine_errors/* toRunErrors */.W)(error), new Date(systemClock.wallMs()).toISOString());
+        const problems = whereFrom(error.problems, host.fromFile);
+        const result = emptyResult(VERSION, (0,engine_errors/* toRunErrors */.Wj)(new errors/* InputError */.d(problems)), new Date(systemClock.wallMs()).toISOString());
         if (!host.reportBadInputs)
-            return { kind: 'bad-input', result, problems: error.problems };
+            return { kind: 'bad-input', result, problems };
         const path = reportPath(raw['report-file'] || undefined, host.cwd, '', host.tempDir);
         await writeReport(path, result);
-        return { kind: 'bad-input', result, problems: error.problems, reportPath: path };
+        return { kind: 'bad-input', result, problems, reportPath: path };
     }
     const path = reportPath(options.reportFile, host.cwd, options.projectName, host.tempDir);
     host.onStart?.(options, path);
     // The engine pulls in the HTTP client and the Docker edge: loaded only now, so a CLI --help stays fast.
     const [{ runEngine }, { nodeFiles }, { processExec }, { createHttpClient }, { fileHistorySink }, { isListening }, engineApi] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(379), __nccwpck_require__.e(48)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2048)),
+        Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(928)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9928)),
         __nccwpck_require__.e(/* import() */ 384).then(__nccwpck_require__.bind(__nccwpck_require__, 1384)),
         Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6602)),
         Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(329)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3329)),
-        Promise.all(/* import() */[__nccwpck_require__.e(379), __nccwpck_require__.e(399)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9399)),
+        Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(399)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9399)),
         __nccwpck_require__.e(/* import() */ 242).then(__nccwpck_require__.bind(__nccwpck_require__, 2242)),
         Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(125)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8125)),
     ]);
@@ -44208,8 +45095,17 @@ async function runReplicheck(raw, host) {
         if (!host.deps?.http)
             await http.close();
     }
+    // Only here are the raw inputs known: the replay's command line is made from them, never from the options.
+    if (result.replay)
+        result = { ...result, replay: replayRecord(raw, result.replay.seed, result.replay.schedule) };
     await writeReport(path, result);
     return { kind: 'ran', result, options, reportPath: path };
+}
+/** Problems with inputs the config file set name the file: that is where the value to mend is written. */
+function whereFrom(problems, fromFile) {
+    if (!fromFile)
+        return [...problems];
+    return problems.map((p) => (fromFile.inputs.includes(p.input) ? { ...p, message: `${p.message} Set in ${fromFile.file}.` } : p));
 }
 async function writeReport(path, result) {
     await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
@@ -44225,6 +45121,12 @@ function outputsOf(result, reportPath) {
         history: result.workload?.history?.json ?? '',
         'history-html': result.workload?.history?.html ?? '',
         seed: result.seed === undefined ? '' : String(result.seed),
+        // `none`: a workload ran and not even eventual consistency held; empty: no workload, so no ladder.
+        'strongest-model': result.workload?.models ? (result.workload.models.strongest ?? 'none') : '',
+        'checks-total': String(result.checks.length),
+        'checks-failed': String(result.checks.filter((c) => c.status === 'failed').length),
+        // Schedule syntax, `; `-separated: pasted as fault-schedule (or --fault-schedule) it runs the shrunk failure.
+        'minimal-schedule': result.shrink?.minimal ?? '',
     };
 }
 
@@ -44246,18 +45148,47 @@ function headline(result) {
         return `Replicheck failed: ${result.errors[0].message}`;
     return `Replicheck failed: ${failed} of ${result.checks.length} checks failed`;
 }
+/** A run that stopped at its inputs: the engine never made a project (model/empty.ts), so nothing ran. */
+function isBadInput(result) {
+    return result.project.name === '' && result.phases.length === 0 && result.checks.length === 0 && result.errors.length > 0;
+}
+/** The verdict of a bad-input run: that nothing ran, and how many things were wrong (each error says what). */
+function badInputHeadline(result) {
+    const n = result.errors.length;
+    const what = result.errors.every((e) => e.input !== undefined)
+        ? `${n === 1 ? 'an input is' : `${n} inputs are`} not valid`
+        : `${n === 1 ? 'a problem' : `${n} problems`} with the setup`;
+    return `Replicheck did not run: ${what}`;
+}
 /** Expected vs actual and the time waited, for a failed check. */
 function failureDetail(check) {
-    const parts = [check.detail];
+    return [check.detail, ...failureEvidence(check)].join(' ');
+}
+/** What a failed check saw, past its own sentence: the value expected, the last answer, where they differ, the wait. */
+function failureEvidence(check, o = {}) {
+    const parts = [];
     if (check.expected !== undefined)
         parts.push(`Expected: "${check.expected}".`);
-    if (check.actual)
-        parts.push(`Last answer: ${(0,kv_api/* describeObservation */.C3)(check.actual)}.`);
+    // Said once: not when the check's own sentence quotes the answer already, nor when the caller shows it elsewhere.
+    const answer = check.actual ? (0,kv_api/* describeObservation */.C3)(check.actual) : undefined;
+    if (answer !== undefined && o.answer !== false && !check.detail.includes(answer))
+        parts.push(`Last answer: ${answer}.`);
     if (check.actual?.difference)
-        parts.push(`${cap((0,values/* describeDifference */.hF)(check.actual.difference))}.`);
+        parts.push(`${cap((0,core_values/* describeDifference */.hF)(check.actual.difference))}.`);
     if (check.waitedMs !== undefined)
         parts.push(`Waited ${(0,util_text/* formatMs */._V)(check.waitedMs)}.`);
-    return parts.join(' ');
+    return parts;
+}
+/** The request and its answer as lines of plain text (the caller escapes them for where they go). */
+function guidanceLines(g) {
+    const r = g.request;
+    const lines = [`sent:     ${r.method} ${r.url}`];
+    if (r.headers && r.headers.length > 0)
+        lines.push(`headers:  ${r.headers.map((h) => `${h}: ***`).join(', ')}`);
+    if (r.bodyPreview !== undefined)
+        lines.push(`body:     ${r.bodyPreview === '' ? '(empty)' : r.bodyPreview}`);
+    lines.push(`answered: ${(0,kv_api/* describeObservation */.C3)(g.answer)}`);
+    return lines;
 }
 function failedChecks(result) {
     return result.checks.filter((c) => c.status === 'failed');
@@ -44359,12 +45290,40 @@ function markdownTable(columns, rows) {
 
 
 
+
 const MAX_WITNESS_CHARS = 20_000;
 function counts(c) {
     return `${c.ok} / ${c.fail} / ${c.info}`;
 }
 function latencyRow(name, q) {
     return q ? [name, q.count, q.p50, q.p90, q.p99, q.max] : [name, 0, '–', '–', '–', '–'];
+}
+const VERDICT_ICON = { held: '✅', violated: '❌', unknown: '❔' };
+/**
+ * The ladder in one sentence: the strongest model that held with every weaker one, the claim, the session mode,
+ * and the models above it that did not hold. The headline of the summary and the terminal.
+ */
+function ladderHeadline(m) {
+    const strongest = m.strongest === null ? 'not even eventual consistency held' : `strongest model that held: ${m.strongest}`;
+    const above = m.models.filter((v) => v.verdict !== 'held').map((v) => `${v.model} ${v.verdict}`);
+    const rest = above.length > 0 ? `; ${above.join(', ')}` : '; every model held';
+    return `Consistency: ${strongest} (claim: ${m.claim}, ${m.sessions} sessions)${rest}.`;
+}
+/**
+ * One row per model: its verdict and, when it did not hold, the witness or the reason. A model violated only
+ * because a model it includes was says so in a word (the witness is on that model's row), and the claim's witness
+ * is named, not repeated, when the failed checks above show it.
+ */
+function ladderRows(m, witnessAbove) {
+    return m.models.map((v) => {
+        const inherited = v.witness ? /\((\S+) includes (\S+)\)$/.exec(v.witness.explanation) : null;
+        const why = inherited && inherited[1] === v.model
+            ? `violated with ${inherited[2]}, which it includes`
+            : witnessAbove && v.model === m.claim && v.verdict === 'violated'
+                ? 'the witness is under Failed checks above'
+                : (v.witness?.explanation ?? v.reason ?? (0,models/* modelInfo */.gi)(v.model).promise);
+        return [VERDICT_ICON[v.verdict], v.model === m.claim ? strong(v.model) : v.model, v.verdict, why, `${Math.round(v.elapsedMs)} ms`];
+    });
 }
 function workloadHeadline(w) {
     const failed = w.keyResults.filter((k) => !k.passed).length;
@@ -44381,15 +45340,24 @@ function perNodeRows(w) {
     const all = [strong('all'), counts(sum(w.perNode.map((n) => n.read))), counts(sum(w.perNode.map((n) => n.write)))];
     return [...w.perNode.map((n) => [n.node, counts(n.read), counts(n.write)]), all];
 }
-function renderWorkloadSummary(w) {
+/**
+ * The workload section. `witnessAbove`: the failed checks at the top of the summary already show each witness, so
+ * here it is named, not repeated (a witness is long, and three copies of it buried the rest).
+ */
+function renderWorkloadSummary(w, o = {}) {
     const out = [];
     out.push(`### Workload (${(0,report_escape/* escapeMarkdown */.FV)(w.model)}, ${(0,report_escape/* escapeMarkdown */.FV)(w.consistency)})`, '', (0,report_escape/* escapeMarkdown */.FV)(workloadHeadline(w)), '');
     if (w.capped)
         out.push('_The operation cap ended the workload before its duration; the history is complete up to there._', '');
-    const verdicts = w.keyResults.map((k) => [k.passed ? '✅' : '❌', k.key, k.operations, k.verdict, k.detail]);
+    if (w.models) {
+        out.push(`Consistency models (claim in bold, ${(0,report_escape/* escapeMarkdown */.FV)(w.models.sessions)} sessions):`, '');
+        out.push(...markdownTable(['', 'Model', 'Verdict', 'Witness, reason or promise', right('Check')], ladderRows(w.models, o.witnessAbove === true)), '');
+    }
+    const detail = (k) => o.witnessAbove && k.witnessText ? 'The witness is under Failed checks above.' : k.detail;
+    const verdicts = w.keyResults.map((k) => [k.passed ? '✅' : '❌', k.key, k.operations, k.verdict, detail(k)]);
     out.push(...markdownTable(['', 'Key', right('Operations'), 'Verdict', 'Detail'], verdicts), '');
     for (const k of w.keyResults) {
-        if (!k.witnessText)
+        if (!k.witnessText || o.witnessAbove)
             continue;
         const text = k.witnessText.length > MAX_WITNESS_CHARS ? `${k.witnessText.slice(0, MAX_WITNESS_CHARS)}\n…` : k.witnessText;
         out.push(`<details open><summary>Witness for key ${(0,report_escape/* escapePre */.j2)(k.key)}</summary>`, '', '<pre>', (0,report_escape/* escapePre */.j2)(text), '</pre>', '', '</details>', '');
@@ -44402,17 +45370,25 @@ function renderWorkloadSummary(w) {
         out.push(`History: ${(0,report_escape/* escapeMarkdown */.FV)(w.history.json)} (JSON) and ${(0,report_escape/* escapeMarkdown */.FV)(w.history.edn)} (Jepsen EDN). Re-check it with \`replicheck check-history FILE\`.`, '');
         if (w.history.html) {
             out.push(`**See it:** the history page ${(0,report_escape/* escapeMarkdown */.FV)(w.history.html)} shows every operation by client over time, the faults as bands, ` +
-                'and the witness of a failed key. Upload it with `actions/upload-artifact` (the README shows how) and open it in a browser.', '');
+                'and the witness of a failed key. Upload it with `actions/upload-artifact` (docs/reports.md shows how) and open it in a browser.', '');
         }
     }
     return out.join('\n');
 }
 /** Lines for the terminal renderer; the caller keeps them on one line each and prints them untrusted. */
-function renderWorkloadText(w) {
+function renderWorkloadText(w, o = {}) {
     const lines = [`Workload: ${workloadHeadline(w)}`];
+    if (w.models) {
+        // The ladder's headline leads the whole text (text.ts); here, each model.
+        for (const v of w.models.models) {
+            const why = v.witness?.explanation ?? v.reason;
+            lines.push(`    ${v.verdict === 'held' ? '✓' : v.verdict === 'violated' ? '✗' : '?'} ${v.model}${why ? `: ${why}` : ''}`);
+        }
+    }
     for (const k of w.keyResults) {
         lines.push(`  ${k.passed ? '✓' : '✗'} ${k.key}: ${k.verdict} (${k.operations} ops)`);
-        if (k.witnessText)
+        // Shown once: under the failed check when there is one.
+        if (k.witnessText && !o.witnessAbove)
             for (const l of k.witnessText.split('\n').slice(0, 60))
                 lines.push(`      ${l}`);
     }
@@ -44500,7 +45476,112 @@ function faultLines(result) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/report/replay.ts
+
+
+const LIVENESS_LABEL = 'Liveness';
+function livenessFailures(result) {
+    return result.checks.filter((c) => c.status === 'failed' && c.kind === 'liveness');
+}
+/** One sentence: what a liveness failure is, so no one reads it as data lost. */
+function livenessNote(failed) {
+    return (`${failed.length} node${failed.length === 1 ? '' : 's'} up after every fault healed did not take or return a fresh write in ` +
+        `time (liveness-timeout). That is unavailability, not lost or stale data: the safety checks say whether data was lost.`);
+}
+/** The lines of a `; `-separated schedule, one a line. */
+function scheduleLines(schedule) {
+    return schedule
+        .split(';')
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+}
+function rateText(s) {
+    return s.rate ? `reproduced in ${s.rate.failed} of ${s.rate.runs} extra reruns` : 'reproduction rate not measured (budget spent)';
+}
+function minimalityText(s) {
+    if (s.minimalFaults === 0)
+        return 'it fails even with no fault: the workload alone shows it';
+    if (s.oneMinimal)
+        return (`1-minimal, proven: with any one fault left out it passed ${s.reproduce.m} reruns ` +
+            `(a candidate counted when ${s.reproduce.k} of ${s.reproduce.m} failed)`);
+    const what = s.stoppedBy === 'runs' ? 'reruns (shrink)' : s.stoppedBy === 'budget' ? 'time (shrink-budget)' : 'run';
+    return `not proven 1-minimal: the ${what} ran out first`;
+}
+/** The shrink in one paragraph of facts: faults before and after, reruns, time, rate, minimality. */
+function shrinkFacts(s) {
+    return (`${s.originalFaults} fault(s) down to ${s.minimalFaults} in ${s.reruns} of at most ${s.maxReruns} reruns ` +
+        `(${(0,util_text/* formatMs */._V)(s.elapsedMs)} of ${(0,util_text/* formatMs */._V)(s.budgetMs)}), each held to failing ${s.family}; ${rateText(s)}; ${minimalityText(s)}.`);
+}
+/** Markdown: the schedule and the replay command, after the line that says where the run ran. */
+function renderReplayMarkdown(result) {
+    const r = result.replay;
+    if (!r)
+        return [];
+    const out = [];
+    if (r.schedule !== undefined) {
+        out.push('<details><summary>Fault schedule as it ran</summary>', '', '<pre>', (0,report_escape/* escapePre */.j2)(scheduleLines(r.schedule).join('\n') || '(no fault placed)'), '</pre>', '', '</details>', '');
+    }
+    if (r.command) {
+        out.push(`**Replay** (seed ${r.seed}):`, '', '<pre>', (0,report_escape/* escapePre */.j2)(r.command), '</pre>', '');
+        if (r.omitted?.length)
+            out.push((0,report_escape/* escapeMarkdown */.FV)(`Secret inputs left out of it, to set yourself: ${r.omitted.join(', ')}.`), '');
+    }
+    return out;
+}
+/** Markdown: the shrink, before and after, right under the failures it reproduces. */
+function renderShrinkMarkdown(result) {
+    const s = result.shrink;
+    if (!s)
+        return [];
+    return [
+        '### 🔎 Minimal failing schedule',
+        '',
+        (0,report_escape/* escapeMarkdown */.FV)(shrinkFacts(s)),
+        '',
+        `Before (${s.originalFaults} faults):`,
+        '',
+        '<pre>',
+        (0,report_escape/* escapePre */.j2)(scheduleLines(s.original).join('\n')),
+        '</pre>',
+        '',
+        `After (${s.minimalFaults} fault${s.minimalFaults === 1 ? '' : 's'}), the \`minimal-schedule\` output, to paste as \`fault-schedule\`:`,
+        '',
+        '<pre>',
+        (0,report_escape/* escapePre */.j2)(scheduleLines(s.minimal).join('\n') || '(no fault)'),
+        '</pre>',
+        '',
+    ];
+}
+/** Plain lines for the terminal: schedule, replay command, shrink. The caller styles and one-lines them. */
+function replayTextLines(result) {
+    const lines = [];
+    const r = result.replay;
+    if (r?.schedule !== undefined) {
+        lines.push('Fault schedule');
+        for (const l of scheduleLines(r.schedule))
+            lines.push(`  ${l}`);
+    }
+    const s = result.shrink;
+    if (s) {
+        lines.push('Minimal failing schedule', `  ${shrinkFacts(s)}`, '  before:');
+        for (const l of scheduleLines(s.original))
+            lines.push(`    ${l}`);
+        lines.push('  after:');
+        for (const l of scheduleLines(s.minimal))
+            lines.push(`    ${l}`);
+        if (s.minimal === '')
+            lines.push('    (no fault)');
+    }
+    if (r?.command) {
+        lines.push(`Replay: ${r.command}`);
+        if (r.omitted?.length)
+            lines.push(`  (secret inputs left out: ${r.omitted.join(', ')})`);
+    }
+    return lines;
+}
+
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 
 
 
@@ -44511,32 +45592,49 @@ const SUMMARY_LIMIT = 1024 * 1024;
 /** Head room under the limit for whatever else the job appends to the same step. */
 const BUDGET = SUMMARY_LIMIT - 64 * 1024;
 function renderSummary(result) {
+    // Bad input: nothing ran, so there is no project, check, teardown or log to speak of; only what was wrong.
+    if (isBadInput(result))
+        return withinLimit([...badInputHead(result), ...renderErrors(result)].join('\n'), []);
+    // What a reader needs first: the verdict, then what failed and why. Everything that passed, and how the run
+    // went (the timeline, convergence, faults, workload, nodes), comes after, the passing checks folded.
     const out = [
         ...renderHead(result),
-        ...renderTimeline(result),
         ...renderErrors(result),
-        ...renderChecks(result),
+        ...renderFailures(result),
+        ...renderLiveness(result),
+        ...renderShrinkMarkdown(result),
+        ...renderHeadsUp(result),
+        ...renderContext(result),
+        ...renderReplayMarkdown(result),
+        ...renderPassed(result),
+        ...timelineSection(result),
         ...renderConvergence(result),
         ...renderFaultTables(result),
-        ...renderNodes(result),
-        ...renderPhases(result),
     ];
     if (result.workload)
-        out.push(renderWorkloadSummary(result.workload));
+        out.push(renderWorkloadSummary(result.workload, { witnessAbove: hasFailedWitness(result) }));
+    out.push(...renderNodes(result));
     out.push(teardownLine(result.teardown), '');
     return withinLimit(out.join('\n'), result.logs);
 }
+function badInputHead(result) {
+    return [`## ❌ ${(0,report_escape/* escapeMarkdown */.FV)(badInputHeadline(result))}`, '', 'Nothing was started. Fix the following and run again.', ''];
+}
 function renderHead(result) {
+    return [
+        `## ${result.verdict === 'passed' ? '✅' : '❌'} ${(0,report_escape/* escapeMarkdown */.FV)(headline(result))}`,
+        '',
+        ...(result.workload?.models ? [(0,report_escape/* escapeMarkdown */.FV)(ladderHeadline(result.workload.models)), ''] : []),
+    ];
+}
+/** Where it ran, in one line, after the failures: the project, Compose, the nodes, the time and the seed. */
+function renderContext(result) {
     // Mid-line, so a version like 2.29.7 needs no guard against starting a list.
     const compose = result.project.compose ? ` · Compose ${result.project.compose.kind} ${(0,report_escape/* escapeInline */.VV)(result.project.compose.version)}` : '';
     // The one number that replays the run's random choices.
     const seed = result.seed !== undefined ? ` · seed ${result.seed}` : '';
-    return [
-        `## ${result.verdict === 'passed' ? '✅' : '❌'} ${(0,report_escape/* escapeMarkdown */.FV)(headline(result))}`,
-        '',
-        `Project **${(0,report_escape/* escapeMarkdown */.FV)(result.project.name)}**${compose} · ${result.nodes.length} nodes · ${(0,util_text/* formatMs */._V)(result.durationMs)}${seed}`,
-        '',
-    ];
+    const project = result.project.name !== '' ? `Project **${(0,report_escape/* escapeMarkdown */.FV)(result.project.name)}**${compose} · ` : '';
+    return [`${project}${result.nodes.length} nodes · ${(0,util_text/* formatMs */._V)(result.durationMs)}${seed}`, ''];
 }
 function renderErrors(result) {
     return result.errors.flatMap((e) => [
@@ -44546,18 +45644,122 @@ function renderErrors(result) {
         ...(e.detail ? ['<pre>', (0,report_escape/* escapePre */.j2)(e.detail), '</pre>', ''] : []),
     ]);
 }
-function renderChecks(result) {
-    if (result.checks.length === 0)
+/** Failed checks shown in full at the top; past this many, the rest are a table folded under them. */
+const FAILURES_IN_FULL = 10;
+/**
+ * Each failed check with its cause: the title, the node and time, what was expected and answered and, for a check
+ * with a witness (a detail of several lines), the witness as a block; then the first-run guidance when there is
+ * some (the request sent, the answer, the inputs to look at). Checks that failed on the same answer (every reader
+ * of one write got the same wrong value) share one statement of it.
+ */
+function renderFailures(result) {
+    // Liveness failures (a node that stayed unavailable) have a section of their own, apart from lost or stale data.
+    const failed = failedChecks(result).filter((c) => c.kind !== 'liveness');
+    if (failed.length === 0)
         return [];
-    const sorted = [...result.checks].sort((a, b) => rank(a.status) - rank(b.status));
-    const rows = sorted.map((c) => [
-        STATUS_ICON[c.status],
-        c.title,
-        c.node ?? '',
-        (0,util_text/* formatMs */._V)(c.durationMs),
-        c.status === 'failed' ? failureDetail(c) : c.detail,
-    ]);
-    return ['### Checks', '', ...markdownTable(['', 'Check', 'Node', right('Time'), 'Detail'], rows), ''];
+    const out = [`### ❌ Failed checks (${failed.length} of ${result.checks.length})`, ''];
+    const shown = failed.slice(0, FAILURES_IN_FULL);
+    for (const group of sameCause(shown))
+        out.push(...(group.length === 1 ? failureBlock(group[0]) : groupBlock(group)));
+    const rest = failed.slice(FAILURES_IN_FULL);
+    if (rest.length > 0) {
+        const rows = rest.map((c) => [STATUS_ICON[c.status], c.title, c.node ?? '', (0,util_text/* formatMs */._V)(c.durationMs), failureDetail(c)]);
+        out.push(`<details><summary>${rest.length} more failed checks</summary>`, '', ...markdownTable(['', 'Check', 'Node', right('Time'), 'Detail'], rows), '', '</details>', '');
+    }
+    return out;
+}
+/** Failed liveness checks, under their own label: no data lost, a node that did not serve again in time. */
+function renderLiveness(result) {
+    const failed = livenessFailures(result);
+    if (failed.length === 0)
+        return [];
+    const out = [`### ⏳ ${LIVENESS_LABEL} (${failed.length} failed)`, '', (0,report_escape/* escapeMarkdown */.FV)(livenessNote(failed)), ''];
+    for (const c of failed)
+        out.push(...failureBlock(c));
+    return out;
+}
+/** Runs of checks, in order, whose evidence (expected value, answer, difference, wait) is the same. */
+function sameCause(checks) {
+    const groups = [];
+    for (const c of checks) {
+        const evidence = failureEvidence(c);
+        // Only a check with an answer to share and nothing of its own to add (guidance, a witness) joins a group.
+        const cause = evidence.length > 1 && !c.guidance && !c.detail.includes('\n') ? `${c.kind}\n${evidence.join(' ')}` : undefined;
+        const last = groups.at(-1);
+        if (cause !== undefined && last?.cause === cause)
+            last.checks.push(c);
+        else
+            groups.push({ cause: cause ?? `\u0000${groups.length}`, checks: [c] });
+    }
+    return groups.map((g) => g.checks);
+}
+function where(c) {
+    return [c.node, (0,util_text/* formatMs */._V)(c.durationMs)].filter((x) => x !== undefined && x !== '').join(', ');
+}
+function failureBlock(c) {
+    // A detail of several lines is a sentence and a witness (workload/analyse.ts): the witness goes in a block.
+    const [first = '', ...more] = c.detail.split('\n');
+    const out = [`**${(0,report_escape/* escapeMarkdown */.FV)(c.title)}** (${(0,report_escape/* escapeMarkdown */.FV)(where(c))})`, '', (0,report_escape/* escapeMarkdown */.FV)([first, ...failureEvidence(c, { answer: !c.guidance })].join(' ')), ''];
+    if (more.length > 0)
+        out.push('<pre>', (0,report_escape/* escapePre */.j2)(more.join('\n')), '</pre>', '');
+    if (c.guidance)
+        out.push(...guidanceBlock(c.guidance));
+    return out;
+}
+/** Several checks that failed on one answer: their titles, then that answer once. */
+function groupBlock(checks) {
+    return [
+        ...checks.map((c) => `- **${(0,report_escape/* escapeInline */.VV)(c.title)}** (${(0,report_escape/* escapeInline */.VV)(where(c))})`),
+        '',
+        `${(0,report_escape/* escapeMarkdown */.FV)(`The same for all ${checks.length}: ${failureEvidence(checks[0]).join(' ')}`)}`,
+        '',
+    ];
+}
+/** The request Replicheck sent and what came back, as a block of text, and the inputs that decide them. */
+function guidanceBlock(g) {
+    return [
+        (0,report_escape/* escapeMarkdown */.FV)(g.hint),
+        '',
+        '<pre>',
+        (0,report_escape/* escapePre */.j2)(guidanceLines(g).join('\n')),
+        '</pre>',
+        '',
+        `Inputs to look at: ${g.inputs.map((i) => `\`${i}\``).join(', ')}.`,
+        '',
+    ];
+}
+/** Passed checks that carry guidance (a readiness probe answered 4xx): the node serves, but maybe not this API. */
+function renderHeadsUp(result) {
+    const noted = result.checks.filter((c) => c.status !== 'failed' && c.guidance);
+    if (noted.length === 0)
+        return [];
+    // One is enough to see the pattern; every node usually answers the same way.
+    const c = noted[0];
+    const others = noted.length > 1 ? ` (and ${noted.length - 1} more node(s) alike)` : '';
+    return [`> [!WARNING]`, `> ${(0,report_escape/* escapeMarkdown */.FV)(c.title)}${(0,report_escape/* escapeMarkdown */.FV)(others)}: ${(0,report_escape/* escapeMarkdown */.FV)(c.detail)}`, '', ...guidanceBlock(c.guidance)];
+}
+/** Every check that did not fail, folded: a reader opens it to see what held. */
+function renderPassed(result) {
+    const rest = result.checks.filter((c) => c.status !== 'failed');
+    if (rest.length === 0)
+        return [];
+    const sorted = [...rest].sort((a, b) => rank(a.status) - rank(b.status));
+    const rows = sorted.map((c) => [STATUS_ICON[c.status], c.title, c.node ?? '', (0,util_text/* formatMs */._V)(c.durationMs), c.detail]);
+    const passed = rest.filter((c) => c.status === 'passed').length;
+    const skipped = rest.length - passed;
+    const label = `${STATUS_ICON.passed} ${passed} passed check${passed === 1 ? '' : 's'}${skipped > 0 ? `, ${skipped} skipped` : ''}`;
+    return [
+        `<details><summary>${label}</summary>`,
+        '',
+        ...markdownTable(['', 'Check', 'Node', right('Time'), 'Detail'], rows),
+        '',
+        '</details>',
+        '',
+    ];
+}
+/** A failed workload check at the top carries the claim's witness (its detail, or the key's witness text). */
+function hasFailedWitness(result) {
+    return failedChecks(result).some((c) => c.kind === 'workload');
 }
 function renderConvergence(result) {
     const m = result.convergence;
@@ -44582,9 +45784,13 @@ function renderNodes(result) {
     const rows = result.nodes.map((n) => [n.label, n.url, n.mapping, n.readyMs === undefined ? '–' : (0,util_text/* formatMs */._V)(n.readyMs)]);
     return ['### Nodes', '', ...markdownTable(['Node', 'URL', 'Mapping', right('Ready after up')], rows), ''];
 }
-function renderPhases(result) {
+/** The chart, then the phases as a table (folded: the chart says it at a glance). */
+function timelineSection(result) {
     if (result.phases.length === 0)
         return [];
+    return ['### Timeline', '', ...renderTimeline(result), ...renderPhases(result)];
+}
+function renderPhases(result) {
     const rows = result.phases.map((p) => [
         p.name,
         (0,util_text/* formatMs */._V)(p.startMs),
@@ -44592,7 +45798,14 @@ function renderPhases(result) {
         (0,util_text/* formatMs */._V)(p.endMs - p.startMs),
         `${p.status === 'ok' ? '✅' : '❌'}${p.note ? ` ${p.note}` : ''}`,
     ]);
-    return ['### Timeline', '', ...markdownTable(['Phase', right('Start'), right('End'), right('Took'), ''], rows), ''];
+    return [
+        '<details><summary>Phases</summary>',
+        '',
+        ...markdownTable(['Phase', right('Start'), right('End'), right('Took'), ''], rows),
+        '',
+        '</details>',
+        '',
+    ];
 }
 function teardownLine(teardown) {
     if (!teardown.performed)
@@ -44680,14 +45893,24 @@ function cell(v) {
 
 
 
+
 const identity = (s) => s;
 const plainStyle = { green: identity, red: identity, dim: identity, bold: identity };
 function pad(text, width) {
     const len = [...text].length;
     return len >= width ? text : text + ' '.repeat(width - len);
 }
+/**
+ * The run for a terminal, in the step summary's order: the verdict and the consistency headline, what was wrong,
+ * each failed check with its cause (and the request and answer, for a setup that does not fit the API), then what
+ * passed and how the run went; the verdict again last, where a terminal leaves the eye.
+ */
 function renderText(result, style = plainStyle) {
-    const lines = [];
+    const verdict = isBadInput(result) ? badInputHeadline(result) : headline(result);
+    const paint = (s) => (result.verdict === 'passed' ? style.green(style.bold(s)) : style.red(style.bold(s)));
+    const lines = [paint(verdict)];
+    if (result.workload?.models)
+        lines.push(`  ${(0,util_text/* oneLine */.TN)(ladderHeadline(result.workload.models))}`);
     for (const e of result.errors) {
         lines.push(style.red(`✗ ${(0,util_text/* oneLine */.TN)(e.message)}`));
         if (e.fix)
@@ -44697,16 +45920,7 @@ function renderText(result, style = plainStyle) {
             for (const l of e.detail.split('\n').slice(-40))
                 lines.push(style.dim(`  │ ${(0,util_text/* oneLine */.TN)(l)}`));
     }
-    if (result.checks.length > 0) {
-        const width = Math.min(70, Math.max(...result.checks.map((c) => [...c.title].length)));
-        lines.push(style.bold('Checks'));
-        for (const c of result.checks) {
-            const mark = c.status === 'passed' ? style.green('✓') : c.status === 'failed' ? style.red('✗') : style.dim('-');
-            lines.push(`  ${mark} ${pad((0,util_text/* oneLine */.TN)(c.title), width)}  ${style.dim((0,util_text/* formatMs */._V)(c.durationMs))}`);
-            if (c.status === 'failed')
-                lines.push(`      ${(0,util_text/* oneLine */.TN)(failureDetail(c))}`);
-        }
-    }
+    lines.push(...failedLines(result, style), ...passedLines(result, style));
     const m = result.convergence;
     if (m.writers.length > 0) {
         lines.push(style.bold('Convergence (ms), writer → reader'));
@@ -44718,20 +45932,67 @@ function renderText(result, style = plainStyle) {
             lines.push(`  ${pad(writer, w)}${cells.join('')}`.trimEnd());
         });
     }
+    const witnessAbove = failedChecks(result).some((c) => c.kind === 'workload');
     if (result.workload)
-        for (const l of renderWorkloadText(result.workload))
+        for (const l of renderWorkloadText(result.workload, { witnessAbove }))
             lines.push((0,util_text/* oneLine */.TN)(l));
     if (result.faults?.length) {
         lines.push(style.bold('Faults'));
         for (const l of faultLines(result))
             lines.push(`  ${(0,util_text/* oneLine */.TN)(l)}`);
     }
-    // The one number that replays the run's random choices (input seed, CLI --seed).
-    if (result.seed !== undefined)
-        lines.push(style.dim(`Seed ${result.seed}: rerun with --seed ${result.seed} for the same choices.`));
-    const verdict = headline(result);
-    lines.push(result.verdict === 'passed' ? style.green(style.bold(verdict)) : style.red(style.bold(verdict)));
+    // The one number that replays the run's random choices (input seed, CLI --seed), the schedule as it ran, the
+    // shrunk one, and the command that replays the run; a run stopped before any check has nothing to replay.
+    if (result.checks.length > 0) {
+        if (result.seed !== undefined)
+            lines.push(style.dim(`Seed ${result.seed}: rerun with --seed ${result.seed} for the same choices.`));
+        for (const l of replayTextLines(result))
+            lines.push(/^\S/.test(l) ? style.bold((0,util_text/* oneLine */.TN)(l)) : (0,util_text/* oneLine */.TN)(l));
+    }
+    if (result.checks.length > 0 || result.errors.length === 0)
+        lines.push(paint(verdict));
     return lines.join('\n');
+}
+/** Each failed check, its cause on the next line, a witness's lines under it, and the request and answer if any. */
+function failedLines(result, style) {
+    const all = failedChecks(result);
+    if (all.length === 0)
+        return [];
+    // Liveness failures last, under their own label: a node unavailable in time, not data lost or stale.
+    const live = livenessFailures(result);
+    const failed = [...all.filter((c) => c.kind !== 'liveness'), ...live];
+    const lines = [style.bold(`Failed (${all.length} of ${result.checks.length})`)];
+    for (const c of failed) {
+        if (c === live[0])
+            lines.push(style.bold(`  ${LIVENESS_LABEL}: ${(0,util_text/* oneLine */.TN)(livenessNote(live))}`));
+        lines.push(`  ${style.red('✗')} ${(0,util_text/* oneLine */.TN)(c.title)}  ${style.dim((0,util_text/* formatMs */._V)(c.durationMs))}`);
+        const [first = '', ...more] = c.detail.split('\n');
+        lines.push(`      ${(0,util_text/* oneLine */.TN)([first, ...failureEvidence(c, { answer: !c.guidance })].join(' '))}`);
+        for (const l of more.slice(0, 60))
+            lines.push(`        ${(0,util_text/* oneLine */.TN)(l)}`);
+        if (c.guidance) {
+            lines.push(`      ${(0,util_text/* oneLine */.TN)(c.guidance.hint)}`);
+            for (const l of guidanceLines(c.guidance))
+                lines.push(style.dim(`        ${(0,util_text/* oneLine */.TN)(l)}`));
+            lines.push(`      Inputs to look at: ${c.guidance.inputs.join(', ')}`);
+        }
+    }
+    return lines;
+}
+/** The checks that did not fail, one line each. */
+function passedLines(result, style) {
+    const rest = result.checks.filter((c) => c.status !== 'failed');
+    if (rest.length === 0)
+        return [];
+    const width = Math.min(70, Math.max(...rest.map((c) => [...c.title].length)));
+    const lines = [style.bold(result.checks.length === rest.length ? 'Checks' : 'Passed')];
+    for (const c of rest) {
+        const mark = c.status === 'passed' ? style.green('✓') : style.dim('-');
+        lines.push(`  ${mark} ${pad((0,util_text/* oneLine */.TN)(c.title), width)}  ${style.dim((0,util_text/* formatMs */._V)(c.durationMs))}`);
+        if (c.guidance)
+            lines.push(style.dim(`      ${(0,util_text/* oneLine */.TN)(c.guidance.hint)}`));
+    }
+    return lines;
 }
 
 ;// CONCATENATED MODULE: ./src/action/runner.ts
@@ -44825,6 +46086,7 @@ const State = {
 
 
 
+
 async function main() {
     saveState(State.isPost, 'true');
     const controller = new AbortController();
@@ -44835,14 +46097,29 @@ async function main() {
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     const workspace = process.env.GITHUB_WORKSPACE;
-    const raw = (0,list/* readRawInputs */.yI)((name) => getInput(name));
-    // Masked before parsing, so not even a problem found in another input can print a header value.
-    for (const secret of (0,headers/* secretValues */.VX)(raw))
+    const cwd = workspace ?? process.cwd();
+    // Masked before parsing, so not even a problem found in another input (or in the config file) can print a header
+    // value: those of `with:` before the file is read, those of the file once it is.
+    const withInputs = (0,list/* readRawInputs */.yI)((name) => getInput(name));
+    const masked = new Set((0,headers/* secretValues */.VX)(withInputs));
+    for (const secret of masked)
         core_setSecret(secret);
+    const inputs = await readActionInputs((name) => withInputs[name], cwd);
+    const raw = inputs.raw;
+    // Each value once: the file's, where it adds any.
+    for (const secret of (0,headers/* secretValues */.VX)(raw))
+        if (!masked.has(secret))
+            core_setSecret(secret);
+    if (inputs.fromFile) {
+        const { file, inputs: names } = inputs.fromFile;
+        say(`Inputs from ${file}: ${names.length > 0 ? names.join(', ') : 'none (with: sets every one it holds)'}.`);
+    }
     let known;
     const run = await runReplicheck(raw, {
         env: process.env,
-        cwd: workspace ?? process.cwd(),
+        cwd,
+        inputProblems: inputs.problems,
+        ...(inputs.fromFile ? { fromFile: inputs.fromFile } : {}),
         tempDir: process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(),
         log: actionLogger(),
         signal: controller.signal,
@@ -44935,7 +46212,7 @@ function checkCompose(state, trust, directory) {
         clockDir = undefined;
     }
     let compose = state.compose;
-    const named = splitList(trust.inputs['compose-file']).map((f) => (0,external_node_path_.resolve)(directory, f));
+    const named = (0,values/* splitList */.ry)(trust.inputs['compose-file']).map((f) => (0,external_node_path_.resolve)(directory, f));
     const wrongCompose = compose && composeProblem(compose, directory, [...named, ...(clockDir ? [(0,external_node_path_.join)(clockDir, CLOCK_OVERRIDE)] : [])]);
     if (compose && wrongCompose) {
         refused.push(`${wrongCompose}; Compose is not run, the project is removed by its label alone`);
@@ -45116,6 +46393,7 @@ function listed(items, quote = true) {
 
 
 
+
 async function post() {
     const state = await trustedState();
     if (state === 'refused')
@@ -45152,14 +46430,17 @@ async function post() {
     if (state.faults?.clockDir)
         await (0,promises_.rm)(state.faults.clockDir, { recursive: true, force: true }).catch(() => undefined);
 }
-/** The post step's own inputs and this job's names, which the saved state is checked against. */
-function postTrust() {
-    return {
-        inputs: (0,list/* readRawInputs */.yI)((name) => getInput(name)),
-        env: process.env,
-        cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
-        tempDir: (0,external_node_os_.tmpdir)(),
-    };
+/**
+ * The post step's own inputs (with its config file, as the main step read them) and this job's names, which the
+ * saved state is checked against. A config file that no longer reads leaves `with:` alone to check against.
+ */
+async function postTrust() {
+    const cwd = process.env.GITHUB_WORKSPACE ?? process.cwd();
+    const withInputs = (0,list/* readRawInputs */.yI)((name) => getInput(name));
+    const inputs = await readActionInputs((name) => withInputs[name], cwd);
+    for (const p of inputs.problems)
+        warn(`Replicheck post: ${p.message} Only the inputs of with: are used.`);
+    return { inputs: inputs.raw, env: process.env, cwd, tempDir: (0,external_node_os_.tmpdir)() };
 }
 /** The saved state cut down to what checks out, each refusal a warning; 'refused' when none of it is this run's. */
 async function trustedState() {
@@ -45169,7 +46450,7 @@ async function trustedState() {
         warn('Replicheck post: refused the saved state: it is not a record this version of Replicheck writes; nothing is removed or undone.');
         return 'refused';
     }
-    const checked = checkPostState(saved, postTrust());
+    const checked = checkPostState(saved, await postTrust());
     const refused = [...checked.refused];
     let state = checked.state;
     const clockDir = state?.faults?.clockDir;

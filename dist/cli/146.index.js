@@ -31,7 +31,17 @@ h1 { font-size: 15px; margin: 0 0 6px; }
 #verdict.bad { color: #cf222e; font-weight: 600; } #verdict.good { color: #1a7f37; font-weight: 600; }
 #why { padding: 8px 12px; background: #fff8c5; border-bottom: 1px solid #d4a72c; white-space: pre-wrap; }
 main { flex: 1; display: flex; min-height: 0; }
-canvas { flex: 1; min-width: 0; height: 100%; cursor: grab; outline: none; }
+#lanes { flex: 1; min-width: 0; overflow-y: auto; overflow-x: hidden; }
+canvas { position: sticky; top: 0; display: block; width: 100%; cursor: grab; outline: none; }
+nav { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; margin-top: 6px; max-height: 4.6em; overflow: auto; }
+nav button {
+  font: 12px ui-monospace, monospace; padding: 1px 6px; border: 1px solid #d0d7de; border-radius: 10px;
+  background: #f6f8fa; color: #1f2328; cursor: pointer;
+}
+nav button.good, nav button.held { color: #1a7f37; } nav button.bad, nav button.violated { color: #cf222e; border-color: #cf222e; }
+nav button.unknown { color: #9a6700; } nav button.claim { font-weight: 700; } nav button:disabled { cursor: default; }
+nav button.on { background: #ddf4ff; border-color: #0969da; }
+nav[hidden], #ladder:empty { display: none; }
 aside {
   width: 300px; padding: 8px 12px; border-left: 1px solid #d0d7de; overflow: auto;
   font-family: ui-monospace, monospace; font-size: 12px; white-space: pre-wrap; word-break: break-all;
@@ -62,12 +72,17 @@ const PAGE_SCRIPT = `"use strict";
   var O = D.ops;
   var n = O.i.length;
   var canvas = $("chart", HTMLCanvasElement);
+  var scroller = $("lanes", HTMLElement);
+  var spacer = $("spacer", HTMLElement);
   var g = canvas.getContext("2d") ?? fail("no 2d canvas");
   var LANE = 22;
   var TOP = 24;
   var LEFT = 70;
-  var FN = ["R", "W", "C"];
+  var AXIS = 22;
+  var FN = ["R", "W", "C", "A"];
+  var FN_NAME = ["read", "write", "cas", "append"];
   var COLOR = ["#2da44e", "#8c959f", "#d4a72c"];
+  var ICON = { held: "\\u2713", violated: "\\u2717", unknown: "?" };
   var lanes = D.processes.length;
   document.body.dataset.lanes = String(lanes);
   document.body.dataset.operations = String(n);
@@ -85,22 +100,31 @@ const PAGE_SCRIPT = `"use strict";
     o.textContent = k + " (" + byKey[i].length + " ops" + (r ? ", " + r.verdict : "") + ")";
     select.appendChild(o);
   });
-  var firstBad = D.keys.findIndex((k) => results.get(k)?.passed === false);
-  var key = firstBad >= 0 ? firstBad : 0;
-  select.value = String(key);
+  var key = firstKey();
   var x0 = 0;
   var x1 = D.end;
+  var y0 = 0;
   var hover = -1;
   var pinned = -1;
-  var witness = /* @__PURE__ */ new Set();
-  var prefix = /* @__PURE__ */ new Set();
+  var shown = { witness: /* @__PURE__ */ new Set(), prefix: /* @__PURE__ */ new Set(), extra: [] };
   var W = () => canvas.clientWidth;
   var H = () => canvas.clientHeight;
   var sx = (t) => LEFT + (t - x0) / (x1 - x0) * (W() - LEFT - 8);
   var tx = (px) => x0 + (px - LEFT) / (W() - LEFT - 8) * (x1 - x0);
   var endOf = (i) => O.c[i] < 0 ? D.end : O.c[i];
+  var laneY = (lane) => TOP + lane * LANE - y0;
+  var overflows = () => TOP + lanes * LANE + AXIS > scroller.clientHeight;
   function fail(message) {
     throw new Error(message);
+  }
+  function firstKey() {
+    const violated = D.keys.findIndex((k) => {
+      const r = results.get(k);
+      return r !== void 0 && !r.passed && r.verdict !== "unknown";
+    });
+    if (violated >= 0) return violated;
+    const failed = D.keys.findIndex((k) => results.get(k)?.passed === false);
+    return failed >= 0 ? failed : 0;
   }
   function faultBands() {
     const found = [];
@@ -117,28 +141,139 @@ const PAGE_SCRIPT = `"use strict";
     for (const [id, start] of open) found.push({ label: id, start, end: D.end });
     return found;
   }
+  function stateOf(r) {
+    if (!r) return "none";
+    return r.passed ? "good" : r.verdict === "unknown" ? "unknown" : "bad";
+  }
+  var OVERVIEW_MAX = 500;
+  function buildOverview() {
+    const box = $("keys", HTMLElement);
+    const list = D.keys.slice(0, OVERVIEW_MAX);
+    list.forEach((k, i) => {
+      const r = results.get(k);
+      const b = document.createElement("button");
+      b.type = "button";
+      b.className = "key " + stateOf(r);
+      b.dataset.index = String(i);
+      b.textContent = ({ good: "\\u2713 ", bad: "\\u2717 ", unknown: "? ", none: "" }[stateOf(r)] ?? "") + k;
+      b.title = (r ? r.verdict + ", " : "") + byKey[i].length + " operations";
+      b.addEventListener("click", () => selectKey(i));
+      box.appendChild(b);
+    });
+    if (D.keys.length > list.length) {
+      const more = document.createElement("span");
+      more.className = "muted";
+      more.textContent = " \\u2026 " + (D.keys.length - list.length) + " more keys in the selector";
+      box.appendChild(more);
+    }
+    document.body.dataset.overviewKeys = String(list.length);
+  }
+  function buildLadder() {
+    const box = $("ladder", HTMLElement);
+    const L = D.ladder;
+    if (!L) {
+      box.hidden = true;
+      return;
+    }
+    const head = document.createElement("span");
+    head.className = "muted";
+    head.textContent = "Consistency (claim " + L.claim + ", " + L.sessions + " sessions): " + (L.strongest ? "strongest held " + L.strongest : "none held");
+    box.appendChild(head);
+    for (const m of L.models) {
+      const b = document.createElement("button");
+      b.type = "button";
+      b.className = "model " + m.verdict + (m.model === L.claim ? " claim" : "");
+      b.dataset.model = m.model;
+      b.textContent = (ICON[m.verdict] ?? "") + " " + m.model;
+      b.title = m.verdict + (m.text ? ": " + m.text : "");
+      b.disabled = m.verdict !== "violated" && !m.text;
+      b.addEventListener("click", () => showModel(m));
+      box.appendChild(b);
+    }
+    document.body.dataset.ladderModels = String(L.models.length);
+  }
+  function selectKey(k) {
+    key = k;
+    select.value = String(k);
+    x0 = 0;
+    x1 = D.end;
+    pinned = -1;
+    show(-1);
+    showKey();
+  }
   function showKey() {
     const r = results.get(D.keys[key]);
-    witness = new Set(r?.witness ? r.witness.ops : []);
-    prefix = new Set(r?.witness ? r.witness.prefix : []);
-    document.body.dataset.witness = String(witness.size);
+    const w = r?.witness;
+    shown = { witness: new Set(w ? w.ops : []), prefix: new Set(w ? w.prefix : []), extra: [], ...w ? { focus: w.failing } : {} };
     const v = $("verdict", HTMLElement);
     v.textContent = r ? r.verdict : "";
     v.className = r ? r.passed ? "good" : "bad" : "";
     showWhy(r);
     showFinal(r);
-    if (r?.witness) {
+    focusWitness();
+  }
+  function showModel(m) {
+    const ops = m.ops ?? [];
+    const at2 = m.key !== void 0 ? D.keys.indexOf(m.key) : ops.length > 0 ? O.k[ops[0]] : -1;
+    if (at2 >= 0) {
+      key = at2;
+      select.value = String(at2);
+    }
+    x0 = 0;
+    x1 = D.end;
+    pinned = -1;
+    show(-1);
+    const focus = ops.at(-1);
+    shown = {
+      witness: new Set(ops),
+      prefix: /* @__PURE__ */ new Set(),
+      extra: ops.filter((i) => O.k[i] !== key),
+      model: m.model,
+      ...focus !== void 0 ? { focus } : {}
+    };
+    const v = $("verdict", HTMLElement);
+    v.textContent = m.model + " " + m.verdict;
+    v.className = m.verdict === "held" ? "good" : "bad";
+    const why = $("why", HTMLElement);
+    why.hidden = false;
+    why.textContent = m.model + " " + m.verdict + (m.text ? ": " + m.text : "");
+    $("final", HTMLElement).hidden = true;
+    focusWitness();
+  }
+  function focusWitness() {
+    const w = shown.witness;
+    document.body.dataset.witness = String(w.size);
+    document.body.dataset.key = D.keys[key] ?? "";
+    document.body.dataset.model = shown.model ?? "";
+    for (const b of document.querySelectorAll("#keys .key")) b.classList.toggle("on", b.dataset.index === String(key));
+    for (const b of document.querySelectorAll("#ladder .model")) b.classList.toggle("on", b.dataset.model === shown.model);
+    if (w.size > 0) {
       let a = Infinity;
       let b = -Infinity;
-      for (const i of witness) {
+      let top = Infinity;
+      let bottom = -Infinity;
+      for (const i of w) {
         a = Math.min(a, O.i[i]);
         b = Math.max(b, endOf(i));
+        top = Math.min(top, O.p[i]);
+        bottom = Math.max(bottom, O.p[i]);
       }
       const pad = Math.max((b - a) * 0.5, 1);
       x0 = Math.max(0, a - pad);
       x1 = Math.min(D.end, b + pad);
+      scrollToLanes(top, bottom, shown.focus !== void 0 ? O.p[shown.focus] : bottom);
     }
     draw();
+  }
+  function scrollToLanes(top, bottom, focus) {
+    layout();
+    const view = scroller.clientHeight - TOP - AXIS;
+    const from = top * LANE;
+    const to = (bottom + 1) * LANE;
+    if (from >= y0 && to <= y0 + view) return;
+    const want = to - from <= view ? from - (view - (to - from)) / 2 : focus * LANE - view / 3;
+    scroller.scrollTop = Math.max(0, Math.round(want / LANE) * LANE);
+    y0 = scroller.scrollTop;
   }
   function showWhy(r) {
     const why = $("why", HTMLElement);
@@ -170,38 +305,66 @@ const PAGE_SCRIPT = `"use strict";
       fin.append(t, p);
     } else fin.hidden = true;
   }
+  function layout() {
+    spacer.style.height = Math.max(0, TOP + lanes * LANE + AXIS - scroller.clientHeight) + "px";
+    canvas.style.height = scroller.clientHeight + "px";
+    document.body.dataset.scrollable = String(overflows());
+    $("hint", HTMLElement).textContent = overflows() ? "wheel: scroll the lanes \\xB7 ctrl+wheel: zoom \\xB7 shift+wheel or drag: pan \\xB7 click: pin an operation" : "wheel: zoom \\xB7 shift+wheel or drag: pan \\xB7 click: pin an operation";
+  }
   function draw() {
+    layout();
     const dpr = window.devicePixelRatio || 1;
     canvas.width = W() * dpr;
     canvas.height = H() * dpr;
     g.setTransform(dpr, 0, 0, dpr, 0, 0);
     g.clearRect(0, 0, W(), H());
     g.font = "11px system-ui, sans-serif";
+    const bottom = Math.min(H() - AXIS, laneY(lanes));
     for (const b of bands) {
       const a = Math.max(sx(b.start), LEFT);
       const e = Math.min(sx(b.end), W());
       if (e < LEFT || a > W()) continue;
       g.fillStyle = "rgba(207, 34, 46, 0.12)";
-      g.fillRect(a, TOP, Math.max(1, e - a), lanes * LANE);
+      g.fillRect(a, TOP, Math.max(1, e - a), Math.max(0, bottom - TOP));
+    }
+    const first = Math.max(0, Math.floor(y0 / LANE));
+    const last = Math.min(lanes - 1, Math.ceil((y0 + H()) / LANE));
+    document.body.dataset.firstLane = String(first);
+    g.fillStyle = "#656d76";
+    for (let l = first; l <= last; l++) g.fillText("client " + D.processes[l], 4, laneY(l) + 15);
+    const pxPerMs = (W() - LEFT - 8) / (x1 - x0);
+    for (const i of byKey[key]) drawOperation(i, pxPerMs);
+    for (const i of shown.extra) drawOperation(i, pxPerMs);
+    drawFrame(bottom);
+  }
+  function drawFrame(bottom) {
+    g.fillStyle = "#fff";
+    g.fillRect(0, 0, W(), TOP);
+    g.fillRect(0, bottom, W(), H() - bottom);
+    for (const b of bands) {
+      const a = Math.max(sx(b.start), LEFT);
+      if (sx(b.end) < LEFT || a > W()) continue;
       g.fillStyle = "#cf222e";
       g.fillText(b.label, a + 3, TOP - 6);
     }
     g.fillStyle = "#656d76";
-    for (let l = 0; l < lanes; l++) g.fillText("client " + D.processes[l], 4, TOP + l * LANE + 15);
-    const pxPerMs = (W() - LEFT - 8) / (x1 - x0);
-    for (const i of byKey[key]) drawOperation(i, pxPerMs);
-    g.fillStyle = "#656d76";
-    g.fillText(x0.toFixed(1) + " ms", LEFT, TOP + lanes * LANE + 14);
+    g.fillText(x0.toFixed(1) + " ms", LEFT, bottom + 14);
     const r = x1.toFixed(1) + " ms";
-    g.fillText(r, W() - 8 - g.measureText(r).width, TOP + lanes * LANE + 14);
+    g.fillText(r, W() - 8 - g.measureText(r).width, bottom + 14);
+    if (overflows()) {
+      const top = Math.min(lanes - 1, Math.floor(y0 / LANE));
+      const end = Math.max(top, Math.min(lanes - 1, Math.floor((y0 + bottom - TOP - 1) / LANE)));
+      const note = "clients " + D.processes[top] + "\\u2013" + D.processes[end] + " of " + lanes + " lanes (scroll for the rest)";
+      g.fillText(note, LEFT + (W() - LEFT) / 2 - g.measureText(note).width / 2, bottom + 14);
+    }
   }
   function drawOperation(i, pxPerMs) {
     const s = O.i[i];
     const e = endOf(i);
-    if (e < x0 || s > x1) return;
+    const y = laneY(O.p[i]) + 3;
+    if (e < x0 || s > x1 || y + LANE < TOP || y > H()) return;
     const a = Math.max(sx(s), LEFT);
     const b = Math.min(sx(e), W());
-    const y = TOP + O.p[i] * LANE + 3;
     const h = LANE - 6;
     const w = Math.max(2, b - a);
     g.fillStyle = COLOR[O.t[i]];
@@ -213,11 +376,15 @@ const PAGE_SCRIPT = `"use strict";
       g.fillStyle = "rgba(255,255,255,0.5)";
       g.fillRect(a, y + h / 2, w, h / 2);
     }
-    if (prefix.has(i)) {
+    if (O.f[i] === 3) {
+      g.fillStyle = "#1f2328";
+      g.fillRect(a, y, 3, h);
+    }
+    if (shown.prefix.has(i)) {
       g.fillStyle = "#0969da";
       g.fillRect(a, y + h - 3, w, 3);
     }
-    if (witness.has(i)) {
+    if (shown.witness.has(i)) {
       g.strokeStyle = "#cf222e";
       g.lineWidth = 2;
       g.strokeRect(a - 1, y - 1, w + 2, h + 2);
@@ -229,20 +396,21 @@ const PAGE_SCRIPT = `"use strict";
     }
     if (w > 14) {
       g.fillStyle = "#fff";
-      g.fillText(FN[O.f[i]], a + 3, y + h - 4);
+      g.fillText(FN[O.f[i]], a + 4, y + h - 4);
     }
     if (w > 60 && pxPerMs > 0) {
       g.fillStyle = "#fff";
-      g.fillText(D.values[O.v[i]].slice(0, Math.floor((w - 18) / 6)), a + 14, y + h - 4);
+      g.fillText(D.values[O.v[i]].slice(0, Math.floor((w - 18) / 6)), a + 15, y + h - 4);
     }
   }
   function at(px, py) {
-    const lane = Math.floor((py - TOP) / LANE);
-    if (lane < 0 || lane >= lanes) return -1;
+    const lane = Math.floor((py + y0 - TOP) / LANE);
+    if (py < TOP || lane < 0 || lane >= lanes) return -1;
     const t = tx(px);
     const slack = 3 * (x1 - x0) / (W() - LEFT);
     let best = -1;
-    for (const i of byKey[key]) if (O.p[i] === lane && O.i[i] - slack <= t && t <= endOf(i) + slack) best = i;
+    for (const list of [byKey[key], shown.extra])
+      for (const i of list) if (O.p[i] === lane && O.i[i] - slack <= t && t <= endOf(i) + slack) best = i;
     return best;
   }
   function show(i) {
@@ -251,21 +419,20 @@ const PAGE_SCRIPT = `"use strict";
       d.textContent = "Point at an operation to see it.";
       return;
     }
-    const F = ["read", "write", "cas"][O.f[i]];
     const T = ["ok", "fail", "info (unknown)"][O.t[i]];
     const lines = [
       "operation #" + i,
       "client   " + D.processes[O.p[i]],
       "node     " + (O.n[i] >= 0 ? D.nodes[O.n[i]] : "?"),
       "key      " + D.keys[O.k[i]],
-      "function " + F + (O.f[i] === 2 ? O.s[i] ? " (swapped)" : " (no match)" : ""),
+      "function " + FN_NAME[O.f[i]] + (O.f[i] === 2 ? O.s[i] ? " (swapped)" : " (no match)" : ""),
       "value    " + D.values[O.v[i]],
       "outcome  " + T,
       "invoked  " + O.i[i] + " ms",
       "returned " + (O.c[i] < 0 ? "never" : O.c[i] + " ms")
     ];
     if (O.e[i] >= 0) lines.push("error    " + D.errors[O.e[i]]);
-    if (witness.has(i)) lines.push("", "part of the witness");
+    if (shown.witness.has(i)) lines.push("", "part of the witness");
     d.textContent = lines.join("\\n");
   }
   var drag = null;
@@ -301,31 +468,51 @@ const PAGE_SCRIPT = `"use strict";
   canvas.addEventListener(
     "wheel",
     (e) => {
+      if (!e.shiftKey && !e.ctrlKey && !e.metaKey && overflows()) return;
       e.preventDefault();
-      const t = tx(e.offsetX);
-      const k = Math.exp(e.deltaY * 2e-3);
-      x0 = t - (t - x0) * k;
-      x1 = t + (x1 - t) * k;
-      if (x1 - x0 < 0.01) x1 = x0 + 0.01;
+      if (e.shiftKey) {
+        const dt = (e.deltaX || e.deltaY) * 0.5 / (W() - LEFT - 8) * (x1 - x0);
+        x0 += dt;
+        x1 += dt;
+      } else {
+        const t = tx(e.offsetX);
+        const k = Math.exp(e.deltaY * 2e-3);
+        x0 = t - (t - x0) * k;
+        x1 = t + (x1 - t) * k;
+        if (x1 - x0 < 0.01) x1 = x0 + 0.01;
+      }
       draw();
     },
     { passive: false }
   );
-  select.addEventListener("change", () => {
-    key = Number(select.value);
-    x0 = 0;
-    x1 = D.end;
-    pinned = -1;
-    show(-1);
-    showKey();
+  scroller.addEventListener("scroll", () => {
+    y0 = scroller.scrollTop;
+    draw();
   });
+  select.addEventListener("change", () => selectKey(Number(select.value)));
   $("reset", HTMLElement).addEventListener("click", () => {
     x0 = 0;
     x1 = D.end;
     draw();
   });
   window.addEventListener("resize", draw);
-  showKey();
+  function fromAddress() {
+    const m = /^#(key|model)=(.*)$/.exec(window.location.hash);
+    if (!m) return false;
+    const name = decodeURIComponent(m[2]);
+    if (m[1] === "key") {
+      const k = D.keys.indexOf(name);
+      if (k >= 0) selectKey(k);
+      return k >= 0;
+    }
+    const model = D.ladder?.models.find((x) => x.model === name);
+    if (model) showModel(model);
+    return model !== void 0;
+  }
+  buildOverview();
+  buildLadder();
+  select.value = String(key);
+  if (!fromAddress()) showKey();
   document.body.dataset.firstDrawMs = String(Math.round(performance.now()));
   document.body.dataset.ready = "true";
 })();
@@ -349,7 +536,8 @@ var report_escape = __webpack_require__(4031);
 
 /** How many legal last values a key lists at most (a long tail of concurrent writes adds nothing to read). */
 const MAX_LEGAL = 20;
-const FUNCTION_CODE = { read: 0, get: 0, write: 1, put: 1, append: 1, cas: 2 };
+// An append is its own function (3): it adds to the list a key holds, where a write replaces what it holds.
+const FUNCTION_CODE = { read: 0, get: 0, write: 1, put: 1, append: 3, cas: 2 };
 const TYPE_CODE = { ok: 0, fail: 1, info: 2 };
 /** A table of strings each stored once; the columns hold their indices, so a large history stays compact. */
 class Table {
@@ -410,7 +598,7 @@ function witnessOf(w) {
     };
 }
 function resultOf(r, input) {
-    const legal = input.consistency === 'eventual'
+    const legal = input.consistency !== 'linearizable' && r.verdict !== 'not-linearizable' && r.verdict !== 'linearizable'
         ? [...(0,eventual/* legalFinalValues */.o)(input.history.operations, r.key, input.history.initialValue ?? null)]
             .slice(0, MAX_LEGAL)
             .map((x) => (x === null ? null : String(x)))
@@ -460,6 +648,20 @@ function pageData(input) {
         ops: columns,
         nemesis: (input.history.nemesis ?? []).map((e) => ({ time: e.time, f: e.f, fault: e.fault, target: e.target })),
         results: input.results.map((r) => resultOf(r, input)),
+        ...(input.models ? { ladder: ladderOf(input.models) } : {}),
+    };
+}
+function ladderOf(m) {
+    return {
+        claim: m.claim,
+        sessions: m.sessions,
+        strongest: m.strongest,
+        models: m.models.map((v) => ({
+            model: v.model,
+            verdict: v.verdict,
+            ...(v.witness ? { text: v.witness.explanation, ops: [...v.witness.operations] } : v.reason ? { text: v.reason } : {}),
+            ...(v.witness?.key !== undefined ? { key: v.witness.key } : {}),
+        })),
     };
 }
 /** JSON that is safe inside a script element: no '<' (so no `</script>`), no U+2028/9. */
@@ -503,17 +705,22 @@ function renderHistoryPage(input) {
     <label>Key <select id="key"></select></label>
     <span id="verdict"></span>
     <button id="reset" type="button">Whole history</button>
-    <span class="hint">wheel: zoom · drag: pan · click: pin an operation</span>
+    <span class="hint" id="hint"></span>
   </div>
+  <nav id="ladder" aria-label="consistency models"></nav>
+  <nav id="keys" aria-label="every key and its verdict"></nav>
 </header>
 <section id="why" hidden></section>
 <main>
-  <canvas id="chart" tabindex="0" aria-label="operations by client over time"></canvas>
+  <div id="lanes">
+    <canvas id="chart" tabindex="0" aria-label="operations by client over time"></canvas>
+    <div id="spacer"></div>
+  </div>
   <aside id="detail"><p class="muted">Point at an operation to see it.</p></aside>
 </main>
 <section id="legend">
   <span class="sw ok"></span>ok <span class="sw fail"></span>fail <span class="sw info"></span>unknown (info)
-  <span class="sw fault"></span>fault held · R read · W write · C compare-and-set
+  <span class="sw fault"></span>fault held · R read · W write · A append (marked at its start) · C compare-and-set
   <span class="sw witness"></span>in the witness <span class="sw prefix"></span>end of the longest order found
 </section>
 <section id="final" hidden></section>

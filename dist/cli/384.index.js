@@ -30,20 +30,20 @@ var dist = __webpack_require__(8815);
 
 function serviceLines(text) {
     const lines = new Map();
-    const counter = new dist/* LineCounter */.HN();
+    const counter = new dist.LineCounter();
     let doc;
     try {
-        doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: counter, uniqueKeys: false });
+        doc = (0,dist.parseDocument)(text, { lineCounter: counter, uniqueKeys: false });
     }
     catch {
         return lines;
     }
     const services = doc.get('services', true);
-    if (!(0,dist/* isMap */.jh)(services))
+    if (!(0,dist.isMap)(services))
         return lines;
     for (const pair of services.items) {
         const key = pair.key;
-        if ((0,dist/* isScalar */.jn)(key) && key.range) {
+        if ((0,dist.isScalar)(key) && key.range) {
             lines.set(String(key.value), counter.linePos(key.range[0]).line);
         }
     }

@@ -14,7 +14,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _linearizability_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2172);
+/* harmony import */ var _linearizability_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(72);
 /* harmony import */ var _report_page_history_page_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4146);
 // Where the workload history is written: next to the JSON report, as the checker's own JSON form and as Jepsen
 // EDN op maps (keys as `[key value]` tuples, the form jepsen.independent hands to Knossos per key).
@@ -28,12 +28,12 @@ function historyPaths(reportPath) {
     return { json: `${base}.history.json`, edn: `${base}.history.edn`, html: `${base}.history.html` };
 }
 function fileHistorySink(reportPath, title = 'Replicheck workload history') {
-    return async (history, results, consistency) => {
+    return async (history, results, consistency, models) => {
         const paths = historyPaths(reportPath);
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(paths.json), { recursive: true });
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(paths.json, (0,_linearizability_index_js__WEBPACK_IMPORTED_MODULE_2__/* .historyToJson */ .Ad)(history));
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(paths.edn, (0,_linearizability_index_js__WEBPACK_IMPORTED_MODULE_2__/* .toEdn */ .D5)(history, { keys: 'independent' }));
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(paths.html, (0,_report_page_history_page_js__WEBPACK_IMPORTED_MODULE_3__/* .renderHistoryPage */ .cZ)({ title, history, consistency, results }));
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(paths.html, (0,_report_page_history_page_js__WEBPACK_IMPORTED_MODULE_3__/* .renderHistoryPage */ .cZ)({ title, history, consistency, results, ...(models ? { models } : {}) }));
         return paths;
     };
 }

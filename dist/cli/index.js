@@ -16,7 +16,9 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /** Flags of `run` that are not inputs. */
 const CLI_FLAGS = (/* unused pure expression or super */ null && (['config', 'no-config', 'json', 'help']));
-const specs = _inputs_list_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc;
+// The `config` input is the CLI's own --config flag: the same file, which the CLI also finds in the current
+// directory by itself (and --no-config stops it from looking).
+const specs = _inputs_list_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc.filter((s) => s.name !== 'config');
 /** Inputs whose value is a boolean: they also take `--name` alone (true) and `--no-name` (false). */
 function isBooleanInput(spec) {
     return spec.default === 'true' || spec.default === 'false';
@@ -56,6 +58,7 @@ function parseRunArgs(argv) {
         noConfig: values['no-config'] === true,
         json: values.json === true,
         help: values.help === true,
+        briefHelp: values.help === true && tokens.every((t) => t.kind !== 'option' || t.rawName !== '--help'),
     };
 }
 /**
@@ -70,125 +73,6 @@ function withBareBooleans(argv) {
 
 /***/ }),
 
-/***/ 6309:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BE: () => (/* binding */ findDefaultConfig),
-/* harmony export */   BY: () => (/* binding */ DEFAULT_CONFIG_FILES),
-/* harmony export */   HT: () => (/* binding */ loadConfigFile),
-/* harmony export */   sg: () => (/* binding */ mergeInputs)
-/* harmony export */ });
-/* unused harmony export configInputs */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _inputs_list_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4233);
-/* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7485);
-// The config file of `replicheck run`: the same keys as the action's inputs, in JSON or YAML, so a long command
-// line can live in the repository next to the compose file.
-
-
-
-
-/** Looked for in the current directory, in this order, unless --config or --no-config is given. */
-const DEFAULT_CONFIG_FILES = ['replicheck.json', 'replicheck.yml', 'replicheck.yaml'];
-/** The default config file in `cwd`, if there is exactly one; two of them is an error (which one is meant?). */
-async function findDefaultConfig(cwd) {
-    const found = [];
-    for (const name of DEFAULT_CONFIG_FILES) {
-        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(cwd, name);
-        if (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(path).then(() => true, () => false))
-            found.push(path);
-    }
-    if (found.length > 1) {
-        throw new _usage_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`Found ${found.map((f) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(f)).join(' and ')}: keep one, or choose with --config FILE.`);
-    }
-    return found[0];
-}
-async function loadConfigFile(file, cwd) {
-    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, file);
-    let text;
-    try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
-    }
-    catch (error) {
-        throw new _usage_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`Cannot read the config file ${file}: ${error.message}.`);
-    }
-    const ext = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.extname)(path).toLowerCase();
-    let data;
-    try {
-        if (ext === '.json') {
-            data = JSON.parse(text);
-        }
-        else if (ext === '.yml' || ext === '.yaml') {
-            // Loaded only here, so commands without a YAML file never pay for the parser.
-            const { parse } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
-            data = parse(text);
-        }
-        else {
-            throw new _usage_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`The config file ${file} must end in .json, .yml or .yaml.`);
-        }
-    }
-    catch (error) {
-        if (error instanceof _usage_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb)
-            throw error;
-        throw new _usage_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`The config file ${file} is not valid ${ext === '.json' ? 'JSON' : 'YAML'}: ${error.message}`);
-    }
-    return { path, directory: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), inputs: configInputs(data, file) };
-}
-/**
- * Checks the keys and turns values into input strings: numbers and booleans as written, a list of plain values
- * as one item per line (like a multi-line input), anything nested as JSON (which YAML-valued inputs accept).
- */
-function configInputs(data, file) {
-    if (data === null || data === undefined)
-        return {};
-    if (typeof data !== 'object' || Array.isArray(data)) {
-        throw new _usage_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`The config file ${file} must hold an object of input names and values.`);
-    }
-    const names = _inputs_list_js__WEBPACK_IMPORTED_MODULE_2__/* .INPUTS */ .mc.map((s) => s.name);
-    const unknown = Object.keys(data).filter((k) => !names.includes(k));
-    if (unknown.length > 0) {
-        const list = unknown.map((k) => `'${k}'${(0,_usage_js__WEBPACK_IMPORTED_MODULE_3__/* .suggest */ .ZA)(k, names, (s) => ` (did you mean '${s}'?)`)}`).join(', ');
-        throw new _usage_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb(`Unknown key${unknown.length > 1 ? 's' : ''} in ${file}: ${list}. Keys are the input names.`);
-    }
-    const out = {};
-    for (const [key, value] of Object.entries(data)) {
-        if (value === null || value === undefined)
-            continue;
-        out[key] = toInputString(value);
-    }
-    return out;
-}
-function toInputString(value) {
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
-    if (Array.isArray(value) && value.every((v) => ['string', 'number', 'boolean'].includes(typeof v)))
-        return value.join('\n');
-    return JSON.stringify(value);
-}
-/**
- * Flags over the config file over the defaults. Paths written in the file are relative to the file's folder (so
- * `--config deploy/replicheck.yml` works from anywhere); paths given as flags are relative to the current one.
- */
-function mergeInputs(flags, config, cwd) {
-    const merged = { ...config?.inputs };
-    if (config && (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(config.directory) !== (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd)) {
-        merged['working-directory'] = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(config.directory, merged['working-directory'] || '.');
-        const report = merged['report-file'];
-        if (report)
-            merged['report-file'] = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(config.directory, report);
-    }
-    return { ...merged, ...flags };
-}
-
-
-/***/ }),
-
 /***/ 7911:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -196,108 +80,199 @@ function mergeInputs(flags, config, cwd) {
 /* harmony export */   D: () => (/* binding */ mainUsage),
 /* harmony export */   l_: () => (/* binding */ runUsage)
 /* harmony export */ });
-/* unused harmony exports EXIT_CODES, wrap */
+/* unused harmony exports GROUP_TITLES, EXIT_STATUS, firstSentence */
 /* harmony import */ var _inputs_list_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4233);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7593);
-/* harmony import */ var _config_file_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6309);
-// Help texts. The `run` flags are generated from INPUTS, so `run --help` lists every input with its own
-// description and default and cannot fall behind the action.
+/* harmony import */ var _config_file_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1974);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3578);
+/* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7485);
+// Help texts, examples first, wrapped to the terminal's width. The `run` flags are generated from INPUTS, grouped
+// as the inputs are, so `run --help` lists every input with its own description and default and cannot fall
+// behind the action.
 
 
 
-const WIDTH = 100;
-const EXIT_CODES = `Exit status:
-  0    passed: every check passed
-  1    failed: at least one check failed (the cluster does not replicate as it should)
-  2    could not check: a setup problem (Docker, Compose, compose up, ports) before any check failed
-  3    bad usage: an unknown flag, a missing value, a stray argument, a bad input or config file;
-       nothing was started
-  130  interrupted (Ctrl-C); the cluster was torn down unless Ctrl-C was pressed twice`;
-function mainUsage(version) {
+
+
+/** The headings of the input groups; the same titles as action.yml's and the docs' (scripts/inputs.ts, tested). */
+const GROUP_TITLES = {
+    cluster: 'Cluster',
+    api: 'API',
+    faults: 'Faults',
+    workload: 'Workload',
+    reports: 'Reports',
+};
+const GROUP_ABOUT = {
+    cluster: 'the nodes, and how Replicheck starts, waits for and removes them',
+    api: 'how a key is written to and read from a node',
+    faults: 'what is done to the nodes while they are checked',
+    workload: 'the concurrent workload and the consistency its history must satisfy',
+    reports: 'what a run leaves behind',
+};
+/** One meaning per status for every command, so a script can tell a finding from a mistake whatever it ran. */
+const EXIT_STATUS = [
+    ['0', 'passed: every check passed (check-history: linearizable; probe: a preset fits)'],
+    ['1', 'failed: a check failed (check-history: not linearizable; probe: no preset fits)'],
+    ['2', 'no verdict: run could not check (Docker, Compose, compose up, ports); check-history ran out of time or memory'],
+    [
+        String(_usage_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT_USAGE */ .Ri),
+        'bad usage or bad input, for every command: an unknown flag, a missing or bad value, a stray argument, a bad input, ' +
+            'config file or history file. Found before anything started (an input only a fault could try is found while it ' +
+            'runs, and the cluster is torn down first).',
+    ],
+    ['130', 'interrupted (Ctrl-C); run tears the cluster down unless Ctrl-C is pressed twice'],
+];
+function exitStatus(width) {
+    return `Exit status:\n${(0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .table */ .tp)(EXIT_STATUS, width)}`;
+}
+function mainUsage(version, width = _layout_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_WIDTH */ .jz) {
     return `replicheck ${version}: proves that a multi-node HTTP service replicates.
 
 Usage:
-  replicheck run [options]               run the compose cluster and check replication
-  replicheck check-history FILE [opts]   check a recorded history for linearizability
-  replicheck --help | -h                 this help
-  replicheck --version | -V              the version
+${(0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .table */ .tp)([
+        ['replicheck run [options]', 'run the cluster and check that it replicates'],
+        ['replicheck probe --servers URL', 'find which API preset a running cluster speaks'],
+        ['replicheck check-history FILE', 'check a recorded history for linearizability'],
+        ['replicheck help COMMAND', "a command's help (also: replicheck COMMAND --help)"],
+        ['replicheck --version | -V', 'the version'],
+    ], width, 
+    // Wide enough for the commands: they read as one column of their own.
+    34)}
 
-'replicheck run --help' lists every option (the GitHub Action's inputs as flags);
-'replicheck check-history --help' describes the history checker.
+${(0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .paragraph */ .FY)('Exit status, the same for every command: 0 passed, 1 failed (a finding about the cluster or the history), ' +
+        `2 no verdict, ${_usage_js__WEBPACK_IMPORTED_MODULE_3__/* .EXIT_USAGE */ .Ri} bad usage or bad input (nothing was started), 130 interrupted.`, width)}
 `;
 }
-function runUsage() {
-    const rows = [];
-    for (const spec of _inputs_list_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc) {
-        const flag = (0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .isBooleanInput */ .bH)(spec) ? `--${spec.name}[=true|false], --no-${spec.name}` : `--${spec.name} VALUE`;
-        const notes = [];
-        if (spec.required)
-            notes.push('required');
-        if (spec.secret)
-            notes.push('secret: a command line is visible to other users, prefer the config file');
-        if (spec.default !== undefined && spec.default !== '')
-            notes.push(`default: ${spec.default}`);
-        rows.push([flag, `${(0,_inputs_list_js__WEBPACK_IMPORTED_MODULE_0__/* .plainDescription */ .$Y)(spec)}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`]);
-    }
-    const other = [
-        [
+/** What a newcomer types first: a caption (wrapped) and a command (never wrapped: it is for copying). */
+const RUN_EXAMPLES = [
+    [
+        'Check the example cluster (examples/kv), restarting one node on the way',
+        'replicheck run --working-directory examples/kv --restart-target kv_4 \\\n' +
+            '  --servers http://localhost:8080,http://localhost:8082,http://localhost:8084',
+    ],
+    [
+        'Check a cluster that is already running (nothing is started or removed)',
+        'replicheck run --cluster external --api etcd-v3 \\\n  --servers http://10.0.0.1:2379,http://10.0.0.2:2379,http://10.0.0.3:2379',
+    ],
+    [
+        "Keep the inputs in a file (the action's config input reads the same file)",
+        'replicheck run --config replicheck.yml --json > result.json',
+    ],
+    ['Not sure which api the nodes speak', 'replicheck probe --servers http://localhost:8080,http://localhost:8082'],
+];
+function examples(width) {
+    // Captions as shell comments, so a block copied whole still runs.
+    const blocks = RUN_EXAMPLES.map(([caption, command]) => `${(0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .paragraph */ .FY)(caption, width - 2, 2).replace(/^ {2}/gm, '  # ')}\n${command.replace(/^/gm, '  ')}`);
+    return `Examples:\n${blocks.join('\n')}`;
+}
+/** The flag of an input as the command line writes it. */
+function flagOf(spec, brief) {
+    if ((0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .isBooleanInput */ .bH)(spec))
+        return `--[no-]${spec.name}`;
+    return brief ? `--${spec.name}` : `--${spec.name} VALUE`;
+}
+/**
+ * The first sentence of a description: up to the first full stop before a capital (so "e.g. x" and "etc." stay
+ * inside), which every description in the list is written to make a summary of the rest.
+ */
+function firstSentence(text) {
+    const m = /^(.*?[.)])\s+(?=[A-Z])/.exec(text);
+    return m ? m[1] : text;
+}
+function inputRow(spec, brief) {
+    if (spec.name === 'config' && brief)
+        return ['--config FILE', 'Read inputs from FILE (default: replicheck.yml or .json here).'];
+    if (spec.name === 'config') {
+        // The CLI's own reading of the same input: it also finds a default file, which the action does not.
+        return [
             '--config FILE',
-            `Read inputs from FILE (.json, .yml or .yaml; keys are the input names). Without it, ${_config_file_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_CONFIG_FILES */ .BY.join(', ')} ` +
-                'in the current directory is read if present. Flags override the file; paths in the file are relative to its folder.',
-        ],
-        ['--no-config', 'Do not read a config file from the current directory.'],
-        ['--json', 'Print the JSON report on stdout instead of the table (progress goes to stderr).'],
-        ['-h, --help', 'This help.'],
-    ];
+            `Read inputs from FILE (.json, .yml or .yaml; keys are the input names; the action's config input reads the same ` +
+                `file). Without it, ${_config_file_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_CONFIG_FILES */ .BY.join(', ')} in the current directory is read if there is one ` +
+                '(--no-config: none). Flags override the file; paths in the file are relative to its folder.',
+        ];
+    }
+    const notes = [];
+    if (spec.required)
+        notes.push('required');
+    if (spec.secret)
+        notes.push(brief ? 'secret' : 'secret: a command line is visible to other users, prefer the config file');
+    if (spec.default !== undefined && spec.default !== '')
+        notes.push(`default: ${spec.default}`);
+    const text = brief ? firstSentence((0,_inputs_list_js__WEBPACK_IMPORTED_MODULE_0__/* .plainDescription */ .$Y)(spec)) : (0,_inputs_list_js__WEBPACK_IMPORTED_MODULE_0__/* .plainDescription */ .$Y)(spec);
+    return [flagOf(spec, brief), `${text}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`];
+}
+const CLI_ROWS = [
+    ['--no-config', `Do not read ${_config_file_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_CONFIG_FILES */ .BY.join(', ')} from the current directory.`],
+    ['--json', 'Print the JSON report on stdout instead of the table.'],
+    ['-h, --help', "This help: -h with each input's first sentence, --help with the whole text."],
+];
+/** `brief` (-h): each input's first sentence; otherwise (--help) its whole description. */
+function runUsage(width = _layout_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_WIDTH */ .jz, brief = false) {
+    const specs = _inputs_list_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc;
+    const groups = _inputs_list_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUT_GROUPS */ .ak.map((group) => {
+        const rows = specs.filter((s) => s.group === group).map((s) => inputRow(s, brief));
+        const heading = (0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .paragraph */ .FY)(`${GROUP_TITLES[group]}: ${GROUP_ABOUT[group]}.`, width);
+        return rows.length === 0 ? '' : `${heading}\n${(0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .table */ .tp)(rows, width, brief ? 26 : 30)}\n\n`;
+    }).join('');
     return `Usage: replicheck run [options]
 
-${paragraph('Starts the cluster with docker compose, waits until every node answers, writes on every node and reads back from every node, ' +
-        'runs the configured restart and faults, then tears everything down and prints the checks, the convergence matrix, the verdict ' +
-        "and the path of the JSON report. The flags are the action's inputs.")}
+${examples(width)}
 
-Inputs:
-${table(rows)}
+${(0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .paragraph */ .FY)('Starts the cluster with docker compose, waits until every node answers, writes on every node and reads back from every node, ' +
+        'runs the configured restart and faults, then tears everything down and prints the checks, the convergence matrix and the ' +
+        "verdict. The flags are the action's inputs, in the same groups.", width)}
 
-Options:
-${table(other)}
+${brief
+        ? `${(0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .paragraph */ .FY)("Each input's first sentence; every flag but a --[no-]switch takes a value. --help shows the whole text.", width)}\n\n`
+        : ''}${groups}Command line only:
+${(0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .table */ .tp)(CLI_ROWS, width)}
 
-${paragraph('A flag given twice is a list (its values are joined with newlines), as for --servers or --compose-file. ' +
-        "A value that starts with '-' is written with '=': --name=-value.")}
-${paragraph('Output: progress while it runs (a live line on a terminal, plain lines otherwise; no colour when NO_COLOR is set), then the result. ' +
-        'Ctrl-C heals faults and tears the cluster down; a second Ctrl-C quits at once and prints what may be left and how to remove it.')}
+${(0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .paragraph */ .FY)('A flag given twice is a list (its values are joined with newlines), as for --servers or --compose-file. ' +
+        "--[no-]NAME is a switch: --NAME, --NAME=false or --no-NAME. A value that starts with '-' is written with '=': --name=-value.", width)}
 
-${EXIT_CODES}
+${(0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .paragraph */ .FY)('Output: the result on stdout (the table, or the JSON report with --json); progress, the path of the JSON report and errors on ' +
+        'stderr (a live line on a terminal, plain lines otherwise). Colour only on a terminal; NO_COLOR turns it off, FORCE_COLOR=1 ' +
+        `turns it on (in a pipe too) and FORCE_COLOR=0 off. Text is wrapped to the terminal's width (COLUMNS, else ${_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_WIDTH */ .jz}, ` +
+        'when not a terminal). Ctrl-C heals faults and tears the cluster down; a second Ctrl-C quits at once and prints what may be ' +
+        'left and how to remove it.', width)}
 
-Example:
-  replicheck run --working-directory examples/kv \\
-    --servers http://localhost:8080,http://localhost:8082,http://localhost:8084 \\
-    --restart-target kv_4
+${exitStatus(width)}
 `;
 }
-function paragraph(text) {
-    return wrap(text, WIDTH).join('\n');
+
+
+/***/ }),
+
+/***/ 3578:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FY: () => (/* binding */ paragraph),
+/* harmony export */   jz: () => (/* binding */ DEFAULT_WIDTH),
+/* harmony export */   sc: () => (/* binding */ textWidth),
+/* harmony export */   tp: () => (/* binding */ table)
+/* harmony export */ });
+/* unused harmony export wrap */
+/** Used when the output is not a terminal and COLUMNS says nothing: what a pager or a file shows comfortably. */
+const DEFAULT_WIDTH = 80;
+const MIN_WIDTH = 40;
+/** Past this, lines of prose are hard to follow, however wide the terminal. */
+const MAX_WIDTH = 120;
+/** The width to wrap text written to `out` at: the terminal's, else COLUMNS, else DEFAULT_WIDTH; kept readable. */
+function textWidth(out, env) {
+    const fromEnv = /^\d+$/.test(env.COLUMNS ?? '') ? Number(env.COLUMNS) : 0;
+    const columns = out.isTTY === true && out.columns !== undefined && out.columns > 0 ? out.columns : fromEnv || DEFAULT_WIDTH;
+    return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, columns));
 }
-function table(rows) {
-    const left = 34;
-    const lines = [];
-    for (const [flag, text] of rows) {
-        const wrapped = wrap(text, WIDTH - left);
-        const first = flag.length + 2 < left ? `  ${flag.padEnd(left - 2)}${wrapped[0] ?? ''}` : undefined;
-        if (first !== undefined) {
-            lines.push(first);
-        }
-        else {
-            lines.push(`  ${flag}`, `${' '.repeat(left)}${wrapped[0] ?? ''}`);
-        }
-        for (const more of wrapped.slice(1))
-            lines.push(`${' '.repeat(left)}${more}`);
-    }
-    return lines.join('\n');
-}
-function wrap(text, width) {
+/**
+ * Words of `text` in lines of at most `width` characters. A longer word gets a line of its own, or, with `hard`
+ * (text from outside, where no word is worth keeping whole), is cut into lines of `width`.
+ */
+function wrap(text, width, hard = false) {
     const lines = [];
     let line = '';
-    for (const word of text.split(/\s+/).filter(Boolean)) {
+    const words = text.split(/\s+/).filter(Boolean);
+    for (const word of hard ? words.flatMap((w) => w.match(new RegExp(`[^]{1,${Math.max(1, width)}}`, 'gu')) ?? []) : words) {
         if (line !== '' && line.length + 1 + word.length > width) {
             lines.push(line);
             line = word;
@@ -310,6 +285,39 @@ function wrap(text, width) {
         lines.push(line);
     return lines;
 }
+/** A wrapped paragraph, every line indented by `indent` spaces. */
+function paragraph(text, width, indent = 0, hard = false) {
+    const pad = ' '.repeat(indent);
+    return wrap(text, width - indent, hard)
+        .map((l) => `${pad}${l}`)
+        .join('\n');
+}
+/** The left column of a table: wide enough for most flags; a longer one gets a line of its own. */
+const LEFT_COLUMN = 30;
+/**
+ * Rows of `flag  description`, indented by two. Two columns when the description column keeps at least 40
+ * characters; below that, each description goes under its flag, indented by six.
+ */
+function table(rows, width, left = LEFT_COLUMN) {
+    const lines = [];
+    const twoColumns = width - left >= 40;
+    for (const [flag, text] of rows) {
+        if (!twoColumns) {
+            lines.push(`  ${flag}`, paragraph(text, width, 6));
+            continue;
+        }
+        const wrapped = wrap(text, width - left);
+        if (flag.length + 4 <= left) {
+            lines.push(`  ${flag.padEnd(left - 2)}${wrapped[0] ?? ''}`.trimEnd());
+        }
+        else {
+            lines.push(`  ${flag}`, `${' '.repeat(left)}${wrapped[0] ?? ''}`);
+        }
+        for (const more of wrapped.slice(1))
+            lines.push(`${' '.repeat(left)}${more}`);
+    }
+    return lines.join('\n');
+}
 
 
 /***/ }),
@@ -321,16 +329,19 @@ function wrap(text, width) {
 /* harmony export */   Du: () => (/* binding */ parseCommandLine),
 /* harmony export */   Ri: () => (/* binding */ EXIT_USAGE),
 /* harmony export */   U0: () => (/* binding */ usageLine),
-/* harmony export */   ZA: () => (/* binding */ suggest),
+/* harmony export */   ZA: () => (/* reexport safe */ _util_suggest_js__WEBPACK_IMPORTED_MODULE_1__.Z),
 /* harmony export */   eb: () => (/* binding */ UsageError),
 /* harmony export */   tm: () => (/* binding */ badValue)
 /* harmony export */ });
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9997);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9997);
+/* harmony import */ var _util_suggest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7406);
 // Bad usage, for every command of the binary: one error class, one exit code and one shape of message, so
 // `replicheck run --foo` and `replicheck check-history --foo` fail the same way. The command lines themselves are
 // read by node:util's parseArgs in strict mode; this file only puts its refusals into words that name the flag.
+
+
 
 
 /**
@@ -349,7 +360,7 @@ class UsageError extends Error {
 function usageLine(command, message) {
     const name = command === '' ? 'replicheck' : `replicheck ${command}`;
     // The message quotes the command line and the config file, which may hold escape sequences.
-    const text = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .inertText */ .UJ)(message).trimEnd();
+    const text = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .inertText */ .UJ)(message).trimEnd();
     // A YAML error quotes the file with a caret under the fault; the hint goes below it, not after the caret.
     return `${name}: ${text}${text.includes('\n') ? '\n' : ' '}See '${name} --help'.\n`;
 }
@@ -385,7 +396,7 @@ function explain(command, argv, options, allowPositionals) {
         const spec = options[token.name];
         if (spec === undefined) {
             const known = Object.keys(options);
-            return new UsageError(`Unknown flag ${flag}.${suggest(token.name, known, (s) => ` Did you mean --${s}?`)}`);
+            return new UsageError(`Unknown flag ${flag}.${(0,_util_suggest_js__WEBPACK_IMPORTED_MODULE_1__/* .suggest */ .Z)(token.name, known, (s) => ` Did you mean --${s}?`)}`);
         }
         if (spec.type === 'boolean' && token.value !== undefined)
             return new UsageError(`${flag} takes no value; write ${flag} alone.`);
@@ -398,31 +409,164 @@ function explain(command, argv, options, allowPositionals) {
     }
     return undefined;
 }
-/** ` Did you mean X?` for the closest known name, or '' when nothing is close. */
-function suggest(word, names, phrase) {
-    let best;
-    let bestDistance = Infinity;
-    for (const name of names) {
-        const d = name.includes(word) || word.includes(name) ? Math.abs(name.length - word.length) / 2 : distance(word, name);
-        if (d < bestDistance) {
-            best = name;
-            bestDistance = d;
-        }
+
+
+/***/ }),
+
+/***/ 1974:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BE: () => (/* binding */ findDefaultConfig),
+/* harmony export */   BY: () => (/* binding */ DEFAULT_CONFIG_FILES),
+/* harmony export */   HT: () => (/* binding */ loadConfigFile),
+/* harmony export */   id: () => (/* binding */ inputsFromFile),
+/* harmony export */   sg: () => (/* binding */ mergeInputs),
+/* harmony export */   x: () => (/* binding */ ConfigFileError)
+/* harmony export */ });
+/* unused harmony exports configInputs, givenByRunner, configProblem */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _inputs_list_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4233);
+/* harmony import */ var _util_suggest_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7406);
+// The config file of both front ends: the same keys as the inputs, in JSON or YAML, so a setup tuned with
+// `replicheck run` locally is the setup the action runs (input `config`). Below both front ends, so neither one's
+// reading of the file can drift from the other's; each puts a ConfigFileError in its own words (a usage error on
+// the command line, an input error of `config` in the action).
+
+
+
+
+/** Looked for in the current directory by the CLI, in this order, unless --config or --no-config is given. */
+const DEFAULT_CONFIG_FILES = ['replicheck.json', 'replicheck.yml', 'replicheck.yaml'];
+/** A config file that cannot be used: unreadable, not JSON or YAML, not a mapping, or a key that is not an input. */
+class ConfigFileError extends Error {
+    fix;
+    constructor(message, fix) {
+        super(message);
+        this.fix = fix;
+        this.name = 'ConfigFileError';
     }
-    // Far-off suggestions are noise: allow about one edit in three characters.
-    return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? phrase(best) : '';
 }
-/** Levenshtein distance. */
-function distance(a, b) {
-    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const row = [i];
-        for (let j = 1; j <= b.length; j++) {
-            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-        prev = row;
+const specs = _inputs_list_js__WEBPACK_IMPORTED_MODULE_2__/* .INPUTS */ .mc;
+const NAMES = specs.map((s) => s.name);
+/** The default config file in `cwd`, if there is exactly one; two of them is an error (which one is meant?). */
+async function findDefaultConfig(cwd) {
+    const found = [];
+    for (const name of DEFAULT_CONFIG_FILES) {
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(cwd, name);
+        if (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(path).then(() => true, () => false))
+            found.push(path);
     }
-    return prev[b.length];
+    if (found.length > 1) {
+        throw new ConfigFileError(`Found ${found.map((f) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(f)).join(' and ')}: which one is meant?`, 'Keep one, or choose with --config FILE.');
+    }
+    return found[0];
+}
+async function loadConfigFile(file, cwd) {
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, file);
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        throw new ConfigFileError(`Cannot read the config file ${file}: ${error.message}.`, 'Check its path.');
+    }
+    const ext = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.extname)(path).toLowerCase();
+    if (ext !== '.json' && ext !== '.yml' && ext !== '.yaml') {
+        throw new ConfigFileError(`The config file ${file} must end in .json, .yml or .yaml.`, 'Rename it, e.g. replicheck.yml.');
+    }
+    let data;
+    try {
+        // YAML is loaded only here, so commands without a YAML file never pay for the parser.
+        data = ext === '.json' ? JSON.parse(text) : (await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))).parse(text);
+    }
+    catch (error) {
+        throw new ConfigFileError(`The config file ${file} is not valid ${ext === '.json' ? 'JSON' : 'YAML'}: ${error.message}`, 'Mend it where the message points.');
+    }
+    return { path, directory: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), inputs: configInputs(data, file) };
+}
+/**
+ * Checks the keys and turns values into input strings: numbers and booleans as written, a list of plain values
+ * as one item per line (like a multi-line input), anything nested as JSON (which YAML-valued inputs and JSON body
+ * templates accept). `config` itself is refused: a file naming another file is a chain nobody can follow.
+ */
+function configInputs(data, file) {
+    if (data === null || data === undefined)
+        return {};
+    if (typeof data !== 'object' || Array.isArray(data)) {
+        throw new ConfigFileError(`The config file ${file} must hold an object of input names and values.`, 'Write one key per input, e.g. servers: http://localhost:8080.');
+    }
+    const keys = Object.keys(data);
+    const unknown = keys.filter((k) => !NAMES.includes(k));
+    if (unknown.length > 0) {
+        const list = unknown.map((k) => `'${k}'${(0,_util_suggest_js__WEBPACK_IMPORTED_MODULE_3__/* .suggest */ .Z)(k, NAMES, (s) => ` (did you mean '${s}'?)`)}`).join(', ');
+        throw new ConfigFileError(`Unknown key${unknown.length > 1 ? 's' : ''} in ${file}: ${list}.`, 'Keys are the input names (those of action.yml and of replicheck run --help).');
+    }
+    if (keys.includes('config')) {
+        throw new ConfigFileError(`The key 'config' in ${file} names another config file.`, 'Remove it: a config file cannot include another.');
+    }
+    const out = {};
+    for (const [key, value] of Object.entries(data)) {
+        if (value === null || value === undefined)
+            continue;
+        out[key] = toInputString(value);
+    }
+    return out;
+}
+function toInputString(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    if (Array.isArray(value) && value.every((v) => ['string', 'number', 'boolean'].includes(typeof v)))
+        return value.join('\n');
+    return JSON.stringify(value);
+}
+/**
+ * Given inputs over the config file over the defaults. Paths written in the file are relative to the file's folder
+ * (so `deploy/replicheck.yml` works from anywhere); paths given directly are relative to `cwd`.
+ */
+function mergeInputs(given, config, cwd) {
+    const merged = { ...config?.inputs };
+    if (config && (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(config.directory) !== (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd)) {
+        merged['working-directory'] = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(config.directory, merged['working-directory'] || '.');
+        const report = merged['report-file'];
+        if (report)
+            merged['report-file'] = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(config.directory, report);
+    }
+    return { ...merged, ...given };
+}
+/** The inputs whose value comes from the file: in it, and not given directly. */
+function inputsFromFile(given, config) {
+    return Object.keys(config?.inputs ?? {}).filter((k) => given[k] === undefined);
+}
+/**
+ * What the runner's inputs say that the defaults do not. The runner hands every declared input to the action, its
+ * default filled in when `with:` leaves it out, so "left out" and "written as the default" look the same: both
+ * are taken as not given, and the config file decides. Booleans compare case-insensitively (`True` is `true`).
+ */
+function givenByRunner(get) {
+    const given = {};
+    for (const spec of specs) {
+        const value = (get(spec.name) ?? '').trim();
+        if (value === '' || isDefault(spec, value))
+            continue;
+        given[spec.name] = value;
+    }
+    return given;
+}
+function isDefault(spec, value) {
+    const fallback = spec.default ?? '';
+    if (fallback === 'true' || fallback === 'false')
+        return value.toLowerCase() === fallback;
+    return value === fallback;
+}
+/** A config file's problem as the action reports bad inputs: a problem of the `config` input. */
+function configProblem(error) {
+    return { input: 'config', message: error.message, fix: error.fix };
 }
 
 
@@ -433,30 +577,49 @@ function distance(a, b) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $Y: () => (/* binding */ plainDescription),
+/* harmony export */   ak: () => (/* binding */ INPUT_GROUPS),
 /* harmony export */   mc: () => (/* binding */ INPUTS),
 /* harmony export */   yI: () => (/* binding */ readRawInputs)
 /* harmony export */ });
-/* unused harmony export INPUT_GROUPS */
 // The one list of inputs. The action reads exactly these names, the CLI turns each into a `--name` flag, and
 // action.yml's inputs and the README's tables are written from it (`npm run inputs`; a test fails when they differ),
 // so no front end or document can drift apart from the code.
 /** The groups inputs are listed in (action.yml, README, `--help`), and the part of the run each feeds. */
-const INPUT_GROUPS = (/* unused pure expression or super */ null && (['cluster', 'api', 'faults', 'workload', 'reports']));
+const INPUT_GROUPS = ['cluster', 'api', 'faults', 'workload', 'reports'];
 const INPUTS = [
+    {
+        // First: the file is read before every other input, and any of them may come from it.
+        name: 'config',
+        group: 'cluster',
+        description: 'A file of inputs, `replicheck.yml`, `.yaml` or `.json` (keys are the input names), the one `replicheck run` reads; ' +
+            'relative to the workspace, and paths in it relative to its folder. Inputs in `with:` override it, except one written ' +
+            'as its default (the runner passes every default, so it cannot be told from one left out). Empty: no file.',
+        see: 'cli.md: The config file',
+        default: '',
+    },
     {
         name: 'servers',
         group: 'cluster',
         description: 'Base URLs of the nodes, newline- or comma-separated (`http://localhost:8080`, ...). An entry may be named, `name=url`: ' +
             'the name is the compose service the node is (unnamed ones are matched by published port), or, with `cluster: external`, ' +
-            'the name that `fault-targets` and `restart-target` use. Credentials in URLs are refused.',
-        required: true,
+            'the name that `fault-targets` and `restart-target` use. Credentials in URLs are refused. Required, here or in `config`. ' +
+            'With `adapter`, any scheme with a port (`redis://localhost:6379`, `tcp://10.0.0.5:7000`), handed to the module as written.',
+    },
+    {
+        name: 'writers',
+        group: 'cluster',
+        description: 'The nodes that take writes (a primary), newline- or comma-separated: service names, server names or server URLs. ' +
+            'Replication writes on each writer and reads on every node; faults and the workload send writes to writers only. ' +
+            'Empty: every node.',
+        see: 'primary-replica.md: Writers',
+        default: '',
     },
     {
         name: 'cluster',
         group: 'cluster',
         description: '`compose` (Replicheck starts and tears down the compose project) or `external` (a cluster already running: ' +
             'nothing is started or removed, and faults run through `fault-commands`).',
-        see: 'Clusters Replicheck does not start',
+        see: 'run.md: Clusters Replicheck does not start',
         default: 'compose',
     },
     {
@@ -528,7 +691,7 @@ const INPUTS = [
         group: 'api',
         description: "Preset for the nodes' key-value API: `kv` (the example service), `etcd-v3` (etcd's v3 JSON API) " +
             "or `etcd-v2` (etcd's v2 keys API). The inputs below override parts of it.",
-        see: 'Any HTTP key-value API',
+        see: 'stores-and-adapters.md: Any HTTP key-value API',
         default: 'kv',
     },
     {
@@ -612,6 +775,14 @@ const INPUTS = [
         default: '',
     },
     {
+        name: 'refusal-statuses',
+        group: 'api',
+        description: 'HTTP statuses that mean a write certainly did not take effect, comma-separated: single statuses (`409`), ranges ' +
+            '(`400-499`) or classes (`4xx`). Any other failed answer (another 5xx, a timeout, a connection lost after sending) is ' +
+            "indeterminate: the write may or may not have happened, and no judge counts it either way. Empty: the preset's (`3xx,4xx`).",
+        default: '',
+    },
+    {
         name: 'headers',
         group: 'api',
         description: 'Extra request headers, one `Name: value` line per header, sent with every request (e.g. an `Authorization` header ' +
@@ -622,9 +793,9 @@ const INPUTS = [
     {
         name: 'adapter',
         group: 'api',
-        description: 'Path of an ES module (relative to `working-directory`) exporting `write`, `read` and optionally `cas`, ' +
-            'for APIs no template can describe. Replaces the request templates (`headers` still apply).',
-        see: 'Any API through an adapter module',
+        description: 'Path of an ES module (relative to `working-directory`) exporting `write`, `read` and optionally `cas` and `ready`, ' +
+            'for APIs no template can describe, over HTTP or any other protocol. Replaces the request templates (`headers` still apply).',
+        see: 'stores-and-adapters.md: Any API through an adapter module',
         default: '',
     },
     {
@@ -634,7 +805,7 @@ const INPUTS = [
             'and `é✓`, which break mis-encoding APIs), `token` (letters, digits and `-` only) or `bytes` (any bytes, NUL, CR/LF ' +
             'and invalid UTF-8 included; needs a raw or form write body, and `read-value: body` or `read-value-encoding: base64`, ' +
             'unless an `adapter` sends them).',
-        see: 'Values that exercise encodings',
+        see: 'stores-and-adapters.md: Values that exercise encodings',
         default: 'text',
     },
     {
@@ -650,7 +821,7 @@ const INPUTS = [
         description: 'Faults, newline- or comma-separated: `restart`, `stop`, `kill`, `pause`, `partition` (cut from its peers; ' +
             '`partition:halves`, `:majorities-ring` and `:bridge` split the whole cluster, `:one-way` cuts what the target receives), ' +
             '`disconnect`, `loss[:P%]`, `latency:MS[/JITTER]`, `clock[:±Ns]`. Empty: none (`restart-target` alone runs the restart check).',
-        see: 'Fault suite',
+        see: 'faults.md: Fault kinds',
         default: '',
     },
     {
@@ -658,7 +829,7 @@ const INPUTS = [
         group: 'faults',
         description: 'Compose service(s) each fault is applied to, in turn, newline- or comma-separated (with `cluster: external`, server names); ' +
             'join services with `+` to fault them together (`etcd_1+etcd_2`). Empty: `restart-target`.',
-        see: 'Several services at once',
+        see: 'faults.md: Several services at once',
         default: '',
     },
     {
@@ -670,9 +841,36 @@ const INPUTS = [
     {
         name: 'fault-schedule',
         group: 'faults',
-        description: '`sequence` (one fault after another) or `random` (faults start and heal at random moments while the workload runs, ' +
-            'placed from `seed`; needs a `workload`).',
+        description: '`sequence` (one fault after another), `random` (faults start and heal at random moments while the workload runs, ' +
+            'placed from `seed`; needs a `workload`), or an explicit schedule: lines `at <T>s <fault> <target> for <D>s`, ' +
+            'newline- or `;`-separated (`at 1s pause kv_2 for 5s; at 2s kill kv_4 for 1s`; `<fault>` as in `faults`, `<target>` ' +
+            'a service, `a+b`, or `cluster` for `partition:halves` and the like), run against the workload clock (needs a ' +
+            '`workload`; `faults` and `fault-targets` stay empty).',
+        see: 'schedules-and-shrinking.md: Explicit schedules',
         default: 'sequence',
+    },
+    {
+        name: 'shrink',
+        group: 'faults',
+        description: 'After a failed run with a `random` or explicit schedule: at most this many reruns, on the same cluster, of smaller ' +
+            'schedules (fewer faults, shorter, closer together) that fail the same way; the smallest is the `minimal-schedule` ' +
+            'output. 0: no shrinking.',
+        see: 'schedules-and-shrinking.md: Shrinking a failing schedule',
+        default: '0',
+    },
+    {
+        name: 'shrink-budget',
+        group: 'faults',
+        description: 'Seconds the shrinking reruns may take in all; no rerun starts once it is spent.',
+        default: '600',
+    },
+    {
+        name: 'liveness-timeout',
+        group: 'faults',
+        description: 'Seconds each node that is up has, once a fault schedule healed, to acknowledge a fresh write and return it; a node ' +
+            'that does not fails a liveness check, reported apart from lost or stale data. 0: no liveness phase.',
+        see: 'schedules-and-shrinking.md: Liveness apart from safety',
+        default: '10',
     },
     {
         name: 'partition-networks',
@@ -687,7 +885,7 @@ const INPUTS = [
         description: 'With `cluster: external`: a YAML mapping from fault kind to `{ apply, heal }` shell command templates with `{target}` ' +
             '(the server name) and `{url}` (its base URL), shell-quoted, e.g. ' +
             '`pause: { apply: "kill -STOP $(cat {target}.pid)", heal: "..." }`. Every fault used needs an entry.',
-        see: 'Clusters Replicheck does not start',
+        see: 'run.md: Clusters Replicheck does not start',
         default: '',
     },
     {
@@ -701,8 +899,9 @@ const INPUTS = [
         group: 'workload',
         description: 'Concurrent workload, recorded as a history: `none`, `register` (random reads and writes of a few keys on random nodes) ' +
             'or `cas-register` (reads, writes and compare-and-set, where the API has one). ' +
-            'It runs while the faults (or the restart check) hold, else after the replication checks.',
-        see: 'Concurrent workload and consistency',
+            'It runs after the replication checks, with the faults (or the restart check) inside it: the clients go on for the whole ' +
+            'duration and for as long as the faults take.',
+        see: 'workload.md: The register workload',
         default: 'none',
     },
     {
@@ -714,7 +913,7 @@ const INPUTS = [
     {
         name: 'workload-duration',
         group: 'workload',
-        description: 'Seconds the workload runs (while faults hold: at most this long per fault).',
+        description: 'Seconds the workload runs at least (with faults inside it, it goes on until the last fault has healed).',
         default: '10',
     },
     {
@@ -749,9 +948,21 @@ const INPUTS = [
     {
         name: 'consistency',
         group: 'workload',
-        description: 'What the workload history must satisfy: `eventual` (every node converges to a value that can legally be last) ' +
-            'or `linearizable` (checked per key).',
+        description: 'The claim the whole run is judged by: the replication checks, every fault, the workload and the sweep. Weakest first: ' +
+            '`eventual`, `read-your-writes`, `monotonic-reads`, `monotonic-writes`, `writes-follow-reads`, `pram`, `causal`, ' +
+            '`sequential` (per key) or `linearizable`. Under anything below `linearizable` a node that answers from its own copy ' +
+            'while a fault cuts it off is reported, not failed, and must converge once healed. Every workload history is also ' +
+            'checked against every model; the strongest that held is the `strongest-model` output.',
+        see: 'consistency.md: The ladder',
         default: 'eventual',
+    },
+    {
+        name: 'workload-sessions',
+        group: 'workload',
+        description: '`roaming`: each workload operation goes to a random node; `sticky`: each client stays on one node, as an application ' +
+            'client does through one connection. Session guarantees are judged per client either way.',
+        see: 'consistency.md: Sessions',
+        default: 'roaming',
     },
     {
         name: 'max-memory',
@@ -785,6 +996,44 @@ function readRawInputs(get) {
         raw[spec.name] = value === '' ? (spec.default ?? '') : value;
     }
     return raw;
+}
+
+
+/***/ }),
+
+/***/ 7406:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ suggest)
+/* harmony export */ });
+// "Did you mean" for every name a user can mistype: flags, commands, input names and config keys, all with one
+// measure of closeness.
+/** `phrase(closest)` for the closest known name, or '' when nothing is close. */
+function suggest(word, names, phrase) {
+    let best;
+    let bestDistance = Infinity;
+    for (const name of names) {
+        const d = name.includes(word) || word.includes(name) ? Math.abs(name.length - word.length) / 2 : distance(word, name);
+        if (d < bestDistance) {
+            best = name;
+            bestDistance = d;
+        }
+    }
+    // Far-off suggestions are noise: allow about one edit in three characters.
+    return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? phrase(best) : '';
+}
+/** Levenshtein distance. */
+function distance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        for (let j = 1; j <= b.length; j++) {
+            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        prev = row;
+    }
+    return prev[b.length];
 }
 
 
@@ -1294,6 +1543,8 @@ var __webpack_exports__ = {};
 var version = __nccwpck_require__(311);
 // EXTERNAL MODULE: ./src/cli/help.ts
 var help = __nccwpck_require__(7911);
+// EXTERNAL MODULE: ./src/cli/layout.ts
+var layout = __nccwpck_require__(3578);
 // EXTERNAL MODULE: ./src/cli/usage.ts
 var usage = __nccwpck_require__(7485);
 ;// CONCATENATED MODULE: ./src/cli/main.ts
@@ -1302,11 +1553,12 @@ var usage = __nccwpck_require__(7485);
 
 
 
-const COMMANDS = ['run', 'check-history', 'help'];
+
+const COMMANDS = ['run', 'probe', 'check-history', 'help'];
 async function cli(argv, io) {
     const [command, ...rest] = argv;
     if (command === undefined || command === '-h' || command === '--help' || (command === 'help' && rest.length === 0)) {
-        io.stdout.write((0,help/* mainUsage */.D)(version/* VERSION */.x));
+        io.stdout.write((0,help/* mainUsage */.D)(version/* VERSION */.x, (0,layout/* textWidth */.sc)(io.stdout, io.env)));
         return 0;
     }
     if (command === '-V' || command === '--version' || command === 'version') {
@@ -1316,12 +1568,20 @@ async function cli(argv, io) {
     if (command === 'help')
         return cli([rest[0], '--help'], io);
     if (command === 'run') {
-        const { runCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(918)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3918));
+        const { runCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(27), __nccwpck_require__.e(362)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6362));
         return runCommand(rest, io);
     }
+    if (command === 'probe') {
+        const { probeCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(27), __nccwpck_require__.e(380)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3380));
+        return probeCommand(rest, io);
+    }
     if (command === 'check-history') {
-        const { checkHistoryCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(379), __nccwpck_require__.e(146), __nccwpck_require__.e(369)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7387));
-        return checkHistoryCommand(rest, { stdout: (t) => io.stdout.write(t), stderr: (t) => io.stderr.write(t) });
+        const { checkHistoryCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(851), __nccwpck_require__.e(146), __nccwpck_require__.e(352)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7387));
+        return checkHistoryCommand(rest, {
+            stdout: (t) => io.stdout.write(t),
+            stderr: (t) => io.stderr.write(t),
+            width: (0,layout/* textWidth */.sc)(io.stdout, io.env),
+        });
     }
     const hint = (0,usage/* suggest */.ZA)(command.replace(/^-+/, ''), COMMANDS, (s) => ` Did you mean '${s}'?`);
     const what = command.startsWith('-') ? `Unknown flag ${command}` : `Unknown command '${command}'`;
