@@ -2,7 +2,7 @@
 // post step with the saved state). Every run must pass and leave nothing behind; any failure is a false failure.
 //
 //   node --import tsx bench/flake.ts                 N=20, ports 8080/8082/8084, dist/index.js
-//   FLAKE_RUNS=5 KV_PORT_0=48080 KV_PORT_2=48082 KV_PORT_4=48084 FLAKE_PREFIX=rc-x \
+//   FLAKE_RUNS=5 KV_PORT_0=23080 KV_PORT_2=23082 KV_PORT_4=23084 FLAKE_PREFIX=rc-x \
 //   REPLICHECK_ACTION_ENTRY=/tmp/build/index.js node --import tsx bench/flake.ts
 //
 // Needs Docker and the offline base image (scripts/build-base-image.sh). Exit code 1 when any run failed.

@@ -22,7 +22,7 @@ after(() => {
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
 
-const PORTS = { KV_PORT_0: '58080', KV_PORT_2: '58082', KV_PORT_4: '58084' };
+const PORTS = { KV_PORT_0: '21080', KV_PORT_2: '21082', KV_PORT_4: '21084' };
 const SERVERS = `http://localhost:${PORTS.KV_PORT_0},http://localhost:${PORTS.KV_PORT_2},http://localhost:${PORTS.KV_PORT_4}`;
 
 function project(name: string): string {

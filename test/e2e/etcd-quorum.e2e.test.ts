@@ -8,12 +8,12 @@ import { runMainAndPost, errors, readReport as report, type StepRun } from '../s
 import { needDocker, needEtcd, kvEnv, leavesNothing, uniqueProject, ETCD_IMAGE } from '../support/docker.js';
 import type { FaultReport } from '../../src/model/result.js';
 
-const ETCD_PORTS = [process.env.ETCD_PORT_0 ?? '42379', process.env.ETCD_PORT_1 ?? '42479', process.env.ETCD_PORT_2 ?? '42579'] as const;
+const ETCD_PORTS = [process.env.ETCD_PORT_0 ?? '22379', process.env.ETCD_PORT_1 ?? '22479', process.env.ETCD_PORT_2 ?? '22579'] as const;
 const ETCD_ENV = { ETCD_IMAGE, ETCD_PORT_0: ETCD_PORTS[0], ETCD_PORT_1: ETCD_PORTS[1], ETCD_PORT_2: ETCD_PORTS[2] };
 const KV_PORTS = {
-  KV_PORT_0: process.env.KV_PORT_0 ?? '43080',
-  KV_PORT_2: process.env.KV_PORT_2 ?? '43082',
-  KV_PORT_4: process.env.KV_PORT_4 ?? '43084',
+  KV_PORT_0: process.env.KV_PORT_0 ?? '22080',
+  KV_PORT_2: process.env.KV_PORT_2 ?? '22082',
+  KV_PORT_4: process.env.KV_PORT_4 ?? '22084',
 };
 
 function project(name: string): string {

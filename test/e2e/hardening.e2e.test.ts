@@ -14,8 +14,8 @@ import { needDocker, kvEnv, assertNothingLeft, forceCleanup, uniqueProject } fro
 import { findLeftovers } from '../../src/compose/driver.js';
 import { processExec } from '../../src/exec/process.js';
 
-const PORTS = { KV_PORT_0: '48080', KV_PORT_2: '48082', KV_PORT_4: '48084' };
-const SERVERS = 'http://localhost:48080,http://localhost:48082,http://localhost:48084';
+const PORTS = { KV_PORT_0: '23080', KV_PORT_2: '23082', KV_PORT_4: '23084' };
+const SERVERS = 'http://localhost:23080,http://localhost:23082,http://localhost:23084';
 const HOSTILE_OVERRIDE = '../../test/fixtures/hostile/hostile-node.override.yml';
 
 function project(name: string): string {
@@ -248,14 +248,14 @@ describe('bad input and broken machines: one clear error, no container', () => {
     },
     {
       name: 'duplicate server URL',
-      inputs: { servers: `${SERVERS},http://localhost:48080/` },
+      inputs: { servers: `${SERVERS},http://localhost:23080/` },
       title: "Replicheck: input 'servers'",
-      message: /'http:\/\/localhost:48080\/' is listed twice/,
+      message: /'http:\/\/localhost:23080\/' is listed twice/,
       fix: /List each node once/,
     },
     {
       name: 'non-HTTP server URL',
-      inputs: { servers: 'ftp://localhost:48080' },
+      inputs: { servers: 'ftp://localhost:23080' },
       title: "Replicheck: input 'servers'",
       message: /not an HTTP\(S\) URL/,
       fix: /Use http:\/\/ or https:\/\//,
@@ -269,9 +269,9 @@ describe('bad input and broken machines: one clear error, no container', () => {
     },
     {
       name: 'server URL with credentials: refused, password never shown',
-      inputs: { servers: 'http://admin:hunter2-s3cret@localhost:48080,http://localhost:48082' },
+      inputs: { servers: 'http://admin:hunter2-s3cret@localhost:23080,http://localhost:23082' },
       title: "Replicheck: input 'servers'",
-      message: /contains credentials \(http:\/\/\*\*\*@localhost:48080\)/,
+      message: /contains credentials \(http:\/\/\*\*\*@localhost:23080\)/,
       fix: /Remove user:password/,
       secret: 'hunter2-s3cret',
     },
@@ -363,11 +363,11 @@ describe('bad input and broken machines: one clear error, no container', () => {
     {
       name: 'a port already taken by something else',
       title: "Replicheck: input 'servers'",
-      message: /Port\(s\) localhost:48080 are already in use/,
+      message: /Port\(s\) localhost:23080 are already in use/,
       fix: /Stop whatever listens there/,
       before: async () => {
         const squatter = createServer((s) => s.destroy());
-        await new Promise<void>((resolve) => squatter.listen(48080, '127.0.0.1', resolve));
+        await new Promise<void>((resolve) => squatter.listen(23080, '127.0.0.1', resolve));
         return () => new Promise<void>((resolve) => squatter.close(() => resolve()));
       },
     },
@@ -448,7 +448,7 @@ describe('cancellation and crashes', () => {
         timeoutMs: 120_000,
         onStart: (child) => {
           child.once('close', () => (endedAt = performance.now()));
-          void until(() => answers('http://127.0.0.1:48084/health'), 90_000).then(async (up) => {
+          void until(() => answers('http://127.0.0.1:23084/health'), 90_000).then(async (up) => {
             sawCluster = up && (await objectCount(name)) > 0;
             // Let the replication phase start polling before cancelling.
             await new Promise((r) => setTimeout(r, 1000));
@@ -513,7 +513,7 @@ describe('cancellation and crashes', () => {
         env: env('no-replication'),
         timeoutMs: 120_000,
         onStart: (child) => {
-          void until(() => answers('http://127.0.0.1:48080/health'), 90_000).then(() => {
+          void until(() => answers('http://127.0.0.1:23080/health'), 90_000).then(() => {
             killed = child.kill('SIGKILL');
           });
         },
@@ -544,7 +544,7 @@ describe('cancellation and crashes', () => {
         env: env('no-replication'),
         timeoutMs: 120_000,
         onStart: (child) => {
-          void until(() => answers('http://127.0.0.1:48080/health'), 90_000).then(() => child.kill('SIGKILL'));
+          void until(() => answers('http://127.0.0.1:23080/health'), 90_000).then(() => child.kill('SIGKILL'));
         },
       });
       assert.equal(main.signal, 'SIGKILL');

@@ -11,7 +11,7 @@ import { needDocker, leavesNothing, uniqueProject } from '../support/docker.js';
 import type { RunResult } from '../../src/model/result.js';
 
 const REDIS_IMAGE = process.env.REPLICHECK_REDIS_IMAGE ?? 'replicheck-redis:local';
-const PORTS = ['36379', '36479', '36579'] as const;
+const PORTS = ['27379', '27479', '27579'] as const;
 const ENV = { REDIS_IMAGE, REDIS_PORT_0: PORTS[0], REDIS_PORT_1: PORTS[1], REDIS_PORT_2: PORTS[2] };
 const SERVERS = PORTS.map((p) => `redis://127.0.0.1:${p}`).join('\n');
 const DIR = join(ROOT, 'examples/redis');

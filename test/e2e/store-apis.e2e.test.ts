@@ -7,10 +7,10 @@ import { runMainAndPost, errors, readReport } from '../support/runner.js';
 import { needDocker, needEtcd, leavesNothing, uniqueProject, ETCD_IMAGE, BASE_IMAGE } from '../support/docker.js';
 import type { RunResult } from '../../src/model/result.js';
 
-const ETCD_PORTS = ['33379', '33479', '33579'];
+const ETCD_PORTS = ['29379', '29479', '29579'];
 const ETCD_ENV = { ETCD_IMAGE, ETCD_PORT_0: ETCD_PORTS[0]!, ETCD_PORT_1: ETCD_PORTS[1]!, ETCD_PORT_2: ETCD_PORTS[2]! };
 const ETCD_SERVERS = ETCD_PORTS.map((p) => `http://127.0.0.1:${p}`).join(',');
-const REV_PORTS = ['35984', '35985', '35986'];
+const REV_PORTS = ['29984', '29985', '29986'];
 const REV_ENV = { REVKV_BASE_IMAGE: BASE_IMAGE, REVKV_PORT_0: REV_PORTS[0]!, REVKV_PORT_1: REV_PORTS[1]!, REVKV_PORT_2: REV_PORTS[2]! };
 
 async function run(

@@ -8,8 +8,8 @@ import { runMainAndPost, errors, readReport, type StepRun } from '../support/run
 import { needDocker, kvEnv, leavesNothing, uniqueProject } from '../support/docker.js';
 import type { RunResult } from '../../src/model/result.js';
 
-const PORTS = { KV_PORT_0: '38080', KV_PORT_2: '38082', KV_PORT_4: '38084' };
-const SERVERS = 'http://localhost:38080,http://localhost:38082,http://localhost:38084';
+const PORTS = { KV_PORT_0: '17080', KV_PORT_2: '17082', KV_PORT_4: '17084' };
+const SERVERS = 'http://localhost:17080,http://localhost:17082,http://localhost:17084';
 
 async function run(mode: string, extra: Record<string, string>): Promise<{ main: StepRun; r: RunResult; titles: string[] }> {
   const name = uniqueProject('rc-values', mode);
