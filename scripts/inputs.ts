@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { INPUTS, INPUT_GROUPS, plainDescription as plainText, type InputGroup, type InputSpec } from '../src/inputs/list.js';
 
 /** How each group is introduced: a comment in action.yml, a heading and a sentence on the inputs page. */
@@ -20,6 +20,8 @@ export const GROUPS: Readonly<Record<InputGroup, { readonly title: string; reado
 export const INPUTS_PAGE = 'docs/inputs.md';
 export const INPUTS_START = '<!-- inputs:start -->';
 export const INPUTS_END = '<!-- inputs:end -->';
+export const NAMES_START = '<!-- names:start -->';
+export const NAMES_END = '<!-- names:end -->';
 const NOTICE = 'Written by npm run inputs from src/inputs/list.ts: edit the list, not';
 
 const specs = INPUTS as readonly InputSpec[];
@@ -166,15 +168,38 @@ export function inputTables(headingsOn: PageHeadings): string {
   return blocks.join('\n\n');
 }
 
+/** Where the generated text goes in `text`: between its markers, each once; an error naming the file otherwise. */
+function between(text: string, file: string, startMark: string, endMark: string): { start: number; end: number } {
+  const start = text.indexOf(startMark);
+  const end = text.indexOf(endMark);
+  if (start < 0 || end < start || text.indexOf(startMark, start + 1) >= 0 || text.indexOf(endMark, end + 1) >= 0) {
+    throw new Error(`${file} needs ${startMark} and then ${endMark}, once each; add them, then run npm run inputs.`);
+  }
+  return { start, end };
+}
+
+/**
+ * The README's index of every input (by group) and every output (as action.yml declares them), each name once,
+ * so a reader of the first page sees what exists; what each does is on docs/inputs.md and docs/reports.md.
+ */
+export function withReadmeNames(readme: string, actionYml: string): string {
+  const { start, end } = between(readme, 'README.md', NAMES_START, NAMES_END);
+  const inputs = grouped().map(({ group, inputs: list }) => `**${GROUPS[group].title}:** ${list.map((s) => code(s.name)).join(', ')}.`);
+  const outputs = Object.keys((parse(actionYml) as { outputs: Record<string, unknown> }).outputs);
+  const body = [
+    '<!-- Written by npm run inputs (inputs from src/inputs/list.ts, outputs from action.yml): edit those, not this list. -->',
+    `Every input, by group (what each does, and its default: [docs/inputs.md](docs/inputs.md)):`,
+    '',
+    ...inputs.map((l) => `- ${l}`),
+    '',
+    `Every output ([docs/reports.md](docs/reports.md#outputs)): ${outputs.map(code).join(', ')}.`,
+  ].join('\n');
+  return `${readme.slice(0, start)}${NAMES_START}\n\n${body}\n\n${readme.slice(end)}`;
+}
+
 /** The inputs page with the text between its markers replaced; every other line kept. */
 export function withInputTables(page: string, headingsOn: PageHeadings): string {
-  const start = page.indexOf(INPUTS_START);
-  const end = page.indexOf(INPUTS_END);
-  if (start < 0 || end < start || page.indexOf(INPUTS_START, start + 1) >= 0 || page.indexOf(INPUTS_END, end + 1) >= 0) {
-    throw new Error(
-      `${INPUTS_PAGE} needs ${INPUTS_START} and then ${INPUTS_END}, once each, around the tables; add them, then run npm run inputs.`,
-    );
-  }
+  const { start, end } = between(page, INPUTS_PAGE, INPUTS_START, INPUTS_END);
   // The group headings are the page's too: a section named like one would get a suffixed anchor.
   const own = [...headingsOf(page.slice(0, start) + page.slice(end)), ...Object.values(GROUPS).map((g) => g.title)];
   const body = inputTables((name) => (name === 'inputs.md' ? own : headingsOn(name)));
@@ -187,6 +212,7 @@ function main(): void {
   const files: [string, (text: string) => string][] = [
     ['action.yml', withActionInputs],
     [INPUTS_PAGE, (text) => withInputTables(text, headingsOn)],
+    ['README.md', (text) => withReadmeNames(text, readFileSync(new URL('action.yml', root), 'utf8'))],
   ];
   for (const [name, render] of files) {
     const url = new URL(name, root);

@@ -20,12 +20,14 @@ import {
   seeLink,
   withActionInputs,
   withInputTables,
+  withReadmeNames,
 } from '../../scripts/inputs.js';
 
 const root = new URL('../../', import.meta.url);
 const actionText = readFileSync(new URL('action.yml', root), 'utf8');
 const pageText = readFileSync(new URL(INPUTS_PAGE, root), 'utf8');
 const headingsOn = docsHeadings(new URL('docs/', root));
+const readmeText = readFileSync(new URL('README.md', root), 'utf8');
 const action = parse(actionText) as {
   inputs: Record<string, { default?: string; required?: boolean }>;
   outputs: Record<string, unknown>;
@@ -79,6 +81,7 @@ function assertGenerated(file: string, actual: string, expected: string): void {
 test('action.yml inputs and the input tables of docs/inputs.md are generated from the list (run npm run inputs)', () => {
   assertGenerated('action.yml', actionText, withActionInputs(actionText));
   assertGenerated(INPUTS_PAGE, pageText, withInputTables(pageText, headingsOn));
+  assertGenerated('README.md', readmeText, withReadmeNames(readmeText, actionText));
 });
 
 test('generated action.yml: each description is the plain text, and nothing outside inputs changes', () => {
@@ -119,5 +122,11 @@ test("each input's see names a page of docs/ and a heading on it, and becomes a 
     if (spec.see === undefined) continue;
     const { page, heading } = parseSee(spec.see);
     assert.ok(headingsOn(page)?.includes(heading), `${spec.name}: docs/${page} has the heading '${heading}'`);
+  }
+});
+
+test('the README names every input and every output action.yml declares', () => {
+  for (const name of [...Object.keys(action.inputs), ...Object.keys(action.outputs)]) {
+    assert.ok(readmeText.includes(`\`${name}\``), `README.md never names ${name}`);
   }
 });
