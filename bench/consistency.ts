@@ -12,9 +12,9 @@ import { seededRandom } from '../src/core/random.js';
 import { checkHistory, type History, type HistoryOperation, type Value } from '../src/linearizability/index.js';
 import { checkCausal, checkSessionAndCausal } from '../src/consistency/causal.js';
 import { checkSessionGuarantees } from '../src/consistency/session.js';
-import { judgeLadder } from '../src/consistency/ladder.js';
+import { judgeLadder, linearizableVerdict } from '../src/consistency/ladder.js';
 import type { ModelVerdict } from '../src/consistency/verdict.js';
-import { linearizabilityResults, linearizableVerdict } from '../src/workload/analyse.js';
+import { linearizabilityResults } from '../src/workload/analyse.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;

@@ -4,7 +4,7 @@
 // and the search hold by --max-memory, reading, parsing and checking together by --timeout; and whatever the
 // history holds is printed through one escaping.
 
-import { judgeLadder, type Ladder } from '../consistency/ladder.js';
+import { judgeLadder, linearizableVerdict, type Ladder } from '../consistency/ladder.js';
 import type { ModelVerdict } from '../consistency/verdict.js';
 import { Buffer, constants as bufferConstants } from 'node:buffer';
 import { open, writeFile, type FileHandle } from 'node:fs/promises';
@@ -440,18 +440,7 @@ const NOT_JUDGED: ModelVerdict = {
 
 /** Every model's verdict on the file's history, the linearizable one from the check already made. */
 function ladderOf(history: History, result: CheckResult, budgetMs: number | undefined, maxMemoryBytes: number): Ladder {
-  const failed = result.keys.find((k) => k.verdict === 'not-linearizable');
-  const w = failed?.witness;
-  const linearizable: ModelVerdict = failed
-    ? {
-        model: 'linearizable',
-        verdict: 'violated',
-        elapsedMs: result.elapsedMs,
-        ...(w ? { witness: { operations: w.window.map((o) => o.index), key: failed.key, explanation: w.explanation } } : {}),
-      }
-    : result.verdict === 'unknown'
-      ? { model: 'linearizable', verdict: 'unknown', elapsedMs: result.elapsedMs, reason: 'the linearizability check did not finish' }
-      : { model: 'linearizable', verdict: 'held', elapsedMs: result.elapsedMs };
+  const linearizable = linearizableVerdict(result.keys, result.elapsedMs);
   return judgeLadder(history, { eventual: NOT_JUDGED, linearizable, maxMemoryBytes, ...(budgetMs !== undefined ? { budgetMs } : {}) });
 }
 

@@ -1,7 +1,7 @@
 // The ladder: one workload history checked against every model of models.ts, each by its own checker, combined so
 // that no verdict contradicts the lattice (a model is violated whenever a model it includes is), and the strongest
 // model the run climbed to. Pure; each checker is bounded in time and memory and says `unknown` past its budget.
-import type { History } from '../linearizability/index.js';
+import type { History, Witness } from '../linearizability/index.js';
 import { CONSISTENCY_MODELS, includedBy, modelInfo, type ConsistencyModel } from './models.js';
 import type { CheckerOptions, ModelVerdict } from './verdict.js';
 import { checkSessionAndCausal } from './causal.js';
@@ -75,4 +75,30 @@ export function strongestOf(models: readonly ModelVerdict[]): ConsistencyModel |
     strongest = m;
   }
   return strongest;
+}
+
+/** Per-key linearizability as both the checker and the workload report it. */
+interface LinearizabilityKey {
+  readonly key: string;
+  readonly verdict: string;
+  readonly witness?: Witness;
+  /** Why, in words, when it is not linearizable or undecided (the workload's results have it). */
+  readonly detail?: string;
+}
+
+/** The `linearizable` rung from per-key results: violated by any key, unknown when some key is undecided. */
+export function linearizableVerdict(keys: readonly LinearizabilityKey[], elapsedMs: number): ModelVerdict {
+  const failed = keys.find((k) => k.verdict === 'not-linearizable');
+  if (failed) {
+    const w = failed.witness;
+    const operations = w ? w.window.map((o) => o.index) : [];
+    const explanation = w ? `key ${failed.key}: ${w.explanation}` : (failed.detail ?? `key ${failed.key} is not linearizable`);
+    return { model: 'linearizable', verdict: 'violated', elapsedMs, witness: { operations, key: failed.key, explanation } };
+  }
+  const unknown = keys.find((k) => k.verdict === 'unknown');
+  if (unknown) {
+    const reason = `key ${unknown.key}: ${unknown.detail ?? 'the linearizability check did not finish'}`;
+    return { model: 'linearizable', verdict: 'unknown', elapsedMs, reason };
+  }
+  return { model: 'linearizable', verdict: 'held', elapsedMs };
 }

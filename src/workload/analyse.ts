@@ -147,20 +147,6 @@ export function eventualVerdict(convergence: readonly WorkloadKeyResult[], elaps
   return { model: 'eventual', verdict: 'violated', elapsedMs, witness: { operations: [], key: failed.key, explanation: failed.detail } };
 }
 
-/** The `linearizable` rung from the per-key results: violated by any key, unknown when some key is undecided. */
-export function linearizableVerdict(results: readonly WorkloadKeyResult[], elapsedMs: number): ModelVerdict {
-  const failed = results.find((r) => r.verdict === 'not-linearizable');
-  if (failed) {
-    const w = failed.witness;
-    const operations = w ? w.window.map((o) => o.index) : [];
-    const explanation = w ? `key ${failed.key}: ${w.explanation}` : failed.detail;
-    return { model: 'linearizable', verdict: 'violated', elapsedMs, witness: { operations, key: failed.key, explanation } };
-  }
-  const unknown = results.find((r) => r.verdict === 'unknown');
-  if (unknown) return { model: 'linearizable', verdict: 'unknown', elapsedMs, reason: `key ${unknown.key}: ${unknown.detail}` };
-  return { model: 'linearizable', verdict: 'held', elapsedMs };
-}
-
 export interface WorkloadVerdicts {
   /** By the claim: linearizability per key under `linearizable`, else convergence. */
   readonly results: readonly WorkloadKeyResult[];

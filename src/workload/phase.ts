@@ -15,11 +15,10 @@ import {
   eventualVerdict,
   latencies,
   linearizabilityResults,
-  linearizableVerdict,
   workloadChecks,
   type Convergence,
 } from './analyse.js';
-import { judgeLadder } from '../consistency/ladder.js';
+import { judgeLadder, linearizableVerdict } from '../consistency/ladder.js';
 import type { ConsistencyModel } from '../consistency/models.js';
 
 /** Writes the history somewhere durable, with the page that shows it and its verdicts, and says where. */
