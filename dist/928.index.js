@@ -1835,20 +1835,6 @@ function eventualVerdict(convergence, elapsedMs) {
         return { model: 'eventual', verdict: 'held', elapsedMs };
     return { model: 'eventual', verdict: 'violated', elapsedMs, witness: { operations: [], key: failed.key, explanation: failed.detail } };
 }
-/** The `linearizable` rung from the per-key results: violated by any key, unknown when some key is undecided. */
-function linearizableVerdict(results, elapsedMs) {
-    const failed = results.find((r) => r.verdict === 'not-linearizable');
-    if (failed) {
-        const w = failed.witness;
-        const operations = w ? w.window.map((o) => o.index) : [];
-        const explanation = w ? `key ${failed.key}: ${w.explanation}` : failed.detail;
-        return { model: 'linearizable', verdict: 'violated', elapsedMs, witness: { operations, key: failed.key, explanation } };
-    }
-    const unknown = results.find((r) => r.verdict === 'unknown');
-    if (unknown)
-        return { model: 'linearizable', verdict: 'unknown', elapsedMs, reason: `key ${unknown.key}: ${unknown.detail}` };
-    return { model: 'linearizable', verdict: 'held', elapsedMs };
-}
 /**
  * The report's checks: one per key (convergence, which every claim requires; linearizability too under that claim),
  * one for a claim between the two (its ladder verdict), plus one when no operation succeeded (a workload that
@@ -4930,6 +4916,22 @@ function strongestOf(models) {
         strongest = m;
     }
     return strongest;
+}
+/** The `linearizable` rung from per-key results: violated by any key, unknown when some key is undecided. */
+function linearizableVerdict(keys, elapsedMs) {
+    const failed = keys.find((k) => k.verdict === 'not-linearizable');
+    if (failed) {
+        const w = failed.witness;
+        const operations = w ? w.window.map((o) => o.index) : [];
+        const explanation = w ? `key ${failed.key}: ${w.explanation}` : (failed.detail ?? `key ${failed.key} is not linearizable`);
+        return { model: 'linearizable', verdict: 'violated', elapsedMs, witness: { operations, key: failed.key, explanation } };
+    }
+    const unknown = keys.find((k) => k.verdict === 'unknown');
+    if (unknown) {
+        const reason = `key ${unknown.key}: ${unknown.detail ?? 'the linearizability check did not finish'}`;
+        return { model: 'linearizable', verdict: 'unknown', elapsedMs, reason };
+    }
+    return { model: 'linearizable', verdict: 'held', elapsedMs };
 }
 
 ;// CONCATENATED MODULE: ./src/workload/phase.ts

@@ -413,19 +413,8 @@ const NOT_JUDGED = {
 };
 /** Every model's verdict on the file's history, the linearizable one from the check already made. */
 function ladderOf(history, result, budgetMs, maxMemoryBytes) {
-    const failed = result.keys.find((k) => k.verdict === 'not-linearizable');
-    const w = failed?.witness;
-    const linearizable = failed
-        ? {
-            model: 'linearizable',
-            verdict: 'violated',
-            elapsedMs: result.elapsedMs,
-            ...(w ? { witness: { operations: w.window.map((o) => o.index), key: failed.key, explanation: w.explanation } } : {}),
-        }
-        : result.verdict === 'unknown'
-            ? { model: 'linearizable', verdict: 'unknown', elapsedMs: result.elapsedMs, reason: 'the linearizability check did not finish' }
-            : { model: 'linearizable', verdict: 'held', elapsedMs: result.elapsedMs };
-    return (0,_consistency_ladder_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeLadder */ .A)(history, { eventual: NOT_JUDGED, linearizable, maxMemoryBytes, ...(budgetMs !== undefined ? { budgetMs } : {}) });
+    const linearizable = (0,_consistency_ladder_js__WEBPACK_IMPORTED_MODULE_0__/* .linearizableVerdict */ .g7)(result.keys, result.elapsedMs);
+    return (0,_consistency_ladder_js__WEBPACK_IMPORTED_MODULE_0__/* .judgeLadder */ .A1)(history, { eventual: NOT_JUDGED, linearizable, maxMemoryBytes, ...(budgetMs !== undefined ? { budgetMs } : {}) });
 }
 function renderModels(l) {
     const lines = ['', 'Consistency models (clients are the processes):'];

@@ -8,7 +8,8 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  A: () => (/* binding */ judgeLadder)
+  A1: () => (/* binding */ judgeLadder),
+  g7: () => (/* binding */ linearizableVerdict)
 });
 
 // UNUSED EXPORTS: strongestOf
@@ -3043,6 +3044,22 @@ function strongestOf(models) {
         strongest = m;
     }
     return strongest;
+}
+/** The `linearizable` rung from per-key results: violated by any key, unknown when some key is undecided. */
+function linearizableVerdict(keys, elapsedMs) {
+    const failed = keys.find((k) => k.verdict === 'not-linearizable');
+    if (failed) {
+        const w = failed.witness;
+        const operations = w ? w.window.map((o) => o.index) : [];
+        const explanation = w ? `key ${failed.key}: ${w.explanation}` : (failed.detail ?? `key ${failed.key} is not linearizable`);
+        return { model: 'linearizable', verdict: 'violated', elapsedMs, witness: { operations, key: failed.key, explanation } };
+    }
+    const unknown = keys.find((k) => k.verdict === 'unknown');
+    if (unknown) {
+        const reason = `key ${unknown.key}: ${unknown.detail ?? 'the linearizability check did not finish'}`;
+        return { model: 'linearizable', verdict: 'unknown', elapsedMs, reason };
+    }
+    return { model: 'linearizable', verdict: 'held', elapsedMs };
 }
 
 

@@ -1835,20 +1835,6 @@ function eventualVerdict(convergence, elapsedMs) {
         return { model: 'eventual', verdict: 'held', elapsedMs };
     return { model: 'eventual', verdict: 'violated', elapsedMs, witness: { operations: [], key: failed.key, explanation: failed.detail } };
 }
-/** The `linearizable` rung from the per-key results: violated by any key, unknown when some key is undecided. */
-function linearizableVerdict(results, elapsedMs) {
-    const failed = results.find((r) => r.verdict === 'not-linearizable');
-    if (failed) {
-        const w = failed.witness;
-        const operations = w ? w.window.map((o) => o.index) : [];
-        const explanation = w ? `key ${failed.key}: ${w.explanation}` : failed.detail;
-        return { model: 'linearizable', verdict: 'violated', elapsedMs, witness: { operations, key: failed.key, explanation } };
-    }
-    const unknown = results.find((r) => r.verdict === 'unknown');
-    if (unknown)
-        return { model: 'linearizable', verdict: 'unknown', elapsedMs, reason: `key ${unknown.key}: ${unknown.detail}` };
-    return { model: 'linearizable', verdict: 'held', elapsedMs };
-}
 /**
  * The report's checks: one per key (convergence, which every claim requires; linearizability too under that claim),
  * one for a claim between the two (its ladder verdict), plus one when no operation succeeded (a workload that
@@ -1985,9 +1971,9 @@ class WorkloadSession {
         const checkStart = ctx.clock.now();
         const memory = wl.maxMemoryBytes !== undefined ? { maxMemoryBytes: wl.maxMemoryBytes } : {};
         const lin = linearizabilityResults(history, wl.model, memory);
-        const ladder = (0,consistency_ladder/* judgeLadder */.A)(history, {
+        const ladder = (0,consistency_ladder/* judgeLadder */.A1)(history, {
             eventual: eventualVerdict(convergence, checkStart - convergeStart),
-            linearizable: linearizableVerdict(lin.results, lin.elapsedMs),
+            linearizable: (0,consistency_ladder/* linearizableVerdict */.g7)(lin.results, lin.elapsedMs),
             // A client goes on as a new process after an indeterminate operation (generator.ts); its session is the client.
             clientOf: (op) => Number(op.process) % wl.clients,
             budgetMs: LADDER_BUDGET_MS,
