@@ -18,8 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/linearizability/index.ts + 12 modules
-var linearizability = __webpack_require__(72);
+// EXTERNAL MODULE: ./src/linearizability/index.ts + 13 modules
+var linearizability = __webpack_require__(4944);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/consistency/eventual.ts

@@ -1400,7 +1400,74 @@ async function checkReplication(ctx) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/checks/liveness.ts
+
+
+
+
+const LIVENESS_KIND = 'liveness';
+/** One write and its read-back per node, all nodes at once, each within `timeoutMs` from the start of the phase. */
+async function checkLiveness(ctx, input) {
+    const key = ctx.ids.key('liveness');
+    return Promise.all(input.nodes.map((node) => (input.down?.has(node.label) ? skippedCheck(node) : nodeLiveness(ctx, node, key, input.timeoutMs))));
+}
+async function nodeLiveness(ctx, node, baseKey, timeoutMs) {
+    const key = `${baseKey}-${node.label.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+    // One value for every attempt: an attempt that timed out and took effect late writes the same bytes.
+    const value = ctx.ids.value(node.label, 'liveness');
+    const start = ctx.clock.now();
+    // A read replica (input writers) takes no writes: its fresh write goes through a writer, and it must return it.
+    const via = node.readOnly === true ? (writersOf(ctx)[0] ?? node) : node;
+    const wrote = await pollAs(ctx, 'writable', async () => {
+        const w = await ctx.api.write(via.url, key, value, ctx.signal);
+        return { done: w.acked, value: w };
+    }, timeoutMs);
+    const id = `${LIVENESS_KIND}:${node.label}`;
+    const bound = (0,util_text/* formatMs */._V)(timeoutMs);
+    if (!wrote.done) {
+        const said = {
+            title: `Liveness: ${via.label} did not acknowledge a fresh write`,
+            detail: `Once every fault had healed, ${via.label} acknowledged none of ${wrote.attempts} attempts to write a fresh key within ` +
+                `${bound} (liveness-timeout): it stays unavailable, though no data is known to be lost.`,
+        };
+        return failed(id, node, said, ctx.clock.now() - start, (0,kv_api/* observe */.lB)(wrote.last?.outcome), value);
+    }
+    const want = ctx.api.codec.toBytes(value);
+    const left = Math.max(1, start + timeoutMs - ctx.clock.now());
+    const read = await pollAs(ctx, 'value', async () => {
+        const r = await ctx.api.read(node.url, key, ctx.signal);
+        return { done: r.value != null && r.value.equals(want), value: r };
+    }, left);
+    const tookMs = ctx.clock.now() - start;
+    if (!read.done) {
+        const said = {
+            title: `Liveness: ${node.label} did not return a fresh write`,
+            detail: `${node.label} acknowledged a fresh write once every fault had healed, but did not return it within ${bound} ` +
+                '(liveness-timeout).',
+        };
+        return failed(id, node, said, tookMs, observeRead(read.last, want), value);
+    }
+    ctx.seen.record(key, value, node.label);
+    const said = {
+        title: `Liveness: ${node.label} took and returned a fresh write`,
+        detail: `Once every fault had healed, ${node.label} acknowledged a fresh write and returned it after ${(0,util_text/* formatMs */._V)(tookMs)} ` +
+            `(bound ${bound}).`,
+    };
+    return makeCheck({ id, kind: LIVENESS_KIND, status: 'passed', said, durationMs: tookMs, node });
+}
+function failed(id, node, said, ms, actual, expected) {
+    return makeCheck({ id, kind: LIVENESS_KIND, status: 'failed', said, durationMs: ms, node, actual, expected, waitedMs: ms });
+}
+function skippedCheck(node) {
+    const said = {
+        title: `Liveness: ${node.label} not judged`,
+        detail: `${node.label} did not answer again once the faults healed (its recovery check failed), so its liveness was not judged.`,
+    };
+    return Promise.resolve(makeCheck({ id: `${LIVENESS_KIND}:${node.label}`, kind: LIVENESS_KIND, status: 'skipped', said, node }));
+}
+
 ;// CONCATENATED MODULE: ./src/checks/sweep.ts
+
 
 
 /** Reads at most this many (key, node) pairs, so a run that wrote a great deal still ends promptly. */
@@ -1410,10 +1477,20 @@ async function sweep(ctx) {
     const pairs = ctx.seen.entries().flatMap((e) => ctx.nodes.map((node) => ({ node, ...e, had: e.nodes.includes(node.label) })));
     const todo = pairs.slice(0, MAX_SWEEP_READS);
     const reads = new Array(todo.length);
+    let waiting = todo.map((_, i) => i);
+    await pollAs(ctx, 'settle', async () => {
+        await readPairs(ctx, todo, waiting, reads);
+        waiting = waiting.filter((i) => reads[i]?.answered === false);
+        return { done: waiting.length === 0, value: undefined };
+    });
+    return { reads: reads.filter(Boolean), skipped: pairs.length - todo.length };
+}
+/** Reads the pairs at `which` into `reads`, PARALLEL at a time. */
+async function readPairs(ctx, todo, which, reads) {
     let next = 0;
     const worker = async () => {
-        while (next < todo.length && !ctx.signal.aborted) {
-            const i = next++;
+        while (next < which.length && !ctx.signal.aborted) {
+            const i = which[next++];
             const p = todo[i];
             const want = ctx.api.codec.toBytes(p.value);
             const read = await ctx.api.read(p.node.url, p.key, ctx.signal);
@@ -1422,23 +1499,27 @@ async function sweep(ctx) {
                 key: p.key,
                 value: p.value,
                 had: p.had,
+                answered: read.value !== undefined,
                 returned: read.value != null && read.value.equals(want),
                 last: observeRead(read, want),
             };
         }
     };
     await Promise.all(Array.from({ length: PARALLEL }, worker));
-    return { reads: reads.filter(Boolean), skipped: pairs.length - todo.length };
 }
-/** One check per node: passed when it still returns every value it had returned; failed naming the keys it lost. */
+/**
+ * One check per node: passed when it still returns every value it had returned; failed naming the keys it lost, or,
+ * when it lost none it answered for, naming those it never answered for (a liveness failure, not lost data).
+ */
 function judgeSweep(o, nodes) {
     return nodes.flatMap((node) => {
         const mine = o.reads.filter((r) => r.node === node && r.had);
         if (mine.length === 0)
             return [];
-        const regressed = mine.filter((r) => !r.returned);
+        const regressed = mine.filter((r) => r.answered && !r.returned);
+        const silent = mine.filter((r) => !r.answered);
         const base = { id: `sweep:${node.label}`, kind: 'regressed', node };
-        if (regressed.length === 0) {
+        if (regressed.length === 0 && silent.length === 0) {
             const capped = o.skipped > 0 ? ` (${o.skipped} reads over the cap of ${MAX_SWEEP_READS} were not made)` : '';
             const said = {
                 title: `Sweep: ${node.label} still returns every value it returned before`,
@@ -1446,14 +1527,28 @@ function judgeSweep(o, nodes) {
             };
             return [makeCheck({ ...base, status: 'passed', said })];
         }
+        const unanswered = silent.length > 0
+            ? `${silent.length} read(s) of keys it had returned got no answer within the convergence timeout: ${keysOf(silent)}.`
+            : '';
+        if (regressed.length === 0) {
+            const said = {
+                title: `Sweep: ${node.label} did not answer ${silent.length} final read(s)`,
+                detail: `${node.label} kept failing, timing out or refusing the final reads, so nothing shows whether it still ` +
+                    `holds what it returned earlier: ${unanswered}`,
+            };
+            return [makeCheck({ ...base, kind: LIVENESS_KIND, status: 'failed', said, expected: silent[0].value, actual: silent[0].last })];
+        }
         const first = regressed[0];
         const said = {
             title: `Sweep: ${node.label} regressed: ${regressed.length} value(s) it returned before are gone`,
             detail: `${node.label} returned or acknowledged these keys earlier in the run and no longer returns their values: ` +
-                `${regressed.map((r) => r.key).join(', ')}.`,
+                `${keysOf(regressed)}.${unanswered ? ` Besides, ${unanswered}` : ''}`,
         };
         return [makeCheck({ ...base, status: 'failed', said, expected: first.value, actual: first.last })];
     });
+}
+function keysOf(reads) {
+    return reads.map((r) => r.key).join(', ');
 }
 
 ;// CONCATENATED MODULE: ./src/core/ids.ts
@@ -1696,8 +1791,8 @@ async function runWorkload(api, nodes, clock, plan, signal) {
     return recorder.finish();
 }
 
-// EXTERNAL MODULE: ./src/linearizability/index.ts + 12 modules
-var linearizability = __webpack_require__(72);
+// EXTERNAL MODULE: ./src/linearizability/index.ts + 13 modules
+var linearizability = __webpack_require__(4944);
 // EXTERNAL MODULE: ./src/consistency/eventual.ts
 var eventual = __webpack_require__(7176);
 ;// CONCATENATED MODULE: ./src/core/stats.ts
@@ -1956,70 +2051,6 @@ function ops_budgetOf(opts, start) {
         start,
     });
 }
-/**
- * Per key, the operation that wrote each value (values are unique per key, or the history is not checkable). String
- * values, the common kind, sit in one open-addressing table of operation indexes over all keys, hashed with their
- * key and compared with what the operation wrote: a Map of half a million strings is some 25 MB of old-generation
- * heap, and that growth costs a full collection, with the whole history live, while a typed array costs none.
- * Numbers and null go to a Map per key, with a Map's equality.
- */
-class Writers {
-    ops;
-    keyOf;
-    /** Writer's operation index + 1 per slot; 0: empty. */
-    table;
-    mask;
-    others = [];
-    constructor(ops, keyOf) {
-        this.ops = ops;
-        this.keyOf = keyOf;
-        // At most one writer per operation, so the table stays at most half full.
-        let size = 16;
-        while (size < 2 * ops.length)
-            size *= 2;
-        this.table = new Int32Array(size);
-        this.mask = size - 1;
-    }
-    /** The operation that wrote v to key k, -1 when none did. */
-    get(k, v) {
-        if (typeof v !== 'string')
-            return this.others[k]?.get(v) ?? -1;
-        const { table, mask, ops, keyOf } = this;
-        for (let slot = hash(k, v) & mask; table[slot] !== 0; slot = (slot + 1) & mask) {
-            const w = table[slot] - 1;
-            if (keyOf[w] === k && written(ops[w]) === v)
-                return w;
-        }
-        return -1;
-    }
-    /** Records operation i as v's writer for key k; false (nothing recorded) when some operation wrote v already. */
-    add(k, v, i) {
-        if (typeof v !== 'string') {
-            const map = (this.others[k] ??= new Map());
-            const size = map.size;
-            map.set(v, i);
-            return map.size !== size;
-        }
-        const { table, mask, ops, keyOf } = this;
-        let slot = hash(k, v) & mask;
-        for (; table[slot] !== 0; slot = (slot + 1) & mask) {
-            const w = table[slot] - 1;
-            if (keyOf[w] === k && written(ops[w]) === v)
-                return false;
-        }
-        table[slot] = i + 1;
-        return true;
-    }
-}
-/** FNV-1a over the key number and the string's code units, then mixed so that the low bits depend on all of them. */
-function hash(k, s) {
-    let h = Math.imul(0x811c9dc5 ^ k, 0x01000193);
-    for (let j = 0; j < s.length; j++)
-        h = Math.imul(h ^ s.charCodeAt(j), 0x01000193);
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x7feb352d);
-    return h ^ (h >>> 15);
-}
 /** What each operation is to the checkers, decided in a first pass. */
 const R_DROP = 0;
 const R_READ = 1;
@@ -2065,7 +2096,8 @@ function classify(history, initialValue, ticker) {
     const keyOf = new Int32Array(ops.length);
     const keyIds = new Map();
     const keys = [];
-    const writers = new Writers(ops, keyOf);
+    // At most one writer per operation.
+    const writers = new linearizability/* ValueTable */.GF(ops.length, (w) => written(ops[w]), (w) => keyOf[w]);
     const refused = [];
     for (let i = 0; i < ops.length; i++) {
         ticker.tick();
@@ -6287,72 +6319,6 @@ function judgeWindows(outcomes, recovery, limits) {
         }
     }
     return { checks, reports, phases };
-}
-
-;// CONCATENATED MODULE: ./src/checks/liveness.ts
-
-
-
-
-const LIVENESS_KIND = 'liveness';
-/** One write and its read-back per node, all nodes at once, each within `timeoutMs` from the start of the phase. */
-async function checkLiveness(ctx, input) {
-    const key = ctx.ids.key('liveness');
-    return Promise.all(input.nodes.map((node) => (input.down?.has(node.label) ? skippedCheck(node) : nodeLiveness(ctx, node, key, input.timeoutMs))));
-}
-async function nodeLiveness(ctx, node, baseKey, timeoutMs) {
-    const key = `${baseKey}-${node.label.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-    // One value for every attempt: an attempt that timed out and took effect late writes the same bytes.
-    const value = ctx.ids.value(node.label, 'liveness');
-    const start = ctx.clock.now();
-    // A read replica (input writers) takes no writes: its fresh write goes through a writer, and it must return it.
-    const via = node.readOnly === true ? (writersOf(ctx)[0] ?? node) : node;
-    const wrote = await pollAs(ctx, 'writable', async () => {
-        const w = await ctx.api.write(via.url, key, value, ctx.signal);
-        return { done: w.acked, value: w };
-    }, timeoutMs);
-    const id = `${LIVENESS_KIND}:${node.label}`;
-    const bound = (0,util_text/* formatMs */._V)(timeoutMs);
-    if (!wrote.done) {
-        const said = {
-            title: `Liveness: ${via.label} did not acknowledge a fresh write`,
-            detail: `Once every fault had healed, ${via.label} acknowledged none of ${wrote.attempts} attempts to write a fresh key within ` +
-                `${bound} (liveness-timeout): it stays unavailable, though no data is known to be lost.`,
-        };
-        return failed(id, node, said, ctx.clock.now() - start, (0,kv_api/* observe */.lB)(wrote.last?.outcome), value);
-    }
-    const want = ctx.api.codec.toBytes(value);
-    const left = Math.max(1, start + timeoutMs - ctx.clock.now());
-    const read = await pollAs(ctx, 'value', async () => {
-        const r = await ctx.api.read(node.url, key, ctx.signal);
-        return { done: r.value != null && r.value.equals(want), value: r };
-    }, left);
-    const tookMs = ctx.clock.now() - start;
-    if (!read.done) {
-        const said = {
-            title: `Liveness: ${node.label} did not return a fresh write`,
-            detail: `${node.label} acknowledged a fresh write once every fault had healed, but did not return it within ${bound} ` +
-                '(liveness-timeout).',
-        };
-        return failed(id, node, said, tookMs, observeRead(read.last, want), value);
-    }
-    ctx.seen.record(key, value, node.label);
-    const said = {
-        title: `Liveness: ${node.label} took and returned a fresh write`,
-        detail: `Once every fault had healed, ${node.label} acknowledged a fresh write and returned it after ${(0,util_text/* formatMs */._V)(tookMs)} ` +
-            `(bound ${bound}).`,
-    };
-    return makeCheck({ id, kind: LIVENESS_KIND, status: 'passed', said, durationMs: tookMs, node });
-}
-function failed(id, node, said, ms, actual, expected) {
-    return makeCheck({ id, kind: LIVENESS_KIND, status: 'failed', said, durationMs: ms, node, actual, expected, waitedMs: ms });
-}
-function skippedCheck(node) {
-    const said = {
-        title: `Liveness: ${node.label} not judged`,
-        detail: `${node.label} did not answer again once the faults healed (its recovery check failed), so its liveness was not judged.`,
-    };
-    return Promise.resolve(makeCheck({ id: `${LIVENESS_KIND}:${node.label}`, kind: LIVENESS_KIND, status: 'skipped', said, node }));
 }
 
 // EXTERNAL MODULE: ./src/faults/schedule.ts

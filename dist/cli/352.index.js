@@ -16,7 +16,7 @@ export const modules = {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _report_page_history_page_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4146);
 /* harmony import */ var _inputs_values_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8463);
-/* harmony import */ var _linearizability_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(72);
+/* harmony import */ var _linearizability_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4944);
 /* harmony import */ var _usage_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7485);
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3578);
 // `replicheck check-history FILE`: checks a recorded history for linearizability.

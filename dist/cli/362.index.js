@@ -609,11 +609,11 @@ async function runReplicheck(raw, host) {
     host.onStart?.(options, path);
     // The engine pulls in the HTTP client and the Docker edge: loaded only now, so a CLI --help stays fast.
     const [{ runEngine }, { nodeFiles }, { processExec }, { createHttpClient }, { fileHistorySink }, { isListening }, engineApi] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(851), __webpack_require__.e(931)]).then(__webpack_require__.bind(__webpack_require__, 6931)),
+        Promise.all(/* import() */[__webpack_require__.e(731), __webpack_require__.e(851), __webpack_require__.e(931)]).then(__webpack_require__.bind(__webpack_require__, 6931)),
         __webpack_require__.e(/* import() */ 384).then(__webpack_require__.bind(__webpack_require__, 1384)),
         Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6868)),
         Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(329)]).then(__webpack_require__.bind(__webpack_require__, 3329)),
-        Promise.all(/* import() */[__webpack_require__.e(691), __webpack_require__.e(146), __webpack_require__.e(404)]).then(__webpack_require__.bind(__webpack_require__, 9404)),
+        Promise.all(/* import() */[__webpack_require__.e(731), __webpack_require__.e(146), __webpack_require__.e(404)]).then(__webpack_require__.bind(__webpack_require__, 9404)),
         __webpack_require__.e(/* import() */ 242).then(__webpack_require__.bind(__webpack_require__, 2242)),
         Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(125)]).then(__webpack_require__.bind(__webpack_require__, 8125)),
     ]);

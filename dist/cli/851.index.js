@@ -16,8 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/consistency/models.ts
 var consistency_models = __webpack_require__(5744);
-// EXTERNAL MODULE: ./src/linearizability/index.ts + 12 modules
-var linearizability = __webpack_require__(72);
+// EXTERNAL MODULE: ./src/linearizability/index.ts + 13 modules
+var linearizability = __webpack_require__(4944);
 ;// CONCATENATED MODULE: ./src/consistency/ops.ts
 // The history as the session and causal checkers read it (docs/consistency.md, "The history the checkers read"):
 // one node per read or write that took effect, grouped in chains (one per client), with read-from resolved by
@@ -84,70 +84,6 @@ function ops_budgetOf(opts, start) {
         start,
     });
 }
-/**
- * Per key, the operation that wrote each value (values are unique per key, or the history is not checkable). String
- * values, the common kind, sit in one open-addressing table of operation indexes over all keys, hashed with their
- * key and compared with what the operation wrote: a Map of half a million strings is some 25 MB of old-generation
- * heap, and that growth costs a full collection, with the whole history live, while a typed array costs none.
- * Numbers and null go to a Map per key, with a Map's equality.
- */
-class Writers {
-    ops;
-    keyOf;
-    /** Writer's operation index + 1 per slot; 0: empty. */
-    table;
-    mask;
-    others = [];
-    constructor(ops, keyOf) {
-        this.ops = ops;
-        this.keyOf = keyOf;
-        // At most one writer per operation, so the table stays at most half full.
-        let size = 16;
-        while (size < 2 * ops.length)
-            size *= 2;
-        this.table = new Int32Array(size);
-        this.mask = size - 1;
-    }
-    /** The operation that wrote v to key k, -1 when none did. */
-    get(k, v) {
-        if (typeof v !== 'string')
-            return this.others[k]?.get(v) ?? -1;
-        const { table, mask, ops, keyOf } = this;
-        for (let slot = hash(k, v) & mask; table[slot] !== 0; slot = (slot + 1) & mask) {
-            const w = table[slot] - 1;
-            if (keyOf[w] === k && written(ops[w]) === v)
-                return w;
-        }
-        return -1;
-    }
-    /** Records operation i as v's writer for key k; false (nothing recorded) when some operation wrote v already. */
-    add(k, v, i) {
-        if (typeof v !== 'string') {
-            const map = (this.others[k] ??= new Map());
-            const size = map.size;
-            map.set(v, i);
-            return map.size !== size;
-        }
-        const { table, mask, ops, keyOf } = this;
-        let slot = hash(k, v) & mask;
-        for (; table[slot] !== 0; slot = (slot + 1) & mask) {
-            const w = table[slot] - 1;
-            if (keyOf[w] === k && written(ops[w]) === v)
-                return false;
-        }
-        table[slot] = i + 1;
-        return true;
-    }
-}
-/** FNV-1a over the key number and the string's code units, then mixed so that the low bits depend on all of them. */
-function hash(k, s) {
-    let h = Math.imul(0x811c9dc5 ^ k, 0x01000193);
-    for (let j = 0; j < s.length; j++)
-        h = Math.imul(h ^ s.charCodeAt(j), 0x01000193);
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x7feb352d);
-    return h ^ (h >>> 15);
-}
 /** What each operation is to the checkers, decided in a first pass. */
 const R_DROP = 0;
 const R_READ = 1;
@@ -193,7 +129,8 @@ function classify(history, initialValue, ticker) {
     const keyOf = new Int32Array(ops.length);
     const keyIds = new Map();
     const keys = [];
-    const writers = new Writers(ops, keyOf);
+    // At most one writer per operation.
+    const writers = new linearizability/* ValueTable */.GF(ops.length, (w) => written(ops[w]), (w) => keyOf[w]);
     const refused = [];
     for (let i = 0; i < ops.length; i++) {
         ticker.tick();

@@ -1576,7 +1576,7 @@ async function cli(argv, io) {
         return probeCommand(rest, io);
     }
     if (command === 'check-history') {
-        const { checkHistoryCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(691), __nccwpck_require__.e(851), __nccwpck_require__.e(146), __nccwpck_require__.e(352)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7387));
+        const { checkHistoryCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(731), __nccwpck_require__.e(851), __nccwpck_require__.e(146), __nccwpck_require__.e(352)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7387));
         return checkHistoryCommand(rest, {
             stdout: (t) => io.stdout.write(t),
             stderr: (t) => io.stderr.write(t),

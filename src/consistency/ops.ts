@@ -8,7 +8,7 @@
 // is two consecutive events (its read, then its write). Indeterminate writes and compare-and-sets that some read
 // proved applied come after all chains (ids >= nChain): they are on no chain because they precede nothing in
 // session order; an indeterminate compare-and-set is one node, a write that also reads its expected value.
-import { Budget, DEFAULT_MAX_MEMORY_BYTES, type History, type HistoryOperation, type Value } from '../linearizability/index.js';
+import { Budget, DEFAULT_MAX_MEMORY_BYTES, ValueTable, type History, type HistoryOperation, type Value } from '../linearizability/index.js';
 import type { CheckerOptions } from './verdict.js';
 
 export const K_READ = 0;
@@ -111,7 +111,7 @@ export interface SharedValues {
   readonly keyOf: Int32Array;
   /** Reading operation that took effect: the operation that wrote what it read, -1 when none did (else unset). */
   readonly readFrom: Int32Array;
-  readonly writers: Writers;
+  readonly writers: ValueTable;
   /** Per operation: its R_ role (R_DROP: none) and invocation time. */
   readonly role: Uint8Array;
   readonly invoke: Float64Array;
@@ -119,69 +119,6 @@ export interface SharedValues {
   readonly clientId: Int32Array;
   readonly clientIds: ReadonlyMap<number | string, number>;
   readonly clientNames: readonly (number | string)[];
-}
-
-/**
- * Per key, the operation that wrote each value (values are unique per key, or the history is not checkable). String
- * values, the common kind, sit in one open-addressing table of operation indexes over all keys, hashed with their
- * key and compared with what the operation wrote: a Map of half a million strings is some 25 MB of old-generation
- * heap, and that growth costs a full collection, with the whole history live, while a typed array costs none.
- * Numbers and null go to a Map per key, with a Map's equality.
- */
-export class Writers {
-  /** Writer's operation index + 1 per slot; 0: empty. */
-  private readonly table: Int32Array;
-  private readonly mask: number;
-  private readonly others: Map<Value, number>[] = [];
-
-  constructor(
-    private readonly ops: readonly HistoryOperation[],
-    private readonly keyOf: Int32Array,
-  ) {
-    // At most one writer per operation, so the table stays at most half full.
-    let size = 16;
-    while (size < 2 * ops.length) size *= 2;
-    this.table = new Int32Array(size);
-    this.mask = size - 1;
-  }
-
-  /** The operation that wrote v to key k, -1 when none did. */
-  get(k: number, v: Value): number {
-    if (typeof v !== 'string') return this.others[k]?.get(v) ?? -1;
-    const { table, mask, ops, keyOf } = this;
-    for (let slot = hash(k, v) & mask; table[slot] !== 0; slot = (slot + 1) & mask) {
-      const w = table[slot]! - 1;
-      if (keyOf[w] === k && written(ops[w]!) === v) return w;
-    }
-    return -1;
-  }
-
-  /** Records operation i as v's writer for key k; false (nothing recorded) when some operation wrote v already. */
-  add(k: number, v: Value, i: number): boolean {
-    if (typeof v !== 'string') {
-      const map = (this.others[k] ??= new Map());
-      const size = map.size;
-      map.set(v, i);
-      return map.size !== size;
-    }
-    const { table, mask, ops, keyOf } = this;
-    let slot = hash(k, v) & mask;
-    for (; table[slot] !== 0; slot = (slot + 1) & mask) {
-      const w = table[slot]! - 1;
-      if (keyOf[w] === k && written(ops[w]!) === v) return false;
-    }
-    table[slot] = i + 1;
-    return true;
-  }
-}
-
-/** FNV-1a over the key number and the string's code units, then mixed so that the low bits depend on all of them. */
-function hash(k: number, s: string): number {
-  let h = Math.imul(0x811c9dc5 ^ k, 0x01000193);
-  for (let j = 0; j < s.length; j++) h = Math.imul(h ^ s.charCodeAt(j), 0x01000193);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x7feb352d);
-  return h ^ (h >>> 15);
 }
 
 /** What each operation is to the checkers, decided in a first pass. */
@@ -198,7 +135,7 @@ interface Classified {
   readonly keyOf: Int32Array;
   readonly keys: string[];
   /** Per key: value -> operation index of the (only) write that may have written it. */
-  readonly writers: Writers;
+  readonly writers: ValueTable;
   readonly refused: Map<Value, number>[];
   /** Per reading operation (once `applied` ran): the operation that wrote what it read, -1 when none did. */
   readonly readFrom: Int32Array;
@@ -248,7 +185,12 @@ function classify(history: History, initialValue: Value, ticker: Ticker): Classi
   const keyOf = new Int32Array(ops.length);
   const keyIds = new Map<string, number>();
   const keys: string[] = [];
-  const writers = new Writers(ops, keyOf);
+  // At most one writer per operation.
+  const writers = new ValueTable(
+    ops.length,
+    (w) => written(ops[w]!),
+    (w) => keyOf[w]!,
+  );
   const refused: Map<Value, number>[] = [];
   for (let i = 0; i < ops.length; i++) {
     ticker.tick();
@@ -271,7 +213,7 @@ function classify(history: History, initialValue: Value, ticker: Ticker): Classi
   return { role, invoke, keyOf, keys, writers, refused, readFrom: new Int32Array(ops.length).fill(-1) };
 }
 
-function addWriter(writers: Writers, k: number, ops: readonly HistoryOperation[], i: number, key: string, initialValue: Value): void {
+function addWriter(writers: ValueTable, k: number, ops: readonly HistoryOperation[], i: number, key: string, initialValue: Value): void {
   const v = written(ops[i]!);
   // One lookup in the common case: a new value is added.
   if (writers.add(k, v, i) && v !== initialValue) return;

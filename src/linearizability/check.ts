@@ -8,7 +8,7 @@ import { inferModel, HistoryError, type History, type HistoryOperation, type Mod
 import { isIgnored, unsupportedOperation } from './model.js';
 import { KeySearch, type SearchOutcome } from './search.js';
 import { buildWitness, type Witness } from './witness.js';
-import { checkUnique, qualifies } from './unique.js';
+import { checkUnique } from './unique.js';
 
 export { DEFAULT_MAX_MEMORY_BYTES };
 
@@ -159,19 +159,19 @@ interface KeyTask {
 /** The history split per key, in key order; every key starts `unknown`. */
 function keyTasks(operations: readonly HistoryOperation[]): KeyTask[] {
   const byKey = new Map<string, number[]>();
-  operations.forEach((op, i) => {
-    const key = op.key ?? '';
+  for (let i = 0; i < operations.length; i++) {
+    const key = operations[i]!.key ?? '';
     let list = byKey.get(key);
     if (list === undefined) byKey.set(key, (list = []));
     list.push(i);
-  });
+  }
   return [...byKey.keys()].sort().map((key) => {
     const indices = byKey.get(key) as number[];
-    const checked = indices.filter((i) => !isIgnored(operations[i] as HistoryOperation));
+    const checked: number[] = [];
     const result: KeyResult = {
       key,
       verdict: 'unknown',
-      operations: countOperations(operations, indices),
+      operations: countOperations(operations, indices, checked),
       steps: 0,
       elapsedMs: 0,
       algorithm: 'search',
@@ -187,7 +187,7 @@ function keyTasks(operations: readonly HistoryOperation[]): KeyTask[] {
 function decideUniqueKeys(run: CheckRun, all: KeyTask[]): KeyTask[] {
   const pending: KeyTask[] = [];
   for (const p of all) {
-    if (run.stopReason !== undefined || !qualifies(run.operations, p.checked, run.initialValue)) {
+    if (run.stopReason !== undefined) {
       pending.push(p);
       continue;
     }
@@ -196,8 +196,12 @@ function decideUniqueKeys(run: CheckRun, all: KeyTask[]): KeyTask[] {
     try {
       account.take(UNIQUE_BYTES_PER_OP * p.checked.length);
       const u = checkUnique(run.operations, p.checked, run.initialValue, () => run.budget.expired());
+      if (u === 'does-not-qualify') {
+        pending.push(p);
+        continue;
+      }
       p.result.algorithm = 'unique-values';
-      if (u === undefined) {
+      if (u === 'expired') {
         run.stopReason = 'timeout';
         pending.push(p);
         continue;
@@ -300,15 +304,19 @@ function searchSlice(run: CheckRun, p: KeyTask, slice: number): boolean {
   return false;
 }
 
-function countOperations(operations: readonly HistoryOperation[], indices: readonly number[]): OperationCounts {
+/** A key's operations counted by kind; those the check places go to `checked`, in history order. */
+function countOperations(operations: readonly HistoryOperation[], indices: readonly number[], checked: number[]): OperationCounts {
   const counts: OperationCounts = { total: indices.length, checked: 0, ok: 0, failed: 0, open: 0, unknownReads: 0 };
   for (const i of indices) {
     const op = operations[i] as HistoryOperation;
-    if (op.type === 'ok') counts.ok++;
-    else if (op.type === 'fail') counts.failed++;
+    if (op.type === 'fail') counts.failed++;
     else if (isIgnored(op)) counts.unknownReads++;
-    else counts.open++;
-    if (!isIgnored(op)) counts.checked++;
+    else {
+      if (op.type === 'ok') counts.ok++;
+      else counts.open++;
+      checked.push(i);
+    }
   }
+  counts.checked = checked.length;
   return counts;
 }

@@ -24,3 +24,4 @@ export type { Witness, WitnessOperation, WitnessRole } from './witness.js';
 export { Budget, BudgetExceeded, formatBytes } from './budget.js';
 export type { BudgetOptions, BudgetReason } from './budget.js';
 export { escapeText, quoteText } from './display.js';
+export { ValueTable } from './value-table.js';

@@ -15,67 +15,69 @@ import type { HistoryOperation, Value } from './history.js';
 import { quoteText } from './display.js';
 import { nameText } from './model.js';
 import type { Witness, WitnessOperation } from './witness.js';
+import { ValueTable } from './value-table.js';
 
 export interface UniqueOutcome {
   readonly verdict: 'linearizable' | 'not-linearizable';
   readonly witness?: Omit<Witness, 'key'>;
 }
 
-/** Whether a key's operations qualify: reads and writes only, every write's value written once. */
-export function qualifies(operations: readonly HistoryOperation[], indices: readonly number[], initialValue: Value): boolean {
-  const seen = new Set<Value>();
-  for (const i of indices) {
-    const op = operations[i]!;
-    if (op.f === 'read' || op.f === 'get') continue;
-    if (op.f !== 'write' && op.f !== 'put') return false;
-    if (op.type === 'fail') continue;
-    const v = op.value as Value;
-    if (v === initialValue || seen.has(v)) return false;
-    seen.add(v);
-  }
-  return true;
-}
-
-interface Cluster {
-  readonly value: Value;
-  /** The write (undefined for the initial value). */
-  readonly write?: number;
-  readonly reads: number[];
+/**
+ * The clusters, as parallel arrays indexed by cluster number (cluster 0 is the initial value's): a million
+ * operations make half a million clusters, and arrays of numbers cost a fraction of the time and garbage that as
+ * many objects would.
+ */
+interface Clusters {
+  /** Cluster number by value (cluster 0 is not in it: the initial value may be read, never written). */
+  readonly id: ValueTable;
+  readonly value: Value[];
+  /** The write's operation index, INITIAL for the initial value. */
+  readonly write: Int32Array;
+  /** How many completed reads returned the value. */
+  readonly reads: Int32Array;
   /** Earliest completion (f) and the operation it belongs to; latest invocation (s) and its operation. */
-  f: number;
-  fOp: number;
-  s: number;
-  sOp: number;
+  readonly f: Float64Array;
+  readonly fOp: Int32Array;
+  readonly s: Float64Array;
+  readonly sOp: Int32Array;
+  size: number;
 }
 
 const INITIAL = -1;
 
 /**
- * The verdict, or undefined when `expired` said so between two phases (each is at most O(n log n), so the time
- * budget is looked at after every linear pass).
+ * The verdict; 'does-not-qualify' when the key has an operation other than a read or a write, or a value written
+ * twice (the search decides it then); 'expired' when `expired` said so between two phases (each is at most
+ * O(n log n), so the time budget is looked at after every linear pass).
  */
 export function checkUnique(
   operations: readonly HistoryOperation[],
   indices: readonly number[],
   initialValue: Value,
   expired: () => boolean = () => false,
-): UniqueOutcome | undefined {
-  const clusters = writeClusters(operations, indices, initialValue);
-  if (expired()) return undefined;
-  const misread = addReads(operations, indices, clusters);
+): UniqueOutcome | 'does-not-qualify' | 'expired' {
+  const c = writeClusters(operations, indices, initialValue);
+  if (c === undefined) return 'does-not-qualify';
+  if (expired()) return 'expired';
+  const misread = addReads(operations, indices, c);
   if (misread) return misread;
-  if (expired()) return undefined;
-  // An indeterminate write nobody read may not have happened: it constrains nothing.
-  const live = [...clusters.values()].filter((c) => c.write === undefined || operations[c.write]!.type !== 'info' || c.reads.length > 0);
-  // The initial value's "write" ends before everything; its zone is forward up to its last read's invocation.
-  const initial = clusters.get(initialValue)!;
-  if (initial.reads.length === 0) live.splice(live.indexOf(initial), 1);
-  const forward = live.filter((c) => c.f < c.s).sort((a, b) => a.f - b.f);
-  const backward = live.filter((c) => !(c.f < c.s));
-  if (expired()) return undefined;
-  const overlap = forwardOverlap(operations, forward);
-  if (overlap !== undefined || expired()) return overlap;
-  return backwardInside(operations, forward, backward) ?? { verdict: 'linearizable' };
+  if (expired()) return 'expired';
+  const forward: number[] = [];
+  const backward: number[] = [];
+  for (let k = 0; k < c.size; k++) {
+    const w = c.write[k]!;
+    // An indeterminate write nobody read may not have happened: it constrains nothing. The initial value's "write"
+    // ends before everything; its zone is forward up to its last read's invocation, and nothing without reads.
+    if (c.reads[k] === 0 && (w === INITIAL || operations[w]!.type === 'info')) continue;
+    (c.f[k]! < c.s[k]! ? forward : backward).push(k);
+  }
+  // Ties in order of cluster number, as a stable sort of the clusters in history order would leave them.
+  forward.sort((a, b) => c.f[a]! - c.f[b]! || a - b);
+  if (expired()) return 'expired';
+  const overlap = forwardOverlap(operations, c, forward);
+  if (overlap !== undefined) return overlap;
+  if (expired()) return 'expired';
+  return backwardInside(operations, c, forward, backward) ?? { verdict: 'linearizable' };
 }
 
 /** When an operation ends: never, for one that may still take effect. */
@@ -83,47 +85,65 @@ function end(op: HistoryOperation): number {
   return op.type === 'ok' && op.complete !== null ? op.complete : Infinity;
 }
 
-/** One cluster per value written (failed writes did not happen), and the initial value's, each with no reads yet. */
-function writeClusters(operations: readonly HistoryOperation[], indices: readonly number[], initialValue: Value): Map<Value, Cluster> {
-  const clusters = new Map<Value, Cluster>();
-  clusters.set(initialValue, { value: initialValue, reads: [], f: -Infinity, fOp: INITIAL, s: -Infinity, sOp: INITIAL });
+/**
+ * One cluster per value written (failed writes did not happen), and the initial value's, each with no reads yet;
+ * undefined when the key does not qualify: an operation that is neither a read nor a write, or a value written twice
+ * (or the initial value written).
+ */
+function writeClusters(operations: readonly HistoryOperation[], indices: readonly number[], initialValue: Value): Clusters | undefined {
+  const n = indices.length + 1;
+  const value: Value[] = [initialValue];
+  const c: Clusters = {
+    id: new ValueTable(n, (k) => value[k]!),
+    value,
+    write: new Int32Array(n),
+    reads: new Int32Array(n),
+    f: new Float64Array(n),
+    fOp: new Int32Array(n),
+    s: new Float64Array(n),
+    sOp: new Int32Array(n),
+    size: 1,
+  };
+  c.write[0] = c.fOp[0] = c.sOp[0] = INITIAL;
+  c.f[0] = c.s[0] = -Infinity;
   for (const i of indices) {
     const op = operations[i]!;
-    if ((op.f === 'write' || op.f === 'put') && op.type !== 'fail') {
-      clusters.set(op.value as Value, { value: op.value as Value, write: i, reads: [], f: end(op), fOp: i, s: op.invoke, sOp: i });
-    }
+    if (op.f === 'read' || op.f === 'get') continue;
+    if (op.f !== 'write' && op.f !== 'put') return undefined;
+    if (op.type === 'fail') continue;
+    const v = op.value as Value;
+    const k = c.size;
+    value.push(v);
+    if (v === initialValue || !c.id.add(0, v, k)) return undefined; // written before, or the initial value
+    c.write[k] = c.fOp[k] = c.sOp[k] = i;
+    c.f[k] = end(op);
+    c.s[k] = op.invoke;
+    c.size = k + 1;
   }
-  return clusters;
+  return c;
 }
 
 /** Puts each completed read in its value's cluster, widening the cluster's zone; the failure when rule 1 breaks. */
-function addReads(
-  operations: readonly HistoryOperation[],
-  indices: readonly number[],
-  clusters: Map<Value, Cluster>,
-): UniqueOutcome | undefined {
+function addReads(operations: readonly HistoryOperation[], indices: readonly number[], c: Clusters): UniqueOutcome | undefined {
   for (const i of indices) {
     const op = operations[i]!;
     if ((op.f !== 'read' && op.f !== 'get') || op.type !== 'ok') continue;
-    const c = clusters.get(op.value as Value);
-    if (!c) return unwritten(operations, i);
-    if (c.write !== undefined && end(op) < operations[c.write]!.invoke) {
-      return fail(
-        operations,
-        `read ${label(op)} ended before the write of its value began (${label(operations[c.write]!)})`,
-        [i, c.write],
-        i,
-      );
-    }
-    c.reads.push(i);
+    const v = op.value as Value;
+    const k = v === c.value[0] ? 0 : c.id.get(0, v);
+    if (k < 0) return unwritten(operations, i);
+    const w = c.write[k]!;
     const e = end(op);
-    if (e < c.f) {
-      c.f = e;
-      c.fOp = i;
+    if (w !== INITIAL && e < operations[w]!.invoke) {
+      return fail(operations, `read ${label(op)} ended before the write of its value began (${label(operations[w]!)})`, [i, w], i);
     }
-    if (op.invoke > c.s) {
-      c.s = op.invoke;
-      c.sOp = i;
+    c.reads[k]!++;
+    if (e < c.f[k]!) {
+      c.f[k] = e;
+      c.fOp[k] = i;
+    }
+    if (op.invoke > c.s[k]!) {
+      c.s[k] = op.invoke;
+      c.sOp[k] = i;
     }
   }
   return undefined;
@@ -147,22 +167,27 @@ function unwritten(operations: readonly HistoryOperation[], i: number): UniqueOu
 }
 
 /** 2. Forward zones, sorted by start: each must end before the next begins. */
-function forwardOverlap(operations: readonly HistoryOperation[], forward: readonly Cluster[]): UniqueOutcome | undefined {
+function forwardOverlap(operations: readonly HistoryOperation[], c: Clusters, forward: readonly number[]): UniqueOutcome | undefined {
   for (let k = 1; k < forward.length; k++) {
     const a = forward[k - 1]!;
     const b = forward[k]!;
-    if (b.f < a.s) {
+    if (c.f[b]! < c.s[a]!) {
       // With the initial value this is a read of it after a write was in place: say it as the stale read it is.
-      const init = a.write === undefined ? a : b.write === undefined ? b : undefined;
-      if (init) return staleInitial(operations, init, init === a ? b : a);
+      if (a === 0 || b === 0) return staleInitial(operations, c, a === 0 ? b : a);
+      const [fa, sa, fb, sb] = [
+        opText(operations, c.fOp[a]!),
+        opText(operations, c.sOp[a]!),
+        opText(operations, c.fOp[b]!),
+        opText(operations, c.sOp[b]!),
+      ];
       return fail(
         operations,
-        `${describe(operations, a)} and ${describe(operations, b)}: ` +
-          `${opText(operations, a.fOp)} ended before ${opText(operations, b.sOp)} began, so ${val(a)} was written before ${val(b)}; ` +
-          `but ${opText(operations, b.fOp)} ended before ${opText(operations, a.sOp)} began, so ${val(b)} was written before ${val(a)}. ` +
+        `${describe(operations, c, a)} and ${describe(operations, c, b)}: ` +
+          `${fa} ended before ${sb} began, so ${val(c, a)} was written before ${val(c, b)}; ` +
+          `but ${fb} ended before ${sa} began, so ${val(c, b)} was written before ${val(c, a)}. ` +
           'No order satisfies both',
-        ops(a, b),
-        a.sOp === INITIAL ? b.sOp : a.sOp,
+        ops(c, a, b),
+        c.sOp[a]!,
       );
     }
   }
@@ -175,45 +200,46 @@ function forwardOverlap(operations: readonly HistoryOperation[], forward: readon
  */
 function backwardInside(
   operations: readonly HistoryOperation[],
-  forward: readonly Cluster[],
-  backward: readonly Cluster[],
+  c: Clusters,
+  forward: readonly number[],
+  backward: readonly number[],
 ): UniqueOutcome | undefined {
   for (const b of backward) {
     let lo = 0;
     let hi = forward.length - 1;
-    let host: Cluster | undefined;
+    let host = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const a = forward[mid]!;
-      if (a.f < b.s) {
+      if (c.f[a]! < c.s[b]!) {
         host = a;
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    if (host && host !== b && b.f < host.s && host.f < b.s) {
-      if (host.write === undefined) return staleInitial(operations, host, b);
+    if (host >= 0 && host !== b && c.f[b]! < c.s[host]! && c.f[host]! < c.s[b]!) {
+      if (host === 0) return staleInitial(operations, c, b);
       // The late operation of the host cluster (a read, in practice a stale one) is the one no order can place.
       return fail(
         operations,
-        `${opText(operations, host.sOp)} returned ${val(host)}, but ${describe(operations, b)} happened entirely after ${val(host)} ` +
-          `was in place (${opText(operations, host.fOp)} ended before it) and before that read began, ` +
-          `so the read should have seen ${val(b)} or a later value`,
-        ops(host, b),
-        host.sOp,
+        `${opText(operations, c.sOp[host]!)} returned ${val(c, host)}, but ${describe(operations, c, b)} happened entirely ` +
+          `after ${val(c, host)} was in place (${opText(operations, c.fOp[host]!)} ended before it) and before that read ` +
+          `began, so the read should have seen ${val(c, b)} or a later value`,
+        ops(c, host, b),
+        c.sOp[host]!,
       );
     }
   }
   return undefined;
 }
 
-/** A read of the initial value after some write was in place: a stale read of "nothing yet". */
-function staleInitial(operations: readonly HistoryOperation[], init: Cluster, other: Cluster): UniqueOutcome {
+/** A read of the initial value (cluster 0) after some write was in place: a stale read of "nothing yet". */
+function staleInitial(operations: readonly HistoryOperation[], c: Clusters, other: number): UniqueOutcome {
   return fail(
     operations,
-    `${opText(operations, init.sOp)} returned ${val(init)}, but ${describe(operations, other)} was already in place: ` +
-      `${opText(operations, other.fOp)} ended before that read began`,
-    ops(init, other),
-    init.sOp,
+    `${opText(operations, c.sOp[0]!)} returned ${val(c, 0)}, but ${describe(operations, c, other)} was already in place: ` +
+      `${opText(operations, c.fOp[other]!)} ended before that read began`,
+    ops(c, 0, other),
+    c.sOp[0]!,
   );
 }
 
@@ -221,18 +247,17 @@ function fail(operations: readonly HistoryOperation[], why: string, indices: num
   return { verdict: 'not-linearizable', witness: witnessOf(operations, why, indices, failing) };
 }
 
-function ops(...cs: Cluster[]): number[] {
-  return [...new Set(cs.flatMap((c) => [c.fOp, c.sOp, ...(c.write !== undefined ? [c.write] : [])]).filter((i) => i !== INITIAL))];
+function ops(c: Clusters, ...ks: number[]): number[] {
+  return [...new Set(ks.flatMap((k) => [c.fOp[k]!, c.sOp[k]!, c.write[k]!]).filter((i) => i !== INITIAL))];
 }
 
-function val(c: Cluster): string {
-  return c.write === undefined ? `the initial value (${c.value === null ? 'absent' : shown(c.value)})` : shown(c.value);
+function val(c: Clusters, k: number): string {
+  const v = c.value[k]!;
+  return k === 0 ? `the initial value (${v === null ? 'absent' : shown(v)})` : shown(v);
 }
 
-function describe(operations: readonly HistoryOperation[], c: Cluster): string {
-  return c.write === undefined
-    ? 'the initial value'
-    : `the write of ${shown(c.value)} (by client ${nameText(operations[c.write]!.process)})`;
+function describe(operations: readonly HistoryOperation[], c: Clusters, k: number): string {
+  return k === 0 ? 'the initial value' : `the write of ${shown(c.value[k]!)} (by client ${nameText(operations[c.write[k]!]!.process)})`;
 }
 
 /** A value as JSON would show it, a string escaped (it comes from the history). */

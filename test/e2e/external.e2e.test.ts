@@ -64,6 +64,22 @@ function startCluster(mode: string, base: number, later: readonly string[] = [])
   };
 }
 
+/** Until each port's /health answers 200 (at most 10 s). */
+async function ready(...ports: number[]): Promise<void> {
+  for (const port of ports) {
+    const until = Date.now() + 10_000;
+    for (;;) {
+      const status = await fetch(`http://127.0.0.1:${port}/health`).then(
+        (r) => r.status,
+        () => 0,
+      );
+      if (status === 200) break;
+      assert.ok(Date.now() < until, `port ${port} not ready within 10 s (last status ${status})`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
 /** Running and not stopped (a paused process is in state T). */
 function running(pid: number): boolean {
   try {
@@ -257,8 +273,12 @@ describe('examples/kv as host processes', () => {
     const cluster = startCluster('skip-peer', 27580, ['ext_2']);
     try {
       const url = (i: number): string => `http://127.0.0.1:${27580 + i}/key/early`;
+      // ctl.sh start returns once a node answers at all; a node refuses /key with 503 while it catches up at start,
+      // which on a loaded machine outlasts that, so each is awaited until it is ready.
+      await ready(27580, 27581);
       assert.equal((await fetch(url(0), { method: 'PUT', body: 'v' })).status, 200);
       cluster.start('ext_2');
+      await ready(27582);
       assert.equal((await fetch(url(2))).status, 404, 'ext_2 got the value from its catch-up at start');
       // Anti-entropy runs every second: still nothing after two rounds.
       await new Promise((r) => setTimeout(r, 2500));

@@ -21,18 +21,23 @@ describe('sweep judge', () => {
   const table: { name: string; reads: SweepObservations['reads']; expect: Record<string, string> }[] = [
     {
       name: 'everything still there',
-      reads: [{ node: A, key: 'k1', value: 'v1', had: true, returned: true, last: { status: 200 } }],
+      reads: [{ node: A, key: 'k1', value: 'v1', had: true, answered: true, returned: true, last: { status: 200 } }],
       expect: { 'sweep:a': 'passed' },
     },
     {
       name: 'a value a node had is gone: regressed',
-      reads: [{ node: A, key: 'k1', value: 'v1', had: true, returned: false, last: { status: 404 } }],
+      reads: [{ node: A, key: 'k1', value: 'v1', had: true, answered: true, returned: false, last: { status: 404 } }],
       expect: { 'sweep:a': 'failed' },
     },
     {
       name: 'a value a node never had is not its regression',
-      reads: [{ node: B, key: 'k1', value: 'v1', had: false, returned: false, last: { status: 404 } }],
+      reads: [{ node: B, key: 'k1', value: 'v1', had: false, answered: true, returned: false, last: { status: 404 } }],
       expect: {},
+    },
+    {
+      name: 'a node that never answered is not judged to have lost anything, but fails to answer',
+      reads: [{ node: A, key: 'k1', value: 'v1', had: true, answered: false, returned: false, last: { status: 503 } }],
+      expect: { 'sweep:a': 'failed' },
     },
   ];
   for (const row of table) {
@@ -44,7 +49,15 @@ describe('sweep judge', () => {
   test('the failure names the keys and carries the first expected value', () => {
     const [c] = judgeSweep(
       {
-        reads: ['k1', 'k2'].map((key) => ({ node: A, key, value: `v-${key}`, had: true, returned: false, last: { status: 404 } })),
+        reads: ['k1', 'k2'].map((key) => ({
+          node: A,
+          key,
+          value: `v-${key}`,
+          had: true,
+          answered: true,
+          returned: false,
+          last: { status: 404 },
+        })),
         skipped: 0,
       },
       [A],
@@ -56,7 +69,47 @@ describe('sweep judge', () => {
   });
 });
 
+describe('sweep judge: unanswered reads', () => {
+  test('a node that gave no answer fails as liveness, naming the keys; with a lost value too, the loss leads', () => {
+    const silent = { node: A, key: 'k1', value: 'v1', had: true, answered: false, returned: false, last: { status: 503 } };
+    const [c] = judgeSweep({ reads: [silent], skipped: 0 }, [A]);
+    assert.equal(c!.title, 'Sweep: a did not answer 1 final read(s)');
+    assert.equal(c!.kind, 'liveness');
+    assert.match(c!.detail, /no answer within the convergence timeout: k1\./);
+    const lost = { ...silent, key: 'k2', value: 'v2', answered: true, last: { status: 404 } };
+    const [both] = judgeSweep({ reads: [silent, lost], skipped: 0 }, [A]);
+    assert.equal(both!.title, 'Sweep: a regressed: 1 value(s) it returned before are gone');
+    assert.equal(both!.kind, 'regressed');
+    assert.match(both!.detail, /no longer returns their values: k2\. Besides, 1 read\(s\) .*: k1\./);
+  });
+});
+
 describe('sweep against servers', () => {
+  test('a node that answers 503 before it serves again is read until it answers; one that never answers fails liveness', async () => {
+    // flap answers 503 to every other read, as a node still catching up after a fault does at first.
+    const cluster = await startFakeCluster([{ kind: 'shared' }, { kind: 'flap' }, { kind: 'error500' }]);
+    try {
+      const options = optionsFrom({ servers: cluster.nodes.map((n) => n.url).join(','), 'convergence-timeout': '1' });
+      const nodes = cluster.nodes.map((n, i) => ({ url: n.url, label: `kv_${i}`, service: `kv_${i}`, mapping: 'test' }));
+      const ctx = checkContext(httpKvApi(http, options), nodes, { limits: options.limits });
+      const value = ctx.ids.value('kv_0', 'rep');
+      for (const n of cluster.nodes) n.store.set('k-flap', Buffer.from(value));
+      for (const n of nodes) ctx.seen.record('k-flap', value, n.label);
+      const started = ctx.clock.now();
+      const checks = judgeSweep(await sweep(ctx), nodes);
+      assert.deepEqual(
+        checks.map((c) => `${c.id} ${c.kind} ${c.status}`),
+        ['sweep:kv_0 regressed passed', 'sweep:kv_1 regressed passed', 'sweep:kv_2 liveness failed'],
+      );
+      assert.equal(checks[2]!.title, 'Sweep: kv_2 did not answer 1 final read(s)');
+      // The reads of the silent node went on for the convergence timeout, and no longer.
+      const waited = ctx.clock.now() - started;
+      assert.ok(waited >= 1000 && waited < 5000, `${waited} ms`);
+    } finally {
+      await cluster.close();
+    }
+  });
+
   test('a node that loses a value it served fails; the others pass', async () => {
     const cluster = await startFakeCluster([{ kind: 'healthy' }, { kind: 'healthy' }]);
     try {
