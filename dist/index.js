@@ -31808,7 +31808,7 @@ const INPUTS = [
     {
         name: 'liveness-timeout',
         group: 'faults',
-        description: 'Seconds each node that is up has, once a fault schedule healed, to acknowledge a fresh write and return it; a node ' +
+        description: 'Seconds each node that is up has, once the faults healed (any fault-schedule), to acknowledge a fresh write and return it; a node ' +
             'that does not fails a liveness check, reported apart from lost or stale data. 0: no liveness phase.',
         see: 'schedules-and-shrinking.md: Liveness apart from safety',
         default: '10',

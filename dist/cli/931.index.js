@@ -4002,6 +4002,11 @@ async function checkCluster(options, deps, cluster, rec, found, activeFaults, ex
         await workload(phase, session, wl, steps.length > 0 ? () => suite((e, s) => session.record({ f: e, fault: s.spec.name, target: s.target })) : undefined);
     else if (steps.length > 0)
         await suite();
+    // After the fault suite too, the liveness hold: a node whose recovery check failed is known down, not judged again.
+    if (!scheduled && f.specs.length > 0) {
+        const down = rec.checks.filter((c) => c.kind === 'recovery' && c.status === 'failed' && c.node).map((c) => c.node);
+        await livenessHold(phase, new Set(down));
+    }
     // Last, every acknowledged value once more on every node: none may be gone from a node that returned it.
     await rec.checked('sweep', async () => ({ checks: judgeSweep(await sweep(ctx), nodes) }));
     throwIfCancelled(signal);
@@ -4052,7 +4057,7 @@ function kvApi(options, deps, cluster, requestTimeoutMs) {
 }
 /**
  * fault-schedule: random or explicit lines. The faults run inside the workload phase at their moments; the history
- * records them. Once every window healed, the liveness hold: each node that is up takes and returns a fresh write.
+ * records them. Once every window healed, the liveness hold.
  */
 async function scheduledFaults(r, session, wl) {
     const { ctx, deps, rec } = r;
@@ -4080,12 +4085,17 @@ async function scheduledFaults(r, session, wl) {
     rec.phases.push(...judged.phases);
     r.found.faults = judged.reports;
     throwIfCancelled(deps.signal);
-    if (f.livenessTimeoutMs > 0) {
-        const input = { nodes: ctx.nodes, timeoutMs: f.livenessTimeoutMs, down: downNodes(recovery) };
-        await rec.checked('liveness', async () => ({ checks: await checkLiveness(ctx, input) }));
-        throwIfCancelled(deps.signal);
-    }
+    await livenessHold(r, downNodes(recovery));
     return windows;
+}
+/** Once every fault healed: each node that is up, and not in `down`, takes and returns a fresh write (liveness.ts). */
+async function livenessHold(r, down) {
+    const timeoutMs = r.options.faults.livenessTimeoutMs;
+    if (timeoutMs <= 0)
+        return;
+    const input = { nodes: r.ctx.nodes, timeoutMs, down };
+    await r.rec.checked('liveness', async () => ({ checks: await checkLiveness(r.ctx, input) }));
+    throwIfCancelled(r.deps.signal);
 }
 /** Input shrink: after a failed scheduled run, reruns of smaller schedules on the same cluster (schedule-phase.ts). */
 async function shrinkPhase(r, windows, wl, options) {

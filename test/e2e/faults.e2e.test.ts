@@ -112,6 +112,7 @@ describe('fault suite', () => {
           'ready',
           'replication',
           ...['restart', 'stop', 'kill', 'pause', 'partition'].flatMap((k) => [`${k} kv_4`, `${k} kv_4 held`]),
+          'liveness',
           'sweep',
         ],
       );

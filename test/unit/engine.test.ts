@@ -42,7 +42,14 @@ interface Run {
 async function run(
   behaviours: NodeBehaviour[],
   inputs: Partial<Record<InputName, string>> = {},
-  o: { abort?: boolean; upCode?: number; files?: EngineDeps['files']; random?: number; logText?: (service: string) => string } = {},
+  o: {
+    abort?: boolean;
+    upCode?: number;
+    files?: EngineDeps['files'];
+    random?: number;
+    logText?: (service: string) => string;
+    onVerb?: (verb: string, service: string, cluster: FakeCluster) => Promise<void> | void;
+  } = {},
 ): Promise<Run> {
   const cluster: FakeCluster = await startFakeCluster(behaviours);
   try {
@@ -60,6 +67,7 @@ async function run(
       services,
       ...(o.upCode !== undefined ? { upCode: o.upCode } : {}),
       ...(o.logText ? { logText: o.logText } : {}),
+      ...(o.onVerb ? { onVerb: (verb: string, service: string) => o.onVerb!(verb, service, cluster) } : {}),
     });
     const controller = new AbortController();
     if (o.abort) controller.abort();
@@ -224,12 +232,46 @@ describe('engine', () => {
     assert.ok(!composeVerbs(exec).some((v) => v.startsWith('up')));
   });
 
+  test('after the fault suite, a node whose recovery failed is not judged by the liveness hold; the others are', async () => {
+    // kv_1 never comes back from its stop: its server closes for good.
+    const gone = async (verb: string, service: string, cluster: FakeCluster): Promise<void> => {
+      if (verb !== 'stop' || service !== 'kv_1') return;
+      const server = cluster.nodes[1]!.server;
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    };
+    const { result } = await run(HEALTHY, { faults: 'stop', 'fault-targets': 'kv_1', 'fault-duration': '1' }, { onVerb: gone });
+    assert.equal(result.checks.find((c) => c.id === 'fault:stop:kv_1:recovery:kv_1')?.status, 'failed');
+    const liveness = result.checks.filter((c) => c.kind === 'liveness' && c.id.startsWith('liveness:'));
+    assert.deepEqual(
+      liveness.map((c) => `${c.id} ${c.status}`),
+      ['liveness:kv_0 passed', 'liveness:kv_1 skipped', 'liveness:kv_2 passed'],
+    );
+  });
+
   test('faults run as phases with held rows, each healed', async () => {
     const { result, exec } = await run(HEALTHY, { faults: 'stop,pause', 'fault-targets': 'kv_1', 'fault-duration': '5' });
     assert.equal(result.verdict, 'passed', JSON.stringify(result.checks.filter((c) => c.status === 'failed')));
     assert.deepEqual(
       result.phases.map((p) => p.name),
-      ['validate', 'up', 'ready', 'replication', 'stop kv_1', 'stop kv_1 held', 'pause kv_1', 'pause kv_1 held', 'sweep', 'down'],
+      [
+        'validate',
+        'up',
+        'ready',
+        'replication',
+        'stop kv_1',
+        'stop kv_1 held',
+        'pause kv_1',
+        'pause kv_1 held',
+        'liveness',
+        'sweep',
+        'down',
+      ],
+    );
+    // The liveness hold after the suite: every node took and returned a fresh write.
+    assert.deepEqual(
+      result.checks.filter((c) => c.kind === 'liveness').map((c) => `${c.id} ${c.status}`),
+      ['liveness:kv_0 passed', 'liveness:kv_1 passed', 'liveness:kv_2 passed'],
     );
     assert.deepEqual(
       composeVerbs(exec).filter((v) => /^(stop|start|pause|unpause) /.test(v)),
