@@ -1480,7 +1480,8 @@ async function sweep(ctx) {
     let waiting = todo.map((_, i) => i);
     await pollAs(ctx, 'settle', async () => {
         await readPairs(ctx, todo, waiting, reads);
-        waiting = waiting.filter((i) => reads[i]?.answered === false);
+        // Only a value the node had is worth waiting for: the judge looks at no other.
+        waiting = waiting.filter((i) => todo[i].had && reads[i]?.answered === false);
         return { done: waiting.length === 0, value: undefined };
     });
     return { reads: reads.filter(Boolean), skipped: pairs.length - todo.length };
@@ -1499,7 +1500,7 @@ async function readPairs(ctx, todo, which, reads) {
                 key: p.key,
                 value: p.value,
                 had: p.had,
-                answered: read.value !== undefined,
+                answered: read.outcome.ok && read.outcome.status < 500,
                 returned: read.value != null && read.value.equals(want),
                 last: observeRead(read, want),
             };
@@ -6942,10 +6943,14 @@ async function checkCluster(options, deps, cluster, rec, found, activeFaults, ex
         await workload(phase, session, wl, steps.length > 0 ? () => suite((e, s) => session.record({ f: e, fault: s.spec.name, target: s.target })) : undefined);
     else if (steps.length > 0)
         await suite();
-    // After the fault suite too, the liveness hold: a node whose recovery check failed is known down, not judged again.
+    // After the fault suite too, the liveness hold: a node whose last recovery check failed is known down, not judged
+    // again (one that failed to come back from an early fault and recovered from a later one is judged).
     if (!scheduled && f.specs.length > 0) {
-        const down = rec.checks.filter((c) => c.kind === 'recovery' && c.status === 'failed' && c.node).map((c) => c.node);
-        await livenessHold(phase, new Set(down));
+        const last = new Map();
+        for (const c of rec.checks)
+            if (c.kind === 'recovery' && c.node !== undefined)
+                last.set(c.node, c.status);
+        await livenessHold(phase, new Set([...last].filter(([, status]) => status === 'failed').map(([node]) => node)));
     }
     // Last, every acknowledged value once more on every node: none may be gone from a node that returned it.
     await rec.checked('sweep', async () => ({ checks: judgeSweep(await sweep(ctx), nodes) }));

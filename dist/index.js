@@ -31808,8 +31808,9 @@ const INPUTS = [
     {
         name: 'liveness-timeout',
         group: 'faults',
-        description: 'Seconds each node that is up has, once the faults healed (any fault-schedule), to acknowledge a fresh write and return it; a node ' +
-            'that does not fails a liveness check, reported apart from lost or stale data. 0: no liveness phase.',
+        description: 'Seconds each node that is up has, once the faults of faults or fault-schedule healed, to acknowledge a fresh ' +
+            'write and return it; a node that does not fails a liveness check, reported apart from lost or stale data. 0: no ' +
+            'liveness phase.',
         see: 'schedules-and-shrinking.md: Liveness apart from safety',
         default: '10',
     },
@@ -45485,8 +45486,15 @@ function livenessFailures(result) {
 }
 /** One sentence: what a liveness failure is, so no one reads it as data lost. */
 function livenessNote(failed) {
-    return (`${failed.length} node${failed.length === 1 ? '' : 's'} up after every fault healed did not take or return a fresh write in ` +
-        `time (liveness-timeout). That is unavailability, not lost or stale data: the safety checks say whether data was lost.`);
+    const sweep = failed.filter((c) => c.id.startsWith('sweep:')).length;
+    const hold = failed.length - sweep;
+    const parts = [
+        ...(hold > 0
+            ? [`${hold} node${hold === 1 ? '' : 's'} up after the faults healed did not take or return a fresh write in time (liveness-timeout)`]
+            : []),
+        ...(sweep > 0 ? [`${sweep} node${sweep === 1 ? '' : 's'} gave no answer to the final reads in time (convergence-timeout)`] : []),
+    ];
+    return `${parts.join('; ')}. That is unavailability, not lost or stale data: the safety checks say whether data was lost.`;
 }
 /** The lines of a `; `-separated schedule, one a line. */
 function scheduleLines(schedule) {

@@ -965,8 +965,15 @@ function livenessFailures(result) {
 }
 /** One sentence: what a liveness failure is, so no one reads it as data lost. */
 function livenessNote(failed) {
-    return (`${failed.length} node${failed.length === 1 ? '' : 's'} up after every fault healed did not take or return a fresh write in ` +
-        `time (liveness-timeout). That is unavailability, not lost or stale data: the safety checks say whether data was lost.`);
+    const sweep = failed.filter((c) => c.id.startsWith('sweep:')).length;
+    const hold = failed.length - sweep;
+    const parts = [
+        ...(hold > 0
+            ? [`${hold} node${hold === 1 ? '' : 's'} up after the faults healed did not take or return a fresh write in time (liveness-timeout)`]
+            : []),
+        ...(sweep > 0 ? [`${sweep} node${sweep === 1 ? '' : 's'} gave no answer to the final reads in time (convergence-timeout)`] : []),
+    ];
+    return `${parts.join('; ')}. That is unavailability, not lost or stale data: the safety checks say whether data was lost.`;
 }
 /** The lines of a `; `-separated schedule, one a line. */
 function scheduleLines(schedule) {

@@ -867,8 +867,9 @@ const INPUTS = [
     {
         name: 'liveness-timeout',
         group: 'faults',
-        description: 'Seconds each node that is up has, once the faults healed (any fault-schedule), to acknowledge a fresh write and return it; a node ' +
-            'that does not fails a liveness check, reported apart from lost or stale data. 0: no liveness phase.',
+        description: 'Seconds each node that is up has, once the faults of faults or fault-schedule healed, to acknowledge a fresh ' +
+            'write and return it; a node that does not fails a liveness check, reported apart from lost or stale data. 0: no ' +
+            'liveness phase.',
         see: 'schedules-and-shrinking.md: Liveness apart from safety',
         default: '10',
     },

@@ -1,7 +1,8 @@
-// Liveness apart from safety: once a fault schedule has healed, every node that is up must take a fresh write and
-// give it back within a stated bound (input liveness-timeout). A node that answers but never acknowledges (a
-// leader election that never ends, a node wedged behind a lock since the partition) has lost no data: it is
-// reported as a liveness failure, not among lost or stale values.
+// Liveness apart from safety: once the faults healed (any fault-schedule), every node that is up must take a fresh
+// write and give it back within a stated bound (input liveness-timeout). A node that answers but never acknowledges
+// (a leader election that never ends, a node wedged behind a lock since the partition) has lost no data: it is
+// reported as a liveness failure, not among lost or stale values. The final sweep reports a node that never answers
+// its reads the same way (sweep.ts).
 import type { CheckContext } from './context.js';
 import { observeRead, pollAs, writersOf } from './context.js';
 import { observe } from './kv-api.js';

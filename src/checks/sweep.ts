@@ -1,8 +1,9 @@
 // The final sweep: at the end of a run, every acknowledged value is read once more on every node. A node that
 // returned a value earlier in the run (or acknowledged it) and no longer does has regressed: it lost data after
 // serving it, which no check that waits for a value to arrive can see. A node that gives no answer (a 5xx, a
-// timeout, a refused connection) says nothing of what it holds: it may still be catching up after a fault, so its
-// reads are made again until it answers or the convergence timeout passes. The driver reads; judgeSweep decides.
+// timeout, a refused or reset connection) says nothing of what it holds: it may still be catching up after a fault,
+// so its reads of values it had are made again until it answers or the convergence timeout passes. Any other answer
+// (a wrong or unreadable value, a 4xx) is an answer, and judged. The driver reads; judgeSweep decides.
 import type { CheckContext } from './context.js';
 import { observeRead, pollAs } from './context.js';
 import { LIVENESS_KIND } from './liveness.js';
@@ -19,7 +20,7 @@ export interface SweepRead {
   readonly value: string;
   /** The node had returned or acknowledged this value before the sweep. */
   readonly had: boolean;
-  /** The node answered with a value or a missing key (and did not time out, fail or refuse the connection). */
+  /** The node answered with a status below 500 (it did not time out, fail with a 5xx, or refuse the connection). */
   readonly answered: boolean;
   readonly returned: boolean;
   readonly last: Observation;
@@ -38,7 +39,8 @@ export async function sweep(ctx: CheckContext): Promise<SweepObservations> {
   let waiting = todo.map((_, i) => i);
   await pollAs(ctx, 'settle', async () => {
     await readPairs(ctx, todo, waiting, reads);
-    waiting = waiting.filter((i) => reads[i]?.answered === false);
+    // Only a value the node had is worth waiting for: the judge looks at no other.
+    waiting = waiting.filter((i) => todo[i]!.had && reads[i]?.answered === false);
     return { done: waiting.length === 0, value: undefined };
   });
   return { reads: reads.filter(Boolean), skipped: pairs.length - todo.length };
@@ -63,7 +65,7 @@ async function readPairs(
         key: p.key,
         value: p.value,
         had: p.had,
-        answered: read.value !== undefined,
+        answered: read.outcome.ok && read.outcome.status < 500,
         returned: read.value != null && read.value.equals(want),
         last: observeRead(read, want),
       };

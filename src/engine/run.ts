@@ -6,7 +6,7 @@ import { InputError } from '../inputs/errors.js';
 import type { InputName } from '../inputs/list.js';
 import { Compose, SetupError, findLeftovers, removeByLabel } from '../compose/driver.js';
 import { bindingsFromInspect, mapServers } from '../compose/ports.js';
-import type { ConvergenceMatrix, FaultReport, NodeInfo, RunResult, ShrinkRecord } from '../model/result.js';
+import type { Check, ConvergenceMatrix, FaultReport, NodeInfo, RunResult, ShrinkRecord } from '../model/result.js';
 import { SCHEMA_VERSION, decideVerdict, maxConvergence } from '../model/result.js';
 import type { EngineDeps } from './deps.js';
 import { Cancelled, toRunErrors } from './errors.js';
@@ -364,10 +364,12 @@ async function checkCluster(
       steps.length > 0 ? () => suite((e, s) => session.record({ f: e, fault: s.spec.name, target: s.target })) : undefined,
     );
   else if (steps.length > 0) await suite();
-  // After the fault suite too, the liveness hold: a node whose recovery check failed is known down, not judged again.
+  // After the fault suite too, the liveness hold: a node whose last recovery check failed is known down, not judged
+  // again (one that failed to come back from an early fault and recovered from a later one is judged).
   if (!scheduled && f.specs.length > 0) {
-    const down = rec.checks.filter((c) => c.kind === 'recovery' && c.status === 'failed' && c.node).map((c) => c.node!);
-    await livenessHold(phase, new Set(down));
+    const last = new Map<string, Check['status']>();
+    for (const c of rec.checks) if (c.kind === 'recovery' && c.node !== undefined) last.set(c.node, c.status);
+    await livenessHold(phase, new Set([...last].filter(([, status]) => status === 'failed').map(([node]) => node)));
   }
 
   // Last, every acknowledged value once more on every node: none may be gone from a node that returned it.

@@ -29,7 +29,8 @@ export interface Check {
   readonly id: string;
   /**
    * readiness | replication | restart | recovery | catch-up | durability | workload | liveness | ... `liveness`: a node
-   * up after a fault schedule healed did not take or return a fresh write in time (no data lost, reported apart).
+   * up after the faults healed did not take or return a fresh write, or a node gave no answer to the final sweep, in
+   * time (no data lost, reported apart).
    */
   readonly kind: string;
   readonly title: string;

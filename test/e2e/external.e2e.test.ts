@@ -69,7 +69,7 @@ async function ready(...ports: number[]): Promise<void> {
   for (const port of ports) {
     const until = Date.now() + 10_000;
     for (;;) {
-      const status = await fetch(`http://127.0.0.1:${port}/health`).then(
+      const status = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(1000) }).then(
         (r) => r.status,
         () => 0,
       );

@@ -303,7 +303,7 @@ describe('the summary and the terminal', () => {
   test('the terminal says the same: the liveness label, the schedule, the shrink and the replay command', async () => {
     const { renderText } = await import('../../src/report/text.js');
     const text = renderText(result);
-    assert.match(text, /Liveness: 1 node up after every fault healed/);
+    assert.match(text, /Liveness: 1 node up after the faults healed/);
     assert.match(text, /Fault schedule\n {2}at 1s kill kv_0 for 1s\n {2}at 2s pause kv_2 for 1s/);
     assert.match(text, /Minimal failing schedule/);
     assert.match(text, /Replay: replicheck run --seed 5/);

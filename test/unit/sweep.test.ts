@@ -3,6 +3,7 @@
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { judgeSweep, sweep, type SweepObservations } from '../../src/checks/sweep.js';
+import { livenessNote } from '../../src/report/replay.js';
 import { awaitValue } from '../../src/checks/context.js';
 import { httpKvApi } from '../../src/checks/kv-api.js';
 import { createHttpClient } from '../../src/http/client.js';
@@ -84,22 +85,57 @@ describe('sweep judge: unanswered reads', () => {
   });
 });
 
+describe('the liveness note names the bound each failure missed', () => {
+  test('a sweep that got no answer: convergence-timeout; with a liveness hold failure too, both', () => {
+    const silent = { node: A, key: 'k1', value: 'v1', had: true, answered: false, returned: false, last: { status: 503 } };
+    const [sweepCheck] = judgeSweep({ reads: [silent], skipped: 0 }, [A]);
+    assert.match(livenessNote([sweepCheck!]), /^1 node gave no answer to the final reads in time \(convergence-timeout\)\. /);
+    const hold = { ...sweepCheck!, id: 'liveness:b' };
+    assert.match(livenessNote([hold, sweepCheck!]), /^1 node up after the faults healed .*\(liveness-timeout\); 1 node gave no answer/);
+  });
+});
+
+describe('sweep against servers, nothing to wait for', () => {
+  test('a node that never answers but never had the value is not waited for', async () => {
+    const cluster = await startFakeCluster([{ kind: 'shared' }, { kind: 'error500' }]);
+    try {
+      const options = optionsFrom({ servers: cluster.nodes.map((n) => n.url).join(','), 'convergence-timeout': '3' });
+      const nodes = cluster.nodes.map((n, i) => ({ url: n.url, label: `kv_${i}`, service: `kv_${i}`, mapping: 'test' }));
+      const ctx = checkContext(httpKvApi(http, options), nodes, { limits: options.limits });
+      const value = ctx.ids.value('kv_0', 'rep');
+      cluster.nodes[0]!.store.set('k-only', Buffer.from(value));
+      ctx.seen.record('k-only', value, 'kv_0');
+      const started = ctx.clock.now();
+      const checks = judgeSweep(await sweep(ctx), nodes);
+      assert.deepEqual(
+        checks.map((c) => `${c.id} ${c.status}`),
+        ['sweep:kv_0 passed'],
+      );
+      assert.ok(ctx.clock.now() - started < 1000, 'kv_1 was read once, not for the convergence timeout');
+    } finally {
+      await cluster.close();
+    }
+  });
+});
+
 describe('sweep against servers', () => {
   test('a node that answers 503 before it serves again is read until it answers; one that never answers fails liveness', async () => {
     // flap answers 503 to every other read, as a node still catching up after a fault does at first.
-    const cluster = await startFakeCluster([{ kind: 'shared' }, { kind: 'flap' }, { kind: 'error500' }]);
+    // kv_3 answers at once, with the wrong bytes: an answer, so it is judged (regressed), not waited for.
+    const cluster = await startFakeCluster([{ kind: 'shared' }, { kind: 'flap' }, { kind: 'error500' }, { kind: 'healthy' }]);
     try {
       const options = optionsFrom({ servers: cluster.nodes.map((n) => n.url).join(','), 'convergence-timeout': '1' });
       const nodes = cluster.nodes.map((n, i) => ({ url: n.url, label: `kv_${i}`, service: `kv_${i}`, mapping: 'test' }));
       const ctx = checkContext(httpKvApi(http, options), nodes, { limits: options.limits });
       const value = ctx.ids.value('kv_0', 'rep');
       for (const n of cluster.nodes) n.store.set('k-flap', Buffer.from(value));
+      cluster.nodes[3]!.store.set('k-flap', Buffer.from('corrupted'));
       for (const n of nodes) ctx.seen.record('k-flap', value, n.label);
       const started = ctx.clock.now();
       const checks = judgeSweep(await sweep(ctx), nodes);
       assert.deepEqual(
         checks.map((c) => `${c.id} ${c.kind} ${c.status}`),
-        ['sweep:kv_0 regressed passed', 'sweep:kv_1 regressed passed', 'sweep:kv_2 liveness failed'],
+        ['sweep:kv_0 regressed passed', 'sweep:kv_1 regressed passed', 'sweep:kv_2 liveness failed', 'sweep:kv_3 regressed failed'],
       );
       assert.equal(checks[2]!.title, 'Sweep: kv_2 did not answer 1 final read(s)');
       // The reads of the silent node went on for the convergence timeout, and no longer.
