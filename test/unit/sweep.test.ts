@@ -8,12 +8,19 @@ import { awaitValue } from '../../src/checks/context.js';
 import { httpKvApi } from '../../src/checks/kv-api.js';
 import { createHttpClient } from '../../src/http/client.js';
 import type { NodeInfo } from '../../src/model/result.js';
-import { startFakeCluster } from '../support/fake-cluster.js';
+import { startFakeCluster, type FakeCluster } from '../support/fake-cluster.js';
 import { checkContext } from '../support/context.js';
 import { optionsFrom } from '../support/options.js';
 
 const http = createHttpClient();
 after(() => http.close());
+
+/** The cluster's nodes as kv_0, kv_1, ... and a check context over them with the given convergence timeout. */
+function contextOf(cluster: FakeCluster, convergenceTimeout: string) {
+  const options = optionsFrom({ servers: cluster.nodes.map((n) => n.url).join(','), 'convergence-timeout': convergenceTimeout });
+  const nodes = cluster.nodes.map((n, i) => ({ url: n.url, label: `kv_${i}`, service: `kv_${i}`, mapping: 'test' }));
+  return { nodes, ctx: checkContext(httpKvApi(http, options), nodes, { limits: options.limits }) };
+}
 
 const node = (label: string): NodeInfo => ({ url: `http://${label}`, label, service: label, mapping: 'test' });
 const [A, B] = [node('a'), node('b')];
@@ -99,9 +106,7 @@ describe('sweep against servers, nothing to wait for', () => {
   test('a node that never answers but never had the value is not waited for', async () => {
     const cluster = await startFakeCluster([{ kind: 'shared' }, { kind: 'error500' }]);
     try {
-      const options = optionsFrom({ servers: cluster.nodes.map((n) => n.url).join(','), 'convergence-timeout': '3' });
-      const nodes = cluster.nodes.map((n, i) => ({ url: n.url, label: `kv_${i}`, service: `kv_${i}`, mapping: 'test' }));
-      const ctx = checkContext(httpKvApi(http, options), nodes, { limits: options.limits });
+      const { nodes, ctx } = contextOf(cluster, '3');
       const value = ctx.ids.value('kv_0', 'rep');
       cluster.nodes[0]!.store.set('k-only', Buffer.from(value));
       ctx.seen.record('k-only', value, 'kv_0');
@@ -124,9 +129,7 @@ describe('sweep against servers', () => {
     // kv_3 answers at once, with the wrong bytes: an answer, so it is judged (regressed), not waited for.
     const cluster = await startFakeCluster([{ kind: 'shared' }, { kind: 'flap' }, { kind: 'error500' }, { kind: 'healthy' }]);
     try {
-      const options = optionsFrom({ servers: cluster.nodes.map((n) => n.url).join(','), 'convergence-timeout': '1' });
-      const nodes = cluster.nodes.map((n, i) => ({ url: n.url, label: `kv_${i}`, service: `kv_${i}`, mapping: 'test' }));
-      const ctx = checkContext(httpKvApi(http, options), nodes, { limits: options.limits });
+      const { nodes, ctx } = contextOf(cluster, '1');
       const value = ctx.ids.value('kv_0', 'rep');
       for (const n of cluster.nodes) n.store.set('k-flap', Buffer.from(value));
       cluster.nodes[3]!.store.set('k-flap', Buffer.from('corrupted'));
@@ -149,9 +152,7 @@ describe('sweep against servers', () => {
   test('a node that loses a value it served fails; the others pass', async () => {
     const cluster = await startFakeCluster([{ kind: 'healthy' }, { kind: 'healthy' }]);
     try {
-      const options = optionsFrom({ servers: cluster.nodes.map((n) => n.url).join(','), 'convergence-timeout': '1' });
-      const nodes = cluster.nodes.map((n, i) => ({ url: n.url, label: `kv_${i}`, service: `kv_${i}`, mapping: 'test' }));
-      const ctx = checkContext(httpKvApi(http, options), nodes, { limits: options.limits });
+      const { nodes, ctx } = contextOf(cluster, '1');
       const value = ctx.ids.value('kv_0', 'rep');
       const w = await ctx.api.write(nodes[0]!.url, 'k-sweep', value);
       assert.ok(w.acked);
