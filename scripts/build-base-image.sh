@@ -34,12 +34,9 @@ if [ "${REPLICHECK_FORCE_REBUILD:-0}" != 1 ]; then
   fi
 fi
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-root="$work/root"
 # shellcheck source=scripts/image-root.sh
 . "$(dirname "$0")/image-root.sh"
-new_root "$root"
+work_root
 add_binary "$root" "$node_bin" node
 
 log "importing node $version ($arch) from $node_bin as $image"

@@ -32,8 +32,9 @@ binary_version() {
   echo "${v:-unknown}"
 }
 
-have=$(docker image inspect --format "{{ index .Config.Labels \"$label\" }}" "$image" 2>/dev/null || true)
-[ "$have" = "<no value>" ] && have=
+# shellcheck source=scripts/image-root.sh
+. "$(dirname "$0")/image-root.sh"
+have=$(image_label "$image" "$label")
 if [ -n "$have" ] && [ "${REPLICHECK_ETCD_REBUILD:-0}" != 1 ]; then
   if [ -n "${REPLICHECK_ETCD_BIN:-}" ]; then want=$(binary_version "$REPLICHECK_ETCD_BIN"); else want=$(candidate_version); fi
   if [ -z "$want" ] || [ "$want" = "$have" ]; then
@@ -42,13 +43,7 @@ if [ -n "$have" ] && [ "${REPLICHECK_ETCD_REBUILD:-0}" != 1 ]; then
   fi
 fi
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-chmod 755 "$work"
-root="$work/root"
-# shellcheck source=scripts/image-root.sh
-. "$(dirname "$0")/image-root.sh"
-new_root "$root"
+work_root
 mkdir -p "$root/var/lib/etcd"
 chmod 0700 "$root/var/lib/etcd"
 

@@ -27,8 +27,9 @@ candidate_version() {
   apt-cache show --no-all-versions redis-tools 2>/dev/null | awk '/^Version:/ {print $2; exit}' || true
 }
 
-have=$(docker image inspect --format "{{ index .Config.Labels \"$label\" }}" "$image" 2>/dev/null || true)
-[ "$have" = "<no value>" ] && have=
+# shellcheck source=scripts/image-root.sh
+. "$(dirname "$0")/image-root.sh"
+have=$(image_label "$image" "$label")
 if [ -n "$have" ] && [ "${REPLICHECK_REDIS_REBUILD:-0}" != 1 ]; then
   want=$(candidate_version)
   if [ -z "$want" ] || [ "$want" = "$have" ]; then
@@ -37,13 +38,7 @@ if [ -n "$have" ] && [ "${REPLICHECK_REDIS_REBUILD:-0}" != 1 ]; then
   fi
 fi
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-chmod 755 "$work"
-root="$work/root"
-# shellcheck source=scripts/image-root.sh
-. "$(dirname "$0")/image-root.sh"
-new_root "$root"
+work_root
 mkdir -p "$root/data"
 
 if [ -z "$(candidate_version)" ]; then

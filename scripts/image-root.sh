@@ -1,6 +1,24 @@
 # Sourced by the image scripts: builds a minimal image root from binaries of this machine, for machines that
 # cannot pull images. No shell in the image; just the binaries, the libraries they load, a minimal /etc and /tmp.
 
+# image_label IMAGE LABEL: the label's value on the image; empty when the image or the label is missing.
+image_label() {
+  local v
+  v=$(docker image inspect --format "{{ index .Config.Labels \"$2\" }}" "$1" 2>/dev/null || true)
+  [ "$v" = "<no value>" ] && v=
+  printf '%s\n' "$v"
+}
+
+# work_root: a temporary folder as $work, removed when the script exits, and in it an empty root as $root. Not in
+# a subshell: the trap and the variables are the calling script's.
+work_root() {
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+  chmod 755 "$work"
+  root="$work/root"
+  new_root "$root"
+}
+
 # new_root DIR: an empty root with /etc, /tmp (1777), /root and /usr/local/bin.
 new_root() {
   mkdir -p "$1/usr/local/bin" "$1/etc" "$1/tmp" "$1/root"

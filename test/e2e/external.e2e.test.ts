@@ -273,8 +273,9 @@ describe('examples/kv as host processes', () => {
     const cluster = startCluster('skip-peer', 27580, ['ext_2']);
     try {
       const url = (i: number): string => `http://127.0.0.1:${27580 + i}/key/early`;
-      // ctl.sh start returns once a node answers at all; a node refuses /key with 503 while it catches up at start,
-      // which on a loaded machine outlasts that, so each is awaited until it is ready.
+      // ctl.sh start returns once a node answers at all (it cannot wait for ready: the first node started counts as
+      // isolated, 503, until a peer is up); a node also refuses /key with 503 while it catches up at start, which on
+      // a loaded machine outlasts that first answer, so once its peers run each is awaited until it is ready.
       await ready(27580, 27581);
       assert.equal((await fetch(url(0), { method: 'PUT', body: 'v' })).status, 200);
       cluster.start('ext_2');

@@ -3,27 +3,19 @@
 // refused before anything starts; and a module's own dependencies, resolved from its own folder.
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { moduleApiOptions } from '../../src/checks/kv-api.js';
 import { loadAdapter, moduleKvApi } from '../../src/checks/adapter-module.js';
 import { loadAdapterModule } from '../../src/engine/preflight.js';
 import { createHttpClient, type HttpOutcome } from '../../src/http/client.js';
 import { InputError } from '../../src/inputs/errors.js';
 import { optionsFrom } from '../support/options.js';
+import { scratch } from '../support/files.js';
 import type { EngineDeps } from '../../src/engine/deps.js';
 
 const http = createHttpClient();
 after(() => http.close());
-const dir = mkdtempSync(join(tmpdir(), 'rc-adapter-protocols-'));
-const file = (name: string, text: string): string => {
-  const path = join(dir, name);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-  return path;
-};
+const { dir, write: file } = scratch('rc-adapter-protocols-');
 const opts = moduleApiOptions(optionsFrom({ servers: 'redis://127.0.0.1:6379', adapter: 'a.mjs', 'request-timeout': '1' }));
 
 async function api(path: string) {

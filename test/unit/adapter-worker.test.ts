@@ -4,25 +4,17 @@
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { moduleApiOptions } from '../../src/checks/kv-api.js';
 import { loadAdapter, moduleKvApi } from '../../src/checks/adapter-module.js';
 import { createHttpClient } from '../../src/http/client.js';
 import { optionsFrom } from '../support/options.js';
+import { scratch } from '../support/files.js';
 
 const http = createHttpClient();
 after(() => http.close());
-const dir = mkdtempSync(join(tmpdir(), 'rc-adapter-worker-'));
-const module = (name: string, text: string): string => {
-  const path = join(dir, name);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-  return path;
-};
+const { write: module } = scratch('rc-adapter-worker-');
 // Request timeout 0.2 s: a call's deadline is 0.6 s.
 const opts = moduleApiOptions(
   optionsFrom({ servers: 'http://localhost:2379', headers: 'X-Token: s3cr3t-token', 'request-timeout': '0.2' }),
