@@ -37,8 +37,20 @@ function startCluster(mode: string, base: number, later: readonly string[] = [])
       `PORT=${port(i)}\nPEERS=${peers}\nKV_MODE=${mode}\nSERVER=${join(ROOT, 'examples/kv/server.js')}\n`,
     );
   });
-  for (const name of NAMES.filter((n) => !later.includes(n)))
-    execFileSync('sh', ['./ctl.sh', 'start', name], { cwd: dir, stdio: 'ignore', timeout: 20_000 });
+  // A start that fails or times out must not leave the nodes already started running (they hold the ports).
+  try {
+    for (const name of NAMES.filter((n) => !later.includes(n)))
+      execFileSync('sh', ['./ctl.sh', 'start', name], { cwd: dir, stdio: 'ignore', timeout: 20_000 });
+  } catch (error) {
+    for (const name of NAMES) {
+      try {
+        execFileSync('sh', ['./ctl.sh', 'kill', name], { cwd: dir, stdio: 'ignore', timeout: 10_000 });
+      } catch {
+        // never started
+      }
+    }
+    throw error;
+  }
   // A docker that only records that it was called.
   const bin = join(dir, 'bin');
   execFileSync('mkdir', ['-p', bin]);
