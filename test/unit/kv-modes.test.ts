@@ -88,8 +88,23 @@ interface Cluster {
   stop: () => void;
 }
 
+/**
+ * A port freePorts found free can be taken before a node binds it (another test's server or outgoing connection on
+ * the ephemeral range): then the cluster starts again on fresh ports, at most three times.
+ */
 async function startCluster(mode: string, extra: Record<string, string> = {}): Promise<Cluster> {
-  const ports = await freePorts(3);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startClusterOn(await freePorts(3), mode, extra);
+    } catch (error) {
+      if (!(error instanceof PortTaken) || attempt >= 3) throw error;
+    }
+  }
+}
+
+class PortTaken extends Error {}
+
+async function startClusterOn(ports: number[], mode: string, extra: Record<string, string>): Promise<Cluster> {
   const dir = mkdtempSync(join(tmpdir(), `kv-modes-${mode}-`));
   dirs.add(dir);
   const mine: ChildProcess[] = [];
@@ -133,6 +148,7 @@ async function startCluster(mode: string, extra: Record<string, string> = {}): P
           () => false,
         );
         if (ok) break;
+        if (output.includes('EADDRINUSE')) throw new PortTaken(`a port of ${ports.join(', ')} was taken:\n${output}`);
         if (Date.now() > end) throw new Error(`node on :${port} not healthy within 8 s:\n${output}`);
         await sleep(50);
       }
